@@ -1,0 +1,39 @@
+# Tally: `make run` builds the warehouse from the bundled samples, `make test` proves it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+export DAGSTER_HOME ?= $(CURDIR)/data_lake/dagster_home
+
+.PHONY: run test ui eval bench-extract lint clean
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --frozen --compile-bytecode --quiet
+	@touch $@
+
+$(DAGSTER_HOME)/dagster.yaml:
+	@mkdir -p $(DAGSTER_HOME)
+	@cp data_lake/dagster_home/dagster.yaml $@
+
+run: $(VENV)/.synced $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m pipelines.run
+
+test: $(VENV)/.synced
+	$(BIN)/python -m pytest
+
+ui: $(VENV)/.synced $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m pipelines.ui
+
+eval: $(VENV)/.synced
+	$(BIN)/python -m pipelines.evaluation
+
+bench-extract: $(VENV)/.synced
+	$(BIN)/python -m pipelines.extract.bench
+
+lint: $(VENV)/.synced
+	$(BIN)/ruff check pipelines tests
+
+clean:
+	rm -rf data_lake/raw data_lake/staging data_lake/quarantine data_lake/warehouse.duckdb*
