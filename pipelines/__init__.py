@@ -1,0 +1,1 @@
+"""Tally: attributed, checked figures from war reporting (sources -> raw -> articles -> figures -> marts)."""

@@ -1,0 +1,153 @@
+"""Raw article payloads (HTML pages, plain-text files) to article records.
+
+HTML goes through trafilatura, which keeps the article body and leaves out navigation, photo
+captions, related links and comment sections: numbers in those are not claims of the article.
+Plain-text files carry a small header (`Title:`, `Outlet:`, `Published:`, `URL:`, `Author:`),
+then a blank line, then the body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import trafilatura
+from courlan import normalize_url
+
+HEADER_KEYS = {"title", "outlet", "published", "url", "author"}
+MIN_BODY_CHARS = 80
+
+
+class ArticleError(ValueError):
+    """The payload is not a usable article; the message says why (it goes to quarantine)."""
+
+
+@dataclass
+class Article:
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: date | None
+    url: str | None
+    text: str
+
+    @property
+    def text_hash(self) -> str:
+        """Hash of the body with white space folded, so re-served copies of one text match."""
+        folded = " ".join(self.text.split()).lower()
+        return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def canonical_url(url: str | None) -> str | None:
+    """One spelling per page: lower-case host, no fragment, tracking parameters removed."""
+    if not url:
+        return None
+    try:
+        return normalize_url(url, strict=True)
+    except (ValueError, TypeError):
+        return url
+
+
+def _decode_text(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"text file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from exc
+    if "\x00" in text:
+        raise ArticleError("text file contains NUL bytes (binary data?)")
+    return text
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def parse_text(data: bytes, *, declared_outlet: str | None = None) -> Article:
+    """A plain-text article: optional `Key: value` header lines, a blank line, then the body."""
+    text = _decode_text(data).replace("\r\n", "\n")
+    header: dict[str, str] = {}
+    lines = text.split("\n")
+    body_start = 0
+    for i, line in enumerate(lines):
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in HEADER_KEYS and value.strip():
+            header[key.strip().lower()] = value.strip()
+            continue
+        body_start = i + 1 if not line.strip() and header else i
+        break
+    body = "\n".join(lines[body_start:]).strip()
+    if "published" in header and _parse_date(header["published"]) is None:
+        raise ArticleError(f"header Published: {header['published']!r} is not a YYYY-MM-DD date")
+    article = Article(
+        title=header.get("title"),
+        outlet=declared_outlet or header.get("outlet"),
+        author=header.get("author"),
+        published=_parse_date(header.get("published")),
+        url=header.get("url"),
+        text=body,
+    )
+    _require_body(article)
+    return article
+
+
+def parse_html(data: bytes, *, url: str | None = None, declared_outlet: str | None = None) -> Article:
+    """An HTML page: body text and metadata via trafilatura (captions and comments left out)."""
+    if not data.strip():
+        raise ArticleError("empty HTML payload")
+    if b"\x00" in data[:4096]:
+        raise ArticleError("payload is binary, not HTML")
+    doc = trafilatura.bare_extraction(
+        data,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        include_tables=False,
+        deduplicate=False,
+    )
+    if doc is None:
+        raise ArticleError("no article body found in the HTML")
+    meta = doc.as_dict()
+    text = meta.get("text") or ""
+    title = meta.get("title")
+    # trafilatura repeats the headline as the body's first line; the title column already has it.
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1 :]
+    article = Article(
+        title=title,
+        outlet=declared_outlet or meta.get("sitename"),
+        author=meta.get("author"),
+        published=_parse_date(meta.get("date")),
+        url=meta.get("url") or url,
+        text=text.strip(),
+    )
+    _require_body(article)
+    return article
+
+
+def _require_body(article: Article) -> None:
+    if len(article.text) < MIN_BODY_CHARS:
+        raise ArticleError(
+            f"article body too short ({len(article.text)} characters, need {MIN_BODY_CHARS})"
+        )
+
+
+def parse_article(data: bytes, media_type: str, *, url: str | None, outlet: str | None) -> Article:
+    """The outlet declared in the sources file wins over what the page says about itself."""
+    if media_type == "html":
+        return parse_html(data, url=url, declared_outlet=outlet)
+    if media_type == "text":
+        return parse_text(data, declared_outlet=outlet)
+    raise ArticleError(f"unsupported article media type {media_type!r}")

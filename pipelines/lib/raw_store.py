@@ -1,0 +1,222 @@
+"""The raw layer: every payload Tally fetched or was given, stored once, keyed by its content hash.
+
+Layout under `<lake>/raw/`:
+- `objects/<2 hex>/<sha256>`: the bytes, written once (tmp file + rename, so a killed run never
+  leaves half a payload under a real name).
+- `manifest/<batch>.parquet`: one row per new (source, locator, content hash): what the payload
+  is, where it came from and the UTC day it was first seen (the article partition key).
+- `fetch_log/<batch>.parquet`: one row per attempt, successful or not.
+
+A batch file is named by the run that wrote it, so a retried run overwrites its own files
+instead of adding rows. Everything downstream can be rebuilt from this folder without a network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import polars as pl
+
+MANIFEST_SCHEMA = {
+    "content_hash": pl.String,
+    "source": pl.String,
+    "kind": pl.String,  # article | feed | statistics
+    "locator": pl.String,  # URL or local path the payload came from
+    "media_type": pl.String,  # html | text | json | csv | xml
+    "outlet": pl.String,
+    "claimant": pl.String,
+    "format": pl.String,  # statistics format (techforpalestine, hxl, ...) or null
+    "size": pl.Int64,
+    "first_seen_at": pl.Datetime("us", "UTC"),
+    "ingest_day": pl.Date,
+    "batch": pl.String,
+}
+
+FETCH_LOG_SCHEMA = {
+    "batch": pl.String,
+    "source": pl.String,
+    "locator": pl.String,
+    "final_url": pl.String,
+    "status": pl.Int64,
+    "ok": pl.Boolean,
+    "not_modified": pl.Boolean,
+    "error": pl.String,
+    "content_hash": pl.String,
+    "size": pl.Int64,
+    "etag": pl.String,
+    "last_modified": pl.String,
+    "attempts": pl.Int64,
+    "fetched_at": pl.Datetime("us", "UTC"),
+    "elapsed_s": pl.Float64,
+}
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class ManifestRow:
+    content_hash: str
+    source: str
+    kind: str
+    locator: str
+    media_type: str
+    outlet: str | None
+    claimant: str | None
+    format: str | None
+    size: int
+    first_seen_at: datetime
+    ingest_day: date
+    batch: str
+
+
+@dataclass
+class FetchLogRow:
+    batch: str
+    source: str
+    locator: str
+    ok: bool
+    status: int | None = None
+    final_url: str | None = None
+    not_modified: bool = False
+    error: str | None = None
+    content_hash: str | None = None
+    size: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    attempts: int = 1
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    elapsed_s: float = 0.0
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
+    """Write a Parquet file so readers see the old file or the new one, never a partial one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
+    os.close(fd)
+    try:
+        frame.write_parquet(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_parquet_dir(folder: Path, schema: dict) -> pl.DataFrame:
+    """All Parquet files of a folder as one frame (an empty frame of `schema` when none)."""
+    files = sorted(folder.glob("*.parquet")) if folder.exists() else []
+    if not files:
+        return pl.DataFrame(schema=schema)
+    return pl.concat([pl.read_parquet(f) for f in files], how="diagonal_relaxed")
+
+
+class RawStore:
+    """Content-addressed payload store plus the manifest and fetch log of one batch (run)."""
+
+    def __init__(self, lake: Path, batch: str, ingest_day: date | None = None):
+        self.root = lake / "raw"
+        self.batch = batch
+        self.ingest_day = ingest_day or datetime.now(UTC).date()
+        self._manifest: list[ManifestRow] = []
+        self._log: list[FetchLogRow] = []
+        known = self.manifest()
+        self._known = set(zip(known["source"], known["locator"], known["content_hash"], strict=True))
+
+    # -- payloads -----------------------------------------------------------------------------
+    def object_path(self, content_hash: str) -> Path:
+        if len(content_hash) != 64 or not all(c in "0123456789abcdef" for c in content_hash):
+            raise ValueError(f"not a sha256 content hash: {content_hash!r}")
+        return self.root / "objects" / content_hash[:2] / content_hash
+
+    def read(self, content_hash: str) -> bytes:
+        return self.object_path(content_hash).read_bytes()
+
+    def put(
+        self,
+        data: bytes,
+        *,
+        source: str,
+        kind: str,
+        locator: str,
+        media_type: str,
+        outlet: str | None = None,
+        claimant: str | None = None,
+        format: str | None = None,
+    ) -> tuple[str, bool]:
+        """Store a payload; returns (content hash, whether this source/locator/content is new)."""
+        digest = sha256(data)
+        path = self.object_path(digest)
+        if not path.exists():
+            _write_atomic(path, data)
+        key = (source, locator, digest)
+        if key in self._known:
+            return digest, False
+        self._known.add(key)
+        now = datetime.now(UTC)
+        self._manifest.append(
+            ManifestRow(
+                content_hash=digest,
+                source=source,
+                kind=kind,
+                locator=locator,
+                media_type=media_type,
+                outlet=outlet,
+                claimant=claimant,
+                format=format,
+                size=len(data),
+                first_seen_at=now,
+                ingest_day=self.ingest_day,
+                batch=self.batch,
+            )
+        )
+        return digest, True
+
+    def log(self, row: FetchLogRow) -> None:
+        self._log.append(row)
+
+    # -- batch files --------------------------------------------------------------------------
+    def flush(self) -> tuple[int, int]:
+        """Write this batch's manifest and fetch log; returns (new payloads, log rows)."""
+        manifest = pl.DataFrame([asdict(r) for r in self._manifest], schema=MANIFEST_SCHEMA)
+        log = pl.DataFrame([asdict(r) for r in self._log], schema=FETCH_LOG_SCHEMA)
+        name = f"{self.batch}.parquet"
+        if manifest.height:
+            write_parquet_atomic(manifest, self.root / "manifest" / name)
+        if log.height:
+            write_parquet_atomic(log, self.root / "fetch_log" / name)
+        return manifest.height, log.height
+
+    def manifest(self) -> pl.DataFrame:
+        return read_parquet_dir(self.root / "manifest", MANIFEST_SCHEMA)
+
+    def fetch_log(self) -> pl.DataFrame:
+        return read_parquet_dir(self.root / "fetch_log", FETCH_LOG_SCHEMA)
+
+    def validators(self) -> dict[str, tuple[str | None, str | None]]:
+        """Latest ETag / Last-Modified per URL, for conditional requests."""
+        log = self.fetch_log().filter(pl.col("ok") & ~pl.col("not_modified"))
+        if log.is_empty():
+            return {}
+        latest = log.sort("fetched_at").group_by("locator").last()
+        return {
+            row["locator"]: (row["etag"], row["last_modified"])
+            for row in latest.iter_rows(named=True)
+        }

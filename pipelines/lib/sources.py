@@ -1,0 +1,84 @@
+"""The sources file: what Tally ingests, declared in YAML and validated before anything is fetched.
+
+A mistake in the file (an unknown kind, a feed without an outlet, a statistics source without a
+format) stops the run with a message naming the entry, instead of being skipped quietly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+
+class SourcesError(ValueError):
+    """The sources file cannot be used; the message names the file and the entry."""
+
+
+class Source(BaseModel):
+    """One entry of the sources file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    kind: Literal["feed", "article", "statistics", "inbox"]
+    url: str | None = None
+    path: str | None = None
+    outlet: str | None = None
+    claimant: str | None = None
+    format: Literal["techforpalestine", "hxl", "auto"] | None = None
+    columns: dict[str, str] | None = None  # HXL hashtag pattern -> metric (overrides defaults)
+    allowed_hosts: list[str] | None = None  # feeds: hosts its links may point at (default: any)
+
+    @model_validator(mode="after")
+    def _check(self) -> Source:
+        if self.kind == "inbox":
+            if not self.path:
+                raise ValueError("an inbox needs a `path`")
+        elif bool(self.url) == bool(self.path):
+            raise ValueError("give exactly one of `url` or `path`")
+        if self.url and not self.url.lower().startswith(("http://", "https://")):
+            raise ValueError(f"url must be http(s): {self.url!r}")
+        if self.kind in ("feed", "article") and not self.outlet:
+            raise ValueError(f"a {self.kind} source needs an `outlet`")
+        if self.kind == "statistics" and not self.format:
+            raise ValueError("a statistics source needs a `format` (techforpalestine, hxl, auto)")
+        return self
+
+    def local_path(self, base: Path) -> Path | None:
+        if not self.path:
+            return None
+        path = Path(self.path)
+        return path if path.is_absolute() else (base / path).resolve()
+
+
+class SourcesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sources: list[Source]
+
+    @model_validator(mode="after")
+    def _unique(self) -> SourcesFile:
+        names = [s.name for s in self.sources]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"source names must be unique: {', '.join(dupes)}")
+        return self
+
+
+def load_sources(path: Path) -> SourcesFile:
+    """Parse and validate a sources file. Relative paths in it are taken from the repository root."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SourcesError(f"sources file not found: {path}") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SourcesError(f"sources file {path} is not valid YAML: {exc}") from exc
+    try:
+        return SourcesFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise SourcesError(f"sources file {path}: {problems}") from exc

@@ -1,0 +1,43 @@
+"""Shared fixtures: a throw-away lake, warehouse and Dagster instance per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipelines.settings import REPO_ROOT
+
+SAMPLES = REPO_ROOT / "data_lake" / "samples"
+
+
+@pytest.fixture
+def lake(tmp_path: Path) -> Path:
+    root = tmp_path / "lake"
+    root.mkdir()
+    return root
+
+
+def write_sources(path: Path, sources: list[dict]) -> Path:
+    path.write_text(yaml.safe_dump({"sources": sources}, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def resources_for(lake: Path, sources_file: Path, **http) -> dict:
+    from dagster_duckdb import DuckDBResource
+
+    from pipelines.defs.resources import HttpResource, TallyConfig
+
+    return {
+        "tally": TallyConfig(lake_root=str(lake), sources_file=str(sources_file),
+                             extract_workers=1),
+        "duckdb": DuckDBResource(database=str(lake / "warehouse.duckdb")),
+        "http": HttpResource(**{"attempts": 3, "backoff_initial": 0.01, "backoff_max": 0.05,
+                                "read_timeout": 1.0, "total_timeout": 3.0, **http}),
+    }
+
+
+@pytest.fixture
+def sample_sources() -> Path:
+    return SAMPLES / "sources.yaml"

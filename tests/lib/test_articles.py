@@ -1,0 +1,80 @@
+"""HTML and text payloads become articles; numbers in captions and comments do not."""
+
+from datetime import date
+
+import pytest
+
+from pipelines.lib.articles import ArticleError, canonical_url, parse_html, parse_text
+
+PAGE = b"""<html><head><title>Toll rises | Test Wire</title>
+<link rel="canonical" href="https://testwire.example/2023/11/06/toll?utm_source=rss">
+<meta property="og:site_name" content="Test Wire">
+<meta property="article:published_time" content="2023-11-06T10:00:00Z">
+<meta name="author" content="Amal Writer"></head>
+<body><nav><a href="/">Home</a><a href="/x">Section 44</a></nav>
+<article><h1>Toll rises</h1>
+<figure><img src="a.jpg"><figcaption>Rescuers search rubble, 19 November. (Photo 8812)</figcaption></figure>
+<p>The health ministry in Gaza said on Monday that 10,022 people had been killed since the
+war began, including 4,104 children, a toll that could not be independently verified.</p>
+<p>The Israeli military said 30 of its soldiers had died in the ground offensive.</p>
+</article>
+<section class="comments" id="comments"><div class="comment"><p>Reader 77 wrote: I saw 913 trucks.</p></div></section>
+<footer>Copyright 2023, 12 Example Street</footer></body></html>"""
+
+
+def test_html_body_and_metadata_without_captions_or_comments():
+    article = parse_html(PAGE, url="https://testwire.example/feed-link")
+    assert article.title == "Toll rises"
+    assert article.outlet == "Test Wire"
+    assert article.author == "Amal Writer"
+    assert article.published == date(2023, 11, 6)
+    assert "10,022" in article.text and "30 of its soldiers" in article.text
+    for noise in ("8812", "913 trucks", "Reader 77", "Section 44", "12 Example Street"):
+        assert noise not in article.text
+
+
+def test_declared_outlet_wins_over_page_metadata():
+    assert parse_html(PAGE, declared_outlet="Declared").outlet == "Declared"
+
+
+def test_canonical_url_drops_tracking_parameters():
+    assert canonical_url("https://TestWire.example/a?utm_source=rss#top") == (
+        "https://testwire.example/a"
+    )
+
+
+def test_text_file_with_header():
+    article = parse_text(
+        b"Title: Truce ends\nOutlet: Test Desk\nPublished: 2023-12-01\n"
+        b"URL: https://desk.example/truce\n\nThe truce ended after seven days, during which "
+        b"105 hostages were freed and 240 Palestinian prisoners were released."
+    )
+    assert (article.title, article.outlet, article.published) == (
+        "Truce ends", "Test Desk", date(2023, 12, 1))
+    assert article.text.startswith("The truce ended")
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b"Title: x\n\n\xff\xfe bad bytes " * 20, "not UTF-8"),
+        (b"Title: x\nPublished: yesterday\n\n" + b"body " * 40, "not a YYYY-MM-DD"),
+        (b"Title: only a header\n\nshort", "too short"),
+    ],
+)
+def test_bad_text_files_get_a_clear_error(payload, message):
+    with pytest.raises(ArticleError, match=message):
+        parse_text(payload)
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary" * 50, "binary"),
+        (b"<html><body><div></div></body></html>", "body"),
+    ],
+)
+def test_bad_html_gets_a_clear_error(payload, message):
+    with pytest.raises(ArticleError, match=message):
+        parse_html(payload)
