@@ -1,0 +1,349 @@
+"""Statistics payloads (JSON series, HXL-tagged CSV) to figure records.
+
+Each reader maps declared fields to metrics and says who stands behind each value. A reader
+never invents a figure: upstream estimates (TechForPalestine's `ext_*` fields, days with no
+report) are not claims, and rows it cannot read go to quarantine with the reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipelines.extract.claimants import resolve_claimant
+from pipelines.lib.records import quarantine_row, stable_id
+
+
+class StatisticsError(ValueError):
+    """The whole payload is unusable (not JSON, not a table, no HXL hashtag row, ...)."""
+
+
+@dataclass
+class StatisticsResult:
+    figures: list[dict] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)
+    ignored_fields: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Payload:
+    """A statistics payload and where it came from (for attribution and quarantine records)."""
+
+    data: bytes
+    source: str
+    locator: str
+    content_hash: str
+    claimant: str | None = None
+    columns: dict[str, str] | None = None
+
+
+# --- TechForPalestine daily series ------------------------------------------------------------
+
+# Reported fields only. Every `ext_*` twin is an upstream estimate and never becomes a figure.
+TFP_FIELDS: dict[str, tuple[str, bool]] = {
+    # field: (metric, cumulative)
+    "killed_cum": ("killed", True),
+    "injured_cum": ("injured", True),
+    "killed_children_cum": ("killed_children", True),
+    "killed_women_cum": ("killed_women", True),
+    "med_killed_cum": ("medics_killed", True),
+    "press_killed_cum": ("journalists_killed", True),
+    "civdef_killed_cum": ("civil_defence_killed", True),
+    "aid_seeker_killed_cum": ("aid_seekers_killed", True),
+    "aid_seeker_injured_cum": ("aid_seekers_injured", True),
+    "famine_cum": ("famine_deaths", True),
+    "child_famine_cum": ("famine_deaths_children", True),
+    "killed": ("killed_daily", False),
+    "injured": ("injured_daily", False),
+    "killed_recovered": ("bodies_recovered_daily", False),
+    "killed_succumbed": ("killed_succumbed_daily", False),
+    "killed_committee": ("killed_committee_added", False),
+    "killed_truce_new": ("killed_since_truce_daily", False),
+}
+# Fields that are not counts of people (or are row bookkeeping): kept in raw, never figures.
+TFP_NOT_FIGURES = {"report_date", "report_source", "report_period", "massacres_cum"}
+
+TFP_CLAIMANTS = {
+    "mohtel": ("Gaza Ministry of Health", "gaza_health"),
+    "gmotel": ("Gaza Government Media Office", "gaza_gmo"),
+    "unocha": ("UN OCHA", "un"),
+}
+
+
+def _number(value: object) -> float | None:
+    """A count from JSON or CSV; None when it is not a number (booleans are not numbers)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
+        if re.fullmatch(r"-?\d+(\.\d+)?", text):
+            return float(text)
+    return None
+
+
+def _iso_date(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _figure(
+    payload: Payload,
+    *,
+    dataset_field: str,
+    metric: str,
+    value: float,
+    as_of: date,
+    claimant: str,
+    claimant_class: str,
+    cumulative: bool | None,
+    location: str | None,
+    subject: str | None,
+) -> dict:
+    claimant_id, _ = resolve_claimant(claimant)
+    return {
+        "figure_id": stable_id("statistics", payload.source, as_of, location, dataset_field),
+        "origin": "statistics",
+        "dataset": payload.source,
+        "dataset_field": dataset_field,
+        "source": payload.source,
+        "source_url": payload.locator,
+        "published": as_of,
+        "metric": metric,
+        "value": value,
+        "value_low": value,
+        "value_high": value,
+        "qualifier": "exact",
+        "subject": subject,
+        "location": location,
+        "claimant": claimant,
+        "claimant_id": claimant_id,
+        "claimant_class": claimant_class,
+        "attribution_explicit": True,
+        "status": "reported",
+        "hedged": False,
+        "as_of": as_of,
+        "derived": False,
+        "cumulative": cumulative,
+        "surface": f"{dataset_field}={value:g}",
+        "content_hash": payload.content_hash,
+    }
+
+
+def read_techforpalestine(payload: Payload) -> StatisticsResult:
+    """The TechForPalestine daily casualty series (`casualties_daily.json`)."""
+    try:
+        rows = json.loads(payload.data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StatisticsError(f"not valid UTF-8 JSON: {exc}") from exc
+    if not isinstance(rows, list):
+        raise StatisticsError("expected a JSON array of daily reports")
+    result = StatisticsResult()
+
+    def reject(rule: str, reason: str, key: str, row: object) -> None:
+        result.quarantine.append(
+            quarantine_row(
+                stage="statistics", rule=rule, reason=reason, source=payload.source,
+                locator=payload.locator, content_hash=payload.content_hash, record_key=key,
+                record=row if isinstance(row, dict) else {"value": row},
+            )
+        )
+
+    for index, row in enumerate(rows):
+        if not isinstance(row, dict):
+            reject("statistics_row_shape", "row is not a JSON object", f"row {index}", row)
+            continue
+        day = _iso_date(row.get("report_date"))
+        if day is None:
+            reject("statistics_row_date", f"report_date {row.get('report_date')!r} is not a "
+                   "YYYY-MM-DD date", f"row {index}", row)
+            continue
+        source_code = row.get("report_source")
+        if source_code == "missing":
+            reject("statistics_unreported_day", "report_source is 'missing': the day's values "
+                   "are upstream fill-ins, not anyone's claim", str(day), row)
+            continue
+        if source_code not in TFP_CLAIMANTS:
+            reject("statistics_claimant", f"unknown report_source {source_code!r}: no claimant",
+                   str(day), row)
+            continue
+        claimant, claimant_class = TFP_CLAIMANTS[source_code]
+        for name, raw in row.items():
+            if name.startswith("ext_") or name in TFP_NOT_FIGURES:
+                continue
+            if name not in TFP_FIELDS:
+                result.ignored_fields.add(name)
+                continue
+            value = _number(raw)
+            if value is None:
+                reject("statistics_value_type", f"{name}={raw!r} is not a number",
+                       f"{day}:{name}", row)
+                continue
+            metric, cumulative = TFP_FIELDS[name]
+            result.figures.append(
+                _figure(payload, dataset_field=name, metric=metric, value=value, as_of=day,
+                        claimant=claimant, claimant_class=claimant_class, cumulative=cumulative,
+                        location="Gaza", subject="Palestinians")
+            )
+    return result
+
+
+# --- HXL-tagged CSV ---------------------------------------------------------------------------
+
+# Default hashtag patterns; a source may add or override them with `columns:`.
+HXL_DEFAULT_COLUMNS = {
+    "#affected+killed": "killed",
+    "#affected+killed+children": "killed_children",
+    "#affected+killed+women": "killed_women",
+    "#affected+injured": "injured",
+    "#affected+wounded": "injured",
+    "#affected+missing": "missing",
+    "#affected+abducted": "abducted",
+    "#affected+displaced": "displaced",
+    "#affected+idps": "displaced",
+    "#population": "population",
+}
+HXL_LOCATION_TAGS = ("#adm2", "#adm1", "#loc", "#country")
+HXL_CLAIMANT_TAGS = ("#meta+source", "#org")
+
+
+def _parse_tag(cell: str) -> tuple[str, frozenset[str]] | None:
+    """'#affected +killed +f' -> ('affected', {'killed', 'f'}); None when not a hashtag."""
+    text = cell.strip().lower().replace(" ", "")
+    if not re.fullmatch(r"#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*", text):
+        return None
+    tag, *attrs = text[1:].split("+")
+    return tag, frozenset(attrs)
+
+
+def _matches(pattern: str, column: tuple[str, frozenset[str]]) -> bool:
+    parsed = _parse_tag(pattern)
+    return parsed is not None and parsed[0] == column[0] and parsed[1] <= column[1]
+
+
+def _best(patterns: dict[str, str], column: tuple[str, frozenset[str]]) -> str | None:
+    """The most specific matching pattern wins (+killed+children beats +killed)."""
+    hits = [p for p in patterns if _matches(p, column)]
+    return max(hits, key=lambda p: (len(_parse_tag(p)[1]), p)) if hits else None
+
+
+def read_hxl(payload: Payload) -> StatisticsResult:
+    """A CSV with an HXL hashtag row (within the first 25 rows) under or instead of headers."""
+    try:
+        text = payload.data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StatisticsError(f"CSV is not UTF-8 (byte offset {exc.start})") from exc
+    table = list(csv.reader(io.StringIO(text)))
+    tag_row_index = None
+    for i, row in enumerate(table[:25]):
+        cells = [c for c in row if c.strip()]
+        if cells and all(_parse_tag(c) for c in cells):
+            tag_row_index = i
+            break
+    if tag_row_index is None:
+        raise StatisticsError("no HXL hashtag row (e.g. '#date,#adm1+name,#affected+killed') "
+                              "in the first 25 rows")
+    tags = [_parse_tag(c) if c.strip() else None for c in table[tag_row_index]]
+    patterns = {**HXL_DEFAULT_COLUMNS, **(payload.columns or {})}
+
+    def find(prefixes: tuple[str, ...]) -> int | None:
+        for prefix in prefixes:
+            for i, tag in enumerate(tags):
+                if tag and _matches(prefix, tag):
+                    return i
+        return None
+
+    date_col = find(("#date",))
+    if date_col is None:
+        raise StatisticsError("HXL table has no #date column")
+    location_col = find(HXL_LOCATION_TAGS)
+    claimant_col = find(HXL_CLAIMANT_TAGS)
+    metric_cols = {}
+    result = StatisticsResult()
+    for i, tag in enumerate(tags):
+        if tag is None or i in (date_col, location_col, claimant_col):
+            continue
+        pattern = _best(patterns, tag)
+        if pattern:
+            metric_cols[i] = (patterns[pattern], "#" + "+".join([tag[0], *sorted(tag[1])]))
+        else:
+            result.ignored_fields.add(table[tag_row_index][i].strip())
+    if not metric_cols:
+        raise StatisticsError("no HXL column maps to a metric (e.g. #affected+killed)")
+
+    header = [c.strip() for c in table[0]] if tag_row_index > 0 else None
+    for line_no, row in enumerate(table[tag_row_index + 1 :], start=tag_row_index + 2):
+        if not any(c.strip() for c in row):
+            continue
+        record = dict(zip(header or [t and "#" + t[0] for t in tags], row, strict=False))
+        key = f"line {line_no}"
+
+        def reject(rule: str, reason: str, record_key: str = key, record: dict = record) -> None:
+            result.quarantine.append(
+                quarantine_row(stage="statistics", rule=rule, reason=reason,
+                               source=payload.source, locator=payload.locator,
+                               content_hash=payload.content_hash, record_key=record_key,
+                               record=record)
+            )
+
+        cell = row[date_col] if date_col < len(row) else ""
+        day = _iso_date(cell)
+        if day is None:
+            reject("statistics_row_date", f"#date {cell!r} is not a YYYY-MM-DD date")
+            continue
+        claimant = (row[claimant_col].strip() if claimant_col is not None
+                    and claimant_col < len(row) else "") or payload.claimant
+        if not claimant:
+            reject("statistics_claimant", "no claimant: the row has no #org/#meta+source and "
+                   "the source declares no `claimant`")
+            continue
+        location = (row[location_col].strip() or None) if location_col is not None \
+            and location_col < len(row) else None
+        claimant_id, claimant_class = resolve_claimant(claimant)
+        for i, (metric, tag_text) in metric_cols.items():
+            cell = row[i].strip() if i < len(row) else ""
+            if not cell:
+                continue
+            value = _number(cell)
+            if value is None:
+                reject("statistics_value_type", f"{tag_text}={cell!r} is not a number",
+                       f"{key}:{tag_text}")
+                continue
+            figure = _figure(payload, dataset_field=tag_text, metric=metric, value=value,
+                             as_of=day, claimant=claimant, claimant_class=claimant_class,
+                             cumulative=not ({"daily", "new"} & set(tag_text.split("+"))),
+                             location=location, subject=None)
+            figure["claimant_id"] = claimant_id
+            result.figures.append(figure)
+    return result
+
+
+def detect_format(data: bytes) -> str | None:
+    """Guess the format of a dropped statistics file from its content."""
+    head = data[:4096].lstrip()
+    if head.startswith(b"[") and b"report_date" in head:
+        return "techforpalestine"
+    if b"#" in head and not head.startswith((b"[", b"{")):
+        return "hxl"
+    return None
+
+
+READERS = {"techforpalestine": read_techforpalestine, "hxl": read_hxl}
+
+
+def read_statistics(payload: Payload, fmt: str) -> StatisticsResult:
+    if fmt == "auto":
+        fmt = detect_format(payload.data) or ""
+    if fmt not in READERS:
+        raise StatisticsError("unrecognised statistics format (expected a TechForPalestine "
+                              "daily series or an HXL-tagged CSV)")
+    return READERS[fmt](payload)
