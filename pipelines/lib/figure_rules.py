@@ -1,0 +1,110 @@
+"""The blocking rules every figure passes before it enters `core.figures`.
+
+Three Great Expectations suites look at three shapes of the same rows: the figures themselves,
+one row per article (hostages still held never exceed those abducted), and each statistics
+series in date order (a cumulative never falls, but for an allow-list keyed `date:field`).
+Rows that fail are split off into quarantine records carrying the rule and a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from pipelines.lib import quality
+from pipelines.lib.records import quarantine_row
+
+SUITES = ("figures", "article_hostages", "statistics_series")
+
+
+@dataclass
+class RuleOutcome:
+    loaded: pl.DataFrame
+    quarantine: list[dict]
+    results: dict[str, quality.RuleResult]
+
+
+def article_hostage_rows(figures: pl.DataFrame) -> pl.DataFrame:
+    """One row per article with hostage counts: its largest abducted and remaining figures."""
+    stated = figures.filter(
+        (pl.col("origin") == "article")
+        & pl.col("metric").is_in(["abducted", "hostages_remaining"])
+        & ~pl.col("derived").fill_null(False)
+    )
+    return (
+        stated.group_by("article_id")
+        .agg(
+            pl.col("value").filter(pl.col("metric") == "abducted").max().alias("abducted"),
+            pl.col("value").filter(pl.col("metric") == "hostages_remaining").max()
+            .alias("hostages_remaining"),
+        )
+        .sort("article_id")
+    )
+
+
+def series_rows(figures: pl.DataFrame, allow_list: list[str]) -> pl.DataFrame:
+    """Reported cumulative values in date order, each with the previous report's value.
+
+    Allow-listed `date:field` revisions get no previous value, so the rule passes them.
+    """
+    series = figures.filter(
+        (pl.col("origin") == "statistics") & pl.col("cumulative").fill_null(False)
+    ).sort("dataset", "dataset_field", "location", "as_of")
+    series = series.with_columns(
+        pl.col("value").shift(1).over("dataset", "dataset_field", "location")
+        .alias("previous_value")
+    )
+    allowed = pl.concat_str(
+        [pl.col("as_of").cast(pl.String), pl.lit(":"), pl.col("dataset_field")]
+    ).is_in(allow_list)
+    return series.select(
+        "figure_id", "dataset", "dataset_field", "location", "as_of", "value",
+        pl.when(allowed).then(None).otherwise(pl.col("previous_value")).alias("previous_value"),
+    )
+
+
+def allow_list() -> list[str]:
+    exp = quality.suite_spec("statistics_series")["expectations"][0]
+    return list(exp["meta"].get("allow_list", []))
+
+
+def apply_rules(figures: pl.DataFrame) -> RuleOutcome:
+    """Validate incoming figures; return what loads, what is quarantined, and per-rule results."""
+    results = quality.validate("figures", figures, key="figure_id")
+    per_article = quality.validate("article_hostages", article_hostage_rows(figures),
+                                   key="article_id")
+    series = quality.validate("statistics_series", series_rows(figures, allow_list()),
+                              key="figure_id")
+    results.update(per_article)
+    results.update(series)
+
+    reasons: dict[str, list[str]] = {}
+    for name, result in results.items():
+        if not result.blocking:
+            continue
+        keys = set(result.failing_keys)
+        if name == "hostages_remaining_within_abducted":
+            # The article fails as a whole; its remaining-hostage figures are what is wrong.
+            keys = set(
+                figures.filter(
+                    pl.col("article_id").is_in(list(keys))
+                    & (pl.col("metric") == "hostages_remaining")
+                )["figure_id"].to_list()
+            )
+            result.failing_keys = sorted(keys)
+        for key in keys:
+            reasons.setdefault(key, []).append(name)
+
+    bad = figures.filter(pl.col("figure_id").is_in(list(reasons)))
+    quarantine = [
+        quarantine_row(
+            stage="figure", rule=",".join(sorted(reasons[row["figure_id"]])),
+            reason="; ".join(results[r].description for r in sorted(reasons[row["figure_id"]])),
+            source=row["source"], locator=row["source_url"], content_hash=row["content_hash"],
+            record_key=row["figure_id"], record=row,
+        )
+        for row in bad.iter_rows(named=True)
+    ]
+    loaded = figures.filter(~pl.col("figure_id").is_in(list(reasons)))
+    return RuleOutcome(loaded=loaded, quarantine=quarantine, results=results)

@@ -1,0 +1,120 @@
+"""Great Expectations 1.x suites from `expectations/`, run on Polars frames.
+
+GX's SQL datasource does not work on DuckDB, so each rule is validated on the rows it needs,
+handed over as a pandas frame. Every expectation carries `meta.rule` (the check's name in
+Dagster) and `meta.blocking` (failing rows are quarantined instead of loaded). Vocabularies are
+suite parameters filled from `pipelines.vocabulary`, so the suites and the code share one list.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from pipelines import vocabulary
+from pipelines.settings import REPO_ROOT
+
+EXPECTATIONS_DIR = REPO_ROOT / "expectations"
+SAMPLE_ROWS = 20
+
+SUITE_PARAMETERS = {
+    "metrics": list(vocabulary.METRICS),
+    "claimant_classes": list(vocabulary.CLAIMANT_CLASSES),
+    "qualifiers": list(vocabulary.QUALIFIERS),
+    "statuses": list(vocabulary.STATUSES),
+}
+
+
+@dataclass
+class RuleResult:
+    """The outcome of one named rule (one or more expectations) on one frame."""
+
+    rule: str
+    description: str
+    blocking: bool
+    success: bool = True
+    evaluated: int = 0
+    failing_keys: list[str] = field(default_factory=list)
+    failing_rows: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def suite_spec(name: str) -> dict:
+    return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def rules_of(name: str) -> dict[str, dict]:
+    """rule name -> {description, blocking} for every rule a suite declares."""
+    rules: dict[str, dict] = {}
+    for exp in suite_spec(name)["expectations"]:
+        meta = exp.get("meta", {})
+        rules.setdefault(
+            meta["rule"],
+            {"description": meta.get("description", ""), "blocking": bool(meta.get("blocking"))},
+        )
+    return rules
+
+
+@cache
+def _batch_definition():
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    asset = context.data_sources.add_pandas("tally").add_dataframe_asset("frame")
+    return asset.add_batch_definition_whole_dataframe("whole")
+
+
+def validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
+    """Validate `rows` against suite `name`; failing rows are identified by column `key`."""
+    from great_expectations.core.expectation_suite import ExpectationSuite
+
+    spec = suite_spec(name)
+    suite = ExpectationSuite(**spec)
+    results = {
+        rule: RuleResult(rule=rule, **info) for rule, info in rules_of(name).items()
+    }
+    for result in results.values():
+        result.evaluated = rows.height
+    frame = rows.to_pandas()
+    batch = _batch_definition().get_batch(batch_parameters={"dataframe": frame})
+    outcome = batch.validate(
+        suite,
+        expectation_parameters=SUITE_PARAMETERS,
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [key]},
+    )
+    by_key = {str(k): i for i, k in enumerate(rows[key].to_list())} if rows.height else {}
+    for item in outcome.results:
+        rule = results[item.expectation_config.meta["rule"]]
+        if item.exception_info and item.exception_info.get("raised_exception"):
+            rule.success = False
+            rule.errors.append(str(item.exception_info.get("exception_message")))
+            continue
+        if item.success:
+            continue
+        rule.success = False
+        for hit in item.result.get("unexpected_index_list") or []:
+            k = str(hit[key])
+            if k not in rule.failing_keys:
+                rule.failing_keys.append(k)
+    for rule in results.values():
+        for k in rule.failing_keys[:SAMPLE_ROWS]:
+            rule.failing_rows.append(
+                {c: _plain(v) for c, v in rows.row(by_key[k], named=True).items()}
+            )
+    return results
+
+
+def _plain(value: object) -> object:
+    return value if isinstance(value, str | int | float | bool) or value is None else str(value)
+
+
+def suite_names() -> list[str]:
+    return sorted(p.stem for p in Path(EXPECTATIONS_DIR).glob("*.json"))

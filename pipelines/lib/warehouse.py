@@ -1,0 +1,120 @@
+"""DuckDB writes and the SQL files under `sql/`.
+
+Every write is one transaction that replaces a whole table or a declared slice of it, so a
+re-run (or a retry after a crash) leaves exactly one copy of each row. Table names come from
+Tally's own code, never from data; values always travel as registered Arrow data or as bound
+parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipelines.settings import REPO_ROOT
+
+SQL_DIR = REPO_ROOT / "sql"
+_TABLE = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
+_COLUMN = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def run(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
+    """Execute one statement and read its result to the end.
+
+    DuckDB 2 refuses new work on a connection while an earlier result is unread.
+    """
+    return conn.execute(sql, params or []).fetchall()
+
+
+def _table(name: str) -> tuple[str, str]:
+    """('schema.table', 'schema') for one of Tally's own table names."""
+    if not _TABLE.match(name):
+        raise ValueError(f"not a schema-qualified table name: {name!r}")
+    return name, name.split(".")[0]
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    run(conn, "begin transaction")
+    try:
+        yield
+        run(conn, "commit")
+    except BaseException:
+        run(conn, "rollback")
+        raise
+
+
+@contextmanager
+def registered(conn: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> Iterator[str]:
+    """Expose a frame to SQL as the view `incoming` for the duration of a statement block."""
+    conn.register("incoming", rows.to_arrow())
+    try:
+        yield "incoming"
+    finally:
+        conn.unregister("incoming")
+
+
+def replace_table(conn: duckdb.DuckDBPyConnection, name: str, rows: pl.DataFrame) -> int:
+    """Atomically replace table `name` with `rows` (schema taken from the frame)."""
+    table, schema = _table(name)
+    with registered(conn, rows), transaction(conn):
+        run(conn, f"create schema if not exists {schema}")
+        run(conn, f"create or replace table {table} as select * from incoming")
+    return rows.height
+
+
+def replace_where(
+    conn: duckdb.DuckDBPyConnection, name: str, rows: pl.DataFrame, column: str, keys: list
+) -> int:
+    """Delete the rows whose `column` is in `keys`, then insert `rows`, in one transaction."""
+    table, schema = _table(name)
+    if not _COLUMN.match(column):
+        raise ValueError(f"bad column name {column!r}")
+    with registered(conn, rows), transaction(conn):
+        run(conn, f"create schema if not exists {schema}")
+        run(conn, f"create table if not exists {table} as select * from incoming limit 0")
+        run(conn, f"delete from {table} where {column} in (select unnest(?))", [keys])
+        run(conn, f"insert into {table} by name select * from incoming")
+    return rows.height
+
+
+def sql_text(relative: str) -> str:
+    """The text of a SQL file under `sql/` (a plain select)."""
+    path = (SQL_DIR / relative).resolve()
+    if SQL_DIR not in path.parents:
+        raise ValueError(f"SQL file outside sql/: {relative}")
+    return path.read_text(encoding="utf-8").strip().rstrip(";")
+
+
+def build_from_sql(conn: duckdb.DuckDBPyConnection, name: str, relative: str) -> int:
+    """Materialise a table from a select in `sql/`, atomically; returns its row count."""
+    table, schema = _table(name)
+    select = sql_text(relative)
+    with transaction(conn):
+        run(conn, f"create schema if not exists {schema}")
+        run(conn, f"create or replace table {table} as {select}")
+    return run(conn, f"select count(*) from {table}")[0][0]
+
+
+def read_table(conn: duckdb.DuckDBPyConnection, name: str) -> pl.DataFrame:
+    table, _ = _table(name)
+    return conn.sql(f"select * from {table}").pl()
+
+
+def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
+    schema, table = _table(name)[0].split(".")
+    rows = run(
+        conn,
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, table],
+    )
+    return bool(rows[0][0])
+
+
+def sql_files(folder: str) -> list[Path]:
+    return sorted((SQL_DIR / folder).glob("*.sql"))

@@ -1,0 +1,98 @@
+"""The blocking rules (real GX suites from expectations/) catch planted violations."""
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from pipelines.lib import figure_rules, quality
+from pipelines.lib.records import FIGURE_SCHEMA, frame
+
+
+def fig(figure_id, **kw):
+    base = {
+        "figure_id": figure_id, "origin": "article", "article_id": "a1", "source": "s",
+        "source_url": "https://x.example/a", "content_hash": "h" * 64, "metric": "killed",
+        "value": 10.0, "qualifier": "exact", "claimant": "the ministry", "claimant_id": "gaza_moh",
+        "claimant_class": "gaza_health", "published": date(2024, 2, 8), "as_of": date(2024, 2, 8),
+        "status": "reported", "derived": False,
+    }
+    return {**base, **kw}
+
+
+def outcome(rows):
+    return figure_rules.apply_rules(frame(rows, FIGURE_SCHEMA))
+
+
+def test_clean_figures_all_load():
+    out = outcome([
+        fig("f1", metric="abducted", value=253.0),
+        fig("f2", metric="hostages_remaining", value=132.0),
+    ])
+    assert out.loaded.height == 2 and out.quarantine == []
+    assert all(r.success for r in out.results.values())
+
+
+def test_remaining_above_abducted_in_one_article_is_quarantined():
+    out = outcome([
+        fig("f1", metric="abducted", value=253.0),
+        fig("f2", metric="hostages_remaining", value=300.0),
+        fig("f3", article_id="a2", metric="hostages_remaining", value=132.0),
+    ])
+    rule = out.results["hostages_remaining_within_abducted"]
+    assert not rule.success and rule.failing_keys == ["f2"]
+    assert [q["record_key"] for q in out.quarantine] == ["f2"]
+    assert set(out.loaded["figure_id"]) == {"f1", "f3"}
+
+
+@pytest.mark.parametrize(
+    ("bad", "rule"),
+    [
+        ({"claimant": None}, "figure_has_claimant"),
+        ({"claimant": ""}, "figure_has_claimant"),
+        ({"claimant_class": None}, "figure_has_claimant"),
+        ({"claimant_class": "journalists"}, "claimant_class_in_vocabulary"),
+        ({"value": -3.0}, "value_non_negative"),
+        ({"metric": "rockets_fired"}, "metric_in_vocabulary"),
+        ({"as_of": date(2024, 3, 1)}, "as_of_not_after_published"),
+        ({"content_hash": None}, "figure_traceable"),
+    ],
+)
+def test_each_row_rule_catches_its_violation(bad, rule):
+    out = outcome([fig("good"), fig("bad", **bad)])
+    assert not out.results[rule].success
+    assert out.results[rule].failing_keys == ["bad"]
+    assert set(out.loaded["figure_id"]) == {"good"}
+    (row,) = out.quarantine
+    assert rule in row["rule"] and row["reason"]
+
+
+def stat(figure_id, day, value, field="killed_cum"):
+    return fig(figure_id, origin="statistics", article_id=None, dataset="tfp",
+               dataset_field=field, location="Gaza", cumulative=True, value=value,
+               as_of=date.fromisoformat(day), published=date.fromisoformat(day))
+
+
+def test_decreasing_cumulative_is_quarantined_unless_allow_listed():
+    out = outcome([
+        stat("s1", "2023-11-05", 9770.0),
+        stat("s2", "2023-11-06", 10022.0),
+        stat("s3", "2023-11-07", 10000.0),  # planted fall
+        stat("w1", "2023-10-17", 1032.0, "killed_women_cum"),
+        stat("w2", "2023-10-19", 1000.0, "killed_women_cum"),  # real, allow-listed revision
+    ])
+    rule = out.results["cumulative_never_decreases"]
+    assert rule.failing_keys == ["s3"]
+    assert "w2" in set(out.loaded["figure_id"])
+
+
+def test_rules_come_from_the_reviewed_suites():
+    names = {rule for suite in figure_rules.SUITES for rule in quality.rules_of(suite)}
+    assert {"figure_has_claimant", "value_non_negative", "metric_in_vocabulary",
+            "as_of_not_after_published", "hostages_remaining_within_abducted",
+            "cumulative_never_decreases"} <= names
+
+
+def test_empty_input_passes():
+    out = figure_rules.apply_rules(pl.DataFrame(schema=FIGURE_SCHEMA))
+    assert out.loaded.height == 0 and all(r.success for r in out.results.values())
