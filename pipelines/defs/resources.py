@@ -1,0 +1,72 @@
+"""Resources shared by the assets: where the lake and sources file are, the warehouse, HTTP.
+
+Paths default to the environment (`pipelines.settings`); tests pass their own temporary ones.
+"""
+
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipelines import settings
+from pipelines.lib.http import Fetcher, HttpSettings
+from pipelines.lib.sources import SourcesFile, load_sources
+
+
+class TallyConfig(dg.ConfigurableResource):
+    """Locations and knobs of one Tally deployment."""
+
+    lake_root: str
+    sources_file: str
+    extract_workers: int = 2
+
+    @property
+    def lake(self) -> Path:
+        return Path(self.lake_root)
+
+    def sources(self) -> SourcesFile:
+        return load_sources(Path(self.sources_file))
+
+    def staging(self, name: str) -> Path:
+        return self.lake / "staging" / name
+
+    def quarantine(self, stage: str) -> Path:
+        return self.lake / "quarantine" / stage
+
+
+class HttpResource(dg.ConfigurableResource):
+    """The one HTTP client configuration (timeouts, retries, size cap, concurrency)."""
+
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    total_timeout: float = 60.0
+    max_bytes: int = 20_000_000
+    attempts: int = 4
+    backoff_initial: float = 0.5
+    backoff_max: float = 10.0
+    concurrency: int = 4
+
+    @contextmanager
+    def fetcher(self):
+        http_settings = HttpSettings(
+            connect_timeout=self.connect_timeout, read_timeout=self.read_timeout,
+            total_timeout=self.total_timeout, max_bytes=self.max_bytes, attempts=self.attempts,
+            backoff_initial=self.backoff_initial, backoff_max=self.backoff_max,
+            concurrency=self.concurrency,
+        )
+        with Fetcher(http_settings) as fetcher:
+            yield fetcher
+
+
+def default_resources() -> dict:
+    return {
+        "tally": TallyConfig(
+            lake_root=str(settings.lake_root()),
+            sources_file=str(settings.sources_path()),
+            extract_workers=settings.extract_workers(),
+        ),
+        "duckdb": DuckDBResource(database=str(settings.duckdb_path())),
+        "http": HttpResource(),
+    }

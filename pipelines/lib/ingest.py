@@ -1,0 +1,241 @@
+"""Sources to the raw layer: fetch (or read) every declared payload and store it once.
+
+Remote sources go through the one HTTP client (`pipelines.lib.http.Fetcher`) with conditional
+requests; local sources (sample data, a dropped-files inbox) are read from disk. Every attempt,
+good or bad, is a fetch-log row; every failure is also a quarantine row, so nothing a source
+declared disappears without a trace.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from pipelines.lib.feeds import FeedError, parse_feed
+from pipelines.lib.http import FetchResult, Fetcher
+from pipelines.lib.raw_store import FetchLogRow, RawStore
+from pipelines.lib.records import quarantine_row
+from pipelines.lib.sources import Source
+
+ARTICLE_SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text"}
+STATISTICS_SUFFIXES = {".json": "json", ".csv": "csv"}
+IGNORED_NAMES = ("README*", ".*", "*~", "*.tmp", "*.part")
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    unchanged: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    quarantine: list[dict] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    def merge(self, other: IngestReport) -> None:
+        self.new += other.new
+        self.unchanged += other.unchanged
+        self.not_modified += other.not_modified
+        self.failed += other.failed
+        self.quarantine += other.quarantine
+        self.messages += other.messages
+
+
+def _media_type(kind: str, locator: str, content_type: str | None) -> str:
+    suffix = Path(urlparse(locator).path).suffix.lower()
+    if kind == "feed":
+        return "xml"
+    if kind == "statistics":
+        if suffix in STATISTICS_SUFFIXES:
+            return STATISTICS_SUFFIXES[suffix]
+        return "csv" if content_type and "csv" in content_type else "json"
+    if suffix == ".txt" or (content_type and content_type.startswith("text/plain")):
+        return "text"
+    return "html"
+
+
+class Ingestor:
+    """Ingests the sources of one run into a RawStore."""
+
+    def __init__(self, store: RawStore, fetcher: Fetcher | None, base: Path,
+                 max_bytes: int = 20_000_000, log: Callable[[str], None] = print):
+        self.store = store
+        self.fetcher = fetcher
+        self.base = base
+        self.max_bytes = max_bytes
+        self.log = log
+        self._validators = store.validators()
+
+    # -- one payload ----------------------------------------------------------------------------
+    def _fail(self, report: IngestReport, source: Source, locator: str, reason: str,
+              rule: str = "fetch_failed") -> None:
+        report.failed += 1
+        report.messages.append(f"{source.name}: {locator}: {reason}")
+        self.log(f"[{source.name}] could not ingest {locator}: {reason}")
+        report.quarantine.append(
+            quarantine_row(stage="fetch", rule=rule, reason=reason, source=source.name,
+                           locator=locator)
+        )
+
+    def _store(self, report: IngestReport, source: Source, kind: str, locator: str,
+               data: bytes, media_type: str) -> str:
+        digest, is_new = self.store.put(
+            data, source=source.name, kind=kind, locator=locator, media_type=media_type,
+            outlet=source.outlet, claimant=source.claimant, format=source.format,
+        )
+        if is_new:
+            report.new += 1
+        else:
+            report.unchanged += 1
+        return digest
+
+    def _read_local(self, report: IngestReport, source: Source, path: Path,
+                    kind: str) -> tuple[str, bytes] | None:
+        locator = self._locator(path)
+        row = FetchLogRow(batch=self.store.batch, source=source.name, locator=locator, ok=False)
+        try:
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                raise ValueError(f"file larger than {self.max_bytes} bytes ({size})")
+            if not path.is_file():
+                raise ValueError("not a regular file")
+            data = path.read_bytes()
+        except (OSError, ValueError) as exc:
+            row.error = str(exc)
+            self.store.log(row)
+            self._fail(report, source, locator, str(exc), rule="file_unreadable")
+            return None
+        if not data.strip():
+            row.error = "empty file"
+            self.store.log(row)
+            self._fail(report, source, locator, "empty file", rule="file_empty")
+            return None
+        media_type = _media_type(kind, locator, None)
+        digest = self._store(report, source, kind, locator, data, media_type)
+        row.ok, row.content_hash, row.size = True, digest, len(data)
+        self.store.log(row)
+        return locator, data
+
+    def _locator(self, path: Path) -> str:
+        path = path.resolve()
+        return str(path.relative_to(self.base)) if self.base in path.parents else str(path)
+
+    def _record(self, report: IngestReport, source: Source, kind: str,
+                result: FetchResult) -> bytes | None:
+        row = FetchLogRow(
+            batch=self.store.batch, source=source.name, locator=result.url, ok=result.error is None,
+            status=result.status, final_url=result.final_url, not_modified=result.not_modified,
+            error=result.error, etag=result.etag, last_modified=result.last_modified,
+            attempts=result.attempts, fetched_at=result.fetched_at, elapsed_s=result.elapsed_s,
+        )
+        if result.error is not None:
+            self.store.log(row)
+            self._fail(report, source, result.url, result.error)
+            return None
+        if result.not_modified or result.body is None:
+            self.store.log(row)
+            report.not_modified += 1
+            return None
+        media_type = _media_type(kind, result.final_url or result.url, result.content_type)
+        row.content_hash = self._store(report, source, kind, result.url, result.body, media_type)
+        row.size = len(result.body)
+        self.store.log(row)
+        return result.body
+
+    def _fetch(self, report: IngestReport, source: Source, kind: str, url: str) -> bytes | None:
+        if self.fetcher is None:
+            self._fail(report, source, url, "no HTTP client configured (offline run)")
+            return None
+        etag, modified = self._validators.get(url, (None, None))
+        return self._record(report, source, kind, self.fetcher.fetch(url, etag, modified))
+
+    # -- sources --------------------------------------------------------------------------------
+    def ingest(self, source: Source) -> IngestReport:
+        report = IngestReport()
+        if source.kind == "inbox":
+            self._ingest_inbox(report, source)
+        elif source.kind == "feed":
+            self._ingest_feed(report, source)
+        elif source.path:
+            self._read_local(report, source, source.local_path(self.base), source.kind)
+        else:
+            self._fetch(report, source, source.kind, source.url)
+        return report
+
+    def _ingest_feed(self, report: IngestReport, source: Source) -> None:
+        if source.path:
+            path = source.local_path(self.base)
+            got = self._read_local(report, source, path, "feed")
+            base_url = path.as_uri()
+        else:
+            base_url = source.url
+            body = self._fetch(report, source, "feed", source.url)
+            got = (source.url, body) if body is not None else None
+        if got is None:
+            return
+        try:
+            entries = parse_feed(got[1], base_url)
+        except FeedError as exc:
+            self._fail(report, source, got[0], f"not a usable feed: {exc}", rule="feed_invalid")
+            return
+        remote = []
+        for entry in entries:
+            link = entry.link
+            scheme = urlparse(link).scheme
+            if scheme == "file" and source.path:
+                self._read_local_link(report, source, link, path.parent)
+            elif scheme in ("http", "https"):
+                host = urlparse(link).hostname or ""
+                if source.allowed_hosts and not any(
+                    host == h or host.endswith("." + h) for h in source.allowed_hosts
+                ):
+                    self._fail(report, source, link, f"host {host!r} is not in the source's "
+                               "allowed_hosts", rule="feed_link_refused")
+                    continue
+                remote.append(link)
+            else:
+                self._fail(report, source, link, f"link scheme {scheme!r} not allowed",
+                           rule="feed_link_refused")
+        if remote and self.fetcher is None:
+            for link in remote:
+                self._fail(report, source, link, "no HTTP client configured (offline run)")
+            return
+        if remote:
+            requests = [(u, *self._validators.get(u, (None, None))) for u in remote]
+            for result in self.fetcher.fetch_many(requests):
+                self._record(report, source, "article", result)
+
+    def _read_local_link(self, report: IngestReport, source: Source, link: str,
+                         feed_dir: Path) -> None:
+        """A local feed may link to local files, but only inside its own folder's parent."""
+        path = Path(unquote(urlparse(link).path)).resolve()
+        root = feed_dir.parent.resolve()
+        if root not in path.parents:
+            self._fail(report, source, link, "local feed link points outside the feed's folder",
+                       rule="feed_link_refused")
+            return
+        self._read_local(report, source, path, "article")
+
+    def _ingest_inbox(self, report: IngestReport, source: Source) -> None:
+        folder = source.local_path(self.base)
+        if not folder.is_dir():
+            report.messages.append(f"{source.name}: inbox {folder} does not exist yet")
+            return
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if any(fnmatch.fnmatch(path.name, pattern) for pattern in IGNORED_NAMES):
+                continue
+            suffix = path.suffix.lower()
+            if suffix in ARTICLE_SUFFIXES:
+                self._read_local(report, source, path, "article")
+            elif suffix in STATISTICS_SUFFIXES:
+                self._read_local(report, source, path, "statistics")
+            else:
+                self._fail(report, source, self._locator(path),
+                           f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
+                           ".txt, .json or .csv", rule="file_type_unsupported")
+
+
+def resolve_link(base_url: str, link: str) -> str:
+    return urljoin(base_url, link)

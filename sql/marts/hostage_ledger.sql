@@ -1,0 +1,86 @@
+-- marts.hostage_ledger: one row per claimant and report date; each hostage column holds that
+-- claimant's latest figure as known on that date (carried forward), null if never given.
+with
+
+hostage_figures as (
+    select
+        claimant_id,
+        claimant_class,
+        published as report_date,
+        as_of,
+        metric,
+        value,
+        figure_id,
+    from core.figures
+    where
+        metric in (
+            'abducted', 'hostages_remaining', 'hostages_alive', 'hostages_dead',
+            'hostages_released', 'hostages_rescued', 'hostage_bodies_recovered'
+        )
+        and status in ('reported', 'estimate')
+        and published is not null
+),
+
+-- One value per claimant, metric and report date: the figure about the latest date; a tie in
+-- date keeps the larger value (a deterministic choice, never an average).
+daily as (
+    select *
+    from hostage_figures
+    qualify row_number() over (
+        partition by claimant_id, metric, report_date
+        order by as_of desc nulls last, value desc, figure_id
+    ) = 1
+),
+
+report_dates as (
+    select distinct claimant_id, report_date from daily
+),
+
+metrics as (
+    select distinct metric from daily
+),
+
+grid as (
+    select report_dates.claimant_id, report_dates.report_date, metrics.metric
+    from report_dates
+    cross join metrics
+),
+
+carried as (
+    select
+        grid.claimant_id,
+        grid.report_date,
+        grid.metric,
+        daily.value,
+    from grid
+    asof left join daily
+        on grid.claimant_id = daily.claimant_id
+        and grid.metric = daily.metric
+        and grid.report_date >= daily.report_date
+),
+
+classes as (
+    select claimant_id, any_value(claimant_class) as claimant_class
+    from hostage_figures
+    group by claimant_id
+),
+
+final as (
+    select
+        carried.claimant_id,
+        classes.claimant_class,
+        carried.report_date,
+        max(value) filter (where metric = 'abducted') as abducted,
+        max(value) filter (where metric = 'hostages_remaining') as hostages_remaining,
+        max(value) filter (where metric = 'hostages_alive') as hostages_alive,
+        max(value) filter (where metric = 'hostages_dead') as hostages_dead,
+        max(value) filter (where metric = 'hostages_released') as hostages_released,
+        max(value) filter (where metric = 'hostages_rescued') as hostages_rescued,
+        max(value) filter (where metric = 'hostage_bodies_recovered') as hostage_bodies_recovered,
+    from carried
+    inner join classes on carried.claimant_id = classes.claimant_id
+    group by carried.claimant_id, classes.claimant_class, carried.report_date
+)
+
+select * from final
+order by claimant_id, report_date

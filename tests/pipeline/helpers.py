@@ -1,0 +1,41 @@
+"""Running the real Dagster assets against a throw-away lake and DuckDB file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from pipelines.defs.partitions import today
+
+
+def all_assets():
+    from pipelines.definitions import defs
+
+    return list(defs.assets)
+
+
+def materialize(resources: dict, selection=None, partition: str | None = None,
+                instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+    return dg.materialize(
+        all_assets(),
+        resources=resources,
+        partition_key=partition or today(),
+        selection=selection,
+        instance=instance or dg.DagsterInstance.ephemeral(),
+        raise_on_error=True,
+    )
+
+
+def query(lake: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(lake / "warehouse.duckdb"), read_only=True) as conn:
+        return conn.execute(sql, params or []).fetchall()
+
+
+def count(lake: Path, table: str) -> int:
+    return query(lake, f"select count(*) from {table}")[0][0]  # noqa: S608
+
+
+def checks(result: dg.ExecuteInProcessResult) -> dict[str, bool]:
+    return {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
