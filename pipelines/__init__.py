@@ -1,1 +1,4 @@
-"""Tally: attributed, checked figures from war reporting (sources -> raw -> articles -> figures -> marts)."""
+"""Tally: attributed, checked figures from war reporting.
+
+sources -> raw -> articles -> figures -> marts
+"""

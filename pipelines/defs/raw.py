@@ -7,7 +7,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines.defs.resources import HttpResource, TallyConfig
-from pipelines.lib.ingest import IngestReport, Ingestor
+from pipelines.lib.ingest import Ingestor, IngestReport
 from pipelines.lib.raw_store import RawStore, write_parquet_atomic
 from pipelines.lib.records import QUARANTINE_SCHEMA, frame
 from pipelines.settings import REPO_ROOT

@@ -12,8 +12,8 @@ import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.news import staged_article_figures, staged_articles
-from pipelines.defs.statistics import staged_statistics_figures
 from pipelines.defs.resources import TallyConfig
+from pipelines.defs.statistics import staged_statistics_figures
 from pipelines.lib import figure_rules, quality, warehouse
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
@@ -290,3 +290,31 @@ def marts_hostage_ledger(context: dg.AssetExecutionContext, duckdb: DuckDBResour
     yield dg.MaterializeResult(metadata=_table_metadata(ledger, "marts.hostage_ledger"))
     for result in results.values():
         yield _check_result(result, ["marts", "hostage_ledger"])
+
+
+EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "marts.hostage_ledger",
+                   "quality.quarantine", "quality.check_results", "raw.fetch_log")
+
+
+@dg.asset(
+    key=["exports", "parquet"],
+    group_name="marts",
+    pool=POOL,
+    deps=[core_articles, core_figures, core_claimants, marts_hostage_ledger, quality_quarantine,
+          raw_tables],
+    kinds={"parquet"},
+    description="Publishes the core tables and marts as Parquet under data_lake/exports/ "
+    "(<schema>.<table>.parquet, each swapped in atomically), so readers never meet the "
+    "warehouse's write lock.",
+)
+def parquet_exports(tally: TallyConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    folder = tally.lake / "exports"
+    counts = {}
+    with duckdb.get_connection() as conn:
+        for table in EXPORTED_TABLES:
+            if warehouse.table_exists(conn, table):
+                counts[table] = warehouse.export_parquet(conn, table, folder / f"{table}.parquet")
+    return dg.MaterializeResult(metadata={
+        "folder": dg.MetadataValue.path(str(folder)),
+        **{f"rows {t}": n for t, n in counts.items()},
+    })

@@ -102,7 +102,9 @@ def parse_text(data: bytes, *, declared_outlet: str | None = None) -> Article:
     return article
 
 
-def parse_html(data: bytes, *, url: str | None = None, declared_outlet: str | None = None) -> Article:
+def parse_html(
+    data: bytes, *, url: str | None = None, declared_outlet: str | None = None
+) -> Article:
     """An HTML page: body text and metadata via trafilatura (captions and comments left out)."""
     if not data.strip():
         raise ArticleError("empty HTML payload")

@@ -138,7 +138,9 @@ class RawStore:
         self._manifest: list[ManifestRow] = []
         self._log: list[FetchLogRow] = []
         known = self.manifest()
-        self._known = set(zip(known["source"], known["locator"], known["content_hash"], strict=True))
+        self._known = set(
+            zip(known["source"], known["locator"], known["content_hash"], strict=True)
+        )
 
     # -- payloads -----------------------------------------------------------------------------
     def object_path(self, content_hash: str) -> Path:

@@ -68,7 +68,7 @@ class SourcesFile(BaseModel):
 
 
 def load_sources(path: Path) -> SourcesFile:
-    """Parse and validate a sources file. Relative paths in it are taken from the repository root."""
+    """Parse and validate a sources file (relative paths in it are from the repository root)."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

@@ -118,3 +118,14 @@ def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 def sql_files(folder: str) -> list[Path]:
     return sorted((SQL_DIR / folder).glob("*.sql"))
+
+
+def export_parquet(conn: duckdb.DuckDBPyConnection, name: str, path: Path) -> int:
+    """Copy a table to a Parquet file, swapped in atomically; returns the row count."""
+    table, _ = _table(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".tmp-{path.name}")
+    literal = str(tmp).replace("'", "''")  # our own path, quoted as a SQL string literal
+    run(conn, f"copy (select * from {table}) to '{literal}' (format parquet)")
+    tmp.replace(path)
+    return run(conn, f"select count(*) from {table}")[0][0]

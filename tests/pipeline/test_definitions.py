@@ -10,7 +10,7 @@ from pipelines.definitions import defs
 from pipelines.defs.automation import inbox_sensor
 from tests.conftest import resources_for, write_sources
 
-WRITERS = {("core", "articles"), ("core", "figures"), ("core", "claimants"),
+WRITERS = {("core", "articles"), ("core", "figures"), ("core", "claimants"), ("exports", "parquet"),
            ("quality", "quarantine"), ("marts", "hostage_ledger"), ("raw", "fetch_log")}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import dagster as dg
 import polars as pl
 import pytest
 
@@ -97,7 +98,8 @@ def test_figure_without_claimant_fails_its_check(planted, lake):
         pl.lit(date(2024, 2, 9)).alias("published"))
     write_parquet_atomic(pl.concat([figures, orphan.cast(FIGURE_SCHEMA)]), staged)
 
-    result = materialize(planted, selection=[["core", "figures"], ["quality", "quarantine"]])
+    result = materialize(planted, selection=dg.AssetSelection.keys(["core", "figures"],
+                                                                  ["quality", "quarantine"]))
     assert checks(result)["figure_has_claimant"] is False
     assert ("figure", "figure_has_claimant", "planted-no-claimant") in {
         (s, r, k) for s, r, k, _ in quarantine(lake)}

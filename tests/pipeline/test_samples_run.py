@@ -87,3 +87,14 @@ def test_ledger_keeps_claimants_apart_and_consistent(built):
         from marts.hostage_ledger
     """)
     assert rows[0][0] >= 2 and rows[0][1] == 0
+
+
+def test_parquet_exports_match_the_warehouse(built):
+    import polars as pl
+
+    from pipelines.defs.warehouse import EXPORTED_TABLES
+
+    lake, *_ = built
+    for table in EXPORTED_TABLES:
+        exported = pl.read_parquet(lake / "exports" / f"{table}.parquet")
+        assert exported.height == count(lake, table), table

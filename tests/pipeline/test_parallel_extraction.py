@@ -1,0 +1,24 @@
+"""Large days are extracted in worker processes, with the same result as in-process."""
+
+from datetime import date
+
+from pipelines.defs.news import BATCH_SIZE, extract_all
+
+
+def articles(n):
+    return [{
+        "article_id": f"a{i}", "content_hash": "0" * 64, "source": "s", "outlet": "Test Desk",
+        "canonical_url": f"https://t.example/{i}", "url": None, "published_at": date(2024, 2, 8),
+        "ingest_day": date(2026, 1, 1),
+        "text": f"The health ministry said {1000 + i} people had been killed. "
+                "Officials said 253 people were abducted on October 7.",
+    } for i in range(n)]
+
+
+def test_worker_processes_match_in_process():
+    batch = articles(BATCH_SIZE + 50)
+    in_process = extract_all(batch, workers=1)
+    parallel = extract_all(batch, workers=2)
+    assert parallel == in_process
+    assert len({f["article_id"] for f in parallel}) == len(batch)
+    assert len({f["figure_id"] for f in parallel}) == len(parallel)
