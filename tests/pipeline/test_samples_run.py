@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pipeline.helpers import checks, count, materialize, query
+from tests.pipeline.conftest import TABLES
+from tests.pipeline.helpers import checks, count, query
 
 pytestmark = pytest.mark.integration
 
-TABLES = ("raw.payloads", "raw.fetch_log", "core.articles", "core.figures", "core.claimants",
-          "marts.hostage_ledger", "quality.quarantine")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from tests.conftest import SAMPLES, resources_for
-
-    lake = tmp_path_factory.mktemp("lake")
-    resources = resources_for(lake, SAMPLES / "sources.yaml")
-    first = materialize(resources)
-    counts = {t: count(lake, t) for t in TABLES}
-    second = materialize(resources)
-    return lake, first, second, counts
 
 
 def test_builds_every_table_with_rows(built):

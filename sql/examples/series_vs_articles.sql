@@ -1,0 +1,33 @@
+-- Article claims of the Gaza health ministry's cumulative toll next to the ministry's own
+-- statistics series on the same date (or the nearest earlier report).
+with
+
+article_claims as (
+    select figure_id, as_of, value, qualifier, outlet, sentence,
+    from core.figures
+    where origin = 'article' and metric = 'killed' and claimant_class = 'gaza_health'
+        and as_of is not null
+),
+
+series as (
+    select as_of, value,
+    from core.figures
+    where origin = 'statistics' and metric = 'killed' and claimant_class = 'gaza_health'
+),
+
+final as (
+    select
+        article_claims.as_of,
+        article_claims.value as article_value,
+        article_claims.qualifier,
+        series.as_of as series_date,
+        series.value as series_value,
+        article_claims.value - series.value as difference,
+        article_claims.outlet,
+        article_claims.sentence,
+    from article_claims
+    asof left join series on article_claims.as_of >= series.as_of
+)
+
+select * from final
+order by as_of
