@@ -12,7 +12,7 @@ import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import unquote, urlparse
 
 from pipelines.lib.feeds import FeedError, parse_feed
 from pipelines.lib.http import Fetcher, FetchResult
@@ -23,7 +23,8 @@ from pipelines.lib.sources import Source
 
 ARTICLE_SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text"}
 STATISTICS_SUFFIXES = {".json": "json", ".csv": "csv"}
-IGNORED_NAMES = ("README*", ".*", "*~", "*.tmp", "*.part")
+# Files still being written (editors, downloads) are picked up once they get their real name.
+IGNORED_NAMES = (".*", "*~", "*.tmp", "*.part", "*.crdownload")
 
 
 @dataclass
@@ -236,7 +237,3 @@ class Ingestor:
                 self._fail(report, source, self._locator(path),
                            f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
                            ".txt, .json or .csv", rule="file_type_unsupported")
-
-
-def resolve_link(base_url: str, link: str) -> str:
-    return urljoin(base_url, link)

@@ -118,7 +118,7 @@ def test_oversized_body_is_refused(httpserver, fetcher, chunked):
     big = b"x" * 200_000
     if chunked:
         httpserver.expect_request("/big").respond_with_handler(
-            lambda r: Response((big[i:i + 10_000] for i in range(0, len(big), 10_000))))
+            lambda r: Response(big[i:i + 10_000] for i in range(0, len(big), 10_000)))
     else:
         httpserver.expect_request("/big").respond_with_data(big)
     result = fetcher.fetch(httpserver.url_for("/big"))
