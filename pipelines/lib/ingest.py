@@ -16,7 +16,6 @@ from urllib.parse import unquote, urlparse
 
 from pipelines.lib.feeds import FeedError, parse_feed
 from pipelines.lib.http import Fetcher, FetchResult
-
 from pipelines.lib.raw_store import FetchLogRow, RawStore
 from pipelines.lib.records import quarantine_row
 from pipelines.lib.sources import Source
