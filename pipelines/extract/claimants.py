@@ -1,0 +1,43 @@
+"""Claimant normalisation: every spelling of one body maps to one claimant id and class.
+
+The registry (`claimants.csv`) is data, loaded into `core.claimants` by the warehouse, so an
+analyst can see exactly which spellings count as, say, the Gaza Ministry of Health. The first
+registry row whose pattern matches wins, so more specific bodies come first.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+REGISTRY = Path(__file__).with_name("claimants.csv")
+
+
+@cache
+def _registry() -> list[tuple[re.Pattern, str, str]]:
+    with REGISTRY.open(encoding="utf-8", newline="") as handle:
+        return [
+            (re.compile(row["pattern"], re.IGNORECASE), row["claimant_id"], row["claimant_class"])
+            for row in csv.DictReader(handle)
+        ]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
+
+
+def resolve_claimant(name: str, outlet: str | None = None) -> tuple[str, str]:
+    """(claimant_id, claimant_class) for a claimant as written.
+
+    `name` equal to the outlet (the publisher speaking for itself) gives ("outlet:<slug>",
+    "outlet"); a name no registry pattern knows gives (its slug, "other").
+    """
+    cleaned = " ".join(name.split()).strip(" ,.;:'\"")
+    if outlet is not None and cleaned.lower() == outlet.strip().lower() or cleaned == "outlet":
+        return f"outlet:{slug(cleaned)}", "outlet"
+    for pattern, claimant_id, claimant_class in _registry():
+        if pattern.search(cleaned):
+            return claimant_id, claimant_class
+    return slug(cleaned), "other"

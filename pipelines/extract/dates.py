@@ -1,0 +1,79 @@
+"""As-of dates: "on October 7", "in November", "on Saturday", "yesterday", resolved against the
+publication date. "since October 7" starts a period and is not the date a figure refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split()
+)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday".split())}
+
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|" \
+         r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_PATTERNS = [
+    re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|wednesday|"
+               r"thursday|friday|saturday|sunday)\b(?!\s+(?:night'?s|morning'?s)\s+attack)",
+               re.IGNORECASE),
+    re.compile(r"\b(?P<yesterday>yesterday)\b", re.IGNORECASE),
+]
+_PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|following|ahead of)\s*$",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: date
+
+
+def _resolve(match: re.Match, published: date | None) -> date | None:
+    groups = match.groupdict()
+    if groups.get("yesterday"):
+        return published - timedelta(days=1) if published else None
+    if groups.get("weekday"):
+        if not published:
+            return None
+        back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
+        return published - timedelta(days=back)
+    month = MONTHS[groups["month"].lower().rstrip(".")]
+    day = int(groups["day"]) if groups.get("day") else 1
+    if groups.get("year"):
+        year = int(groups["year"])
+    elif published:
+        year = published.year
+        if (month, day) > (published.month, published.day):
+            year -= 1  # the most recent such date not after publication
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    found = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if _PERIOD_START.search(text, max(start, m.start() - 12), m.start()):
+                continue
+            if any(d.start <= m.start() < d.end for d in found):
+                continue
+            value = _resolve(m, published)
+            if value:
+                found.append(DateMention(m.start(), m.end(), value))
+    return sorted(found, key=lambda d: d.start)

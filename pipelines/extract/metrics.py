@@ -1,0 +1,234 @@
+"""Which metric a number counts: the people it counts (the noun after it) and the event (the
+nearest event word in its sentence). A number that counts no people is not a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Nouns for counted people, grouped by what they say about the metric.
+GROUPS = {
+    "hostages": r"hostages?|captives?|abductees?",
+    "prisoners": r"prisoners?|detainees?|inmates",
+    "soldiers": r"soldiers?|troops|reservists?|servicem[ae]n|servicewom[ae]n|officers?|"
+                r"conscripts?",
+    "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|"
+                 r"commanders?|members of hamas|hamas members|terror operatives",
+    "children": r"children|child|minors?|kids|babies|infants|boys|girls",
+    "women": r"women|woman",
+    "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
+              r"workers?|personnel)|first responders?",
+    "journalists": r"journalists?|reporters?|media workers?|photographers?|press workers?",
+    "aid_workers": r"aid workers?|humanitarian workers?|unrwa (?:staff|employees|workers)|"
+                   r"un (?:staff|employees|workers)|staff members?|staffers",
+    "bodies": r"bodies|remains",
+    "people": r"people|persons?|palestinians|israelis|civilians|men|individuals|residents|"
+              r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
+              r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
+              r"families members|family members|employees|workers|staff|hostage-takers",
+}
+_GROUP_RE = {g: re.compile(rf"(?:{p})$", re.IGNORECASE) for g, p in GROUPS.items()}
+
+# Words that may stand between a number and the noun it counts ("1,000 more Hamas terrorists").
+MODIFIERS = set("""
+more other additional further new palestinian israeli israeli-held hamas hamas-led idf thai
+american foreign civilian remaining living surviving female male elderly young armed islamic
+jihad terror reserve local aid health medical humanitarian gazan un unrwa so-called alleged
+suspected known confirmed identified unarmed innocent the of whom them captured freed released
+kidnapped abducted wounded injured dead killed slain rescued missing displaced french german
+russian british filipino nepalese dual wartime total combined fellow senior junior
+""".split())
+
+# What follows a number that is not a count of people.
+_NOT_PEOPLE_AFTER = re.compile(
+    r"""^(?:
+        [-–](?:year|month|week|day|hour|minute|second|and|point|state|storey|story|mile|km|
+             kilomet|metre|meter|foot|feet|member|strong|page|seat|bed|percent|phase|stage)
+      | \s*(?:%|percent\b|per\s?cent\b|pc\b)
+      | (?:st|nd|rd|th)\b
+      | :\d
+      | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)
+      | \s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|
+              km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|acres|dunams?|tonnes?|tons?|
+              dollars?|shekels?|euros?|pounds|nis|usd|stages?|phases?|rounds?|rockets?|
+              missiles?|projectiles?|mortars?|drones?|shells?|bombs?|munitions|trucks?|
+              lorries|vehicles?|convoys?|buildings?|homes?|houses?|apartments?|structures?|
+              targets?|tunnels?|shafts?|sites?|hospitals?|clinics?|schools?|mosques?|churches|
+              shelters?|facilities|times|points?|degrees|calories|litres?|liters?|
+              meals?|parcels?|pallets?|airdrops?|flights?|sorties|strikes?|raids?|attacks?|
+              incidents?|cases|votes|seats|votes?|pages?|brigades?|battalions?|divisions?|
+              units?|companies|operations?|checkpoints?|crossings?|gates?|miles|kilos?|kg)\b
+      | \s+(?:january|february|march|april|may|june|july|august|september|october|november|
+              december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"""(?:
+        [$€£₪]\s*|\b(?:us\$|usd|nis|channel|unit|resolution|no\.|number|route|highway|road|
+        gate|brigade|division|article|page|chapter|section|aged|age|ages|flight|room|kan|
+        platoon|battalion|squad|building|block|phase|stage|kilometre|km|mile|october|november|
+        december|january|february|march|april|may|june|july|august|september|jan\.|feb\.|
+        mar\.|apr\.|jun\.|jul\.|aug\.|sep\.|sept\.|oct\.|nov\.|dec\.|since|until|
+        the\s+year)\s*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Event words -> event, searched in the whole sentence.
+EVENTS = [
+    ("bodies", r"bodies\s+(?:\w+\s+){0,3}(?:recovered|returned|repatriated|retrieved|handed "
+               r"over)|(?:recovered|returned|repatriated|retrieved)\s+(?:the\s+)?(?:bodies|"
+               r"remains)"),
+    ("rescued", r"rescued|rescue|rescuing|extracted alive"),
+    ("released", r"released|releasing|release|freed|freeing|set free|handed over|exchanged|"
+                 r"swap|go free|walked free"),
+    ("abducted", r"abducted|abducting|abduction|kidnapped|kidnapping|taken hostage|taken "
+                 r"captive|seized|snatched|taken into gaza|taken to gaza|dragged"),
+    ("alive", r"alive|still living|living hostages"),
+    ("remaining", r"remain(?:s|ed|ing)?|still (?:being )?held|held captive|held hostage|"
+                  r"being held|are held|were held|in captivity|holding|still in gaza|held in gaza"),
+    ("killed", r"killed|killing|kills|dead|deaths?|died|die|dying|death toll|toll|slain|"
+               r"lost their lives|massacr\w*|murdered|fatalities|perished|executed|"
+               r"eliminated|neutrali[sz]ed"),
+    ("injured", r"wounded|injured|injuries|hurt|wounding|injuring"),
+    ("missing", r"missing|under (?:the )?rubble|unaccounted"),
+    ("displaced", r"displaced|displacement|forced (?:from|out of) their homes|uprooted|fled"),
+    ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
+                   r"squeezed into"),
+    ("population", r"population (?:of|is|was|stands|stood|numbers)|inhabitants|"
+                   r"(?:who )?(?:live|living|lived) in|home to"),
+]
+_EVENT_RE = re.compile(
+    "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in EVENTS), re.IGNORECASE
+)
+
+
+@dataclass
+class People:
+    group: str | None  # key of GROUPS, or None when no noun follows the number
+    subject: str | None  # the words as written
+    end: int  # where the noun phrase ends
+
+
+def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bool:
+    """Years, dates, times, ages, durations, money, units and things that are not people."""
+    before = text[max(0, num_start - 24) : num_start]
+    after = text[num_end : num_end + 40]
+    if _NOT_PEOPLE_AFTER.match(after):
+        return True
+    if _NOT_PEOPLE_BEFORE.search(before):
+        return True
+    if _YEAR.match(number_text) and not re.match(r"\s+(?:people|persons)", after):
+        return True
+    # "Feb. 7, 2024" style dates: the day number before a comma and a year
+    return bool(re.match(r",\s*(?:19|20)\d\d\b", after))
+
+
+def people_after(text: str, pos: int, limit: int) -> People:
+    """The noun phrase of counted people right after a number (skipping modifiers)."""
+    words = []
+    for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
+        gap = text[pos if not words else words[-1].end() : match.start()]
+        if re.search(r"[.;:!?()\"“”]|,\s", gap):
+            break
+        words.append(match)
+        word = match.group().lower().rstrip("'’")
+        for size in (3, 2, 1):  # multi-word nouns first ("health workers", "aid workers")
+            if len(words) < size:
+                continue
+            phrase = " ".join(w.group().lower() for w in words[-size:])
+            for group, pattern in _GROUP_RE.items():
+                if pattern.match(phrase):
+                    start = words[0].start()
+                    if words[0].group().lower() in ("of", "the"):
+                        start = words[-size].start()
+                    return People(group, text[start : match.end()], match.end())
+        if word in MODIFIERS or (match.group()[0].isupper() and len(words) <= 3):
+            continue  # "Hamas", "IDF", "Thai" ... or a name of a group before the noun
+        break
+    # no people noun: a verb or preposition follows ("253 were abducted", "rose to 10,022.")
+    if not words:
+        return People(None, None, pos)
+    first = words[0].group().lower()
+    if first in FUNCTION_WORDS:
+        return People(None, None, pos)
+    return People("thing", text[words[0].start() : words[0].end()], words[0].end())
+
+
+FUNCTION_WORDS = set("""
+were was are is have has had been be being will would could may might more of in on at and or
+to from by since as so but with without among including across inside into who which that
+killed dead died wounded injured missing displaced abducted kidnapped freed released rescued
+remain remained remaining still held hostages according people mostly many others the
+were,
+""".split())
+
+
+def events_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, event) for every event word in text[start:end]."""
+    return [(m.start(), m.end(), m.lastgroup) for m in _EVENT_RE.finditer(text, start, end)]
+
+
+def nearest_event(events: list[tuple[int, int, str]], pos: int, end: int,
+                  skip: tuple[int, int] | None = None, after_only: bool = False) -> str | None:
+    """The event word closest to the number (distance in characters; after wins a tie)."""
+    best, best_distance = None, None
+    for e_start, e_end, name in events:
+        if skip and skip[0] <= e_start < skip[1]:
+            continue
+        if after_only and e_start < end:
+            continue
+        distance = e_start - end if e_start >= end else pos - e_end + 1
+        if best_distance is None or distance < best_distance:
+            best, best_distance = name, distance
+    return best
+
+
+BREAKDOWN = {
+    "children": "killed_children", "women": "killed_women", "medics": "medics_killed",
+    "journalists": "journalists_killed", "aid_workers": "aid_workers_killed",
+    "soldiers": "soldiers_killed", "militants": "militants_killed",
+}
+
+
+def metric_for(group: str | None, event: str | None, sentence: str) -> str | None:
+    """The metric of a count of `group` in an `event`, or None when it is not a figure."""
+    hostage_context = bool(re.search(r"hostage|captiv|abduct|kidnap", sentence, re.IGNORECASE))
+    prisoner_context = bool(re.search(r"prisoner|detainee", sentence, re.IGNORECASE))
+    if group == "thing":
+        return None
+    if group == "hostages":
+        return {
+            "released": "hostages_released", "rescued": "hostages_rescued",
+            "bodies": "hostage_bodies_recovered", "abducted": "abducted",
+            "alive": "hostages_alive", "killed": "hostages_dead",
+            "remaining": "hostages_remaining",
+        }.get(event or "remaining", "hostages_remaining")
+    if group == "prisoners":
+        return "prisoners_released" if event == "released" else None
+    if group == "bodies":
+        return "hostage_bodies_recovered" if hostage_context and event == "bodies" else None
+    if event is None:
+        return None
+    if event == "killed":
+        return BREAKDOWN.get(group or "", "killed")
+    if event == "released":
+        if prisoner_context and not hostage_context:
+            return "prisoners_released"
+        return "hostages_released" if hostage_context else None
+    if event == "rescued":
+        return "hostages_rescued" if hostage_context else None
+    if event == "bodies":
+        return "hostage_bodies_recovered" if hostage_context else None
+    if event == "abducted":
+        return "abducted"
+    if event == "remaining":
+        return "hostages_remaining" if hostage_context else None
+    if event == "alive":
+        return "hostages_alive" if hostage_context else None
+    return {"injured": "injured", "missing": "missing", "displaced": "displaced",
+            "sheltering": "sheltering", "population": "population"}.get(event)

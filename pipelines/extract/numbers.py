@@ -1,0 +1,150 @@
+"""Number expressions in text: digits, number words, scales, ranges, fractions and qualifiers.
+
+`find_numbers` returns every candidate with its exact span; whether a candidate is a count of
+people is decided later (figures.py), so this module knows nothing about war reporting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_WORD = r"(?:" + "|".join(UNITS + TENS) + r")"
+_WORD_NUMBER = (
+    rf"{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|hundred|thousand|million)\b)*"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?:million|billion|thousand)\b)?"
+NUMBER = rf"(?:(?<![\w.,])(?:{_DIGITS})(?![\d,]*\d)|\b{_WORD_NUMBER}\b){_SCALE}"
+
+FRACTIONS = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+    "one-third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25,
+    "one quarter": 0.25, "one-quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75,
+    "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2, "a sixth": 1 / 6, "a tenth": 0.1,
+    "one in five": 0.2, "one in four": 0.25, "one in three": 1 / 3, "one in ten": 0.1,
+}
+_FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+
+# qualifier words -> (qualifier, bound): bound says which side the number is a bound of.
+QUALIFIERS = {
+    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx",
+    "approximately": "approx", "an estimated": "approx", "estimated": "approx",
+    "almost": "nearly", "nearly": "nearly", "close to": "nearly", "just under": "nearly",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "just over": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "as few as": "at_least", "a minimum of": "at_least",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+    "up to": "up_to", "as many as": "up_to", "a maximum of": "up_to",
+}
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+
+_RANGE = re.compile(
+    rf"(?:\bbetween\s+(?P<b1>{NUMBER})\s+and\s+(?P<b2>{NUMBER}))"
+    rf"|(?:(?P<r1>{NUMBER})\s*(?:-|–|to|or)\s*(?P<r2>{NUMBER}))",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})", re.IGNORECASE)
+_FRACTION_OF = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+of\b", re.IGNORECASE
+)
+QUICK = re.compile(rf"\d|\b(?:{_WORD}|half|third|quarter|fifth|tenth)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int  # span of the whole expression (qualifier included)
+    end: int
+    num_start: int  # span of the number itself (for context look-ups)
+    num_end: int
+    value: float
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    is_word: bool  # written as words ("two hundred")
+    fraction: float | None = None  # for "a fifth of", the share
+
+
+def parse_number(text: str) -> float | None:
+    """'1,200' -> 1200, '1.7 million' -> 1700000, 'Two hundred and twenty-seven' -> 227."""
+    words = text.lower().replace("-", " ").split()
+    scale = 1
+    if words and words[-1] in ("million", "billion", "thousand") and len(words) > 1 and (
+        words[0][0].isdigit()
+    ):
+        scale = SCALES[words[-1]]
+        words = words[:-1]
+    body = " ".join(words)
+    if body and body[0].isdigit():
+        try:
+            return float(body.replace(",", "")) * scale
+        except ValueError:
+            return None
+    try:
+        return float(text2num(body, "en")) * scale
+    except ValueError:
+        return None
+
+
+def _bounds(qualifier: str, value: float) -> tuple[float | None, float | None]:
+    if qualifier == "exact":
+        return value, value
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier in ("less_than", "up_to", "nearly"):
+        return None, value
+    return None, None
+
+
+def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
+    """Number expressions inside text[start:end], in order, without overlaps."""
+    found: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _RANGE.finditer(text, start, end):
+        g1, g2 = ("b1", "b2") if m.group("b1") else ("r1", "r2")
+        low, high = parse_number(m.group(g1)), parse_number(m.group(g2))
+        if low is None or high is None or not low < high:
+            continue
+        # "7 to 10" days etc. are filtered later; a range is only taken when it is ascending.
+        found.append(NumberMention(m.start(), m.end(), m.start(g1), m.end(g2), low, low, high,
+                                   "range", not m.group(g1)[0].isdigit()))
+        taken.append((m.start(), m.end()))
+    for m in _FRACTION_OF.finditer(text, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        share = FRACTIONS[m.group("frac").lower()]
+        qualifier = QUALIFIERS[m.group("qual").lower()] if m.group("qual") else "exact"
+        found.append(NumberMention(m.start(), m.start("frac") + len(m.group("frac")),
+                                   m.start("frac"), m.end("frac"), share, None, None, qualifier,
+                                   True, fraction=share))
+        taken.append((m.start(), m.end("frac")))
+    for m in _SINGLE.finditer(text, start, end):
+        if not free(m.start("num"), m.end("num")):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        qualifier = QUALIFIERS[m.group("qual").lower()] if m.group("qual") else "exact"
+        low, high = _bounds(qualifier, value)
+        found.append(NumberMention(m.start(), m.end(), m.start("num"), m.end("num"), value, low,
+                                   high, qualifier, not m.group("num")[0].isdigit()))
+        taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda n: n.start)
+
+
+def bounds_for(qualifier: str, value: float) -> tuple[float | None, float | None]:
+    return _bounds(qualifier, value)

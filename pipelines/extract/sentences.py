@@ -1,0 +1,50 @@
+"""Sentence and paragraph boundaries, as character offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before white space and
+# an upper-case letter, digit or opening quote -- unless the dot ends a known abbreviation.
+_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Rep|Sen|Gov|St|No|Nos|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx|est|Inc|Ltd|Co|U\.S|U\.N|U\.K|a\.m|p\.m)"
+    r"|\b[A-Z])\.$"
+)
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences in text order; a line break always ends a sentence (headlines, paragraphs)."""
+    sentences: list[Sentence] = []
+    para_start = 0
+    paragraph = 0
+    for para_end in [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]:
+        start = para_start
+        for match in _END.finditer(text, para_start, para_end):
+            if _ABBREV.search(text, max(start, match.start() - 6), match.start() + 1):
+                continue
+            _add(sentences, text, start, match.end(), paragraph)
+            start = match.end()
+        _add(sentences, text, start, para_end, paragraph)
+        para_start = para_end + 1
+        paragraph += 1
+    return sentences
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, paragraph))
