@@ -3,16 +3,21 @@
 import dagster as dg
 import polars as pl
 
+MAX_CELL = 60
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text[:MAX_CELL].replace("|", "\\|").replace("\n", " ")
+
 
 def preview(rows: pl.DataFrame, limit: int = 10) -> dg.MetadataValue:
     """The first rows as a markdown table (long cells cut), shown on the asset's page."""
-    head = rows.head(limit).with_columns(
-        pl.col(c).cast(pl.String).str.slice(0, 60) for c in rows.columns
-    )
-    if head.is_empty():
+    if rows.is_empty():
         return dg.MetadataValue.md("_no rows_")
-    lines = ["| " + " | ".join(head.columns) + " |", "|" + "---|" * len(head.columns)]
-    for row in head.iter_rows():
-        cells = ["" if v is None else str(v).replace("|", "\\|").replace("\n", " ") for v in row]
-        lines.append("| " + " | ".join(cells) + " |")
+    lines = ["| " + " | ".join(rows.columns) + " |", "|" + "---|" * len(rows.columns)]
+    for row in rows.head(limit).iter_rows():
+        lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
     return dg.MetadataValue.md("\n".join(lines))

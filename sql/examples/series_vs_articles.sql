@@ -1,5 +1,6 @@
--- Article claims of the Gaza health ministry's cumulative toll next to the ministry's own
--- statistics series on the same date (or the nearest earlier report).
+-- Article claims of the Gaza health ministry's cumulative toll next to the Gaza statistics series
+-- (reported by the ministry or the Government Media Office) on the same date, or the nearest
+-- earlier report.
 with
 
 article_claims as (
@@ -12,7 +13,8 @@ article_claims as (
 series as (
     select as_of, value,
     from core.figures
-    where origin = 'statistics' and metric = 'killed' and claimant_class = 'gaza_health'
+    where origin = 'statistics' and metric = 'killed' and location = 'Gaza'
+        and claimant_class in ('gaza_health', 'gaza_gmo')
 ),
 
 final as (

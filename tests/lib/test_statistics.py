@@ -31,7 +31,9 @@ def test_tfp_sample_reported_fields_only():
     by_key = {(f["as_of"].isoformat(), f["dataset_field"]): f for f in result.figures}
     assert by_key[("2023-11-06", "killed_cum")]["value"] == 10022
     assert by_key[("2024-06-08", "killed_cum")]["value"] == 36801
-    assert by_key[("2023-11-06", "killed_cum")]["claimant_class"] == "gaza_health"
+    # report_source decides the claimant: that day's report came from the Media Office channel
+    assert by_key[("2023-11-06", "killed_cum")]["claimant_class"] == "gaza_gmo"
+    assert by_key[("2024-06-08", "killed_cum")]["claimant_class"] == "gaza_health"
     assert by_key[("2023-11-06", "killed")]["metric"] == "killed_daily"
     assert {f["claimant_class"] for f in result.figures} == {"gaza_health", "gaza_gmo"}
     unreported = [q for q in result.quarantine if q["rule"] == "statistics_unreported_day"]

@@ -17,11 +17,13 @@ def all_assets():
 
 
 def materialize(resources: dict, selection=None, partition: str | None = None,
-                instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+                instance: dg.DagsterInstance | None = None,
+                partitioned: bool = True) -> dg.ExecuteInProcessResult:
+    """Run the real assets in-process; `partitioned=False` for selections of unpartitioned ones."""
     return dg.materialize(
         all_assets(),
         resources=resources,
-        partition_key=partition or today(),
+        partition_key=(partition or today()) if partitioned else None,
         selection=selection,
         instance=instance or dg.DagsterInstance.ephemeral(),
         raise_on_error=True,

@@ -99,7 +99,8 @@ def test_figure_without_claimant_fails_its_check(planted, lake):
     write_parquet_atomic(pl.concat([figures, orphan.cast(FIGURE_SCHEMA)]), staged)
 
     result = materialize(planted, selection=dg.AssetSelection.keys(["core", "figures"],
-                                                                  ["quality", "quarantine"]))
+                                                                  ["quality", "quarantine"]),
+                         partitioned=False)
     assert checks(result)["figure_has_claimant"] is False
     assert ("figure", "figure_has_claimant", "planted-no-claimant") in {
         (s, r, k) for s, r, k, _ in quarantine(lake)}

@@ -57,7 +57,7 @@ def test_statistics_estimates_never_become_figures(built):
     assert query(lake, """
         select claimant_class, value from core.figures
         where dataset = 'tfp-gaza-daily' and dataset_field = 'killed_cum' and as_of = '2023-11-06'
-    """) == [("gaza_health", 10022.0)]
+    """) == [("gaza_gmo", 10022.0)]
 
 
 def test_unreported_days_are_quarantined_not_dropped(built):
