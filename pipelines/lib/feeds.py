@@ -1,14 +1,16 @@
 """RSS and Atom feeds to article links, via feedparser.
 
 Links are resolved against the feed's own URL, so a feed may use relative links; the bundled
-offline sample feed does, and resolves to files next to it.
+offline sample feed does, and its links resolve to files next to it (file:// URLs). Whether a
+link may be fetched or read is the caller's decision (see `pipelines.lib.ingest`).
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
@@ -19,31 +21,38 @@ class FeedError(ValueError):
 
 @dataclass(frozen=True)
 class FeedEntry:
-    link: str
+    link: str  # absolute: resolved against xml:base, then the feed's URL (RSS: else a URL guid)
     title: str | None
-    published: date | None
-    guid: str | None
+    published: date | None  # UTC day of <pubDate>/<published>, else <updated>
+    guid: str | None  # RSS <guid> or Atom <id>
 
 
 def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
-    """Entries of an RSS 0.9x/1.0/2.0 or Atom feed, each with an absolute link."""
+    """Entries of an RSS 0.9x/1.0/2.0 or Atom feed that have a link, in feed order.
+
+    A well-formed feed with no items gives []; bytes that are no feed at all raise FeedError.
+    """
     if not data.strip():
         raise FeedError("empty feed")
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
-    version = parsed.get("version") or ""
-    if not version and not parsed.entries:
-        reason = parsed.get("bozo_exception")
-        raise FeedError(f"not an RSS or Atom feed ({reason or 'no feed elements'})")
+    # A stream, never bare bytes: feedparser would treat short bytes as a file name to open.
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    problem = parsed.get("bozo_exception")
+    if isinstance(problem, feedparser.CharacterEncodingOverride):
+        problem = None  # a wrong encoding declaration, recovered from: not a broken feed
+    if not parsed.entries and (problem or not parsed.get("version")):
+        reason = problem or "no RSS or Atom elements"
+        raise FeedError(f"not an RSS or Atom feed: {reason}")
     entries = []
     for entry in parsed.entries:
-        link = entry.get("link")
-        if not link:
-            continue
+        link = (entry.get("link") or "").strip()
+        from_guid = not entry.get("links")  # feedparser falls back to an RSS <guid>
+        if not link or (from_guid and not urlsplit(link).scheme):
+            continue  # no link, or only a guid that is an id rather than a URL
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         entries.append(FeedEntry(
-            link=urljoin(base_url, link.strip()),
-            title=entry.get("title"),
+            link=urljoin(base_url, link),
+            title=(entry.get("title") or "").strip() or None,
             published=date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None,
-            guid=entry.get("id"),
+            guid=(entry.get("id") or "").strip() or None,
         ))
     return entries

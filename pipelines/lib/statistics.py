@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pipelines.extract.claimants import resolve_claimant
-
 from pipelines.lib.records import quarantine_row, stable_id
 
 
