@@ -34,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     parser.add_argument("--outlet", help="the publisher (claimant of unattributed figures)")
     parser.add_argument("file", nargs="?", default="-", help="article text (UTF-8); - for stdin")
+    def one_line_error(message: str) -> None:  # argparse would add a usage block
+        print(f"extract: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+    parser.error = one_line_error  # type: ignore[method-assign]
     args = parser.parse_args(argv)
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()

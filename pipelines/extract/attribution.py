@@ -15,23 +15,31 @@ VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
-    r"admitted|admits|put the (?:toll|number|figure|count) at|puts the (?:toll|number|figure) at|"
+    r"admitted|admits|put (?:the|its) [\w ]{2,30}? at|puts (?:the|its) [\w ]{2,30}? at|"
     r"tallied|counted|recorded|documented|updated|revised"
 )
-_VERB = re.compile(rf"\b(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
-                   re.IGNORECASE)
-_ACCORDING = re.compile(r"\baccording to\s+(?P<c>[^,.;:()“”\"]+)", re.IGNORECASE)
+_VERB = re.compile(
+    rf"\b(?=[a-zA-Z])(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
+    re.IGNORECASE)
+# "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
+_NOT_VERB_BEFORE = re.compile(r"\b(?:an|is|are|was|were|be|been)\s+$", re.IGNORECASE)
+# A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
+_NAME_CHAR = r"(?:(?-i:U\.[NSK]\.|Dr\.|Mr\.|Ms\.|Gen\.|Lt\.|Col\.)|[^,.;:()“”\"])"
+_ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)", re.IGNORECASE)
 _INVERTED = re.compile(
-    rf"\b(?:{VERBS})\s+(?P<c>(?:(?:the|an?|its)\s+|(?-i:[A-Z]))[^,.;:“”\"]{{2,80}}?)\s*[.!?”\"]*$",
+    rf"\b(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])){_NAME_CHAR}{{3,80}}?)"
+    r"(?:,[^;“”\"]{0,120})?\s*[.!?”\"]*$",  # "said Dr. X, a spokesman at Y hospital."
     re.IGNORECASE,
 )
-_HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Z][\w'’ .-]{2,60})$")
+_HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
+_HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .-]{1,60}?):\s+\S")
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
                        re.IGNORECASE)
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ \w*)\s+",
                       re.IGNORECASE)
-_TRAILING = re.compile(r"\s+(?:on|in|late|early|last|this)\s+\w+$|\s+(?:also|later|earlier|"
-                       r"previously|itself)$", re.IGNORECASE)
+_TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
+                       r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
+                       r"\s+(?:also|later|earlier|previously|itself)$", re.IGNORECASE)
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures?|data|statistics|numbers|"
                          r"tally|count|toll|report|statement|update)\s+(?:from|by|of|issued by|"
                          r"released by)\s+)", re.IGNORECASE)
@@ -41,7 +49,23 @@ GENERIC = re.compile(
     r"|body|department)|officials|a spokes(?:man|woman|person)|the (?:israeli |senior )?official)$",
     re.IGNORECASE,
 )
-CLAUSE_SPLIT = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+and\s+(?=[A-Z]|the\s|it\s|they\s)")
+CLAUSE_SPLIT = re.compile(
+    r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+where\b|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
+    r"she|its|their|his|her|this|that|there)\s)"
+)
+_HARD_SPLIT = re.compile(r",\s+where\b")
+# Head nouns of role phrases ("the ministry said"): the antecedent should share the head.
+ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman", "spokesperson",
+              "minister", "organization", "organisation", "department"}
+
+
+# Plural sources named without an article ("medics said", "officials say").
+_SOURCE_NOUNS = re.compile(
+    r"(?:(?:local|hospital|health|medical|palestinian|israeli|security|military|us|u\.s\.|un|"
+    r"egyptian|qatari|senior)\s+)?(?:medics|officials|witnesses|residents|doctors|rescuers|"
+    r"sources|paramedics|activists|diplomats|mediators|authorities|survivors|relatives)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +88,8 @@ def _looks_like_claimant(phrase: str) -> bool:
         return False
     if GENERIC.match(phrase):
         return True
-    return bool(re.match(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)", phrase))
+    return bool(re.match(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)", phrase)) or \
+        bool(_SOURCE_NOUNS.fullmatch(phrase))
 
 
 def find(text: str, start: int, end: int) -> list[Attribution]:
@@ -75,24 +100,40 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
+    verbs = []
     for m in _VERB.finditer(sentence):
+        verbs.append(m.start())
+        if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
+            continue
+        window = max(0, m.start() - 120)  # a claimant phrase is short: look back a little
         before = sentence[: m.start()]
-        cut = 0
-        for b in _BOUNDARY.finditer(before):
+        cut = None if window else 0
+        for b in _BOUNDARY.finditer(before, window):
             cut = b.end()
-        phrase = _clean(before[cut:])
+        phrase = _clean(before[cut:]) if cut is not None else "- too long -"
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
-    inverted = _INVERTED.search(sentence)
+        elif not phrase and found and re.search(r"\band\s+$", before):
+            last = found[-1]  # "X put the toll at 27,100 and said ...": the same speaker
+            found.append(Attribution(last.claimant, start + m.start(), last.explicit,
+                                     last.generic))
+    # "..., said the official.": a claim verb near the end followed by its speaker
+    inverted = next((hit for v in verbs if v >= len(sentence) - 110
+                     if (hit := _INVERTED.match(sentence, v))), None)
     if inverted:
         phrase = _clean(inverted.group("c"))
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + inverted.start(), True,
                                      bool(GENERIC.match(phrase))))
-    headline = _HEADLINE.search(sentence)
-    if headline and len(headline.group("c").split()) <= 6:
-        found.append(Attribution(_clean(headline.group("c")), start + headline.start(), True,
-                                 False))
+    if not sentence.endswith((".", "”", '"', "!", "?")):  # a headline or caption-like line
+        headline = _HEADLINE.search(sentence)
+        if headline and len(headline.group("c").split()) <= 6 and \
+                not re.search(r"\d", headline.group("c")):
+            found.append(Attribution(_clean(headline.group("c")), start + headline.start(),
+                                     True, False))
+        lead = _HEADLINE_LEAD.match(sentence)
+        if lead and len(lead.group("c").split()) <= 6 and not re.search(r"\d", lead.group("c")):
+            found.append(Attribution(_clean(lead.group("c")), start, True, False))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -111,7 +152,11 @@ def choose(attributions: list[Attribution], text: str, pos: int) -> Attribution 
     after = [a for a in attributions if a.start > pos and same_clause(pos, a.start)]
     if after:
         return after[0]
-    return min(attributions, key=lambda a: abs(a.start - pos))
+    # a cue in another clause still counts ("X said 100 were killed; 200 were wounded"), but
+    # not across a relative "where" clause, which reports a different event
+    reachable = [a for a in attributions
+                 if not _HARD_SPLIT.search(text, min(a.start, pos), max(a.start, pos))]
+    return min(reachable, key=lambda a: abs(a.start - pos)) if reachable else None
 
 
 def opens_quote(sentence: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 REGISTRY = Path(__file__).with_name("claimants.csv")
@@ -24,17 +24,22 @@ def _registry() -> list[tuple[re.Pattern, str, str]]:
         ]
 
 
+_DOTTED = re.compile(r"\b(?:U\.N\.?|U\.S\.?|U\.K\.?)(?=\s|$)")
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
 
 
+@lru_cache(maxsize=4096)
 def resolve_claimant(name: str, outlet: str | None = None) -> tuple[str, str]:
     """(claimant_id, claimant_class) for a claimant as written.
 
     `name` equal to the outlet (the publisher speaking for itself) gives ("outlet:<slug>",
     "outlet"); a name no registry pattern knows gives (its slug, "other").
     """
-    cleaned = " ".join(name.split()).strip(" ,.;:'\"")
+    cleaned = " ".join(name.replace("’", "'").replace("‘", "'").split()).strip(" ,.;:'\"")
+    cleaned = _DOTTED.sub(lambda m: m.group().replace(".", ""), cleaned)  # U.N. -> UN
     if outlet is not None and cleaned.lower() == outlet.strip().lower() or cleaned == "outlet":
         return f"outlet:{slug(cleaned)}", "outlet"
     for pattern, claimant_id, claimant_class in _registry():

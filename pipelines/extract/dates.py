@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipelines.extract.wordtrie import trie_pattern
+
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split()
 )}
@@ -21,7 +23,9 @@ _MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PATTERNS = [
-    re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\bthe\s+{_MONTH}\s+{_DAY}{_YEAR}\s+(?=(?:attacks?|massacres?|assault|"
+               rf"onslaught|incursion)\b)", re.IGNORECASE),
     re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|wednesday|"
@@ -65,8 +69,17 @@ def _resolve(match: re.Match, published: date | None) -> date | None:
         return None
 
 
+# Every date pattern names a month, a weekday or "yesterday": sentences without one skip them.
+_ANY_DATE_WORD = re.compile(
+    r"\b(?=[a-zA-Z])" + trie_pattern(list(MONTHS) + list(WEEKDAYS) + ["yesterday"]) + r"\b",
+    re.IGNORECASE,
+)
+
+
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
-    found = []
+    found: list[DateMention] = []
+    if not _ANY_DATE_WORD.search(text, start, end):
+        return found
     for pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
             if _PERIOD_START.search(text, max(start, m.start() - 12), m.start()):

@@ -9,6 +9,7 @@ for "he said", or the outlet). Spans always index the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -46,6 +47,23 @@ _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "Februar
                  "April", "May", "June", "July", "August", "September", "The", "A", "An"}
 
 
+# "81 of them Israelis", "1,462 of them civilians": a noun, no verb, right after "of them"
+_BREAKDOWN_NOUN = re.compile(r"\s*(?:[A-Z][\w-]*|women|men|children|minors|civilians|soldiers|"
+                             r"foreigners|foreign nationals|dual nationals|fighters|combatants)"
+                             r"\s*(?:[,.;)]|$|and\b)")
+_SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|was|is|have|has|had|"
+                              r"remain|remained|died|will|would|could|may|might)\b",
+                              re.IGNORECASE)
+
+
+# The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
+_SUBJECT = re.compile(
+    r"[“\"]?(?P<np>(?:[\w'’.-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+    r"(?:[a-z]+ed|spoke|met|gave|said|says|told|is|was|are|were|published|released|issued|"
+    r"put|updated|announced|posted)\b"
+)
+
+
 @dataclass
 class Figure:
     metric: str
@@ -76,18 +94,58 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
-def _status(sentence: str) -> str:
-    if _PROPOSED.search(sentence):
-        return "proposed"
-    if _PLANNED.search(sentence):
-        return "planned"
-    if _ESTIMATE.search(sentence):
-        return "estimate"
-    return "reported"
+_SENTENCE_WORDS = re.compile(
+    "|".join(f"(?P<{name}>(?{'' if rx.flags & re.IGNORECASE else '-i'}:{rx.pattern}))"
+             for name, rx in (("split", attribution.CLAUSE_SPLIT), ("proposed", _PROPOSED),
+                              ("planned", _PLANNED), ("estimate", _ESTIMATE))),
+    re.IGNORECASE,
+)
+
+
+class _SentenceWords:
+    """Clause breaks and status words of one sentence, found once; each figure then only looks
+    up positions (a sentence with many figures stays linear)."""
+
+    def __init__(self, text: str, s_start: int, s_end: int) -> None:
+        self.s_start, self.s_end = s_start, s_end
+        self.split_starts: list[int] = []
+        self.split_ends: list[int] = []
+        self.status: dict[str, list[int]] = {"proposed": [], "planned": [], "estimate": []}
+        for m in _SENTENCE_WORDS.finditer(text, s_start, s_end):  # one pass for all of them
+            if m.lastgroup == "split":
+                self.split_starts.append(m.start())
+                self.split_ends.append(m.end())
+            else:
+                self.status[m.lastgroup].append(m.start())
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around `pos`: status words elsewhere in the sentence do not apply."""
+        i = bisect_left(self.split_ends, pos + 1) - 1
+        left = self.split_ends[i] if i >= 0 else self.s_start
+        j = bisect_left(self.split_starts, pos)
+        right = self.split_starts[j] if j < len(self.split_starts) else self.s_end
+        return left, right
+
+    def has(self, name: str, start: int, end: int) -> bool:
+        hits = self.status[name]
+        i = bisect_left(hits, start)
+        return i < len(hits) and hits[i] < end
+
+    def status_of(self, pos: int, estimated: bool) -> str:
+        """Deal terms ("the plan would see ..., and the release of 1,000 prisoners") reach over
+        clause breaks; "will" and "estimated" only count in the figure's own clause."""
+        c_start, c_end = self.clause(pos)
+        if self.has("proposed", self.s_start, c_end):
+            return "proposed"
+        if self.has("planned", c_start, c_end):
+            return "planned"
+        if estimated or self.has("estimate", c_start, c_end):
+            return "estimate"
+        return "reported"
 
 
 def _location(text: str, start: int, end: int) -> str | None:
-    for m in _LOCATION.finditer(text, start, end):
+    for m in _LOCATION.finditer(text, start, min(end, start + 200)):
         loc = m.group("loc")
         first = loc.split()[0]
         if first not in _NOT_LOCATION and not (first == "the" and len(loc.split()) == 1):
@@ -95,92 +153,152 @@ def _location(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _as_of(mentions: list[dates.DateMention], text: str, pos: int, end: int,
-           published: date | None) -> date | None:
-    """The nearest date before the figure in its clause, else one right after it."""
-    before = [d for d in mentions if d.end <= pos
-              and not attribution.CLAUSE_SPLIT.search(text, d.end, pos)]
+def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
+           owned: dict[int, int], published: date | None) -> date | None:
+    """The date of a figure: a date right after it in its clause (no comma between) belongs to
+    it; else the nearest date before it in its clause, unless another figure owns that date
+    ("Of the 251 abducted on October 7, 117 have returned": October 7 is the 251's);
+    else the publication date."""
+    mine = owned.get(figure.end)
+    taken = set(owned.values())
+    for d in mentions:
+        if d.start == mine:
+            return d.value
+    before = [d for d in mentions if d.end <= figure.start
+              and (d.start not in taken or "," not in text[d.end:figure.start])
+              and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
     if before:
         return before[-1].value
-    after = [d for d in mentions if d.start >= end and not re.search(r"[,;]", text[end:d.start])]
-    if after:
-        return after[0].value
     return published
 
 
-class _Claimants:
-    """The last named claimant, for pronouns and role nouns in later sentences."""
+class _Attributions:
+    """Attribution cues per sentence, computed only when asked for (most sentences never are),
+    and the antecedent of "he said" / "the official said" in earlier sentences."""
 
-    def __init__(self) -> None:
-        self.last: str | None = None
+    LOOKBACK = 8  # sentences
 
-    def resolve(self, found: attribution.Attribution) -> tuple[str, bool]:
-        if found.generic:
-            if self.last:
-                return self.last, False
-            return found.claimant, True
-        self.last = found.claimant
-        return found.claimant, True
+    def __init__(self, text: str, spans: list[sentences.Sentence]) -> None:
+        self.text, self.spans = text, spans
+        self._cues: dict[int, list[attribution.Attribution]] = {}
+
+    def cues(self, index: int) -> list[attribution.Attribution]:
+        if index not in self._cues:
+            sent = self.spans[index]
+            self._cues[index] = attribution.find(self.text, sent.start, sent.end)
+        return self._cues[index]
+
+    def antecedent(self, index: int, cue: attribution.Attribution) -> str | None:
+        """The last named claimant before `cue` (same sentence first, then earlier ones);
+        role nouns ("the ministry") prefer a claimant with the same head noun."""
+        head = cue.claimant.lower().split()[-1]
+        fallback = None
+        for j in range(index, max(-1, index - self.LOOKBACK), -1):
+            subject = self.subject(j) if j < index else None
+            for earlier in reversed(self.cues(j) + ([subject] if subject else [])):
+                if earlier.generic or (j == index and earlier.start >= cue.start):
+                    continue
+                if head in attribution.ROLE_HEADS and head not in earlier.claimant.lower():
+                    fallback = fallback or earlier.claimant
+                    continue
+                return earlier.claimant
+        return fallback
+
+    def subject(self, index: int) -> attribution.Attribution | None:
+        """A known body opening an earlier sentence ("The Hamas-run health ministry released
+        figures."): an antecedent for a later "it said" even without a claim verb."""
+        sent = self.spans[index]
+        m = _SUBJECT.match(self.text, sent.start, min(sent.end, sent.start + 90))
+        if not m:
+            return None
+        phrase = m.group("np")
+        if resolve_claimant(phrase)[1] == "other":
+            return None
+        return attribution.Attribution(phrase, sent.start, False, False)
+
+    def resolve(self, index: int, cue: attribution.Attribution) -> tuple[str, bool]:
+        if cue.generic:
+            found = self.antecedent(index, cue)
+            if found:
+                return found, False
+        return cue.claimant, True
+
+    def quote_speaker(self, index: int) -> attribution.Attribution | None:
+        """The speaker named right after a quotation that opens in sentence `index`: at the
+        start of one of the next sentences of the paragraph, or of the next paragraph."""
+        sent = self.spans[index]
+        for j in range(index + 1, min(len(self.spans), index + 4)):
+            later = self.spans[j]
+            found = [c for c in self.cues(j) if c.start - later.start < 60]
+            if found:
+                return found[0]
+            if later.paragraph != sent.paragraph:
+                break
+        return None
 
 
 def extract_figures(text: str, published: date | None = None,
                     outlet: str | None = None) -> list[Figure]:
     """Every figure in `text`, in text order (CONTRACT §2)."""
+    hits = [m.start() for m in QUICK.finditer(text)] if text else []
+    if not hits:
+        return []
     outlet_name = outlet or "outlet"
     figures: list[Figure] = []
-    memory = _Claimants()
     spans = sentences.split(text)
+    attributions = _Attributions(text, spans)
     for index, sent in enumerate(spans):
         s_start, s_end = sent.start, sent.end
-        cues = attribution.find(text, s_start, s_end)
-        if not QUICK.search(text, s_start, s_end):
-            for cue in cues:  # still remember who spoke, for "he said" later on
-                memory.resolve(cue)
+        first = bisect_left(hits, s_start)  # one pre-scan of the text; sentences without a
+        if first == len(hits) or hits[first] >= s_end:  # number cost nothing more
             continue
-        sentence = text[s_start:s_end]
         mentions = [n for n in find_numbers(text, s_start, s_end)
                     if n.fraction or not metrics.is_excluded(
                         text, n.num_start, n.num_end, text[n.num_start:n.num_end])]
         if not mentions:
-            for cue in cues:
-                memory.resolve(cue)
             continue
-        events = metrics.events_in(text, s_start, s_end)
+        events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
+        made = _figures_in_sentence(text, s_start, s_end, mentions, events)
+        if not made:
+            continue
+        sentence = text[s_start:s_end]
+        words = _SentenceWords(text, s_start, s_end)
+        cues = attributions.cues(index)
         date_mentions = dates.find(text, s_start, s_end, published)
+        owned = {}  # figure end -> start of the date right after it
+        for mention, *_ in made:
+            for d in date_mentions:
+                if d.start >= mention.end and d.start - mention.end < 120 and \
+                        not re.search(r"[,;]", text[mention.end:d.start]):
+                    owned[mention.end] = d.start
+                    break
         hedged_sentence = bool(_HEDGE.search(sentence)) or bool(
             index + 1 < len(spans)
             and _VERIFY_NEXT.search(text, spans[index + 1].start, spans[index + 1].end)
         )
-        status = _status(sentence)
         quote_speaker = None
         if not cues and attribution.opens_quote(sentence):
-            for later in spans[index + 1 : index + 4]:
-                if later.paragraph != sent.paragraph and text[later.start] not in "“\"":
-                    break
-                later_cues = attribution.find(text, later.start, later.end)
-                if later_cues:
-                    quote_speaker = later_cues[0]
-                    break
-        resolved = {}
-        for cue in cues:
-            resolved[cue] = memory.resolve(cue)
-        made = _figures_in_sentence(text, s_start, s_end, mentions, events)
+            quote_speaker = attributions.quote_speaker(index)
         for mention, metric, people, derived in made:
             cue = attribution.choose(cues, text, mention.start)
             if cue is not None:
-                claimant, explicit = resolved[cue]
+                claimant, explicit = attributions.resolve(index, cue)
             elif quote_speaker is not None:
-                claimant, explicit = memory.resolve(quote_speaker)
+                claimant, explicit = attributions.resolve(index, quote_speaker)
             else:
                 claimant, explicit = outlet_name, False
-            claimant_id, claimant_class = resolve_claimant(claimant, outlet_name)
-            as_of = _as_of(date_mentions, text, mention.start, mention.end, published)
+            if claimant == outlet_name and not explicit:
+                claimant_id, claimant_class = resolve_claimant(claimant, outlet_name)
+            else:
+                claimant_id, claimant_class = resolve_claimant(claimant)
+            as_of = _as_of(date_mentions, text, mention, owned, published)
             value, low, high = mention.value, mention.value_low, mention.value_high
             qualifier = mention.qualifier
             if derived is not None:  # a share of a base figure
                 value = mention.fraction * derived
                 low, high = bounds_for(qualifier, value)
                 qualifier = "fraction_of"
+            status = words.status_of(mention.start, mention.estimated)
             figures.append(Figure(
                 metric=metric, value=_number(value),
                 value_low=None if low is None else _number(low),
@@ -210,17 +328,30 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             people = metrics.people_after(text, base.num_end, s_end)
             if people.group in (None, "thing"):
                 continue
-            event = metrics.nearest_event(
-                [e for e in events if e[0] >= people.end], people.end, people.end)
-            metric = metrics.metric_for(people.group, event, sentence)
+            after = [e for e in events if e[0] >= people.end]
+            # "a fifth of the 130 hostages still in Gaza are dead": "still in Gaza" describes
+            # the base; the predicate after it says what the fraction counts.
+            predicate = [e for e in after if e[2] != "remaining"]
+            event = metrics.nearest_event(predicate or after, people.end, people.end)
+            metric = metrics.metric_for(people.group, event, sentence, people.subject)
             if metric:
                 out.append((mention, metric, people, base.value))
             continue
         people = metrics.people_after(text, mention.num_end, s_end)
         of_whom = re.match(r"\s+of\s+(?:whom|them|those)\b",
                            text[mention.num_end:mention.num_end + 20])
+        if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
+            own = metrics.people_after(text, of_whom.end() + mention.num_end, s_end)
+            metric = out[-1][1]
+            if own.group in metrics.BREAKDOWN and metric == "killed":
+                metric = metrics.BREAKDOWN[own.group]
+            out.append((mention, metric, own if own.group else previous_people, None))
+            continue
         if of_whom:
             people = previous_people or people
+            if people.group in (None, "people") and metrics.metric_for(
+                    "people", "remaining", sentence) == "hostages_remaining":
+                people = metrics.People("hostages", people.subject, people.end)
         if people.group == "thing":
             continue
         if (people.group == "people" or people.group is None) and _POSSESSIVE_PLACE.search(
@@ -235,15 +366,27 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if people.group == "hostages" and people.subject and not of_whom:
             # "the 132 remaining captives": the adjective belongs to the noun phrase
             skip = (mention.num_end, people.end)
+            if re.search(r"\b(?:deceased|dead|slain|murdered|fallen)\b",
+                         text[mention.num_end:people.end], re.IGNORECASE):
+                out.append((mention, "hostages_dead", people, None))
+                previous_people = people
+                continue
             if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE):
                 out.append((mention, "hostages_remaining", people, None))
                 previous_people = people
                 continue
         # "41 of whom are believed dead": the verb after the number decides
-        event = (of_whom and metrics.nearest_event(events, mention.num_start, mention.num_end,
-                                                   after_only=True)) \
-            or metrics.nearest_event(events, mention.num_start, mention.num_end, skip)
-        metric = metrics.metric_for(people.group, event, sentence)
+        event = None
+        if of_whom or (people.group is None and _SUBJECT_OF_VERB.match(text, mention.end)):
+            # "29 are believed dead", "116 of whom remain": the predicate decides
+            after = mention.num_end + of_whom.end() if of_whom else people.end
+            near = [e for e in events if after <= e[0] < after + 45]
+            event = near[0][2] if near else None
+        following = mentions[i + 1].start if i + 1 < len(mentions) else None
+        event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
+                                               limit=following)
+        metric = metrics.metric_for(people.group, event, sentence,
+                                    people.subject if people else None)
         if metric is None:
             continue
         out.append((mention, metric, people, None))

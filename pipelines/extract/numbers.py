@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from pipelines.extract.wordtrie import trie_pattern
+
 UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -18,7 +20,7 @@ UNITS = (
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
-_WORD = r"(?:" + "|".join(UNITS + TENS) + r")"
+_WORD = trie_pattern(UNITS + TENS)
 _WORD_NUMBER = (
     rf"{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|hundred|thousand|million)\b)*"
 )
@@ -33,7 +35,7 @@ FRACTIONS = {
     "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2, "a sixth": 1 / 6, "a tenth": 0.1,
     "one in five": 0.2, "one in four": 0.25, "one in three": 1 / 3, "one in ten": 0.1,
 }
-_FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+_FRACTION = trie_pattern(list(FRACTIONS))
 
 # qualifier words -> (qualifier, bound): bound says which side the number is a bound of.
 QUALIFIERS = {
@@ -47,18 +49,28 @@ QUALIFIERS = {
     "fewer than": "less_than", "less than": "less_than", "under": "less_than",
     "up to": "up_to", "as many as": "up_to", "a maximum of": "up_to",
 }
-_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_QUAL = trie_pattern(list(QUALIFIERS))
 
 _RANGE = re.compile(
-    rf"(?:\bbetween\s+(?P<b1>{NUMBER})\s+and\s+(?P<b2>{NUMBER}))"
-    rf"|(?:(?P<r1>{NUMBER})\s*(?:-|–|to|or)\s*(?P<r2>{NUMBER}))",
+    rf"\b(?=[\w])(?:(?:\bbetween\s+(?P<b1>{NUMBER})\s+and\s+(?P<b2>{NUMBER}))"
+    rf"|(?:(?P<r1>{NUMBER})\s*(?:-|–|to|or)\s*(?P<r2>{NUMBER})))",
     re.IGNORECASE,
 )
-_SINGLE = re.compile(rf"(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})", re.IGNORECASE)
+# Each starts with a cheap check for a word or digit start, so most positions fail at once.
+_SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})", re.IGNORECASE)
 _FRACTION_OF = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+of\b", re.IGNORECASE
+    rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+of\b", re.IGNORECASE
 )
-QUICK = re.compile(rf"\d|\b(?:{_WORD}|half|third|quarter|fifth|tenth)\b", re.IGNORECASE)
+# Cheap pre-checks: most sentences have no range and no fraction at all.
+_MAYBE_RANGE = re.compile(rf"\d\s*[-–]|\b(?:to|or)\s+(?:\d|{_WORD}\b)|\bbetween\b", re.IGNORECASE)
+_MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten))"
+                             r"s?\s+of\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults|those|people)\s+$",
+                         re.IGNORECASE)
+QUICK = re.compile(
+    rf"\d|\b{trie_pattern(UNITS + TENS + ['half', 'third', 'quarter', 'fifth', 'tenth'])}\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class NumberMention:
     qualifier: str
     is_word: bool  # written as words ("two hundred")
     fraction: float | None = None  # for "a fifth of", the share
+    estimated: bool = False  # "an estimated 1.9 million": status estimate
 
 
 def parse_number(text: str) -> float | None:
@@ -109,12 +122,17 @@ def _bounds(qualifier: str, value: float) -> tuple[float | None, float | None]:
 def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
     """Number expressions inside text[start:end], in order, without overlaps."""
     found: list[NumberMention] = []
-    taken: list[tuple[int, int]] = []
+
+    used = bytearray(end - start)  # characters already part of a found expression
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return not any(used[a - start : b - start])
 
-    for m in _RANGE.finditer(text, start, end):
+    def take(a: int, b: int) -> None:
+        used[a - start : b - start] = b"\x01" * (b - a)
+
+    for m in (_RANGE.finditer(text, start, end) if _MAYBE_RANGE.search(text, start, end)
+              else ()):
         g1, g2 = ("b1", "b2") if m.group("b1") else ("r1", "r2")
         low, high = parse_number(m.group(g1)), parse_number(m.group(g2))
         if low is None or high is None or not low < high:
@@ -122,8 +140,9 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         # "7 to 10" days etc. are filtered later; a range is only taken when it is ascending.
         found.append(NumberMention(m.start(), m.end(), m.start(g1), m.end(g2), low, low, high,
                                    "range", not m.group(g1)[0].isdigit()))
-        taken.append((m.start(), m.end()))
-    for m in _FRACTION_OF.finditer(text, start, end):
+        take(m.start(), m.end())
+    for m in (_FRACTION_OF.finditer(text, start, end) if _MAYBE_FRACTION.search(text, start, end)
+              else ()):
         if not free(m.start(), m.end()):
             continue
         share = FRACTIONS[m.group("frac").lower()]
@@ -131,18 +150,23 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         found.append(NumberMention(m.start(), m.start("frac") + len(m.group("frac")),
                                    m.start("frac"), m.end("frac"), share, None, None, qualifier,
                                    True, fraction=share))
-        taken.append((m.start(), m.end("frac")))
+        take(m.start(), m.end("frac"))
     for m in _SINGLE.finditer(text, start, end):
         if not free(m.start("num"), m.end("num")):
             continue
         value = parse_number(m.group("num"))
         if value is None:
             continue
-        qualifier = QUALIFIERS[m.group("qual").lower()] if m.group("qual") else "exact"
+        qual = (m.group("qual") or "").lower()
+        if qual in ("under", "over", "just under", "just over") and _AGE_BEFORE.search(
+                text, max(start, m.start() - 14), m.start()):
+            continue  # "children under 5", "men over 60": ages
+        qualifier = QUALIFIERS[" ".join(qual.split())] if qual else "exact"
         low, high = _bounds(qualifier, value)
         found.append(NumberMention(m.start(), m.end(), m.start("num"), m.end("num"), value, low,
-                                   high, qualifier, not m.group("num")[0].isdigit()))
-        taken.append((m.start(), m.end()))
+                                   high, qualifier, not m.group("num")[0].isdigit(),
+                                   estimated="estimated" in qual))
+        take(m.start(), m.end())
     return sorted(found, key=lambda n: n.start)
 
 

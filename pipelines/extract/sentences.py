@@ -41,10 +41,23 @@ def split(text: str) -> list[Sentence]:
     return sentences
 
 
+# Longer "sentences" (tables, run-on junk, pathological input) are cut into pieces of at most
+# this many characters, at a space when there is one, so that the work per sentence is bounded
+# and the whole extraction stays linear in the length of the text.
+MAX_SENTENCE = 1500
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(Sentence(start, cut, paragraph))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, paragraph))
