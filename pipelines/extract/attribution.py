@@ -50,7 +50,7 @@ GENERIC = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
-    r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+where\b|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
+    r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+where\b|,\s+as\s+(?!of\b|many\b|few\b|much\b)|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
     r"she|its|their|his|her|this|that|there)\s)"
 )
 _HARD_SPLIT = re.compile(r",\s+where\b")
@@ -62,7 +62,8 @@ ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman
 # Plural sources named without an article ("medics said", "officials say").
 _SOURCE_NOUNS = re.compile(
     r"(?:(?:local|hospital|health|medical|palestinian|israeli|security|military|us|u\.s\.|un|"
-    r"egyptian|qatari|senior)\s+)?(?:medics|officials|witnesses|residents|doctors|rescuers|"
+    r"egyptian|qatari|senior|gaza|civil defen[cs]e|rescue)\s+){0,2}"
+    r"(?:medics|officials|witnesses|residents|doctors|rescuers|"
     r"sources|paramedics|activists|diplomats|mediators|authorities|survivors|relatives)",
     re.IGNORECASE,
 )
@@ -89,7 +90,21 @@ def _looks_like_claimant(phrase: str) -> bool:
     if GENERIC.match(phrase):
         return True
     return bool(re.match(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)", phrase)) or \
-        bool(_SOURCE_NOUNS.fullmatch(phrase))
+        bool(_SOURCE_NOUNS.fullmatch(phrase)) or \
+        bool(_ROLE_THEN_NAME.match(phrase))  # "ministry spokesman Ashraf al-Qudra"
+
+
+# A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
+_ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?-i:[A-Z])[\w'’.-]+(?:\s+\S+){0,3}$")
+# A date or time between a claimant and its verb: "the ministry on Thursday, October 26, said".
+_DATE_ASIDE = re.compile(
+    r"(?:,?\s+(?:on|late on|early on|late|early|last|this)?\s*(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|yesterday|today|overnight|(?:late|early) (?:on )?\w+day)(?:\s+(?:morning|evening|night|"
+    r"afternoon))?)+,?\s*$",
+    re.IGNORECASE,
+)
 
 
 def find(text: str, start: int, end: int) -> list[Attribution]:
@@ -107,6 +122,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             continue
         window = max(0, m.start() - 120)  # a claimant phrase is short: look back a little
         before = sentence[: m.start()]
+        aside = _DATE_ASIDE.search(before, window)
+        if aside:
+            before = before[: aside.start()]
         cut = None if window else 0
         for b in _BOUNDARY.finditer(before, window):
             cut = b.end()

@@ -35,6 +35,8 @@ _PATTERNS = [
 ]
 _PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|following|ahead of)\s*$",
                            re.IGNORECASE)
+# "since the war erupted on October 7": the date of the event that starts the period.
+_PERIOD_EVENT = re.compile(r"\b(?:since|until)\b[^,;.:]{0,80}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
         return found
     for pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
-            if _PERIOD_START.search(text, max(start, m.start() - 12), m.start()):
+            if _PERIOD_START.search(text, max(start, m.start() - 12), m.start()) or \
+                    _PERIOD_EVENT.search(text, max(start, m.start() - 90), m.start()):
                 continue
             if any(d.start <= m.start() < d.end for d in found):
                 continue

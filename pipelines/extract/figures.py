@@ -35,7 +35,8 @@ _PLANNED = re.compile(
     r"\b(?:will be|will|are to be|is to be|set to|scheduled to|expected to|due to|slated to)\b",
     re.IGNORECASE,
 )
-_ESTIMATE = re.compile(r"\bestimat(?:e|es|ed)\b", re.IGNORECASE)
+# "an estimated 250" marks only its own number (NumberMention.estimated)
+_ESTIMATE = re.compile(r"(?<![Aa]n )\bestimat(?:e|es|ed)\b", re.IGNORECASE)
 _LOCATION = re.compile(
     r"\b(?:in|inside|across|throughout|from|at)\s+(?P<loc>(?:the\s+)?(?:(?:northern|southern|"
     r"central|eastern|western|occupied)\s+)?(?:[A-Z][\w'’-]+)(?:\s+(?:Strip|Bank|Israel|"

@@ -39,7 +39,7 @@ jihad terror reserve local aid health medical humanitarian gazan un unrwa so-cal
 suspected known confirmed identified unarmed innocent the of whom them captured freed released
 kidnapped abducted wounded injured dead killed slain rescued missing displaced french german
 russian british filipino nepalese dual wartime total combined fellow senior junior
-deceased slain murdered fallen late abductee
+deceased slain murdered fallen late abductee its their his her our national
 """.split())
 
 # What follows a number that is not a count of people.
@@ -66,19 +66,31 @@ _NOT_PEOPLE_AFTER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_NOT_PEOPLE_BEFORE = re.compile(
-    r"""(?:
-        [$€£₪]\s*|\b(?:us\$|usd|nis|channel|unit|resolution|no\.|number|route|highway|road|
-        gate|brigade|division|article|page|chapter|section|aged|age|ages|flight|room|kan|
-        platoon|battalion|squad|building|block|phase|stage|kilometre|km|mile|october|november|
-        december|january|february|march|april|may|june|july|august|september|every|each|per|
-        jan\.?|feb\.?|
-        mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sep\.?|sept\.?|oct\.?|nov\.?|dec\.?|since|until|
-        passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses|
-        the\s+year)\s*
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
+# The word right before a number that makes it a name, a date, money or a threshold.
+_NOT_PEOPLE_BEFORE = frozenset("""
+us$ usd nis channel unit resolution no. number route highway road gate brigade division article
+page chapter section aged age ages flight room kan platoon battalion squad building block phase
+stage kilometre km mile every each per since until passed passes surpassed surpasses exceeded
+exceeds topped tops crossed crosses
+""".split()) | frozenset(
+    m + dot for m in "january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    for dot in ("", ".")
 )
+
+
+def _named_or_priced(before: str) -> bool:
+    """Whether the text before a number makes it a name, date, price or threshold (a plain
+    look at the last word: this runs for every number in every article)."""
+    tail = before.rstrip()
+    if not tail:
+        return False
+    if tail[-1] in "$€£₪":
+        return True
+    word = tail.rsplit(None, 1)[-1].lstrip("(\"'“‘").lower()
+    return word in _NOT_PEOPLE_BEFORE or (word == "year" and tail.lower().endswith("the year"))
+
+
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -106,7 +118,8 @@ EVENTS = [
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|hurt|wounding|injuring"),
     ("missing", r"missing|under (?:the )?rubble|unaccounted"),
-    ("displaced", r"displaced|displacement|forced (?:from|out of) their homes|uprooted|fled"),
+    ("displaced", r"displaced|displacement|(?:forced|driven|fled) (?:from|out of) their homes|"
+                  r"from their homes|uprooted|fled"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"squeezed into"),
     ("population", r"population (?:of|is|was|stands|stood|numbers)|inhabitants|"
@@ -133,7 +146,7 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     after = text[num_end : num_end + 40]
     if _NOT_PEOPLE_AFTER.match(after):
         return True
-    if _NOT_PEOPLE_BEFORE.search(before):
+    if _named_or_priced(before):
         return True
     if _YEAR.match(number_text) and not re.match(r"\s+(?:people|persons)", after):
         return True
@@ -146,7 +159,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
     words = []
     for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
         gap = text[pos if not words else words[-1].end() : match.start()]
-        if re.search(r"[.;:!?()\"“”]|,\s", gap):
+        if not words and re.fullmatch(r"[\"”’']\s+", gap):
+            pass  # a quoted number: '"almost 50" Israeli hostages'
+        elif re.search(r"[.;:!?()\"“”]|,\s", gap):
             break
         words.append(match)
         word = match.group().lower().rstrip("'’")
@@ -162,6 +177,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
                     return People(group, text[start : match.end()], match.end())
         if word in MODIFIERS or (match.group()[0].isupper() and len(words) <= 3):
             continue  # "Hamas", "IDF", "Thai" ... or a name of a group before the noun
+        if word in ("and", "or") and len(words) > 1:
+            # "86 Israeli and 24 foreign hostages": the noun comes after the last conjunct
+            return People(None, None, pos)
         break
     # no people noun: a verb or preposition follows ("253 were abducted", "rose to 10,022.")
     if not words:
@@ -178,6 +196,8 @@ to from by since as so but with without among including across inside into who w
 killed dead died wounded injured missing displaced abducted kidnapped freed released rescued
 remain remained remaining still held hostages according people mostly many others the
 were, taken seized captured murdered slain believed thought feared presumed reportedly now
+after before during amid following when while until far alone altogether overall through
+also not no yet then last this since over under about
 """.split())
 
 
@@ -232,6 +252,8 @@ BREAKDOWN = {
 
 
 _HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized", re.IGNORECASE)
+_HOSTAGE_DEATH_HEDGE = re.compile(r"\b(?:believed|presumed|thought|feared|confirmed)\b",
+                                  re.IGNORECASE)
 _PRISONER_CONTEXT = re.compile(r"prisoner|detainee", re.IGNORECASE)
 
 
@@ -268,6 +290,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if event is None:
         return None
     if event == "killed":
+        if group is None and hostage_context and _HOSTAGE_DEATH_HEDGE.search(sentence):
+            return "hostages_dead"  # "132 remain captive, including 25 believed killed"
         return BREAKDOWN.get(group or "", "killed")
     if event == "released":
         if subject and re.search(r"palestinian|gazan", subject, re.IGNORECASE):
