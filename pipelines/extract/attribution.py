@@ -33,7 +33,7 @@ _INVERTED = re.compile(
 )
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
 _HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .-]{1,60}?):\s+\S")
-_BOUNDARY = re.compile(r"[,;:“”\"()]|\s[—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
+_BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
                        re.IGNORECASE)
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ \w*)\s+",
                       re.IGNORECASE)
@@ -42,7 +42,8 @@ _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+(?:also|later|earlier|previously|itself)$", re.IGNORECASE)
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures?|data|statistics|numbers|"
                          r"tally|count|toll|report|statement|update)\s+(?:from|by|of|issued by|"
-                         r"released by)\s+)", re.IGNORECASE)
+                         r"(?:released|received|compiled|collected|gathered|provided|published)"
+                         r" by)\s+)", re.IGNORECASE)
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
@@ -94,6 +95,7 @@ def _looks_like_claimant(phrase: str) -> bool:
         bool(_ROLE_THEN_NAME.match(phrase))  # "ministry spokesman Ashraf al-Qudra"
 
 
+_ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?-i:[A-Z])[\w'’.-]+(?:\s+\S+){0,3}$")
 # A date or time between a claimant and its verb: "the ministry on Thursday, October 26, said".
@@ -121,7 +123,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
             continue
         window = max(0, m.start() - 120)  # a claimant phrase is short: look back a little
-        before = sentence[: m.start()]
+        before = _ACRONYM.sub("", sentence[: m.start()])  # "OCHA (the UN office) said"
         aside = _DATE_ASIDE.search(before, window)
         if aside:
             before = before[: aside.start()]

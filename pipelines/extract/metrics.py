@@ -61,6 +61,9 @@ _NOT_PEOPLE_AFTER = re.compile(
               meals?|parcels?|pallets?|airdrops?|flights?|sorties|strikes?|raids?|attacks?|
               incidents?|cases|votes|seats|votes?|pages?|brigades?|battalions?|divisions?|
               units?|companies|operations?|checkpoints?|crossings?|gates?|miles|kilos?|kg)\b
+      | \s*(?:and|to|-|–)\s*\d{1,2}\s+(?:january|february|march|april|may|june|july|august|
+              september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|
+              nov|dec)\b
       | \s+(?:january|february|march|april|may|june|july|august|september|october|november|
               december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b
     )""",
@@ -119,6 +122,7 @@ EVENTS = [
     ("injured", r"wounded|injured|injuries|hurt|wounding|injuring"),
     ("missing", r"missing|under (?:the )?rubble|unaccounted"),
     ("displaced", r"displaced|displacement|(?:forced|driven|fled) (?:from|out of) their homes|"
+                  r"forced to (?:evacuate|flee|leave)|"
                   r"from their homes|uprooted|fled"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"squeezed into"),

@@ -1,0 +1,61 @@
+"""The gold set is well-formed and large enough, the scorer counts what it says it counts, and
+the extractor meets its targets on the gold set (a regression guard for every extractor change).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipelines.evaluation.gold import GoldError, GoldFigure, Passage, load_passages
+from pipelines.evaluation.score import score_passage, score_passages
+
+PASSAGES = load_passages()
+
+
+def test_gold_set_is_large_enough_and_spans_every_style():
+    assert len(PASSAGES) >= 40
+    assert sum(len(p.figures) for p in PASSAGES) >= 250
+    assert sum(len(p.traps) for p in PASSAGES) >= 60
+    assert {p.style for p in PASSAGES} >= {"wire", "israeli", "arab", "un_sitrep", "official"}
+    assert {p.split for p in PASSAGES} == {"dev", "heldout"}
+
+
+def test_no_trap_overlaps_a_gold_figure():
+    for p in PASSAGES:
+        for start, end, needle in p.traps:
+            assert not [f for f in p.figures if f.start < end and start < f.end], (p.id, needle)
+
+
+def test_a_surface_missing_from_the_text_is_an_error(tmp_path):
+    (tmp_path / "bad.yaml").write_text(
+        "text: 'At least 20 people were killed.'\nfigures:\n"
+        "- {surface: '30', metric: killed, value: 30, qualifier: exact, claimant_class: outlet}\n")
+    with pytest.raises(GoldError, match="'30'"):
+        load_passages(tmp_path)
+
+
+def _passage(text: str, *figures: tuple[str, str], traps=()) -> Passage:
+    passage = Passage("t", "dev", "wire", "Test Wire", date(2024, 1, 10), text)
+    for surface, metric in figures:
+        start = text.index(surface)
+        passage.figures.append(GoldFigure(start, start + len(surface), {
+            "metric": metric, "claimant_class": "gaza_health"}))
+    for needle in traps:
+        start = text.index(needle)
+        passage.traps.append((start, start + len(needle), needle))
+    return passage
+
+
+def test_scorer_counts_hits_misses_extras_and_traps():
+    text = ("At least 24 people were killed in Rafah on Tuesday, the Hamas-run health ministry "
+            "said. Officials said 60 trucks entered.")
+    perfect = score_passage(_passage(text, ("At least 24", "killed")))
+    assert (perfect.precision, perfect.recall, perfect.accuracy("claimant_class")) == (1, 1, 1)
+    wrong_metric = score_passage(_passage(text, ("At least 24", "injured")))
+    assert (wrong_metric.precision, wrong_metric.recall) == (0, 0)
+    unannotated = score_passage(_passage(text))
+    assert unannotated.precision == 0 and sum(unannotated.fp.values()) == 1
+    trap = score_passage(_passage(text, traps=("24",)))
+    assert trap.traps_hit == ["t: '24' as killed"]
