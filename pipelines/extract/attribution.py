@@ -15,7 +15,7 @@ VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
-    r"admitted|admits|put (?:the|its) [\w ]{2,30}? at|puts (?:the|its) [\w ]{2,30}? at|"
+    r"admitted|admits|declared|declares|lists|listed|put (?:the|its) [\w ]{2,30}? at|puts (?:the|its) [\w ]{2,30}? at|"
     r"tallied|counted|recorded|documented|updated|revised"
 )
 _VERB = re.compile(
@@ -95,6 +95,7 @@ def _looks_like_claimant(phrase: str) -> bool:
         bool(_ROLE_THEN_NAME.match(phrase))  # "ministry spokesman Ashraf al-Qudra"
 
 
+_APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+[^,;:“”\"()]{2,60},\s*$")
 _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?-i:[A-Z])[\w'’.-]+(?:\s+\S+){0,3}$")
@@ -131,6 +132,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         for b in _BOUNDARY.finditer(before, window):
             cut = b.end()
         phrase = _clean(before[cut:]) if cut is not None else "- too long -"
+        if not phrase and cut:  # "The Qassam Brigades, Hamas's armed wing, said"
+            apposed = _APPOSITIVE.search(before, window)
+            phrase = _clean(apposed.group("c")) if apposed else phrase
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
         elif not phrase and found and re.search(r"\band\s+$", before):
@@ -172,11 +176,12 @@ def choose(attributions: list[Attribution], text: str, pos: int) -> Attribution 
     after = [a for a in attributions if a.start > pos and same_clause(pos, a.start)]
     if after:
         return after[0]
-    # a cue in another clause still counts ("X said 100 were killed; 200 were wounded"), but
-    # not across a relative "where" clause, which reports a different event
-    reachable = [a for a in attributions
-                 if not _HARD_SPLIT.search(text, min(a.start, pos), max(a.start, pos))]
-    return min(reachable, key=lambda a: abs(a.start - pos)) if reachable else None
+    # a cue in an earlier clause still counts ("X said 100 were killed; 200 were wounded"), but
+    # not across a relative "where" clause, which reports a different event; a later clause
+    # with its own speaker ("..., and the army has confirmed ...") speaks only for itself
+    reachable = [a for a in attributions if a.start <= pos
+                 and not _HARD_SPLIT.search(text, a.start, pos)]
+    return reachable[-1] if reachable else None
 
 
 def opens_quote(sentence: str) -> bool:

@@ -15,6 +15,7 @@ MONTHS = {m: i + 1 for i, m in enumerate(
 )}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+WAR_BEGAN = date(2023, 10, 7)
 WEEKDAYS = {d: i for i, d in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday".split())}
 
@@ -59,6 +60,8 @@ def _resolve(match: re.Match, published: date | None) -> date | None:
     day = int(groups["day"]) if groups.get("day") else 1
     if groups.get("year"):
         year = int(groups["year"])
+    elif (month, day) == (10, 7) and published and published >= WAR_BEGAN:
+        return WAR_BEGAN  # a bare "October 7" in this reporting is the day of the attack
     elif published:
         year = published.year
         if (month, day) > (published.month, published.day):

@@ -27,7 +27,8 @@ _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) be (?:independently )?
                           re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(?:would|proposal|proposed|proposes|propose|offer(?:ed|s)?|demand(?:s|ed|ing)?|"
-    r"under the (?:deal|agreement|plan|proposal|terms|framework)|terms of|draft|framework|"
+    r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
+    r"truce|accord|phase)|terms of|draft|framework|(?:is|are) to(?! be)|requires?|"
     r"calls? for|calling for|seeks?|sought)\b",
     re.IGNORECASE,
 )
@@ -47,6 +48,12 @@ _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|th
 _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "February", "March",
                  "April", "May", "June", "July", "August", "September", "The", "A", "An"}
 
+
+# A part of the figure just before it: "200 prisoners on Saturday, 121 of them ...",
+# "2,215 killed, including 724 children".
+_BREAKDOWN_GAP = re.compile(r"[^.;]{0,40}?\b(?:including|among them|among whom)\s+"
+                            r"(?:more than |at least |about |some |nearly |over )?$")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 
 # "81 of them Israelis", "1,462 of them civilians": a noun, no verb, right after "of them"
 _BREAKDOWN_NOUN = re.compile(r"\s*(?:[A-Z][\w-]*|women|men|children|minors|civilians|soldiers|"
@@ -155,11 +162,12 @@ def _location(text: str, start: int, end: int) -> str | None:
 
 
 def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
-           owned: dict[int, int], published: date | None) -> date | None:
+           owned: dict[int, int], published: date | None, s_start: int) -> date | None:
     """The date of a figure: a date right after it in its clause (no comma between) belongs to
     it; else the nearest date before it in its clause, unless another figure owns that date
-    ("Of the 251 abducted on October 7, 117 have returned": October 7 is the 251's);
-    else the publication date."""
+    ("Of the 251 abducted on October 7, 117 have returned": October 7 is the 251's); else a
+    free date later in its clause ("... were killed when jets struck on Tuesday"); else a
+    date opening the sentence ("On Monday, ..."); else the publication date."""
     mine = owned.get(figure.end)
     taken = set(owned.values())
     for d in mentions:
@@ -170,6 +178,12 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
     if before:
         return before[-1].value
+    later = [d for d in mentions if d.start >= figure.end and d.start not in taken
+             and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)]
+    if later:
+        return later[0].value
+    if mentions and mentions[0].start - s_start <= 3 and mentions[0].start < figure.start:
+        return mentions[0].value
     return published
 
 
@@ -292,7 +306,11 @@ def extract_figures(text: str, published: date | None = None,
                 claimant_id, claimant_class = resolve_claimant(claimant, outlet_name)
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
-            as_of = _as_of(date_mentions, text, mention, owned, published)
+            as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
+            if figures and figures[-1].span_end <= mention.start and as_of == published and (
+                    _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
+                    or _OF_THEM.match(text, mention.end)):
+                as_of = date.fromisoformat(figures[-1].as_of) if figures[-1].as_of else as_of
             value, low, high = mention.value, mention.value_low, mention.value_high
             qualifier = mention.qualifier
             if derived is not None:  # a share of a base figure

@@ -95,6 +95,13 @@ def _named_or_priced(before: str) -> bool:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*$")
+_AGE_CLOSE = re.compile(r"\s*(?:,|\.|\)|;|\s+and\b|$)")
+_SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_ONE_IN_N = re.compile(rf"\b{_SMALL}\s+(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
+_ONE_IN_N_AFTER = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?(?:two|three|four|five|"
+                             r"ten|hundred|\d+)\b",
+                             re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Event words -> event, searched in the whole sentence.
@@ -152,6 +159,12 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         return True
     if _named_or_priced(before):
         return True
+    if before.endswith(":") and before[-2:-1].isdigit():
+        return True  # the minutes of "14:00"
+    if _AGE_AFTER_NAME.search(before) and _AGE_CLOSE.match(after):
+        return True  # "Noa Argamani, 26, ..."
+    if _ONE_IN_N.search(before) or _ONE_IN_N_AFTER.match(after):
+        return True  # "nine in ten", "one in five"
     if _YEAR.match(number_text) and not re.match(r"\s+(?:people|persons)", after):
         return True
     # "Feb. 7, 2024" style dates: the day number before a comma and a year

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from pipelines.evaluation.gold import GoldError, GoldFigure, Passage, load_passages
-from pipelines.evaluation.score import score_passage, score_passages
+from pipelines.evaluation.score import score_passage
 
 PASSAGES = load_passages()
 
