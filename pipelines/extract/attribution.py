@@ -15,7 +15,8 @@ VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
-    r"admitted|admits|declared|declares|lists|listed|put (?:the|its) [\w ]{2,30}? at|puts (?:the|its) [\w ]{2,30}? at|"
+    r"admitted|admits|declared|declares|lists|listed|"
+    r"put (?:the|its) [\w ]{2,30}? at|puts (?:the|its) [\w ]{2,30}? at|"
     r"tallied|counted|recorded|documented|updated|revised"
 )
 _VERB = re.compile(
