@@ -55,6 +55,21 @@ _BREAKDOWN_GAP = re.compile(r"[^.;]{0,40}?\b(?:including|among them|among whom)\
                             r"(?:more than |at least |about |some |nearly |over )?$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 
+_KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
+# "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
+# of its own right after another figure counts the same kind of people.
+_INHERIT_GAP = re.compile(r"[^.;:]{0,60}?\b(?:and|including|among them|among whom|as well as|"
+                          r"plus)\s+")
+_OF_THE = re.compile(r"\s+of\s+the\s+")
+_REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(
+    r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?)?"
+    r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally)\b"
+    r"(?P<span>[^;.]{0,80}?)\s+(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|jumped|increased|"
+    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:to|at))?\s+$",
+    re.IGNORECASE,
+)
+
 # "81 of them Israelis", "1,462 of them civilians": a noun, no verb, right after "of them"
 _BREAKDOWN_NOUN = re.compile(r"\s*(?:[A-Z][\w-]*|women|men|children|minors|civilians|soldiers|"
                              r"foreigners|foreign nationals|dual nationals|fighters|combatants)"
@@ -273,7 +288,10 @@ def extract_figures(text: str, published: date | None = None,
         if not mentions:
             continue
         events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
-        made = _figures_in_sentence(text, s_start, s_end, mentions, events)
+        before = spans[index - 1] if index else None
+        context = (text[before.start:s_end] if before and before.paragraph == sent.paragraph
+                   else text[s_start:s_end])
+        made = _figures_in_sentence(text, s_start, s_end, mentions, events, context)
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -333,12 +351,32 @@ def extract_figures(text: str, published: date | None = None,
     return figures
 
 
+def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
+    """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
+    number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
+    window = text[max(s_start, mention.start - 130):mention.start].lower()
+    if "toll" not in window and "number of" not in window and "tally" not in window:
+        return None  # the cheap test first: this runs for most numbers
+    toll = _TOLL_BEFORE.search(text, max(s_start, mention.start - 130), mention.start)
+    if not toll:
+        return None
+    span = toll.group("span")
+    group = metrics.group_in(span) or ("soldiers" if toll.group("owner") else "people")
+    head = toll.group("head").lower()
+    found = metrics.events_in(span, 0, len(span))
+    event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)
+    return metrics.metric_for(group, event, text[s_start:mention.end], None, context)
+
+
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
-                         events: list) -> list[tuple]:
+                         events: list, context: str | None = None) -> list[tuple]:
     """(mention, metric, people, base value or None) for the mentions that count people."""
     out = []
     sentence = text[s_start:s_end]
+    context = context or sentence
     previous_people = None
+    participle: dict[int, str] = {}  # mention index -> event of "the 251 people abducted"
+    predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     for i, mention in enumerate(mentions):
         if mention.fraction is not None:
             base = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -352,11 +390,56 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # the base; the predicate after it says what the fraction counts.
             predicate = [e for e in after if e[2] != "remaining"]
             event = metrics.nearest_event(predicate or after, people.end, people.end)
-            metric = metrics.metric_for(people.group, event, sentence, people.subject)
+            metric = metrics.metric_for(people.group, event, sentence, people.subject, context)
             if metric:
                 out.append((mention, metric, people, base.value))
             continue
+        if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start):
+            people = metrics.people_after(text, mention.num_end, s_end)
+            then = metrics.nearest_event(events, people.end, people.end, after_only=True)
+            if then != "remaining" and metrics.metric_for("bodies", None, sentence, None,
+                                                          context):
+                out.append((mention, "hostage_bodies_recovered", people, None))
+                continue
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if following and _OF_THE.fullmatch(text, mention.num_end, following.start):
+            # "Ninety-four of the 251 people abducted on October 7 are still in Gaza"
+            base_people = metrics.people_after(text, following.num_end, s_end)
+            later = [e for e in events if e[0] >= base_people.end]
+            if later and later[0][0] - base_people.end <= 2:
+                participle[i + 1] = later[0][2]
+                later = later[1:]
+            if later:
+                predicate[i] = later[0][2]
         people = metrics.people_after(text, mention.num_end, s_end)
+        if i in predicate:
+            base_people = metrics.people_after(text, following.num_end, s_end)
+            metric = metrics.metric_for(base_people.group, predicate[i], sentence,
+                                        base_people.subject, context)
+            if metric:
+                out.append((mention, metric, base_people, None))
+                continue
+        if i in participle:
+            metric = metrics.metric_for(people.group, participle[i], sentence, people.subject,
+                                        context)
+            if metric:
+                out.append((mention, metric, people, None))
+                previous_people = people
+                continue
+        if people.group in (None, "people") and (metric := _toll_figure(text, s_start, mention,
+                                                                        context)):
+            out.append((mention, metric, people, None))
+            continue
+        gap = text[out[-1][0].end:mention.start] if out else ""
+        if out and _INHERIT_GAP.fullmatch(gap):
+            inherited = out[-1][1]
+            if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY:
+                out.append((mention, metrics.BREAKDOWN[people.group], people, None))
+                continue  # "2,215 killed, including 724 children and 458 women"
+            if people.group is None and not any(
+                    mention.num_end <= e[0] < mention.num_end + 25 for e in events):
+                out.append((mention, inherited, out[-1][2], None))
+                continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
         of_whom = re.match(r"\s+of\s+(?:whom|them|those)\b",
                            text[mention.num_end:mention.num_end + 20])
         if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
@@ -369,7 +452,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if of_whom:
             people = previous_people or people
             if people.group in (None, "people") and metrics.metric_for(
-                    "people", "remaining", sentence) == "hostages_remaining":
+                    "people", "remaining", sentence, None, context) == "hostages_remaining":
                 people = metrics.People("hostages", people.subject, people.end)
         if people.group == "thing":
             continue
@@ -379,7 +462,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, "population", people, None))
             previous_people = people
             continue
-        if people.group is None and mention.is_word and mention.value < 10:
+        if people.group is None and mention.is_word and mention.value < 10 and not of_whom \
+                and not _SUBJECT_OF_VERB.match(text, mention.end):
             continue  # "one of", "two of the", bare small number words are rarely counts
         skip = None
         if people.group == "hostages" and people.subject and not of_whom:
@@ -405,7 +489,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following)
         metric = metrics.metric_for(people.group, event, sentence,
-                                    people.subject if people else None)
+                                    people.subject if people else None, context)
         if metric is None:
             continue
         out.append((mention, metric, people, None))

@@ -19,15 +19,17 @@ GROUPS = {
     "children": r"children|child|minors?|kids|babies|infants|boys|girls",
     "women": r"women|woman",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
-              r"workers?|personnel)|first responders?",
+              r"workers?|personnel)|first responders?|care workers|(?:hospital|health) staff",
     "journalists": r"journalists?|reporters?|media workers?|photographers?|press workers?",
     "aid_workers": r"aid workers?|humanitarian workers?|unrwa (?:staff|employees|workers)|"
-                   r"un (?:staff|employees|workers)|staff members?|staffers",
+                   r"un (?:staff|employees|workers)|staff members?|staffers|staff|employees|"
+                   r"team members|personnel|colleagues",
     "bodies": r"bodies|remains",
     "people": r"people|persons?|palestinians|israelis|civilians|men|individuals|residents|"
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
-              r"families members|family members|employees|workers|staff|hostage-takers",
+              r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
+              r"relatives",
 }
 _GROUP_RE = {g: re.compile(rf"(?:{p})$", re.IGNORECASE) for g, p in GROUPS.items()}
 
@@ -39,7 +41,7 @@ jihad terror reserve local aid health medical humanitarian gazan un unrwa so-cal
 suspected known confirmed identified unarmed innocent the of whom them captured freed released
 kidnapped abducted wounded injured dead killed slain rescued missing displaced french german
 russian british filipino nepalese dual wartime total combined fellow senior junior
-deceased slain murdered fallen late abductee its their his her our national
+deceased slain murdered fallen late abductee its their his her our national own number
 """.split())
 
 # What follows a number that is not a count of people.
@@ -111,19 +113,22 @@ EVENTS = [
                r"(?:the\s+)?(?:bodies|remains)"),
     ("rescued", r"rescued|rescue|rescuing|extracted alive"),
     ("released", r"released|releasing|release|releases|freed|freeing|frees|free|set free|"
-                 r"handed over|exchanged|swap|go free|walked free|in (?:exchange|return) for|"
+                 r"handed over|handed to|transferred to|exchanged|swap|go free|walked free|"
+                 r"in (?:exchange|return) for|"
                  r"returned alive|returned home|came home"),
     ("abducted", r"(?:taking|took|take|takes|seizing|seized)\s+(?:[\w,]+\s+){0,4}"
                  r"(?:hostages?|captives?)|"
                  r"abducted|abducting|abduction|kidnapped|kidnapping|taken hostage|taken "
                  r"captive|seized|snatched|taken into gaza|taken to gaza|dragged"),
     ("alive", r"alive|still living|living hostages"),
-    ("remaining", r"remain(?:s|ed|ing)?|still (?:being )?held|held captive|held hostage|"
+    ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
+                  r"held captive|held hostage|"
                   r"being held|are held|were held|in captivity|holding|still in gaza|held in gaza"),
     ("dead", r"no longer alive|not alive|(?:are|is|were|be|been|now|presumed|declared|confirmed|"
              r"believed|thought|feared|assumed)"
              r" dead|died in captivity"),
     ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
+               r"martyr(?:s|ed|dom)?|victims|"
                r"lost their lives|massacr\w*|murdered|fatalities|perished|executed|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|hurt|wounding|injuring"),
@@ -161,9 +166,11 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         return True
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"
-    if _AGE_AFTER_NAME.search(before) and _AGE_CLOSE.match(after):
+    tail = before.rstrip()
+    if tail.endswith(",") and _AGE_AFTER_NAME.search(before) and _AGE_CLOSE.match(after):
         return True  # "Noa Argamani, 26, ..."
-    if _ONE_IN_N.search(before) or _ONE_IN_N_AFTER.match(after):
+    if (tail.endswith((" in", " of")) and _ONE_IN_N.search(before)) or \
+            _ONE_IN_N_AFTER.match(after):
         return True  # "nine in ten", "one in five"
     if _YEAR.match(number_text) and not re.match(r"\s+(?:people|persons)", after):
         return True
@@ -171,9 +178,24 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     return bool(re.match(r",\s*(?:19|20)\d\d\b", after))
 
 
+def group_in(phrase: str) -> str | None:
+    """The first group of people named anywhere in a short phrase ("of UNRWA staff killed")."""
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            chunk = " ".join(words[i:i + size])
+            if len(words[i:i + size]) == size:
+                for group, pattern in _GROUP_RE.items():
+                    if pattern.match(chunk):
+                        return group
+    return None
+
+
 def people_after(text: str, pos: int, limit: int) -> People:
-    """The noun phrase of counted people right after a number (skipping modifiers)."""
+    """The noun phrase of counted people right after a number (skipping modifiers and up to
+    two words we do not know: "seven surveillance soldiers", "Ten Thai farm workers")."""
     words = []
+    unknown = 0
     for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
         gap = text[pos if not words else words[-1].end() : match.start()]
         if not words and re.fullmatch(r"[\"”’']\s+", gap):
@@ -197,13 +219,17 @@ def people_after(text: str, pos: int, limit: int) -> People:
         if word in ("and", "or") and len(words) > 1:
             # "86 Israeli and 24 foreign hostages": the noun comes after the last conjunct
             return People(None, None, pos)
+        if word not in FUNCTION_WORDS and not _EVENT_RE.fullmatch(match.group()) and \
+                word.isalpha() and unknown < 2:
+            unknown += 1
+            continue
         break
     # no people noun: a verb or preposition follows ("253 were abducted", "rose to 10,022.")
     if not words:
         return People(None, None, pos)
     first = words[0].group().lower()
-    if first in FUNCTION_WORDS:
-        return People(None, None, pos)
+    if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()):
+        return People(None, None, pos)  # "671,000 sheltering in ...": the event, no noun
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
 
@@ -251,8 +277,13 @@ _TEXT: dict[str, str] = {}
 def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple]:
     """Flag event words that follow an auxiliary ("were freed", "are still held"): the main
     verb of a clause wins over a participle that only describes the noun ("captives held")."""
-    return [(s, e, name, bool(_AUXILIARY.search(text, max(0, s - 30), s))) for s, e, name in
-            events]
+    kept = [ev for i, ev in enumerate(events)  # "remain displaced": the second word decides
+            if not (ev[2] == "remaining" and text[ev[0]:ev[1]].lower().startswith("remain")
+                    and i + 1 < len(events) and events[i + 1][0] - ev[1] <= 12
+                    and events[i + 1][2] in ("displaced", "missing", "alive", "dead", "killed"))]
+    return [(s, e, name, bool(_AUXILIARY.search(text, max(0, s - 30), s))
+             or (name == "remaining" and text[s:s + 6].lower() == "remain"))
+            for s, e, name in kept]
 
 
 _MILITARY_RESCUE = re.compile(
@@ -268,10 +299,14 @@ BREAKDOWN = {
 }
 
 
-_HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized", re.IGNORECASE)
+_HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized|still (?:being )?held",
+                              re.IGNORECASE)
+_REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+in\s+(?:the\s+)?(?:northern|southern|central|"
+                        r"eastern|western|north|south)?\s*(?-i:[A-Z])", re.IGNORECASE)
 _HOSTAGE_DEATH_HEDGE = re.compile(r"\b(?:believed|presumed|thought|feared|confirmed)\b",
                                   re.IGNORECASE)
-_PRISONER_CONTEXT = re.compile(r"prisoner|detainee", re.IGNORECASE)
+_PRISONER_CONTEXT = re.compile(r"prisoner|detainee|\bjails?\b|\bprisons?\b", re.IGNORECASE)
+_FROM_JAIL = re.compile(r"\bfrom (?:\w+\s+){0,2}(?:jails?|prisons?|detention)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -282,9 +317,13 @@ def _context(sentence: str) -> tuple[bool, bool]:
 
 
 def metric_for(group: str | None, event: str | None, sentence: str,
-               subject: str | None = None) -> str | None:
-    """The metric of a count of `group` in an `event`, or None when it is not a figure."""
-    hostage_context, prisoner_context = _context(sentence)
+               subject: str | None = None, context: str | None = None) -> str | None:
+    """The metric of a count of `group` in an `event`, or None when it is not a figure.
+
+    `context` (the sentence with the one before it) says whether hostages or prisoners are
+    being talked about: "Israel says 59 are in Gaza. It says 24 of them are alive."
+    """
+    hostage_context, prisoner_context = _context(context or sentence)
     if group == "thing":
         return None
     if event == "dead":
@@ -302,8 +341,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         }.get(event or "remaining", "hostages_remaining")
     if group == "prisoners":
         return "prisoners_released" if event == "released" else None
-    if group == "bodies":
-        return "hostage_bodies_recovered" if hostage_context and event == "bodies" else None
+    if group == "bodies":  # bodies counted in talk of hostages are bodies handed back
+        return "hostage_bodies_recovered" if hostage_context else None
     if event is None:
         return None
     if event == "killed":
@@ -312,6 +351,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         return BREAKDOWN.get(group or "", "killed")
     if event == "released":
         if subject and re.search(r"palestinian|gazan", subject, re.IGNORECASE):
+            return "prisoners_released"
+        if _FROM_JAIL.search(sentence):
             return "prisoners_released"
         if hostage_context or re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE):
             return "hostages_released"
@@ -325,7 +366,9 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if event == "abducted":
         return "abducted"
     if event == "remaining":
-        return "hostages_remaining" if hostage_context else None
+        if hostage_context:
+            return "hostages_remaining"
+        return "population" if group == "people" and _REMAIN_IN.search(sentence) else None
     if event == "alive":
         return "hostages_alive" if hostage_context else None
     return {"injured": "injured", "missing": "missing", "displaced": "displaced",
