@@ -43,6 +43,16 @@ _LOCATION = re.compile(
     r"central|eastern|western|occupied)\s+)?(?:[A-Z][\w'’-]+)(?:\s+(?:Strip|Bank|Israel|"
     r"area|city|camp|Younis|Lahiya|Hanoun|al-Balah|[A-Z][\w'’-]+)){0,2})"
 )
+# "a city of 280,000 people", "the population north of Wadi Gaza, some 1.1 million people"
+_PLACE_OF = re.compile(r"(?:\b(?:a|the)\s+(?:city|town|territory|enclave|strip|area|camp|"
+                       r"region|governorate|home)\s+(?:of|to)\s+|\bpopulation\b[^.;,]{0,40},\s*)"
+                       r"(?:(?:about|some|around|roughly|nearly|almost|over|more than)\s+)?$",
+                       re.IGNORECASE)
+# "the 2.1 million people of Gaza" with nothing happening to them in the clause
+_PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:Gaza|Rafah|the Strip|the enclave|"
+                              r"the territory|Khan Younis|Gaza City|northern Gaza|Israel)\b"
+                              r"(?:\s*[,.;]|\s+(?:who|have|has|are|is)\b)(?![^.;]{0,40}\b(?:killed|"
+                              r"died|wounded|injured|displaced|missing)\b)")
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
 _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "February", "March",
@@ -65,7 +75,8 @@ _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNOREC
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally)\b"
-    r"(?P<span>[^;.]{0,80}?)\s+(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|jumped|increased|"
+    r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,80}?)\s+(?:(?:has|had|have)\s+)?"
+    r"(?:risen|rose|climbed|jumped|increased|"
     r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:to|at))?\s+$",
     re.IGNORECASE,
 )
@@ -78,6 +89,14 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
                               r"remain|remained|died|will|would|could|may|might)\b",
                               re.IGNORECASE)
 
+
+# A line after a quotation that names its speaker without a claim verb.
+_SPEAKER_LINE = re.compile(
+    r"(?:(?:that|this|so|such)\b[^.]*?\b(?:of|from|by)\s+)?(?P<who>[^“\"]{3,160}?)"
+    r"(?:\s+(?:made|gave|issued|posted|wrote|shared)\b.*|\s+in\s+a\s+(?:post|statement).*)?"
+    r"[.]?$",
+    re.IGNORECASE,
+)
 
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
 _SUBJECT = re.compile(
@@ -253,16 +272,36 @@ class _Attributions:
                 return found, False
         return cue.claimant, True
 
+    def in_quote(self, index: int) -> bool:
+        """Whether sentence `index` is part of a quotation: it opens one, or its paragraph
+        opens with a quotation mark and no sentence before it in the paragraph closed it."""
+        if attribution.opens_quote(self.text[self.spans[index].start:self.spans[index].end]):
+            return True
+        first = index
+        while first > 0 and self.spans[first - 1].paragraph == self.spans[index].paragraph:
+            first -= 1
+        opening = self.text[self.spans[first].start:self.spans[index].start]
+        return first < index and opening.lstrip().startswith(("“", '"')) and \
+            opening.count("”") + opening.count('"') % 2 == 0
+
     def quote_speaker(self, index: int) -> attribution.Attribution | None:
-        """The speaker named right after a quotation that opens in sentence `index`: at the
-        start of one of the next sentences of the paragraph, or of the next paragraph."""
+        """The speaker named right after a quotation that includes sentence `index`: at the
+        start of one of the next sentences of the paragraph, or in the next paragraph, either
+        with a claim verb or as a short line naming a known body ("Dr. Munir al-Bursh,
+        Director-General of the Ministry of Health"; "That was the assessment of X")."""
         sent = self.spans[index]
-        for j in range(index + 1, min(len(self.spans), index + 4)):
+        for j in range(index + 1, min(len(self.spans), index + 6)):
             later = self.spans[j]
             found = [c for c in self.cues(j) if c.start - later.start < 60]
             if found:
                 return found[0]
             if later.paragraph != sent.paragraph:
+                line = self.text[later.start:later.end]
+                named = _SPEAKER_LINE.match(line)
+                if named and len(line.split()) <= 25 and \
+                        resolve_claimant(named.group("who"))[1] != "other":
+                    return attribution.Attribution(named.group("who").strip(" .,"),
+                                                   later.start, True, False)
                 break
         return None
 
@@ -310,7 +349,7 @@ def extract_figures(text: str, published: date | None = None,
             and _VERIFY_NEXT.search(text, spans[index + 1].start, spans[index + 1].end)
         )
         quote_speaker = None
-        if not cues and attribution.opens_quote(sentence):
+        if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index)
         for mention, metric, people, derived in made:
             cue = attribution.choose(cues, text, mention.start)
@@ -456,9 +495,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 people = metrics.People("hostages", people.subject, people.end)
         if people.group == "thing":
             continue
-        if (people.group == "people" or people.group is None) and _POSSESSIVE_PLACE.search(
-            text, max(s_start, mention.start - 20), mention.start
-        ):
+        if (people.group == "people" or people.group is None) and (
+                _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
+                or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
+                or (people.group and _PEOPLE_OF_PLACE.match(text, people.end))):
             out.append((mention, "population", people, None))
             previous_people = people
             continue
@@ -466,6 +506,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and not _SUBJECT_OF_VERB.match(text, mention.end):
             continue  # "one of", "two of the", bare small number words are rarely counts
         skip = None
+        if people.subject and people.end > mention.num_end and any(
+                people.end <= e[0] <= people.end + 3 for e in events):
+            # "8,000 displaced people sheltering at ...": the word after the noun decides
+            skip = (mention.num_end, people.end)
         if people.group == "hostages" and people.subject and not of_whom:
             # "the 132 remaining captives": the adjective belongs to the noun phrase
             skip = (mention.num_end, people.end)

@@ -137,6 +137,8 @@ EVENTS = [
                   r"forced to (?:evacuate|flee|leave)|"
                   r"from their homes|uprooted|fled"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
+                   r"shelters(?=\s+(?:more|some|about|around|nearly|over|roughly|\d))|hosts|"
+                   r"hosting|housing|"
                    r"squeezed into"),
     ("population", r"population (?:of|is|was|stands|stood|numbers)|inhabitants|"
                    r"(?:who )?(?:live|living|lived) in|home to"),

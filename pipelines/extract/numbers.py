@@ -61,6 +61,8 @@ _SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})",
 _FRACTION_OF = re.compile(
     rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+of\b", re.IGNORECASE
 )
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$",
+                           re.IGNORECASE)
 # Cheap pre-checks: most sentences have no range and no fraction at all.
 _MAYBE_RANGE = re.compile(rf"\d\s*[-–]|\b(?:to|or)\s+(?:\d|{_WORD}\b)|\bbetween\b", re.IGNORECASE)
 _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten))"
@@ -135,8 +137,10 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
               else ()):
         g1, g2 = ("b1", "b2") if m.group("b1") else ("r1", "r2")
         low, high = parse_number(m.group(g1)), parse_number(m.group(g2))
-        if low is None or high is None or not low < high:
-            continue
+        if low is None or high is None or not low < high or high > 10 * low:
+            continue  # "October 7 to 25,295", "from 2 to 400": not one range of a count
+        if _MONTH_BEFORE.search(text, max(start, m.start() - 10), m.start()):
+            continue  # "7 to 10 October", "October 7 or 8": days of a month
         # "7 to 10" days etc. are filtered later; a range is only taken when it is ascending.
         found.append(NumberMention(m.start(), m.end(), m.start(g1), m.end(g2), low, low, high,
                                    "range", not m.group(g1)[0].isdigit()))
