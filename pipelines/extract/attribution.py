@@ -20,7 +20,7 @@ VERBS = (
     r"tallied|counted|recorded|documented|updated|revised"
 )
 _VERB = re.compile(
-    rf"\b(?=[a-zA-Z])(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
+    rf"\b(?<!United )(?=[a-zA-Z])(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
     re.IGNORECASE)
 # "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an|is|are|was|were|be|been)\s+$", re.IGNORECASE)
@@ -162,9 +162,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     return sorted(found, key=lambda a: a.start)
 
 
-def choose(attributions: list[Attribution], text: str, pos: int) -> Attribution | None:
+def choose(attributions: list[Attribution], text: str, pos: int,
+           end: int | None = None) -> Attribution | None:
     """The attribution that governs a figure at `pos`: the nearest cue before it in the same
-    clause, else the nearest after it, else the nearest."""
+    clause, else the nearest after it, else one closing the sentence (", the army said."),
+    else the nearest before it."""
     if not attributions:
         return None
 
@@ -180,9 +182,21 @@ def choose(attributions: list[Attribution], text: str, pos: int) -> Attribution 
     # a cue in an earlier clause still counts ("X said 100 were killed; 200 were wounded"), but
     # not across a relative "where" clause, which reports a different event; a later clause
     # with its own speaker ("..., and the army has confirmed ...") speaks only for itself
+    if end is not None:
+        closing = [a for a in attributions if a.start > pos
+                   and _CLOSING.fullmatch(text, a.start, end)
+                   and not _HARD_SPLIT.search(text, pos, a.start)]
+        if closing:
+            return closing[-1]
     reachable = [a for a in attributions if a.start <= pos
                  and not _HARD_SPLIT.search(text, a.start, pos)]
     return reachable[-1] if reachable else None
+
+
+# The cue of an attribution that closes its sentence: "said.", "said on Monday.",
+# "according to the ministry."
+_CLOSING = re.compile(r"(?:according to\s+)?(?:(?!\bthat\b)[^,;:“”\"\d]){0,70}?[.!?”\"]*\s*",
+                      re.IGNORECASE)
 
 
 def opens_quote(sentence: str) -> bool:

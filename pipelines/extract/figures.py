@@ -20,7 +20,7 @@ from pipelines.extract.numbers import QUICK, NumberMention, bounds_for, find_num
 _HEDGE = re.compile(
     r"\b(?:believed|believes|thought to be|reportedly|is said to|are said to|were said to|"
     r"unverified|allegedly|(?:could|can)(?:not|n't| not) be (?:independently )?verified|"
-    r"presumed|feared)\b",
+    r"presumed|feared|thought to)\b",
     re.IGNORECASE,
 )
 _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) be (?:independently )?verified",
@@ -352,7 +352,7 @@ def extract_figures(text: str, published: date | None = None,
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index)
         for mention, metric, people, derived in made:
-            cue = attribution.choose(cues, text, mention.start)
+            cue = attribution.choose(cues, text, mention.start, s_end)
             if cue is not None:
                 claimant, explicit = attributions.resolve(index, cue)
             elif quote_speaker is not None:

@@ -61,8 +61,8 @@ _SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})",
 _FRACTION_OF = re.compile(
     rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+of\b", re.IGNORECASE
 )
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$",
-                           re.IGNORECASE)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 # Cheap pre-checks: most sentences have no range and no fraction at all.
 _MAYBE_RANGE = re.compile(rf"\d\s*[-–]|\b(?:to|or)\s+(?:\d|{_WORD}\b)|\bbetween\b", re.IGNORECASE)
 _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten))"
