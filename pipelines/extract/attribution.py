@@ -20,7 +20,8 @@ VERBS = (
     r"tallied|counted|recorded|documented|updated|revised"
 )
 _VERB = re.compile(
-    rf"\b(?<!United )(?=[a-zA-Z])(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
+    rf"\b(?<!United )(?=[a-zA-Z])"
+    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
     re.IGNORECASE)
 # "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an|is|are|was|were|be|been)\s+$", re.IGNORECASE)

@@ -69,7 +69,7 @@ _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
 _INHERIT_GAP = re.compile(r"[^.;:]{0,60}?\b(?:and|including|among them|among whom|as well as|"
-                          r"plus)\s+")
+                          r"plus)\s+|[^.;]{0,60}?:\s*")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
@@ -341,7 +341,8 @@ def extract_figures(text: str, published: date | None = None,
         for mention, *_ in made:
             for d in date_mentions:
                 if d.start >= mention.end and d.start - mention.end < 120 and \
-                        not re.search(r"[,;]", text[mention.end:d.start]):
+                        not re.search(r"[,;]", text[mention.end:d.start]) and \
+                        not _OF_THE.match(text, mention.end):  # "94 of the 251 ... on Oct 7"
                     owned[mention.end] = d.start
                     break
         hedged_sentence = bool(_HEDGE.search(sentence)) or bool(
@@ -374,7 +375,8 @@ def extract_figures(text: str, published: date | None = None,
                 value = mention.fraction * derived
                 low, high = bounds_for(qualifier, value)
                 qualifier = "fraction_of"
-            status = words.status_of(mention.start, mention.estimated)
+            status = ("reported" if metric == "population" and not mention.estimated
+                      else words.status_of(mention.start, mention.estimated))
             figures.append(Figure(
                 metric=metric, value=_number(value),
                 value_low=None if low is None else _number(low),
@@ -475,7 +477,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY:
                 out.append((mention, metrics.BREAKDOWN[people.group], people, None))
                 continue  # "2,215 killed, including 724 children and 458 women"
-            if people.group is None and not any(
+            if people.group in (None, "people") and not any(
                     mention.num_end <= e[0] < mention.num_end + 25 for e in events):
                 out.append((mention, inherited, out[-1][2], None))
                 continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"

@@ -219,8 +219,10 @@ def people_after(text: str, pos: int, limit: int) -> People:
         if word in MODIFIERS or (match.group()[0].isupper() and len(words) <= 3):
             continue  # "Hamas", "IDF", "Thai" ... or a name of a group before the noun
         if word in ("and", "or") and len(words) > 1:
-            # "86 Israeli and 24 foreign hostages": the noun comes after the last conjunct
-            return People(None, None, pos)
+            if _NUMBER_SOON.match(text, match.end()):
+                # "86 Israeli and 24 foreign hostages": the noun comes after the last conjunct
+                return People(None, None, pos)
+            continue  # "health and care workers": one noun phrase
         if word not in FUNCTION_WORDS and not _EVENT_RE.fullmatch(match.group()) and \
                 word.isalpha() and unknown < 2:
             unknown += 1
@@ -235,6 +237,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
 
+_NUMBER_SOON = re.compile(r"\s+(?:\S+\s+){0,2}?(?:\d|(?:one|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)",
+                          re.IGNORECASE)
 FUNCTION_WORDS = set("""
 were was are is have has had been be being will would could may might more of in on at and or
 to from by since as so but with without among including across inside into who which that
