@@ -48,7 +48,9 @@ _PLACE_OF = re.compile(r"(?:\b(?:a|the)\s+(?:city|town|territory|enclave|strip|a
                        r"region|governorate|home)\s+(?:of|to)\s+|\bpopulation\b[^.;,]{0,40},\s*)"
                        r"(?:(?:about|some|around|roughly|nearly|almost|over|more than)\s+)?$",
                        re.IGNORECASE)
-# "the 2.1 million people of Gaza" with nothing happening to them in the clause
+_RESIDENTS = re.compile(r"\b(?:people|residents|inhabitants|palestinians|gazans|civilians|"
+                        r"israelis)$", re.IGNORECASE)
+# "the 2.1 million people of Gaza" with nothing happening to them in the sentence
 _PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:Gaza|Rafah|the Strip|the enclave|"
                               r"the territory|Khan Younis|Gaza City|northern Gaza|Israel)\b"
                               r"(?:\s*[,.;]|\s+(?:who|have|has|are|is)\b)(?![^.;]{0,40}\b(?:killed|"
@@ -500,7 +502,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if (people.group == "people" or people.group is None) and (
                 _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
                 or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
-                or (people.group and _PEOPLE_OF_PLACE.match(text, people.end))):
+                or (people.subject and _RESIDENTS.search(people.subject)
+                    and _PEOPLE_OF_PLACE.match(text, people.end)
+                    and not any(e[0] >= people.end for e in events))):
             out.append((mention, "population", people, None))
             previous_people = people
             continue

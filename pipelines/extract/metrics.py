@@ -50,6 +50,7 @@ _NOT_PEOPLE_AFTER = re.compile(
         [-–](?:year|month|week|day|hour|minute|second|and|point|state|storey|story|mile|km|
              kilomet|metre|meter|foot|feet|member|strong|page|seat|bed|percent|phase|stage)
       | \s*(?:%|percent\b|per\s?cent\b|pc\b)
+      | [-\s]+dozens?\b
       | (?:st|nd|rd|th)\b
       | :\d
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)
@@ -97,6 +98,8 @@ def _named_or_priced(before: str) -> bool:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DAY_RANGE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+                               r"\.?\s+\d{1,2}\s*[-–]$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*$")
 _AGE_CLOSE = re.compile(r"\s*(?:,|\.|\)|;|\s+and\b|$)")
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -169,6 +172,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"
     tail = before.rstrip()
+    if tail.endswith(("-", "–")) and _DAY_RANGE_BEFORE.search(tail):
+        return True  # the second day of "November 24-30"
     if tail.endswith(",") and _AGE_AFTER_NAME.search(before) and _AGE_CLOSE.match(after):
         return True  # "Noa Argamani, 26, ..."
     if (tail.endswith((" in", " of")) and _ONE_IN_N.search(before)) or \
@@ -276,6 +281,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     return best
 
 
+_REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",
+                             re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 _TEXT: dict[str, str] = {}
@@ -284,6 +291,8 @@ _TEXT: dict[str, str] = {}
 def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple]:
     """Flag event words that follow an auxiliary ("were freed", "are still held"): the main
     verb of a clause wins over a participle that only describes the noun ("captives held")."""
+    events = [ev for ev in events if not (ev[2] == "remaining" and _REMAIN_UNCLEAR.match(
+        text, ev[1]))]  # "the fate of 150 people ... remained unclear": no state of captivity
     kept = [ev for i, ev in enumerate(events)  # "remain displaced": the second word decides
             if not (ev[2] == "remaining" and text[ev[0]:ev[1]].lower().startswith("remain")
                     and i + 1 < len(events) and events[i + 1][0] - ev[1] <= 12
