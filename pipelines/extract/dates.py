@@ -37,7 +37,8 @@ _PATTERNS = [
 _PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|following|ahead of)\s*$",
                            re.IGNORECASE)
 # "since the war erupted on October 7": the date of the event that starts the period.
-_PERIOD_EVENT = re.compile(r"\b(?:since|until)\b[^,;.:]{0,80}$", re.IGNORECASE)
+_PERIOD_EVENT = re.compile(r"\b(?:since|until)\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)"
+                           r"[^,;.:]){0,80}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

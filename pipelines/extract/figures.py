@@ -329,9 +329,7 @@ def extract_figures(text: str, published: date | None = None,
         if not mentions:
             continue
         events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
-        before = spans[index - 1] if index else None
-        context = (text[before.start:s_end] if before and before.paragraph == sent.paragraph
-                   else text[s_start:s_end])
+        context = text[spans[index - 1].start:s_end] if index else text[s_start:s_end]
         made = _figures_in_sentence(text, s_start, s_end, mentions, events, context)
         if not made:
             continue
@@ -377,8 +375,9 @@ def extract_figures(text: str, published: date | None = None,
                 value = mention.fraction * derived
                 low, high = bounds_for(qualifier, value)
                 qualifier = "fraction_of"
-            status = ("reported" if metric == "population" and not mention.estimated
-                      else words.status_of(mention.start, mention.estimated))
+            status = words.status_of(mention.start, mention.estimated)
+            if metric == "population" and status in ("proposed", "planned"):
+                status = "reported"  # "will bring relief to the 2.1 million people of Gaza"
             figures.append(Figure(
                 metric=metric, value=_number(value),
                 value_low=None if low is None else _number(low),
@@ -536,6 +535,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             near = [e for e in events if after <= e[0] < after + 45]
             event = near[0][2] if near else None
         following = mentions[i + 1].start if i + 1 < len(mentions) else None
+        direct = [e for e in events if 0 <= mention.start - e[1] <= 2]
+        if not event and direct and people.subject and any(
+                mention.num_end <= e[0] < people.end for e in events):
+            event = direct[-1][2]  # "shelters more than a million displaced people"
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following)
         metric = metrics.metric_for(people.group, event, sentence,

@@ -63,6 +63,7 @@ _NOT_PEOPLE_AFTER = re.compile(
               shelters?|facilities|times|points?|degrees|calories|litres?|liters?|
               meals?|parcels?|pallets?|airdrops?|flights?|sorties|strikes?|raids?|attacks?|
               incidents?|cases|votes|seats|votes?|pages?|brigades?|battalions?|divisions?|
+              massacres?|times|
               units?|companies|operations?|checkpoints?|crossings?|gates?|miles|kilos?|kg)\b
       | \s*(?:and|to|-|–)\s*\d{1,2}\s+(?:january|february|march|april|may|june|july|august|
               september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|
@@ -100,7 +101,7 @@ def _named_or_priced(before: str) -> bool:
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DAY_RANGE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
                                r"\.?\s+\d{1,2}\s*[-–]$", re.IGNORECASE)
-_AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*$")
+_AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*(?:all|both|aged)?\s*$")
 _AGE_CLOSE = re.compile(r"\s*(?:,|\.|\)|;|\s+and\b|$)")
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ONE_IN_N = re.compile(rf"\b{_SMALL}\s+(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
@@ -174,7 +175,7 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     tail = before.rstrip()
     if tail.endswith(("-", "–")) and _DAY_RANGE_BEFORE.search(tail):
         return True  # the second day of "November 24-30"
-    if tail.endswith(",") and _AGE_AFTER_NAME.search(before) and _AGE_CLOSE.match(after):
+    if tail.endswith((",", " all", " both", " aged")) and _AGE_AFTER_NAME.search(before) and _AGE_CLOSE.match(after):
         return True  # "Noa Argamani, 26, ..."
     if (tail.endswith((" in", " of")) and _ONE_IN_N.search(before)) or \
             _ONE_IN_N_AFTER.match(after):
@@ -315,7 +316,8 @@ BREAKDOWN = {
 }
 
 
-_HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized|still (?:being )?held",
+_HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized|still (?:being )?held|"
+                              r"held (?:in|by) (?:gaza|hamas)",
                               re.IGNORECASE)
 _REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+in\s+(?:the\s+)?(?:northern|southern|central|"
                         r"eastern|western|north|south)?\s*(?-i:[A-Z])", re.IGNORECASE)
@@ -370,6 +372,9 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             return "prisoners_released"
         if _FROM_JAIL.search(sentence):
             return "prisoners_released"
+        said_hostages, said_prisoners = _context(sentence)
+        if said_prisoners and not said_hostages:
+            return "prisoners_released"  # the sentence itself speaks of prisoners only
         if hostage_context or re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE):
             return "hostages_released"
         return "prisoners_released" if prisoner_context else None

@@ -26,7 +26,8 @@ _WORD_NUMBER = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?:million|billion|thousand)\b)?"
-NUMBER = rf"(?:(?<![\w.,])(?:{_DIGITS})(?![\d,]*\d)|\b{_WORD_NUMBER}\b){_SCALE}"
+_A_SCALE = r"\b(?:half\s+a|a)\s+(?:million|thousand|hundred)\b"  # "more than a million"
+NUMBER = rf"(?:(?<![\w.,])(?:{_DIGITS})(?![\d,]*\d)|\b{_WORD_NUMBER}\b|{_A_SCALE}){_SCALE}"
 
 FRACTIONS = {
     "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
@@ -69,10 +70,9 @@ _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:fiv
                              r"s?\s+of\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults|those|people)\s+$",
                          re.IGNORECASE)
-QUICK = re.compile(
-    rf"\d|\b{trie_pattern(UNITS + TENS + ['half', 'third', 'quarter', 'fifth', 'tenth'])}\b",
-    re.IGNORECASE,
-)
+_QUICK_WORDS = UNITS + TENS + ["half", "third", "quarter", "fifth", "tenth", "sixth", "million",
+                              "thousand", "hundred"]
+QUICK = re.compile(rf"\d|\b{trie_pattern(_QUICK_WORDS)}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ class NumberMention:
 def parse_number(text: str) -> float | None:
     """'1,200' -> 1200, '1.7 million' -> 1700000, 'Two hundred and twenty-seven' -> 227."""
     words = text.lower().replace("-", " ").split()
+    if len(words) in (2, 3) and words[-2] == "a" and words[-1] in SCALES:
+        return SCALES[words[-1]] * (0.5 if words[0] == "half" else 1)
     scale = 1
     if words and words[-1] in ("million", "billion", "thousand") and len(words) > 1 and (
         words[0][0].isdigit()
