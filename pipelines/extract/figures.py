@@ -494,7 +494,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if of_whom:
             people = previous_people or people
             if people.group in (None, "people") and metrics.metric_for(
-                    "people", "remaining", sentence, None, context) == "hostages_remaining":
+                    "people", "remaining", sentence) == "hostages_remaining":
                 people = metrics.People("hostages", people.subject, people.end)
         if people.group == "thing":
             continue

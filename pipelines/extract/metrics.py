@@ -175,7 +175,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     tail = before.rstrip()
     if tail.endswith(("-", "–")) and _DAY_RANGE_BEFORE.search(tail):
         return True  # the second day of "November 24-30"
-    if tail.endswith((",", " all", " both", " aged")) and _AGE_AFTER_NAME.search(before) and _AGE_CLOSE.match(after):
+    if tail.endswith((",", " all", " both", " aged")) and _AGE_AFTER_NAME.search(before) \
+            and _AGE_CLOSE.match(after):
         return True  # "Noa Argamani, 26, ..."
     if (tail.endswith((" in", " of")) and _ONE_IN_N.search(before)) or \
             _ONE_IN_N_AFTER.match(after):
@@ -324,6 +325,8 @@ _REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+in\s+(?:the\s+)?(?:northern|southe
 _HOSTAGE_DEATH_HEDGE = re.compile(r"\b(?:believed|presumed|thought|feared|confirmed)\b",
                                   re.IGNORECASE)
 _PRISONER_CONTEXT = re.compile(r"prisoner|detainee|\bjails?\b|\bprisons?\b", re.IGNORECASE)
+_HAMAS_FREES = re.compile(r"\bhamas\s+(?:\w+\s+){0,2}(?:release|free|hand|return)",
+                          re.IGNORECASE)
 _FROM_JAIL = re.compile(r"\bfrom (?:\w+\s+){0,2}(?:jails?|prisons?|detention)\b", re.IGNORECASE)
 
 
@@ -373,7 +376,7 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         if _FROM_JAIL.search(sentence):
             return "prisoners_released"
         said_hostages, said_prisoners = _context(sentence)
-        if said_prisoners and not said_hostages:
+        if said_prisoners and not said_hostages and not _HAMAS_FREES.search(sentence):
             return "prisoners_released"  # the sentence itself speaks of prisoners only
         if hostage_context or re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE):
             return "hostages_released"
