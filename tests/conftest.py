@@ -54,3 +54,21 @@ def make_httpserver():
     server.clear()
     if server.is_running():
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The sample warehouse, built once per test session by the real assets (twice: re-run check).
+
+    Returns (lake, first run, second run, row counts of tests.pipeline.conftest.TABLES after the
+    first run).
+    """
+    from tests.pipeline.conftest import TABLES
+    from tests.pipeline.helpers import count, materialize
+
+    lake = tmp_path_factory.mktemp("lake")
+    resources = resources_for(lake, SAMPLES / "sources.yaml")
+    first = materialize(resources)
+    counts = {t: count(lake, t) for t in TABLES}
+    second = materialize(resources)
+    return lake, first, second, counts

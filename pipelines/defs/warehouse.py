@@ -263,37 +263,52 @@ def quality_quarantine(tally: TallyConfig, duckdb: DuckDBResource) -> dg.Materia
     return dg.MaterializeResult(metadata=meta)
 
 
+def _ledger_check_specs() -> list[dg.AssetCheckSpec]:
+    from pipelines.lib import reconcile_rules
+
+    return [
+        dg.AssetCheckSpec(rule, asset=["marts", "hostage_ledger"],
+                          description=f"{info['description']} (GX suite expectations/{suite}"
+                          ".json; warning only)")
+        for suite in reconcile_rules.LEDGER_SUITES
+        for rule, info in quality.rules_of(suite).items()
+    ]
+
+
 @dg.asset(
     key=["marts", "hostage_ledger"],
     group_name="marts",
     pool=POOL,
     deps=[core_figures],
     kinds={"duckdb"},
-    check_specs=[
-        dg.AssetCheckSpec(rule, asset=["marts", "hostage_ledger"], description=info["description"])
-        for rule, info in quality.rules_of("hostage_ledger").items()
-    ],
+    check_specs=_ledger_check_specs(),
     description="marts.hostage_ledger: per claimant and report date, that claimant's latest "
-    "hostage counts as known on that date, one column per metric, carried forward.",
+    "hostage counts as known on that date, one column per metric, carried forward; captives "
+    "held from before the war kept apart (prewar_captives).",
 )
-def marts_hostage_ledger(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def marts_hostage_ledger(context: dg.AssetExecutionContext, tally: TallyConfig,
+                         duckdb: DuckDBResource):
+    from pipelines.defs.reconcile import publish_docs
+    from pipelines.lib import reconcile_rules
+
     with duckdb.get_connection() as conn:
         warehouse.build_from_sql(conn, "marts.hostage_ledger", "marts/hostage_ledger.sql")
         ledger = warehouse.read_table(conn, "marts.hostage_ledger")
-        keyed = ledger.with_columns(
-            pl.concat_str([pl.col("claimant_id"), pl.col("report_date").cast(pl.String)],
-                          separator="@").alias("ledger_key")
-        )
-        results = quality.validate("hostage_ledger", keyed, key="ledger_key")
+        frames = reconcile_rules.ledger_frames(ledger)
+        results = reconcile_rules.validate_frames(frames)
         _record_checks(conn, context.run_id, "marts/hostage_ledger",
-                       _suite_of_rules(("hostage_ledger",)), results)
-    yield dg.MaterializeResult(metadata=_table_metadata(ledger, "marts.hostage_ledger"))
+                       _suite_of_rules(tuple(reconcile_rules.LEDGER_SUITES)), results)
+    docs = publish_docs(context, tally, frames)
+    yield dg.MaterializeResult(metadata={**_table_metadata(ledger, "marts.hostage_ledger"),
+                                         **docs})
     for result in results.values():
-        yield _check_result(result, ["marts", "hostage_ledger"])
+        yield _check_result(result, ["marts", "hostage_ledger"], docs)
 
 
-EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "marts.hostage_ledger",
-                   "quality.quarantine", "quality.check_results", "raw.fetch_log")
+EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "core.claims",
+                   "core.claim_mentions", "marts.hostage_ledger", "marts.figure_disputes",
+                   "marts.corroboration", "marts.revisions", "quality.quarantine",
+                   "quality.check_results", "raw.fetch_log")
 
 
 @dg.asset(
@@ -301,7 +316,9 @@ EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "marts.hos
     group_name="marts",
     pool=POOL,
     deps=[core_articles, core_figures, core_claimants, marts_hostage_ledger, quality_quarantine,
-          raw_tables],
+          raw_tables,
+          *(dg.AssetKey(t.split(".")) for t in EXPORTED_TABLES
+            if t.split(".")[0] in ("core", "marts"))],
     kinds={"parquet"},
     description="Publishes the core tables and marts as Parquet under data_lake/exports/ "
     "(<schema>.<table>.parquet, each swapped in atomically), so readers never meet the "

@@ -1,6 +1,19 @@
 -- marts.hostage_ledger: one row per claimant and report date; each hostage column holds that
 -- claimant's latest figure as known on that date (carried forward), null if never given.
+-- Captives held from before the war (seized in 2014-2015) are kept apart in prewar_captives:
+-- a hostages_remaining figure whose own clause says so ("four Israelis seized before the
+-- war") counts there, not in hostages_remaining.
 with
+
+stated as (
+    select
+        *,
+        -- the clause right after the number, up to the next comma or semicolon
+        regexp_extract(
+            lower(substr(sentence, strpos(sentence, surface) + length(surface))), '^[^,;(]*'
+        ) as clause,
+    from core.figures
+),
 
 hostage_figures as (
     select
@@ -8,10 +21,19 @@ hostage_figures as (
         claimant_class,
         published as report_date,
         as_of,
-        metric,
+        case
+            when
+                metric = 'hostages_remaining'
+                and regexp_matches(
+                    coalesce(clause, ''),
+                    'before the war|pre-war|prior to the war|before october 7|since 201[0-9]'
+                )
+                then 'prewar_captives'
+            else metric
+        end as metric,
         value,
         figure_id,
-    from core.figures
+    from stated
     where
         metric in (
             'abducted', 'hostages_remaining', 'hostages_alive', 'hostages_dead',
@@ -77,6 +99,7 @@ final as (
         max(value) filter (where metric = 'hostages_released') as hostages_released,
         max(value) filter (where metric = 'hostages_rescued') as hostages_rescued,
         max(value) filter (where metric = 'hostage_bodies_recovered') as hostage_bodies_recovered,
+        max(value) filter (where metric = 'prewar_captives') as prewar_captives,
     from carried
     inner join classes on carried.claimant_id = classes.claimant_id
     group by carried.claimant_id, classes.claimant_class, carried.report_date

@@ -1,20 +1,9 @@
-"""The sample warehouse, built once per test session by the real assets (twice: re-run check)."""
+"""Tables of the sample warehouse whose row counts a re-run must not change.
 
-import pytest
-
-from tests.pipeline.helpers import count, materialize
+The session-scoped `built` fixture (the sample warehouse, built twice by the real assets) lives
+in tests/conftest.py so that every test folder shares one build.
+"""
 
 TABLES = ("raw.payloads", "raw.fetch_log", "core.articles", "core.figures", "core.claimants",
-          "marts.hostage_ledger", "quality.quarantine")
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    from tests.conftest import SAMPLES, resources_for
-
-    lake = tmp_path_factory.mktemp("lake")
-    resources = resources_for(lake, SAMPLES / "sources.yaml")
-    first = materialize(resources)
-    counts = {t: count(lake, t) for t in TABLES}
-    second = materialize(resources)
-    return lake, first, second, counts
+          "core.claims", "core.claim_mentions", "marts.hostage_ledger", "marts.figure_disputes",
+          "marts.corroboration", "marts.revisions", "quality.quarantine")

@@ -1,0 +1,147 @@
+"""Reconciliation assets: claims merged from mentions, then disputes, corroboration, revisions.
+
+core.figures holds every mention; people ask about claims ("who said 1,200 killed on October
+7, and where?"). These assets group mentions into claims and set claims against each other:
+different claimants side by side (figure_disputes), articles against the statistics series
+that speak for the same claimant (corroboration), and each claimant against itself over time
+(revisions). All are selects in sql/; the rules that guard them run as Great Expectations
+suites (pipelines.lib.reconcile_rules) inside the assets' checks and are recorded in
+quality.check_results. Every asset writes DuckDB, so each sits in the one-writer pool.
+"""
+
+import dagster as dg
+import polars as pl
+from dagster_duckdb import DuckDBResource
+
+from pipelines.defs.resources import TallyConfig
+from pipelines.defs.warehouse import (
+    POOL,
+    _check_result,
+    _record_checks,
+    _suite_of_rules,
+    _table_metadata,
+    core_figures,
+)
+from pipelines.lib import data_docs, quality, reconcile_rules, warehouse
+
+CLAIMS = ["core", "claims"]
+MENTIONS = ["core", "claim_mentions"]
+CLAIM_RULE_SUITES = tuple(reconcile_rules.CLAIM_SUITES) + tuple(reconcile_rules.MENTION_SUITES)
+
+
+def _claim_check_specs() -> list[dg.AssetCheckSpec]:
+    specs = []
+    for suite in CLAIM_RULE_SUITES:
+        asset = MENTIONS if suite in reconcile_rules.MENTION_SUITES else CLAIMS
+        for rule, info in quality.rules_of(suite).items():
+            specs.append(dg.AssetCheckSpec(
+                rule, asset=asset,
+                description=f"{info['description']} (GX suite expectations/{suite}.json; "
+                + ("ERROR when it fails)" if info["blocking"] else "warning only)"),
+            ))
+    return specs
+
+
+def publish_docs(context: dg.AssetExecutionContext, tally: TallyConfig,
+                 frames: dict[str, pl.DataFrame]) -> dict:
+    """Rebuild the Data Docs with these rule frames; metadata linking to them (or nothing).
+
+    The checks never depend on the docs: a failure to render them is logged, not raised.
+    """
+    try:
+        index = data_docs.publish(tally.lake, context.run_id, frames)
+    except Exception as exc:  # noqa: BLE001 - docs are a by-product of the checks
+        context.log.warning(f"Great Expectations Data Docs not built: {exc}")
+        return {}
+    return {"data_docs": dg.MetadataValue.url(index.as_uri())} if index else {}
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(MENTIONS, group_name="core", kinds={"duckdb"}, deps=[core_figures],
+                     description="core.claim_mentions: one row per figure of core.figures with "
+                     "the claim it belongs to (exactly one) and that claim's normalised key."),
+        dg.AssetSpec(CLAIMS, group_name="core", kinds={"duckdb"}, deps=[core_figures],
+                     description="core.claims: one row per distinct claim (metric, subject, "
+                     "place, claimant, status, date, value) merged across articles and "
+                     "statistics, with mention count, first and last seen, outlets, and the "
+                     "figure_ids of every mention."),
+    ],
+    check_specs=_claim_check_specs(),
+    pool=POOL,
+)
+def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: DuckDBResource):
+    with duckdb.get_connection() as conn:
+        warehouse.build_from_sql(conn, "core.claim_mentions", "core/claim_mentions.sql")
+        warehouse.build_from_sql(conn, "core.claims", "core/claims.sql")
+        claims = warehouse.read_table(conn, "core.claims")
+        mentions = warehouse.read_table(conn, "core.claim_mentions")
+        figures = warehouse.read_table(conn, "core.figures")
+        frames = reconcile_rules.claim_frames(claims, mentions, figures)
+        results = reconcile_rules.validate_frames(frames)
+        suites = _suite_of_rules(CLAIM_RULE_SUITES)
+        for name, asset in (("core/claims", CLAIMS), ("core/claim_mentions", MENTIONS)):
+            on_asset = {r: res for r, res in results.items()
+                        if (MENTIONS if suites[r] in reconcile_rules.MENTION_SUITES
+                            else CLAIMS) == asset}
+            _record_checks(conn, context.run_id, name, suites, on_asset)
+    docs = publish_docs(context, tally, frames)
+    meta = _table_metadata(
+        claims.select("metric", "claimant_id", "as_of", "value", "mentions", "outlets"),
+        "core.claims",
+    )
+    meta["dagster/row_count"] = claims.height
+    meta["figures"] = figures.height
+    meta["claims_with_several_mentions"] = claims.filter(pl.col("mentions") > 1).height
+    meta.update(docs)
+    yield dg.MaterializeResult(asset_key=CLAIMS, metadata=meta)
+    yield dg.MaterializeResult(asset_key=MENTIONS, metadata={
+        "table": "core.claim_mentions", "dagster/row_count": mentions.height,
+    })
+    for result in results.values():
+        asset = MENTIONS if suites[result.rule] in reconcile_rules.MENTION_SUITES else CLAIMS
+        yield _check_result(result, asset, docs)
+
+
+def _mart(name: str, sql: str, description: str, summary_column: str):
+    """An asset that builds one mart from a select in sql/marts/ and counts rows by a column."""
+    schema, table = name.split(".")
+
+    @dg.asset(key=[schema, table], group_name="marts", pool=POOL,
+              deps=[dg.AssetKey(CLAIMS)], kinds={"duckdb"}, description=description)
+    def build(duckdb: DuckDBResource) -> dg.MaterializeResult:
+        with duckdb.get_connection() as conn:
+            count = warehouse.build_from_sql(conn, name, sql)
+            rows = warehouse.read_table(conn, name)
+        meta = _table_metadata(rows, name)
+        meta["dagster/row_count"] = count
+        if rows.height:
+            for value, n in rows.group_by(summary_column).len().sort(summary_column).iter_rows():
+                meta[f"{summary_column}={value}"] = n
+        return dg.MaterializeResult(metadata=meta)
+
+    return build
+
+
+marts_figure_disputes = _mart(
+    "marts.figure_disputes", "marts/figure_disputes.sql",
+    "marts.figure_disputes: claims from different claimants about the same metric and "
+    "population within a day of each other that cannot both be true, side by side with the "
+    "spread; and parts next to another claimant's total (militants killed vs the toll).",
+    "relation",
+)
+
+marts_corroboration = _mart(
+    "marts.corroboration", "marts/corroboration.sql",
+    "marts.corroboration: every article claim a statistics series speaks to, matched within "
+    "two days: exact, close (2%), stale (an earlier day's value) or contradicted, with both "
+    "values.",
+    "match",
+)
+
+marts_revisions = _mart(
+    "marts.revisions", "marts/revisions.sql",
+    "marts.revisions: each claimant's series of values per metric over time; decreases of a "
+    "cumulative count and restatements of a past event's toll flagged as revisions.",
+    "kind",
+)

@@ -1,0 +1,152 @@
+"""Claims, disputes, corroboration, revisions and the ledger from planted figures (real SQL)."""
+
+from datetime import date
+
+import polars as pl
+
+from tests.reconcile.helpers import article, reconcile, series, table
+
+
+def test_mentions_of_one_claim_merge_and_every_figure_has_one_claim():
+    conn = reconcile([
+        article("f1", "2023-11-06", "killed", 10022, "gaza_moh", "gaza_health",
+                outlet="The Levant Ledger", subject=None),
+        article("f2", "2023-11-06", "killed", 10022, "gaza_moh", "gaza_health",
+                outlet="UN OCHA", subject="Palestinians", article_id="other",
+                source_url="https://ocha.example/31"),
+        article("f3", "2023-11-06", "killed", 10022, "israel_gov", "israel_gov"),
+        series("s1", "2023-11-06", 10022),
+    ])
+    claims = table(conn, "core.claims")
+    mentions = table(conn, "core.claim_mentions")
+    assert mentions.height == 4 and mentions["figure_id"].n_unique() == 4
+    # two outlets and the ministry's own series say the same thing: one claim; the other
+    # claimant's identical number is its own claim
+    assert claims.height == 2
+    merged = claims.filter(pl.col("mentions") == 3).row(0, named=True)
+    assert merged["outlets"] == ["The Levant Ledger", "UN OCHA"]
+    assert sorted(merged["figure_ids"]) == ["f1", "f2", "s1"]
+    assert merged["first_seen"] == merged["last_seen"] == date(2023, 11, 6)
+    assert merged["origins"] == ["article", "statistics"] and merged["articles"] == 2
+    assert merged["datasets"] == ["tfp"]
+
+
+def test_a_claim_and_a_series_row_with_the_same_key_merge_across_origins():
+    conn = reconcile([
+        article("f1", "2023-11-06", "killed", 10022, "gaza_moh", "gaza_health",
+                location="Gaza", subject="Palestinians"),
+        series("s1", "2023-11-06", 10022, cumulative=None),
+    ])
+    claims = table(conn, "core.claims")
+    assert claims.height == 1
+    assert claims["origins"][0].to_list() == ["article", "statistics"]
+    assert claims["datasets"][0].to_list() == ["tfp"]
+
+
+def test_disputes_side_by_side_twelve_vs_ten_thai_hostages():
+    conn = reconcile([
+        article("f1", "2023-11-25", "hostages_released", 12, "thailand_gov", subject="Thai nationals"),
+        article("f2", "2023-11-25", "hostages_released", 10, "israel_gov", "israel_gov",
+                subject="Thai citizens"),
+        # a different nationality and a claim a week later are not the same population/window
+        article("f3", "2023-11-25", "hostages_released", 39, "hamas", "hamas",
+                subject="Israeli women and children"),
+        article("f4", "2023-12-02", "hostages_released", 23, "qatar", subject="Thai nationals"),
+    ])
+    disputes = table(conn, "marts.figure_disputes")
+    assert disputes.height == 1
+    row = disputes.row(0, named=True)
+    assert row["relation"] == "same_metric" and row["subject_class"] == "thai"
+    assert {row["claimant_id_a"], row["claimant_id_b"]} == {"thailand_gov", "israel_gov"}
+    assert {row["value_a"], row["value_b"]} == {12.0, 10.0}
+    assert row["spread"] == 2.0 and row["conflict"]
+
+
+def test_ranges_that_meet_are_no_dispute_and_militants_sit_beside_the_total():
+    conn = reconcile([
+        article("f1", "2024-02-08", "killed", 27840, "gaza_moh", "gaza_health"),
+        article("f2", "2024-02-08", "killed", 27000, "un_ocha", "un", value_high=None,
+                qualifier="more_than", location="Gaza"),
+        article("f3", "2024-02-08", "militants_killed", 10000, "idf", "israel_military",
+                value_high=None, qualifier="more_than"),
+    ])
+    disputes = table(conn, "marts.figure_disputes")
+    # 27,840 and "more than 27,000" agree: no same_metric row; the militants sit beside each total
+    assert disputes["relation"].to_list() == ["part_of_total", "part_of_total"]
+    row = disputes.filter(pl.col("claimant_id_b") == "gaza_moh").row(0, named=True)
+    assert (row["metric_a"], row["claimant_id_a"], row["value_a"]) == ("militants_killed", "idf",
+                                                                        10000.0)
+    assert (row["metric_b"], row["value_b"]) == ("killed", 27840.0) and not row["conflict"]
+
+
+def test_corroboration_exact_close_stale_contradicted_with_both_values():
+    rows = [series(f"s{i}", f"2023-11-{d:02d}", v)
+            for i, (d, v) in enumerate([(1, 9000), (2, 9061), (3, 9227), (4, 9488), (5, 9770),
+                                        (6, 10022), (7, 10328), (8, 10569), (9, 10818)])]
+    rows += [
+        article("exact", "2023-11-06", "killed", 10022, "gaza_moh", "gaza_health"),
+        article("close", "2023-11-07", "killed", 10400, "gaza_moh", "gaza_health"),
+        article("stale", "2023-11-09", "killed", 9227, "gaza_moh", "gaza_health"),
+        article("contra", "2023-11-08", "killed", 12000, "gaza_moh", "gaza_health"),
+        # another claimant: the ministry's series does not speak for it
+        article("other", "2023-11-06", "killed", 8000, "idf", "israel_military", location="Gaza"),
+    ]
+    conn = reconcile(rows)
+    rows = {r["value"]: r for r in table(conn, "marts.corroboration").iter_rows(named=True)}
+    assert set(rows) == {10022.0, 10400.0, 9227.0, 12000.0}
+    assert rows[10022.0]["match"] == "exact" and rows[10022.0]["series_value"] == 10022.0
+    assert rows[10400.0]["match"] == "close" and rows[10400.0]["series_value"] == 10328.0
+    assert rows[9227.0]["match"] == "stale"
+    assert rows[9227.0]["series_as_of"] == date(2023, 11, 3)
+    assert rows[12000.0]["match"] == "contradicted"
+    assert rows[12000.0]["dataset"] == "tfp" and rows[12000.0]["difference"] > 0
+
+
+def test_revisions_flag_restated_event_tolls_and_falling_totals_not_rises():
+    conn = reconcile([
+        # October 7: 1,400 then 1,200 killed (in one article, in that order), then 1,200 again
+        article("k1", "2023-11-10", "killed", 1400, "israel_gov", "israel_gov",
+                as_of="2023-10-07", span_start=10),
+        article("k2", "2023-11-10", "killed", 1200, "israel_gov", "israel_gov",
+                as_of="2023-10-07", span_start=50),
+        article("k3", "2024-01-26", "killed", 1200, "israel_gov", "israel_gov",
+                as_of="2023-10-07"),
+        # abducted: 253 then 251
+        article("a1", "2024-02-08", "abducted", 253, "israel_gov", "israel_gov",
+                as_of="2023-10-07"),
+        article("a2", "2024-06-08", "abducted", 251, "israel_gov", "israel_gov",
+                as_of="2023-10-07"),
+        # a running total that falls once (a revision), and one raid's toll (not a revision)
+        series("s1", "2023-10-18", 1119, field="killed_women_cum", metric="killed_women"),
+        series("s2", "2023-10-19", 1000, field="killed_women_cum", metric="killed_women"),
+        series("s3", "2023-10-20", 1024, field="killed_women_cum", metric="killed_women"),
+        article("r1", "2023-10-20", "killed_women", 12, "gaza_moh", "gaza_health",
+                location="Gaza"),
+    ])
+    revisions = table(conn, "marts.revisions")
+    flagged = revisions.filter(pl.col("revision")).sort("metric", "value")
+    assert flagged.select("metric", "kind", "revision_kind", "previous_value", "value").rows() == [
+        ("abducted", "restatement", "restated", 253.0, 251.0),
+        ("killed", "restatement", "restated", 1400.0, 1200.0),
+        ("killed_women", "running", "decrease", 1119.0, 1000.0),
+    ]
+    raid = revisions.filter(pl.col("value") == 12).row(0, named=True)
+    assert raid["kind"] == "event_count" and not raid["revision"]
+    oct7 = revisions.filter((pl.col("metric") == "killed") & (pl.col("kind") == "restatement"))
+    assert oct7["event_date"].unique().to_list() == [date(2023, 10, 7)]
+    assert oct7.sort("position")["value"].to_list() == [1400.0, 1200.0]
+
+
+def test_ledger_keeps_prewar_captives_apart():
+    conn = reconcile([
+        article("r", "2025-01-19", "hostages_remaining", 94, "idf", "israel_military",
+                surface="94", sentence="The army says 94 of the people abducted are still in Gaza."),
+        article("p", "2025-01-19", "hostages_remaining", 4, "idf", "israel_military",
+                surface="four", sentence="Hamas is also holding four Israelis seized before the war."),
+        article("x", "2025-01-19", "hostages_remaining", 98, "idf", "israel_military",
+                article_id="other", surface="98",
+                sentence="98 hostages remain, including four held since 2014."),
+    ])
+    ledger = table(conn, "marts.hostage_ledger").row(0, named=True)
+    assert ledger["prewar_captives"] == 4.0
+    assert ledger["hostages_remaining"] == 98.0  # the larger of the day's figures, as before
