@@ -2,12 +2,13 @@
 
 import dagster as dg
 
-from pipelines.defs import automation, news, raw, reconcile, statistics, warehouse
+from pipelines.defs import automation, news, raw, reconcile, report, statistics, warehouse
 from pipelines.defs.resources import default_resources
 
 defs = dg.Definitions(
-    assets=dg.load_assets_from_modules([raw, news, statistics, warehouse, reconcile]),
-    jobs=[automation.ingest_job, automation.inbox_job],
+    assets=automation.with_feed_freshness(
+        dg.load_assets_from_modules([raw, news, statistics, warehouse, reconcile, report])),
+    jobs=automation.JOBS,
     schedules=[automation.poll_feeds],
     sensors=[automation.inbox_sensor],
     resources=default_resources(),

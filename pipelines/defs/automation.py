@@ -1,8 +1,16 @@
-"""Jobs, the feed-polling schedule and the inbox sensor."""
+"""Jobs for the common runs, the feed-polling schedule, the inbox sensor and feed freshness.
+
+Jobs: `ingest_job` (fetch and rebuild everything for a day), `inbox_job` (dropped files and
+downstream), `reextract_job` (after an extractor change: re-parse and re-extract the article
+partitions of a date range, launched as a backfill, then rebuild downstream; nothing is fetched)
+and `recheck_job` (rebuild the core tables, marts and report from what is staged and run every
+check again, without fetching or re-extracting).
+"""
 
 
 import hashlib
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import dagster as dg
@@ -33,6 +41,41 @@ inbox_job = dg.define_asset_job(
     description="Read dropped files from the inbox and rebuild everything downstream.",
     tags={"tally/trigger": "inbox"},
 )
+
+
+reextract_job = dg.define_asset_job(
+    "reextract_job",
+    selection=dg.AssetSelection.keys(["staging", "articles"]).downstream(),
+    partitions_def=daily,
+    description="After an extractor change: re-parse and re-extract the articles that arrived on "
+    "the selected days (launch a backfill over a date range), then rebuild the core tables, "
+    "checks, marts and report. Fetches nothing.",
+    tags={"tally/trigger": "re-extract"},
+)
+
+recheck_job = dg.define_asset_job(
+    "recheck_job",
+    selection=dg.AssetSelection.groups("core").downstream(),
+    description="Reload the core tables from what is already staged, run every check again and "
+    "rebuild the marts, exports and report. Fetches and extracts nothing.",
+    tags={"tally/trigger": "re-check"},
+)
+
+JOBS = [ingest_job, inbox_job, reextract_job, recheck_job]
+
+FEEDS = {dg.AssetKey(["raw", "sources"])}
+# poll_feeds runs hourly when switched on: a feed three runs late is a warning, six an error.
+FEED_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=6),
+                                                warn_window=timedelta(hours=3))
+
+
+def with_feed_freshness(assets):
+    """The assets, with the freshness expectation attached to the feed-fetching ones."""
+    return dg.map_asset_specs(
+        lambda spec: dg.apply_freshness_policy(spec, FEED_FRESHNESS) if spec.key in FEEDS
+        else spec,
+        assets,
+    )
 
 
 @dg.schedule(job=ingest_job, cron_schedule="0 * * * *", execution_timezone="UTC",

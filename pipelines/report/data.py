@@ -1,0 +1,131 @@
+"""What the report reads from the warehouse, as small Polars frames.
+
+Every reader tolerates a missing table (a warehouse being built for the first time, or a mart
+another change has not shipped yet) by returning None, so the report says "not built" instead
+of failing the run. Values are always bound, never formatted into SQL.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from pipelines.lib import warehouse
+
+LEDGER_METRICS = ("abducted", "hostages_remaining", "hostages_alive", "hostages_dead",
+                  "hostages_released", "hostages_rescued", "hostage_bodies_recovered")
+MAX_ROWS = 500  # rows per table in the HTML; the Parquet exports hold everything
+
+
+def _claimant_names(conn: duckdb.DuckDBPyConnection) -> str:
+    """A join target giving each claimant_id a display name unique to it (the id when unknown)."""
+    if warehouse.table_exists(conn, "core.claimants"):
+        # a name two claimants share (UN OCHA the agency, UN OCHA the publisher) gets its class
+        return """(
+            select
+                claimant_id,
+                case when count(*) over (partition by name) > 1
+                     then name || ' (' || claimant_class || ')' else name end as claimant_name,
+            from (select claimant_id, any_value(name) as name, any_value(claimant_class)
+                         as claimant_class
+                  from core.claimants group by claimant_id)
+        )"""
+    return "(select null::varchar as claimant_id, null::varchar as claimant_name where false)"
+
+
+def death_tolls(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
+    """Claimed death tolls: cumulative statistics series and every `killed` figure in articles.
+
+    Article figures mix running totals with single-incident tolls; both are kept (they are
+    what was claimed) and told apart in the chart by marker, never merged with the series.
+    """
+    if not warehouse.table_exists(conn, "core.figures"):
+        return None
+    names = _claimant_names(conn)
+    return conn.sql(f"""
+        select
+            coalesce(f.as_of, f.published) as day,
+            f.origin,
+            f.claimant_id,
+            coalesce(n.claimant_name, f.claimant_id) as claimant_name,
+            f.claimant_class,
+            f.claimant,
+            f.value,
+            f.qualifier,
+            f.dataset,
+            f.location,
+            f.outlet,
+            f.source_url,
+            f.sentence,
+        from core.figures f
+        left join {names} n using (claimant_id)
+        where f.metric = 'killed'
+          and (f.origin = 'article' or coalesce(f.cumulative, false))
+          and coalesce(f.as_of, f.published) is not null
+        order by day, f.claimant_id, f.origin
+    """).pl()  # noqa: S608 - `names` is one of two fixed subqueries above
+
+
+def hostage_ledger(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
+    if not warehouse.table_exists(conn, "marts.hostage_ledger"):
+        return None
+    names = _claimant_names(conn)
+    return conn.sql(f"""
+        select
+            l.report_date,
+            l.claimant_id,
+            coalesce(n.claimant_name, l.claimant_id) as claimant_name,
+            l.claimant_class,
+            {", ".join(f"l.{m}" for m in LEDGER_METRICS)},
+        from marts.hostage_ledger l
+        left join {names} n using (claimant_id)
+        order by l.report_date, l.claimant_id
+    """).pl()  # noqa: S608 - column names are the fixed LEDGER_METRICS
+
+
+def claimant_names(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """claimant_id -> display name, from core.claimants (empty while it is not built)."""
+    if not warehouse.table_exists(conn, "core.claimants"):
+        return {}
+    rows = warehouse.run(conn, f"select * from {_claimant_names(conn)}")  # noqa: S608
+    return {cid: name for cid, name in rows if cid is not None and name}
+
+
+def disputes(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
+    """marts.figure_disputes as it is, whatever its columns (None while it is not built)."""
+    if not warehouse.table_exists(conn, "marts.figure_disputes"):
+        return None
+    return conn.sql("select * from marts.figure_disputes").pl()
+
+
+def latest_checks(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
+    """Each asset's checks from the latest run that checked it (runs may check a subset)."""
+    if not warehouse.table_exists(conn, "quality.check_results"):
+        return None
+    return conn.sql("""
+        with latest as (
+            select asset, arg_max(run_id, checked_at) as run_id
+            from quality.check_results
+            group by asset
+        ),
+        final as (
+            select r.asset, r.rule, r.suite, r.blocking, r.success, r.evaluated, r.failing,
+                   r.run_id, r.checked_at,
+            from quality.check_results r
+            join latest using (asset, run_id)
+        )
+        select * from final order by asset, rule
+    """).pl()
+
+
+def counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int | None]:
+    """Row counts of the headline tables (None where a table is missing)."""
+    out: dict[str, int | None] = {}
+    for table in ("core.articles", "core.figures", "core.claimants", "marts.hostage_ledger",
+                  "quality.quarantine"):
+        if warehouse.table_exists(conn, table):
+            # `table` is one of the fixed names above, checked by table_exists's pattern
+            out[table] = warehouse.run(conn, f"select count(*) from {table}")[0][0]  # noqa: S608
+        else:
+            out[table] = None
+    return out

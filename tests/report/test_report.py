@@ -1,0 +1,121 @@
+"""The HTML report: data from the warehouse is escaped, missing tables degrade to a note, and
+the file needs nothing from the network."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import duckdb
+import polars as pl
+
+from pipelines.report import build_report
+from pipelines.report.render import environment
+
+HOSTILE_NAME = '<script>alert("claimant")</script>'
+HOSTILE_SENTENCE = 'He said "<img src=x onerror=alert(1)>" & left.'
+
+
+def _figures(rows: list[dict]) -> pl.DataFrame:
+    base = {"origin": "article", "metric": "killed", "cumulative": None, "dataset": None,
+            "location": None, "qualifier": "exact", "outlet": "Meridian Wire",
+            "source_url": "https://meridianwire.example/a", "sentence": "s.",
+            "claimant": "the ministry", "claimant_id": "gaza_moh",
+            "claimant_class": "gaza_health", "published": date(2024, 1, 2)}
+    return pl.DataFrame([{**base, **r} for r in rows])
+
+
+def _warehouse(path, figures: pl.DataFrame, ledger: bool = True, disputes: bool = False):
+    conn = duckdb.connect(str(path))
+    conn.register("figs", figures.to_arrow())
+    conn.execute("create schema core; create schema marts; create schema quality")
+    conn.execute("create table core.figures as select * from figs")
+    conn.execute("""create table core.claimants as select * from (values
+        ('gaza_moh', 'gaza_health', 'Gaza Ministry of Health'),
+        ('evil', 'other', ?)) t(claimant_id, claimant_class, name)""", [HOSTILE_NAME])
+    if ledger:
+        conn.execute("""create table marts.hostage_ledger as select * from (values
+            ('evil', 'other', date '2023-11-01', 240.0, 200.0, null::double, null::double,
+             null::double, null::double, null::double),
+            ('evil', 'other', date '2023-12-01', 240.0, 137.0, null, null, 105.0, null, null))
+            t(claimant_id, claimant_class, report_date, abducted, hostages_remaining,
+              hostages_alive, hostages_dead, hostages_released, hostages_rescued,
+              hostage_bodies_recovered)""")
+    conn.execute("""create table quality.check_results as select * from (values
+        ('r1', 'core/figures', 'figure_has_claimant', 'figures', true, false, 10, 2,
+         timestamptz '2024-01-01 10:00:00+00'),
+        ('r2', 'core/figures', 'figure_has_claimant', 'figures', true, true, 10, 0,
+         timestamptz '2024-01-02 10:00:00+00'))
+        t(run_id, asset, rule, suite, blocking, success, evaluated, failing, checked_at)""")
+    if disputes:
+        conn.execute("""create table marts.figure_disputes as select * from (values
+            ('killed', date '2024-01-02', ?, 100.0, 'Gaza Ministry of Health', 120.0))
+            t(metric, as_of, claimant_a, value_a, claimant_b, value_b)""", [HOSTILE_NAME])
+    return conn
+
+
+def test_data_is_escaped_and_only_http_urls_become_links(tmp_path):
+    figures = _figures([
+        {"as_of": date(2024, 1, 1), "value": 100.0, "claimant_id": "evil", "claimant_class":
+         "other", "claimant": HOSTILE_NAME, "sentence": HOSTILE_SENTENCE,
+         "outlet": "<b>Outlet</b>", "source_url": "javascript:alert(1)"},
+        {"as_of": date(2024, 1, 2), "value": 120.0, "source_url":
+         'https://x.example/?a=1&b="><script>'},
+    ])
+    conn = _warehouse(tmp_path / "w.duckdb", figures, disputes=True)
+    out = tmp_path / "reports" / "index.html"
+    summary = build_report(conn, out)
+    html = out.read_text(encoding="utf-8")
+    assert "<script" not in html and "<b>Outlet" not in html and "onerror=alert(1)>" not in html
+    assert "&lt;script&gt;alert(&#34;claimant&#34;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert 'href="javascript:' not in html
+    assert 'href="https://x.example/?a=1&amp;b=&#34;&gt;&lt;script&gt;"' in html
+    assert summary.disputes == 1 and summary.charts == ["death_tolls", "hostage_ledger"]
+    # the latest run per asset decides: r2 passed
+    assert (summary.checks_passed, summary.checks_failed) == (1, 0)
+
+
+def test_offline_single_file_with_inline_charts(tmp_path):
+    figures = _figures([{"as_of": date(2024, 1, d), "value": 100.0 * d, "origin": "statistics",
+                         "cumulative": True, "dataset": "tfp-gaza-daily", "location": "Gaza"}
+                        for d in range(1, 10)])
+    conn = _warehouse(tmp_path / "w.duckdb", figures)
+    out = tmp_path / "index.html"
+    build_report(conn, out)
+    html = out.read_text(encoding="utf-8")
+    sources = re.findall(r'(?:src|href)="([^"#][^"]*)"', html)
+    assert sources and all(s.startswith(("data:image/svg+xml;base64,", "https://"))
+                           for s in sources), sources
+    assert html.count("data:image/svg+xml;base64,") == 2
+    assert "<script" not in html
+
+
+def test_missing_tables_degrade_to_notes(tmp_path):
+    conn = duckdb.connect(str(tmp_path / "empty.duckdb"))
+    out = tmp_path / "index.html"
+    summary = build_report(conn, out)
+    html = out.read_text(encoding="utf-8")
+    assert set(summary.missing_tables) == {"core.figures", "marts.hostage_ledger",
+                                           "marts.figure_disputes", "quality.check_results"}
+    assert "core.figures is not built yet" in html
+    assert "marts.figure_disputes is not built" in html
+    assert summary.charts == []
+
+
+def test_template_environment_autoescapes():
+    env = environment()
+    assert env.from_string("{{ x }}").render(x="<a>") == "&lt;a&gt;"
+
+
+def test_claimants_sharing_a_name_stay_apart(tmp_path):
+    from pipelines.report import data
+
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    conn.execute("create schema core")
+    conn.execute("""create table core.claimants as select * from (values
+        ('un_ocha', 'un', 'UN OCHA'), ('outlet:un-ocha', 'outlet', 'UN OCHA'),
+        ('idf', 'israel_military', 'Israel Defense Forces')) t(claimant_id, claimant_class, name)""")
+    assert data.claimant_names(conn) == {"un_ocha": "UN OCHA (un)",
+                                         "outlet:un-ocha": "UN OCHA (outlet)",
+                                         "idf": "Israel Defense Forces"}
