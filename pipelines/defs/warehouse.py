@@ -104,7 +104,9 @@ def _check_result(result: quality.RuleResult, asset: list[str], extra: dict | No
     metadata = {
         "evaluated_rows": result.evaluated,
         "failing_rows": len(result.failing_keys),
-        "blocking": result.blocking,
+        # Tally's "blocking" rules keep failing rows out of the table (quarantine) instead of
+        # stopping the run, so Dagster shows them as non-blocking checks; this says which.
+        "rule": "failing rows quarantined" if result.blocking else "warning only",
         "failing_sample": preview(pl.DataFrame(result.failing_rows, infer_schema_length=None)
                                   if result.failing_rows else pl.DataFrame()),
         **(extra or {}),
