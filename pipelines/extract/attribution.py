@@ -97,7 +97,7 @@ def _looks_like_claimant(phrase: str) -> bool:
         bool(_ROLE_THEN_NAME.match(phrase))  # "ministry spokesman Ashraf al-Qudra"
 
 
-_APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+[^,;:“”\"()]{2,60},\s*$")
+_APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+[^,;:“”\"()]{2,110},\s*$")
 _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?-i:[A-Z])[\w'’.-]+(?:\s+\S+){0,3}$")

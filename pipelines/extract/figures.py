@@ -26,7 +26,8 @@ _HEDGE = re.compile(
 _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) be (?:independently )?verified",
                           re.IGNORECASE)
 _PROPOSED = re.compile(
-    r"\b(?:would|proposal|proposed|proposes|propose|offer(?:ed|s)?|demand(?:s|ed|ing)?|"
+    r"\b(?:would|proposal|proposed|proposes|propose|offers?(?!\s+no\b)|offered(?=\s+to\b)|"
+    r"demand(?:s|ed|ing)?|"
     r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
     r"truce|accord|phase)|terms of|draft|framework|(?:is|are) to(?! be)|requires?|"
     r"calls? for|calling for|seeks?|sought)\b",
@@ -70,15 +71,18 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
-_INHERIT_GAP = re.compile(r"[^.;:]{0,60}?\b(?:and|including|among them|among whom|as well as|"
+_INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among whom|as well as|"
                           r"plus)\s+|[^.;]{0,60}?:\s*")
+_THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
+                        r"\s+$", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?)?"
-    r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally)\b"
+    r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count)\b"
     r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,80}?)\s+(?:(?:has|had|have)\s+)?"
-    r"(?:risen|rose|climbed|jumped|increased|"
+    r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
+    r"crossed|crosses|"
     r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:to|at))?\s+$",
     re.IGNORECASE,
 )
@@ -91,6 +95,11 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
                               r"remain|remained|died|will|would|could|may|might)\b",
                               re.IGNORECASE)
 
+
+# A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
+_NOT_A_SPEAKER = re.compile(r"\d|\b(?:attack|attacks|assault|strike|strikes|war|blast|explosion|"
+                            r"raid|offensive|operation|incursion|massacre|bombardment)\b",
+                            re.IGNORECASE)
 
 # A line after a quotation that names its speaker without a claim verb.
 _SPEAKER_LINE = re.compile(
@@ -188,6 +197,15 @@ class _SentenceWords:
         return "reported"
 
 
+def _hedged(pos: int, hedges: list[int], figures: list[int], words: _SentenceWords) -> bool:
+    """A hedge word ("believed", "reportedly") hedges the figures of its own clause that no
+    other figure separates it from: in "Israel says 130 remain and believes a quarter of them
+    are dead", only the quarter is hedged."""
+    c_start, c_end = words.clause(pos)
+    return any(c_start <= h < c_end and not any(min(h, pos) < f < max(h, pos) for f in figures)
+               for h in hedges)
+
+
 def _location(text: str, start: int, end: int) -> str | None:
     for m in _LOCATION.finditer(text, start, min(end, start + 200)):
         loc = m.group("loc")
@@ -227,7 +245,7 @@ class _Attributions:
     """Attribution cues per sentence, computed only when asked for (most sentences never are),
     and the antecedent of "he said" / "the official said" in earlier sentences."""
 
-    LOOKBACK = 8  # sentences
+    LOOKBACK = 16  # sentences
 
     def __init__(self, text: str, spans: list[sentences.Sentence]) -> None:
         self.text, self.spans = text, spans
@@ -263,7 +281,7 @@ class _Attributions:
         if not m:
             return None
         phrase = m.group("np")
-        if resolve_claimant(phrase)[1] == "other":
+        if resolve_claimant(phrase)[1] == "other" or _NOT_A_SPEAKER.search(phrase):
             return None
         return attribution.Attribution(phrase, sent.start, False, False)
 
@@ -345,10 +363,12 @@ def extract_figures(text: str, published: date | None = None,
                         not _OF_THE.match(text, mention.end):  # "94 of the 251 ... on Oct 7"
                     owned[mention.end] = d.start
                     break
-        hedged_sentence = bool(_HEDGE.search(sentence)) or bool(
+        unverified = bool(_VERIFY_NEXT.search(sentence)) or bool(
             index + 1 < len(spans)
             and _VERIFY_NEXT.search(text, spans[index + 1].start, spans[index + 1].end)
         )
+        hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)]
+        spans_made = [m.start for m, *_ in made]
         quote_speaker = None
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index)
@@ -385,7 +405,8 @@ def extract_figures(text: str, published: date | None = None,
                 qualifier=qualifier, subject=people.subject if people else None,
                 location=_location(text, mention.end, s_end),
                 claimant=claimant, claimant_class=claimant_class, claimant_id=claimant_id,
-                attribution_explicit=explicit, status=status, hedged=hedged_sentence,
+                attribution_explicit=explicit, status=status,
+                hedged=unverified or _hedged(mention.start, hedges, spans_made, words),
                 as_of=as_of.isoformat() if as_of else None, derived=derived is not None,
                 span_start=mention.start, span_end=mention.end,
                 surface=text[mention.start : mention.end], sentence=sentence,
@@ -548,4 +569,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         out.append((mention, metric, people, None))
         if people.group is not None:
             previous_people = people
-    return out
+    # "has passed 10,000, ... putting the toll at 10,022": the milestone gives way to the count
+    return [item for n, item in enumerate(out)
+            if not (_THRESHOLD.search(text, max(s_start, item[0].start - 12), item[0].start)
+                    and any(later[1] == item[1] for later in out[n + 1:]))]

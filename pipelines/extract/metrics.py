@@ -77,8 +77,7 @@ _NOT_PEOPLE_AFTER = re.compile(
 _NOT_PEOPLE_BEFORE = frozenset("""
 us$ usd nis channel unit resolution no. number route highway road gate brigade division article
 page chapter section aged age ages flight room kan platoon battalion squad building block phase
-stage kilometre km mile every each per since until passed passes surpassed surpasses exceeded
-exceeds topped tops crossed crosses
+stage kilometre km mile every each per since until 
 """.split()) | frozenset(
     m + dot for m in "january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -325,6 +324,9 @@ _REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+in\s+(?:the\s+)?(?:northern|southe
 _HOSTAGE_DEATH_HEDGE = re.compile(r"\b(?:believed|presumed|thought|feared|confirmed)\b",
                                   re.IGNORECASE)
 _PRISONER_CONTEXT = re.compile(r"prisoner|detainee|\bjails?\b|\bprisons?\b", re.IGNORECASE)
+_AID_STAFF = re.compile(r"\b(?:workers|staff|employees|volunteers)$", re.IGNORECASE)
+_AID_CONTEXT = re.compile(r"\b(?:charity|aid|humanitarian|relief|unrwa|ngo|world central kitchen|"
+                          r"red crescent|un agency|agency)\b", re.IGNORECASE)
 _HAMAS_FREES = re.compile(r"\bhamas\s+(?:\w+\s+){0,2}(?:release|free|hand|return)",
                           re.IGNORECASE)
 _FROM_JAIL = re.compile(r"\bfrom (?:\w+\s+){0,2}(?:jails?|prisons?|detention)\b", re.IGNORECASE)
@@ -362,10 +364,14 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         }.get(event or "remaining", "hostages_remaining")
     if group == "prisoners":
         return "prisoners_released" if event == "released" else None
-    if group == "bodies":  # bodies counted in talk of hostages are bodies handed back
-        return "hostage_bodies_recovered" if hostage_context else None
+    if group == "bodies":  # bodies counted in talk of hostages are bodies handed back; other
+        # bodies brought to hospitals or pulled from rubble are the dead
+        return "hostage_bodies_recovered" if _context(sentence)[0] else "killed"
     if event is None:
         return None
+    if event == "killed" and group == "people" and subject and _AID_STAFF.search(subject) \
+            and _AID_CONTEXT.search(sentence):
+        return "aid_workers_killed"  # "seven workers from the charity World Central Kitchen"
     if event == "killed":
         if group is None and hostage_context and _HOSTAGE_DEATH_HEDGE.search(sentence):
             return "hostages_dead"  # "132 remain captive, including 25 believed killed"
