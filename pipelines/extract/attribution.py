@@ -15,7 +15,8 @@ VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
-    r"admitted|admits|declared|declares|lists|listed|"
+    r"admitted|admits|declared|declares|lists|listed|saying|cleared for publication|"
+    r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
     r"put (?:the|its) [\w ]{2,30}? at|puts (?:the|its) [\w ]{2,30}? at|"
     r"tallied|counted|recorded|documented|updated|revised"
 )
@@ -139,7 +140,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             phrase = _clean(apposed.group("c")) if apposed else phrase
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
-        elif not phrase and found and re.search(r"\band\s+$", before):
+        elif not phrase and found and re.search(r"(?:\band|,)\s+$", before):
             last = found[-1]  # "X put the toll at 27,100 and said ...": the same speaker
             found.append(Attribution(last.claimant, start + m.start(), last.explicit,
                                      last.generic))
@@ -158,7 +159,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(_clean(headline.group("c")), start + headline.start(),
                                      True, False))
         lead = _HEADLINE_LEAD.match(sentence)
-        if lead and len(lead.group("c").split()) <= 6 and not re.search(r"\d", lead.group("c")):
+        if lead and not found and len(lead.group("c").split()) <= 6 and not re.search(r"\d", lead.group("c")):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
     return sorted(found, key=lambda a: a.start)
 
@@ -189,8 +190,9 @@ def choose(attributions: list[Attribution], text: str, pos: int,
                    and not _HARD_SPLIT.search(text, pos, a.start)]
         if closing:
             return closing[-1]
-    reachable = [a for a in attributions if a.start <= pos
-                 and not _HARD_SPLIT.search(text, a.start, pos)]
+    # a speaker before a relative "where" clause still speaks for it ("X warned that an assault
+    # on Rafah, where 1.4 million are sheltering, ..."); one after it does not
+    reachable = [a for a in attributions if a.start <= pos]
     return reachable[-1] if reachable else None
 
 

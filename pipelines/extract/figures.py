@@ -30,6 +30,7 @@ _PROPOSED = re.compile(
     r"demand(?:s|ed|ing)?|"
     r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
     r"truce|accord|phase)|terms of|draft|framework|(?:is|are) to(?! be)|requires?|"
+    r"(?:willing|ready|prepared) to|"
     r"calls? for|calling for|seeks?|sought)\b",
     re.IGNORECASE,
 )
@@ -75,6 +76,7 @@ _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among who
                           r"plus)\s+|[^.;]{0,60}?:\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
+_DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
@@ -188,7 +190,7 @@ class _SentenceWords:
         """Deal terms ("the plan would see ..., and the release of 1,000 prisoners") reach over
         clause breaks; "will" and "estimated" only count in the figure's own clause."""
         c_start, c_end = self.clause(pos)
-        if self.has("proposed", self.s_start, c_end):
+        if self.has("proposed", self.s_start, pos) or self.has("proposed", pos, c_end):
             return "proposed"
         if self.has("planned", c_start, c_end):
             return "planned"
@@ -459,9 +461,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue
         if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             people = metrics.people_after(text, mention.num_end, s_end)
-            then = metrics.nearest_event(events, people.end, people.end, after_only=True)
+            nxt = mentions[i + 1].start if i + 1 < len(mentions) else s_end
+            then = metrics.nearest_event([e for e in events if e[0] < nxt], people.end,
+                                         people.end, after_only=True)
             if then != "remaining" and metrics.metric_for("bodies", None, sentence, None,
-                                                          context):
+                                                          sentence) == "hostage_bodies_recovered":
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
         following = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -560,8 +564,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if not event and direct and people.subject and any(
                 mention.num_end <= e[0] < people.end for e in events):
             event = direct[-1][2]  # "shelters more than a million displaced people"
+        if not event and _DEATHS_OF.search(text, max(s_start, mention.start - 30), mention.start):
+            event = "dead"  # "confirmed the deaths of 33 of those still held"
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
-                                               limit=following)
+                                               limit=following, noun_end=people.end)
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context)
         if metric is None:

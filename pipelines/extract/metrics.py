@@ -12,6 +12,7 @@ from functools import lru_cache
 GROUPS = {
     "hostages": r"hostages?|captives?|abductees?",
     "prisoners": r"prisoners?|detainees?|inmates",
+    "police": r"police officers?|policem[ae]n|police",
     "soldiers": r"soldiers?|troops|reservists?|servicem[ae]n|servicewom[ae]n|officers?|"
                 r"conscripts?",
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|"
@@ -123,11 +124,11 @@ EVENTS = [
                  r"(?:hostages?|captives?)|"
                  r"abducted|abducting|abduction|kidnapped|kidnapping|taken hostage|taken "
                  r"captive|seized|snatched|taken into gaza|taken to gaza|dragged"),
-    ("alive", r"alive|still living|living hostages"),
+    ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
                   r"being held|are held|were held|in captivity|holding|still in gaza|held in gaza"),
-    ("dead", r"no longer alive|not alive|(?:are|is|were|be|been|now|presumed|declared|confirmed|"
+    ("dead", r"no longer alive|not alive|whose deaths?|(?:are|is|were|be|been|now|presumed|declared|confirmed|"
              r"believed|thought|feared|assumed)"
              r" dead|died in captivity"),
     ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
@@ -263,7 +264,8 @@ def events_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int] | None = None,
-                  after_only: bool = False, limit: int | None = None) -> str | None:
+                  after_only: bool = False, limit: int | None = None,
+                  noun_end: int | None = None) -> str | None:
     """The event of a number: the first main verb after it and before the next number ("105
     captives held in Gaza were freed" -> freed), else the nearest event word (after wins a tie).
     """
@@ -274,6 +276,11 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
             if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]]
     if main:
         return main[0][2]
+    governing = [e for e in candidates if 0 <= pos - e[1] <= 2]  # "rescued four hostages alive"
+    if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"
+        adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2]
+        if adjacent:
+            return adjacent[0][2]
     best, best_distance = None, None
     for e_start, e_end, name, *_ in candidates:
         distance = e_start - end if e_start >= end else pos - e_end + 1
@@ -321,7 +328,7 @@ _HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized|stil
                               re.IGNORECASE)
 _REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+in\s+(?:the\s+)?(?:northern|southern|central|"
                         r"eastern|western|north|south)?\s*(?-i:[A-Z])", re.IGNORECASE)
-_HOSTAGE_DEATH_HEDGE = re.compile(r"\b(?:believed|presumed|thought|feared|confirmed)\b",
+_HOSTAGE_DEATH_HEDGE = re.compile(r"\b(?:believed|presumed|thought|feared|confirmed|declared)\b",
                                   re.IGNORECASE)
 _PRISONER_CONTEXT = re.compile(r"prisoner|detainee|\bjails?\b|\bprisons?\b", re.IGNORECASE)
 _AID_STAFF = re.compile(r"\b(?:workers|staff|employees|volunteers)$", re.IGNORECASE)
@@ -354,6 +361,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             return "hostages_dead"
         event = "killed"
     if group == "hostages":
+        if event == "bodies" and subject and re.search(r"\b(?:living|alive)\b", subject, re.I):
+            return "hostages_released"  # "25 living hostages and the bodies of eight others"
         if event == "released" and _MILITARY_RESCUE.search(sentence):
             return "hostages_rescued"  # "freed by troops in a raid"
         return {
