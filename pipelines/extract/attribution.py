@@ -159,7 +159,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(_clean(headline.group("c")), start + headline.start(),
                                      True, False))
         lead = _HEADLINE_LEAD.match(sentence)
-        if lead and not found and len(lead.group("c").split()) <= 6 and not re.search(r"\d", lead.group("c")):
+        if lead and not found and len(lead.group("c").split()) <= 6 and \
+                not re.search(r"\d", lead.group("c")):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
     return sorted(found, key=lambda a: a.start)
 

@@ -128,7 +128,8 @@ EVENTS = [
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
                   r"being held|are held|were held|in captivity|holding|still in gaza|held in gaza"),
-    ("dead", r"no longer alive|not alive|whose deaths?|(?:are|is|were|be|been|now|presumed|declared|confirmed|"
+    ("dead", r"no longer alive|not alive|whose deaths?|"
+             r"(?:are|is|were|be|been|now|presumed|declared|confirmed|"
              r"believed|thought|feared|assumed)"
              r" dead|died in captivity"),
     ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
