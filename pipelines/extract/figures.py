@@ -18,7 +18,7 @@ from pipelines.extract.claimants import resolve_claimant
 from pipelines.extract.numbers import QUICK, NumberMention, bounds_for, find_numbers
 
 _HEDGE = re.compile(
-    r"\b(?:believed|believes|thought to be|reportedly|is said to|are said to|were said to|"
+    r"\b(?:believed|believes|believe|thought to be|reportedly|is said to|are said to|were said to|"
     r"unverified|allegedly|(?:could|can)(?:not|n't| not) be (?:independently )?verified|"
     r"presumed|feared|thought to)\b",
     re.IGNORECASE,
@@ -162,7 +162,7 @@ class _SentenceWords:
     up positions (a sentence with many figures stays linear)."""
 
     def __init__(self, text: str, s_start: int, s_end: int) -> None:
-        self.s_start, self.s_end = s_start, s_end
+        self.text, self.s_start, self.s_end = text, s_start, s_end
         self.split_starts: list[int] = []
         self.split_ends: list[int] = []
         self.status: dict[str, list[int]] = {"proposed": [], "planned": [], "estimate": []}
@@ -199,13 +199,24 @@ class _SentenceWords:
         return "reported"
 
 
-def _hedged(pos: int, hedges: list[int], figures: list[int], words: _SentenceWords) -> bool:
-    """A hedge word ("believed", "reportedly") hedges the figures of its own clause that no
-    other figure separates it from: in "Israel says 130 remain and believes a quarter of them
-    are dead", only the quarter is hedged."""
+def _hedged(pos: int, hedges: list[int], figures: list[int], claims: list[int],
+            words: _SentenceWords) -> bool:
+    """A hedge word hedges what it governs: every figure after it up to the next claim verb
+    ("officials believe 24 are alive and that the other 35 are dead": both), and a figure just
+    before it in its clause ("at least 25 believed killed"). In "Israel says 130 remain and
+    believes a quarter of them are dead", only the quarter is hedged."""
     c_start, c_end = words.clause(pos)
-    return any(c_start <= h < c_end and not any(min(h, pos) < f < max(h, pos) for f in figures)
-               for h in hedges)
+    for h in hedges:
+        if h < pos and not any(h + 15 < c < pos for c in claims):
+            return True
+        if pos < h < c_end and not any(pos < f < h for f in figures) and \
+                not _NOT_ATTACHED.search(words.text, pos, h):
+            return True
+    return False
+
+
+# Between a figure and a later hedge: a comma or "and" means the hedge is about something else.
+_NOT_ATTACHED = re.compile(r",|\band\b")
 
 
 def _location(text: str, start: int, end: int) -> str | None:
@@ -408,7 +419,8 @@ def extract_figures(text: str, published: date | None = None,
                 location=_location(text, mention.end, s_end),
                 claimant=claimant, claimant_class=claimant_class, claimant_id=claimant_id,
                 attribution_explicit=explicit, status=status,
-                hedged=unverified or _hedged(mention.start, hedges, spans_made, words),
+                hedged=unverified or _hedged(mention.start, hedges, spans_made,
+                                             [c.start for c in cues], words),
                 as_of=as_of.isoformat() if as_of else None, derived=derived is not None,
                 span_start=mention.start, span_end=mention.end,
                 surface=text[mention.start : mention.end], sentence=sentence,
