@@ -15,7 +15,9 @@ VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
-    r"admitted|admits|declared|declares|lists|listed|saying|cleared for publication|"
+    r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|"
+    r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
+    r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
     r"put (?:the|its) [\w ]{2,30}? at|puts (?:the|its) [\w ]{2,30}? at|"
     r"tallied|counted|recorded|documented|updated|revised"
@@ -35,7 +37,19 @@ _INVERTED = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
-_HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .-]{1,60}?):\s+\S")
+_HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
+# Words that make the text after a headline colon a statement, not its speaker.
+_NOT_A_SOURCE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+                           r"killed|dead|rescued|freed|released|wounded|hostages?)\b",
+                           re.IGNORECASE)
+# "The figures published by the ministry, which claims that ..."
+_RELATIVE = re.compile(r"(?P<c>[^,;:“”\"()]{2,80}),\s*(?:which|who)\s+(?:also\s+)?$")
+# "the cumulative toll reported by the Ministry": a passive claim with its agent
+_BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|published|"
+                       r"released|issued|compiled|provided|verified)\s+by\s+"
+                       r"(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)(?=\s+(?:since|on|in|"
+                       r"as|to|at|for|from|until|over|between|and)\b|[,;:.]|$)", re.IGNORECASE)
+_SAYING = re.compile(r",\s+(?:saying|adding)\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
                        re.IGNORECASE)
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ \w*)\s+",
@@ -43,7 +57,8 @@ _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ 
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
                        r"\s+(?:also|later|earlier|previously|itself)$", re.IGNORECASE)
-_DATA_NOUNS = re.compile(r"^(?:(?:the\s+)?(?:latest\s+)?(?:figures?|data|statistics|numbers|"
+_DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|official\s+|daily\s+)?"
+                         r"(?:figures?|data|statistics|numbers|"
                          r"tally|count|toll|report|statement|update)\s+(?:from|by|of|issued by|"
                          r"(?:released|received|compiled|collected|gathered|provided|published)"
                          r" by)\s+)", re.IGNORECASE)
@@ -134,7 +149,12 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         cut = None if window else 0
         for b in _BOUNDARY.finditer(before, window):
             cut = b.end()
-        phrase = _clean(before[cut:]) if cut is not None else "- too long -"
+        relative = _RELATIVE.search(before, window)
+        if relative:
+            cut = None
+            phrase = _clean(relative.group("c"))
+        else:
+            phrase = _clean(before[cut:]) if cut is not None else "- too long -"
         if not phrase and cut:  # "The Qassam Brigades, Hamas's armed wing, said"
             apposed = _APPOSITIVE.search(before, window)
             phrase = _clean(apposed.group("c")) if apposed else phrase
@@ -144,6 +164,15 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             last = found[-1]  # "X put the toll at 27,100 and said ...": the same speaker
             found.append(Attribution(last.claimant, start + m.start(), last.explicit,
                                      last.generic))
+    for m in _BY_AGENT.finditer(sentence):
+        phrase = _clean(m.group("c"))
+        if _looks_like_claimant(phrase):
+            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
+    for m in _SAYING.finditer(sentence):  # ", saying ...": the speaker of the clause before
+        earlier = [a for a in found if a.start < start + m.start()]
+        if earlier:
+            found.append(Attribution(earlier[-1].claimant, start + m.start(), earlier[-1].explicit,
+                                     earlier[-1].generic))
     # "..., said the official.": a claim verb near the end followed by its speaker
     inverted = next((hit for v in verbs if v >= len(sentence) - 110
                      if (hit := _INVERTED.match(sentence, v))), None)
@@ -155,7 +184,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     if not sentence.endswith((".", "”", '"', "!", "?")):  # a headline or caption-like line
         headline = _HEADLINE.search(sentence)
         if headline and len(headline.group("c").split()) <= 6 and \
-                not re.search(r"\d", headline.group("c")):
+                not re.search(r"\d", headline.group("c")) and \
+                not _NOT_A_SOURCE.search(headline.group("c")):
             found.append(Attribution(_clean(headline.group("c")), start + headline.start(),
                                      True, False))
         lead = _HEADLINE_LEAD.match(sentence)

@@ -76,16 +76,28 @@ _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among who
                           r"plus)\s+|[^.;]{0,60}?:\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
+_PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them) killed\s+)?(?:are|were|was|is)\s+"
+                             r"(?:\w+\s+)?(?P<noun>children|women|soldiers|terrorists|militants|"
+                             r"fighters|journalists|medics|doctors|paramedics|health workers)\b",
+                             re.IGNORECASE)
+
+
+def of_whom_killed(text: str, mention: NumberMention) -> bool:
+    """'six of those killed were terrorists'"""
+    return text.startswith(" of those killed", mention.num_end) or \
+        text.startswith(" of them killed", mention.num_end)
+
+
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count)\b"
-    r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,80}?)\s+(?:(?:has|had|have)\s+)?"
+    r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,80}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
-    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:to|at))?\s+$",
+    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+$",
     re.IGNORECASE,
 )
 
@@ -216,7 +228,7 @@ def _hedged(pos: int, hedges: list[int], figures: list[int], claims: list[int],
 
 
 # Between a figure and a later hedge: a comma or "and" means the hedge is about something else.
-_NOT_ATTACHED = re.compile(r",|\band\b")
+_NOT_ATTACHED = re.compile(r"\band\b|\bof whom\b|\bwhich\b|\bwho\b|;")
 
 
 def _location(text: str, start: int, end: int) -> str | None:
@@ -509,6 +521,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                                                         context)):
             out.append((mention, metric, people, None))
             continue
+        predicate_noun = _PREDICATE_NOUN.match(text, mention.num_end) if people.group is None \
+            else None
+        if predicate_noun:  # "Of the martyrs, 15,613 are children, 8,304 are women"
+            group = metrics.group_in(predicate_noun.group("noun"))
+            killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events)
+            if group in metrics.BREAKDOWN and (killed_before or of_whom_killed(text, mention)):
+                out.append((mention, metrics.BREAKDOWN[group], people, None))
+                continue
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]

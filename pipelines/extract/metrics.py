@@ -30,7 +30,7 @@ GROUPS = {
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
               r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
-              r"relatives",
+              r"relatives|killings",
 }
 _GROUP_RE = {g: re.compile(rf"(?:{p})$", re.IGNORECASE) for g, p in GROUPS.items()}
 
@@ -95,7 +95,8 @@ def _named_or_priced(before: str) -> bool:
     if tail[-1] in "$€£₪":
         return True
     word = tail.rsplit(None, 1)[-1].lstrip("(\"'“‘").lower()
-    return word in _NOT_PEOPLE_BEFORE or (word == "year" and tail.lower().endswith("the year"))
+    return word in _NOT_PEOPLE_BEFORE or (word == "year" and tail.lower().endswith("the year")) \
+        or (word == "of" and tail.lower().endswith(("age of", "ages of")))
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -133,7 +134,7 @@ EVENTS = [
              r"believed|thought|feared|assumed)"
              r" dead|died in captivity"),
     ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
-               r"martyr(?:s|ed|dom)?|victims|"
+               r"martyr(?:s|ed|dom)?|victims|killings?|trampled|"
                r"lost their lives|massacr\w*|murdered|fatalities|perished|executed|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|hurt|wounding|injuring"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 # an upper-case letter, digit or opening quote -- unless the dot ends a known abbreviation.
 _END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Rep|Sen|Gov|St|No|Nos|Jan|Feb|Mar|Apr|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Rep|Sen|Gov|St|No|Nos|Adm|Brig|Cpl|Pvt|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx|est|Inc|Ltd|Co|U\.S|U\.N|U\.K|a\.m|p\.m)"
     r"|\b[A-Z])\.$"
 )
