@@ -272,8 +272,9 @@ class _Attributions:
 
     LOOKBACK = 16  # sentences
 
-    def __init__(self, text: str, spans: list[sentences.Sentence]) -> None:
-        self.text, self.spans = text, spans
+    def __init__(self, text: str, spans: list[sentences.Sentence],
+                 outlet: str | None = None) -> None:
+        self.text, self.spans, self.outlet = text, spans, outlet
         self._cues: dict[int, list[attribution.Attribution]] = {}
 
     def cues(self, index: int) -> list[attribution.Attribution]:
@@ -312,10 +313,23 @@ class _Attributions:
 
     def resolve(self, index: int, cue: attribution.Attribution) -> tuple[str, bool]:
         if cue.generic:
+            if self.speaks_for_itself(index, cue):
+                return self.outlet, True  # "The Ministry affirms" in the ministry's statement
             found = self.antecedent(index, cue)
             if found:
                 return found, False
         return cue.claimant, True
+
+    def speaks_for_itself(self, index: int, cue: attribution.Attribution) -> bool:
+        """A role noun ("the ministry", "the agency") in text published by a known body of that
+        kind, with no earlier body of the same kind named: the publisher means itself."""
+        head = cue.claimant.lower().split()[-1]
+        if not self.outlet or head not in attribution.ROLE_HEADS or \
+                resolve_claimant(self.outlet)[1] in ("other", "outlet"):
+            return False
+        named = [a for j in range(max(0, index - self.LOOKBACK), index + 1) for a in self.cues(j)
+                 if not a.generic and head in a.claimant.lower()]
+        return not named and (head in self.outlet.lower() or head in ("agency", "office"))
 
     def in_quote(self, index: int) -> bool:
         """Whether sentence `index` is part of a quotation: it opens one, or its paragraph
@@ -360,7 +374,7 @@ def extract_figures(text: str, published: date | None = None,
     outlet_name = outlet or "outlet"
     figures: list[Figure] = []
     spans = sentences.split(text)
-    attributions = _Attributions(text, spans)
+    attributions = _Attributions(text, spans, outlet)
     for index, sent in enumerate(spans):
         s_start, s_end = sent.start, sent.end
         first = bisect_left(hits, s_start)  # one pre-scan of the text; sentences without a
