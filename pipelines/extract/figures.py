@@ -73,12 +73,14 @@ _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
 _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among whom|as well as|"
-                          r"plus)\s+|[^.;]{0,60}?:\s*")
+                          r"plus)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
+                          r"[^.;]{0,90}?:\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
 _PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them) killed\s+)?(?:are|were|was|is)\s+"
                              r"(?:\w+\s+)?(?P<noun>children|women|soldiers|terrorists|militants|"
-                             r"fighters|journalists|medics|doctors|paramedics|health workers)\b",
+                             r"fighters|journalists|medics|doctors|paramedics|health workers|"
+                             r"elderly|men|adults|civilians)\b",
                              re.IGNORECASE)
 
 
@@ -540,8 +542,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if predicate_noun:  # "Of the martyrs, 15,613 are children, 8,304 are women"
             group = metrics.group_in(predicate_noun.group("noun"))
             killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events)
-            if group in metrics.BREAKDOWN and (killed_before or of_whom_killed(text, mention)):
-                out.append((mention, metrics.BREAKDOWN[group], people, None))
+            if killed_before or of_whom_killed(text, mention):
+                out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people, None))
                 continue
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):

@@ -257,6 +257,8 @@ remain remained remaining still held hostages according people mostly many other
 were, taken seized captured murdered slain believed thought feared presumed reportedly now
 after before during amid following when while until far alone altogether overall through
 also not no yet then last this since over under about
+them whom those whose these they it its us we along near inside outside around within beyond
+presumably reportedly allegedly mostly mainly
 """.split())
 
 
