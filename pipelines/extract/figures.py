@@ -213,7 +213,7 @@ class _SentenceWords:
         return "reported"
 
 
-def _hedged(pos: int, hedges: list[int], figures: list[int], claims: list[int],
+def _hedged(pos: int, end: int, hedges: list[int], figures: list[int], claims: list[int],
             words: _SentenceWords) -> bool:
     """A hedge word hedges what it governs: every figure after it up to the next claim verb
     ("officials believe 24 are alive and that the other 35 are dead": both), and a figure just
@@ -223,8 +223,9 @@ def _hedged(pos: int, hedges: list[int], figures: list[int], claims: list[int],
     for h in hedges:
         if h < pos and not any(h + 15 < c < pos for c in claims):
             return True
+        own = _OF_THEM.match(words.text, end)  # "more than half of whom are believed dead"
         if pos < h < c_end and not any(pos < f < h for f in figures) and \
-                not _NOT_ATTACHED.search(words.text, pos, h):
+                not _NOT_ATTACHED.search(words.text, own.end() if own else end, h):
             return True
     return False
 
@@ -447,7 +448,7 @@ def extract_figures(text: str, published: date | None = None,
                 location=_location(text, mention.end, s_end),
                 claimant=claimant, claimant_class=claimant_class, claimant_id=claimant_id,
                 attribution_explicit=explicit, status=status,
-                hedged=unverified or _hedged(mention.start, hedges, spans_made,
+                hedged=unverified or _hedged(mention.start, mention.end, hedges, spans_made,
                                              [c.start for c in cues], words),
                 as_of=as_of.isoformat() if as_of else None, derived=derived is not None,
                 span_start=mention.start, span_end=mention.end,
@@ -483,6 +484,17 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     participle: dict[int, str] = {}  # mention index -> event of "the 251 people abducted"
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     for i, mention in enumerate(mentions):
+        if mention.fraction is not None and out and _OF_THEM.match(text, mention.end):
+            # "130 hostages remain and ... about a quarter of them are dead": the share of the
+            # figure before it
+            after = [e for e in events if e[0] >= mention.end]
+            event = metrics.nearest_event(after, mention.end, mention.end)
+            previous = out[-1][2]
+            metric = metrics.metric_for(previous.group if previous else None, event, sentence,
+                                        previous.subject if previous else None, context)
+            if metric:
+                out.append((mention, metric, previous, out[-1][0].value))
+            continue
         if mention.fraction is not None:
             base = mentions[i + 1] if i + 1 < len(mentions) else None
             if base is None or base.fraction is not None or base.start - mention.end > 20:
