@@ -90,6 +90,10 @@ def of_whom_killed(text: str, mention: NumberMention) -> bool:
         text.startswith(" of them killed", mention.num_end)
 
 
+_HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|repatriat\w+|"
+                            r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
+_RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -389,8 +393,9 @@ def extract_figures(text: str, published: date | None = None,
         if not mentions:
             continue
         events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
-        context = text[spans[index - 1].start:s_end] if index else text[s_start:s_end]
-        made = _figures_in_sentence(text, s_start, s_end, mentions, events, context)
+        context_start = spans[index - 1].start if index else s_start
+        made = _figures_in_sentence(text, s_start, s_end, mentions, events,
+                                    text[context_start:s_end], context_start)
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -475,7 +480,8 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
 
 
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
-                         events: list, context: str | None = None) -> list[tuple]:
+                         events: list, context: str | None = None,
+                         context_start: int | None = None) -> list[tuple]:
     """(mention, metric, people, base value or None) for the mentions that count people."""
     out = []
     sentence = text[s_start:s_end]
@@ -516,8 +522,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else s_end
             then = metrics.nearest_event([e for e in events if e[0] < nxt], people.end,
                                          people.end, after_only=True)
-            if then != "remaining" and metrics.metric_for("bodies", None, sentence, None,
-                                                          sentence) == "hostage_bodies_recovered":
+            handed = _HANDED_BODIES.search(text, max(s_start, mention.start - 45), mention.start)
+            if then != "remaining" and (metrics.metric_for(
+                    "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered"
+                    or (handed and metrics.metric_for("hostages", "bodies", sentence, None,
+                                                      context) and not _RATIO.match(
+                        text, people.end))):
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
         following = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -581,8 +591,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if people.group in (None, "people") and metrics.metric_for(
                     "people", "remaining", sentence) == "hostages_remaining":
                 people = metrics.People("hostages", people.subject, people.end)
-        if people.group == "thing":
-            continue
+        if people.group == "thing" or _RATIO.match(text, people.end):
+            continue  # not people, or "15 Palestinians for every deceased hostage"
         if (people.group == "people" or people.group is None) and (
                 _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
                 or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
@@ -628,6 +638,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             event = "dead"  # "confirmed the deaths of 33 of those still held"
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following, noun_end=people.end)
+        if event is None and people.group in metrics.BREAKDOWN and context_start is not None:
+            # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
+            earlier = metrics.events_in(text, context_start, s_start)
+            event = earlier[-1][2] if earlier and earlier[-1][2] == "killed" else None
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context)
         if metric is None:
