@@ -97,7 +97,7 @@ class Attribution:
 
 
 def _clean(phrase: str) -> str:
-    phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–"))
+    phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
     phrase = _TRAILING.sub("", phrase)
     return phrase.strip(" ,.;:'\"“”‘’-—–")
