@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.extract.claimants import resolve_claimant
+
 VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
@@ -46,9 +48,11 @@ _NOT_A_SOURCE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|t
 _RELATIVE = re.compile(r"(?P<c>[^,;:“”\"()]{2,80}),\s*(?:which|who)\s+(?:also\s+)?$")
 # "the cumulative toll reported by the Ministry": a passive claim with its agent
 _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|published|"
-                       r"released|issued|compiled|provided|verified)\s+by\s+"
+                       r"issued|compiled|provided|verified)\s+by\s+"
                        r"(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)(?=\s+(?:since|on|in|"
                        r"as|to|at|for|from|until|over|between|and)\b|[,;:.]|$)", re.IGNORECASE)
+_WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|"
+                   r"friday|saturday|sunday|yesterday|today|tonight|overnight)\b", re.IGNORECASE)
 _SAYING = re.compile(r",\s+(?:saying|adding)\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
                        re.IGNORECASE)
@@ -178,7 +182,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                      if (hit := _INVERTED.match(sentence, v))), None)
     if inverted:
         phrase = _clean(inverted.group("c"))
-        if _looks_like_claimant(phrase):
+        if _looks_like_claimant(phrase) and not _WHEN.match(phrase):  # "said Friday."
             found.append(Attribution(phrase, start + inverted.start(), True,
                                      bool(GENERIC.match(phrase))))
     if not sentence.endswith((".", "”", '"', "!", "?")):  # a headline or caption-like line
@@ -189,7 +193,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(_clean(headline.group("c")), start + headline.start(),
                                      True, False))
         lead = _HEADLINE_LEAD.match(sentence)
-        if lead and not found and len(lead.group("c").split()) <= 6 and \
+        if lead and (not found or resolve_claimant(_clean(lead.group("c")))[1] != "other") and len(lead.group("c").split()) <= 6 and \
                 not re.search(r"\d", lead.group("c")):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
     return sorted(found, key=lambda a: a.start)
@@ -218,7 +222,7 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     if end is not None:
         closing = [a for a in attributions if a.start > pos
                    and _CLOSING.fullmatch(text, a.start, end)
-                   and not _HARD_SPLIT.search(text, pos, a.start)]
+                   and not _HARD_SPLIT.search(text, pos, a.start) and ";" not in text[pos:a.start]]
         if closing:
             return closing[-1]
     # a speaker before a relative "where" clause still speaks for it ("X warned that an assault

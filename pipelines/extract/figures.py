@@ -116,6 +116,9 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
                               re.IGNORECASE)
 
 
+_ROLE_NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}(?:spokes(?:man|woman|person)|"
+                        r"official|director|chief|head|minister)\s+(?-i:[A-Z])", re.IGNORECASE)
+
 # A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
 _NOT_A_SPEAKER = re.compile(r"\d|\b(?:attack|attacks|assault|strike|strikes|war|blast|explosion|"
                             r"raid|offensive|operation|incursion|massacre|bombardment)\b",
@@ -319,6 +322,13 @@ class _Attributions:
         return attribution.Attribution(phrase, sent.start, False, False)
 
     def resolve(self, index: int, cue: attribution.Attribution) -> tuple[str, bool]:
+        if _ROLE_NAME.match(cue.claimant) and resolve_claimant(cue.claimant)[1] == "other":
+            # "spokesperson Thameen Al-Kheetan": a person we do not know, speaking for the body
+            # named before
+            found = self.antecedent(index, attribution.Attribution("the spokesperson", cue.start,
+                                                                   True, True))
+            if found and resolve_claimant(found)[1] != "other":
+                return found, False
         if cue.generic:
             if self.speaks_for_itself(index, cue):
                 return self.outlet, True  # "The Ministry affirms" in the ministry's statement
