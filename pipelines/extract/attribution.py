@@ -193,7 +193,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(_clean(headline.group("c")), start + headline.start(),
                                      True, False))
         lead = _HEADLINE_LEAD.match(sentence)
-        if lead and (not found or resolve_claimant(_clean(lead.group("c")))[1] != "other") and len(lead.group("c").split()) <= 6 and \
+        known = lead and resolve_claimant(_clean(lead.group("c")))[1] != "other"
+        if lead and (not found or known) and len(lead.group("c").split()) <= 6 and \
                 not re.search(r"\d", lead.group("c")):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
     return sorted(found, key=lambda a: a.start)

@@ -119,6 +119,21 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
 _ROLE_NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}(?:spokes(?:man|woman|person)|"
                         r"official|director|chief|head|minister)\s+(?-i:[A-Z])", re.IGNORECASE)
 
+_OUTLET_COMMON = {"the", "al", "gaza", "israel", "israeli", "un", "ministry", "office", "news",
+                  "daily", "times", "post", "press", "wire", "agency", "network", "world", "state",
+                  "health", "government", "media", "national", "palestinian", "arab"}
+
+
+def _own_tally(claimant: str, outlet: str | None) -> bool:
+    """"according to an AFP tally" in AFP copy: the outlet's own count, stated as its own."""
+    if not outlet or not _TALLY.search(claimant):
+        return False
+    names = [w for w in re.findall(r"[A-Za-z][\w-]+", outlet) if w.lower() not in _OUTLET_COMMON]
+    return bool(names) and re.search(rf"\b{re.escape(names[0])}\b", claimant) is not None
+
+
+_TALLY = re.compile(r"\b(?:tally|count|calculations?|analysis|review|reckoning)\b", re.IGNORECASE)
+
 # A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
 _NOT_A_SPEAKER = re.compile(r"\d|\b(?:attack|attacks|assault|strike|strikes|war|blast|explosion|"
                             r"raid|offensive|operation|incursion|massacre|bombardment)\b",
@@ -437,8 +452,8 @@ def extract_figures(text: str, published: date | None = None,
                 claimant, explicit = attributions.resolve(index, quote_speaker)
             else:
                 claimant, explicit = outlet_name, False
-            if claimant == outlet_name and not explicit:
-                claimant_id, claimant_class = resolve_claimant(claimant, outlet_name)
+            if (claimant == outlet_name and not explicit) or _own_tally(claimant, outlet):
+                claimant_id, claimant_class = resolve_claimant(outlet_name, outlet_name)
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
