@@ -548,11 +548,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             then = metrics.nearest_event([e for e in events if e[0] < nxt], people.end,
                                          people.end, after_only=True)
             handed = _HANDED_BODIES.search(text, max(s_start, mention.start - 45), mention.start)
-            if then != "remaining" and (metrics.metric_for(
-                    "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered"
-                    or (handed and metrics.metric_for("hostages", "bodies", sentence, None,
-                                                      context) and not _RATIO.match(
-                        text, people.end))):
+            hostage_bodies = metrics.metric_for(
+                "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered" or (
+                handed and metrics.metric_for("hostages", "bodies", sentence, None, context))
+            if hostage_bodies and then == "remaining" and not _RATIO.match(text, people.end):
+                out.append((mention, "hostages_dead", people, None))  # bodies still held
+                continue
+            if then != "remaining" and hostage_bodies and not _RATIO.match(text, people.end):
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
         following = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -659,10 +661,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if not event and direct and people.subject and any(
                 mention.num_end <= e[0] < people.end for e in events):
             event = direct[-1][2]  # "shelters more than a million displaced people"
-        if not event and _DEATHS_OF.search(text, max(s_start, mention.start - 30), mention.start):
+        if _DEATHS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             event = "dead"  # "confirmed the deaths of 33 of those still held"
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
-                                               limit=following, noun_end=people.end)
+                                               limit=following, noun_end=people.end, text=text)
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None:
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
             earlier = metrics.events_in(text, context_start, s_start)

@@ -13,7 +13,7 @@ GROUPS = {
     "hostages": r"hostages?|captives?|abductees?",
     "prisoners": r"prisoners?|detainees?|inmates",
     "police": r"police officers?|policem[ae]n|police",
-    "soldiers": r"soldiers?|troops|reservists?|servicem[ae]n|servicewom[ae]n|officers?|"
+    "soldiers": r"soldiers?|troops|comrades|fellow soldiers|reservists?|servicem[ae]n|servicewom[ae]n|officers?|"
                 r"conscripts?",
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|"
                  r"commanders?|members of hamas|hamas members|terror operatives",
@@ -113,7 +113,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Event words -> event, searched in the whole sentence.
 EVENTS = [
-    ("bodies", r"bodies\s+(?:\w+\s+){0,5}(?:recovered|returned|repatriated|retrieved|handed "
+    ("bodies", r"found dead|bodies\s+(?:\w+\s+){0,5}(?:recovered|returned|repatriated|retrieved|handed "
                r"over)|(?:recovered|returned|repatriated|retrieved|handed over|brought back)\s+"
                r"(?:the\s+)?(?:bodies|remains)"),
     ("rescued", r"rescued|rescue|rescuing|extracted alive"),
@@ -269,7 +269,7 @@ def events_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int] | None = None,
                   after_only: bool = False, limit: int | None = None,
-                  noun_end: int | None = None) -> str | None:
+                  noun_end: int | None = None, text: str | None = None) -> str | None:
     """The event of a number: the first main verb after it and before the next number ("105
     captives held in Gaza were freed" -> freed), else the nearest event word (after wins a tie).
     """
@@ -280,7 +280,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
             if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]]
     if main:
         return main[0][2]
-    governing = [e for e in candidates if 0 <= pos - e[1] <= 2]  # "rescued four hostages alive"
+    governing = [e for e in candidates if 0 <= pos - e[1] <= 20  # "rescued four hostages alive"
+                 and (pos - e[1] <= 2 or (text and _DETERMINERS.fullmatch(text, e[1], pos)))]
     if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"
         adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2]
         if adjacent:
@@ -293,11 +294,11 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     return best
 
 
+_DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?")
 _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",
                              re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
-_TEXT: dict[str, str] = {}
 
 
 def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple]:
@@ -404,8 +405,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         return "hostages_rescued" if hostage_context else None
     if event == "remaining" and group == "people" and hostage_context:
         return "hostages_remaining"
-    if event == "bodies":
-        return "hostage_bodies_recovered" if hostage_context else None
+    if event == "bodies":  # "20 people found dead" outside talk of hostages: the dead
+        return "hostage_bodies_recovered" if hostage_context else "killed"
     if event == "abducted":
         return "abducted"
     if event == "remaining":
