@@ -13,7 +13,8 @@ GROUPS = {
     "hostages": r"hostages?|captives?|abductees?",
     "prisoners": r"prisoners?|detainees?|inmates",
     "police": r"police officers?|policem[ae]n|police",
-    "soldiers": r"soldiers?|troops|comrades|fellow soldiers|reservists?|servicem[ae]n|servicewom[ae]n|officers?|"
+    "soldiers": r"soldiers?|troops|comrades|fellow soldiers|reservists?|servicem[ae]n|"
+                r"servicewom[ae]n|officers?|"
                 r"conscripts?",
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|"
                  r"commanders?|members of hamas|hamas members|terror operatives",
@@ -113,7 +114,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Event words -> event, searched in the whole sentence.
 EVENTS = [
-    ("bodies", r"found dead|bodies\s+(?:\w+\s+){0,5}(?:recovered|returned|repatriated|retrieved|handed "
+    ("bodies", r"found dead|"
+               r"bodies\s+(?:\w+\s+){0,5}(?:recovered|returned|repatriated|retrieved|handed "
                r"over)|(?:recovered|returned|repatriated|retrieved|handed over|brought back)\s+"
                r"(?:the\s+)?(?:bodies|remains)"),
     ("rescued", r"rescued|rescue|rescuing|extracted alive"),
