@@ -504,6 +504,32 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context)
 
 
+_SIDES = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}
+
+
+def _exchange_sides(text: str, out: list[tuple]) -> list[tuple]:
+    """An exchange has two sides: in "the three would be returned in exchange for 369
+    prisoners" and "39 prisoners were freed in exchange for the 13 Israelis", the figure on
+    one side of "in exchange for" is released from the other side's captivity."""
+    fixed = list(out)
+    for n in range(1, len(fixed)):
+        before, after = fixed[n - 1], fixed[n]
+        between = text[before[0].end:after[0].start]
+        if not _IN_EXCHANGE.search(between):
+            continue
+        if after[1] in _SIDES and before[1] in _SIDES and before[1] == after[1]:
+            if _PRISONER_WORDS.search(text, after[0].end, after[2].end if after[2] else
+                                      after[0].end):
+                fixed[n - 1] = (before[0], _SIDES[after[1]], *before[2:])
+            else:
+                fixed[n] = (after[0], _SIDES[before[1]], *after[2:])
+    return fixed
+
+
+_IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\b", re.IGNORECASE)
+_PRISONER_WORDS = re.compile(r"prisoners?|detainees?|palestinians?", re.IGNORECASE)
+
+
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
                          events: list, context: str | None = None,
                          context_start: int | None = None) -> list[tuple]:
@@ -676,6 +702,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         out.append((mention, metric, people, None))
         if people.group is not None:
             previous_people = people
+    out = _exchange_sides(text, out)
     # "has passed 10,000, ... putting the toll at 10,022": the milestone gives way to the count
     return [item for n, item in enumerate(out)
             if not (_THRESHOLD.search(text, max(s_start, item[0].start - 12), item[0].start)
