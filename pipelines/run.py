@@ -20,7 +20,12 @@ TABLES = (
     "core.articles",
     "core.figures",
     "core.claimants",
+    "core.claims",
+    "core.claim_mentions",
     "marts.hostage_ledger",
+    "marts.figure_disputes",
+    "marts.corroboration",
+    "marts.revisions",
     "quality.quarantine",
     "quality.check_results",
 )
