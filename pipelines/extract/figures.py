@@ -35,7 +35,8 @@ _PROPOSED = re.compile(
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
-    r"\b(?:will be|will|are to be|is to be|set to|scheduled to|expected to|due to|slated to)\b",
+    r"\b(?:will be|will|are to be|is to be|set to|scheduled to|expected to|slated to|"
+    r"due to(?=\s+(?:be|take|begin|start|arrive|leave|return)))\b",
     re.IGNORECASE,
 )
 # "an estimated 250" marks only its own number (NumberMention.estimated)
@@ -116,8 +117,8 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
                               re.IGNORECASE)
 
 
-_ROLE_NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}(?:spokes(?:man|woman|person)|"
-                        r"official|director|chief|head|minister)\s+(?-i:[A-Z])", re.IGNORECASE)
+_ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:spokes(?:man|woman|person)|"
+                        r"official|director|chief|head|minister)\s+[A-Z]")
 
 _OUTLET_COMMON = {"the", "al", "gaza", "israel", "israeli", "un", "ministry", "office", "news",
                   "daily", "times", "post", "press", "wire", "agency", "network", "world", "state",
@@ -628,7 +629,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 continue  # "2,215 killed, including 724 children and 458 women"
             if people.group in (None, "people") and not any(
                     mention.num_end <= e[0] < mention.num_end + 25 for e in events):
-                out.append((mention, inherited, out[-1][2], None))
+                if people.group == "people" and inherited in _KILLED_FAMILY:
+                    inherited = "killed"  # "2,358 children, 1,088 women, and 455 elderly people"
+                out.append((mention, inherited, out[-1][2] if people.group is None else people,
+                            None))
                 continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
         of_whom = re.match(r"\s+of\s+(?:whom|them|those)\b",
                            text[mention.num_end:mention.num_end + 20])
@@ -644,7 +648,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if people.group in (None, "people") and metrics.metric_for(
                     "people", "remaining", sentence) == "hostages_remaining":
                 people = metrics.People("hostages", people.subject, people.end)
-        if people.group == "thing" or _RATIO.match(text, people.end):
+        if people.group == "thing" or _RATIO.match(text, people.end) or \
+                text.startswith(" of which", mention.num_end):  # "100 of which": things
             continue  # not people, or "15 Palestinians for every deceased hostage"
         if (people.group == "people" or people.group is None) and (
                 _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)

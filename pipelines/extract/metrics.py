@@ -21,7 +21,7 @@ GROUPS = {
     "children": r"children|child|minors?|kids|babies|infants|boys|girls",
     "women": r"women|woman",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
-              r"workers?|personnel)|first responders?|care workers|(?:hospital|health) staff",
+              r"workers?|personnel|martyrs)|first responders?|care workers|(?:hospital|health) staff",
     "journalists": r"journalists?|reporters?|media workers?|photographers?|press workers?",
     "aid_workers": r"aid workers?|humanitarian workers?|unrwa (?:staff|employees|workers)|"
                    r"un (?:staff|employees|workers)|staff members?|staffers|staff|employees|"
@@ -139,7 +139,7 @@ EVENTS = [
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|"
                r"lost their lives|massacr\w*|murdered|fatalities|perished|executed|"
                r"eliminated|neutrali[sz]ed"),
-    ("injured", r"wounded|injured|injuries|hurt|wounding|injuring"),
+    ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring"),
     ("missing", r"missing|under (?:the )?rubble|unaccounted"),
     ("displaced", r"displaced|displacement|(?:forced|driven|fled) (?:from|out of) their homes|"
                   r"forced to (?:evacuate|flee|leave)|"
