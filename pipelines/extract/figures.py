@@ -117,7 +117,8 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
                               re.IGNORECASE)
 
 
-_ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:spokes(?:man|woman|person)|"
+_ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}"
+                        r"(?:spokes(?:man|woman|person)|"
                         r"official|director|chief|head|minister)\s+[A-Z]")
 
 _OUTLET_COMMON = {"the", "al", "gaza", "israel", "israeli", "un", "ministry", "office", "news",

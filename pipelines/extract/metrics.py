@@ -21,7 +21,8 @@ GROUPS = {
     "children": r"children|child|minors?|kids|babies|infants|boys|girls",
     "women": r"women|woman",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
-              r"workers?|personnel|martyrs)|first responders?|care workers|(?:hospital|health) staff",
+              r"workers?|personnel|martyrs)|first responders?|care workers|"
+              r"(?:hospital|health) staff",
     "journalists": r"journalists?|reporters?|media workers?|photographers?|press workers?",
     "aid_workers": r"aid workers?|humanitarian workers?|unrwa (?:staff|employees|workers)|"
                    r"un (?:staff|employees|workers)|staff members?|staffers|staff|employees|"
