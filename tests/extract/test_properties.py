@@ -57,23 +57,28 @@ def test_article_like_chunks(text, published, outlet):
             assert f["as_of"] <= published.isoformat()
 
 
-@settings(max_examples=6, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.lists(chunk, min_size=1, max_size=8), st.integers(min_value=1_000, max_value=40_000))
-def test_big_texts_stay_fast(chunks, repeat):
-    text = "".join(chunks) * repeat
-    text = text[:3_000_000]
+def _seconds(text: str) -> float:
     started = time.perf_counter()
     check(text, date(2024, 2, 8))
-    seconds = time.perf_counter() - started
-    # linear: even number-dense junk goes through at well over 0.1 MB/s
-    assert seconds < 5 + len(text) / 100_000, (len(text), seconds)
+    return time.perf_counter() - started
 
 
-def test_pathological_inputs():
+def _assert_linear(text: str) -> None:
+    """Four times the text costs about four times the work, never sixteen (a quadratic step).
+    Both sizes are timed in the same run, so a slow or busy machine does not fail it."""
+    quarter, full = _seconds(text[: len(text) // 4]), _seconds(text)
+    assert full < 8 * quarter + 1.0, (len(text), quarter, full)
+
+
+@settings(max_examples=4, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(chunk, min_size=1, max_size=8), st.integers(min_value=4_000, max_value=40_000))
+def test_big_texts_stay_linear(chunks, repeat):
+    _assert_linear(("".join(chunks) * repeat)[:2_000_000])
+
+
+def test_pathological_inputs_stay_linear():
     for text in ("1 " * 300_000, "killed 12 people and " * 30_000, "a" * 2_000_000,
                  "1" * 1_000_000, "“" * 200_000, "two hundred and " * 40_000,
                  "\n" * 500_000, "Over 5," * 100_000):
-        started = time.perf_counter()
-        check(text)
-        assert time.perf_counter() - started < 5 + len(text) / 100_000
+        _assert_linear(text)
