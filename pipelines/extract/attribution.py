@@ -53,6 +53,8 @@ _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|p
                        r"as|to|at|for|from|until|over|between|and)\b|[,;:.]|$)", re.IGNORECASE)
 _WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|"
                    r"friday|saturday|sunday|yesterday|today|tonight|overnight)\b", re.IGNORECASE)
+_CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<c>{_NAME_CHAR}{{3,80}}?)(?=[,;.]|$)",
+                     re.IGNORECASE)
 _SAYING = re.compile(r",\s+(?:saying|adding)\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
                        re.IGNORECASE)
@@ -98,6 +100,7 @@ class Attribution:
     start: int  # position of the attribution cue (verb or "according to")
     explicit: bool
     generic: bool  # a pronoun or role noun that needs a claimant from earlier text
+    cited: bool = False  # "..., citing the IDF": the source the speaker relays
 
 
 def _clean(phrase: str) -> str:
@@ -172,6 +175,10 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
+    for m in _CITING.finditer(sentence):
+        phrase = _clean(m.group("c"))
+        if _looks_like_claimant(phrase):
+            found.append(Attribution(phrase, start + m.start(), True, False, cited=True))
     for m in _SAYING.finditer(sentence):  # ", saying ...": the speaker of the clause before
         earlier = [a for a in found if a.start < start + m.start()]
         if earlier:
@@ -207,6 +214,9 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     else the nearest before it."""
     if not attributions:
         return None
+    cited = [a for a in attributions if a.cited]
+    if cited:  # "The Times of Israel reported ..., citing the IDF": the IDF's figure
+        return cited[0]
 
     def same_clause(a: int, b: int) -> bool:
         return not CLAUSE_SPLIT.search(text, min(a, b), max(a, b))

@@ -101,7 +101,7 @@ _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNOREC
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count)\b"
-    r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,80}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
+    r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,150}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
     r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+$",
@@ -492,10 +492,10 @@ def extract_figures(text: str, published: date | None = None,
 def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
     """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
-    window = text[max(s_start, mention.start - 130):mention.start].lower()
+    window = text[max(s_start, mention.start - 200):mention.start].lower()
     if "toll" not in window and "number of" not in window and "tally" not in window:
         return None  # the cheap test first: this runs for most numbers
-    toll = _TOLL_BEFORE.search(text, max(s_start, mention.start - 130), mention.start)
+    toll = _TOLL_BEFORE.search(text, max(s_start, mention.start - 200), mention.start)
     if not toll:
         return None
     span = toll.group("span")
