@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import duckdb
 import pytest
 
 from pipelines.lib.warehouse import SQL_DIR
@@ -15,8 +18,20 @@ def run_example(lake, name: str) -> list[tuple]:
     return query(lake, (SQL_DIR / "examples" / name).read_text())
 
 
-def test_there_are_at_least_eight():
-    assert len(EXAMPLES) >= 8
+def run_example_dicts(lake, name: str) -> list[dict]:
+    """The example's rows as {column: value}, so checks name the columns they read."""
+    with duckdb.connect(str(lake / "warehouse.duckdb"), read_only=True) as conn:
+        rel = conn.sql((SQL_DIR / "examples" / name).read_text())
+        return [dict(zip(rel.columns, row, strict=True)) for row in rel.fetchall()]
+
+
+def test_there_are_at_least_ten():
+    assert len(EXAMPLES) >= 10
+
+
+def test_every_example_is_listed_in_the_readme():
+    readme = (SQL_DIR / "examples" / "README.md").read_text()
+    assert [p.name for p in EXAMPLES if f"`{p.name}`" not in readme] == []
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -38,3 +53,53 @@ def test_series_vs_articles_matches_reported_tolls(built):
     lake, *_ = built
     rows = run_example(lake, "series_vs_articles.sql")
     assert any(r[5] == 0 for r in rows), "some article toll should equal the ministry's series"
+
+
+def test_disputed_figures_this_week_is_the_last_week_of_disputes(built):
+    lake, *_ = built
+    rows = run_example_dicts(lake, "disputed_figures_this_week.sql")
+    # the samples' disputes end with the Nuseirat raid (June 8-9, 2024); the last report is later
+    assert {(r["week_start"], r["week_end"], r["latest_report_date"]) for r in rows} == {
+        (date(2024, 6, 3), date(2024, 6, 9), date(2025, 10, 13))}
+    assert all(r["window_end"] >= r["week_start"] and r["window_start"] <= r["week_end"]
+               for r in rows)
+    pairs = {(r["metric_a"], r["claimant_id_a"], r["value_a"], r["claimant_id_b"], r["value_b"],
+              r["spread"], r["conflict"]) for r in rows}
+    assert pairs == {
+        ("killed", "gaza_moh", 274, "idf", 100, 174, True),
+        ("hostages_rescued", "idf", 4, "outlet:the-levant-ledger", 3, 1, True),
+    }
+    # every dispute of that week, and none older (the October 7 and February 8, 2024 disputes)
+    in_week = query(lake, """
+        select count(*) from marts.figure_disputes
+        where window_end >= date '2024-06-03' and window_start <= date '2024-06-09'
+    """)[0][0]
+    assert len(rows) == in_week == 6
+    assert query(lake, "select count(*) from marts.figure_disputes")[0][0] > len(rows)
+    assert not any(r["relation"] == "part_of_total" for r in rows)
+
+
+def test_what_changed_since_yesterday_compares_the_last_two_report_days(built):
+    lake, *_ = built
+    rows = run_example_dicts(lake, "what_changed_since_yesterday.sql")
+    assert {(r["latest_day"], r["previous_day"]) for r in rows} == {
+        (date(2025, 10, 13), date(2025, 1, 19))}
+    # every claim said on the latest day, and only those
+    said_last = query(lake, """
+        select count(*) from core.claims where last_seen = (select max(last_seen) from core.claims)
+    """)[0][0]
+    assert len(rows) == said_last == 5
+    assert {r["change"] for r in rows} == {"new"}
+    by_key = {(r["metric"], r["claimant_id"], r["value"]): r for r in rows}
+    assert set(by_key) == {
+        ("hostages_released", "outlet:jerusalem-courier", 20),
+        ("prisoners_released", "the-prison-service", 1968),
+        ("prisoners_released", "the-prison-service", 250),
+        ("hostage_bodies_recovered", "outlet:jerusalem-courier", 4),
+        ("hostages_dead", "israel_gov", 24),
+    }
+    # compared with what the same claimant said on January 19, 2025, same status only
+    assert by_key["prisoners_released", "the-prison-service", 1968]["previous_day_values"] == [90]
+    assert by_key["hostages_released", "outlet:jerusalem-courier", 20]["previous_day_values"] == [3]
+    assert by_key["hostages_dead", "israel_gov", 24]["previous_day_values"] == []
+    assert all(r["evidence"] == ["Jerusalem Courier"] for r in rows)
