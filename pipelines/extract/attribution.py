@@ -55,6 +55,9 @@ _WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wedne
                    r"friday|saturday|sunday|yesterday|today|tonight|overnight)\b", re.IGNORECASE)
 _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<c>{_NAME_CHAR}{{3,80}}?)(?=[,;.]|$)",
                      re.IGNORECASE)
+_ASIDE_HINT = re.compile(r"\d|day|yesterday|today|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                         r"oct|nov|dec", re.IGNORECASE)
+_ENDS_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:also\s+)?$")
 _SAYING = re.compile(r",\s+(?:saying|adding)\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
                        re.IGNORECASE)
@@ -148,15 +151,21 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         verbs.append(m.start())
         if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
             continue
-        window = max(0, m.start() - 120)  # a claimant phrase is short: look back a little
-        before = _ACRONYM.sub("", sentence[: m.start()])  # "OCHA (the UN office) said"
-        aside = _DATE_ASIDE.search(before, window)
-        if aside:
-            before = before[: aside.start()]
-        cut = None if window else 0
+        # a claimant phrase is short: look back a little (and only there: this runs per verb)
+        base = max(0, m.start() - 170)
+        before = sentence[base: m.start()]
+        if "(" in before:
+            before = _ACRONYM.sub("", before)  # "OCHA (the UN office) said"
+        window = max(0, len(before) - 120)
+        if _ASIDE_HINT.search(before, max(0, len(before) - 60)):
+            aside = _DATE_ASIDE.search(before, window)
+            if aside:
+                before = before[: aside.start()]
+        cut = None if m.start() > 120 else 0
         for b in _BOUNDARY.finditer(before, window):
             cut = b.end()
-        relative = _RELATIVE.search(before, window)
+        relative = _RELATIVE.search(before, window) if _ENDS_RELATIVE.search(
+            before, max(0, len(before) - 12)) else None
         if relative:
             cut = None
             phrase = _clean(relative.group("c"))
