@@ -21,7 +21,7 @@ VERBS = (
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
-    r"put (?:the|its) [\w ]{2,30}? at|puts (?:the|its) [\w ]{2,30}? at|"
+    r"put (?:the|its) [\w ]{2,50}? at|puts (?:the|its) [\w ]{2,50}? at|"
     r"tallied|counted|recorded|documented|updated|revised"
 )
 _VERB = re.compile(
@@ -58,10 +58,12 @@ _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<c>{_NAME_CHAR}{{3,80}}?)(?=[,
 _ASIDE_HINT = re.compile(r"\d|day|yesterday|today|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|"
                          r"oct|nov|dec", re.IGNORECASE)
 _ENDS_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:also\s+)?$")
+_NUMBERED_OUTLET = re.compile(r"\b(?:channel|kan|i24)\s*\d+\b", re.IGNORECASE)
 _SAYING = re.compile(r",\s+(?:saying|adding)\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
                        re.IGNORECASE)
-_LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ \w*)\s+",
+_LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ \w*|of whom|"
+                      r"of which)\s+",
                       re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
@@ -74,7 +76,7 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
-    r"|body|department)|officials|a spokes(?:man|woman|person)|the (?:israeli |senior )?official)$",
+    r"|body|department|movement)|officials|a spokes(?:man|woman|person)|the (?:israeli |senior )?official)$",
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
@@ -84,7 +86,7 @@ CLAUSE_SPLIT = re.compile(
 _HARD_SPLIT = re.compile(r",\s+where\b")
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.
 ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman", "spokesperson",
-              "minister", "organization", "organisation", "department"}
+              "minister", "organization", "organisation", "department", "movement"}
 
 
 # Plural sources named without an article ("medics said", "officials say").
@@ -114,11 +116,14 @@ def _clean(phrase: str) -> str:
 
 
 def _looks_like_claimant(phrase: str) -> bool:
-    if not phrase or len(phrase.split()) > 12 or re.search(r"\d", phrase):
+    if not phrase or len(phrase.split()) > 12:
         return False
     if GENERIC.match(phrase):
         return True
+    if re.search(r"\d", phrase) and not _NUMBERED_OUTLET.search(phrase):
+        return False
     return bool(re.match(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)", phrase)) or \
+        resolve_claimant(phrase)[1] != "other" or \
         bool(_SOURCE_NOUNS.fullmatch(phrase)) or \
         bool(_ROLE_THEN_NAME.match(phrase))  # "ministry spokesman Ashraf al-Qudra"
 

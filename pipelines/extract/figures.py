@@ -58,6 +58,8 @@ _PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:Gaza|Rafah|the Stri
                               r"the territory|Khan Younis|Gaza City|northern Gaza|Israel)\b"
                               r"(?:\s*[,.;]|\s+(?:who|have|has|are|is)\b)(?![^.;]{0,40}\b(?:killed|"
                               r"died|wounded|injured|displaced|missing)\b)")
+_OUT_OF = re.compile(r"\bout of (?:a (?:total|population) of\s+)?$", re.IGNORECASE)
+_POPULATION_OF = re.compile(r"\bpopulation of\s+$", re.IGNORECASE)
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
 _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "February", "March",
@@ -75,7 +77,7 @@ _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # of its own right after another figure counts the same kind of people.
 _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among whom|as well as|"
                           r"plus)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
-                          r"[^.;]{0,90}?:\s*")
+                          r"[^.;]{0,90}?:\s*|\s*,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
 _PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them) killed\s+)?(?:are|were|was|is)\s+"
@@ -95,7 +97,9 @@ _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|
                             r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
+_DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
+_OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
@@ -284,7 +288,8 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
     if before:
         return before[-1].value
-    later = [d for d in mentions if d.start >= figure.end and d.start not in taken
+    later = [d for d in mentions if d.start >= figure.end
+             and (d.start not in taken or "," not in text[figure.end:d.start])
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)]
     if later:
         return later[0].value
@@ -618,7 +623,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             else None
         if predicate_noun:  # "Of the martyrs, 15,613 are children, 8,304 are women"
             group = metrics.group_in(predicate_noun.group("noun"))
-            killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events)
+            killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events) or \
+                bool(_DEAD_BEFORE.search(text, s_start, mention.start))
             if killed_before or of_whom_killed(text, mention):
                 out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people, None))
                 continue
@@ -628,8 +634,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY:
                 out.append((mention, metrics.BREAKDOWN[people.group], people, None))
                 continue  # "2,215 killed, including 724 children and 458 women"
-            if people.group in (None, "people") and not any(
-                    mention.num_end <= e[0] < mention.num_end + 25 for e in events):
+            if people.group in (None, "people") and (_OF_THE_NUMBER.match(text, mention.num_end)
+                                                    or not any(mention.num_end <= e[0] <
+                                                               mention.num_end + 25
+                                                               for e in events)):
                 if people.group == "people" and inherited in _KILLED_FAMILY:
                     inherited = "killed"  # "2,358 children, 1,088 women, and 455 elderly people"
                 out.append((mention, inherited, out[-1][2] if people.group is None else people,
@@ -652,6 +660,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if people.group == "thing" or _RATIO.match(text, people.end) or \
                 text.startswith(" of which", mention.num_end):  # "100 of which": things
             continue  # not people, or "15 Palestinians for every deceased hostage"
+        if _POPULATION_OF.search(text, max(s_start, mention.start - 20), mention.start):
+            out.append((mention, "population", people, None))  # "out of a population of 2.4m"
+            continue
         if (people.group == "people" or people.group is None) and (
                 _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
                 or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
@@ -688,7 +699,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             after = mention.num_end + of_whom.end() if of_whom else people.end
             near = [e for e in events if after <= e[0] < after + 45]
             event = near[0][2] if near else None
-        following = mentions[i + 1].start if i + 1 < len(mentions) else None
+        following = next((m.start for m in mentions[i + 1:] if not _OUT_OF.search(
+            text, max(s_start, m.start - 30), m.start)), None)  # "out of a population of N"
         direct = [e for e in events if 0 <= mention.start - e[1] <= 2]
         if not event and direct and people.subject and any(
                 mention.num_end <= e[0] < people.end for e in events):

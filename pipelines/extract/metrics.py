@@ -32,8 +32,10 @@ GROUPS = {
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
               r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
-              r"relatives|killings",
+              r"relatives|killings|members",
 }
+_OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|armed groups?|the group|"
+                             r"its armed wing|al-qassam|qassam)", re.IGNORECASE)
 _GROUP_RE = {g: re.compile(rf"(?:{p})$", re.IGNORECASE) for g, p in GROUPS.items()}
 
 # Words that may stand between a number and the noun it counts ("1,000 more Hamas terrorists").
@@ -123,7 +125,8 @@ EVENTS = [
     ("released", r"released|releasing|release|releases|freed|freeing|frees|free|set free|"
                  r"handed over|handed to|transferred to|exchanged|swap|go free|walked free|"
                  r"in (?:exchange|return) for|"
-                 r"returned alive|returned home|came home"),
+                 r"returned alive|returned home|came home|returned to (?:their families|israel)|"
+                 r"brought (?:back|home)|back home|arrived home"),
     ("abducted", r"(?:taking|took|take|takes|seizing|seized)\s+(?:[\w,]+\s+){0,4}"
                  r"(?:hostages?|captives?)|"
                  r"abducted|abducting|abduction|kidnapped|kidnapping|taken hostage|taken "
@@ -131,19 +134,21 @@ EVENTS = [
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
-                  r"being held|are held|were held|in captivity|holding|still in gaza|held in gaza"),
+                  r"being held|are held|were held|in captivity|holding|still in gaza|held in gaza|"
+                  r"among the (?:captives|hostages)"),
     ("dead", r"no longer alive|not alive|whose deaths?|"
              r"(?:are|is|were|be|been|now|presumed|declared|confirmed|"
              r"believed|thought|feared|assumed)"
              r" dead|died in captivity"),
     ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
-               r"martyr(?:s|ed|dom)?|victims|killings?|trampled|"
+               r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
+               r"fell in (?:combat|battle|action)|"
                r"lost their lives|massacr\w*|murdered|fatalities|perished|executed|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring"),
     ("missing", r"missing|under (?:the )?rubble|unaccounted"),
     ("displaced", r"displaced|displacement|(?:forced|driven|fled) (?:from|out of) their homes|"
-                  r"forced to (?:evacuate|flee|leave)|"
+                  r"forced to (?:evacuate|flee|leave)|evacuated|out of their homes|"
                   r"from their homes|uprooted|fled"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"shelters(?=\s+(?:more|some|about|around|nearly|over|roughly|\d))|hosts|"
@@ -227,6 +232,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
                     start = words[0].start()
                     if words[0].group().lower() in ("of", "the"):
                         start = words[-size].start()
+                    if phrase == "members" and _OF_ARMED_GROUP.match(text, match.end()):
+                        group = "militants"  # "members of Hamas"
                     return People(group, text[start : match.end()], match.end())
         if word in MODIFIERS or (match.group()[0].isupper() and len(words) <= 3):
             continue  # "Hamas", "IDF", "Thai" ... or a name of a group before the noun
@@ -313,9 +320,15 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
             if not (ev[2] == "remaining" and text[ev[0]:ev[1]].lower().startswith("remain")
                     and i + 1 < len(events) and events[i + 1][0] - ev[1] <= 12
                     and events[i + 1][2] in ("displaced", "missing", "alive", "dead", "killed"))]
-    return [(s, e, name, bool(_AUXILIARY.search(text, max(0, s - 30), s))
+    return [(s, e, name, (bool(_AUXILIARY.search(text, max(0, s - 30), s))
+                          and not _RELATIVE_AUX.search(text, max(0, s - 40), s))
              or (name == "remaining" and text[s:s + 6].lower() == "remain"))
             for s, e, name in kept]
+
+
+# "450 people who were sheltering inside": a relative clause describes, it is not the predicate
+_RELATIVE_AUX = re.compile(r"\b(?:who|which|that)\s+(?:were|was|are|is|had|have|has)\s+"
+                           r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 _MILITARY_RESCUE = re.compile(
@@ -355,7 +368,8 @@ def _context(sentence: str) -> tuple[bool, bool]:
 
 
 def metric_for(group: str | None, event: str | None, sentence: str,
-               subject: str | None = None, context: str | None = None) -> str | None:
+               subject: str | None = None, context: str | None = None,
+               local: str | None = None) -> str | None:
     """The metric of a count of `group` in an `event`, or None when it is not a figure.
 
     `context` (the sentence with the one before it) says whether hostages or prisoners are
@@ -371,7 +385,7 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if group == "hostages":
         if event == "bodies" and subject and re.search(r"\b(?:living|alive)\b", subject, re.I):
             return "hostages_released"  # "25 living hostages and the bodies of eight others"
-        if event == "released" and _MILITARY_RESCUE.search(sentence):
+        if event == "released" and _MILITARY_RESCUE.search(local or sentence):
             return "hostages_rescued"  # "freed by troops in a raid"
         return {
             "released": "hostages_released", "rescued": "hostages_rescued",
