@@ -76,7 +76,8 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
-    r"|body|department|movement)|officials|a spokes(?:man|woman|person)|the (?:israeli |senior )?official)$",
+    r"|body|department|movement)|officials|a spokes(?:man|woman|person)|"
+    r"the (?:israeli |senior )?official)$",
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(

@@ -714,7 +714,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             earlier = metrics.events_in(text, context_start, s_start)
             event = earlier[-1][2] if earlier and earlier[-1][2] == "killed" else None
         metric = metrics.metric_for(people.group, event, sentence,
-                                    people.subject if people else None, context)
+                                    people.subject if people else None, context,
+                                    text[mentions[i - 1].end if i else s_start:following or s_end])
         if metric is None:
             continue
         out.append((mention, metric, people, None))
