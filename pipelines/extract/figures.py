@@ -100,6 +100,8 @@ _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
+_PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
+                      r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
@@ -583,7 +585,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             handed = _HANDED_BODIES.search(text, max(s_start, mention.start - 45), mention.start)
             hostage_bodies = metrics.metric_for(
                 "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered" or (
-                handed and metrics.metric_for("hostages", "bodies", sentence, None, context))
+                (handed or then in ("released", "bodies")) and metrics.talks_of_hostages(context))
             if hostage_bodies and then == "remaining" and not _RATIO.match(text, people.end):
                 out.append((mention, "hostages_dead", people, None))  # bodies still held
                 continue
@@ -601,6 +603,21 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if later:
                 predicate[i] = later[0][2]
         people = metrics.people_after(text, mention.num_end, s_end)
+        part_of = _PART_OF.match(text, mention.num_end)
+        if part_of and metrics.is_thing_noun(part_of.group("noun")):
+            continue  # "17 of the Strip's 36 hospitals", "154 of its facilities"
+        base_of_share = i and mentions[i - 1].fraction is not None and \
+            mention.start - mentions[i - 1].end <= 20
+        if base_of_share and people.group == "hostages":
+            # the base of "a fifth of the 132 hostages still in Gaza are dead": its own words
+            inside = [e for e in events if people.end <= e[0] <= people.end + 3]
+            metric = metrics.metric_for("hostages", inside[0][2] if inside else "remaining",
+                                        sentence, people.subject, context)
+            if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE):
+                metric = "hostages_remaining"
+            out.append((mention, metric, people, None))
+            previous_people = people
+            continue
         if i in predicate:
             base_people = metrics.people_after(text, following.num_end, s_end)
             metric = metrics.metric_for(base_people.group, predicate[i], sentence,
@@ -652,6 +669,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 metric = metrics.BREAKDOWN[own.group]
             out.append((mention, metric, own if own.group else previous_people, None))
             continue
+        if of_whom and out and out[-1][1] == "hostages_released" and re.match(
+                r"\s+(?:dead|deceased)\b", text[mention.num_end + of_whom.end():]):
+            out.append((mention, "hostage_bodies_recovered", previous_people or people, None))
+            continue  # "released 33 captives, eight of them dead"
         if of_whom:
             people = previous_people or people
             if people.group in (None, "people") and metrics.metric_for(

@@ -34,6 +34,9 @@ GROUPS = {
               r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
               r"relatives|killings|members",
 }
+_NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
+                        r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
+                        re.IGNORECASE)
 _OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|armed groups?|the group|"
                              r"its armed wing|al-qassam|qassam)", re.IGNORECASE)
 _GROUP_RE = {g: re.compile(rf"(?:{p})$", re.IGNORECASE) for g, p in GROUPS.items()}
@@ -68,7 +71,7 @@ _NOT_PEOPLE_AFTER = re.compile(
               shelters?|facilities|times|points?|degrees|calories|litres?|liters?|
               meals?|parcels?|pallets?|airdrops?|flights?|sorties|strikes?|raids?|attacks?|
               incidents?|cases|votes|seats|votes?|pages?|brigades?|battalions?|divisions?|
-              massacres?|times|
+              massacres?|times|facilities|installations|premises|
               units?|companies|operations?|checkpoints?|crossings?|gates?|miles|kilos?|kg)\b
       | \s*(?:and|to|-|–)\s*\d{1,2}\s+(?:january|february|march|april|may|june|july|august|
               september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|
@@ -227,6 +230,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
             if len(words) < size:
                 continue
             phrase = " ".join(w.group().lower() for w in words[-size:])
+            if size == 1 and phrase in MODIFIERS and _NOUN_NEXT.match(text, match.end()):
+                continue  # "the dead hostages": here "dead" describes the next noun
             for group, pattern in _GROUP_RE.items():
                 if pattern.match(phrase):
                     start = words[0].start()
@@ -365,6 +370,15 @@ def _context(sentence: str) -> tuple[bool, bool]:
     """(hostage words, prisoner words) in a sentence; cached, as every number of a sentence
     asks the same question."""
     return bool(_HOSTAGE_CONTEXT.search(sentence)), bool(_PRISONER_CONTEXT.search(sentence))
+
+
+def talks_of_hostages(text: str) -> bool:
+    return _context(text)[0]
+
+
+def is_thing_noun(word: str) -> bool:
+    """'hospitals', 'facilities', 'trucks': things a number may count that are not people."""
+    return bool(_NOT_PEOPLE_AFTER.match(" " + word))
 
 
 def metric_for(group: str | None, event: str | None, sentence: str,
