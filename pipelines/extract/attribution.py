@@ -58,6 +58,8 @@ _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<c>{_NAME_CHAR}{{3,80}}?)(?=[,
 _ASIDE_HINT = re.compile(r"\d|day|yesterday|today|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|"
                          r"oct|nov|dec", re.IGNORECASE)
 _ENDS_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:also\s+)?$")
+_DIGIT = re.compile(r"\d")
+_NAME_START = re.compile(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)")
 _NUMBERED_OUTLET = re.compile(r"\b(?:channel|kan|i24)\s*\d+\b", re.IGNORECASE)
 _SAYING = re.compile(r",\s+(?:saying|adding)\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
@@ -121,9 +123,9 @@ def _looks_like_claimant(phrase: str) -> bool:
         return False
     if GENERIC.match(phrase):
         return True
-    if re.search(r"\d", phrase) and not _NUMBERED_OUTLET.search(phrase):
+    if _DIGIT.search(phrase) and not _NUMBERED_OUTLET.search(phrase):
         return False
-    return bool(re.match(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)", phrase)) or \
+    return bool(_NAME_START.match(phrase)) or \
         resolve_claimant(phrase)[1] != "other" or \
         bool(_SOURCE_NOUNS.fullmatch(phrase)) or \
         bool(_ROLE_THEN_NAME.match(phrase))  # "ministry spokesman Ashraf al-Qudra"

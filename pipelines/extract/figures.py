@@ -99,6 +99,8 @@ _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
+_COMMA = re.compile(r"[,;]")
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
 _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
 _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
@@ -440,7 +442,7 @@ def extract_figures(text: str, published: date | None = None,
         for mention, *_ in made:
             for d in date_mentions:
                 if d.start >= mention.end and d.start - mention.end < 120 and \
-                        not re.search(r"[,;]", text[mention.end:d.start]) and \
+                        not _COMMA.search(text, mention.end, d.start) and \
                         not _OF_THE.match(text, mention.end):  # "94 of the 251 ... on Oct 7"
                     owned[mention.end] = d.start
                     break
@@ -660,8 +662,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, inherited, out[-1][2] if people.group is None else people,
                             None))
                 continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
-        of_whom = re.match(r"\s+of\s+(?:whom|them|those)\b",
-                           text[mention.num_end:mention.num_end + 20])
+        of_whom = _OF_WHOM.match(text[mention.num_end:mention.num_end + 20])
         if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
             own = metrics.people_after(text, of_whom.end() + mention.num_end, s_end)
             metric = out[-1][1]

@@ -34,6 +34,8 @@ GROUPS = {
               r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
               r"relatives|killings|members",
 }
+_QUOTE_GAP = re.compile(r"[\"”’']\s+")
+_BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
@@ -220,9 +222,11 @@ def people_after(text: str, pos: int, limit: int) -> People:
     unknown = 0
     for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
         gap = text[pos if not words else words[-1].end() : match.start()]
-        if not words and re.fullmatch(r"[\"”’']\s+", gap):
+        if not gap.strip():
+            pass  # the common case: words separated by spaces
+        elif not words and _QUOTE_GAP.fullmatch(gap):
             pass  # a quoted number: '"almost 50" Israeli hostages'
-        elif re.search(r"[.;:!?()\"“”]|,\s", gap):
+        elif _BREAK_GAP.search(gap):
             break
         words.append(match)
         word = match.group().lower().rstrip("'’")
