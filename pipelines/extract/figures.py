@@ -77,7 +77,7 @@ _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # of its own right after another figure counts the same kind of people.
 _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among whom|as well as|"
                           r"plus)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
-                          r"[^.;]{0,90}?:\s*|\s*,\s*")
+                          r"[^.;]{0,150}?:\s*|\s*,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
 _PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them) killed\s+)?(?:are|were|was|is)\s+"
@@ -100,6 +100,8 @@ _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _COMMA = re.compile(r"[,;]")
+_WHO_DIED = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?(?:died|were killed|are dead|"
+                       r"are no longer alive)\b", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
 _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
 _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
@@ -706,7 +708,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "the 132 remaining captives": the adjective belongs to the noun phrase
             skip = (mention.num_end, people.end)
             if re.search(r"\b(?:deceased|dead|slain|murdered|fallen)\b",
-                         text[mention.num_end:people.end], re.IGNORECASE):
+                         text[mention.num_end:people.end], re.IGNORECASE) or \
+                    _WHO_DIED.match(text, people.end):  # "28 hostages who died in captivity"
                 out.append((mention, "hostages_dead", people, None))
                 previous_people = people
                 continue

@@ -129,6 +129,8 @@ EVENTS = [
     ("rescued", r"rescued|rescue|rescuing|extracted alive"),
     ("released", r"released|releasing|release|releases|freed|freeing|frees|free|set free|"
                  r"handed over|handed to|transferred to|exchanged|swap|go free|walked free|"
+                 r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
+                 r"icrc|international committee))|"
                  r"in (?:exchange|return) for|"
                  r"returned alive|returned home|came home|returned to (?:their families|israel)|"
                  r"brought (?:back|home)|back home|arrived home"),
@@ -156,6 +158,8 @@ EVENTS = [
                   r"forced to (?:evacuate|flee|leave)|evacuated|out of their homes|"
                   r"from their homes|uprooted|fled"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
+                   r"(?:registered|staying|living|remain|remained)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
+                   r"{0,3}(?:shelters|facilities)|in shelters|"
                    r"shelters(?=\s+(?:more|some|about|around|nearly|over|roughly|\d))|hosts|"
                    r"hosting|housing|"
                    r"squeezed into"),
@@ -260,7 +264,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
     if not words:
         return People(None, None, pos)
     first = words[0].group().lower()
-    if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()):
+    if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()) or \
+            first.endswith("ing"):  # "250 serving life sentences": a participle, no noun
         return People(None, None, pos)  # "671,000 sheltering in ...": the event, no noun
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
