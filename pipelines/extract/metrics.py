@@ -187,6 +187,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     after = text[num_end : num_end + 40]
     if _NOT_PEOPLE_AFTER.match(after):
         return True
+    if number_text.lower() == "one" and after.startswith(" of "):
+        return True  # "one of 251 people abducted": a member, not a count
     if _named_or_priced(before):
         return True
     if before.endswith(":") and before[-2:-1].isdigit():
