@@ -61,23 +61,24 @@ def test_scorer_counts_hits_misses_extras_and_traps():
     assert trap.traps_hit == ["t: '24' as killed"]
 
 
-def _guard(split: str, precision: float, recall: float, claimant: float) -> None:
+def _guard(split: str, precision: float, recall: float, claimant: float):
     score = score_passages([p for p in PASSAGES if p.split == split])
     report = "\n".join(f"{k}: {v}" for k, items in score.errors.items() for v in items)
     assert score.precision >= precision, report
     assert score.recall >= recall, report
     assert score.accuracy("claimant_class") >= claimant, report
-    if split == "dev":
-        assert len(score.traps_hit) <= 1, score.traps_hit
+    return score
 
 
-def test_extractor_holds_its_scores_on_the_passages_it_was_tuned_on():
-    """Floors just under the last measured figures (README: the extractor's scores): any
-    extractor change that loses ground on the dev passages fails here."""
-    _guard("dev", precision=0.97, recall=0.94, claimant=0.97)
+def test_extractor_meets_the_targets_on_the_passages_it_was_tuned_on():
+    """The issue's targets (precision 0.97, recall 0.95, claimant class 0.97, no trap) on
+    the dev passages: any extractor change that loses ground there fails here."""
+    score = _guard("dev", precision=0.97, recall=0.95, claimant=0.97)
+    assert not score.traps_hit, score.traps_hit
 
 
 def test_extractor_holds_its_scores_on_held_out_passages():
     """The held-out passages were written after the extractor was last tuned and were never
-    used to tune it, so they measure how it generalises; same kind of floor."""
-    _guard("heldout", precision=0.93, recall=0.87, claimant=0.84)
+    used to tune it, so they measure how it generalises. The floors sit just under the last
+    measured figures (README: the extractor's scores); they are a guard, not the targets."""
+    _guard("heldout", precision=0.93, recall=0.88, claimant=0.84)
