@@ -17,7 +17,8 @@ VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
-    r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|"
+    r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|state|"
+    r"announce|proposed|proposes|demanded|demands|"
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
@@ -29,7 +30,7 @@ _VERB = re.compile(
     rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
     re.IGNORECASE)
 # "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
-_NOT_VERB_BEFORE = re.compile(r"\b(?:an|is|are|was|were|be|been)\s+$", re.IGNORECASE)
+_NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been)\s+$", re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
 _NAME_CHAR = r"(?:(?-i:U\.[NSK]\.|Dr\.|Mr\.|Ms\.|Gen\.|Lt\.|Col\.)|[^,.;:()“”\"])"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)", re.IGNORECASE)
@@ -71,14 +72,15 @@ _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
                        r"\s+(?:also|later|earlier|previously|itself)$", re.IGNORECASE)
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|official\s+|daily\s+)?"
-                         r"(?:figures?|data|statistics|numbers|"
+                         r"(?:[\w-]+\s+)?(?:figures?|data|statistics|numbers|tracking|monitoring|"
+                         r"assessments?|estimates|"
                          r"tally|count|toll|report|statement|update)\s+(?:from|by|of|issued by|"
                          r"(?:released|received|compiled|collected|gathered|provided|published)"
                          r" by)\s+)", re.IGNORECASE)
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
-    r"|body|department|movement)|officials|a spokes(?:man|woman|person)|"
+    r"|body|department)|officials|a spokes(?:man|woman|person)|"
     r"the (?:israeli |senior )?official)$",
     re.IGNORECASE,
 )
@@ -97,7 +99,8 @@ _SOURCE_NOUNS = re.compile(
     r"(?:(?:local|hospital|health|medical|palestinian|israeli|security|military|us|u\.s\.|un|"
     r"egyptian|qatari|senior|gaza|civil defen[cs]e|rescue)\s+){0,2}"
     r"(?:medics|officials|witnesses|residents|doctors|rescuers|"
-    r"sources|paramedics|activists|diplomats|mediators|authorities|survivors|relatives)",
+    r"sources|paramedics|activists|diplomats|mediators|authorities|survivors|relatives|"
+    r"(?:humanitarian\s+|aid\s+)?(?:partners|agencies|organi[sz]ations|groups))",
     re.IGNORECASE,
 )
 

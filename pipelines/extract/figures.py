@@ -376,6 +376,20 @@ class _Attributions:
                  if not a.generic and head in a.claimant.lower()]
         return not named and (head in self.outlet.lower() or head in ("agency", "office"))
 
+    def introducer(self, index: int) -> attribution.Attribution | None:
+        """The speaker who introduces a quotation with a colon ("The Forum said in a
+        statement:"), in the sentence just before the quoted paragraph."""
+        first = index
+        while first > 0 and self.spans[first - 1].paragraph == self.spans[index].paragraph:
+            first -= 1
+        if first == 0:
+            return None
+        before = self.spans[first - 1]
+        if not self.text[before.start:before.end].rstrip().endswith(":"):
+            return None
+        cues = self.cues(first - 1)
+        return cues[-1] if cues else None
+
     def in_quote(self, index: int) -> bool:
         """Whether sentence `index` is part of a quotation: it opens one, or its paragraph
         opens with a quotation mark and no sentence before it in the paragraph closed it."""
@@ -456,7 +470,7 @@ def extract_figures(text: str, published: date | None = None,
         spans_made = [m.start for m, *_ in made]
         quote_speaker = None
         if not cues and attributions.in_quote(index):
-            quote_speaker = attributions.quote_speaker(index)
+            quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
         for mention, metric, people, derived in made:
             cue = attribution.choose(cues, text, mention.start, s_end)
             if cue is not None:
