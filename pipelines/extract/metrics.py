@@ -236,6 +236,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
             break
         words.append(match)
         word = match.group().lower().rstrip("'’")
+        if len(words) == 2 and words[0].group().lower() == "of" and word in ("them", "whom",
+                                                                               "those"):
+            return People(None, None, pos)  # "35 of them dead": the predicate decides
         for size in (3, 2, 1):  # multi-word nouns first ("health workers", "aid workers")
             if len(words) < size:
                 continue
