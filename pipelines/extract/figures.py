@@ -77,7 +77,7 @@ _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # of its own right after another figure counts the same kind of people.
 _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among whom|as well as|"
                           r"plus)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
-                          r"[^.;]{0,150}?:\s*|\s*,\s*")
+                          r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
 _PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them) killed\s+)?(?:are|were|was|is)\s+"
