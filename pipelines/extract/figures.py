@@ -15,7 +15,7 @@ from datetime import date
 
 from pipelines.extract import attribution, dates, metrics, sentences
 from pipelines.extract.claimants import resolve_claimant
-from pipelines.extract.numbers import QUICK, NumberMention, bounds_for, find_numbers
+from pipelines.extract.numbers import NumberMention, bounds_for, find_numbers, quick_hits
 
 _HEDGE = re.compile(
     r"\b(?:believed|believes|believe|thought to be|reportedly|is said to|are said to|were said to|"
@@ -427,7 +427,7 @@ class _Attributions:
 def extract_figures(text: str, published: date | None = None,
                     outlet: str | None = None) -> list[Figure]:
     """Every figure in `text`, in text order (CONTRACT §2)."""
-    hits = [m.start() for m in QUICK.finditer(text)] if text else []
+    hits = quick_hits(text) if text else []
     if not hits:
         return []
     outlet_name = outlet or "outlet"

@@ -70,9 +70,24 @@ _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:fiv
                              r"s?\s+of\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults|those|people)\s+$",
                          re.IGNORECASE)
+_RANGE_LOWER = re.compile(_RANGE.pattern)
+_SINGLE_LOWER = re.compile(_SINGLE.pattern)
+_FRACTION_OF_LOWER = re.compile(_FRACTION_OF.pattern)
+_MAYBE_RANGE_LOWER = re.compile(_MAYBE_RANGE.pattern)
+_MAYBE_FRACTION_LOWER = re.compile(_MAYBE_FRACTION.pattern)
 _QUICK_WORDS = UNITS + TENS + ["half", "third", "quarter", "fifth", "tenth", "sixth", "million",
                               "thousand", "hundred"]
 QUICK = re.compile(rf"\d|\b{trie_pattern(_QUICK_WORDS)}\b", re.IGNORECASE)
+_QUICK_LOWER = re.compile(rf"\d|\b{trie_pattern(_QUICK_WORDS)}\b")
+
+
+def quick_hits(text: str) -> list[int]:
+    """Where a digit or number word starts: the one scan of the whole text (sentences with
+    none cost nothing more). Runs on lower-cased text, which is faster than IGNORECASE."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return [m.start() for m in QUICK.finditer(text)]
+    return [m.start() for m in _QUICK_LOWER.finditer(lower)]
 
 
 @dataclass(frozen=True)
@@ -135,44 +150,55 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
     def take(a: int, b: int) -> None:
         used[a - start : b - start] = b"\x01" * (b - a)
 
-    for m in (_RANGE.finditer(text, start, end) if _MAYBE_RANGE.search(text, start, end)
-              else ()):
+    # Scan a lower-cased copy (IGNORECASE makes these alternations several times slower);
+    # positions are the same unless lower-casing changed the length, then scan the original.
+    hay, shift = text[start:end].lower(), start
+    ranges, fractions, singles = _RANGE_LOWER, _FRACTION_OF_LOWER, _SINGLE_LOWER
+    maybe_range, maybe_fraction = _MAYBE_RANGE_LOWER, _MAYBE_FRACTION_LOWER
+    if len(hay) != end - start:
+        hay, shift = text[:end], 0
+        ranges, fractions, singles = _RANGE, _FRACTION_OF, _SINGLE
+        maybe_range, maybe_fraction = _MAYBE_RANGE, _MAYBE_FRACTION
+    lo = start - shift
+
+    for m in (ranges.finditer(hay, lo) if maybe_range.search(hay, lo) else ()):
         g1, g2 = ("b1", "b2") if m.group("b1") else ("r1", "r2")
         low, high = parse_number(m.group(g1)), parse_number(m.group(g2))
         if low is None or high is None or not low < high or high > 10 * low:
             continue  # "October 7 to 25,295", "from 2 to 400": not one range of a count
-        if _MONTH_BEFORE.search(text, max(start, m.start() - 10), m.start()):
+        if _MONTH_BEFORE.search(text, max(start, m.start() + shift - 10), m.start() + shift):
             continue  # "7 to 10 October", "October 7 or 8": days of a month
         # "7 to 10" days etc. are filtered later; a range is only taken when it is ascending.
-        found.append(NumberMention(m.start(), m.end(), m.start(g1), m.end(g2), low, low, high,
-                                   "range", not m.group(g1)[0].isdigit()))
-        take(m.start(), m.end())
-    for m in (_FRACTION_OF.finditer(text, start, end) if _MAYBE_FRACTION.search(text, start, end)
-              else ()):
-        if not free(m.start(), m.end()):
+        found.append(NumberMention(m.start() + shift, m.end() + shift, m.start(g1) + shift,
+                                   m.end(g2) + shift, low, low, high, "range",
+                                   not m.group(g1)[0].isdigit()))
+        take(m.start() + shift, m.end() + shift)
+    for m in (fractions.finditer(hay, lo) if maybe_fraction.search(hay, lo) else ()):
+        if not free(m.start() + shift, m.end() + shift):
             continue
         share = FRACTIONS[m.group("frac").lower()]
         qualifier = QUALIFIERS[m.group("qual").lower()] if m.group("qual") else "exact"
-        found.append(NumberMention(m.start(), m.start("frac") + len(m.group("frac")),
-                                   m.start("frac"), m.end("frac"), share, None, None, qualifier,
-                                   True, fraction=share))
-        take(m.start(), m.end("frac"))
-    for m in _SINGLE.finditer(text, start, end):
-        if not free(m.start("num"), m.end("num")):
+        f_start, f_end = m.start("frac") + shift, m.end("frac") + shift
+        found.append(NumberMention(m.start() + shift, f_end, f_start, f_end, share, None, None,
+                                   qualifier, True, fraction=share))
+        take(m.start() + shift, f_end)
+    for m in singles.finditer(hay, lo):
+        n_start, n_end = m.start("num") + shift, m.end("num") + shift
+        if not free(n_start, n_end):
             continue
         value = parse_number(m.group("num"))
         if value is None:
             continue
         qual = (m.group("qual") or "").lower()
         if qual in ("under", "over", "just under", "just over") and _AGE_BEFORE.search(
-                text, max(start, m.start() - 14), m.start()):
+                text, max(start, m.start() + shift - 14), m.start() + shift):
             continue  # "children under 5", "men over 60": ages
         qualifier = QUALIFIERS[" ".join(qual.split())] if qual else "exact"
         low, high = _bounds(qualifier, value)
-        found.append(NumberMention(m.start(), m.end(), m.start("num"), m.end("num"), value, low,
-                                   high, qualifier, not m.group("num")[0].isdigit(),
+        found.append(NumberMention(m.start() + shift, m.end() + shift, n_start, n_end, value,
+                                   low, high, qualifier, not m.group("num")[0].isdigit(),
                                    estimated="estimated" in qual))
-        take(m.start(), m.end())
+        take(m.start() + shift, m.end() + shift)
     return sorted(found, key=lambda n: n.start)
 
 
