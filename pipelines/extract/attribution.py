@@ -29,6 +29,7 @@ _VERB = re.compile(
     rf"\b(?<!United )(?=[a-zA-Z])"
     rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
     re.IGNORECASE)
+_VERB_LOWER = re.compile(_VERB.pattern.replace("(?<!United )", "(?<!united )"))
 # "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been)\s+$", re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
@@ -158,7 +159,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
     verbs = []
-    for m in _VERB.finditer(sentence):
+    lower = sentence.lower()
+    for m in (_VERB_LOWER.finditer(lower) if len(lower) == len(sentence)
+              else _VERB.finditer(sentence)):
         verbs.append(m.start())
         if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
             continue

@@ -85,9 +85,12 @@ _ANY_DATE_WORD = re.compile(
 )
 
 
+_ANY_DATE_WORD_LOWER = re.compile(_ANY_DATE_WORD.pattern)
+
+
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
-    if not _ANY_DATE_WORD.search(text, start, end):
+    if not _ANY_DATE_WORD_LOWER.search(text[start:end].lower()):
         return found
     for pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
