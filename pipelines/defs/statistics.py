@@ -25,42 +25,66 @@ def staged_statistics_figures(context: dg.AssetExecutionContext,
                               tally: TallyConfig) -> dg.MaterializeResult:
     store = RawStore(tally.lake, batch="read-only")
     declared = {s.name: s for s in tally.sources().sources}
-    # A series payload is a full snapshot: the newest one per source and location supersedes.
-    latest = (
+    # A series payload is a full snapshot: the newest *readable* one per source and location
+    # supersedes the rest. A newer payload that cannot be read (broken, or its schema changed)
+    # is quarantined and the previous snapshot stays loaded, so a bad upload loses no figures.
+    history = (
         manifest(tally).filter(pl.col("kind") == "statistics")
-        .sort("first_seen_at").group_by("source", "locator").last().sort("source", "locator")
+        .sort("first_seen_at", descending=True)
+        .group_by("source", "locator", maintain_order=True)
+        .agg(pl.struct("content_hash", "claimant", "format").alias("versions"))
+        .sort("source", "locator")
     )
     figures, rejected, ignored = [], [], set()
-    for item in latest.iter_rows(named=True):
-        source = declared.get(item["source"])
-        payload = Payload(
-            data=store.read(item["content_hash"]), source=item["source"],
-            locator=item["locator"], content_hash=item["content_hash"],
-            claimant=item["claimant"], columns=source.columns if source else None,
-        )
-        try:
-            result = read_statistics(payload, item["format"] or "auto")
-        except StatisticsError as exc:
-            context.log.warning(f"quarantined {item['locator']}: {exc}")
-            rejected.append(quarantine_row(
-                stage="statistics", rule="statistics_unreadable", reason=str(exc),
-                source=item["source"], locator=item["locator"], content_hash=item["content_hash"]))
-            continue
-        figures += result.figures
-        rejected += result.quarantine
-        ignored |= result.ignored_fields
+    for group in history.iter_rows(named=True):
+        versions = group["versions"]  # newest first
+        source = declared.get(group["source"])
+        for position, item in enumerate(versions):
+            payload = Payload(
+                data=store.read(item["content_hash"]), source=group["source"],
+                locator=group["locator"], content_hash=item["content_hash"],
+                claimant=item["claimant"], columns=source.columns if source else None,
+            )
+            try:
+                result = read_statistics(payload, item["format"] or "auto")
+            except StatisticsError as exc:
+                if position == 0:  # older unreadable versions were reported when they arrived
+                    fallback = ("; the previous payload stays loaded" if len(versions) > 1
+                                else "")
+                    context.log.warning(f"quarantined {group['locator']}: {exc}{fallback}")
+                    rejected.append(quarantine_row(
+                        stage="statistics", rule="statistics_unreadable", reason=str(exc),
+                        source=group["source"], locator=group["locator"],
+                        content_hash=item["content_hash"]))
+                continue
+            figures += result.figures
+            rejected += result.quarantine
+            ignored |= result.ignored_fields
+            break
     for row in figures:
         row["ingest_day"] = None
     out = frame(figures, FIGURE_SCHEMA)
     write_parquet_atomic(out, tally.staging("statistics") / "figures.parquet")
     write_parquet_atomic(frame(rejected, QUARANTINE_SCHEMA),
                          tally.quarantine("statistics") / "current.parquet")
+    for (locator, rule), rows in _by_locator_and_rule(rejected).items():
+        more = f" (and {len(rows) - 1} more like it)" if len(rows) > 1 else ""
+        context.log.warning(f"quarantined {locator} {rows[0]['record_key'] or ''}: "
+                            f"{rows[0]['reason']} [{rule}]{more}")
     if ignored:
         context.log.info(f"fields with no metric mapping, kept in raw only: {sorted(ignored)}")
     return dg.MaterializeResult(metadata={
-        "payloads": latest.height,
+        "payloads": history.height,
         "figures": out.height,
         "quarantined": len(rejected),
         "unmapped_fields": ", ".join(sorted(ignored)) or "none",
         "preview": preview(out.select("dataset", "as_of", "metric", "value", "claimant")),
     })
+
+
+def _by_locator_and_rule(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    """Quarantine rows grouped for the run log: one line per file and rule, not per row."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in rows:
+        groups.setdefault((row["locator"], row["rule"]), []).append(row)
+    return groups

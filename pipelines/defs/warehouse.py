@@ -18,7 +18,6 @@ from pipelines.lib import figure_rules, quality, warehouse
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     FETCH_LOG_SCHEMA,
-    MANIFEST_SCHEMA,
     RawStore,
     read_parquet_dir,
     write_parquet_atomic,
@@ -228,7 +227,7 @@ def core_claimants(duckdb: DuckDBResource) -> dg.MaterializeResult:
 def raw_tables(tally: TallyConfig, duckdb: DuckDBResource):
     store = RawStore(tally.lake, batch="read-only")
     log = read_parquet_dir(store.root / "fetch_log", FETCH_LOG_SCHEMA).sort("fetched_at")
-    payloads = read_parquet_dir(store.root / "manifest", MANIFEST_SCHEMA).sort("first_seen_at")
+    payloads = store.manifest().sort("first_seen_at")  # one row per payload, even after races
     with duckdb.get_connection() as conn:
         warehouse.replace_table(conn, "raw.fetch_log", log)
         warehouse.replace_table(conn, "raw.payloads", payloads)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import trafilatura
 from courlan import normalize_url
@@ -99,6 +99,7 @@ def parse_text(data: bytes, *, declared_outlet: str | None = None) -> Article:
         text=body,
     )
     _require_body(article)
+    _require_plausible_date(article)
     return article
 
 
@@ -136,7 +137,14 @@ def parse_html(
         text=text.strip(),
     )
     _require_body(article)
+    _require_plausible_date(article)
     return article
+
+
+def _require_plausible_date(article: Article) -> None:
+    """A publication date after tomorrow (UTC) is a typo or a forgery, not news."""
+    if article.published and article.published > datetime.now(UTC).date() + timedelta(days=1):
+        raise ArticleError(f"publication date {article.published} is in the future")
 
 
 def _require_body(article: Article) -> None:

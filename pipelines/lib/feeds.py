@@ -8,6 +8,7 @@ link may be fetched or read is the caller's decision (see `pipelines.lib.ingest`
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin, urlsplit
@@ -27,6 +28,25 @@ class FeedEntry:
     guid: str | None  # RSS <guid> or Atom <id>
 
 
+# Real feeds nest a handful of levels; feedparser's time grows steeply with depth, so a hostile
+# "<a><a><a>..." of a few hundred kilobytes would otherwise hold a run for minutes.
+MAX_DEPTH = 256
+_TAG = re.compile(rb"<(/?)[A-Za-z_][^\s/>]*[^>]*?(/?)>")
+
+
+def _too_deep(data: bytes) -> bool:
+    """Element nesting deeper than MAX_DEPTH, by a linear scan of the tags (no parsing)."""
+    depth = 0
+    for match in _TAG.finditer(data):
+        if match[1]:
+            depth = max(0, depth - 1)
+        elif not match[2]:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+    return False
+
+
 def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
     """Entries of an RSS 0.9x/1.0/2.0 or Atom feed that have a link, in feed order.
 
@@ -34,6 +54,8 @@ def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
     """
     if not data.strip():
         raise FeedError("empty feed")
+    if _too_deep(data):
+        raise FeedError(f"not a usable feed: elements nested more than {MAX_DEPTH} deep")
     # A stream, never bare bytes: feedparser would treat short bytes as a file name to open.
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception")

@@ -10,17 +10,24 @@ Why each guard exists:
   Content-Length above it is refused before reading), so an oversized or endless response cannot
   exhaust memory.
 - A wall-clock cap per attempt (`total_timeout`): httpx's read timeout is per socket read, so a
-  server trickling a byte every few seconds would otherwise hold a worker forever. Every read
-  waits at most the time left and the body loop checks the deadline after each chunk, so an
-  attempt ends within `total_timeout` plus at most one `read_timeout`. (Response *headers*
-  trickled byte by byte are only bounded by h11's 16 KiB header limit times `read_timeout`.)
+  server trickling a byte every few seconds would otherwise hold a worker forever. Every socket
+  read, of the headers as much as of the body, waits at most the time left of the attempt (the
+  connections come from `_DeadlineBackend`), so an attempt ends at its deadline.
+- gzip and deflate are decoded here, not by httpx, from the raw stream: each step inflates at
+  most one chunk's worth, so a decompression bomb is stopped at `max_bytes` without ever being
+  expanded further, and a gzip stream that ends early (a truncated body whose Content-Length
+  was honest about the cut) is an error instead of a silently shortened payload.
+- `allowed_hosts` (per source) is enforced on every redirect hop too: a link on an allowed host
+  cannot bounce Tally to a host the source was not trusted with.
 - Problems come back as a `FetchResult` with `error` set, never as an exception, so one bad URL
   never stops a run; the caller logs and quarantines it.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,10 +35,12 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
+import httpcore
 import httpx
 import stamina
 
 ALLOWED_SCHEMES = ("http", "https")
+DECODED_ENCODINGS = ("gzip", "x-gzip", "deflate")  # what we ask for; anything else is refused
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,82 @@ def _check_redirect(response: httpx.Response) -> None:
         _checked_url(response.headers["Location"], base=response.request.url)
 
 
+def host_allowed(host: str, allowed: Iterable[str] | None) -> bool:
+    """`host` is one of `allowed` or a subdomain of one (None: any host)."""
+    if allowed is None:
+        return True
+    host = host.lower().rstrip(".")
+    return any(host == h.lower() or host.endswith("." + h.lower()) for h in allowed)
+
+
+# The wall-clock deadline of the attempt running on this thread (None outside an attempt).
+_attempt_deadline = threading.local()
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose reads and writes never wait past the current attempt's deadline.
+
+    httpx's timeouts are per read; a server sending its status line and headers a byte at a
+    time would keep an attempt alive for hours. This clamps every wait to the time left.
+    """
+
+    def __init__(self, inner: httpcore.NetworkStream):
+        self._inner = inner
+
+    def _left(self, timeout: float | None, error: type[Exception]) -> float | None:
+        deadline = getattr(_attempt_deadline, "value", None)
+        if deadline is None:
+            return timeout
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise error("attempt deadline passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        inner = self._inner.start_tls(ssl_context, server_hostname,
+                                      self._left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(inner)
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        return _DeadlineStream(super().connect_tcp(host, port, timeout, local_address,
+                                                   socket_options))
+
+
+class _Transport(httpx.HTTPTransport):
+    """httpx's own transport, its connection pool built on `_DeadlineBackend`."""
+
+    def __init__(self):
+        super().__init__()
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                             network_backend=_DeadlineBackend())
+
+
+def _decoder(encoding: str | None):
+    """A zlib decompressor for the response's Content-Encoding; None for identity."""
+    encoding = (encoding or "identity").strip().lower()
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(zlib.MAX_WBITS | 16)
+    if encoding == "deflate":
+        return zlib.decompressobj(zlib.MAX_WBITS)  # zlib-wrapped, as RFC 9110 says
+    raise _Final(f"unsupported Content-Encoding {encoding!r} (gzip and deflate only)")
+
+
 class Fetcher:
     """Owns one httpx.Client shared by all threads; use as a context manager."""
 
@@ -138,6 +223,7 @@ class Fetcher:
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
             follow_redirects=False,  # followed by hand, so every hop is checked and timed
             event_hooks={"response": [_check_redirect]},
+            transport=_Transport(),
         )
 
     def __enter__(self) -> Fetcher:
@@ -159,33 +245,76 @@ class Fetcher:
         return httpx.Timeout(read, connect=min(self.settings.connect_timeout, left), pool=left)
 
     def _read_body(self, response: httpx.Response, deadline: float) -> bytes:
-        """Stream the body; stop at `max_bytes` or at the deadline, whichever comes first."""
+        """Stream and decode the body; stop at `max_bytes` or at the deadline, whichever first."""
         cap = self.settings.max_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > cap:
             raise _Final(f"body larger than {cap} bytes", f"Content-Length {declared}")
+        decoder = _decoder(response.headers.get("Content-Encoding"))
         chunks, size = [], 0
-        # Decoded chunks, so the cap is on the real size. httpx decodes one network read (at most
-        # 64 KiB) at a time: a gzip bomb costs at most ~1000x that before this check stops it.
-        for chunk in response.iter_bytes():
+        try:
+            for raw in response.iter_raw():
+                size = self._decode_chunk(raw, decoder, chunks, size, response)
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout("attempt deadline passed")
+        except httpx.TimeoutException as exc:
+            if time.monotonic() < deadline:
+                raise  # an ordinary per-read timeout
+            raise _Retryable("timeout", f"body not complete within "
+                                        f"{self.settings.total_timeout:g} s") from exc
+        if decoder is not None and not decoder.eof:
+            raise _Final(f"truncated {response.headers['Content-Encoding']} body",
+                         "the compressed stream ends before its end marker")
+        return b"".join(chunks)
+
+    def _decode_chunk(self, raw: bytes, decoder, chunks: list[bytes], size: int,
+                      response: httpx.Response) -> int:
+        """Decode one network chunk into `chunks`; returns the new decoded size (capped)."""
+        cap = self.settings.max_bytes
+        pending = raw
+        while pending:
+            if decoder is None:
+                chunk, pending = pending, b""
+            else:
+                try:
+                    # At most cap+1 bytes out of one step: a bomb never expands further.
+                    chunk = decoder.decompress(pending, cap + 1 - size)
+                except zlib.error as exc:
+                    raise _Final(f"malformed {response.headers['Content-Encoding']} body",
+                                 str(exc)) from exc
+                pending = decoder.unconsumed_tail
+                if decoder.eof and decoder.unused_data.strip(b"\0"):
+                    raise _Final("malformed compressed body", "data after the end of "
+                                 "the compressed stream")
             size += len(chunk)
             if size > cap:
                 raise _Final(f"body larger than {cap} bytes")
-            if time.monotonic() > deadline:
-                raise _Retryable("timeout", f"body not complete within "
-                                            f"{self.settings.total_timeout:g} s")
             chunks.append(chunk)
-        return b"".join(chunks)
+            if not chunk and pending:
+                break  # nothing came out; wait for more input
+        return size
 
-    def _attempt(self, url: str, headers: dict[str, str]) -> _Response:
+    def _attempt(self, url: str, headers: dict[str, str],
+                 allowed_hosts: tuple[str, ...] | None = None) -> _Response:
         """One try: follow up to `max_redirects` hops, checking each target first."""
         deadline = time.monotonic() + self.settings.total_timeout
+        _attempt_deadline.value = deadline
+        try:
+            return self._hops(url, headers, allowed_hosts, deadline)
+        finally:
+            _attempt_deadline.value = None
+
+    def _hops(self, url: str, headers: dict[str, str], allowed_hosts: tuple[str, ...] | None,
+              deadline: float) -> _Response:
         seen: set[str] = set()
         current = _checked_url(url)
         for _ in range(self.settings.max_redirects + 1):
             if str(current) in seen:
                 raise _Final(f"redirect loop at {current}")
             seen.add(str(current))
+            if not host_allowed(current.host, allowed_hosts):
+                raise _Final(f"host {current.host!r} is not in the source's allowed_hosts"
+                             + (f" (redirected from {url})" if str(current) != url else ""))
             try:
                 with self.client.stream("GET", current, headers=headers,
                                         timeout=self._timeout(deadline)) as response:
@@ -208,6 +337,9 @@ class Fetcher:
                         raise
                     return _Response(str(current), status, body, response.headers)
             except httpx.TimeoutException as exc:
+                if time.monotonic() >= deadline:  # headers trickled past the wall-clock cap
+                    raise _Retryable("timeout", f"no complete response within "
+                                                f"{self.settings.total_timeout:g} s") from exc
                 raise _Retryable("timeout", type(exc).__name__) from exc
             except (httpx.DecodingError, httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
                 raise _Final(f"{type(exc).__name__}: {exc}") from exc
@@ -216,9 +348,13 @@ class Fetcher:
         raise _Final(f"more than {self.settings.max_redirects} redirects")
 
     # -- public --------------------------------------------------------------------------------
-    def fetch(self, url: str, etag: str | None = None,
-              last_modified: str | None = None) -> FetchResult:
-        """GET `url`, conditional on the given validators; never raises for network/HTTP trouble."""
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None,
+              allowed_hosts: Iterable[str] | None = None) -> FetchResult:
+        """GET `url`, conditional on the given validators; never raises for network/HTTP trouble.
+
+        With `allowed_hosts`, the URL and every redirect target must be on one of those hosts.
+        """
+        hosts = tuple(allowed_hosts) if allowed_hosts is not None else None
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -239,7 +375,7 @@ class Fetcher:
             ):
                 with attempt:
                     attempts += 1
-                    response = self._attempt(url, headers)
+                    response = self._attempt(url, headers, hosts)
         except _Failure as exc:
             status = exc.status
             error = exc.message
@@ -264,9 +400,11 @@ class Fetcher:
         )
 
     def fetch_many(
-        self, requests: Iterable[tuple[str, str | None, str | None]]
+        self, requests: Iterable[tuple[str, str | None, str | None]],
+        allowed_hosts: Iterable[str] | None = None,
     ) -> list[FetchResult]:
         """(url, etag, last_modified) triples, at most `concurrency` in flight; input order kept."""
         items = list(requests)
+        hosts = tuple(allowed_hosts) if allowed_hosts is not None else None
         with ThreadPoolExecutor(max_workers=max(1, self.settings.concurrency)) as pool:
-            return list(pool.map(lambda item: self.fetch(*item), items))
+            return list(pool.map(lambda item: self.fetch(*item, allowed_hosts=hosts), items))

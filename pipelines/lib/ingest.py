@@ -9,13 +9,14 @@ declared disappears without a trace.
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from pipelines.lib.feeds import FeedError, parse_feed
-from pipelines.lib.http import Fetcher, FetchResult
+from pipelines.lib.http import Fetcher, FetchResult, host_allowed
 from pipelines.lib.raw_store import FetchLogRow, RawStore
 from pipelines.lib.records import quarantine_row
 from pipelines.lib.sources import Source
@@ -44,8 +45,22 @@ class IngestReport:
         self.messages += other.messages
 
 
-def _media_type(kind: str, locator: str, content_type: str | None) -> str:
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _looks_like_html(data: bytes | None) -> bool:
+    """The bytes open like an HTML document, whatever the server or file name claims."""
+    return bool(data) and bool(_HTML_START.match(data[:2048].lstrip(b"\xef\xbb\xbf")))
+
+
+def _media_type(kind: str, locator: str, content_type: str | None,
+                data: bytes | None = None) -> str:
+    """What the payload is. For articles the content wins over labels: an HTML page served as
+    text/plain (or saved as .txt) is parsed as HTML, never stored as text full of markup."""
     suffix = Path(urlparse(locator).path).suffix.lower()
+    if kind == "article" and _looks_like_html(data):
+        return "html"
     if kind == "feed":
         return "xml"
     if kind == "statistics":
@@ -113,7 +128,7 @@ class Ingestor:
             self.store.log(row)
             self._fail(report, source, locator, "empty file", rule="file_empty")
             return None
-        media_type = _media_type(kind, locator, None)
+        media_type = _media_type(kind, locator, None, data)
         digest = self._store(report, source, kind, locator, data, media_type)
         row.ok, row.content_hash, row.size = True, digest, len(data)
         self.store.log(row)
@@ -139,7 +154,8 @@ class Ingestor:
             self.store.log(row)
             report.not_modified += 1
             return None
-        media_type = _media_type(kind, result.final_url or result.url, result.content_type)
+        media_type = _media_type(kind, result.final_url or result.url, result.content_type,
+                                 result.body)
         row.content_hash = self._store(report, source, kind, result.url, result.body, media_type)
         row.size = len(result.body)
         self.store.log(row)
@@ -189,9 +205,7 @@ class Ingestor:
                 self._read_local_link(report, source, link, path.parent)
             elif scheme in ("http", "https"):
                 host = urlparse(link).hostname or ""
-                if source.allowed_hosts and not any(
-                    host == h or host.endswith("." + h) for h in source.allowed_hosts
-                ):
+                if not host_allowed(host, source.allowed_hosts):
                     self._fail(report, source, link, f"host {host!r} is not in the source's "
                                "allowed_hosts", rule="feed_link_refused")
                     continue
@@ -205,7 +219,8 @@ class Ingestor:
             return
         if remote:
             requests = [(u, *self._validators.get(u, (None, None))) for u in remote]
-            for result in self.fetcher.fetch_many(requests):
+            # The allow-list holds for every redirect hop too, not only for the feed's links.
+            for result in self.fetcher.fetch_many(requests, allowed_hosts=source.allowed_hosts):
                 self._record(report, source, "article", result)
 
     def _read_local_link(self, report: IngestReport, source: Source, link: str,

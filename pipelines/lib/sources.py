@@ -6,6 +6,7 @@ format) stops the run with a message naming the entry, instead of being skipped 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -43,6 +44,14 @@ class Source(BaseModel):
             raise ValueError(f"url must be http(s): {self.url!r}")
         if self.kind in ("feed", "article") and not self.outlet:
             raise ValueError(f"a {self.kind} source needs an `outlet`")
+        if self.allowed_hosts is not None:
+            if not self.allowed_hosts:
+                raise ValueError("allowed_hosts is empty: leave it out to allow any host")
+            bad = [h for h in self.allowed_hosts
+                   if not re.fullmatch(r"[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?", h)]
+            if bad:
+                raise ValueError(f"allowed_hosts must be bare host names (no scheme, port or "
+                                 f"path): {bad}")
         if self.kind == "statistics" and not self.format:
             raise ValueError("a statistics source needs a `format` (techforpalestine, hxl, auto)")
         return self

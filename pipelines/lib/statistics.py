@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from pipelines.extract.claimants import resolve_claimant
 from pipelines.lib.records import quarantine_row, stable_id
@@ -79,12 +80,37 @@ def _number(value: object) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an integer with thousands of digits: absurd, caught later
+            return math.inf
     if isinstance(value, str):
         text = value.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
         if re.fullmatch(r"-?\d+(\.\d+)?", text):
             return float(text)
     return None
+
+
+# More than everyone alive: no count of people can be this large, whatever the metric.
+MAX_COUNT = 10_000_000_000
+
+
+def _count_problem(name: str, value: float) -> str | None:
+    """Why `value` cannot be a count of people (negative, fractional, absurd), or None."""
+    if not math.isfinite(value):
+        return f"{name}={value!r} is not a finite number"
+    if value < 0:
+        return f"{name}={value:g} is negative: a count of people cannot be"
+    if value != int(value):
+        return f"{name}={value:g} is not a whole number: a count of people must be"
+    if value > MAX_COUNT:
+        return f"{name}={value:g} is absurd: more than everyone alive ({MAX_COUNT:,})"
+    return None
+
+
+def _future(day: date) -> bool:
+    """A report dated after tomorrow (UTC, a day of slack for time zones) cannot exist yet."""
+    return day > datetime.now(UTC).date() + timedelta(days=1)
 
 
 def _iso_date(value: object) -> date | None:
@@ -145,8 +171,16 @@ def read_techforpalestine(payload: Payload) -> StatisticsResult:
         rows = json.loads(payload.data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise StatisticsError(f"not valid UTF-8 JSON: {exc}") from exc
+    except RecursionError as exc:  # "[[[[..." nested deeper than the parser's stack
+        raise StatisticsError("not usable JSON: nested too deeply") from exc
     if not isinstance(rows, list):
         raise StatisticsError("expected a JSON array of daily reports")
+    objects = [row for row in rows if isinstance(row, dict)]
+    if objects and not any(TFP_FIELDS.keys() & row.keys() for row in objects):
+        # Not one reported field anywhere: the upstream renamed its fields, not a bad day.
+        seen = sorted({str(name) for row in objects for name in row})
+        raise StatisticsError("no known field (killed_cum, injured_cum, ...) in any row: the "
+                              f"series' schema changed? fields seen: {', '.join(seen[:12])}")
     result = StatisticsResult()
 
     def reject(rule: str, reason: str, key: str, row: object) -> None:
@@ -167,7 +201,14 @@ def read_techforpalestine(payload: Payload) -> StatisticsResult:
             reject("statistics_row_date", f"report_date {row.get('report_date')!r} is not a "
                    "YYYY-MM-DD date", f"row {index}", row)
             continue
+        if _future(day):
+            reject("statistics_row_date", f"report_date {day} is in the future",
+                   f"row {index}", row)
+            continue
         source_code = row.get("report_source")
+        if "report_source" not in row:
+            reject("statistics_claimant", "report_source is missing: no claimant", str(day), row)
+            continue
         if source_code == "missing":
             reject("statistics_unreported_day", "report_source is 'missing': the day's values "
                    "are upstream fill-ins, not anyone's claim", str(day), row)
@@ -177,6 +218,10 @@ def read_techforpalestine(payload: Payload) -> StatisticsResult:
                    str(day), row)
             continue
         claimant, claimant_class = TFP_CLAIMANTS[source_code]
+        if not any(name in TFP_FIELDS for name in row):
+            reject("statistics_row_fields", "the row has no reported field ("
+                   + ", ".join(sorted(TFP_FIELDS)[:4]) + ", ...)", str(day), row)
+            continue
         for name, raw in row.items():
             if name.startswith("ext_") or name in TFP_NOT_FIGURES:
                 continue
@@ -187,6 +232,10 @@ def read_techforpalestine(payload: Payload) -> StatisticsResult:
             if value is None:
                 reject("statistics_value_type", f"{name}={raw!r} is not a number",
                        f"{day}:{name}", row)
+                continue
+            problem = _count_problem(name, value)
+            if problem:
+                reject("statistics_value_range", problem, f"{day}:{name}", row)
                 continue
             metric, cumulative = TFP_FIELDS[name]
             result.figures.append(
@@ -242,7 +291,10 @@ def read_hxl(payload: Payload) -> StatisticsResult:
         text = payload.data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise StatisticsError(f"CSV is not UTF-8 (byte offset {exc.start})") from exc
-    table = list(csv.reader(io.StringIO(text)))
+    try:
+        table = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:  # a field over csv's size limit, a NUL byte, ...
+        raise StatisticsError(f"not a readable CSV: {exc}") from exc
     tag_row_index = None
     for i, row in enumerate(table[:25]):
         cells = [c for c in row if c.strip()]
@@ -300,6 +352,9 @@ def read_hxl(payload: Payload) -> StatisticsResult:
         if day is None:
             reject("statistics_row_date", f"#date {cell!r} is not a YYYY-MM-DD date")
             continue
+        if _future(day):
+            reject("statistics_row_date", f"#date {day} is in the future")
+            continue
         claimant = (row[claimant_col].strip() if claimant_col is not None
                     and claimant_col < len(row) else "") or payload.claimant
         if not claimant:
@@ -317,6 +372,10 @@ def read_hxl(payload: Payload) -> StatisticsResult:
             if value is None:
                 reject("statistics_value_type", f"{tag_text}={cell!r} is not a number",
                        f"{key}:{tag_text}")
+                continue
+            problem = _count_problem(tag_text, value)
+            if problem:
+                reject("statistics_value_range", problem, f"{key}:{tag_text}")
                 continue
             figure = _figure(payload, dataset_field=tag_text, metric=metric, value=value,
                              as_of=day, claimant=claimant, claimant_class=claimant_class,

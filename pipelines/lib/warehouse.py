@@ -124,7 +124,8 @@ def export_parquet(conn: duckdb.DuckDBPyConnection, name: str, path: Path) -> in
     """Copy a table to a Parquet file, swapped in atomically; returns the row count."""
     table, _ = _table(name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".tmp-{path.name}")
+    # Not named *.parquet: a reader globbing the folder must never pick up a half-written copy.
+    tmp = path.with_name(f".tmp-{path.name}.partial")
     literal = str(tmp).replace("'", "''")  # our own path, quoted as a SQL string literal
     run(conn, f"copy (select * from {table}) to '{literal}' (format parquet)")
     tmp.replace(path)
