@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 export DAGSTER_HOME ?= $(CURDIR)/data_lake/dagster_home
 
-.PHONY: run test ui eval bench-extract lint clean
+.PHONY: run test ui eval bench-extract bench lint clean faults audit
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,23 @@ eval: $(VENV)/.synced
 
 bench-extract: $(VENV)/.synced
 	$(BIN)/python -m pipelines.extract.bench
+
+# A generated day of news end to end, measured against floors (SCALE=300000 for the full day).
+SCALE ?= 3000
+bench: $(VENV)/.synced
+	$(BIN)/python -m pipelines.bench --scale $(SCALE)
+
+# The fault suite (also part of `make test`) and its figures: faults injected, runs killed,
+# bad inputs, rows lost, duplicates, slowest recovery. Fails if a row was lost or duplicated.
+faults: $(VENV)/.synced
+	$(BIN)/python -m pytest -m faults tests/faults
+	$(BIN)/python -m tests.faults.report
+
+# Known vulnerabilities in the locked dependencies (pip-audit, needs the network; not in `test`).
+audit: $(VENV)/.synced
+	@$(BIN)/uv export --frozen --all-groups --format requirements-txt --no-emit-project \
+		--quiet -o $(VENV)/audit-requirements.txt
+	$(BIN)/pip-audit --disable-pip --require-hashes -r $(VENV)/audit-requirements.txt
 
 lint: $(VENV)/.synced
 	$(BIN)/ruff check pipelines tests

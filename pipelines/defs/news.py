@@ -7,8 +7,12 @@ single writer.
 
 
 import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from functools import partial
+from pathlib import Path
 
 import dagster as dg
 import polars as pl
@@ -18,7 +22,11 @@ from pipelines.defs.raw import manifest
 from pipelines.defs.resources import TallyConfig
 from pipelines.lib.articles import ArticleError, canonical_url, parse_article
 from pipelines.lib.preview import preview
-from pipelines.lib.raw_store import RawStore, write_parquet_atomic
+from pipelines.lib.raw_store import (
+    object_path,
+    write_parquet_atomic,
+    write_parquet_batches_atomic,
+)
 from pipelines.lib.records import (
     ARTICLE_SCHEMA,
     FIGURE_SCHEMA,
@@ -28,7 +36,7 @@ from pipelines.lib.records import (
     stable_id,
 )
 
-BATCH_SIZE = 200  # articles per extraction task; below one batch, extraction stays in-process
+BATCH_SIZE = 200  # articles per parsing or extraction task; below one batch, stays in-process
 
 
 def _day_file(tally: TallyConfig, name: str, day: str):
@@ -47,17 +55,53 @@ def _day_file(tally: TallyConfig, name: str, day: str):
 )
 def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg.MaterializeResult:
     day = context.partition_key
-    store = RawStore(tally.lake, batch="read-only")
     todo = manifest(tally).filter(
         (pl.col("kind") == "article") & (pl.col("ingest_day") == date.fromisoformat(day))
     )
-    rows, rejected = [], []
-    for item in todo.iter_rows(named=True):
+    items = todo.to_dicts()
+    batches = [items[i : i + BATCH_SIZE] for i in range(0, len(items), BATCH_SIZE)]
+    rejected: list[dict] = []
+    head: list[pl.DataFrame] = []
+
+    def parsed() -> Iterator[pl.DataFrame]:
+        """Article frames batch by batch: only a few batches are in memory at any time."""
+        for rows, bad, messages in run_batches(partial(parse_batch, str(tally.lake)), batches,
+                                               tally.extract_workers):
+            for message in messages:
+                context.log.warning(message)
+            rejected.extend(bad)
+            articles = frame(rows, ARTICLE_SCHEMA)
+            if not head:
+                head.append(articles.head(10))
+            yield articles
+
+    count = write_parquet_batches_atomic(parsed(), _day_file(tally, "articles", day),
+                                         ARTICLE_SCHEMA)
+    write_parquet_atomic(frame(rejected, QUARANTINE_SCHEMA),
+                         tally.quarantine("article") / f"day={day}.parquet")
+    sample = head[0] if head else pl.DataFrame(schema=ARTICLE_SCHEMA)
+    return dg.MaterializeResult(metadata={
+        "payloads": todo.height,
+        "articles": count,
+        "quarantined": len(rejected),
+        "preview": preview(sample.select("outlet", "published_at", "title", "url")),
+    })
+
+
+def parse_batch(lake: str, items: list[dict]) -> tuple[list[dict], list[dict], list[str]]:
+    """Article rows, quarantine rows and log lines of a batch of manifest rows.
+
+    Runs in a worker process for large days (HTML parsing is the costliest step per article),
+    so it reads payloads by content hash directly instead of loading the manifest.
+    """
+    rows, rejected, messages = [], [], []
+    for item in items:
         try:
-            article = parse_article(store.read(item["content_hash"]), item["media_type"],
-                                    url=_url(item["locator"]), outlet=item["outlet"])
+            data = object_path(Path(lake), item["content_hash"]).read_bytes()
+            article = parse_article(data, item["media_type"], url=_url(item["locator"]),
+                                    outlet=item["outlet"])
         except ArticleError as exc:
-            context.log.warning(f"quarantined {item['locator']}: {exc}")
+            messages.append(f"quarantined {item['locator']}: {exc}")
             rejected.append(quarantine_row(
                 stage="article", rule="article_unusable", reason=str(exc), source=item["source"],
                 locator=item["locator"], content_hash=item["content_hash"]))
@@ -79,16 +123,36 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
             "first_seen_at": item["first_seen_at"],
             "ingest_day": item["ingest_day"],
         })
-    articles = frame(rows, ARTICLE_SCHEMA)
-    write_parquet_atomic(articles, _day_file(tally, "articles", day))
-    write_parquet_atomic(frame(rejected, QUARANTINE_SCHEMA),
-                         tally.quarantine("article") / f"day={day}.parquet")
-    return dg.MaterializeResult(metadata={
-        "payloads": todo.height,
-        "articles": articles.height,
-        "quarantined": len(rejected),
-        "preview": preview(articles.select("outlet", "published_at", "title", "url")),
-    })
+    return rows, rejected, messages
+
+
+def run_batches(fn: Callable, batches: Iterable, workers: int) -> Iterator:
+    """`fn` of each batch, in order; over `workers` spawned processes when there are several.
+
+    At most two batches per worker are in flight, so memory stays that of a few batches
+    whatever the size of the day.
+    """
+    batches = iter(batches)
+    first = next(batches, None)
+    second = next(batches, None)
+    if first is None:
+        return
+    if workers <= 1 or second is None:
+        yield fn(first)
+        if second is not None:
+            yield fn(second)
+        for batch in batches:
+            yield fn(batch)
+        return
+    spawn = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Dagster process
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+        pending = deque([pool.submit(fn, first), pool.submit(fn, second)])
+        for batch in batches:
+            pending.append(pool.submit(fn, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _url(locator: str) -> str | None:
@@ -124,11 +188,22 @@ def extract_batch(articles: list[dict]) -> list[dict]:
 def extract_all(articles: list[dict], workers: int) -> list[dict]:
     """Extraction is CPU work: large days are split into batches over worker processes."""
     batches = [articles[i : i + BATCH_SIZE] for i in range(0, len(articles), BATCH_SIZE)]
-    if workers <= 1 or len(batches) <= 1:
-        return [fig for batch in batches for fig in extract_batch(batch)]
-    spawn = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Dagster process
-    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
-        return [fig for figs in pool.map(extract_batch, batches) for fig in figs]
+    return [fig for figs in run_batches(extract_batch, batches, workers) for fig in figs]
+
+
+ARTICLE_COLUMNS = ["article_id", "content_hash", "source", "outlet", "canonical_url", "url",
+                   "published_at", "ingest_day", "text"]
+
+
+def _article_batches(path: Path) -> Iterator[list[dict]]:
+    """The day's staged articles, BATCH_SIZE at a time, read from Parquet without loading all."""
+    import pyarrow.parquet as pq
+
+    if not path.exists():
+        return
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_SIZE,
+                                                   columns=ARTICLE_COLUMNS):
+        yield pl.from_arrow(batch).to_dicts()
 
 
 @dg.asset(
@@ -144,12 +219,29 @@ def staged_article_figures(context: dg.AssetExecutionContext,
                            tally: TallyConfig) -> dg.MaterializeResult:
     day = context.partition_key
     source = _day_file(tally, "articles", day)
-    articles = pl.read_parquet(source) if source.exists() else pl.DataFrame(schema=ARTICLE_SCHEMA)
-    figures = frame(extract_all(articles.to_dicts(), tally.extract_workers), FIGURE_SCHEMA)
-    write_parquet_atomic(figures, _day_file(tally, "article_figures", day))
+    counts = {"articles": 0}
+    head: list[pl.DataFrame] = []
+
+    def extracted() -> Iterator[pl.DataFrame]:
+        for batch, figs in run_batches(_with_input, _article_batches(source),
+                                       tally.extract_workers):
+            counts["articles"] += batch
+            figures = frame(figs, FIGURE_SCHEMA)
+            if not head and figures.height:
+                head.append(figures.head(10))
+            yield figures
+
+    count = write_parquet_batches_atomic(extracted(), _day_file(tally, "article_figures", day),
+                                         FIGURE_SCHEMA)
+    sample = head[0] if head else pl.DataFrame(schema=FIGURE_SCHEMA)
     return dg.MaterializeResult(metadata={
-        "articles": articles.height,
-        "figures": figures.height,
-        "preview": preview(figures.select("metric", "value", "qualifier", "claimant_class",
-                                          "surface")),
+        "articles": counts["articles"],
+        "figures": count,
+        "preview": preview(sample.select("metric", "value", "qualifier", "claimant_class",
+                                         "surface")),
     })
+
+
+def _with_input(articles: list[dict]) -> tuple[int, list[dict]]:
+    """(articles in the batch, their figures): the count travels back with the result."""
+    return len(articles), extract_batch(articles)

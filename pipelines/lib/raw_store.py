@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -120,6 +121,40 @@ def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
         raise
 
 
+def write_parquet_batches_atomic(frames: Iterable[pl.DataFrame], path: Path,
+                                 schema: dict) -> int:
+    """Write frames one after another into one Parquet file, swapped in atomically.
+
+    Only one frame is held at a time, so a large day is written with memory of one batch.
+    Returns the number of rows written.
+    """
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
+    os.close(fd)
+    target = pl.DataFrame(schema=schema).to_arrow().schema
+    rows = 0
+    try:
+        with pq.ParquetWriter(tmp, target, compression="zstd") as writer:
+            for frame in frames:
+                if frame.height:
+                    writer.write_table(frame.select(list(schema)).to_arrow().cast(target))
+                    rows += frame.height
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return rows
+
+
+def object_path(lake: Path, content_hash: str) -> Path:
+    """Where a payload's bytes live (no manifest needed: worker processes read with this)."""
+    if len(content_hash) != 64 or not all(c in "0123456789abcdef" for c in content_hash):
+        raise ValueError(f"not a sha256 content hash: {content_hash!r}")
+    return lake / "raw" / "objects" / content_hash[:2] / content_hash
+
+
 def read_parquet_dir(folder: Path, schema: dict) -> pl.DataFrame:
     """All Parquet files of a folder as one frame (an empty frame of `schema` when none)."""
     files = sorted(folder.glob("*.parquet")) if folder.exists() else []
@@ -144,9 +179,7 @@ class RawStore:
 
     # -- payloads -----------------------------------------------------------------------------
     def object_path(self, content_hash: str) -> Path:
-        if len(content_hash) != 64 or not all(c in "0123456789abcdef" for c in content_hash):
-            raise ValueError(f"not a sha256 content hash: {content_hash!r}")
-        return self.root / "objects" / content_hash[:2] / content_hash
+        return object_path(self.root.parent, content_hash)
 
     def read(self, content_hash: str) -> bytes:
         return self.object_path(content_hash).read_bytes()
@@ -207,7 +240,14 @@ class RawStore:
         return manifest.height, log.height
 
     def manifest(self) -> pl.DataFrame:
-        return read_parquet_dir(self.root / "manifest", MANIFEST_SCHEMA)
+        """One row per (source, locator, content hash): its first sighting.
+
+        Two runs started together can both record the same new payload in their own batch
+        files; the earlier record wins, so the payload is never counted twice.
+        """
+        rows = read_parquet_dir(self.root / "manifest", MANIFEST_SCHEMA)
+        return rows.sort("first_seen_at", "batch").unique(
+            ["source", "locator", "content_hash"], keep="first", maintain_order=True)
 
     def fetch_log(self) -> pl.DataFrame:
         return read_parquet_dir(self.root / "fetch_log", FETCH_LOG_SCHEMA)

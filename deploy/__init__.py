@@ -1,0 +1,1 @@
+"""Deployment of Tally's one code location on Kubernetes (see deploy/README.md)."""

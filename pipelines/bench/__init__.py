@@ -1,0 +1,1 @@
+"""`make bench`: a generated day of news pages driven through the real pipeline, measured."""

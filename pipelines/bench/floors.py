@@ -1,0 +1,140 @@
+"""The least work each stage has to do, timed on the same data right after the real run.
+
+Why: a stage's seconds mean little on their own (the machine, the corpus and the other load all
+move them); a ratio to a floor measured in the same run on the same bytes does not. Floors:
+- text stages: read the stage's input bytes and run one regex over them;
+- load: a bulk DuckDB insert of the staged Parquet into a scratch database;
+- checks: the same rules as the Great Expectations suites, as one plain SQL query;
+- marts: the same selects in `sql/` run straight in DuckDB (no Dagster, no metadata);
+- exports: one DuckDB COPY per exported table to a scratch folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipelines.extract.bench import FLOOR_RE
+from pipelines.lib import warehouse
+from pipelines.lib.raw_store import RawStore
+
+TAG_RE = re.compile(rb"<[^>]*>")
+
+
+def _timed(fn) -> tuple[float, object]:
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def html_to_text(lake: Path) -> tuple[float, int]:
+    """Read every stored article payload and find its tags (the bytes trafilatura must parse)."""
+    store = RawStore(lake, batch="floor")
+    hashes = store.manifest().filter(pl.col("kind") == "article")["content_hash"].to_list()
+    return _timed(lambda: sum(len(TAG_RE.findall(store.read(h))) for h in hashes))
+
+
+def extraction(lake: Path) -> tuple[float, int]:
+    """Read the staged article texts and scan them for number tokens (the extractor's input)."""
+    def scan() -> int:
+        texts = pl.read_parquet(lake / "staging" / "articles" / "*.parquet", columns=["text"])
+        return sum(1 for t in texts["text"] for _ in FLOOR_RE.finditer(t))
+    return _timed(scan)
+
+
+def load(lake: Path, scratch: Path) -> tuple[float, int]:
+    """Bulk insert of the staged articles, figures and raw manifest into a scratch database."""
+    scratch.unlink(missing_ok=True)
+    sources = {"articles": "staging/articles", "figures": "staging/article_figures",
+               "payloads": "raw/manifest", "fetch_log": "raw/fetch_log"}
+
+    def insert() -> int:
+        rows = 0
+        with duckdb.connect(str(scratch)) as conn:
+            for table, folder in sources.items():
+                files = [str(f) for f in sorted((lake / folder).glob("*.parquet"))]
+                if not files:
+                    continue
+                # table: one of the names above, never data
+                conn.execute(f"create table {table} as select * from "  # noqa: S608
+                             "read_parquet(?, union_by_name = true)", [files])
+                rows += conn.execute(f"select count(*) from {table}").fetchall()[0][0]  # noqa: S608
+        return rows
+    try:
+        return _timed(insert)
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+# The blocking rules of expectations/{figures,article_hostages,statistics_series}.json.
+CHECKS_SQL = """
+with f as (select * from core.figures),
+per_article as (
+    select article_id,
+        max(value) filter (where metric = 'abducted') as abducted,
+        max(value) filter (where metric = 'hostages_remaining') as remaining
+    from f
+    where origin = 'article' and metric in ('abducted', 'hostages_remaining')
+        and not coalesce(derived, false)
+    group by article_id
+),
+series as (
+    select value, lag(value) over (partition by dataset, dataset_field, location
+                                   order by as_of) as previous_value
+    from f where origin = 'statistics' and coalesce(cumulative, false)
+)
+select
+    (select count(*) from f where claimant is null or length(claimant) < 1
+        or claimant_id is null or claimant_class is null),
+    (select count(*) from f where claimant_class not in (select unnest(?))),
+    (select count(*) from f where metric is null or metric not in (select unnest(?))),
+    (select count(*) from f where value is null or value < 0),
+    (select count(*) from f where qualifier not in (select unnest(?))),
+    (select count(*) from f where as_of > published),
+    (select count(*) from f where source is null or content_hash is null),
+    (select count(*) from per_article where remaining > abducted),
+    (select count(*) from series where value < previous_value)
+"""
+
+
+def checks(db: Path) -> tuple[float, tuple]:
+    from pipelines import vocabulary
+
+    params = [list(vocabulary.CLAIMANT_CLASSES), list(vocabulary.METRICS),
+              list(vocabulary.QUALIFIERS)]
+    with duckdb.connect(str(db), read_only=True) as conn:
+        return _timed(lambda: conn.execute(CHECKS_SQL, params).fetchall()[0])
+
+
+MART_SQL = ("core/claim_mentions.sql", "core/claims.sql", "marts/hostage_ledger.sql",
+            "marts/figure_disputes.sql", "marts/corroboration.sql", "marts/revisions.sql")
+
+
+def marts(db: Path) -> tuple[float, int]:
+    """Run every select of the claims and marts in DuckDB, counting rows (nothing written)."""
+    with duckdb.connect(str(db), read_only=True) as conn:
+        return _timed(lambda: sum(
+            conn.execute(f"select count(*) from ({warehouse.sql_text(s)})")  # noqa: S608
+            .fetchall()[0][0]
+            for s in MART_SQL))
+
+
+def exports(db: Path, tables: tuple[str, ...], folder: Path) -> tuple[float, int]:
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def copy() -> int:
+        with duckdb.connect(str(db), read_only=True) as conn:
+            for table in tables:
+                if warehouse.table_exists(conn, table):
+                    target = str(folder / f"{table}.parquet").replace("'", "''")
+                    conn.execute(f"copy {table} to '{target}' (format parquet)")
+        return len(tables)
+    try:
+        return _timed(copy)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
