@@ -111,9 +111,13 @@ def parse_html(
         raise ArticleError("empty HTML payload")
     if b"\x00" in data[:4096]:
         raise ArticleError("payload is binary, not HTML")
+    # fast=True skips trafilatura's fallback extractors: measured on the 181-page
+    # article-extraction benchmark it scores the same (F1 0.959 vs 0.957) at about half the time
+    # (`python -m pipelines.bench.html_extractors --benchmark DIR`).
     doc = trafilatura.bare_extraction(
         data,
         url=url,
+        fast=True,
         with_metadata=True,
         include_comments=False,
         include_images=False,
