@@ -101,6 +101,9 @@ _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _COMMA = re.compile(r"[,;]")
+# ", many of them killed on October 7": the date belongs to a new subject, not the figure
+_NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|part)\s+of\s+"
+                          r"(?:them|whom|those)\b", re.IGNORECASE)
 _WHO_DIED = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?(?:died|were killed|are dead|"
                        r"are no longer alive)\b", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
@@ -312,7 +315,8 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
         return before[-1].value
     later = [d for d in mentions if d.start >= figure.end
              and (d.start not in taken or "," not in text[figure.end:d.start])
-             and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)]
+             and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
+             and not _NEW_SUBJECT.search(text, figure.end, d.start)]
     if later:
         return later[0].value
     if mentions and mentions[0].start - s_start <= 3 and mentions[0].start < figure.start:

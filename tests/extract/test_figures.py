@@ -185,3 +185,13 @@ def test_taking_hostages():
     figs = figures(text)
     assert [(f["surface"], f["metric"]) for f in figs] == [
         ("some 1,200", "killed"), ("around 250", "abducted")]
+
+
+def test_a_date_of_a_new_subject_does_not_date_the_figure():
+    # "many of them ..." starts a new subject: its date is theirs, not the share's
+    text = ("Officials believe about a quarter of the 120 captives still held are dead, many of "
+            "them killed on October 7.")
+    figs = {f["surface"]: f for f in figures(text)}
+    assert figs["about a quarter"]["as_of"] == "2024-02-08"
+    assert figs["120"]["as_of"] == "2024-02-08"
+    assert figs["about a quarter"]["metric"] == "hostages_dead"
