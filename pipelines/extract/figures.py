@@ -24,6 +24,8 @@ _HEDGE = re.compile(
     r"presumed|feared|thought to)\b",
     re.IGNORECASE,
 )
+_HEDGE_HINTS = ("believ", "thought", "reported", "said to", "verif", "alleged", "presum",
+                "feared")
 _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) be (?:independently )?verified",
                           re.IGNORECASE)
 _PROPOSED = re.compile(
@@ -482,11 +484,13 @@ def extract_figures(text: str, published: date | None = None,
                         not _OF_THE.match(text, mention.end):  # "94 of the 251 ... on Oct 7"
                     owned[mention.end] = d.start
                     break
-        unverified = bool(_VERIFY_NEXT.search(sentence)) or bool(
-            index + 1 < len(spans)
-            and _VERIFY_NEXT.search(text, spans[index + 1].start, spans[index + 1].end)
-        )
-        hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)]
+        lower = sentence.lower()  # cheap substring gates before the hedge patterns
+        following = text[spans[index + 1].start:spans[index + 1].end].lower() \
+            if index + 1 < len(spans) else ""
+        unverified = ("verif" in lower and bool(_VERIFY_NEXT.search(sentence))) or (
+            "verif" in following and bool(_VERIFY_NEXT.search(following)))
+        hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
+            if any(w in lower for w in _HEDGE_HINTS) else []
         spans_made = [m.start for m, *_ in made]
         quote_speaker = None
         if not cues and attributions.in_quote(index):
