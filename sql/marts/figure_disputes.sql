@@ -8,8 +8,6 @@
 -- exceeds the total). Article claims are compared with article claims, and a statistics
 -- series only with another dataset on the same day; how articles stand against a series is
 -- marts.corroboration's job.
--- Each branch joins on its equality keys (same metric and subject; or part and total metric)
--- with the date as a range, so DuckDB hashes instead of comparing every pair of claims.
 with
 
 claims as (
@@ -40,6 +38,41 @@ parts as (
     ) as t (part_metric, total_metric)
 ),
 
+-- Candidate pairs, each kind joined on its equality keys with the date as a range (a hash
+-- join, not a comparison of every pair of claims).
+candidates as (
+    -- the same metric and subject: values that cannot both be true, yet within tenfold
+    select a.claim_id as claim_id_a, b.claim_id as claim_id_b,
+    from claims as a
+    inner join claims as b
+        on a.metric = b.metric
+        and a.subject_class = b.subject_class
+        and b.as_of between a.as_of - 1 and a.as_of + 1
+    where
+        a.claimant_id < b.claimant_id
+        and (a.allows_high < b.allows_low or b.allows_high < a.allows_low)
+        and greatest(a.magnitude, b.magnitude) <= 10 * least(a.magnitude, b.magnitude)
+
+    union all
+
+    -- a part next to its total
+    select a.claim_id as claim_id_a, b.claim_id as claim_id_b,
+    from claims as a
+    inner join parts on parts.part_metric = a.metric
+    inner join claims as b
+        on b.metric = parts.total_metric
+        and b.as_of between a.as_of - 1 and a.as_of + 1
+    where
+        a.claimant_id != b.claimant_id
+        and (
+            a.subject_class = b.subject_class
+            or a.subject_class = 'all'
+            or b.subject_class = 'all'
+        )
+),
+
+-- What both kinds share: a place both can speak of, and articles compared with articles
+-- (a statistics series only with another dataset on the same day).
 pairs as (
     select
         case when a.metric = b.metric then 'same_metric' else 'part_of_total' end as relation,
@@ -72,109 +105,19 @@ pairs as (
         b.outlets as outlets_b,
         b.datasets as datasets_b,
         b.figure_ids as figure_ids_b,
-    from claims as a
-    inner join claims as b
-        on a.metric = b.metric and a.subject_class = b.subject_class
-        and b.as_of between a.as_of - 1 and a.as_of + 1
-        and
-            a.claimant_id != b.claimant_id
-            and abs(a.as_of - b.as_of) <= 1
-            and (
-                a.location_class = b.location_class
-                or a.location_class = 'unspecified'
-                or b.location_class = 'unspecified'
-            )
-            and (
-                (a.series_datasets is null and b.series_datasets is null)
-                or (a.series_datasets != b.series_datasets and a.as_of = b.as_of)
-            )
-            and (
-                a.subject_class = b.subject_class
-                or a.subject_class = 'all'
-                or b.subject_class = 'all'
-            )
-            and (
-                (
-                    a.metric = b.metric
-                    and a.subject_class = b.subject_class
-                    and a.claimant_id < b.claimant_id
-                    and (a.allows_high < b.allows_low or b.allows_high < a.allows_low)
-                    and greatest(a.magnitude, b.magnitude)
-                    <= 10 * least(a.magnitude, b.magnitude)
-                )
-                or exists (
-                    select 1 from parts
-                    where parts.part_metric = a.metric and parts.total_metric = b.metric
-                )
-            )
-
-    union all
-    select
-        case when a.metric = b.metric then 'same_metric' else 'part_of_total' end as relation,
-        a.metric as metric_a,
-        b.metric as metric_b,
-        a.subject_class,
-        case when a.location_class = 'unspecified' then b.location_class else a.location_class end
-            as location_class,
-        least(a.as_of, b.as_of) as window_start,
-        greatest(a.as_of, b.as_of) as window_end,
-        a.claim_id as claim_id_a,
-        a.claimant_id as claimant_id_a,
-        a.claimant_class as claimant_class_a,
-        a.as_of as as_of_a,
-        a.value as value_a,
-        a.allows_low as low_a,
-        a.allows_high as high_a,
-        a.qualifiers as qualifiers_a,
-        a.outlets as outlets_a,
-        a.datasets as datasets_a,
-        a.figure_ids as figure_ids_a,
-        b.claim_id as claim_id_b,
-        b.claimant_id as claimant_id_b,
-        b.claimant_class as claimant_class_b,
-        b.as_of as as_of_b,
-        b.value as value_b,
-        b.allows_low as low_b,
-        b.allows_high as high_b,
-        b.qualifiers as qualifiers_b,
-        b.outlets as outlets_b,
-        b.datasets as datasets_b,
-        b.figure_ids as figure_ids_b,
-    from claims as a
-    inner join parts on parts.part_metric = a.metric
-    inner join claims as b on b.metric = parts.total_metric
-        and b.as_of between a.as_of - 1 and a.as_of + 1
-        and
-            a.claimant_id != b.claimant_id
-            and abs(a.as_of - b.as_of) <= 1
-            and (
-                a.location_class = b.location_class
-                or a.location_class = 'unspecified'
-                or b.location_class = 'unspecified'
-            )
-            and (
-                (a.series_datasets is null and b.series_datasets is null)
-                or (a.series_datasets != b.series_datasets and a.as_of = b.as_of)
-            )
-            and (
-                a.subject_class = b.subject_class
-                or a.subject_class = 'all'
-                or b.subject_class = 'all'
-            )
-            and (
-                (
-                    a.metric = b.metric
-                    and a.subject_class = b.subject_class
-                    and a.claimant_id < b.claimant_id
-                    and (a.allows_high < b.allows_low or b.allows_high < a.allows_low)
-                    and greatest(a.magnitude, b.magnitude)
-                    <= 10 * least(a.magnitude, b.magnitude)
-                )
-                or exists (
-                    select 1 from parts
-                    where parts.part_metric = a.metric and parts.total_metric = b.metric
-                )
-            )
+    from candidates as c
+    inner join claims as a on a.claim_id = c.claim_id_a
+    inner join claims as b on b.claim_id = c.claim_id_b
+    where
+        (
+            a.location_class = b.location_class
+            or a.location_class = 'unspecified'
+            or b.location_class = 'unspecified'
+        )
+        and (
+            (a.series_datasets is null and b.series_datasets is null)
+            or (a.series_datasets != b.series_datasets and a.as_of = b.as_of)
+        )
 ),
 
 final as (
