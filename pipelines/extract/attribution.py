@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.extract.claimants import resolve_claimant
+from pipelines.extract.sentences import lower
 
 VERBS = (
     r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
@@ -25,11 +26,10 @@ VERBS = (
     r"put (?:the|its) [\w ]{2,50}? at|puts (?:the|its) [\w ]{2,50}? at|"
     r"tallied|counted|recorded|documented|updated|revised"
 )
+# Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
 _VERB = re.compile(
-    rf"\b(?<!United )(?=[a-zA-Z])"
-    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b",
-    re.IGNORECASE)
-_VERB_LOWER = re.compile(_VERB.pattern.replace("(?<!United )", "(?<!united )"))
+    rf"\b(?<!united )(?=[a-z])"
+    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b")
 # "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been)\s+$", re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
@@ -154,14 +154,13 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     """Attribution cues in the sentence text[start:end], in order."""
     found: list[Attribution] = []
     sentence = text[start:end]
-    lower = sentence.lower()  # cheap substring tests decide which patterns need to run
-    for m in (_ACCORDING.finditer(sentence) if "according" in lower else ()):
+    lowered = lower(sentence)  # cheap substring tests decide which patterns need to run
+    for m in (_ACCORDING.finditer(sentence) if "according" in lowered else ()):
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
     verbs = []
-    for m in (_VERB_LOWER.finditer(lower) if len(lower) == len(sentence)
-              else _VERB.finditer(sentence)):
+    for m in _VERB.finditer(lowered):
         verbs.append(m.start())
         if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
             continue
@@ -194,15 +193,15 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             last = found[-1]  # "X put the toll at 27,100 and said ...": the same speaker
             found.append(Attribution(last.claimant, start + m.start(), last.explicit,
                                      last.generic))
-    for m in (_BY_AGENT.finditer(sentence) if " by " in lower else ()):
+    for m in (_BY_AGENT.finditer(sentence) if " by " in lowered else ()):
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
-    for m in (_CITING.finditer(sentence) if "citing" in lower or "quoting" in lower else ()):
+    for m in (_CITING.finditer(sentence) if "citing" in lowered or "quoting" in lowered else ()):
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, False, cited=True))
-    for m in (_SAYING.finditer(sentence) if "saying" in lower or "adding" in lower else ()):
+    for m in (_SAYING.finditer(sentence) if "saying" in lowered or "adding" in lowered else ()):
         # ", saying ...": the speaker of the clause before
         earlier = [a for a in found if a.start < start + m.start()]
         if earlier:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pipelines.extract.sentences import lower
 from pipelines.extract.wordtrie import trie_pattern
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -79,18 +80,13 @@ def _resolve(match: re.Match, published: date | None) -> date | None:
 
 
 # Every date pattern names a month, a weekday or "yesterday": sentences without one skip them.
-_ANY_DATE_WORD = re.compile(
-    r"\b(?=[a-zA-Z])" + trie_pattern(list(MONTHS) + list(WEEKDAYS) + ["yesterday"]) + r"\b",
-    re.IGNORECASE,
-)
-
-
-_ANY_DATE_WORD_LOWER = re.compile(_ANY_DATE_WORD.pattern)
+_ANY_DATE_WORD = re.compile(  # scans lower-cased text (sentences.lower)
+    r"\b(?=[a-z])" + trie_pattern(list(MONTHS) + list(WEEKDAYS) + ["yesterday"]) + r"\b")
 
 
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
-    if not _ANY_DATE_WORD_LOWER.search(text[start:end].lower()):
+    if not _ANY_DATE_WORD.search(lower(text[start:end])):
         return found
     for pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):

@@ -204,15 +204,8 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
-_SENTENCE_WORDS = re.compile(
-    "|".join(f"(?P<{name}>(?{'' if rx.flags & re.IGNORECASE else '-i'}:{rx.pattern}))"
-             for name, rx in (("split", attribution.CLAUSE_SPLIT), ("proposed", _PROPOSED),
-                              ("planned", _PLANNED), ("estimate", _ESTIMATE))),
-    re.IGNORECASE,
-)
-
-
-_STATUS_LOWER = re.compile("|".join(
+# Status words, found in a lower-cased copy of the sentence (sentences.lower).
+_STATUS_WORDS = re.compile("|".join(
     f"(?P<{name}>{rx.pattern})"
     for name, rx in (("proposed", _PROPOSED), ("planned", _PLANNED), ("estimate", _ESTIMATE))))
 
@@ -226,20 +219,10 @@ class _SentenceWords:
         self.split_starts: list[int] = []
         self.split_ends: list[int] = []
         self.status: dict[str, list[int]] = {"proposed": [], "planned": [], "estimate": []}
-        chunk = text[s_start:s_end]
-        lower = chunk.lower()
-        if len(lower) != len(chunk):  # lower-casing changed the length: one combined pass
-            for m in _SENTENCE_WORDS.finditer(text, s_start, s_end):
-                if m.lastgroup == "split":
-                    self.split_starts.append(m.start())
-                    self.split_ends.append(m.end())
-                else:
-                    self.status[m.lastgroup].append(m.start())
-            return
-        for m in attribution.CLAUSE_SPLIT.finditer(text, s_start, s_end):
+        for m in attribution.CLAUSE_SPLIT.finditer(text, s_start, s_end):  # case matters here
             self.split_starts.append(m.start())
             self.split_ends.append(m.end())
-        for m in _STATUS_LOWER.finditer(lower):  # faster than IGNORECASE on the original
+        for m in _STATUS_WORDS.finditer(sentences.lower(text[s_start:s_end])):
             self.status[m.lastgroup].append(s_start + m.start())
 
     def clause(self, pos: int) -> tuple[int, int]:

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipelines.extract.sentences import lower
+
 # Nouns for counted people, grouped by what they say about the metric.
 GROUPS = {
     "hostages": r"hostages?|captives?|abductees?",
@@ -170,7 +172,7 @@ EVENTS = [
 _EVENT_SOURCE = (r"\b(?=[a-zA-Z])(?:" + "|".join(f"(?P<{name}>(?:{pattern}))"
                                                   for name, pattern in EVENTS) + r")\b")
 _EVENT_RE = re.compile(_EVENT_SOURCE, re.IGNORECASE)
-# The same on lower-cased text: Python's IGNORECASE makes a long alternation several times slower
+# The same for whole sentences, scanned lower-cased (sentences.lower): faster than IGNORECASE
 _EVENT_RE_LOWER = re.compile(_EVENT_SOURCE)
 
 
@@ -293,12 +295,8 @@ presumably reportedly allegedly mostly mainly
 
 def events_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, event) for every event word in text[start:end]."""
-    chunk = text[start:end]
-    lower = chunk.lower()
-    if len(lower) != len(chunk):  # a few characters change length when lower-cased
-        return [(m.start(), m.end(), m.lastgroup) for m in _EVENT_RE.finditer(text, start, end)]
     return [(start + m.start(), start + m.end(), m.lastgroup)
-            for m in _EVENT_RE_LOWER.finditer(lower)]
+            for m in _EVENT_RE_LOWER.finditer(lower(text[start:end]))]
 
 
 def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int] | None = None,

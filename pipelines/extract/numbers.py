@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from pipelines.extract.sentences import lower
 from pipelines.extract.wordtrie import trie_pattern
 
 UNITS = (
@@ -55,39 +56,30 @@ _QUAL = trie_pattern(list(QUALIFIERS))
 _RANGE = re.compile(
     rf"\b(?=[\w])(?:(?:\bbetween\s+(?P<b1>{NUMBER})\s+and\s+(?P<b2>{NUMBER}))"
     rf"|(?:(?P<r1>{NUMBER})\s*(?:-|–|to|or)\s*(?P<r2>{NUMBER})))",
-    re.IGNORECASE,
 )
 # Each starts with a cheap check for a word or digit start, so most positions fail at once.
-_SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})", re.IGNORECASE)
+# These scanners run on lower-cased text (sentences.lower), so they need no IGNORECASE.
+_SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})")
 _FRACTION_OF = re.compile(
-    rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+of\b", re.IGNORECASE
+    rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+of\b"
 )
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 # Cheap pre-checks: most sentences have no range and no fraction at all.
-_MAYBE_RANGE = re.compile(rf"\d\s*[-–]|\b(?:to|or)\s+(?:\d|{_WORD}\b)|\bbetween\b", re.IGNORECASE)
+_MAYBE_RANGE = re.compile(rf"\d\s*[-–]|\b(?:to|or)\s+(?:\d|{_WORD}\b)|\bbetween\b")
 _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten))"
-                             r"s?\s+of\b", re.IGNORECASE)
+                             r"s?\s+of\b")
 _AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults|those|people)\s+$",
                          re.IGNORECASE)
-_RANGE_LOWER = re.compile(_RANGE.pattern)
-_SINGLE_LOWER = re.compile(_SINGLE.pattern)
-_FRACTION_OF_LOWER = re.compile(_FRACTION_OF.pattern)
-_MAYBE_RANGE_LOWER = re.compile(_MAYBE_RANGE.pattern)
-_MAYBE_FRACTION_LOWER = re.compile(_MAYBE_FRACTION.pattern)
 _QUICK_WORDS = UNITS + TENS + ["half", "third", "quarter", "fifth", "tenth", "sixth", "million",
                               "thousand", "hundred"]
-QUICK = re.compile(rf"\d|\b{trie_pattern(_QUICK_WORDS)}\b", re.IGNORECASE)
-_QUICK_LOWER = re.compile(rf"\d|\b{trie_pattern(_QUICK_WORDS)}\b")
+_QUICK = re.compile(rf"\d|\b{trie_pattern(_QUICK_WORDS)}\b")
 
 
 def quick_hits(text: str) -> list[int]:
     """Where a digit or number word starts: the one scan of the whole text (sentences with
-    none cost nothing more). Runs on lower-cased text, which is faster than IGNORECASE."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        return [m.start() for m in QUICK.finditer(text)]
-    return [m.start() for m in _QUICK_LOWER.finditer(lower)]
+    none cost nothing more)."""
+    return [m.start() for m in _QUICK.finditer(lower(text))]
 
 
 @dataclass(frozen=True)
@@ -150,18 +142,9 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
     def take(a: int, b: int) -> None:
         used[a - start : b - start] = b"\x01" * (b - a)
 
-    # Scan a lower-cased copy (IGNORECASE makes these alternations several times slower);
-    # positions are the same unless lower-casing changed the length, then scan the original.
-    hay, shift = text[start:end].lower(), start
-    ranges, fractions, singles = _RANGE_LOWER, _FRACTION_OF_LOWER, _SINGLE_LOWER
-    maybe_range, maybe_fraction = _MAYBE_RANGE_LOWER, _MAYBE_FRACTION_LOWER
-    if len(hay) != end - start:
-        hay, shift = text[:end], 0
-        ranges, fractions, singles = _RANGE, _FRACTION_OF, _SINGLE
-        maybe_range, maybe_fraction = _MAYBE_RANGE, _MAYBE_FRACTION
-    lo = start - shift
+    hay, shift = lower(text[start:end]), start  # same offsets, shifted by `start`
 
-    for m in (ranges.finditer(hay, lo) if maybe_range.search(hay, lo) else ()):
+    for m in (_RANGE.finditer(hay) if _MAYBE_RANGE.search(hay) else ()):
         g1, g2 = ("b1", "b2") if m.group("b1") else ("r1", "r2")
         low, high = parse_number(m.group(g1)), parse_number(m.group(g2))
         if low is None or high is None or not low < high or high > 10 * low:
@@ -173,7 +156,7 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
                                    m.end(g2) + shift, low, low, high, "range",
                                    not m.group(g1)[0].isdigit()))
         take(m.start() + shift, m.end() + shift)
-    for m in (fractions.finditer(hay, lo) if maybe_fraction.search(hay, lo) else ()):
+    for m in (_FRACTION_OF.finditer(hay) if _MAYBE_FRACTION.search(hay) else ()):
         if not free(m.start() + shift, m.end() + shift):
             continue
         share = FRACTIONS[m.group("frac").lower()]
@@ -182,7 +165,7 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         found.append(NumberMention(m.start() + shift, f_end, f_start, f_end, share, None, None,
                                    qualifier, True, fraction=share))
         take(m.start() + shift, f_end)
-    for m in singles.finditer(hay, lo):
+    for m in _SINGLE.finditer(hay):
         n_start, n_end = m.start("num") + shift, m.end("num") + shift
         if not free(n_start, n_end):
             continue
