@@ -452,7 +452,9 @@ def extract_figures(text: str, published: date | None = None,
         events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
         context_start = spans[index - 1].start if index else s_start
         made = _figures_in_sentence(text, s_start, s_end, mentions, events,
-                                    text[context_start:s_end], context_start)
+                                    text[context_start:s_end], context_start,
+                                    figures[-1].metric if figures and figures[-1].span_end >=
+                                    context_start else None)
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -538,6 +540,35 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context)
 
 
+# Killed figures of one kind of people that a bare count goes on counting: "11 soldiers ...
+# Nine of them were killed ..., while two others fell", "... among them 16 who have fallen",
+# "two more soldiers were killed, raising its toll to 229".
+_GROUP_KILLED = {"soldiers_killed", "militants_killed"}
+_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom)|\btoll\b[^.;,]{0,60}?"
+                               r"\bto)\s+(?:more than |at least |about |some |nearly |over )?$",
+                               re.IGNORECASE)
+_OTHERS = re.compile(r"\s+(?:more\s+|other\s+)?others?\b", re.IGNORECASE)
+
+
+def _same_group(text: str, s_start: int, out: list[tuple], carried: str | None) -> list[tuple]:
+    """A plain "killed" count with no people of its own ("Nine of them", "two others", "16
+    who", "the toll to 229") that follows a count of soldiers or militants killed counts the
+    same people. Across a sentence only "of them" and "others" point back."""
+    fixed = list(out)
+    for n, (mention, metric, people, *rest) in enumerate(fixed):
+        previous = fixed[n - 1][1] if n else carried
+        if metric != "killed" or previous not in _GROUP_KILLED:
+            continue
+        pointing = bool(_OF_WHOM.match(text, mention.num_end)) or \
+            bool(_OTHERS.match(text, mention.num_end))
+        if not pointing and n and (people is None or people.group is None):
+            pointing = bool(_ANAPHORIC_BEFORE.search(text, max(s_start, mention.start - 90),
+                                                     mention.start))
+        if pointing:
+            fixed[n] = (mention, previous, people, *rest)
+    return fixed
+
+
 _SIDES = {"hostages_released": "prisoners_released", "prisoners_released": "hostages_released"}
 
 
@@ -566,7 +597,8 @@ _PRISONER_WORDS = re.compile(r"prisoners?|detainees?|palestinians?", re.IGNORECA
 
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
                          events: list, context: str | None = None,
-                         context_start: int | None = None) -> list[tuple]:
+                         context_start: int | None = None,
+                         carried: str | None = None) -> list[tuple]:
     """(mention, metric, people, base value or None) for the mentions that count people."""
     out = []
     sentence = text[s_start:s_end]
@@ -768,6 +800,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if people.group is not None:
             previous_people = people
     out = _exchange_sides(text, out)
+    out = _same_group(text, s_start, out, carried)
     # "has passed 10,000, ... putting the toll at 10,022": the milestone gives way to the count
     return [item for n, item in enumerate(out)
             if not (_THRESHOLD.search(text, max(s_start, item[0].start - 12), item[0].start)
