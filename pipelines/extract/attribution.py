@@ -29,7 +29,8 @@ VERBS = (
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
 _VERB = re.compile(
     rf"\b(?<!united )(?=[a-z])"
-    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b")
+    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b"
+    r"(?! (?:the )?lives\b)")  # "has claimed the lives of 460 people": an event
 # "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been)\s+$", re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
@@ -64,7 +65,8 @@ _DIGIT = re.compile(r"\d")
 _NAME_START = re.compile(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)")
 _NUMBERED_OUTLET = re.compile(r"\b(?:channel|kan|i24)\s*\d+\b", re.IGNORECASE)
 _SAYING = re.compile(r",\s+(?:saying|adding)\b", re.IGNORECASE)
-_BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which)\s",
+_BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which|who|"
+                       r"whom|where)\s",
                        re.IGNORECASE)
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ \w*|of whom|"
                       r"of which)\s+",
@@ -81,18 +83,19 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
-    r"|body|department)|officials|a spokes(?:man|woman|person)|"
+    r"|body|department|authorities)|officials|a spokes(?:man|woman|person)|"
     r"the (?:israeli |senior )?official)$",
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
-    r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+where\b|,\s+as\s+(?!of\b|many\b|few\b|much\b)|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
+    r";|\bbut\b|\bwhile\b(?!\s+[a-z]+ing\b)|\bwhereas\b|,\s+where\b|,\s+as\s+(?!of\b|many\b|few\b|much\b)|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
     r"she|its|their|his|her|this|that|there)\s)"
 )
 _HARD_SPLIT = re.compile(r",\s+where\b")
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.
 ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman", "spokesperson",
-              "minister", "organization", "organisation", "department", "movement"}
+              "minister", "organization", "organisation", "department", "movement",
+              "authorities"}
 
 
 # Plural sources named without an article ("medics said", "officials say").
@@ -113,6 +116,9 @@ class Attribution:
     explicit: bool
     generic: bool  # a pronoun or role noun that needs a claimant from earlier text
     cited: bool = False  # "..., citing the IDF": the source the speaker relays
+    # in a relative clause ("a raid that the ministry said killed 274", "41 the army says are
+    # dead"): it speaks for what follows it and the figure it describes, not for earlier ones
+    relative: bool = False
 
 
 def _clean(phrase: str) -> str:
@@ -150,6 +156,39 @@ _DATE_ASIDE = re.compile(
 )
 
 
+# "which according to the ministry have killed 470": the name ends where the predicate starts
+_PREDICATE = re.compile(r"\s+(?:have|has|had|were|was|is|are|will|would|could|killed|say|says|"
+                        r"said)\b", re.IGNORECASE)
+# A known body's acronym in brackets after its long name: "the UN Relief and Works Agency
+# for Palestine Refugees (UNRWA) said"
+_ACRONYM_BEFORE = re.compile(r"\((?P<a>(?-i:[A-Z][A-Za-z]{1,7}))\)\s*,?\s*$")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<a>(?-i:[A-Z][A-Za-z]{1,7}))\)")
+# A reduced relative clause: "including 41 the army says are dead", "a directive the UN said
+# could not be carried out": the speaker is the last noun phrase.
+_REDUCED = re.compile(r"^(?:(?:.*\s)?\d[\d,.]*|(?:an?|the)\s+[a-z]+)\s+(?P<c>the\s+\S.*)$",
+                      re.IGNORECASE)
+# "In Israel, officials say": the place says whose officials or ministry speak.
+_PLACE_FRONT = re.compile(r"^(?:In|Inside|Across)\s+(?P<p>Israel|Lebanon|Syria|Yemen|Iran|Iraq|"
+                          r"Egypt|Jordan)\s*,\s*")
+_PLACE_HEADS = re.compile(r"^(?:the\s+)?(?:officials|authorities|(?:health\s+)?ministry|"
+                          r"government|(?:health\s+)?officials)$", re.IGNORECASE)
+# Words that make the text after "said" a clause, not its speaker ("said the strike killed
+# seven people").
+_CLAUSE_WORDS = re.compile(r"\b(?:killed|wounded|injured|died|was|were|is|are|has|have|had|"
+                           r"would|will|could|did)\b", re.IGNORECASE)
+
+
+# "The ministry's overall toll stands at 61,499": a body's own count, named by its possessive.
+_POSSESSIVE_TALLY = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s))(?P<c>(?:the\s+)?[A-Za-z][\w -]{1,50}?)(?:'s|’s|s'|’)\s+"
+    r"(?:(?:latest|overall|updated|new|own|official|cumulative|daily|death|casualty)\s+){0,3}"
+    r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
+
+
+def _known(name: str) -> bool:
+    return resolve_claimant(name)[1] != "other"
+
+
 def find(text: str, start: int, end: int) -> list[Attribution]:
     """Attribution cues in the sentence text[start:end], in order."""
     found: list[Attribution] = []
@@ -157,6 +196,12 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     lowered = lower(sentence)  # cheap substring tests decide which patterns need to run
     for m in (_ACCORDING.finditer(sentence) if "according" in lowered else ()):
         phrase = _clean(m.group("c"))
+        predicate = _PREDICATE.search(phrase)
+        if predicate:
+            phrase = _clean(phrase[:predicate.start()])
+        acronym = _ACRONYM_AFTER.match(sentence, m.end())
+        if acronym and _known(acronym.group("a")):
+            phrase = acronym.group("a")
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
     verbs = []
@@ -167,7 +212,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         # a claimant phrase is short: look back a little (and only there: this runs per verb)
         base = max(0, m.start() - 170)
         before = sentence[base: m.start()]
+        acronym = None
         if "(" in before:
+            acronym = _ACRONYM_BEFORE.search(before)
             before = _ACRONYM.sub("", before)  # "OCHA (the UN office) said"
         window = max(0, len(before) - 120)
         if _ASIDE_HINT.search(before, max(0, len(before) - 60)):
@@ -175,8 +222,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             if aside:
                 before = before[: aside.start()]
         cut = None if m.start() > 120 else 0
+        boundary = ""
         for b in _BOUNDARY.finditer(before, window):
-            cut = b.end()
+            cut, boundary = b.end(), b.group()
         relative = _RELATIVE.search(before, window) if _ENDS_RELATIVE.search(
             before, max(0, len(before) - 12)) else None
         if relative:
@@ -185,20 +233,36 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         else:
             phrase = _clean(before[cut:]) if cut is not None else "- too long -"
         if not phrase and cut:  # "The Qassam Brigades, Hamas's armed wing, said"
-            apposed = _APPOSITIVE.search(before, window)
+            apposed = _APPOSITIVE.search(before, 0 if base == 0 else window)
             phrase = _clean(apposed.group("c")) if apposed else phrase
+        if acronym and _known(acronym.group("a")):
+            phrase = acronym.group("a")
+        in_relative = _in_relative(boundary, before[:cut - len(boundary)] if cut else "")
+        reduced = _REDUCED.match(phrase) if phrase[:1].isdigit() or " the " in phrase else None
+        if reduced:
+            phrase, in_relative = reduced.group("c"), True
         if _looks_like_claimant(phrase):
-            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
+            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase)),
+                                     relative=in_relative))
         elif not phrase and found and re.search(r"(?:\band|,)\s+$", before):
             last = found[-1]  # "X put the toll at 27,100 and said ...": the same speaker
             found.append(Attribution(last.claimant, start + m.start(), last.explicit,
                                      last.generic))
+    for m in (_POSSESSIVE_TALLY.finditer(sentence) if "'" in sentence or "’" in sentence
+              else ()):
+        phrase = _clean(m.group("c"))
+        generic = bool(GENERIC.match(phrase))
+        if generic or _known(phrase):
+            found.append(Attribution(phrase, start + m.start(), True, generic))
     for m in (_BY_AGENT.finditer(sentence) if " by " in lowered else ()):
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
     for m in (_CITING.finditer(sentence) if "citing" in lowered or "quoting" in lowered else ()):
         phrase = _clean(m.group("c"))
+        aside = re.match(r"\s*,\s*", sentence[m.end():])
+        if aside and _VERB.match(lowered, m.end() + aside.end()):
+            continue  # "US officials, citing an assessment, estimated": the officials speak
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, False, cited=True))
     for m in (_SAYING.finditer(sentence) if "saying" in lowered or "adding" in lowered else ()):
@@ -212,7 +276,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                      if (hit := _INVERTED.match(sentence, v))), None)
     if inverted:
         phrase = _clean(inverted.group("c"))
-        if _looks_like_claimant(phrase) and not _WHEN.match(phrase):  # "said Friday."
+        if _looks_like_claimant(phrase) and not _WHEN.match(phrase) and \
+                not _CLAUSE_WORDS.search(phrase):  # "said Friday.", "said the strike killed"
             found.append(Attribution(phrase, start + inverted.start(), True,
                                      bool(GENERIC.match(phrase))))
     if not sentence.endswith((".", "”", '"', "!", "?")):  # a headline or caption-like line
@@ -227,7 +292,27 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if lead and (not found or known) and len(lead.group("c").split()) <= 6 and \
                 not re.search(r"\d", lead.group("c")):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
+    place = _PLACE_FRONT.match(sentence) if sentence.startswith(("In ", "Inside ", "Across ")) \
+        else None
+    if place:
+        found = [Attribution(f"{place.group('p')}'s {a.claimant.removeprefix('the ')}",
+                             a.start, True, False, a.cited, a.relative)
+                 if _PLACE_HEADS.match(a.claimant) and start + place.end() + len(a.claimant)
+                 + 2 >= a.start else a for a in found]
     return sorted(found, key=lambda a: a.start)
+
+
+def _in_relative(boundary: str, before: str) -> bool:
+    """Whether the boundary word before a claimant opens a relative clause: "which", "who",
+    "whom" always; "that" after a noun ("a raid that the ministry said"), not after a claim
+    verb ("officials said that the army ...")."""
+    word = boundary.strip().lower()
+    if word in ("which", "who", "whom"):
+        return True
+    if word != "that":
+        return False
+    last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    return bool(last) and last.isalpha() and not _VERB.fullmatch(last)
 
 
 def choose(attributions: list[Attribution], text: str, pos: int,
@@ -247,14 +332,15 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     before = [a for a in attributions if a.start <= pos and same_clause(a.start, pos)]
     if before:
         return before[-1]
-    after = [a for a in attributions if a.start > pos and same_clause(pos, a.start)]
+    after = [a for a in attributions if a.start > pos and same_clause(pos, a.start)
+             and not (a.relative and (a.start - pos > 60 or "," in text[pos:a.start]))]
     if after:
         return after[0]
     # a cue in an earlier clause still counts ("X said 100 were killed; 200 were wounded"), but
     # not across a relative "where" clause, which reports a different event; a later clause
     # with its own speaker ("..., and the army has confirmed ...") speaks only for itself
     if end is not None:
-        closing = [a for a in attributions if a.start > pos
+        closing = [a for a in attributions if a.start > pos and not a.relative
                    and _CLOSING.fullmatch(text, a.start, end)
                    and not _HARD_SPLIT.search(text, pos, a.start) and ";" not in text[pos:a.start]]
         if closing:

@@ -31,6 +31,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
 
 
+def bare_name(name: str) -> str:
+    """A name compared with the outlet's: "the Hermon Report" is the outlet "Hermon Report"."""
+    name = name.strip().lower()
+    return name[4:] if name.startswith("the ") else name
+
+
 @lru_cache(maxsize=4096)
 def resolve_claimant(name: str, outlet: str | None = None) -> tuple[str, str]:
     """(claimant_id, claimant_class) for a claimant as written.
@@ -40,7 +46,7 @@ def resolve_claimant(name: str, outlet: str | None = None) -> tuple[str, str]:
     """
     cleaned = " ".join(name.replace("’", "'").replace("‘", "'").split()).strip(" ,.;:'\"")
     cleaned = _DOTTED.sub(lambda m: m.group().replace(".", ""), cleaned)  # U.N. -> UN
-    if outlet is not None and cleaned.lower() == outlet.strip().lower() or cleaned == "outlet":
+    if outlet is not None and bare_name(cleaned) == bare_name(outlet) or cleaned == "outlet":
         return f"outlet:{slug(cleaned)}", "outlet"
     for pattern, claimant_id, claimant_class in _registry():
         if pattern.search(cleaned):

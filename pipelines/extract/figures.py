@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from pipelines.extract import attribution, dates, metrics, sentences
-from pipelines.extract.claimants import resolve_claimant
+from pipelines.extract.claimants import bare_name, resolve_claimant
 from pipelines.extract.numbers import NumberMention, bounds_for, find_numbers, quick_hits
 
 _HEDGE = re.compile(
@@ -133,6 +133,12 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
                               re.IGNORECASE)
 
 
+# A claim between a number and its predicate: "including 41 the army says are dead"
+_EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                             r"(?:says?|said|believes?|believed|estimates?|estimated|has declared|"
+                             r"declared)\s+"
+                             r"(?=(?:are|were|is|was|have|has|had|remain)\b)", re.IGNORECASE)
+
 _ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}"
                         r"(?:spokes(?:man|woman|person)|"
                         r"official|director|chief|head|minister)\s+[A-Z]")
@@ -145,9 +151,16 @@ _OUTLET_COMMON = {"the", "al", "gaza", "israel", "israeli", "un", "ministry", "o
 @lru_cache(maxsize=1024)
 def _own_tally(claimant: str, outlet: str | None) -> bool:
     """"according to an AFP tally" in AFP copy: the outlet's own count, stated as its own."""
-    if not outlet or not _TALLY.search(claimant):
+    if not outlet:
+        return False
+    if bare_name(claimant) == bare_name(outlet):  # "a tally by the Cedar Courier", reduced
+        return resolve_claimant(claimant)[1] == "other"  # a news outlet, not a known body
+    if not _TALLY.search(claimant):
         return False
     names = [w for w in re.findall(r"[A-Za-z][\w-]+", outlet) if w.lower() not in _OUTLET_COMMON]
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]+", outlet))  # "an HNA tally"
+    if len(initials) >= 2 and re.search(rf"\b{initials}\b", claimant):
+        return True
     return bool(names) and re.search(rf"\b{re.escape(names[0])}\b", claimant) is not None
 
 
@@ -429,6 +442,19 @@ class _Attributions:
         return None
 
 
+_FIRST_PERSON = {"we", "i"}
+
+
+def _quoted_speaker(cues: list[attribution.Attribution], cue: attribution.Attribution,
+                    attributions: _Attributions, index: int) -> attribution.Attribution | None:
+    """'"We counted 30 children," said a paramedic': inside a quotation, "we" and "I" are
+    its speaker, named later in the sentence or right after the quotation."""
+    if not attributions.in_quote(index):
+        return None
+    named = [c for c in cues if c.start > cue.start and not c.generic]
+    return named[-1] if named else attributions.quote_speaker(index)
+
+
 def extract_figures(text: str, published: date | None = None,
                     outlet: str | None = None) -> list[Figure]:
     """Every figure in `text`, in text order (CONTRACT §2)."""
@@ -482,6 +508,8 @@ def extract_figures(text: str, published: date | None = None,
             quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
         for mention, metric, people, derived in made:
             cue = attribution.choose(cues, text, mention.start, s_end)
+            if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
+                cue = _quoted_speaker(cues, cue, attributions, index) or cue
             if cue is not None:
                 claimant, explicit = attributions.resolve(index, cue)
             elif quote_speaker is not None:
@@ -544,8 +572,9 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
 # Nine of them were killed ..., while two others fell", "... among them 16 who have fallen",
 # "two more soldiers were killed, raising its toll to 229".
 _GROUP_KILLED = {"soldiers_killed", "militants_killed"}
-_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom)|\btoll\b[^.;,]{0,60}?"
-                               r"\bto)\s+(?:more than |at least |about |some |nearly |over )?$",
+_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom)|"
+                               r"\btoll\b[^.;,]{0,60}?\bto)\s+"
+                               r"(?:more than |at least |about |some |nearly |over )?$",
                                re.IGNORECASE)
 _OTHERS = re.compile(r"\s+(?:more\s+|other\s+)?others?\b", re.IGNORECASE)
 
@@ -772,9 +801,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 continue
         # "41 of whom are believed dead": the verb after the number decides
         event = None
-        if of_whom or (people.group is None and _SUBJECT_OF_VERB.match(text, mention.end)):
-            # "29 are believed dead", "116 of whom remain": the predicate decides
-            after = mention.num_end + of_whom.end() if of_whom else people.end
+        embedded = _EMBEDDED_CLAIM.match(text, mention.num_end) if people.group is None else None
+        if of_whom or embedded or (people.group is None and
+                                   _SUBJECT_OF_VERB.match(text, mention.end)):
+            # "29 are believed dead", "116 of whom remain", "41 the army says are dead": the
+            # predicate decides
+            after = mention.num_end + of_whom.end() if of_whom else \
+                embedded.end() if embedded else people.end
             near = [e for e in events if after <= e[0] < after + 45]
             event = near[0][2] if near else None
         following = next((m.start for m in mentions[i + 1:] if not _OUT_OF.search(

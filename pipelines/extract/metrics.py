@@ -152,7 +152,8 @@ EVENTS = [
     ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
                r"fell in (?:combat|battle|action)|"
-               r"lost their lives|massacr\w*|murdered|fatalities|perished|executed|"
+               r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
+               r"perished|executed|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring"),
     ("missing", r"missing|under (?:the )?rubble|unaccounted"),

@@ -19,3 +19,104 @@ def test_a_bare_count_after_soldiers_killed_counts_soldiers():
     # a new sentence with its own count is not pulled along
     text = "Two soldiers were killed in Jenin. In Gaza, 40 were killed in strikes overnight."
     assert one(text, "40")["metric"] == "killed"
+
+
+def _claimant(text: str, surface: str, **kwargs) -> str:
+    return one(text, surface, **kwargs)["claimant_class"]
+
+
+def test_according_to_inside_a_clause_ends_before_its_predicate():
+    text = ("The shelling, which according to the health ministry in Gaza has killed 85 people "
+            "since dawn, went on overnight.")
+    assert _claimant(text, "85") == "gaza_health"
+
+
+def test_while_with_a_participle_does_not_cut_the_attribution_off():
+    text = ("At least 60 people were killed while queueing for flour, according to the World "
+            "Health Organization.")
+    assert _claimant(text, "60") == "un"
+
+
+def test_a_country_opening_the_sentence_says_whose_officials_speak():
+    assert _claimant("In Israel, officials say 300 people were wounded in the barrage.",
+                     "300") == "israel_gov"
+    assert _claimant("In Lebanon, the health ministry says 40 people were killed on Sunday.",
+                     "40") == "other"
+
+
+def test_the_authorities_refer_back_to_named_authorities():
+    text = ("Israeli authorities say 70 hostages are still in Gaza. Thirty of them are thought "
+            "to be alive, the authorities say.")
+    assert _claimant(text, "Thirty") == "israel_gov"
+
+
+def test_an_acronym_after_a_long_name_names_the_claimant():
+    text = ("The United Nations Relief and Works Agency for Palestine Refugees (UNRWA) said "
+            "9,000 people were sheltering in its school.")
+    assert _claimant(text, "9,000") == "un"
+    text = ("At least 12 people were killed, according to the Office of the UN High "
+            "Commissioner for Human Rights (OHCHR), which is checking each report.")
+    assert _claimant(text, "12") == "un"
+
+
+def test_said_followed_by_a_clause_is_not_an_inverted_speaker():
+    text = "The hospital's director said the shelling killed nine people in the ward."
+    assert _claimant(text, "nine") == "gaza_health"
+
+
+def test_claimed_the_lives_is_an_event_not_a_claim():
+    text = "Disease has claimed the lives of 300 people, including 90 children, since May."
+    assert _claimant(text, "90", outlet="Test Wire") == "outlet"
+    assert one(text, "300")["metric"] == "killed"
+
+
+def test_a_claim_in_a_relative_clause_speaks_only_for_what_it_describes():
+    text = "Hamas holds 80 hostages, of whom Israeli officials say 30 are alive."
+    assert _claimant(text, "80") == "outlet"
+    assert _claimant(text, "30") == "israel_gov"
+    text = ("Troops freed two hostages in Rafah on Monday, in a raid that the health ministry "
+            "said killed 67 people.")
+    assert _claimant(text, "two") == "outlet"
+    assert _claimant(text, "67") == "gaza_health"
+    text = "Of the hostages, 90 are still in Gaza, including 30 the army says are dead."
+    assert _claimant(text, "90") == "outlet"
+    assert one(text, "30")["metric"] == "hostages_dead"
+    assert _claimant(text, "30") == "israel_military"
+
+
+def test_a_source_cited_in_an_aside_does_not_replace_the_subject():
+    text = ("US officials, citing satellite imagery, estimated that 40 people had been killed "
+            "at the site.")
+    assert _claimant(text, "40") == "us_gov"
+
+
+def test_a_long_appositive_after_the_speaker_at_sentence_start():
+    text = ("Majed al-Ansari, adviser to the prime minister and spokesman of the foreign "
+            "ministry of the State of Qatar, said that 24 hostages had been released.")
+    assert one(text, "24")["claimant_id"] == "qatar"
+
+
+def test_a_bodys_possessive_toll_is_its_claim():
+    text = ("The Health Ministry in Gaza published new names on Monday. The ministry's overall "
+            "toll stands at 40,005 people killed.")
+    assert _claimant(text, "40,005") == "gaza_health"
+
+
+def test_a_tally_by_the_outlet_or_by_its_initials_is_its_own():
+    text = "Some 300 people were killed, according to a tally by the Cedar Courier."
+    assert _claimant(text, "300", outlet="Cedar Courier") == "outlet"
+    text = "Some 300 people were killed, according to a CCN count of official figures."
+    assert _claimant(text, "300", outlet="Cedar Coast News") == "outlet"
+
+
+def test_we_in_a_quotation_is_its_speaker():
+    text = ('"We saw 45 people killed in one day," said a Civil Defence officer in Khan Younis.')
+    assert _claimant(text, "45") == "other"
+    text = ('"We have registered 45 dead since dawn," said the hospital\'s director.')
+    assert _claimant(text, "45") == "gaza_health"
+
+
+def test_where_opens_a_clause_with_its_own_speaker():
+    text = ("In Gaza, where the health ministry says 50,000 people have been killed, aid "
+            "trucks waited at the border.")
+    assert _claimant(text, "50,000") == "gaza_health"
