@@ -65,6 +65,11 @@ _OUT_OF = re.compile(r"\bout of (?:a (?:total|population) of\s+)?$", re.IGNORECA
 _POPULATION_OF = re.compile(r"\bpopulation of\s+$", re.IGNORECASE)
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
+# "its 2.3 million residents", "the camp's 13,000 residents": the people who live there
+_POSSESSIVE_HOME = re.compile(r"(?:\b(?:its|their)|\b(?:camp|city|town|village|territory|enclave|"
+                              r"strip|area|district|governorate|region|country|neighbou?rhood)"
+                              r"(?:'s|’s))\s+(?:(?:some|about|around|roughly|nearly|over|more "
+                              r"than)\s+)?$", re.IGNORECASE)
 _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "February", "March",
                  "April", "May", "June", "July", "August", "September", "The", "A", "An"}
 
@@ -314,12 +319,17 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
     later = [d for d in mentions if d.start >= figure.end
              and (d.start not in taken or "," not in text[figure.end:d.start])
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
-             and not _NEW_SUBJECT.search(text, figure.end, d.start)]
+             and not _NEW_SUBJECT.search(text, figure.end, d.start)
+             and not _COMPARED.search(text, figure.end, d.start)]
     if later:
         return later[0].value
     if mentions and mentions[0].start - s_start <= 3 and mentions[0].start < figure.start:
         return mentions[0].value
     return published
+
+
+# "... up from 15 per cent in January": the date of the figure compared with
+_COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared) (?:from|with)\b", re.IGNORECASE)
 
 
 class _Attributions:
@@ -769,12 +779,16 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if _POPULATION_OF.search(text, max(s_start, mention.start - 20), mention.start):
             out.append((mention, "population", people, None))  # "out of a population of 2.4m"
             continue
+        residents = people.subject and _RESIDENTS.search(people.subject)
         if (people.group == "people" or people.group is None) and (
                 _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
                 or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
-                or (people.subject and _RESIDENTS.search(people.subject)
-                    and _PEOPLE_OF_PLACE.match(text, people.end)
-                    and not any(e[0] >= people.end for e in events))):
+                or (residents and _POSSESSIVE_HOME.search(text, max(s_start, mention.start - 30),
+                                                         mention.start)
+                    and (base_of_share or not any(e[0] >= people.end for e in events)))
+                or (residents and _PEOPLE_OF_PLACE.match(text, people.end)
+                    and not any(e[0] >= people.end or 0 <= mention.start - e[1] <= 25
+                                for e in events))):
             out.append((mention, "population", people, None))
             previous_people = people
             continue

@@ -34,7 +34,9 @@ GROUPS = {
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
               r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
-              r"relatives|killings|members",
+              r"relatives|killings|members|(?:aid\s+)?seekers|evacuees|northerners|southerners|"
+              r"villagers|worshippers|passengers|students|pupils|farmers|mourners|bystanders|"
+              r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)",
 }
 _QUOTE_GAP = re.compile(r"[\"”’']\s+")
 _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
@@ -134,7 +136,8 @@ EVENTS = [
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
                  r"icrc|international committee))|"
                  r"in (?:exchange|return) for|"
-                 r"returned alive|returned home|came home|returned to (?:their families|israel)|"
+                 r"returned alive|returned home|came home|reunited with|"
+                 r"returned to (?:their families|israel)|"
                  r"brought (?:back|home)|back home|arrived home"),
     ("abducted", r"(?:taking|took|take|takes|seizing|seized)\s+(?:[\w,]+\s+){0,4}"
                  r"(?:hostages?|captives?)|"
@@ -157,7 +160,8 @@ EVENTS = [
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring"),
     ("missing", r"missing|under (?:the )?rubble|unaccounted"),
-    ("displaced", r"displaced|displacement|(?:forced|driven|fled) (?:from|out of) their homes|"
+    ("displaced", r"displaced|displacement|evacuees|forced out|"
+                  r"(?:forced|driven|fled) (?:from|out of) their homes|"
                   r"forced to (?:evacuate|flee|leave)|evacuated|out of their homes|"
                   r"from their homes|uprooted|fled"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
@@ -224,6 +228,21 @@ def group_in(phrase: str) -> str | None:
     return None
 
 
+_COLLEAGUES = re.compile(r"colleagues|co-workers|coworkers", re.IGNORECASE)
+_COLLEAGUE_OF = [("journalists", re.compile(r"\b(?:correspondent|journalist|reporter|photographer|"
+                                           r"cameram[ae]n|camera operator|photojournalist)s?\b",
+                                           re.IGNORECASE)),
+                 ("medics", re.compile(r"\b(?:doctors?|nurses?|paramedics?|medics?|surgeons?)\b",
+                                       re.IGNORECASE))]
+
+
+def _colleagues(text: str, pos: int) -> str | None:
+    """"correspondent X and four of his colleagues": colleagues are of the person named
+    before them."""
+    before = text[max(0, pos - 80):pos]
+    return next((group for group, rx in _COLLEAGUE_OF if rx.search(before)), None)
+
+
 def people_after(text: str, pos: int, limit: int) -> People:
     """The noun phrase of counted people right after a number (skipping modifiers and up to
     two words we do not know: "seven surveillance soldiers", "Ten Thai farm workers")."""
@@ -255,6 +274,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
                         start = words[-size].start()
                     if phrase == "members" and _OF_ARMED_GROUP.match(text, match.end()):
                         group = "militants"  # "members of Hamas"
+                    elif group == "aid_workers" and _COLLEAGUES.fullmatch(phrase):
+                        group = _colleagues(text, pos) or group
                     return People(group, text[start : match.end()], match.end())
         if word in MODIFIERS or (match.group()[0].isupper() and len(words) <= 3):
             continue  # "Hamas", "IDF", "Thai" ... or a name of a group before the noun
@@ -451,7 +472,7 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if event == "released":
         if subject and re.search(r"palestinian|gazan", subject, re.IGNORECASE):
             return "prisoners_released"
-        if _FROM_JAIL.search(sentence):
+        if _FROM_JAIL.search(local or sentence):  # "69 hostages ..., while 150 ... from jails"
             return "prisoners_released"
         said_hostages, said_prisoners = _context(sentence)
         if said_prisoners and not said_hostages and not _HAMAS_FREES.search(sentence):
@@ -471,7 +492,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         if hostage_context:
             return "hostages_remaining"
         return "population" if group == "people" and _REMAIN_IN.search(sentence) else None
-    if event == "alive":
-        return "hostages_alive" if hostage_context else None
+    if event == "alive":  # "300,000 people are still living in the north": who lives there
+        return "hostages_alive" if hostage_context else \
+            "population" if group == "people" else None
     return {"injured": "injured", "missing": "missing", "displaced": "displaced",
             "sheltering": "sheltering", "population": "population"}.get(event)

@@ -120,3 +120,43 @@ def test_where_opens_a_clause_with_its_own_speaker():
     text = ("In Gaza, where the health ministry says 50,000 people have been killed, aid "
             "trucks waited at the border.")
     assert _claimant(text, "50,000") == "gaza_health"
+
+
+def test_more_nouns_for_people_and_events():
+    assert one("At least 45 aid seekers were killed near the depot.", "45")["metric"] == "killed"
+    assert one("About 5,000 evacuees are staying in hotels in Eilat.", "5,000")["metric"] \
+        == "displaced"
+    assert one("Army officials said 700 residents had been forced out of the camp.",
+               "700")["metric"] == "displaced"
+    assert one("Two hostages were reunited with their families on Tuesday.", "Two")["metric"] \
+        == "hostages_released"
+    assert one("The strike killed 12 Civil Defence personnel in Jabalia.", "12")["metric"] \
+        == "killed"
+
+
+def test_colleagues_are_of_the_person_named_before_them():
+    text = "The strike killed a photographer and three of his colleagues in Khan Younis."
+    assert one(text, "three")["metric"] == "journalists_killed"
+    text = "The agency said 30 of its colleagues have been killed since October."
+    assert one(text, "30")["metric"] == "aid_workers_killed"
+
+
+def test_people_who_live_somewhere_are_a_population():
+    assert one("The ministry urged help for all of its 2.1 million residents.",
+               "2.1 million")["metric"] == "population"
+    text = "He said more than a third of the town's 9,000 residents had been forced out."
+    assert one(text, "9,000")["metric"] == "population"
+    assert one(text, "more than a third")["metric"] == "displaced"
+    assert one("In the east, where some 80,000 people are still living, food is scarce.",
+               "80,000")["metric"] == "population"
+    # people killed in a place are not its population
+    assert one("The raids have killed at least 900 people in Rafah, mostly women.",
+               "900")["metric"] == "killed"
+
+
+def test_a_jail_named_for_one_group_does_not_make_the_others_prisoners():
+    text = ("He said 40 hostages had been freed, 30 Israelis and 10 Thais, while 120 Palestinian "
+            "women had been released from Israeli jails.")
+    assert one(text, "30")["metric"] == "hostages_released"
+    assert one(text, "10")["metric"] == "hostages_released"
+    assert one(text, "120")["metric"] == "prisoners_released"
