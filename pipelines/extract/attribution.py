@@ -88,8 +88,9 @@ GENERIC = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
-    r";|\bbut\b|\bwhile\b(?!\s+[a-z]+ing\b)|\bwhereas\b|,\s+where\b|,\s+as\s+(?!of\b|many\b|few\b|much\b)|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
-    r"she|its|their|his|her|this|that|there)\s)"
+    r";|\bbut\b|\bwhile\b(?!\s+[a-z]+ing\b)|\bwhereas\b|,\s+where\b|"
+    r",\s+as\s+(?!of\b|many\b|few\b|much\b)|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
+    r"she|its|their|his|her|this|that|there|a|an)\s|(?:will|would|has|have|had)\s+[a-z]+\b)"
 )
 _HARD_SPLIT = re.compile(r",\s+where\b")
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.
@@ -353,7 +354,8 @@ def choose(attributions: list[Attribution], text: str, pos: int,
 
 # The cue of an attribution that closes its sentence: "said.", "said on Monday.",
 # "according to the ministry."
-_CLOSING = re.compile(r"(?:according to\s+)?(?:(?!\bthat\b)[^,;:“”\"\d]){0,70}?[.!?”\"]*\s*",
+_CLOSING = re.compile(r"(?:according to\s+)?(?:(?!\b(?:that|would|will|was|were|is|are)\b)"
+                      r"[^,;:“”\"\d]){0,70}?[.!?”\"]*\s*",
                       re.IGNORECASE)
 
 

@@ -30,6 +30,7 @@ _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) be (?:independently )?
                           re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(?:would|proposal|proposed|proposes|propose|offers?(?!\s+no\b)|offered(?=\s+to\b)|"
+    r"provides? for|provided for|stipulates?|envisages?|"
     r"demand(?:s|ed|ing)?|"
     r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
     r"truce|accord|phase)|terms of|draft|framework|(?:is|are) to(?! be)|requires?|"
@@ -228,6 +229,11 @@ _STATUS_WORDS = re.compile("|".join(
     for name, rx in (("proposed", _PROPOSED), ("planned", _PLANNED), ("estimate", _ESTIMATE))))
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
+_DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:been\s+|already\s+)?(?:released|freed|"
+                   r"handed over|returned)\b")
+
+
 class _SentenceWords:
     """Clause breaks and status words of one sentence, found once; each figure then only looks
     up positions (a sentence with many figures stays linear)."""
@@ -240,7 +246,13 @@ class _SentenceWords:
         for m in attribution.CLAUSE_SPLIT.finditer(text, s_start, s_end):  # case matters here
             self.split_starts.append(m.start())
             self.split_ends.append(m.end())
-        for m in _STATUS_WORDS.finditer(sentences.lower(text[s_start:s_end])):
+        lowered = sentences.lower(text[s_start:s_end])
+        for m in _STATUS_WORDS.finditer(lowered):
+            if m.lastgroup == "planned" and _RELATIVE_BEFORE.search(lowered, 0, m.start()):
+                continue  # "children who will start school in a hotel": not the figure's future
+            if m.lastgroup == "proposed" and lowered.startswith("under", m.start()) and \
+                    _DONE.search(lowered):
+                continue  # "had released 183 prisoners ... under the agreement": it happened
             self.status[m.lastgroup].append(s_start + m.start())
 
     def clause(self, pos: int) -> tuple[int, int]:

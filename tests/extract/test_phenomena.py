@@ -160,3 +160,23 @@ def test_a_jail_named_for_one_group_does_not_make_the_others_prisoners():
     assert one(text, "30")["metric"] == "hostages_released"
     assert one(text, "10")["metric"] == "hostages_released"
     assert one(text, "120")["metric"] == "prisoners_released"
+
+
+def test_status_words_that_belong_to_another_clause():
+    text = ("The army estimates that 101 hostages are still held in Gaza, and will keep "
+            "working to bring them home.")
+    assert one(text, "101")["status"] == "estimate"
+    text = ("Hamas handed over the bodies of two hostages on Tuesday, and an official said "
+            "finding the rest would take weeks.")
+    assert one(text, "two")["status"] == "reported"
+    assert one(text, "two")["claimant_class"] == "outlet"
+    text = "Some 3,000 of the evacuees are pupils who will miss the school year."
+    assert one(text, "3,000")["status"] == "reported"
+
+
+def test_deal_terms_and_releases_done_under_a_deal():
+    text = "The truce provides for the release of 20 hostages in exchange for 60 prisoners."
+    assert one(text, "20")["status"] == "proposed"
+    text = ("Israel had released 110 Palestinian prisoners on Thursday in the third exchange "
+            "under the ceasefire agreement.")
+    assert one(text, "110")["status"] == "reported"
