@@ -26,7 +26,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PATTERNS = [
     re.compile(rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\bthe\s+{_MONTH}\s+{_DAY}{_YEAR}\s+(?=(?:attacks?|massacres?|assault|"
+    re.compile(rf"\bthe\s+{_MONTH}\s+{_DAY}{_YEAR},?\s+(?=(?:attacks?|massacres?|assault|"
                rf"onslaught|incursion)\b)", re.IGNORECASE),
     re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
@@ -42,7 +42,11 @@ _PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|following|ahead 
                            re.IGNORECASE)
 # "since the war erupted on October 7": the date of the event that starts the period.
 _PERIOD_EVENT = re.compile(r"\b(?:since|until)\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)"
-                           r"[^,;.:]){0,80}$", re.IGNORECASE)
+                           r"[^,;.:]){0,80}$|"
+                           # "Two years after the war began on 7 October 2023, ...": the
+                           # anniversary's event, not the date of what follows
+                           r"\b(?:years?|months?|weeks?|days?)\s+(?:on\s+)?(?:after|since)\b"
+                           r"[^,;.:\d]{0,80}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -464,6 +464,17 @@ class _Attributions:
         return None
 
 
+def _that_day(text: str, spans: list[sentences.Sentence], index: int,
+              published: date | None) -> date | None:
+    """"Militants seized 251 hostages that day": the last date named in the sentences just
+    before."""
+    for j in range(index - 1, max(-1, index - 3), -1):
+        found = dates.find(text, spans[j].start, spans[j].end, published)
+        if found:
+            return found[-1].value
+    return None
+
+
 _FIRST_PERSON = {"we", "i"}
 
 
@@ -525,6 +536,7 @@ def extract_figures(text: str, published: date | None = None,
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if any(w in lower for w in _HEDGE_HINTS) else []
         spans_made = [m.start for m, *_ in made]
+        that_day = _that_day(text, spans, index, published) if "that day" in lower else None
         quote_speaker = None
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
@@ -543,7 +555,10 @@ def extract_figures(text: str, published: date | None = None,
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
-            if figures and figures[-1].span_end <= mention.start and as_of == published and (
+            if as_of == published and that_day is not None:
+                as_of = that_day
+            if figures and s_start <= figures[-1].span_end <= mention.start and \
+                    as_of == published and (
                     _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
                     or _OF_THEM.match(text, mention.end)):
                 as_of = date.fromisoformat(figures[-1].as_of) if figures[-1].as_of else as_of

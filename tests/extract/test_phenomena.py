@@ -180,3 +180,25 @@ def test_deal_terms_and_releases_done_under_a_deal():
     text = ("Israel had released 110 Palestinian prisoners on Thursday in the third exchange "
             "under the ceasefire agreement.")
     assert one(text, "110")["status"] == "reported"
+
+
+def test_dates_of_the_event_in_an_anniversary_clause_are_not_the_figures():
+    text = ("A year after the war began on 7 October 2023, the ministry says 41,000 people "
+            "have been killed.")
+    assert one(text, "41,000")["as_of"] == "2024-02-08"
+
+
+def test_the_attack_with_its_year_between_commas_dates_the_figure():
+    text = "Of the 240 people seized in the Oct. 7, 2023, attack, 130 remain in Gaza."
+    assert one(text, "240")["as_of"] == "2023-10-07"
+
+
+def test_that_day_is_the_date_named_just_before():
+    text = "Gunmen crossed the fence on October 7. They seized 240 hostages that day."
+    assert one(text, "240")["as_of"] == "2023-10-07"
+
+
+def test_of_them_in_a_new_sentence_is_the_state_now():
+    text = ("Israel says 240 people were taken hostage on October 7. It says 130 of them are "
+            "still in Gaza.")
+    assert one(text, "130")["as_of"] == "2024-02-08"
