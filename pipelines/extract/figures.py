@@ -498,6 +498,7 @@ def extract_figures(text: str, published: date | None = None,
     figures: list[Figure] = []
     spans = sentences.split(text)
     attributions = _Attributions(text, spans, outlet)
+    seen: dict = {}  # value -> metric of the figures so far ("the 97" refers back)
     for index, sent in enumerate(spans):
         s_start, s_end = sent.start, sent.end
         first = bisect_left(hits, s_start)  # one pre-scan of the text; sentences without a
@@ -513,7 +514,7 @@ def extract_figures(text: str, published: date | None = None,
         made = _figures_in_sentence(text, s_start, s_end, mentions, events,
                                     text[context_start:s_end], context_start,
                                     figures[-1].metric if figures and figures[-1].span_end >=
-                                    context_start else None)
+                                    context_start else None, seen)
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -571,6 +572,7 @@ def extract_figures(text: str, published: date | None = None,
             status = words.status_of(mention.start, mention.estimated)
             if metric == "population" and status in ("proposed", "planned"):
                 status = "reported"  # "will bring relief to the 2.1 million people of Gaza"
+            seen.setdefault(mention.value, metric)
             figures.append(Figure(
                 metric=metric, value=_number(value),
                 value_low=None if low is None else _number(low),
@@ -586,6 +588,45 @@ def extract_figures(text: str, published: date | None = None,
                 surface=text[mention.start : mention.end], sentence=sentence,
             ))
     return figures
+
+
+# "The freed prisoners include 250 serving life terms and 1,718 people detained in Gaza":
+# the parts of a group named as the sentence's subject.
+_INCLUDE_SUBJECT = re.compile(r"\W*(?:the|those|these)\s+(?:[\w-]+\s+){0,2}?(?P<noun>prisoners|"
+                              r"detainees|hostages|captives)\s+(?:\w+\s+)?(?:include[sd]?|"
+                              r"comprise[sd]?)\b", re.IGNORECASE)
+
+
+def _included(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
+    """The metric of a part of the group that the sentence says it includes (only when what
+    the part is doing says nothing on its own)."""
+    if "includ" not in text[s_start:mention.start] and "compris" not in text[s_start:
+                                                                               mention.start]:
+        return None
+    subject = _INCLUDE_SUBJECT.match(text, s_start, mention.start)
+    if not subject:
+        return None
+    group = metrics.group_in(subject.group("noun"))
+    event = next((e[2] for e in metrics.events_in(context, 0, len(context))
+                  if e[2] in ("released", "abducted", "remaining", "rescued")), None)
+    return metrics.metric_for(group, event, text[s_start:mention.end], None, context) \
+        if event else None
+
+
+_HOSTAGE_METRICS = {"hostages_remaining", "abducted", "hostages_alive", "hostages_dead"}
+
+
+def _earlier_hostages(text: str, s_start: int, mention: NumberMention, people: metrics.People,
+                      seen: dict | None) -> str | None:
+    """The metric of "the 97" with no noun of its own (or only "dead") when 97 hostages were
+    counted earlier in the article: the same group, referred back to."""
+    if not seen or people.group not in (None, "people") or \
+            (people.group == "people" and people.subject.lower() not in ("dead", "deceased")):
+        return None
+    if not text[max(s_start, mention.start - 4):mention.start].lower() == "the ":
+        return None
+    metric = seen.get(mention.value)
+    return metric if metric in _HOSTAGE_METRICS else None
 
 
 def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
@@ -664,7 +705,8 @@ _PRISONER_WORDS = re.compile(r"prisoners?|detainees?|palestinians?", re.IGNORECA
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
                          events: list, context: str | None = None,
                          context_start: int | None = None,
-                         carried: str | None = None) -> list[tuple]:
+                         carried: str | None = None,
+                         seen: dict | None = None) -> list[tuple]:
     """(mention, metric, people, base value or None) for the mentions that count people."""
     out = []
     sentence = text[s_start:s_end]
@@ -689,6 +731,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if base is None or base.fraction is not None or base.start - mention.end > 20:
                 continue
             people = metrics.people_after(text, base.num_end, s_end)
+            earlier = _earlier_hostages(text, s_start, base, people, seen)
+            if earlier:  # "declared about a third of the 97 dead": the 97 hostages named before
+                people = metrics.People("hostages", people.subject, base.num_end)
             if people.group in (None, "thing"):
                 continue
             after = [e for e in events if e[0] >= people.end]
@@ -731,6 +776,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities"
         base_of_share = i and mentions[i - 1].fraction is not None and \
             mention.start - mentions[i - 1].end <= 20
+        earlier = _earlier_hostages(text, s_start, mention, people, seen) if base_of_share \
+            else None
+        if earlier:
+            out.append((mention, earlier, people, None))
+            continue
         if base_of_share and people.group == "hostages":
             # the base of "a fifth of the 132 hostages still in Gaza are dead": its own words
             inside = [e for e in events if people.end <= e[0] <= people.end + 3]
@@ -868,6 +918,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric is None and people.group in (None, "people"):
+            metric = _included(text, s_start, mention, context)
         if metric is None:
             continue
         out.append((mention, metric, people, None))

@@ -246,6 +246,10 @@ def _colleagues(text: str, pos: int) -> str | None:
 def people_after(text: str, pos: int, limit: int) -> People:
     """The noun phrase of counted people right after a number (skipping modifiers and up to
     two words we do not know: "seven surveillance soldiers", "Ten Thai farm workers")."""
+    if text.startswith((" a ", " an ", " several ", " some "), pos) and \
+            _TIME_AFTER.match(text, pos):
+        return People(None, None, pos)  # "seven in the morning and the remaining 13 a few
+        # hours later": a time, then nothing counted of its own
     words = []
     unknown = 0
     for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
@@ -299,6 +303,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
 
+_TIME_AFTER = re.compile(r"\s+(?:a few|an|a|several|some)\s+(?:\w+\s+)?(?:hours?|minutes?|days?|"
+                         r"weeks?)\s+(?:later|after|earlier)\b", re.IGNORECASE)
 _NUMBER_SOON = re.compile(r"\s+(?:\S+\s+){0,2}?(?:\d|(?:one|two|three|four|five|six|seven|eight|"
                           r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)",
                           re.IGNORECASE)

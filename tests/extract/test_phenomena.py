@@ -3,7 +3,7 @@ The sentences are our own, written to show the pattern, not copied from any pass
 
 from __future__ import annotations
 
-from tests.extract.helpers import one
+from tests.extract.helpers import figures, one
 
 
 def test_a_bare_count_after_soldiers_killed_counts_soldiers():
@@ -202,3 +202,23 @@ def test_of_them_in_a_new_sentence_is_the_state_now():
     text = ("Israel says 240 people were taken hostage on October 7. It says 130 of them are "
             "still in Gaza.")
     assert one(text, "130")["as_of"] == "2024-02-08"
+
+
+def test_a_list_item_with_only_a_time_after_it_continues_the_list():
+    text = ("Five hostages were freed at dawn in Rafah and the remaining 12 a few hours later "
+            "in Gaza City.")
+    assert one(text, "12")["metric"] == "hostages_released"
+
+
+def test_parts_of_a_group_that_the_sentence_says_it_includes():
+    text = ("Israel freed 600 detainees on Thursday. The detainees include 120 serving life "
+            "terms and 480 people held without charge, rights groups said.")
+    assert one(text, "120")["metric"] == "prisoners_released"
+    assert one(text, "480")["metric"] == "prisoners_released"
+
+
+def test_the_number_refers_back_to_hostages_counted_before():
+    text = ("Israel says 80 hostages are still held in Gaza. The army has declared about a "
+            "quarter of the 80 dead.")
+    assert one(text, "about a quarter")["metric"] == "hostages_dead"
+    assert [f["metric"] for f in figures(text)].count("hostages_remaining") == 2
