@@ -49,6 +49,13 @@ _PERIOD_EVENT = re.compile(r"\b(?:since|until)\b(?:(?!\b(?:were|was|are|is|have|
                            r"[^,;.:\d]{0,80}$", re.IGNORECASE)
 
 
+# "since October 7, when Hamas killed 1,200": the date of the when-clause (a mention placed at
+# "when", so only the figures after it take it)
+_WHEN_CLAUSE = re.compile(rf"\b(?:since|on|of|after)\s+(?:\w+day,?\s+)?(?:{_MONTH}\s+{_DAY}|"
+                          rf"{_DAY.replace('day', 'day2')}\s+{_MONTH.replace('month', 'month2')})"
+                          rf"{_YEAR},?\s+(?P<when>when)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -65,10 +72,15 @@ def _resolve(match: re.Match, published: date | None) -> date | None:
             return None
         back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
         return published - timedelta(days=back)
-    month = MONTHS[groups["month"].lower().rstrip(".")]
-    day = int(groups["day"]) if groups.get("day") else 1
-    if groups.get("year"):
-        year = int(groups["year"])
+    return _resolve_parts(groups["month"], groups.get("day"), groups.get("year"), published)
+
+
+def _resolve_parts(month_name: str, day_text: str | None, year_text: str | None,
+                   published: date | None) -> date | None:
+    month = MONTHS[month_name.lower().rstrip(".")]
+    day = int(day_text) if day_text else 1
+    if year_text:
+        year = int(year_text)
     elif (month, day) == (10, 7) and published and published >= WAR_BEGAN:
         return WAR_BEGAN  # a bare "October 7" in this reporting is the day of the attack
     elif published:
@@ -102,4 +114,10 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
             value = _resolve(m, published)
             if value:
                 found.append(DateMention(m.start(), m.end(), value))
+    for m in _WHEN_CLAUSE.finditer(text, start, end) if "when" in lower(text[start:end]) else ():
+        groups = m.groupdict()
+        value = _resolve_parts(groups.get("month") or groups["month2"],
+                               groups.get("day") or groups["day2"], groups.get("year"), published)
+        if value and m.start() - start > 3:  # not "Since 18 March, when ..., 673 have died"
+            found.append(DateMention(m.start("when"), m.end("when"), value))
     return sorted(found, key=lambda d: d.start)

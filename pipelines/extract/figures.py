@@ -121,7 +121,7 @@ _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+[
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
-    r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?)?"
+    r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count)\b"
     r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,150}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
@@ -329,6 +329,7 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
     if before:
         return before[-1].value
     later = [d for d in mentions if d.start >= figure.end
+             and not text.startswith("when", d.start)  # "since October 7, when ...": its own
              and (d.start not in taken or "," not in text[figure.end:d.start])
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
              and not _NEW_SUBJECT.search(text, figure.end, d.start)
@@ -629,6 +630,9 @@ def _earlier_hostages(text: str, s_start: int, mention: NumberMention, people: m
     return metric if metric in _HOSTAGE_METRICS else None
 
 
+_ARMY = re.compile(r"\b(?:army|military|IDF)\b", re.IGNORECASE)
+
+
 def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
     """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
@@ -639,7 +643,10 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     if not toll:
         return None
     span = toll.group("span")
-    group = metrics.group_in(span) or ("soldiers" if toll.group("owner") else "people")
+    owner = toll.group("owner")
+    if owner and owner.lower().startswith("its") and not _ARMY.search(text, s_start, toll.start()):
+        owner = None  # "its death toll" is the army's only when the army is the subject
+    group = metrics.group_in(span) or ("soldiers" if owner else "people")
     head = toll.group("head").lower()
     found = metrics.events_in(span, 0, len(span))
     event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)

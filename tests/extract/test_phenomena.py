@@ -222,3 +222,19 @@ def test_the_number_refers_back_to_hostages_counted_before():
             "quarter of the 80 dead.")
     assert one(text, "about a quarter")["metric"] == "hostages_dead"
     assert [f["metric"] for f in figures(text)].count("hostages_remaining") == 2
+
+
+def test_its_death_toll_is_the_armys_when_the_army_speaks():
+    text = "The army says its death toll in the ground operation has risen to 240."
+    assert one(text, "240")["metric"] == "soldiers_killed"
+    text = "The ministry says its death toll has risen to 24,000."
+    assert one(text, "24,000")["metric"] == "killed"
+
+
+def test_a_when_clause_after_a_date_is_dated_by_it():
+    text = ("It was the deadliest day since October 7, when gunmen killed some 1,200 people "
+            "and took about 250 hostages.")
+    assert one(text, "some 1,200")["as_of"] == "2023-10-07"
+    assert one(text, "about 250")["as_of"] == "2023-10-07"
+    text = "Since 2 March, when the crossings closed, 300 people have died of hunger."
+    assert one(text, "300")["as_of"] == "2024-02-08"
