@@ -122,11 +122,19 @@ class Attribution:
     relative: bool = False
 
 
+# "A ministry statement said", "an army spokesman said": the body that speaks
+_BODY_STATEMENT = re.compile(r"^(?:an?|the)\s+(?P<body>ministry|army|military|agency|movement|"
+                             r"group|office|government)\s+(?:statement|report|update|"
+                             r"spokes(?:man|woman|person))$", re.IGNORECASE)
+
+
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
     phrase = _TRAILING.sub("", phrase)
-    return phrase.strip(" ,.;:'\"“”‘’-—–")
+    phrase = phrase.strip(" ,.;:'\"“”‘’-—–")
+    body = _BODY_STATEMENT.match(phrase) if " " in phrase else None
+    return f"the {body.group('body').lower()}" if body else phrase
 
 
 def _looks_like_claimant(phrase: str) -> bool:

@@ -593,7 +593,8 @@ def extract_figures(text: str, published: date | None = None,
 
 # "The freed prisoners include 250 serving life terms and 1,718 people detained in Gaza":
 # the parts of a group named as the sentence's subject.
-_INCLUDE_SUBJECT = re.compile(r"\W*(?:the|those|these)\s+(?:[\w-]+\s+){0,2}?(?P<noun>prisoners|"
+_INCLUDE_SUBJECT = re.compile(r"\W*(?:the|those|these|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?P<batch>(?:batch|group|round) of\s+)?(?P<noun>prisoners|"
                               r"detainees|hostages|captives)\s+(?:\w+\s+)?(?:include[sd]?|"
                               r"comprise[sd]?)\b", re.IGNORECASE)
 
@@ -608,8 +609,9 @@ def _included(text: str, s_start: int, mention: NumberMention, context: str) -> 
     if not subject:
         return None
     group = metrics.group_in(subject.group("noun"))
-    event = next((e[2] for e in metrics.events_in(context, 0, len(context))
-                  if e[2] in ("released", "abducted", "remaining", "rescued")), None)
+    event = "released" if subject.group("batch") else next(  # "the third batch of hostages"
+        (e[2] for e in metrics.events_in(context, 0, len(context))
+         if e[2] in ("released", "abducted", "remaining", "rescued")), None)
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context) \
         if event else None
 

@@ -24,7 +24,7 @@ GROUPS = {
     "women": r"women|woman",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
               r"workers?|personnel|martyrs)|first responders?|care workers|"
-              r"(?:hospital|health) staff",
+              r"(?:hospital|health|healthcare) (?:staff|personnel)",
     "journalists": r"journalists?|reporters?|media workers?|photographers?|press workers?",
     "aid_workers": r"aid workers?|humanitarian workers?|unrwa (?:staff|employees|workers)|"
                    r"un (?:staff|employees|workers)|staff members?|staffers|staff|employees|"

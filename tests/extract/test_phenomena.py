@@ -238,3 +238,20 @@ def test_a_when_clause_after_a_date_is_dated_by_it():
     assert one(text, "about 250")["as_of"] == "2023-10-07"
     text = "Since 2 March, when the crossings closed, 300 people have died of hunger."
     assert one(text, "300")["as_of"] == "2024-02-08"
+
+
+def test_a_bodys_statement_or_spokesman_is_the_body():
+    text = ("The Health Ministry in Gaza gave new figures. A ministry statement said 140 "
+            "people were killed overnight.")
+    assert _claimant(text, "140") == "gaza_health"
+
+
+def test_health_personnel_are_medics():
+    assert one("At least 90 health personnel were killed in the north.", "90")["metric"] \
+        == "medics_killed"
+
+
+def test_a_batch_of_hostages_that_included_some_were_released():
+    text = "The second batch of hostages included 10 Israelis and 4 Thais."
+    assert one(text, "10")["metric"] == "hostages_released"
+    assert one(text, "4")["metric"] == "hostages_released"
