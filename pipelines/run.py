@@ -61,15 +61,19 @@ def summary(run_id: str) -> str:
             "select stage, rule, count(*) from quality.quarantine group by all order by all"
         ).fetchall()
         checks = conn.execute(
-            "select asset, rule, blocking, success, evaluated, failing "
-            "from quality.check_results where run_id = ? order by asset, rule",
+            "select asset, rule, blocking, success, evaluated, failing, run_id = ? "
+            "from quality.check_results "
+            "qualify row_number() over (partition by asset, rule order by checked_at desc) = 1 "
+            "order by asset, rule",
             [run_id],
         ).fetchall()
-    lines += ["", "checks (Great Expectations suites in expectations/):"]
-    for asset, rule, blocking, success, evaluated, failing in checks:
+    lines += ["", "checks (Great Expectations suites in expectations/; latest result of each, "
+              "'*' = not re-run: its table did not change in this run):"]
+    for asset, rule, blocking, success, evaluated, failing, this_run in checks:
         verdict = "passed" if success else ("FAILED" if blocking else "WARN")
         kind = "blocking" if blocking else "warning"
-        lines.append(f"  {verdict:<7} {asset}:{rule:<38} {kind:<8} "
+        mark = " " if this_run else "*"
+        lines.append(f" {mark}{verdict:<7} {asset}:{rule:<38} {kind:<8} "
                      f"{evaluated:>7,} rows checked, {failing} failing")
     lines += ["", "quarantine (stage / rule: rows):"]
     lines += [f"  {stage} / {rule}: {count}" for stage, rule, count in by_stage] or ["  empty"]

@@ -21,7 +21,7 @@ import polars as pl
 
 from pipelines.extract.bench import FLOOR_RE
 from pipelines.lib import warehouse
-from pipelines.lib.raw_store import RawStore
+from pipelines.lib.raw_store import RawStore, parquet_files
 
 TAG_RE = re.compile(rb"<[^>]*>")
 
@@ -42,7 +42,7 @@ def html_to_text(lake: Path) -> tuple[float, int]:
 def extraction(lake: Path) -> tuple[float, int]:
     """Read the staged article texts and scan them for number tokens (the extractor's input)."""
     def scan() -> int:
-        texts = pl.read_parquet(lake / "staging" / "articles" / "*.parquet", columns=["text"])
+        texts = pl.read_parquet(parquet_files(lake / "staging" / "articles"), columns=["text"])
         return sum(1 for t in texts["text"] for _ in FLOOR_RE.finditer(t))
     return _timed(scan)
 
@@ -57,7 +57,7 @@ def load(lake: Path, scratch: Path) -> tuple[float, int]:
         rows = 0
         with duckdb.connect(str(scratch)) as conn:
             for table, folder in sources.items():
-                files = [str(f) for f in sorted((lake / folder).glob("*.parquet"))]
+                files = [str(f) for f in parquet_files(lake / folder)]
                 if not files:
                     continue
                 # table: one of the names above, never data

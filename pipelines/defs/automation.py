@@ -50,7 +50,7 @@ reextract_job = dg.define_asset_job(
     description="After an extractor change: re-parse and re-extract the articles that arrived on "
     "the selected days (launch a backfill over a date range), then rebuild the core tables, "
     "checks, marts and report. Fetches nothing.",
-    tags={"tally/trigger": "re-extract"},
+    tags={"tally/trigger": "re-extract", "tally/rebuild": "full"},
 )
 
 recheck_job = dg.define_asset_job(
@@ -58,7 +58,7 @@ recheck_job = dg.define_asset_job(
     selection=dg.AssetSelection.groups("core").downstream(),
     description="Reload the core tables from what is already staged, run every check again and "
     "rebuild the marts, exports and report. Fetches and extracts nothing.",
-    tags={"tally/trigger": "re-check"},
+    tags={"tally/trigger": "re-check", "tally/rebuild": "full"},
 )
 
 JOBS = [ingest_job, inbox_job, reextract_job, recheck_job]

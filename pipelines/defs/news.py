@@ -1,12 +1,18 @@
 """Article assets, partitioned by ingest day: raw pages to article texts, texts to figures.
 
-Both write Parquet under `data_lake/staging/` (one file per day, replaced whole), never DuckDB,
-so they can run in parallel with each other and with a reader; the warehouse loaders are the
-single writer.
+Both write Parquet under `data_lake/staging/<name>/day=<day>/`, never DuckDB, so they can run in
+parallel with each other and with a reader; the warehouse loaders are the single writer.
+
+A run only does the work that is new: each run parses the day's payloads that no earlier part
+holds into one new part file (named by the content hashes it covers, so a retried run rewrites
+the same file instead of adding one), and extracts figures from each article part that has no
+figures part yet. A run tagged `tally/rebuild=full` (re-extract and re-check jobs) starts the
+day over.
 """
 
 
 import multiprocessing
+import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +30,7 @@ from pipelines.lib.articles import ArticleError, canonical_url, parse_article
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     object_path,
+    parquet_files,
     write_parquet_atomic,
     write_parquet_batches_atomic,
 )
@@ -37,10 +44,27 @@ from pipelines.lib.records import (
 )
 
 BATCH_SIZE = 200  # articles per parsing or extraction task; below one batch, stays in-process
+REBUILD_TAG = "tally/rebuild"
 
 
-def _day_file(tally: TallyConfig, name: str, day: str):
-    return tally.staging(name) / f"day={day}.parquet"
+def _day_dir(tally: TallyConfig, name: str, day: str) -> Path:
+    return tally.staging(name) / f"day={day}"
+
+
+def full_rebuild(context: dg.AssetExecutionContext) -> bool:
+    """True for runs that must redo everything instead of only what is new."""
+    return context.run.tags.get(REBUILD_TAG) == "full"
+
+
+def _hashes_in(files: list[Path]) -> set[str]:
+    """The content hashes a set of staged or quarantine Parquet files already cover."""
+    return set(pl.concat([pl.read_parquet(f, columns=["content_hash"]) for f in files]
+                         or [pl.DataFrame(schema={"content_hash": pl.String})])["content_hash"])
+
+
+def part_name(content_hashes: Iterable[str]) -> str:
+    """A part is named by what it covers: the same new payloads give the same file name."""
+    return f"part-{stable_id('part', *sorted(content_hashes))}.parquet"
 
 
 @dg.asset(
@@ -55,10 +79,21 @@ def _day_file(tally: TallyConfig, name: str, day: str):
 )
 def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg.MaterializeResult:
     day = context.partition_key
+    folder = _day_dir(tally, "articles", day)
+    rejected_dir = tally.quarantine("article") / f"day={day}"
+    if full_rebuild(context):
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(rejected_dir, ignore_errors=True)
     todo = manifest(tally).filter(
         (pl.col("kind") == "article") & (pl.col("ingest_day") == date.fromisoformat(day))
     )
-    items = todo.to_dicts()
+    done = _hashes_in(parquet_files(folder)) | _hashes_in(parquet_files(rejected_dir))
+    new = todo.filter(~pl.col("content_hash").is_in(list(done)))
+    meta = {"payloads": todo.height, "already_staged": todo.height - new.height}
+    if new.is_empty():
+        return dg.MaterializeResult(metadata={**meta, "articles": 0, "quarantined": 0})
+
+    items = new.to_dicts()
     batches = [items[i : i + BATCH_SIZE] for i in range(0, len(items), BATCH_SIZE)]
     rejected: list[dict] = []
     head: list[pl.DataFrame] = []
@@ -75,15 +110,16 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
                 head.append(articles.head(10))
             yield articles
 
-    count = write_parquet_batches_atomic(parsed(), _day_file(tally, "articles", day),
-                                         ARTICLE_SCHEMA)
-    write_parquet_atomic(frame(rejected, QUARANTINE_SCHEMA),
-                         tally.quarantine("article") / f"day={day}.parquet")
+    part = part_name(new["content_hash"])
+    count = write_parquet_batches_atomic(parsed(), folder / part, ARTICLE_SCHEMA)
+    if rejected:
+        write_parquet_atomic(frame(rejected, QUARANTINE_SCHEMA), rejected_dir / part)
     sample = head[0] if head else pl.DataFrame(schema=ARTICLE_SCHEMA)
     return dg.MaterializeResult(metadata={
-        "payloads": todo.height,
+        **meta,
         "articles": count,
         "quarantined": len(rejected),
+        "part": part,
         "preview": preview(sample.select("outlet", "published_at", "title", "url")),
     })
 
@@ -217,13 +253,20 @@ def _article_batches(path: Path) -> Iterator[list[dict]]:
 )
 def staged_article_figures(context: dg.AssetExecutionContext,
                            tally: TallyConfig) -> dg.MaterializeResult:
-    day = context.partition_key
-    source = _day_file(tally, "articles", day)
-    counts = {"articles": 0}
+    source = _day_dir(tally, "articles", context.partition_key)
+    target = _day_dir(tally, "article_figures", context.partition_key)
+    if full_rebuild(context):
+        shutil.rmtree(target, ignore_errors=True)
+    parts = {p.name for p in parquet_files(source)}
+    for orphan in parquet_files(target):  # its article part is gone (a rebuilt day)
+        if orphan.name not in parts:
+            orphan.unlink()
+    todo = sorted(parts - {p.name for p in parquet_files(target)})
+    counts = {"articles": 0, "figures": 0}
     head: list[pl.DataFrame] = []
 
-    def extracted() -> Iterator[pl.DataFrame]:
-        for batch, figs in run_batches(_with_input, _article_batches(source),
+    def extracted(part: Path) -> Iterator[pl.DataFrame]:
+        for batch, figs in run_batches(_with_input, _article_batches(part),
                                        tally.extract_workers):
             counts["articles"] += batch
             figures = frame(figs, FIGURE_SCHEMA)
@@ -231,12 +274,14 @@ def staged_article_figures(context: dg.AssetExecutionContext,
                 head.append(figures.head(10))
             yield figures
 
-    count = write_parquet_batches_atomic(extracted(), _day_file(tally, "article_figures", day),
-                                         FIGURE_SCHEMA)
+    for name in todo:
+        counts["figures"] += write_parquet_batches_atomic(extracted(source / name),
+                                                          target / name, FIGURE_SCHEMA)
     sample = head[0] if head else pl.DataFrame(schema=FIGURE_SCHEMA)
     return dg.MaterializeResult(metadata={
-        "articles": counts["articles"],
-        "figures": count,
+        "parts_extracted": len(todo),
+        "parts_already_extracted": len(parts) - len(todo),
+        **counts,
         "preview": preview(sample.select("metric", "value", "qualifier", "claimant_class",
                                          "surface")),
     })

@@ -16,16 +16,21 @@ from dagster_duckdb import DuckDBResource
 from pipelines.defs.resources import TallyConfig
 from pipelines.defs.warehouse import (
     POOL,
+    _carried_checks,
     _check_result,
+    _previous_checks,
     _record_checks,
     _suite_of_rules,
     _table_metadata,
     core_figures,
+    inputs_unchanged,
+    skipped,
 )
 from pipelines.lib import data_docs, quality, reconcile_rules, warehouse
 
 CLAIMS = ["core", "claims"]
 MENTIONS = ["core", "claim_mentions"]
+MART_INPUTS = ["core.claims", "core.claim_mentions", "core.figures", "core.claimants"]
 CLAIM_RULE_SUITES = tuple(reconcile_rules.CLAIM_SUITES) + tuple(reconcile_rules.MENTION_SUITES)
 
 
@@ -71,6 +76,22 @@ def publish_docs(context: dg.AssetExecutionContext, tally: TallyConfig,
     pool=POOL,
 )
 def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: DuckDBResource):
+    suites = _suite_of_rules(CLAIM_RULE_SUITES)
+    with duckdb.get_connection() as conn:
+        same, inputs = inputs_unchanged(context, conn, "core.claims", ["core.figures"],
+                                        warehouse.sql_text("core/claim_mentions.sql"),
+                                        warehouse.sql_text("core/claims.sql"))
+        previous = {name: _previous_checks(conn, name)
+                    for name in ("core/claims", "core/claim_mentions")} if same else {}
+    if same:
+        yield dg.MaterializeResult(asset_key=CLAIMS, metadata=skipped("core.figures"))
+        yield dg.MaterializeResult(asset_key=MENTIONS, metadata=skipped("core.figures"))
+        for name, asset in (("core/claims", CLAIMS), ("core/claim_mentions", MENTIONS)):
+            on_asset = {r: suite for r, suite in suites.items()
+                        if (MENTIONS if suite in reconcile_rules.MENTION_SUITES
+                            else CLAIMS) == asset}
+            yield from _carried_checks(asset, on_asset, previous[name])
+        return
     with duckdb.get_connection() as conn:
         warehouse.build_from_sql(conn, "core.claim_mentions", "core/claim_mentions.sql")
         warehouse.build_from_sql(conn, "core.claims", "core/claims.sql")
@@ -79,12 +100,12 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
         figures = warehouse.read_table(conn, "core.figures")
         frames = reconcile_rules.claim_frames(claims, mentions, figures)
         results = reconcile_rules.validate_frames(frames)
-        suites = _suite_of_rules(CLAIM_RULE_SUITES)
         for name, asset in (("core/claims", CLAIMS), ("core/claim_mentions", MENTIONS)):
             on_asset = {r: res for r, res in results.items()
                         if (MENTIONS if suites[r] in reconcile_rules.MENTION_SUITES
                             else CLAIMS) == asset}
             _record_checks(conn, context.run_id, name, suites, on_asset)
+        warehouse.record_build(conn, "core.claims", inputs, context.run_id)
     docs = publish_docs(context, tally, frames)
     meta = _table_metadata(
         claims.select("metric", "claimant_id", "as_of", "value", "mentions", "outlets"),
@@ -109,10 +130,15 @@ def _mart(name: str, sql: str, description: str, summary_column: str):
 
     @dg.asset(key=[schema, table], group_name="marts", pool=POOL,
               deps=[dg.AssetKey(CLAIMS)], kinds={"duckdb"}, description=description)
-    def build(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    def build(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as conn:
+            same, inputs = inputs_unchanged(context, conn, name, MART_INPUTS,
+                                            warehouse.sql_text(sql))
+            if same:
+                return dg.MaterializeResult(metadata=skipped(", ".join(MART_INPUTS)))
             count = warehouse.build_from_sql(conn, name, sql)
             rows = warehouse.read_table(conn, name)
+            warehouse.record_build(conn, name, inputs, context.run_id)
         meta = _table_metadata(rows, name)
         meta["dagster/row_count"] = count
         if rows.height:

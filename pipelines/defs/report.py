@@ -14,9 +14,13 @@ from dagster_duckdb import DuckDBResource
 
 import pipelines.defs
 from pipelines.defs.resources import TallyConfig
-from pipelines.defs.warehouse import POOL
+from pipelines.defs.warehouse import POOL, inputs_unchanged, skipped
+from pipelines.lib import warehouse
 from pipelines.report import build_report
 
+# What the report shows (pipelines/report/data.py): a run that changed none of them skips it.
+REPORTED_TABLES = ("core.claimants", "core.figures", "marts.hostage_ledger",
+                   "marts.figure_disputes", "quality.check_results")
 NOT_UPSTREAM = {"report", "automation"}  # this module, and the one that selects jobs from it
 
 
@@ -47,7 +51,12 @@ def report_overview(context: dg.AssetExecutionContext, tally: TallyConfig,
                     duckdb: DuckDBResource) -> dg.MaterializeResult:
     path = tally.lake / "reports" / "index.html"
     with duckdb.get_connection() as conn:
+        tables = [t for t in REPORTED_TABLES if warehouse.table_exists(conn, t)]
+        same, inputs = inputs_unchanged(context, conn, "reports.overview", tables)
+        if same and path.exists():
+            return dg.MaterializeResult(metadata=skipped("every table it shows"))
         summary = build_report(conn, path)
+        warehouse.record_build(conn, "reports.overview", inputs, context.run_id)
     if summary.missing_tables:
         context.log.info(f"not in the warehouse yet, left out: {', '.join(summary.missing_tables)}")
     return dg.MaterializeResult(metadata={

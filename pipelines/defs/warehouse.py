@@ -5,13 +5,19 @@ connection for one transaction, and replaces whole tables, so re-runs never dupl
 """
 
 
+import shutil
 from datetime import UTC, datetime
 
 import dagster as dg
 import polars as pl
 from dagster_duckdb import DuckDBResource
 
-from pipelines.defs.news import staged_article_figures, staged_articles
+from pipelines.defs.news import (
+    full_rebuild,
+    part_name,
+    staged_article_figures,
+    staged_articles,
+)
 from pipelines.defs.resources import TallyConfig
 from pipelines.defs.statistics import staged_statistics_figures
 from pipelines.lib import figure_rules, quality, warehouse
@@ -19,6 +25,7 @@ from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     FETCH_LOG_SCHEMA,
     RawStore,
+    parquet_files,
     read_parquet_dir,
     write_parquet_atomic,
 )
@@ -66,6 +73,33 @@ def _table_metadata(rows: pl.DataFrame, table: str) -> dict:
     }
 
 
+ARTICLE_KEYS = ["article_id", "content_hash", "text_hash", "first_seen_at", "published_at",
+                "source"]
+
+
+def _scan(files: list) -> pl.LazyFrame:
+    """Staged parts as one lazy frame; parts written before a column was added lack it (null)."""
+    return pl.scan_parquet(files, missing_columns="insert", extra_columns="ignore")
+
+
+def _staged(folder, columns: list[str], schema: dict) -> pl.DataFrame:
+    """Some columns of every staged part under `folder` (Parquet reads only those columns)."""
+    files = parquet_files(folder)
+    if not files:
+        return pl.DataFrame(schema={c: schema[c] for c in columns})
+    return _scan(files).select(columns).collect()
+
+
+def _rows_for(folder, keys: pl.DataFrame, schema: dict) -> pl.DataFrame:
+    """The whole staged rows matching `keys` (filtered by content hash while reading)."""
+    files = parquet_files(folder)
+    if keys.is_empty() or not files:
+        return frame([], schema)
+    hashes = keys["content_hash"].unique().to_list()
+    rows = _scan(files).filter(pl.col("content_hash").is_in(hashes)).collect()
+    return rows.join(keys, on=list(keys.columns), how="semi", nulls_equal=True)
+
+
 @dg.asset(
     key=["core", "articles"],
     group_name="core",
@@ -73,17 +107,35 @@ def _table_metadata(rows: pl.DataFrame, table: str) -> dict:
     deps=[staged_articles],
     kinds={"duckdb"},
     description="core.articles: one row per distinct article (deduplicated by canonical URL, "
-    "newest version kept, and by body text).",
+    "newest version kept, and by body text). Only the articles that changed are written.",
 )
-def core_articles(tally: TallyConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    staged = read_parquet_dir(tally.staging("articles"), ARTICLE_SCHEMA)
-    articles = latest_articles(staged)
+def core_articles(context: dg.AssetExecutionContext, tally: TallyConfig,
+                  duckdb: DuckDBResource) -> dg.MaterializeResult:
+    # Which version of which article belongs in the table is decided on the key columns of
+    # everything staged (small); only the rows that differ from the table are read and written.
+    folder = tally.staging("articles")
+    staged = _staged(folder, ARTICLE_KEYS, ARTICLE_SCHEMA)
+    chosen = latest_articles(staged)
+    pair = ["article_id", "content_hash"]
     with duckdb.get_connection() as conn:
-        warehouse.replace_table(conn, "core.articles", articles)
-    meta = _table_metadata(articles.select("article_id", "outlet", "published_at", "title"),
+        full = full_rebuild(context) or not warehouse.table_exists(conn, "core.articles")
+        current = (frame([], {k: ARTICLE_SCHEMA[k] for k in pair}) if full
+                   else conn.sql("select article_id, content_hash from core.articles").pl())
+        added = _rows_for(folder, chosen.join(current, on=pair, how="anti").select(ARTICLE_KEYS),
+                          ARTICLE_SCHEMA).unique("article_id", keep="first")
+        dropped = current.join(chosen, on=pair, how="anti")
+        if full:
+            warehouse.replace_table(conn, "core.articles", added.sort("published_at",
+                                                                      "article_id",
+                                                                      nulls_last=True))
+        else:
+            warehouse.apply_changes(conn, "core.articles", added, dropped)
+    meta = _table_metadata(added.select("article_id", "outlet", "published_at", "title"),
                            "core.articles")
-    meta["dagster/row_count"] = articles.height
-    meta["duplicates_dropped"] = staged.height - articles.height
+    meta["dagster/row_count"] = chosen.height
+    meta["added"] = added.height
+    meta["replaced_or_removed"] = dropped.height
+    meta["duplicates_dropped"] = staged.height - chosen.height
     return dg.MaterializeResult(metadata=meta)
 
 
@@ -155,40 +207,133 @@ def _suite_of_rules(suites: tuple[str, ...]) -> dict[str, str]:
     "and recorded in quality.quarantine.",
 )
 def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: DuckDBResource):
-    article_figs = read_parquet_dir(tally.staging("article_figures"), FIGURE_SCHEMA)
+    # The figures that belong in the table: those of the article versions in core.articles,
+    # and the statistics series. Only the ones not loaded (or quarantined) before go through
+    # the rules and into the table; those of superseded versions leave it. A statistics change
+    # reloads the whole (small) series, since its rule looks along the series.
+    folder = tally.staging("article_figures")
     stats_path = tally.staging("statistics") / "figures.parquet"
-    stats_figs = pl.read_parquet(stats_path) if stats_path.exists() else frame([], FIGURE_SCHEMA)
+    stats = (pl.read_parquet(stats_path).cast(FIGURE_SCHEMA) if stats_path.exists()
+             else frame([], FIGURE_SCHEMA)).unique("figure_id", keep="first",
+                                                   maintain_order=True)
+    rejected_dir = tally.quarantine("figure")
     with duckdb.get_connection() as conn:
-        current = conn.sql("select article_id, content_hash from core.articles").pl()
-    # Figures of superseded article versions (or dropped duplicates) do not load.
-    article_figs = article_figs.join(current, on=["article_id", "content_hash"], how="semi")
-    incoming = pl.concat([article_figs, stats_figs.cast(FIGURE_SCHEMA)], how="vertical")
-    incoming = incoming.unique("figure_id", keep="first", maintain_order=True)
+        full = full_rebuild(context) or not warehouse.table_exists(conn, "core.figures")
+        current_articles = conn.sql("select article_id, content_hash from core.articles").pl()
+        loaded = (frame([], {"figure_id": pl.String, "origin": pl.String}) if full
+                  else conn.sql("select figure_id, origin from core.figures").pl())
+    if full:
+        shutil.rmtree(rejected_dir, ignore_errors=True)
+    keys = _staged(folder, ["figure_id", "article_id", "content_hash"], FIGURE_SCHEMA)
+    wanted = keys.join(current_articles, on=["article_id", "content_hash"], how="semi")
+    wanted = wanted.unique("figure_id", keep="first", maintain_order=True)
+    quarantined = set(_staged(rejected_dir, ["record_key"], QUARANTINE_SCHEMA)["record_key"])
+    known = set(loaded["figure_id"]) | quarantined
+    new_keys = wanted.filter(~pl.col("figure_id").is_in(list(known)))
+    loaded_stats = set(loaded.filter(pl.col("origin") == "statistics")["figure_id"])
+    stats_changed = full or set(stats["figure_id"]) != (loaded_stats | (
+        quarantined & set(stats["figure_id"])))
+    gone = loaded.filter((pl.col("origin") == "article")
+                         & ~pl.col("figure_id").is_in(wanted["figure_id"].to_list()))
+    if stats_changed:
+        gone = pl.concat([gone, loaded.filter(pl.col("origin") == "statistics")])
+    incoming = pl.concat([
+        _rows_for(folder, new_keys.select("content_hash", "figure_id"), FIGURE_SCHEMA)
+        .unique("figure_id", keep="first", maintain_order=True),
+        stats if stats_changed else frame([], FIGURE_SCHEMA),
+    ], how="vertical")
 
-    outcome = figure_rules.apply_rules(incoming)
-    write_parquet_atomic(frame(outcome.quarantine, QUARANTINE_SCHEMA),
-                         tally.quarantine("figure") / "current.parquet")
-    loaded = outcome.loaded.sort("origin", "published", "article_id", "span_start", "dataset",
-                                 "as_of", "dataset_field", nulls_last=True)
+    suites = _suite_of_rules(figure_rules.SUITES)
+    if incoming.is_empty() and gone.is_empty():
+        results = None
+        added = incoming
+    else:
+        outcome = figure_rules.apply_rules(incoming)
+        if outcome.quarantine:
+            write_parquet_atomic(frame(outcome.quarantine, QUARANTINE_SCHEMA),
+                                 rejected_dir / part_name(incoming["figure_id"]))
+        results = outcome.results
+        added = outcome.loaded.sort("origin", "published", "article_id", "span_start", "dataset",
+                                    "as_of", "dataset_field", nulls_last=True)
+        with duckdb.get_connection() as conn:
+            if full:
+                warehouse.replace_table(conn, "core.figures", added)
+            else:
+                warehouse.apply_changes(conn, "core.figures", added, gone.select("figure_id"))
+            _record_checks(conn, context.run_id, "core/figures", suites, results)
+        if outcome.quarantine:
+            context.log.warning(
+                f"{len(outcome.quarantine)} figures failed blocking rules and were quarantined: "
+                + ", ".join(f"{r.rule}={len(r.failing_keys)}" for r in results.values()
+                            if r.failing_keys)
+            )
     with duckdb.get_connection() as conn:
-        warehouse.replace_table(conn, "core.figures", loaded)
-        _record_checks(conn, context.run_id, "core/figures",
-                       _suite_of_rules(figure_rules.SUITES), outcome.results)
-    if outcome.quarantine:
-        context.log.warning(
-            f"{len(outcome.quarantine)} figures failed blocking rules and were quarantined: "
-            + ", ".join(f"{r.rule}={len(r.failing_keys)}" for r in outcome.results.values()
-                        if r.failing_keys)
-        )
-    meta = _table_metadata(loaded.select("origin", "metric", "value", "qualifier",
-                                         "claimant_class", "as_of", "surface"), "core.figures")
-    meta["dagster/row_count"] = loaded.height
-    meta["quarantined"] = len(outcome.quarantine)
-    meta["from_articles"] = loaded.filter(pl.col("origin") == "article").height
-    meta["from_statistics"] = loaded.filter(pl.col("origin") == "statistics").height
+        total = conn.sql("select origin, count(*) from core.figures group by origin").fetchall()
+        previous = None if results else _previous_checks(conn, "core/figures")
+    counts = dict(total)
+    meta = _table_metadata(added.select("origin", "metric", "value", "qualifier",
+                                        "claimant_class", "as_of", "surface"), "core.figures")
+    meta["dagster/row_count"] = sum(counts.values())
+    meta["added"] = added.height
+    meta["removed"] = gone.height
+    meta["quarantined"] = incoming.height - added.height
+    meta["from_articles"] = counts.get("article", 0)
+    meta["from_statistics"] = counts.get("statistics", 0)
     yield dg.MaterializeResult(metadata=meta)
-    for result in outcome.results.values():
+    if results is None:
+        yield from _carried_checks(["core", "figures"], suites, previous)
+        return
+    for result in results.values():
         yield _check_result(result, ["core", "figures"])
+
+
+def _previous_checks(conn, asset: str) -> dict[str, tuple]:
+    """rule -> (success, run_id, checked_at) of the latest recorded run of each rule."""
+    if not warehouse.table_exists(conn, "quality.check_results"):
+        return {}
+    rows = warehouse.run(conn, "select rule, success, run_id, checked_at from "
+                         "quality.check_results where asset = ? "
+                         "qualify row_number() over (partition by rule order by checked_at desc)"
+                         " = 1", [asset])
+    return {rule: (success, run_id, at) for rule, success, run_id, at in rows}
+
+
+def _carried_checks(asset: list[str], suites: dict[str, str], previous: dict[str, tuple]):
+    """Check results for a table this run did not change: the outcome of its last evaluation.
+
+    Re-running Great Expectations on unchanged rows would only repeat that verdict; the
+    metadata says which run evaluated it, and nothing is added to quality.check_results.
+    """
+    for rule in suites:
+        success, run_id, at = previous.get(rule, (True, None, None))
+        yield dg.AssetCheckResult(
+            check_name=rule, asset_key=dg.AssetKey(asset), passed=bool(success),
+            severity=(dg.AssetCheckSeverity.ERROR if quality_blocking(suites[rule], rule)
+                      else dg.AssetCheckSeverity.WARN),
+            metadata={"re_evaluated": False,
+                      "reason": "no rows changed since the run that evaluated it",
+                      "evaluated_in_run": run_id or "none (the table has never had rows)",
+                      "evaluated_at": str(at) if at else ""},
+        )
+
+
+def quality_blocking(suite: str, rule: str) -> bool:
+    return bool(quality.rules_of(suite)[rule]["blocking"])
+
+
+def inputs_unchanged(context: dg.AssetExecutionContext, conn, asset: str, tables: list[str],
+                     *extra: str) -> tuple[bool, str]:
+    """(True if `asset` was last built from exactly these table contents, their fingerprint).
+
+    A downstream table rebuilt from unchanged inputs would come out the same, so a run with
+    nothing new skips it; re-extract and re-check runs (`tally/rebuild=full`) never skip.
+    """
+    inputs = warehouse.fingerprint(conn, tables, *extra)
+    return (not full_rebuild(context) and warehouse.built_from(conn, asset) == inputs), inputs
+
+
+def skipped(inputs_of: str) -> dict:
+    return {"rebuilt": False, "reason": f"inputs unchanged since the last build ({inputs_of})"}
 
 
 @dg.asset(
@@ -200,12 +345,19 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     description="core.claimants: every normalised claimant (registry entries and outlets) with "
     "its class and every spelling seen in core.figures.",
 )
-def core_claimants(duckdb: DuckDBResource) -> dg.MaterializeResult:
+def core_claimants(context: dg.AssetExecutionContext,
+                   duckdb: DuckDBResource) -> dg.MaterializeResult:
     registry = pl.read_csv(CLAIMANT_REGISTRY, infer_schema_length=0)
     with duckdb.get_connection() as conn:
+        same, inputs = inputs_unchanged(context, conn, "core.claimants", ["core.figures"],
+                                        CLAIMANT_REGISTRY.read_text(encoding="utf-8"),
+                                        warehouse.sql_text("core/claimants.sql"))
+        if same:
+            return dg.MaterializeResult(metadata=skipped("core.figures, registry"))
         warehouse.replace_table(conn, "staging.claimant_registry", registry)
         count = warehouse.build_from_sql(conn, "core.claimants", "core/claimants.sql")
         rows = warehouse.read_table(conn, "core.claimants")
+        warehouse.record_build(conn, "core.claimants", inputs, context.run_id)
     meta = _table_metadata(rows, "core.claimants")
     meta["dagster/row_count"] = count
     return dg.MaterializeResult(metadata=meta)
@@ -292,13 +444,23 @@ def marts_hostage_ledger(context: dg.AssetExecutionContext, tally: TallyConfig,
     from pipelines.defs.reconcile import publish_docs
     from pipelines.lib import reconcile_rules
 
+    suites = _suite_of_rules(tuple(reconcile_rules.LEDGER_SUITES))
     with duckdb.get_connection() as conn:
-        warehouse.build_from_sql(conn, "marts.hostage_ledger", "marts/hostage_ledger.sql")
-        ledger = warehouse.read_table(conn, "marts.hostage_ledger")
-        frames = reconcile_rules.ledger_frames(ledger)
-        results = reconcile_rules.validate_frames(frames)
-        _record_checks(conn, context.run_id, "marts/hostage_ledger",
-                       _suite_of_rules(tuple(reconcile_rules.LEDGER_SUITES)), results)
+        same, inputs = inputs_unchanged(context, conn, "marts.hostage_ledger", ["core.figures"],
+                                        warehouse.sql_text("marts/hostage_ledger.sql"))
+        if same:
+            previous = _previous_checks(conn, "marts/hostage_ledger")
+        else:
+            warehouse.build_from_sql(conn, "marts.hostage_ledger", "marts/hostage_ledger.sql")
+            ledger = warehouse.read_table(conn, "marts.hostage_ledger")
+            frames = reconcile_rules.ledger_frames(ledger)
+            results = reconcile_rules.validate_frames(frames)
+            _record_checks(conn, context.run_id, "marts/hostage_ledger", suites, results)
+            warehouse.record_build(conn, "marts.hostage_ledger", inputs, context.run_id)
+    if same:
+        yield dg.MaterializeResult(metadata=skipped("core.figures"))
+        yield from _carried_checks(["marts", "hostage_ledger"], suites, previous)
+        return
     docs = publish_docs(context, tally, frames)
     yield dg.MaterializeResult(metadata={**_table_metadata(ledger, "marts.hostage_ledger"),
                                          **docs})
@@ -325,14 +487,25 @@ EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "core.clai
     "(<schema>.<table>.parquet, each swapped in atomically), so readers never meet the "
     "warehouse's write lock.",
 )
-def parquet_exports(tally: TallyConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def parquet_exports(context: dg.AssetExecutionContext, tally: TallyConfig,
+                    duckdb: DuckDBResource) -> dg.MaterializeResult:
     folder = tally.lake / "exports"
-    counts = {}
+    counts, unchanged = {}, []
     with duckdb.get_connection() as conn:
         for table in EXPORTED_TABLES:
-            if warehouse.table_exists(conn, table):
-                counts[table] = warehouse.export_parquet(conn, table, folder / f"{table}.parquet")
+            if not warehouse.table_exists(conn, table):
+                continue
+            path = folder / f"{table}.parquet"
+            same, inputs = inputs_unchanged(context, conn, f"exports/{table}", [table])
+            if same and path.exists():
+                unchanged.append(table)  # the file already holds exactly these rows
+                continue
+            counts[table] = warehouse.export_parquet(conn, table, path)
+            warehouse.record_build(conn, f"exports/{table}", inputs, context.run_id)
     return dg.MaterializeResult(metadata={
         "folder": dg.MetadataValue.path(str(folder)),
+        "rebuilt": bool(counts),
+        "exported": ", ".join(counts) or "none",
+        "unchanged": ", ".join(unchanged) or "none",
         **{f"rows {t}": n for t, n in counts.items()},
     })

@@ -155,9 +155,20 @@ def object_path(lake: Path, content_hash: str) -> Path:
     return lake / "raw" / "objects" / content_hash[:2] / content_hash
 
 
+def parquet_files(folder: Path) -> list[Path]:
+    """The Parquet files under a folder (any depth, e.g. `day=` folders), in name order.
+
+    Dot-files are left out: they are writes in progress (`.tmp-*`), possibly of a killed run.
+    """
+    if not folder.exists():
+        return []
+    return sorted(p for p in folder.rglob("*.parquet")
+                  if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
 def read_parquet_dir(folder: Path, schema: dict) -> pl.DataFrame:
-    """All Parquet files of a folder as one frame (an empty frame of `schema` when none)."""
-    files = sorted(folder.glob("*.parquet")) if folder.exists() else []
+    """All Parquet files under a folder as one frame (an empty frame of `schema` when none)."""
+    files = parquet_files(folder)
     if not files:
         return pl.DataFrame(schema=schema)
     return pl.concat([pl.read_parquet(f) for f in files], how="diagonal_relaxed")

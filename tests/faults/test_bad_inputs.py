@@ -16,6 +16,7 @@ import polars as pl
 import pytest
 from werkzeug import Response
 
+from pipelines.lib.raw_store import parquet_files
 from tests.conftest import resources_for, write_sources
 from tests.pipeline.helpers import materialize, query
 
@@ -277,7 +278,7 @@ def test_every_raw_payload_and_failed_fetch_is_accounted_for(world):
     and each failed fetch has a quarantine record too."""
     lake = world["lake"]
     payloads = pl.concat([pl.read_parquet(p) for p in (lake / "raw" / "manifest").glob("*")])
-    staged = pl.read_parquet(next((lake / "staging" / "articles").glob("*.parquet")))
+    staged = pl.concat(pl.read_parquet(p) for p in parquet_files(lake / "staging" / "articles"))
     quarantined = {h for (h,) in query(lake, "select content_hash from quality.quarantine")}
     stats = {h for (h,) in query(lake, "select distinct content_hash from core.figures "
                                  "where origin = 'statistics'")}

@@ -91,7 +91,7 @@ def test_figure_without_claimant_fails_its_check(planted, lake):
     from pipelines.lib.records import FIGURE_SCHEMA
 
     materialize(planted)
-    staged = lake / "staging" / "article_figures" / f"day={today()}.parquet"
+    [staged] = (lake / "staging" / "article_figures" / f"day={today()}").glob("part-*.parquet")
     figures = pl.read_parquet(staged)
     orphan = figures.head(1).with_columns(
         pl.lit("planted-no-claimant").alias("figure_id"), pl.lit(None, pl.String).alias("claimant"),
