@@ -1,6 +1,6 @@
 """Article assets, partitioned by ingest day: raw pages to article texts, texts to figures.
 
-Both write Parquet under `data_lake/staging/` (one file per day, replaced whole), never DuckDB,
+Both write Parquet under `<lake>/staging/` (one file per day, replaced whole), never DuckDB,
 so they can run in parallel with each other and with a reader; the warehouse loaders are the
 single writer.
 """
@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 import dagster as dg
 import polars as pl
@@ -35,6 +34,7 @@ from pipelines.lib.records import (
     quarantine_row,
     stable_id,
 )
+from pipelines.settings import LakePath, lake_path
 
 BATCH_SIZE = 200  # articles per parsing or extraction task; below one batch, stays in-process
 
@@ -97,7 +97,7 @@ def parse_batch(lake: str, items: list[dict]) -> tuple[list[dict], list[dict], l
     rows, rejected, messages = [], [], []
     for item in items:
         try:
-            data = object_path(Path(lake), item["content_hash"]).read_bytes()
+            data = object_path(lake_path(lake), item["content_hash"]).read_bytes()
             article = parse_article(data, item["media_type"], url=_url(item["locator"]),
                                     outlet=item["outlet"])
         except ArticleError as exc:
@@ -195,15 +195,20 @@ ARTICLE_COLUMNS = ["article_id", "content_hash", "source", "outlet", "canonical_
                    "published_at", "ingest_day", "text"]
 
 
-def _article_batches(path: Path) -> Iterator[list[dict]]:
-    """The day's staged articles, BATCH_SIZE at a time, read from Parquet without loading all."""
+def _article_batches(path: LakePath) -> Iterator[list[dict]]:
+    """The day's staged articles, BATCH_SIZE at a time, read from Parquet without loading all.
+
+    Read through the lake's filesystem (a local file or an object-storage one), which serves
+    the row groups as the reader asks for them.
+    """
     import pyarrow.parquet as pq
 
     if not path.exists():
         return
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_SIZE,
-                                                   columns=ARTICLE_COLUMNS):
-        yield pl.from_arrow(batch).to_dicts()
+    with path.open("rb") as handle:
+        for batch in pq.ParquetFile(handle).iter_batches(batch_size=BATCH_SIZE,
+                                                         columns=ARTICLE_COLUMNS):
+            yield pl.from_arrow(batch).to_dicts()
 
 
 @dg.asset(

@@ -19,6 +19,7 @@ from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     FETCH_LOG_SCHEMA,
     RawStore,
+    read_parquet,
     read_parquet_dir,
     write_parquet_atomic,
 )
@@ -157,7 +158,7 @@ def _suite_of_rules(suites: tuple[str, ...]) -> dict[str, str]:
 def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: DuckDBResource):
     article_figs = read_parquet_dir(tally.staging("article_figures"), FIGURE_SCHEMA)
     stats_path = tally.staging("statistics") / "figures.parquet"
-    stats_figs = pl.read_parquet(stats_path) if stats_path.exists() else frame([], FIGURE_SCHEMA)
+    stats_figs = read_parquet(stats_path) if stats_path.exists() else frame([], FIGURE_SCHEMA)
     with duckdb.get_connection() as conn:
         current = conn.sql("select article_id, content_hash from core.articles").pl()
     # Figures of superseded article versions (or dropped duplicates) do not load.
@@ -220,7 +221,7 @@ def core_claimants(duckdb: DuckDBResource) -> dg.MaterializeResult:
         dg.AssetSpec(["raw", "payloads"], group_name="raw", kinds={"duckdb"},
                      deps=[["raw", "sources"], ["raw", "inbox"]],
                      description="raw.payloads: one row per stored payload per source and "
-                     "locator, with its content hash (its file under data_lake/raw/objects/)."),
+                     "locator, with its content hash (its file under <lake>/raw/objects/)."),
     ],
     pool=POOL,
 )
@@ -321,7 +322,7 @@ EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "core.clai
           *(dg.AssetKey(t.split(".")) for t in EXPORTED_TABLES
             if t.split(".")[0] in ("core", "marts"))],
     kinds={"parquet"},
-    description="Publishes the core tables and marts as Parquet under data_lake/exports/ "
+    description="Publishes the core tables and marts as Parquet under <lake>/exports/ "
     "(<schema>.<table>.parquet, each swapped in atomically), so readers never meet the "
     "warehouse's write lock.",
 )
