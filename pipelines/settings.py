@@ -2,6 +2,10 @@
 
 Paths are resolved against the current directory (the repository root for `make` targets), so
 the same defaults work for `make run`, `make ui` and the tests.
+
+The lake may live in object storage (`TALLY_LAKE=s3://bucket/prefix`). The code then gets a
+`UPath`, a Path-like object over fsspec, so the raw store, Polars and DuckDB all reach the lake
+through that one filesystem layer, configured here from the standard AWS variables.
 """
 
 from __future__ import annotations
@@ -9,16 +13,75 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from upath import UPath
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
+# A local folder (pathlib) or a folder in object storage (universal_pathlib over fsspec).
+LakePath = Path | UPath
 
-def lake_root() -> Path:
-    """Root of the data lake: raw payloads, staged Parquet, quarantine files, exports."""
-    return Path(os.environ.get("TALLY_LAKE", "data_lake")).resolve()
+
+def is_url(location: str) -> bool:
+    """True for an object-storage URL such as `s3://bucket/lake`; False for a local path."""
+    return "://" in location
+
+
+def storage_options() -> dict:
+    """fsspec (s3fs) options from the standard AWS variables.
+
+    Variables left unset are left out, so botocore's own lookup (profiles, instance or pod
+    roles) still applies. Listings are never cached: other processes and machines add batch
+    files to the same lake, and a cached listing would hide them.
+    """
+    env = os.environ.get
+    options: dict = {"use_listings_cache": False}
+    if env("AWS_ENDPOINT_URL"):  # an S3-compatible server (MinIO, Ceph, moto in the tests)
+        options["endpoint_url"] = env("AWS_ENDPOINT_URL")
+    if env("AWS_ACCESS_KEY_ID"):
+        options["key"] = env("AWS_ACCESS_KEY_ID")
+    if env("AWS_SECRET_ACCESS_KEY"):
+        options["secret"] = env("AWS_SECRET_ACCESS_KEY")
+    if env("AWS_SESSION_TOKEN"):
+        options["token"] = env("AWS_SESSION_TOKEN")
+    region = env("AWS_REGION") or env("AWS_DEFAULT_REGION")
+    if region:
+        options["client_kwargs"] = {"region_name": region}
+    return options
+
+
+def lake_path(location: str) -> LakePath:
+    """The lake at `location`: a `UPath` for a URL (with `storage_options()`), else a Path.
+
+    Worker processes call this with the lake's text form, so they rebuild the same filesystem
+    from the same environment instead of being handed a live client.
+    """
+    return UPath(location, **storage_options()) if is_url(location) else Path(location)
+
+
+def lake_root() -> LakePath:
+    """Root of the data lake: raw payloads, staged Parquet, quarantine files, exports.
+
+    A local folder by default (`data_lake`); object storage when TALLY_LAKE is a URL.
+    """
+    location = os.environ.get("TALLY_LAKE", "data_lake")
+    return lake_path(location) if is_url(location) else Path(location).resolve()
 
 
 def duckdb_path() -> Path:
-    return Path(os.environ.get("DUCKDB_PATH", str(lake_root() / "warehouse.duckdb"))).resolve()
+    """The warehouse file, always on local disk: DuckDB keeps a writable database only in a
+    local file, and it is the single writer. Inside a local lake by default; in `data_lake/`
+    when the lake is object storage."""
+    lake = lake_root()
+    default = lake if isinstance(lake, Path) else Path("data_lake")
+    return Path(os.environ.get("DUCKDB_PATH", str(default / "warehouse.duckdb"))).resolve()
+
+
+def local_root() -> Path:
+    """Where the pages rendered from the warehouse go (HTML report, Great Expectations project
+    and Data Docs): the lake when it is local, else the DuckDB file's folder. They are built
+    from the local warehouse and linked as file:// URLs, so they stay on its disk."""
+    lake = lake_root()
+    return lake if isinstance(lake, Path) else duckdb_path().parent
 
 
 def sources_path() -> Path:

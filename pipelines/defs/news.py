@@ -1,6 +1,6 @@
 """Article assets, partitioned by ingest day: raw pages to article texts, texts to figures.
 
-Both write Parquet under `data_lake/staging/<name>/day=<day>/`, never DuckDB, so they can run in
+Both write Parquet under `<lake>/staging/<name>/day=<day>/`, never DuckDB, so they can run in
 parallel with each other and with a reader; the warehouse loaders are the single writer.
 
 A run only does the work that is new: each run parses the day's payloads that no earlier part
@@ -12,13 +12,11 @@ day over.
 
 
 import multiprocessing
-import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 import dagster as dg
 import polars as pl
@@ -31,6 +29,8 @@ from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     object_path,
     parquet_files,
+    read_parquet,
+    remove_tree,
     write_parquet_atomic,
     write_parquet_batches_atomic,
 )
@@ -42,12 +42,13 @@ from pipelines.lib.records import (
     quarantine_row,
     stable_id,
 )
+from pipelines.settings import LakePath, lake_path
 
 BATCH_SIZE = 200  # articles per parsing or extraction task; below one batch, stays in-process
 REBUILD_TAG = "tally/rebuild"
 
 
-def _day_dir(tally: TallyConfig, name: str, day: str) -> Path:
+def _day_dir(tally: TallyConfig, name: str, day: str) -> LakePath:
     return tally.staging(name) / f"day={day}"
 
 
@@ -56,9 +57,9 @@ def full_rebuild(context: dg.AssetExecutionContext) -> bool:
     return context.run.tags.get(REBUILD_TAG) == "full"
 
 
-def _hashes_in(files: list[Path]) -> set[str]:
+def _hashes_in(files: list[LakePath]) -> set[str]:
     """The content hashes a set of staged or quarantine Parquet files already cover."""
-    return set(pl.concat([pl.read_parquet(f, columns=["content_hash"]) for f in files]
+    return set(pl.concat([read_parquet(f, columns=["content_hash"]) for f in files]
                          or [pl.DataFrame(schema={"content_hash": pl.String})])["content_hash"])
 
 
@@ -82,8 +83,8 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
     folder = _day_dir(tally, "articles", day)
     rejected_dir = tally.quarantine("article") / f"day={day}"
     if full_rebuild(context):
-        shutil.rmtree(folder, ignore_errors=True)
-        shutil.rmtree(rejected_dir, ignore_errors=True)
+        remove_tree(folder)
+        remove_tree(rejected_dir)
     todo = manifest(tally).filter(
         (pl.col("kind") == "article") & (pl.col("ingest_day") == date.fromisoformat(day))
     )
@@ -133,7 +134,7 @@ def parse_batch(lake: str, items: list[dict]) -> tuple[list[dict], list[dict], l
     rows, rejected, messages = [], [], []
     for item in items:
         try:
-            data = object_path(Path(lake), item["content_hash"]).read_bytes()
+            data = object_path(lake_path(lake), item["content_hash"]).read_bytes()
             article = parse_article(data, item["media_type"], url=_url(item["locator"]),
                                     outlet=item["outlet"])
         except ArticleError as exc:
@@ -231,15 +232,20 @@ ARTICLE_COLUMNS = ["article_id", "content_hash", "source", "outlet", "canonical_
                    "published_at", "ingest_day", "text"]
 
 
-def _article_batches(path: Path) -> Iterator[list[dict]]:
-    """The day's staged articles, BATCH_SIZE at a time, read from Parquet without loading all."""
+def _article_batches(path: LakePath) -> Iterator[list[dict]]:
+    """The day's staged articles, BATCH_SIZE at a time, read from Parquet without loading all.
+
+    Read through the lake's filesystem (a local file or an object-storage one), which serves
+    the row groups as the reader asks for them.
+    """
     import pyarrow.parquet as pq
 
     if not path.exists():
         return
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_SIZE,
-                                                   columns=ARTICLE_COLUMNS):
-        yield pl.from_arrow(batch).to_dicts()
+    with path.open("rb") as handle:
+        for batch in pq.ParquetFile(handle).iter_batches(batch_size=BATCH_SIZE,
+                                                         columns=ARTICLE_COLUMNS):
+            yield pl.from_arrow(batch).to_dicts()
 
 
 @dg.asset(
@@ -256,7 +262,7 @@ def staged_article_figures(context: dg.AssetExecutionContext,
     source = _day_dir(tally, "articles", context.partition_key)
     target = _day_dir(tally, "article_figures", context.partition_key)
     if full_rebuild(context):
-        shutil.rmtree(target, ignore_errors=True)
+        remove_tree(target)
     parts = {p.name for p in parquet_files(source)}
     for orphan in parquet_files(target):  # its article part is gone (a rebuilt day)
         if orphan.name not in parts:
@@ -265,7 +271,7 @@ def staged_article_figures(context: dg.AssetExecutionContext,
     counts = {"articles": 0, "figures": 0}
     head: list[pl.DataFrame] = []
 
-    def extracted(part: Path) -> Iterator[pl.DataFrame]:
+    def extracted(part: LakePath) -> Iterator[pl.DataFrame]:
         for batch, figs in run_batches(_with_input, _article_batches(part),
                                        tally.extract_workers):
             counts["articles"] += batch

@@ -54,7 +54,7 @@ def publish_docs(context: dg.AssetExecutionContext, tally: TallyConfig,
     The checks never depend on the docs: a failure to render them is logged, not raised.
     """
     try:
-        index = data_docs.publish(tally.lake, context.run_id, frames)
+        index = data_docs.publish(tally.local, context.run_id, frames)
     except Exception as exc:  # noqa: BLE001 - docs are a by-product of the checks
         context.log.warning(f"Great Expectations Data Docs not built: {exc}")
         return {}

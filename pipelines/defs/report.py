@@ -1,4 +1,7 @@
-"""The report asset: after each run, the static HTML report at data_lake/reports/index.html.
+"""The report asset: after each run, the static HTML report at reports/index.html.
+
+The report lives beside the warehouse it is rendered from (`TallyConfig.local`: the lake when
+it is local, the DuckDB file's folder when the lake is object storage).
 
 It reads the warehouse, so it runs after every asset that writes it: every asset in the `duckdb`
 pool of any module under `pipelines/defs/`, found when this module loads, so tables added later
@@ -43,13 +46,14 @@ def _warehouse_writers() -> list[dg.AssetsDefinition]:
     pool=POOL,
     deps=_warehouse_writers(),
     kinds={"html"},
-    description="A static HTML report (data_lake/reports/index.html, one self-contained file): "
+    description="A static HTML report (reports/index.html beside the warehouse, one "
+    "self-contained file): "
     "claimed death tolls over time per claimant, the hostage ledger, disputes and the latest "
     "check results.",
 )
 def report_overview(context: dg.AssetExecutionContext, tally: TallyConfig,
                     duckdb: DuckDBResource) -> dg.MaterializeResult:
-    path = tally.lake / "reports" / "index.html"
+    path = tally.local / "reports" / "index.html"
     with duckdb.get_connection() as conn:
         tables = [t for t in REPORTED_TABLES if warehouse.table_exists(conn, t)]
         same, inputs = inputs_unchanged(context, conn, "reports.overview", tables)

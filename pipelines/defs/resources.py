@@ -1,6 +1,8 @@
 """Resources shared by the assets: where the lake and sources file are, the warehouse, HTTP.
 
 Paths default to the environment (`pipelines.settings`); tests pass their own temporary ones.
+The lake is a local path or an object-storage URL; its storage settings are read from the
+environment by `pipelines.settings`, so the resource config holds no credentials.
 """
 
 
@@ -18,21 +20,32 @@ from pipelines.lib.sources import SourcesFile, load_sources
 class TallyConfig(dg.ConfigurableResource):
     """Locations and knobs of one Tally deployment."""
 
-    lake_root: str
+    lake_root: str  # a local folder or a URL such as s3://bucket/lake
     sources_file: str
     extract_workers: int = 2
+    # Local folder for the HTML report and the Great Expectations project; empty: the lake
+    # when it is local, else `settings.local_root()`.
+    local_root: str = ""
 
     @property
-    def lake(self) -> Path:
-        return Path(self.lake_root)
+    def lake(self) -> settings.LakePath:
+        return settings.lake_path(self.lake_root)
+
+    @property
+    def local(self) -> Path:
+        """The local folder for pages rendered from the warehouse (they link as file:// URLs)."""
+        if self.local_root:
+            return Path(self.local_root)
+        lake = self.lake
+        return lake if isinstance(lake, Path) else settings.local_root()
 
     def sources(self) -> SourcesFile:
         return load_sources(Path(self.sources_file))
 
-    def staging(self, name: str) -> Path:
+    def staging(self, name: str) -> settings.LakePath:
         return self.lake / "staging" / name
 
-    def quarantine(self, stage: str) -> Path:
+    def quarantine(self, stage: str) -> settings.LakePath:
         return self.lake / "quarantine" / stage
 
 
@@ -66,6 +79,7 @@ def default_resources() -> dict:
             lake_root=str(settings.lake_root()),
             sources_file=str(settings.sources_path()),
             extract_workers=settings.extract_workers(),
+            local_root=str(settings.local_root()),
         ),
         "duckdb": DuckDBResource(database=str(settings.duckdb_path())),
         "http": HttpResource(),

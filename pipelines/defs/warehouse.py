@@ -5,7 +5,6 @@ connection for one transaction, and replaces whole tables, so re-runs never dupl
 """
 
 
-import shutil
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -26,7 +25,10 @@ from pipelines.lib.raw_store import (
     FETCH_LOG_SCHEMA,
     RawStore,
     parquet_files,
+    read_parquet,
     read_parquet_dir,
+    remove_tree,
+    scan_parquet,
     write_parquet_atomic,
 )
 from pipelines.lib.records import ARTICLE_SCHEMA, FIGURE_SCHEMA, QUARANTINE_SCHEMA, frame
@@ -77,17 +79,12 @@ ARTICLE_KEYS = ["article_id", "content_hash", "text_hash", "first_seen_at", "pub
                 "source"]
 
 
-def _scan(files: list) -> pl.LazyFrame:
-    """Staged parts as one lazy frame; parts written before a column was added lack it (null)."""
-    return pl.scan_parquet(files, missing_columns="insert", extra_columns="ignore")
-
-
 def _staged(folder, columns: list[str], schema: dict) -> pl.DataFrame:
     """Some columns of every staged part under `folder` (Parquet reads only those columns)."""
     files = parquet_files(folder)
     if not files:
         return pl.DataFrame(schema={c: schema[c] for c in columns})
-    return _scan(files).select(columns).collect()
+    return scan_parquet(files).select(columns).collect()
 
 
 def _rows_for(folder, keys: pl.DataFrame, schema: dict) -> pl.DataFrame:
@@ -96,7 +93,7 @@ def _rows_for(folder, keys: pl.DataFrame, schema: dict) -> pl.DataFrame:
     if keys.is_empty() or not files:
         return frame([], schema)
     hashes = keys["content_hash"].unique().to_list()
-    rows = _scan(files).filter(pl.col("content_hash").is_in(hashes)).collect()
+    rows = scan_parquet(files).filter(pl.col("content_hash").is_in(hashes)).collect()
     return rows.join(keys, on=list(keys.columns), how="semi", nulls_equal=True)
 
 
@@ -213,7 +210,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     # reloads the whole (small) series, since its rule looks along the series.
     folder = tally.staging("article_figures")
     stats_path = tally.staging("statistics") / "figures.parquet"
-    stats = (pl.read_parquet(stats_path).cast(FIGURE_SCHEMA) if stats_path.exists()
+    stats = (read_parquet(stats_path).cast(FIGURE_SCHEMA) if stats_path.exists()
              else frame([], FIGURE_SCHEMA)).unique("figure_id", keep="first",
                                                    maintain_order=True)
     rejected_dir = tally.quarantine("figure")
@@ -223,7 +220,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
         loaded = (frame([], {"figure_id": pl.String, "origin": pl.String}) if full
                   else conn.sql("select figure_id, origin from core.figures").pl())
     if full:
-        shutil.rmtree(rejected_dir, ignore_errors=True)
+        remove_tree(rejected_dir)
     keys = _staged(folder, ["figure_id", "article_id", "content_hash"], FIGURE_SCHEMA)
     wanted = keys.join(current_articles, on=["article_id", "content_hash"], how="semi")
     wanted = wanted.unique("figure_id", keep="first", maintain_order=True)
@@ -372,7 +369,7 @@ def core_claimants(context: dg.AssetExecutionContext,
         dg.AssetSpec(["raw", "payloads"], group_name="raw", kinds={"duckdb"},
                      deps=[["raw", "sources"], ["raw", "inbox"]],
                      description="raw.payloads: one row per stored payload per source and "
-                     "locator, with its content hash (its file under data_lake/raw/objects/)."),
+                     "locator, with its content hash (its file under <lake>/raw/objects/)."),
     ],
     pool=POOL,
 )
@@ -483,7 +480,7 @@ EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "core.clai
           *(dg.AssetKey(t.split(".")) for t in EXPORTED_TABLES
             if t.split(".")[0] in ("core", "marts"))],
     kinds={"parquet"},
-    description="Publishes the core tables and marts as Parquet under data_lake/exports/ "
+    description="Publishes the core tables and marts as Parquet under <lake>/exports/ "
     "(<schema>.<table>.parquet, each swapped in atomically), so readers never meet the "
     "warehouse's write lock.",
 )

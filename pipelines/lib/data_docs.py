@@ -1,10 +1,12 @@
-"""Great Expectations Data Docs for Tally's suites, built under the lake.
+"""Great Expectations Data Docs for Tally's suites, built beside the warehouse.
 
 The checks themselves run on an ephemeral GX context (`pipelines.lib.quality`), which keeps no
 results. Data Docs need stored validation results, so this module keeps a small file-backed GX
-project in `<lake>/quality/gx`, validates the same rows there under the Dagster run's id, and
-renders the site to `<lake>/quality/data_docs/index.html`, which the assets link to. Only
-assets in the one-writer pool call it, so two runs never write the project at once.
+project in `<local>/quality/gx`, validates the same rows there under the Dagster run's id, and
+renders the site to `<local>/quality/data_docs/index.html`, which the assets link to. Only
+assets in the one-writer pool call it, so two runs never write the project at once. `<local>`
+is the lake when it is a local folder; with the lake in object storage it is the DuckDB file's
+folder (`TallyConfig.local`): the project is GX's own file store, on local disk.
 """
 
 from __future__ import annotations

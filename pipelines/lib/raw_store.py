@@ -1,8 +1,8 @@
 """The raw layer: every payload Tally fetched or was given, stored once, keyed by its content hash.
 
-Layout under `<lake>/raw/`:
-- `objects/<2 hex>/<sha256>`: the bytes, written once (tmp file + rename, so a killed run never
-  leaves half a payload under a real name).
+Layout under `<lake>/raw/` (a local folder or an object-storage prefix, see `open_atomic`):
+- `objects/<2 hex>/<sha256>`: the bytes, written once (tmp file + rename on disk, one upload in
+  object storage, so a killed run never leaves half a payload under a real name).
 - `manifest/<batch>.parquet`: one row per new (source, locator, content hash): what the payload
   is, where it came from and the UTC day it was first seen (the article partition key).
 - `fetch_log/<batch>.parquet`: one row per attempt, successful or not.
@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
+
+from pipelines.settings import LakePath
 
 MANIFEST_SCHEMA = {
     "content_hash": pl.String,
@@ -96,32 +101,55 @@ class FetchLogRow:
     elapsed_s: float = 0.0
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+def is_local(path: LakePath) -> bool:
+    """True for a folder on this machine's disk, False for object storage (a URL `UPath`)."""
+    return isinstance(path, Path)
+
+
+@contextmanager
+def open_atomic(path: LakePath) -> Iterator[BinaryIO]:
+    """A binary file to write `path` through; readers see the old content or the new, whole.
+
+    The one place that knows how each kind of lake makes a write atomic:
+    - local disk: a temporary file beside `path` (named `.tmp-*`, so no `*.parquet` glob picks
+      it up), renamed over it when the block ends, removed if the block fails;
+    - object storage: `path` itself. An upload (one PUT, or a multipart upload completed at
+      close) appears whole or not at all, and a rename there would be a copy; if the block
+      fails the upload is discarded, so no partial object appears.
+    """
+    if is_local(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                yield handle
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return
+    handle = path.open("wb")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        yield handle
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        handle.discard()  # abandons the upload: nothing is written under `path`
+        handle.closed = True  # so closing it later does not try to upload what is left
         raise
+    handle.close()
 
 
-def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
+def _write_atomic(path: LakePath, data: bytes) -> None:
+    with open_atomic(path) as handle:
+        handle.write(data)
+
+
+def write_parquet_atomic(frame: pl.DataFrame, path: LakePath) -> None:
     """Write a Parquet file so readers see the old file or the new one, never a partial one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
-    os.close(fd)
-    try:
-        frame.write_parquet(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with open_atomic(path) as handle:
+        frame.write_parquet(handle)
 
 
-def write_parquet_batches_atomic(frames: Iterable[pl.DataFrame], path: Path,
+def write_parquet_batches_atomic(frames: Iterable[pl.DataFrame], path: LakePath,
                                  schema: dict) -> int:
     """Write frames one after another into one Parquet file, swapped in atomically.
 
@@ -130,32 +158,58 @@ def write_parquet_batches_atomic(frames: Iterable[pl.DataFrame], path: Path,
     """
     import pyarrow.parquet as pq
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
-    os.close(fd)
     target = pl.DataFrame(schema=schema).to_arrow().schema
     rows = 0
-    try:
-        with pq.ParquetWriter(tmp, target, compression="zstd") as writer:
-            for frame in frames:
-                if frame.height:
-                    writer.write_table(frame.select(list(schema)).to_arrow().cast(target))
-                    rows += frame.height
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # The writer closes (footer written) before open_atomic swaps the file in or discards it.
+    with open_atomic(path) as handle, pq.ParquetWriter(handle, target,
+                                                       compression="zstd") as writer:
+        for frame in frames:
+            if frame.height:
+                writer.write_table(frame.select(list(schema)).to_arrow().cast(target))
+                rows += frame.height
     return rows
 
 
-def object_path(lake: Path, content_hash: str) -> Path:
+def read_parquet(path: LakePath, columns: list[str] | None = None) -> pl.DataFrame:
+    """A Parquet file of the lake as a frame.
+
+    Polars reads local files itself; object storage is read through the lake's own
+    filesystem (fsspec) rather than Polars' built-in cloud client, so one set of settings and
+    credentials serves the raw store, Polars and DuckDB alike.
+    """
+    if is_local(path):
+        return pl.read_parquet(path, columns=columns)
+    with path.open("rb") as handle:
+        return pl.read_parquet(handle, columns=columns)
+
+
+def scan_parquet(files: list[LakePath]) -> pl.LazyFrame:
+    """Parquet files of the lake as one lazy frame; a file lacking a newer column gives nulls.
+
+    Local files are scanned lazily (only the columns and rows asked for are read); object
+    storage goes through the lake's filesystem like every other read.
+    """
+    if all(is_local(f) for f in files):
+        return pl.scan_parquet(files, missing_columns="insert", extra_columns="ignore")
+    return pl.concat([read_parquet(f) for f in files], how="diagonal_relaxed").lazy()
+
+
+def remove_tree(folder: LakePath) -> None:
+    """Delete a folder of the lake and everything under it (nothing when it is not there)."""
+    if is_local(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+    elif folder.exists():
+        folder.fs.rm(folder.path, recursive=True)
+
+
+def object_path(lake: LakePath, content_hash: str) -> LakePath:
     """Where a payload's bytes live (no manifest needed: worker processes read with this)."""
     if len(content_hash) != 64 or not all(c in "0123456789abcdef" for c in content_hash):
         raise ValueError(f"not a sha256 content hash: {content_hash!r}")
     return lake / "raw" / "objects" / content_hash[:2] / content_hash
 
 
-def parquet_files(folder: Path) -> list[Path]:
+def parquet_files(folder: LakePath) -> list[LakePath]:
     """The Parquet files under a folder (any depth, e.g. `day=` folders), in name order.
 
     Dot-files are left out: they are writes in progress (`.tmp-*`), possibly of a killed run.
@@ -166,18 +220,18 @@ def parquet_files(folder: Path) -> list[Path]:
                   if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def read_parquet_dir(folder: Path, schema: dict) -> pl.DataFrame:
+def read_parquet_dir(folder: LakePath, schema: dict) -> pl.DataFrame:
     """All Parquet files under a folder as one frame (an empty frame of `schema` when none)."""
     files = parquet_files(folder)
     if not files:
         return pl.DataFrame(schema=schema)
-    return pl.concat([pl.read_parquet(f) for f in files], how="diagonal_relaxed")
+    return pl.concat([read_parquet(f) for f in files], how="diagonal_relaxed")
 
 
 class RawStore:
     """Content-addressed payload store plus the manifest and fetch log of one batch (run)."""
 
-    def __init__(self, lake: Path, batch: str, ingest_day: date | None = None):
+    def __init__(self, lake: LakePath, batch: str, ingest_day: date | None = None):
         self.root = lake / "raw"
         self.batch = batch
         self.ingest_day = ingest_day or datetime.now(UTC).date()
@@ -189,7 +243,7 @@ class RawStore:
         )
 
     # -- payloads -----------------------------------------------------------------------------
-    def object_path(self, content_hash: str) -> Path:
+    def object_path(self, content_hash: str) -> LakePath:
         return object_path(self.root.parent, content_hash)
 
     def read(self, content_hash: str) -> bytes:

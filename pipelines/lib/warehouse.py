@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.settings import REPO_ROOT
+from pipelines.lib.raw_store import is_local
+from pipelines.settings import REPO_ROOT, LakePath
 
 SQL_DIR = REPO_ROOT / "sql"
 _TABLE = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
@@ -122,9 +123,29 @@ def sql_files(folder: str) -> list[Path]:
     return sorted((SQL_DIR / folder).glob("*.sql"))
 
 
-def export_parquet(conn: duckdb.DuckDBPyConnection, name: str, path: Path) -> int:
-    """Copy a table to a Parquet file, swapped in atomically; returns the row count."""
+def use_filesystem(conn: duckdb.DuckDBPyConnection, fs) -> None:
+    """Let DuckDB reach the lake's URLs through the lake's own fsspec filesystem.
+
+    The same client, settings and credentials as the raw store and Polars use; and no httpfs
+    extension, which DuckDB would have to download at run time.
+    """
+    name = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    if not conn.filesystem_is_registered(name):
+        conn.register_filesystem(fs)
+
+
+def export_parquet(conn: duckdb.DuckDBPyConnection, name: str, path: LakePath) -> int:
+    """Copy a table to a Parquet file, swapped in atomically; returns the row count.
+
+    In object storage DuckDB writes the object itself: the upload appears whole when it
+    completes, so there is no temporary copy to rename (a rename there would be a copy).
+    """
     table, _ = _table(name)
+    if not is_local(path):
+        use_filesystem(conn, path.fs)
+        literal = str(path).replace("'", "''")
+        run(conn, f"copy (select * from {table}) to '{literal}' (format parquet)")
+        return run(conn, f"select count(*) from {table}")[0][0]
     path.parent.mkdir(parents=True, exist_ok=True)
     # Not named *.parquet: a reader globbing the folder must never pick up a half-written copy.
     tmp = path.with_name(f".tmp-{path.name}.partial")
