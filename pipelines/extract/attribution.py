@@ -15,7 +15,7 @@ from pipelines.extract.claimants import resolve_claimant
 from pipelines.extract.sentences import lower
 
 VERBS = (
-    r"said|says|say|told|tells|claimed|claims|claim|reported|reports|estimated|estimates|"
+    r"said|says|say|told|tells|tell|claimed|claims|claim|reported|reports|estimated|estimates|"
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
     r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|state|"
@@ -29,7 +29,7 @@ VERBS = (
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
 _VERB = re.compile(
     rf"\b(?<!united )(?=[a-z])"
-    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b"
+    rf"(?:(?:has|have|had|also|later|previously|earlier) ){{0,2}}(?:{VERBS})\b"
     r"(?! (?:the )?lives\b)")  # "has claimed the lives of 460 people": an event
 # "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been)\s+$", re.IGNORECASE)
@@ -137,9 +137,12 @@ def _clean(phrase: str) -> str:
     return f"the {body.group('body').lower()}" if body else phrase
 
 
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells)\b", re.IGNORECASE)
+
+
 def _looks_like_claimant(phrase: str) -> bool:
-    if not phrase or len(phrase.split()) > 12:
-        return False
+    if not phrase or len(phrase.split()) > 12 or _SPEECH.search(phrase):
+        return False  # "a spokeswoman said she had heard [reports]": a clause, not a name
     if GENERIC.match(phrase):
         return True
     if _DIGIT.search(phrase) and not _NUMBERED_OUTLET.search(phrase):
@@ -167,15 +170,18 @@ _DATE_ASIDE = re.compile(
 
 # "which according to the ministry have killed 470": the name ends where the predicate starts
 _PREDICATE = re.compile(r"\s+(?:have|has|had|were|was|is|are|will|would|could|killed|say|says|"
-                        r"said)\b", re.IGNORECASE)
+                        r"said)\b|\s+(?=\d)", re.IGNORECASE)
 # A known body's acronym in brackets after its long name: "the UN Relief and Works Agency
 # for Palestine Refugees (UNRWA) said"
 _ACRONYM_BEFORE = re.compile(r"\((?P<a>(?-i:[A-Z][A-Za-z]{1,7}))\)\s*,?\s*$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<a>(?-i:[A-Z][A-Za-z]{1,7}))\)")
 # A reduced relative clause: "including 41 the army says are dead", "a directive the UN said
 # could not be carried out": the speaker is the last noun phrase.
-_REDUCED = re.compile(r"^(?:(?:.*\s)?\d[\d,.]*|(?:an?|the)\s+[a-z]+)\s+(?P<c>the\s+\S.*)$",
+_REDUCED = re.compile(r"^(?:(?:.*\s)?\d[\d,.]*(?:\s+(?-i:[a-z]+)){0,2}|(?:an?|the)\s+[a-z]+)\s+"
+                      r"(?P<c>the\s+\S.*|(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*){0,3})$",
                       re.IGNORECASE)
+_REDUCED_TAIL = re.compile(r"\d[\d,.]*(?:\s+(?-i:[a-z]+)){0,2}\s+(?P<c>the\s+[a-z]+|(?-i:[A-Z])\w*"
+                           r"(?:\s+(?-i:[A-Z])\w*){0,3})\s+$", re.IGNORECASE)
 # "In Israel, officials say": the place says whose officials or ministry speak.
 _PLACE_FRONT = re.compile(r"^(?:In|Inside|Across)\s+(?P<p>Israel|Lebanon|Syria|Yemen|Iran|Iraq|"
                           r"Egypt|Jordan)\s*,\s*")
@@ -192,6 +198,9 @@ _POSSESSIVE_TALLY = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s))(?P<c>(?:the\s+)?[A-Za-z][\w -]{1,50}?)(?:'s|’s|s'|’)\s+"
     r"(?:(?:latest|overall|updated|new|own|official|cumulative|daily|death|casualty)\s+){0,3}"
     r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
+
+
+_TALLY_WORDS = ("toll", "tally", "count", "figure", "data", "statistic")
 
 
 def _known(name: str) -> bool:
@@ -238,7 +247,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             before, max(0, len(before) - 12)) else None
         if relative:
             cut = None
-            phrase = _clean(relative.group("c"))
+            phrase = _clean(relative.group("c").rsplit(" by ", 1)[-1])  # "disputed by X, which"
         else:
             phrase = _clean(before[cut:]) if cut is not None else "- too long -"
         if not phrase and cut:  # "The Qassam Brigades, Hamas's armed wing, said"
@@ -246,19 +255,24 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             phrase = _clean(apposed.group("c")) if apposed else phrase
         if acronym and _known(acronym.group("a")):
             phrase = acronym.group("a")
-        in_relative = _in_relative(boundary, before[:cut - len(boundary)] if cut else "")
+        in_relative = boundary[-2:] in ("t ", "h ", "o ", "m ") and \
+            _in_relative(boundary, before[:cut - len(boundary)] if cut else "")
         reduced = _REDUCED.match(phrase) if phrase[:1].isdigit() or " the " in phrase else None
         if reduced:
             phrase, in_relative = reduced.group("c"), True
+        elif cut is None and _DIGIT.search(before, max(0, len(before) - 40)):
+            reduced = _REDUCED_TAIL.search(before, max(0, len(before) - 60))
+            if reduced:  # "... refer to the 20 hostages Israel believes are alive"
+                phrase, in_relative = reduced.group("c"), True
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase)),
                                      relative=in_relative))
-        elif not phrase and found and re.search(r"(?:\band|,)\s+$", before):
+        elif not phrase and found and re.search(r"(?:\band|\bbut|,)\s+$", before):
             last = found[-1]  # "X put the toll at 27,100 and said ...": the same speaker
             found.append(Attribution(last.claimant, start + m.start(), last.explicit,
                                      last.generic))
-    for m in (_POSSESSIVE_TALLY.finditer(sentence) if "'" in sentence or "’" in sentence
-              else ()):
+    for m in (_POSSESSIVE_TALLY.finditer(sentence) if ("'" in sentence or "’" in sentence) and
+              any(w in lowered for w in _TALLY_WORDS) else ()):
         phrase = _clean(m.group("c"))
         generic = bool(GENERIC.match(phrase))
         if generic or _known(phrase):
@@ -338,6 +352,10 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     def same_clause(a: int, b: int) -> bool:
         return not CLAUSE_SPLIT.search(text, min(a, b), max(a, b))
 
+    # a claim in a relative clause ends with it ("the 20 hostages Israel believes are alive,
+    # urging the return of all 50"): past a comma it no longer speaks
+    attributions = [a for a in attributions if not (a.relative and a.start < pos
+                                                    and "," in text[a.start:pos])]
     before = [a for a in attributions if a.start <= pos and same_clause(a.start, pos)]
     if before:
         return before[-1]

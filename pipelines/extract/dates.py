@@ -102,7 +102,8 @@ _ANY_DATE_WORD = re.compile(  # scans lower-cased text (sentences.lower)
 
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
-    if not _ANY_DATE_WORD.search(lower(text[start:end])):
+    lowered = lower(text[start:end])
+    if not _ANY_DATE_WORD.search(lowered):
         return found
     for pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
@@ -114,7 +115,7 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
             value = _resolve(m, published)
             if value:
                 found.append(DateMention(m.start(), m.end(), value))
-    for m in _WHEN_CLAUSE.finditer(text, start, end) if "when" in lower(text[start:end]) else ():
+    for m in _WHEN_CLAUSE.finditer(text, start, end) if "when" in lowered else ():
         groups = m.groupdict()
         value = _resolve_parts(groups.get("month") or groups["month2"],
                                groups.get("day") or groups["day2"], groups.get("year"), published)

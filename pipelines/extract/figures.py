@@ -119,6 +119,7 @@ _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
 _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
+_PARTITIVE = re.compile(r"\s+(?:of\s+the|out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
@@ -135,7 +136,8 @@ _BREAKDOWN_NOUN = re.compile(r"\s*(?:[A-Z][\w-]*|women|men|children|minors|civil
                              r"foreigners|foreign nationals|dual nationals|fighters|combatants)"
                              r"\s*(?:[,.;)]|$|and\b)")
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|was|is|have|has|had|"
-                              r"remain|remained|died|will|would|could|may|might)\b",
+                              r"remain|remained|died|will|would|could|may|might|"
+                              r"(?:known|believed|thought|feared|presumed) to)\b",
                               re.IGNORECASE)
 
 
@@ -248,7 +250,8 @@ class _SentenceWords:
             self.split_ends.append(m.end())
         lowered = sentences.lower(text[s_start:s_end])
         for m in _STATUS_WORDS.finditer(lowered):
-            if m.lastgroup == "planned" and _RELATIVE_BEFORE.search(lowered, 0, m.start()):
+            if m.lastgroup == "planned" and _RELATIVE_BEFORE.search(lowered, max(0, m.start() - 7),
+                                                                     m.start()):
                 continue  # "children who will start school in a hotel": not the figure's future
             if m.lastgroup == "proposed" and lowered.startswith("under", m.start()) and \
                     _DONE.search(lowered):
@@ -328,9 +331,11 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
     if before:
         return before[-1].value
+    partitive = _OF_THE.match(text, figure.end)  # "122 of the 240 taken on October 7"
     later = [d for d in mentions if d.start >= figure.end
              and not text.startswith("when", d.start)  # "since October 7, when ...": its own
-             and (d.start not in taken or "," not in text[figure.end:d.start])
+             and (d.start not in taken or ("," not in text[figure.end:d.start]
+                                           and not partitive))
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
              and not _NEW_SUBJECT.search(text, figure.end, d.start)
              and not _COMPARED.search(text, figure.end, d.start)]
@@ -721,6 +726,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     sentence = text[s_start:s_end]
     context = context or sentence
     previous_people = None
+    lowered = sentence.lower()
+    claims_inside = any(w in lowered for w in (" say", " said", "believ", "estimat", "declared"))
     participle: dict[int, str] = {}  # mention index -> event of "the 251 people abducted"
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     for i, mention in enumerate(mentions):
@@ -770,15 +777,24 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
         following = mentions[i + 1] if i + 1 < len(mentions) else None
-        if following and _OF_THE.fullmatch(text, mention.num_end, following.start):
+        if following and _PARTITIVE.fullmatch(text, mention.num_end, following.start):
             # "Ninety-four of the 251 people abducted on October 7 are still in Gaza"
             base_people = metrics.people_after(text, following.num_end, s_end)
             later = [e for e in events if e[0] >= base_people.end]
             if later and later[0][0] - base_people.end <= 2:
                 participle[i + 1] = later[0][2]
                 later = later[1:]
-            if later:
-                predicate[i] = later[0][2]
+                if later and later[0][2] == "remaining" and not later[0][3] and \
+                        any(e[3] for e in later[1:]):
+                    # "31 of the 136 kidnapped by Hamas still in Gaza are dead": still held
+                    participle[i + 1] = "remaining"
+                    later = later[1:]
+            elif later and base_people.group == "hostages":
+                participle[i + 1] = "remaining"  # "24 of the 59 hostages are alive"
+            main = [e for e in later if e[3]]  # the predicate is the main verb, not a modifier
+            if (main or later) and not _DEATHS_OF.search(text, max(s_start, mention.start - 30),
+                                                         mention.start):
+                predicate[i] = (main or later)[0][2]
         people = metrics.people_after(text, mention.num_end, s_end)
         part_of = _PART_OF.match(text, mention.num_end)
         if part_of and metrics.is_thing_noun(part_of.group("noun")):
@@ -865,7 +881,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if _POPULATION_OF.search(text, max(s_start, mention.start - 20), mention.start):
             out.append((mention, "population", people, None))  # "out of a population of 2.4m"
             continue
-        residents = people.subject and _RESIDENTS.search(people.subject)
+        residents = people.group == "people" and _RESIDENTS.search(people.subject or "")
         if (people.group == "people" or people.group is None) and (
                 _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
                 or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
@@ -901,7 +917,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 continue
         # "41 of whom are believed dead": the verb after the number decides
         event = None
-        embedded = _EMBEDDED_CLAIM.match(text, mention.num_end) if people.group is None else None
+        embedded = _EMBEDDED_CLAIM.match(text, mention.num_end) if people.group is None and \
+            claims_inside else None
         if of_whom or embedded or (people.group is None and
                                    _SUBJECT_OF_VERB.match(text, mention.end)):
             # "29 are believed dead", "116 of whom remain", "41 the army says are dead": the

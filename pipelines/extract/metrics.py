@@ -38,7 +38,8 @@ GROUPS = {
               r"villagers|worshippers|passengers|students|pupils|farmers|mourners|bystanders|"
               r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)",
 }
-_QUOTE_GAP = re.compile(r"[\"”’']\s+")
+# a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
+_QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
 _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
@@ -119,9 +120,13 @@ _AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*(?:all|both|aged)?\s*$")
 _AGE_CLOSE = re.compile(r"\s*(?:,|\.|\)|;|\s+and\b|$)")
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ONE_IN_N = re.compile(rf"\b{_SMALL}\s+(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
-_ONE_IN_N_AFTER = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?(?:two|three|four|five|"
-                             r"ten|hundred|\d+)\b",
+# "one in five", "nine out of 10", "one in every 100": a ratio; "15 out of 137 hostages" is
+# a part of a count, and both are figures.
+_ONE_IN_N_AFTER = re.compile(r"\s+(?:in|out of)\s+(?:every\s+\S+|two|three|four|five|six|seven|"
+                             r"eight|nine|ten|hundred|[2-9]|10|100|1,?000)\b(?![,.]?\d)",
                              re.IGNORECASE)
+_DENOMINATOR = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|hundred|[2-9]|10|100|"
+                          r"1,?000)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Event words -> event, searched in the whole sentence.
@@ -139,19 +144,23 @@ EVENTS = [
                  r"returned alive|returned home|came home|reunited with|"
                  r"returned to (?:their families|israel)|"
                  r"brought (?:back|home)|back home|arrived home"),
-    ("abducted", r"(?:taking|took|take|takes|seizing|seized)\s+(?:[\w,]+\s+){0,4}"
+    ("abducted", r"(?:taking|took|take|takes|seizing|seized|capturing|captured)\s+"
+                 r"(?:[\w,]+\s+){0,4}"
                  r"(?:hostages?|captives?)|"
                  r"abducted|abducting|abduction|kidnapped|kidnapping|taken hostage|taken "
-                 r"captive|seized|snatched|taken into gaza|taken to gaza|dragged"),
+                 r"captive|seized|snatched|taken into gaza|taken to gaza|dragged|"
+                 r"taken (?:by|from|during|in) (?:hamas|militants|gunmen|terrorists|the)\b"),
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
                   r"being held|are held|were held|in captivity|holding|still in gaza|held in gaza|"
-                  r"among the (?:captives|hostages)"),
+                  r"among the (?:captives|hostages)|"
+                  r"in (?:the )?custody of (?:hamas|islamic jihad|militants|the group|"
+                  r"armed groups)"),
     ("dead", r"no longer alive|not alive|whose deaths?|"
              r"(?:are|is|were|be|been|now|presumed|declared|confirmed|"
              r"believed|thought|feared|assumed)"
-             r" dead|died in captivity"),
+             r" (?:dead|deceased)|died in captivity"),
     ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
                r"fell in (?:combat|battle|action)|"
@@ -206,7 +215,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if tail.endswith((",", " all", " both", " aged")) and _AGE_AFTER_NAME.search(before) \
             and _AGE_CLOSE.match(after):
         return True  # "Noa Argamani, 26, ..."
-    if (tail.endswith((" in", " of")) and _ONE_IN_N.search(before)) or \
+    if (tail.endswith((" in", " of")) and _ONE_IN_N.search(before) and
+            (_DENOMINATOR.match(number_text) or tail.endswith("every"))) or \
             _ONE_IN_N_AFTER.match(after):
         return True  # "nine in ten", "one in five"
     if _YEAR.match(number_text) and not re.match(r"\s+(?:people|persons)", after):
@@ -228,6 +238,8 @@ def group_in(phrase: str) -> str | None:
     return None
 
 
+_AND_GROUP = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?(?:women|children|elderly|men|old people)\b",
+                        re.IGNORECASE)
 _COLLEAGUES = re.compile(r"colleagues|co-workers|coworkers", re.IGNORECASE)
 _COLLEAGUE_OF = [("journalists", re.compile(r"\b(?:correspondent|journalist|reporter|photographer|"
                                            r"cameram[ae]n|camera operator|photojournalist)s?\b",
@@ -280,6 +292,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
                         group = "militants"  # "members of Hamas"
                     elif group == "aid_workers" and _COLLEAGUES.fullmatch(phrase):
                         group = _colleagues(text, pos) or group
+                    elif group in ("children", "women") and _AND_GROUP.match(text, match.end()):
+                        group = "people"  # "29,980 children, women and the elderly"
                     return People(group, text[start : match.end()], match.end())
         if word in MODIFIERS or (match.group()[0].isupper() and len(words) <= 3):
             continue  # "Hamas", "IDF", "Thai" ... or a name of a group before the noun
@@ -298,7 +312,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
         return People(None, None, pos)
     first = words[0].group().lower()
     if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()) or \
-            first.endswith("ing"):  # "250 serving life sentences": a participle, no noun
+            first.endswith("ing") or first in ("known", "confirmed", "believed"):
+        # "250 serving life sentences", "35 known to be dead": a participle, no noun
         return People(None, None, pos)  # "671,000 sheltering in ...": the event, no noun
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
@@ -372,6 +387,7 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
                     and events[i + 1][2] in ("displaced", "missing", "alive", "dead", "killed"))]
     return [(s, e, name, (bool(_AUXILIARY.search(text, max(0, s - 30), s))
                           and not _RELATIVE_AUX.search(text, max(0, s - 40), s))
+             or (name == "dead" and text[s:s + 4].lower() in ("are ", "is d", "were", "was "))
              or (name == "remaining" and text[s:s + 6].lower() == "remain"))
             for s, e, name in kept]
 
@@ -395,7 +411,8 @@ BREAKDOWN = {
 
 
 _HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized|still (?:being )?held|"
-                              r"held (?:in|by) (?:gaza|hamas)",
+                              r"held (?:in|by) (?:gaza|hamas)|custody of (?:hamas|islamic jihad|"
+                              r"militants|the group|armed groups)",
                               re.IGNORECASE)
 _REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+in\s+(?:the\s+)?(?:northern|southern|central|"
                         r"eastern|western|north|south)?\s*(?-i:[A-Z])", re.IGNORECASE)
@@ -422,7 +439,7 @@ def _context(sentence: str) -> tuple[bool, bool]:
     return hostages, prisoners
 
 
-_HOSTAGE_WORDS = ("hostage", "captiv", "captor", "abduct", "kidnap", "seized", "held")
+_HOSTAGE_WORDS = ("hostage", "captiv", "captor", "abduct", "kidnap", "seized", "held", "custody")
 _PRISONER_WORDS = ("prisoner", "detainee", "jail", "prison")
 
 

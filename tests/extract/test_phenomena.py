@@ -255,3 +255,74 @@ def test_a_batch_of_hostages_that_included_some_were_released():
     text = "The second batch of hostages included 10 Israelis and 4 Thais."
     assert one(text, "10")["metric"] == "hostages_released"
     assert one(text, "4")["metric"] == "hostages_released"
+
+
+def test_n_out_of_m_people_is_a_part_and_its_base_not_a_ratio():
+    text = "Israel said 20 out of 110 hostages still held in Gaza were dead."
+    assert one(text, "20")["metric"] == "hostages_dead"
+    assert one(text, "110")["metric"] == "hostages_remaining"
+    assert not [f for f in figures("Nine out of 10 people in Gaza have been displaced.")
+                if f["surface"] in ("Nine", "10")]
+
+
+def test_hostages_captured_or_taken_by_gunmen_were_abducted():
+    assert one("Gunmen killed 300 people and captured 40 hostages.", "40")["metric"] \
+        == "abducted"
+    text = "Officials said 60 of the 200 hostages taken by Hamas are still alive."
+    assert one(text, "200")["metric"] == "abducted"
+
+
+def test_sources_that_tell_an_outlet_are_claimants():
+    text = "Strikes killed at least 30 Palestinians, hospital sources tell the Ledger."
+    assert _claimant(text, "30") == "gaza_health"
+
+
+def test_a_clause_with_said_inside_is_not_a_claimant_name():
+    text = ("Medics said 5 people were killed, while a spokesman for the UN children's agency "
+            "(UNICEF) said he had heard reports of about 9 victims.")
+    assert _claimant(text, "about 9") == "un"
+
+
+def test_a_count_of_several_groups_together_is_plain_killed():
+    text = "The ministry said 3,100 children, women and elderly people were among the dead."
+    assert one(text, "3,100")["metric"] == "killed"
+    assert one('The army says 900 "terrorists" were killed.', "900")["metric"] \
+        == "militants_killed"
+
+
+def test_but_continues_the_speaker_of_the_clause_before():
+    text = ("The ministry said 40 people were killed on Monday but said 12 more bodies were "
+            "found later.")
+    assert one(text, "12")["claimant"] == one(text, "40")["claimant"]
+
+
+def test_the_base_of_a_partitive_and_its_predicate():
+    text = "Officials said 12 of the 90 abducted by Hamas still in Gaza are dead."
+    assert one(text, "12")["metric"] == "hostages_dead"
+    assert one(text, "90")["metric"] == "hostages_remaining"
+    text = "The families say 30 of the 70 hostages are alive, with 40 known to be deceased."
+    assert one(text, "70")["metric"] == "hostages_remaining"
+    assert one(text, "40")["metric"] == "hostages_dead"
+    text = "The army confirmed the deaths of 8 of the 60 hostages who were still in Gaza."
+    assert one(text, "8")["metric"] == "hostages_dead"
+    assert one(text, "60")["metric"] == "hostages_remaining"
+
+
+def test_people_in_the_custody_of_an_armed_group_are_hostages():
+    text = ("At least 90 people are in the custody of Hamas and according to Israeli "
+            "intelligence 20 of them are dead.")
+    assert one(text, "90")["metric"] == "hostages_remaining"
+    assert one(text, "20")["metric"] == "hostages_dead"
+    assert _claimant(text, "20") == "israel_gov"
+
+
+def test_a_claim_in_a_reduced_relative_clause_ends_at_its_comma():
+    text = ("The forum rebuked the minister for speaking only of the 15 hostages Israel believes "
+            "are alive, and urged the return of all 40 captives.")
+    assert _claimant(text, "15") == "israel_gov"
+    assert _claimant(text, "40") == "outlet"
+
+
+def test_a_newspaper_named_after_a_city_is_not_its_government():
+    text = "Some 70 hostages remain in Gaza, the Washington Post reported."
+    assert _claimant(text, "70") == "other"
