@@ -93,3 +93,12 @@ def sources_path() -> Path:
 def extract_workers() -> int:
     """Processes used for figure extraction (CPU-bound); 0 or 1 means in-process."""
     return int(os.environ.get("TALLY_EXTRACT_WORKERS", str(min(2, os.cpu_count() or 1))))
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory budget; past it, joins and sorts spill to disk beside the database.
+
+    Without one DuckDB takes up to 80% of the machine's memory, so the warehouse steps would
+    grow with everything ever loaded; with one, a day of 300,000 articles fits a small machine.
+    """
+    return os.environ.get("TALLY_DUCKDB_MEMORY", "1GB")

@@ -81,6 +81,8 @@ def default_resources() -> dict:
             extract_workers=settings.extract_workers(),
             local_root=str(settings.local_root()),
         ),
-        "duckdb": DuckDBResource(database=str(settings.duckdb_path())),
+        "duckdb": DuckDBResource(database=str(settings.duckdb_path()),
+                                 connection_config={"memory_limit":
+                                                    settings.duckdb_memory_limit()}),
         "http": HttpResource(),
     }

@@ -1,11 +1,15 @@
 """Warehouse assets: the single writer of DuckDB.
 
-Every asset here is in the `duckdb` concurrency pool (limit 1 in dagster.yaml), keeps its
-connection for one transaction, and replaces whole tables, so re-runs never duplicate rows.
+Every asset here is in the `duckdb` concurrency pool (limit 1 in dagster.yaml) and writes in one
+transaction: the core tables gain and lose only the rows that changed (chosen so the result is
+what a rebuild would give), the others are rebuilt whole or skipped when their inputs did not
+change, so re-runs never duplicate rows.
 """
 
 
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import chain
 
 import dagster as dg
 import polars as pl
@@ -87,14 +91,51 @@ def _staged(folder, columns: list[str], schema: dict) -> pl.DataFrame:
     return scan_parquet(files).select(columns).collect()
 
 
-def _rows_for(folder, keys: pl.DataFrame, schema: dict) -> pl.DataFrame:
-    """The whole staged rows matching `keys` (filtered by content hash while reading)."""
-    files = parquet_files(folder)
-    if keys.is_empty() or not files:
-        return frame([], schema)
-    hashes = keys["content_hash"].unique().to_list()
-    rows = scan_parquet(files).filter(pl.col("content_hash").is_in(hashes)).collect()
-    return rows.join(keys, on=list(keys.columns), how="semi", nulls_equal=True)
+CHUNK_ROWS = 100_000  # rows held at once while loading a table from the staged parts
+
+
+def _conform(rows: pl.DataFrame, schema: dict) -> pl.DataFrame:
+    """Rows in the table's column order; parts staged before a column existed get nulls."""
+    missing = [pl.lit(None, dtype).alias(c) for c, dtype in schema.items() if c not in rows.columns]
+    return rows.with_columns(missing).select(list(schema)).cast(schema)
+
+
+def _chunks_for(folder, keys: pl.DataFrame, schema: dict,
+                rows: int | None = None) -> Iterator[pl.DataFrame]:
+    """The whole staged rows matching `keys`, read part by part and batch by batch.
+
+    Only one batch is in memory at a time, so a load of any size holds about `rows` rows.
+    """
+    import pyarrow.parquet as pq
+
+    if keys.is_empty():
+        return
+    hashes = keys["content_hash"].unique()
+    for path in parquet_files(folder):
+        with path.open("rb") as handle:
+            for batch in pq.ParquetFile(handle).iter_batches(batch_size=rows or CHUNK_ROWS):
+                chunk = pl.from_arrow(batch)
+                chunk = chunk.filter(pl.col("content_hash").is_in(hashes.implode()))
+                chunk = chunk.join(keys, on=list(keys.columns), how="semi", nulls_equal=True)
+                if chunk.height:
+                    yield _conform(chunk, schema)
+
+
+def _whole_articles(chunks: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+    """Chunks cut between articles, never inside one (a rule compares an article's figures).
+
+    Staged figures are written article by article, so an article's rows are contiguous.
+    """
+    held = None
+    for chunk in chunks:
+        held = chunk if held is None else pl.concat([held, chunk])
+        last = held["article_id"][-1]
+        ready = held.filter(pl.col("article_id") != last)
+        held = held.filter(pl.col("article_id") == last)
+        if ready.height:
+            yield ready
+    if held is not None and held.height:
+        yield held
 
 
 @dg.asset(
@@ -118,19 +159,27 @@ def core_articles(context: dg.AssetExecutionContext, tally: TallyConfig,
         full = full_rebuild(context) or not warehouse.table_exists(conn, "core.articles")
         current = (frame([], {k: ARTICLE_SCHEMA[k] for k in pair}) if full
                    else conn.sql("select article_id, content_hash from core.articles").pl())
-        added = _rows_for(folder, chosen.join(current, on=pair, how="anti").select(ARTICLE_KEYS),
-                          ARTICLE_SCHEMA).unique("article_id", keep="first")
+        wanted = chosen.join(current, on=pair, how="anti").select(ARTICLE_KEYS)
         dropped = current.join(chosen, on=pair, how="anti")
-        if full:
-            warehouse.replace_table(conn, "core.articles", added.sort("published_at",
-                                                                      "article_id",
-                                                                      nulls_last=True))
-        else:
-            warehouse.apply_changes(conn, "core.articles", added, dropped)
+        head: list[pl.DataFrame] = []
+
+        def rows() -> Iterator[pl.DataFrame]:
+            seen: set[str] = set()  # a part staged twice (two locators) gives one row
+            for chunk in _chunks_for(folder, wanted, ARTICLE_SCHEMA, rows=CHUNK_ROWS // 5):
+                chunk = chunk.unique("article_id", keep="first", maintain_order=True)
+                chunk = chunk.filter(~pl.col("article_id").is_in(list(seen)))
+                seen.update(chunk["article_id"])
+                if not head:
+                    head.append(chunk.head(10))
+                yield chunk
+
+        written = warehouse.apply_changes(conn, "core.articles", rows(), dropped,
+                                          ARTICLE_SCHEMA, replace=full)
+    added = head[0] if head else frame([], ARTICLE_SCHEMA)
     meta = _table_metadata(added.select("article_id", "outlet", "published_at", "title"),
                            "core.articles")
     meta["dagster/row_count"] = chosen.height
-    meta["added"] = added.height
+    meta["added"] = written
     meta["replaced_or_removed"] = dropped.height
     meta["duplicates_dropped"] = staged.height - chosen.height
     return dg.MaterializeResult(metadata=meta)
@@ -234,48 +283,58 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
                          & ~pl.col("figure_id").is_in(wanted["figure_id"].to_list()))
     if stats_changed:
         gone = pl.concat([gone, loaded.filter(pl.col("origin") == "statistics")])
-    incoming = pl.concat([
-        _rows_for(folder, new_keys.select("content_hash", "figure_id"), FIGURE_SCHEMA)
-        .unique("figure_id", keep="first", maintain_order=True),
-        stats if stats_changed else frame([], FIGURE_SCHEMA),
-    ], how="vertical")
-
     suites = _suite_of_rules(figure_rules.SUITES)
-    if incoming.is_empty() and gone.is_empty():
-        results = None
-        added = incoming
-    else:
-        outcome = figure_rules.apply_rules(incoming)
-        if outcome.quarantine:
-            write_parquet_atomic(frame(outcome.quarantine, QUARANTINE_SCHEMA),
-                                 rejected_dir / part_name(incoming["figure_id"]))
-        results = outcome.results
-        added = outcome.loaded.sort("origin", "published", "article_id", "span_start", "dataset",
-                                    "as_of", "dataset_field", nulls_last=True)
+    results: dict[str, quality.RuleResult] | None = None
+    counts = {"added": 0, "checked": 0}
+    rejected: list[dict] = []
+    head: list[pl.DataFrame] = []
+    if not new_keys.is_empty() or stats_changed or not gone.is_empty():
+        results = {}
+
+        def checked() -> Iterator[pl.DataFrame]:
+            """Each chunk through the blocking rules; what passes is inserted."""
+            staged = _chunks_for(folder, new_keys.select("content_hash", "figure_id"),
+                                 FIGURE_SCHEMA)
+            for chunk in chain(_whole_articles(staged), [stats] if stats_changed else []):
+                if chunk.is_empty():
+                    continue
+                outcome = figure_rules.apply_rules(chunk)
+                quality.merge_results(results, outcome.results)
+                rejected.extend(outcome.quarantine)
+                counts["checked"] += chunk.height
+                counts["added"] += outcome.loaded.height
+                if not head and outcome.loaded.height:
+                    head.append(outcome.loaded.head(10))
+                yield outcome.loaded
+
         with duckdb.get_connection() as conn:
-            if full:
-                warehouse.replace_table(conn, "core.figures", added)
-            else:
-                warehouse.apply_changes(conn, "core.figures", added, gone.select("figure_id"))
+            warehouse.apply_changes(conn, "core.figures", checked(), gone.select("figure_id"),
+                                    FIGURE_SCHEMA, replace=full)
+            if not results:  # nothing to check (only removals): an empty frame, every rule
+                quality.merge_results(results, figure_rules.apply_rules(
+                    frame([], FIGURE_SCHEMA)).results)
             _record_checks(conn, context.run_id, "core/figures", suites, results)
-        if outcome.quarantine:
+        if rejected:
+            write_parquet_atomic(frame(rejected, QUARANTINE_SCHEMA),
+                                 rejected_dir / part_name(r["record_key"] for r in rejected))
             context.log.warning(
-                f"{len(outcome.quarantine)} figures failed blocking rules and were quarantined: "
+                f"{len(rejected)} figures failed blocking rules and were quarantined: "
                 + ", ".join(f"{r.rule}={len(r.failing_keys)}" for r in results.values()
                             if r.failing_keys)
             )
+    added = head[0] if head else frame([], FIGURE_SCHEMA)
     with duckdb.get_connection() as conn:
         total = conn.sql("select origin, count(*) from core.figures group by origin").fetchall()
         previous = None if results else _previous_checks(conn, "core/figures")
-    counts = dict(total)
+    by_origin = dict(total)
     meta = _table_metadata(added.select("origin", "metric", "value", "qualifier",
                                         "claimant_class", "as_of", "surface"), "core.figures")
-    meta["dagster/row_count"] = sum(counts.values())
-    meta["added"] = added.height
+    meta["dagster/row_count"] = sum(by_origin.values())
+    meta["added"] = counts["added"]
     meta["removed"] = gone.height
-    meta["quarantined"] = incoming.height - added.height
-    meta["from_articles"] = counts.get("article", 0)
-    meta["from_statistics"] = counts.get("statistics", 0)
+    meta["quarantined"] = len(rejected)
+    meta["from_articles"] = by_origin.get("article", 0)
+    meta["from_statistics"] = by_origin.get("statistics", 0)
     yield dg.MaterializeResult(metadata=meta)
     if results is None:
         yield from _carried_checks(["core", "figures"], suites, previous)

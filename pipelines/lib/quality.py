@@ -112,6 +112,20 @@ def validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
     return results
 
 
+def merge_results(into: dict[str, RuleResult], more: dict[str, RuleResult]) -> None:
+    """Add the results of one more chunk of rows to those of the earlier chunks."""
+    for rule, result in more.items():
+        if rule not in into:
+            into[rule] = result
+            continue
+        total = into[rule]
+        total.success = total.success and result.success
+        total.evaluated += result.evaluated
+        total.failing_keys.extend(result.failing_keys)
+        total.failing_rows.extend(result.failing_rows[: SAMPLE_ROWS - len(total.failing_rows)])
+        total.errors.extend(result.errors)
+
+
 def _plain(value: object) -> object:
     return value if isinstance(value, str | int | float | bool) or value is None else str(value)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -155,29 +155,37 @@ def export_parquet(conn: duckdb.DuckDBPyConnection, name: str, path: LakePath) -
     return run(conn, f"select count(*) from {table}")[0][0]
 
 
-def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, rows: pl.DataFrame,
-                  dropped: pl.DataFrame) -> int:
-    """Delete the rows that match `dropped` on all its columns, then insert `rows`: one transaction.
+def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[pl.DataFrame],
+                  dropped: pl.DataFrame, schema: dict, replace: bool = False) -> int:
+    """Delete the rows matching `dropped` on all its columns, then insert `chunks`: one transaction.
 
-    The incremental counterpart of `replace_table`: a run that brings 1% new data writes 1%.
+    The incremental counterpart of `replace_table` (`replace=True` empties the table first): a
+    run that brings 1% new data writes 1%, and rows arrive chunk by chunk, so a large load
+    holds one chunk in memory, not the table. Returns the number of rows inserted.
     """
-    table, schema = _table(name)
+    table, schema_name = _table(name)
     keys = list(dropped.columns)
     if not keys or not all(_COLUMN.match(k) for k in keys):
         raise ValueError(f"bad key columns {keys!r}")
     match = " and ".join(f"{table}.{k} is not distinct from dropped.{k}" for k in keys)
+    inserted = 0
     conn.register("dropped", dropped.to_arrow())
     try:
-        with registered(conn, rows), transaction(conn):
-            run(conn, f"create schema if not exists {schema}")
-            run(conn, f"create table if not exists {table} as select * from incoming limit 0")
-            if dropped.height:
+        with registered(conn, pl.DataFrame(schema=schema)), transaction(conn):
+            run(conn, f"create schema if not exists {schema_name}")
+            if replace:
+                run(conn, f"create or replace table {table} as select * from incoming")
+            run(conn, f"create table if not exists {table} as select * from incoming")
+            if dropped.height and not replace:
                 run(conn, f"delete from {table} using dropped where {match}")
-            if rows.height:
-                run(conn, f"insert into {table} by name select * from incoming")
+            for chunk in chunks:
+                conn.register("chunk", chunk.to_arrow())
+                run(conn, f"insert into {table} by name select * from chunk")
+                conn.unregister("chunk")
+                inserted += chunk.height
     finally:
         conn.unregister("dropped")
-    return rows.height
+    return inserted
 
 
 def fingerprint(conn: duckdb.DuckDBPyConnection, tables: list[str], *extra: str) -> str:
