@@ -29,7 +29,7 @@ VERBS = (
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
 _VERB = re.compile(
     rf"\b(?<!united )(?=[a-z])"
-    rf"(?:(?:has|have|had|also|later|previously|earlier) ){{0,2}}(?:{VERBS})\b"
+    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b"
     r"(?! (?:the )?lives\b)")  # "has claimed the lives of 460 people": an event
 # "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been)\s+$", re.IGNORECASE)
@@ -73,7 +73,8 @@ _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ 
                       re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
-                       r"\s+(?:also|later|earlier|previously|itself)$", re.IGNORECASE)
+                       r"\s+(?:also|later|earlier|previously|itself|has|have|had)$",
+                       re.IGNORECASE)
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|official\s+|daily\s+)?"
                          r"(?:[\w-]+\s+)?(?:figures?|data|statistics|numbers|tracking|monitoring|"
                          r"assessments?|estimates|"
@@ -257,7 +258,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             phrase = acronym.group("a")
         in_relative = boundary[-2:] in ("t ", "h ", "o ", "m ") and \
             _in_relative(boundary, before[:cut - len(boundary)] if cut else "")
-        reduced = _REDUCED.match(phrase) if phrase[:1].isdigit() or " the " in phrase else None
+        reduced = _REDUCED.match(phrase) if _DIGIT.search(phrase) or (
+            " the " in phrase and phrase.startswith(("a ", "an ", "the "))) else None
         if reduced:
             phrase, in_relative = reduced.group("c"), True
         elif cut is None and _DIGIT.search(before, max(0, len(before) - 40)):

@@ -331,7 +331,7 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
     if before:
         return before[-1].value
-    partitive = _OF_THE.match(text, figure.end)  # "122 of the 240 taken on October 7"
+    partitive = text.startswith(" of the ", figure.end)  # "122 of the 240 taken on October 7"
     later = [d for d in mentions if d.start >= figure.end
              and not text.startswith("when", d.start)  # "since October 7, when ...": its own
              and (d.start not in taken or ("," not in text[figure.end:d.start]
@@ -727,7 +727,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     context = context or sentence
     previous_people = None
     lowered = sentence.lower()
-    claims_inside = any(w in lowered for w in (" say", " said", "believ", "estimat", "declared"))
+    claims_inside = " say" in lowered or " said" in lowered or "believ" in lowered or \
+        "estimat" in lowered or "declared" in lowered
     participle: dict[int, str] = {}  # mention index -> event of "the 251 people abducted"
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     for i, mention in enumerate(mentions):
@@ -944,7 +945,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
-        if metric is None and people.group in (None, "people"):
+        if metric is None and people.group in (None, "people") and (
+                "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)
         if metric is None:
             continue
