@@ -31,8 +31,9 @@ _VERB = re.compile(
     rf"\b(?<!united )(?=[a-z])"
     rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b"
     r"(?! (?:the )?lives\b)")  # "has claimed the lives of 460 people": an event
-# "an estimated", "are believed", "was reported": passive or adjective, not a claim verb.
-_NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been)\s+$", re.IGNORECASE)
+# "an estimated", "are believed", "was reported", "the number of confirmed deaths": passive or
+# adjective, not a claim verb.
+_NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of)\s+$", re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
 _NAME_CHAR = r"(?:(?-i:U\.[NSK]\.|Dr\.|Mr\.|Ms\.|Gen\.|Lt\.|Col\.)|[^,.;:()“”\"])"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)", re.IGNORECASE)
@@ -281,8 +282,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(phrase, start + m.start(), True, generic))
     for m in (_BY_AGENT.finditer(sentence) if " by " in lowered else ()):
         phrase = _clean(m.group("c"))
-        if _looks_like_claimant(phrase):
-            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
+        if _looks_like_claimant(phrase):  # a passive agent speaks for the noun it follows
+            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase)),
+                                     relative=True))
     for m in (_CITING.finditer(sentence) if "citing" in lowered or "quoting" in lowered else ()):
         phrase = _clean(m.group("c"))
         aside = re.match(r"\s*,\s*", sentence[m.end():])
@@ -357,12 +359,12 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # a claim in a relative clause ends with it ("the 20 hostages Israel believes are alive,
     # urging the return of all 50"): past a comma it no longer speaks
     attributions = [a for a in attributions if not (a.relative and a.start < pos
-                                                    and "," in text[a.start:pos])]
+                                                    and ", " in text[a.start:pos])]
     before = [a for a in attributions if a.start <= pos and same_clause(a.start, pos)]
     if before:
         return before[-1]
     after = [a for a in attributions if a.start > pos and same_clause(pos, a.start)
-             and not (a.relative and (a.start - pos > 60 or "," in text[pos:a.start]))]
+             and not (a.relative and (a.start - pos > 60 or ", " in text[pos:a.start]))]
     if after:
         return after[0]
     # a cue in an earlier clause still counts ("X said 100 were killed; 200 were wounded"), but

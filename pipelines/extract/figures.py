@@ -141,6 +141,9 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
                               re.IGNORECASE)
 
 
+_AMONG_GROUP = re.compile(r"\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|martyred)\s+among\s+"
+                          r"(?:the\s+)?(?:ranks of\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)",
+                          re.IGNORECASE)
 # A claim between a number and its predicate: "including 41 the army says are dead"
 _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                              r"(?:says?|said|believes?|believed|estimates?|estimated|has declared|"
@@ -945,6 +948,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric == "killed" and people.group is None and " among " in lowered:
+            among = _AMONG_GROUP.match(text, mention.num_end)  # "1,059 killed among medical staff"
+            group = metrics.group_in(among.group("who")) if among else None
+            metric = metrics.BREAKDOWN.get(group or "", metric)
         if metric is None and people.group in (None, "people") and (
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)

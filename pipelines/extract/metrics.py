@@ -35,6 +35,7 @@ GROUPS = {
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
               r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
               r"relatives|killings|members|(?:aid\s+)?seekers|evacuees|northerners|southerners|"
+              r"elderly|idps|internally displaced (?:people|persons)|"
               r"villagers|worshippers|passengers|students|pupils|farmers|mourners|bystanders|"
               r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)",
 }
@@ -332,7 +333,7 @@ were, taken seized captured murdered slain believed thought feared presumed repo
 after before during amid following when while until far alone altogether overall through
 also not no yet then last this since over under about
 them whom those whose these they it its us we along near inside outside around within beyond
-presumably reportedly allegedly mostly mainly
+presumably reportedly allegedly mostly mainly reported
 """.split())
 
 

@@ -326,3 +326,30 @@ def test_a_claim_in_a_reduced_relative_clause_ends_at_its_comma():
 def test_a_newspaper_named_after_a_city_is_not_its_government():
     text = "Some 70 hostages remain in Gaza, the Washington Post reported."
     assert _claimant(text, "70") == "other"
+
+
+def test_elderly_and_idps_are_people():
+    text = "The ministry said 3,000 were killed, including 900 children, 600 women and 150 elderly."
+    assert one(text, "150")["metric"] == "killed"
+    assert one("Over 20,000 IDPs are sheltering in 40 schools.", "20,000")["metric"] \
+        == "sheltering"
+
+
+def test_killed_among_a_group_counts_that_group():
+    assert one("In the health sector, 400 were killed among medical staff.", "400")["metric"] \
+        == "medics_killed"
+
+
+def test_a_participle_before_a_number_is_not_a_claim_verb():
+    text = "This brings the number of confirmed staff deaths to 75, the agency said."
+    assert one(text, "75")["claimant"] == "the agency"
+    text = "This is on top of the 900 reported missing under the rubble."
+    assert one(text, "900")["metric"] == "missing"
+
+
+def test_a_passive_agent_speaks_for_the_noun_it_follows_not_for_earlier_figures():
+    text = ("About 50,000 people were sheltering in the schools on Monday, before the order was "
+            "issued by the Israeli army.")
+    assert _claimant(text, "50,000") == "outlet"
+    text = "The toll reported by the Health Ministry in Gaza rose to 900 killed and 2,000 injured."
+    assert _claimant(text, "2,000") == "gaza_health"
