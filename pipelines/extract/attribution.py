@@ -122,6 +122,7 @@ class Attribution:
     # in a relative clause ("a raid that the ministry said killed 274", "41 the army says are
     # dead"): it speaks for what follows it and the figure it describes, not for earlier ones
     relative: bool = False
+    pair: tuple[str, str] | None = None  # "according to the ministry and the IDF"
 
 
 # "A ministry statement said", "an army spokesman said": the body that speaks
@@ -209,6 +210,16 @@ def _known(name: str) -> bool:
     return resolve_claimant(name)[1] != "other"
 
 
+def _pair(phrase: str) -> tuple[str, str] | None:
+    """Two known bodies of different kinds joined by "and" ("the Palestinian Health Ministry
+    and the Israel Defense Forces")."""
+    first, _, second = phrase.partition(" and ")
+    if _known(first) and _known(second) and \
+            resolve_claimant(first)[1] != resolve_claimant(second)[1]:
+        return first.strip(), second.strip()
+    return None
+
+
 def find(text: str, start: int, end: int) -> list[Attribution]:
     """Attribution cues in the sentence text[start:end], in order."""
     found: list[Attribution] = []
@@ -219,11 +230,16 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         predicate = _PREDICATE.search(phrase)
         if predicate:
             phrase = _clean(phrase[:predicate.start()])
+        pair = _pair(phrase) if " and " in phrase else None
         acronym = _ACRONYM_AFTER.match(sentence, m.end())
         if acronym and _known(acronym.group("a")):
-            phrase = acronym.group("a")
+            if pair:
+                pair = (pair[0], acronym.group("a"))
+            else:
+                phrase = acronym.group("a")
         if _looks_like_claimant(phrase):
-            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
+            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase)),
+                                     pair=pair))
     verbs = []
     for m in _VERB.finditer(lowered):
         verbs.append(m.start())

@@ -370,15 +370,26 @@ class _Attributions:
             self._cues[index] = attribution.find(self.text, sent.start, sent.end)
         return self._cues[index]
 
-    def antecedent(self, index: int, cue: attribution.Attribution) -> str | None:
+    def antecedent(self, index: int, cue: attribution.Attribution,
+                   depth: int = 0) -> str | None:
         """The last named claimant before `cue` (same sentence first, then earlier ones);
-        role nouns ("the ministry") prefer a claimant with the same head noun."""
+        role nouns ("the ministry") prefer a claimant with the same head noun. A pronoun or
+        "the statement" after "the ministry said" is the ministry, whoever that was."""
         head = cue.claimant.lower().split()[-1]
         fallback = None
         for j in range(index, max(-1, index - self.LOOKBACK), -1):
             subject = self.subject(j) if j < index else None
             for earlier in reversed(self.cues(j) + ([subject] if subject else [])):
-                if earlier.generic or (j == index and earlier.start >= cue.start):
+                if j == index and earlier.start >= cue.start:
+                    continue
+                if earlier.generic:
+                    earlier_head = earlier.claimant.lower().split()[-1]
+                    if depth or head in attribution.ROLE_HEADS or \
+                            earlier_head not in attribution.ROLE_HEADS:
+                        continue
+                    found = self.antecedent(j, earlier, depth + 1)
+                    if found:
+                        return found
                     continue
                 if head in attribution.ROLE_HEADS and head not in earlier.claimant.lower():
                     fallback = fallback or earlier.claimant
@@ -484,6 +495,17 @@ def _that_day(text: str, spans: list[sentences.Sentence], index: int,
     return None
 
 
+def _respectively(chosen: list) -> list:
+    """"300 Palestinians and 20 Israelis were killed, according to the Health Ministry and the
+    IDF": two figures and two sources, in the same order."""
+    for cue in {c for c in chosen if c is not None and c.pair}:
+        mine = [k for k, c in enumerate(chosen) if c is cue]
+        if len(mine) == 2:
+            for k, name in zip(mine, cue.pair, strict=True):
+                chosen[k] = attribution.Attribution(name, cue.start, True, False)
+    return chosen
+
+
 _FIRST_PERSON = {"we", "i"}
 
 
@@ -550,8 +572,10 @@ def extract_figures(text: str, published: date | None = None,
         quote_speaker = None
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
-        for mention, metric, people, derived in made:
-            cue = attribution.choose(cues, text, mention.start, s_end)
+        chosen = [attribution.choose(cues, text, m.start, s_end) for m, *_ in made]
+        if any(c is not None and c.pair for c in chosen):
+            chosen = _respectively(chosen)
+        for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
             if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
                 cue = _quoted_speaker(cues, cue, attributions, index) or cue
             if cue is not None:

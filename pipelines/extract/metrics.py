@@ -79,7 +79,7 @@ _NOT_PEOPLE_AFTER = re.compile(
               shelters?|facilities|times|points?|degrees|calories|litres?|liters?|
               meals?|parcels?|pallets?|airdrops?|flights?|sorties|strikes?|raids?|attacks?|
               incidents?|cases|votes|seats|votes?|pages?|brigades?|battalions?|divisions?|
-              massacres?|times|facilities|installations|premises|
+              massacres?|mass\s+killings|times|facilities|installations|premises|
               units?|companies|operations?|checkpoints?|crossings?|gates?|miles|kilos?|kg)\b
       | \s*(?:and|to|-|–)\s*\d{1,2}\s+(?:january|february|march|april|may|june|july|august|
               september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|

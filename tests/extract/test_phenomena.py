@@ -3,7 +3,7 @@ The sentences are our own, written to show the pattern, not copied from any pass
 
 from __future__ import annotations
 
-from tests.extract.helpers import figures, one
+from tests.extract.helpers import figures, none_at, one
 
 
 def test_a_bare_count_after_soldiers_killed_counts_soldiers():
@@ -353,3 +353,22 @@ def test_a_passive_agent_speaks_for_the_noun_it_follows_not_for_earlier_figures(
     assert _claimant(text, "50,000") == "outlet"
     text = "The toll reported by the Health Ministry in Gaza rose to 900 killed and 2,000 injured."
     assert _claimant(text, "2,000") == "gaza_health"
+
+
+def test_two_figures_and_two_sources_pair_up_in_order():
+    text = ("More than 30,000 Palestinians and at least 1,200 Israelis have been killed, "
+            "according to the Palestinian Health Ministry and the Israel Defense Forces (IDF).")
+    assert _claimant(text, "30,000") == "gaza_health"
+    assert _claimant(text, "1,200") == "israel_military"
+
+
+def test_the_statement_after_the_ministry_said_is_the_ministrys():
+    text = ("The Health Ministry in Gaza gave its daily update. \"Since dawn, 60 people have been "
+            "killed,\" the ministry said in a statement. Strikes on shelters killed 20 more, the "
+            "statement said.")
+    assert _claimant(text, "20") == "gaza_health"
+
+
+def test_mass_killings_are_events_not_people():
+    text = "The army carried out seven mass killings of families, resulting in 84 deaths."
+    assert none_at(text, "seven")
