@@ -18,7 +18,7 @@ from tests.pipeline.helpers import query
 pytestmark = pytest.mark.integration
 
 README = SQL_DIR / "README.md"
-SCHEMAS = ("raw", "core", "marts", "quality")
+SCHEMAS = ("raw", "core", "marts", "quality", "meta")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 TABLE_HEADING = re.compile(r"^`?([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)`?(?:\s|$)")
 # what each type's meaning cell must say about its unit
@@ -105,9 +105,9 @@ def warehouse_tables(lake) -> dict[str, list[tuple[str, str]]]:
     rows = query(lake, """
         select table_schema || '.' || table_name, column_name, data_type
         from information_schema.columns
-        where table_catalog = current_database() and table_schema in (?, ?, ?, ?)
+        where table_catalog = current_database() and table_schema in (select unnest(?))
         order by table_schema, table_name, ordinal_position
-    """, list(SCHEMAS))
+    """, [list(SCHEMAS)])
     tables: dict[str, list[tuple[str, str]]] = {}
     for table, column, data_type in rows:
         tables.setdefault(table, []).append((column, normalise_type(data_type)))
