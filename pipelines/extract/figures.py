@@ -702,6 +702,8 @@ def _same_group(text: str, s_start: int, out: list[tuple], carried: str | None) 
     """A plain "killed" count with no people of its own ("Nine of them", "two others", "16
     who", "the toll to 229") that follows a count of soldiers or militants killed counts the
     same people. Across a sentence only "of them" and "others" point back."""
+    if carried not in _GROUP_KILLED and not any(item[1] in _GROUP_KILLED for item in out):
+        return out  # the common case: no soldiers or militants counted
     fixed = list(out)
     for n, (mention, metric, people, *rest) in enumerate(fixed):
         previous = fixed[n - 1][1] if n else carried
