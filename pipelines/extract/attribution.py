@@ -19,7 +19,7 @@ VERBS = (
     r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
     r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|state|"
-    r"announce|proposed|proposes|demanded|demands|"
+    r"announce|proposed|proposes|demanded|demands|disclosed|discloses|revealed|reveals|"
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
@@ -65,7 +65,10 @@ _ENDS_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:also\s+)?$")
 _DIGIT = re.compile(r"\d")
 _NAME_START = re.compile(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)")
 _NUMBERED_OUTLET = re.compile(r"\b(?:channel|kan|i24)\s*\d+\b", re.IGNORECASE)
-_SAYING = re.compile(r",\s+(?:saying|adding)\b", re.IGNORECASE)
+_SAYING = re.compile(r",\s+(?:saying|adding|reporting)\b", re.IGNORECASE)
+# "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
+_BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
+                        re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which|who|"
                        r"whom|where)\s",
                        re.IGNORECASE)
@@ -308,12 +311,17 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             continue  # "US officials, citing an assessment, estimated": the officials speak
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, False, cited=True))
-    for m in (_SAYING.finditer(sentence) if "saying" in lowered or "adding" in lowered else ()):
+    for m in (_SAYING.finditer(sentence) if "saying" in lowered or "adding" in lowered or
+              "reporting" in lowered else ()):
         # ", saying ...": the speaker of the clause before
         earlier = [a for a in found if a.start < start + m.start()]
+        agent = _BY_BEFORE.search(sentence, max(0, m.start() - 70), m.start()) \
+            if not earlier else None
         if earlier:
             found.append(Attribution(earlier[-1].claimant, start + m.start(), earlier[-1].explicit,
                                      earlier[-1].generic))
+        elif agent and _looks_like_claimant(_clean(agent.group("c"))):
+            found.append(Attribution(_clean(agent.group("c")), start + m.start(), True, False))
     # "..., said the official.": a claim verb near the end followed by its speaker
     inverted = next((hit for v in verbs if v >= len(sentence) - 110
                      if (hit := _INVERTED.match(sentence, v))), None)

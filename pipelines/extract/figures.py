@@ -90,7 +90,7 @@ _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among who
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
 _PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them) killed\s+)?(?:are|were|was|is)\s+"
-                             r"(?:\w+\s+)?(?P<noun>children|women|soldiers|terrorists|militants|"
+                             r"(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|terrorists|militants|"
                              r"fighters|journalists|medics|doctors|paramedics|health workers|"
                              r"elderly|men|adults|civilians)\b",
                              re.IGNORECASE)

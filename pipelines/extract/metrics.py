@@ -145,12 +145,13 @@ EVENTS = [
                  r"returned alive|returned home|came home|reunited with|"
                  r"returned to (?:their families|israel)|"
                  r"brought (?:back|home)|back home|arrived home"),
-    ("abducted", r"(?:taking|took|take|takes|seizing|seized|capturing|captured)\s+"
+    ("abducted", r"(?:taking|took|take|takes|taken|seizing|seized|capturing|captured)\s+"
                  r"(?:[\w,]+\s+){0,4}"
                  r"(?:hostages?|captives?)|"
                  r"abducted|abducting|abduction|kidnapped|kidnapping|taken hostage|taken "
                  r"captive|seized|snatched|taken into gaza|taken to gaza|dragged|"
-                 r"taken (?:by|from|during|in) (?:hamas|militants|gunmen|terrorists|the)\b"),
+                 r"taken (?:by|from|during|in) (?:hamas|militants|gunmen|terrorists|the)\b|"
+                 r"capture of"),
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"

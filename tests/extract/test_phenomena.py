@@ -372,3 +372,22 @@ def test_the_statement_after_the_ministry_said_is_the_ministrys():
 def test_mass_killings_are_events_not_people():
     text = "The army carried out seven mass killings of families, resulting in 84 deaths."
     assert none_at(text, "seven")
+
+
+def test_more_ways_to_say_and_to_take_hostages():
+    text = "Hamas's armed wing disclosed on Friday that six more captives had lost their lives."
+    assert _claimant(text, "six") == "hamas"
+    assert one("Militants had taken over 230 hostages into Gaza.", "230")["metric"] == "abducted"
+    text = "It followed the group's capture of some 240 Israelis and foreigners."
+    assert one(text, "240")["metric"] == "abducted"
+
+
+def test_reporting_after_a_passive_agent_names_the_claimant():
+    text = ("The toll was highlighted by the Gaza Ministry of Health, reporting at least 300 "
+            "people killed.")
+    assert _claimant(text, "300") == "gaza_health"
+
+
+def test_a_quoted_predicate_noun_is_still_the_group():
+    text = 'Israel said 20 of those killed were "terrorists".'
+    assert one(text, "20")["metric"] == "militants_killed"
