@@ -150,7 +150,9 @@ EVENTS = [
                  r"(?:hostages?|captives?)|"
                  r"abducted|abducting|abduction|kidnapped|kidnapping|taken hostage|taken "
                  r"captive|seized|snatched|taken into gaza|taken to gaza|dragged|"
-                 r"taken (?:by|from|during|in) (?:hamas|militants|gunmen|terrorists|the)\b|"
+                 r"taken by (?:hamas|militants|gunmen|terrorists|islamic jihad)\b|"
+                 r"taken (?:during|in) the (?:[\w.,]+ ){0,3}(?:attack|assault|incursion|onslaught|"
+                 r"massacre)|"
                  r"capture of"),
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
@@ -520,5 +522,7 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if event == "alive":  # "300,000 people are still living in the north": who lives there
         return "hostages_alive" if hostage_context else \
             "population" if group == "people" else None
+    if event == "displaced" and group in ("soldiers", "militants"):
+        return None  # "40 fighters were forced out of the tunnels": no displaced people
     return {"injured": "injured", "missing": "missing", "displaced": "displaced",
             "sheltering": "sheltering", "population": "population"}.get(event)

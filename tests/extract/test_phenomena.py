@@ -391,3 +391,10 @@ def test_reporting_after_a_passive_agent_names_the_claimant():
 def test_a_quoted_predicate_noun_is_still_the_group():
     text = 'Israel said 20 of those killed were "terrorists".'
     assert one(text, "20")["metric"] == "militants_killed"
+
+
+def test_new_event_words_stay_narrow():
+    assert none_at("Troops detained 120 people taken in the raid on the clinic.", "120")
+    assert none_at("Around 40 fighters were forced out of the tunnels after a siege.", "40")
+    text = "Of the 240 hostages taken in the October 7 attack, 110 remain in Gaza."
+    assert one(text, "240")["metric"] == "abducted"
