@@ -132,6 +132,25 @@ RELATED = ["Live: day {n} of the war", "Explainer: the {n} crossings into Gaza",
            "In pictures: {n} days of displacement", "Opinion: {n} reasons the talks stalled"]
 
 
+# Claimants disagree a little: the same day's tally, a few percent apart.
+LEAN = {"gaza_gmo": 1.03, "israel_gov": 0.97}
+
+
+def claimed_value(tpl: Template, cls: str, published: date, stale: bool) -> int:
+    """What a claimant says on a day: its running tally, the same in every article of that day.
+
+    Real reporting repeats each claimant's figure of the day across many outlets (that is why
+    mentions are merged into claims), rising over the war (hostages still held fall); one
+    article in ten still quotes the day before. Drawing a fresh random value per article
+    instead would make nearly every mention a claim of its own and every pair a dispute.
+    """
+    day = max(0, (published - FIRST_DAY).days - (1 if stale else 0))
+    share = day / (DAYS - 1)
+    if tpl.metric == "hostages_remaining":
+        share = 1 - share
+    return max(1, round((tpl.low + (tpl.high - tpl.low) * share) * LEAN.get(cls, 1.0)))
+
+
 def _number(value: int, millions: bool) -> str:
     return f"{value / 10:.1f} million" if millions else f"{value:,}"
 
@@ -160,7 +179,7 @@ def article(seed: int, index: int) -> tuple[str, str, list[dict]]:
                     cls = rnd.choice(tpl.classes)
                     words = rnd.choice(CLAIMANTS[cls])
                 q = rnd.choice(list(QUALIFIERS))
-                value = rnd.randint(tpl.low, tpl.high)
+                value = claimed_value(tpl, cls, published, stale=rnd.random() < 0.1)
                 surface = _number(value, tpl.millions)
                 sents.insert(rnd.randrange(len(sents) + 1),
                              tpl.text.format(c=words, q=q, n=surface))
