@@ -153,3 +153,11 @@ def test_dotted_abbreviations_in_claimants():
     text = "Some 1.9 million people have been displaced, according to the U.N."
     assert one(text, "1.9 million")["claimant_class"] == "un"
     assert resolve_claimant("U.S. officials") == ("us_gov", "us_gov")
+
+
+def test_officials_in_israel_are_the_israeli_government():
+    assert resolve_claimant("Officials in Israel")[1] == "israel_gov"
+    assert resolve_claimant("the Washington Post")[1] == "other"
+    assert resolve_claimant("Tel Aviv")[1] == "israel_gov"
+    assert resolve_claimant("the Defense Ministry")[1] == "israel_gov"
+    assert resolve_claimant("Al-Shifa's director")[1] == "gaza_health"
