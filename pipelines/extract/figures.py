@@ -334,7 +334,9 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
     if before:
         return before[-1].value
-    partitive = text.startswith(" of the ", figure.end)  # "122 of the 240 taken on October 7"
+    partitive = text.startswith(" of the ", figure.end) or (  # "122 of the 240 taken on ..."
+        text.startswith((" of ", " who ", " among ", " were "), figure.end)
+        and bool(_TAKEN_PART.match(text, figure.end)))  # "97 of them among the 251 abducted"
     later = [d for d in mentions if d.start >= figure.end
              and not text.startswith("when", d.start)  # "since October 7, when ...": its own
              and (d.start not in taken or ("," not in text[figure.end:d.start]
@@ -557,7 +559,8 @@ def extract_figures(text: str, published: date | None = None,
             for d in date_mentions:
                 if d.start >= mention.end and d.start - mention.end < 120 and \
                         not _COMMA.search(text, mention.end, d.start) and \
-                        not _OF_THE.match(text, mention.end):  # "94 of the 251 ... on Oct 7"
+                        not _OF_THE.match(text, mention.end) and \
+                        not _TAKEN_PART.match(text, mention.end):  # "94 of the 251 ... on Oct 7"
                     owned[mention.end] = d.start
                     break
         lower = sentence.lower()  # cheap substring gates before the hedge patterns
@@ -716,6 +719,24 @@ def _same_group(text: str, s_start: int, out: list[tuple], carried: str | None) 
                                                      mention.start))
         if pointing:
             fixed[n] = (mention, previous, people, *rest)
+    return fixed
+
+
+# "134 hostages are still held, among them 130 of those seized on October 7", "including 4
+# who were abducted before the war", "97 of them among the 251 abducted": a part of the
+# hostages still held, described by how it was taken.
+_TAKEN_PART = re.compile(r"\s+(?:who\s+(?:were|had been)\s+(?:abducted|kidnapped|seized|taken)|"
+                         r"of\s+(?:them\s+)?(?:those|whom)\s+(?:abducted|kidnapped|seized|taken)|"
+                         r"(?:of\s+them\s+)?(?:were\s+)?among\s+the\s+[\d,]+)", re.IGNORECASE)
+
+
+def _held_parts(text: str, out: list[tuple], carried: str | None) -> list[tuple]:
+    fixed = list(out)
+    for n, (mention, metric, *rest) in enumerate(fixed):
+        whole = fixed[n - 1][1] if n else carried
+        if metric == "abducted" and whole == "hostages_remaining" and \
+                _TAKEN_PART.match(text, mention.num_end):
+            fixed[n] = (mention, "hostages_remaining", *rest)
     return fixed
 
 
@@ -988,6 +1009,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             previous_people = people
     out = _exchange_sides(text, out)
     out = _same_group(text, s_start, out, carried)
+    out = _held_parts(text, out, carried)
     # "has passed 10,000, ... putting the toll at 10,022": the milestone gives way to the count
     return [item for n, item in enumerate(out)
             if not (_THRESHOLD.search(text, max(s_start, item[0].start - 12), item[0].start)

@@ -398,3 +398,14 @@ def test_new_event_words_stay_narrow():
     assert none_at("Around 40 fighters were forced out of the tunnels after a siege.", "40")
     text = "Of the 240 hostages taken in the October 7 attack, 110 remain in Gaza."
     assert one(text, "240")["metric"] == "abducted"
+
+
+def test_a_part_of_the_hostages_held_described_by_how_it_was_taken():
+    text = ("Officials say 120 hostages are still held, among them 115 of those seized in the "
+            "attack, including 5 who were abducted before the war.")
+    assert one(text, "115")["metric"] == "hostages_remaining"
+    assert one(text, "5")["metric"] == "hostages_remaining"
+    text = "Israel says 90 hostages are still held, 86 of them among the 240 abducted on October 7."
+    assert one(text, "86")["metric"] == "hostages_remaining"
+    assert one(text, "86")["as_of"] == "2024-02-08"
+    assert one(text, "240")["metric"] == "abducted"
