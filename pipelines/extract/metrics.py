@@ -157,7 +157,8 @@ EVENTS = [
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
-                  r"being held|are held|were held|in captivity|holding|still in gaza|held in gaza|"
+                  r"being held|are held|were held|been held|in captivity|holding|still in gaza|"
+                  r"held in gaza|"
                   r"among the (?:captives|hostages)|"
                   r"in (?:the )?custody of (?:hamas|islamic jihad|militants|the group|"
                   r"armed groups)"),
@@ -316,8 +317,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
         return People(None, None, pos)
     first = words[0].group().lower()
     if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()) or \
-            first.endswith("ing") or first in ("known", "confirmed", "believed"):
-        # "250 serving life sentences", "35 known to be dead": a participle, no noun
+            first.endswith(("ing", "ly")) or first in ("known", "confirmed", "believed"):
+        # "250 serving life sentences", "35 known to be dead", "13 shortly before noon": a
+        # participle or adverb, no noun
         return People(None, None, pos)  # "671,000 sheltering in ...": the event, no noun
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
@@ -374,6 +376,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
 
 
 _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?")
+_NUMBER_NEXT = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|twenty|thirty|forty|fifty)\b)", re.IGNORECASE)
 _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",
                              re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$",
@@ -383,8 +387,10 @@ _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+
 def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple]:
     """Flag event words that follow an auxiliary ("were freed", "are still held"): the main
     verb of a clause wins over a participle that only describes the noun ("captives held")."""
-    events = [ev for ev in events if not (ev[2] == "remaining" and _REMAIN_UNCLEAR.match(
-        text, ev[1]))]  # "the fate of 150 people ... remained unclear": no state of captivity
+    events = [ev for ev in events if not (ev[2] == "remaining" and (
+        _REMAIN_UNCLEAR.match(text, ev[1])  # "the fate of 150 people ... remained unclear"
+        or (text[ev[0]:ev[1]].lower() == "remaining" and _NUMBER_NEXT.match(text, ev[1]))))]
+    # "the remaining 13 shortly before noon": a determiner, not a state
     kept = [ev for i, ev in enumerate(events)  # "remain displaced": the second word decides
             if not (ev[2] == "remaining" and text[ev[0]:ev[1]].lower().startswith("remain")
                     and i + 1 < len(events) and events[i + 1][0] - ev[1] <= 12

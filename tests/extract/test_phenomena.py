@@ -409,3 +409,13 @@ def test_a_part_of_the_hostages_held_described_by_how_it_was_taken():
     assert one(text, "86")["metric"] == "hostages_remaining"
     assert one(text, "86")["as_of"] == "2024-02-08"
     assert one(text, "240")["metric"] == "abducted"
+
+
+def test_the_remaining_n_is_a_determiner_and_list_items_go_on():
+    text = ("All 12 hostages were released on Monday in two groups: five at dawn and the "
+            "remaining 7 shortly before noon.")
+    assert one(text, "five")["metric"] == "hostages_released"
+    assert one(text, "7")["metric"] == "hostages_released"
+    text = ("Of the hostages, 40 were taken on October 7. The remaining three have been held "
+            "since 2014.")
+    assert one(text, "three")["metric"] == "hostages_remaining"
