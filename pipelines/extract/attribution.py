@@ -20,6 +20,7 @@ VERBS = (
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
     r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|state|"
     r"announce|proposed|proposes|demanded|demands|disclosed|discloses|revealed|reveals|"
+    r"notified|notifies|"
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
@@ -340,7 +341,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                                      True, False))
         lead = _HEADLINE_LEAD.match(sentence)
         known = lead and resolve_claimant(_clean(lead.group("c")))[1] != "other"
-        if lead and (not found or known) and len(lead.group("c").split()) <= 6 and \
+        # "Joint statement by the IDF, ISA and Israel Police: ...": the length of the name
+        if lead and (not found or known) and len(_clean(lead.group("c")).split()) <= 6 and \
                 not re.search(r"\d", lead.group("c")):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
     place = _PLACE_FRONT.match(sentence) if sentence.startswith(("In ", "Inside ", "Across ")) \

@@ -419,3 +419,13 @@ def test_the_remaining_n_is_a_determiner_and_list_items_go_on():
     text = ("Of the hostages, 40 were taken on October 7. The remaining three have been held "
             "since 2014.")
     assert one(text, "three")["metric"] == "hostages_remaining"
+
+
+def test_a_long_headline_lead_is_judged_by_the_name_it_holds():
+    text = "Joint statement by the IDF and Israel Police: three hostages rescued from Rafah"
+    assert _claimant(text, "three") == "israel_military"
+
+
+def test_notifying_families_is_the_armys_count():
+    text = "The army has notified the families of 210 soldiers killed since October."
+    assert _claimant(text, "210") == "israel_military"
