@@ -26,7 +26,8 @@ _HEDGE = re.compile(
 )
 _HEDGE_HINTS = ("believ", "thought", "reported", "said to", "verif", "alleged", "presum",
                 "feared")
-_VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) be (?:independently )?verified",
+_VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) (?:be (?:independently )?verified|"
+                          r"(?:independently )?verify)",
                           re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(?:would|proposal|proposed|proposes|propose|offers?(?!\s+no\b)|offered(?=\s+to\b)|"
@@ -298,14 +299,19 @@ def _hedged(pos: int, end: int, hedges: list[int], figures: list[int], claims: l
         if h < pos and not any(h + 15 < c < pos for c in claims):
             return True
         own = _OF_THEM.match(words.text, end)  # "more than half of whom are believed dead"
-        if pos < h < c_end and not any(pos < f < h for f in figures) and \
-                not _NOT_ATTACHED.search(words.text, own.end() if own else end, h):
-            return True
+        if pos < h < c_end and not any(pos < f < h for f in figures):
+            between = words.text[own.end() if own else end:h]
+            if "including" in between:  # ", including women and children, are believed"
+                between = _ASIDE.sub(",", between)
+            if not _NOT_ATTACHED.search(between):
+                return True
     return False
 
 
 # Between a figure and a later hedge: a comma or "and" means the hedge is about something else.
-_NOT_ATTACHED = re.compile(r"\band\b|\bof whom\b|\bwhich\b|\bwho\b|;")
+_NOT_ATTACHED = re.compile(r"\band\b|\bof whom\b|\bwhich\b|\bwho\b|;|"
+                           r"\b(?:many|most|some|all|several|few) of (?:them|whom)\b")
+_ASIDE = re.compile(r",\s*including\b[^,;]*,")
 
 
 def _location(text: str, start: int, end: int) -> str | None:

@@ -429,3 +429,13 @@ def test_a_long_headline_lead_is_judged_by_the_name_it_holds():
 def test_notifying_families_is_the_armys_count():
     text = "The army has notified the families of 210 soldiers killed since October."
     assert _claimant(text, "210") == "israel_military"
+
+
+def test_hedges_that_belong_to_the_figure_and_ones_that_do_not():
+    text = "More than 9,000 people remain missing, many of them presumed buried under rubble."
+    assert one(text, "9,000")["hedged"] is False
+    text = ("Between 100 and 120 people, including women and children, are believed to be held "
+            "captive in Gaza.")
+    assert one(text, "Between 100 and 120")["hedged"] is True
+    text = "The ministry said 500 people were killed, a figure the Ledger could not independently verify."
+    assert one(text, "500")["hedged"] is True
