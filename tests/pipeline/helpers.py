@@ -41,3 +41,11 @@ def count(lake: Path, table: str) -> int:
 
 def checks(result: dg.ExecuteInProcessResult) -> dict[str, bool]:
     return {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+
+
+def sample_inbox_files() -> int:
+    """Files in the sample inbox: a second run finds them unchanged (same modification time
+    and size as logged) and skips them, so the fetch log gains a row for every other read."""
+    from tests.conftest import SAMPLES
+
+    return sum(1 for p in (SAMPLES / "articles").rglob("*") if p.is_file())
