@@ -368,6 +368,15 @@ def _in_relative(boundary: str, before: str) -> bool:
     return bool(last) and last.isalpha() and not _VERB.fullmatch(last)
 
 
+_BREAKDOWN = re.compile(r"\s*(?:including|among them|among whom|of whom|of them)\b", re.IGNORECASE)
+
+
+def _past_comma(span: str) -> bool:
+    """Whether a comma in `span` ends a clause, rather than opening a breakdown of its figure."""
+    cut = span.rfind(", ")
+    return cut >= 0 and not _BREAKDOWN.match(span, cut + 1)
+
+
 def choose(attributions: list[Attribution], text: str, pos: int,
            end: int | None = None) -> Attribution | None:
     """The attribution that governs a figure at `pos`: the nearest cue before it in the same
@@ -384,8 +393,10 @@ def choose(attributions: list[Attribution], text: str, pos: int,
 
     # a claim in a relative clause ends with it ("the 20 hostages Israel believes are alive,
     # urging the return of all 50"): past a comma it no longer speaks
+    # (a breakdown of its own figure after the comma is still its claim: "that the ministry
+    # said killed 274 people, including 64 children")
     attributions = [a for a in attributions if not (a.relative and a.start < pos
-                                                    and ", " in text[a.start:pos])]
+                                                    and _past_comma(text[a.start:pos]))]
     before = [a for a in attributions if a.start <= pos and same_clause(a.start, pos)]
     if before:
         return before[-1]

@@ -439,3 +439,12 @@ def test_hedges_that_belong_to_the_figure_and_ones_that_do_not():
     assert one(text, "Between 100 and 120")["hedged"] is True
     text = "The ministry said 500 people were killed, a figure the Ledger could not independently verify."
     assert one(text, "500")["hedged"] is True
+
+
+def test_a_breakdown_after_a_relative_claim_is_still_that_claim():
+    text = ("Mourners gathered after a strike on a school in Deir al-Balah that the civil defence "
+            "agency said killed 31 people, including 12 children and nine women.")
+    assert [_claimant(text, n) for n in ("31", "12", "nine")] == ["other"] * 3
+    text = ("Crowds marched for the 59 captives the army believes are still in Gaza, demanding "
+            "that 24 of them come home alive.")
+    assert _claimant(text, "24") != "israel_military"
