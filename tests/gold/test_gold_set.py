@@ -64,6 +64,9 @@ def test_scorer_counts_hits_misses_extras_and_traps():
 def _guard(split: str, precision: float, recall: float, claimant: float):
     score = score_passages([p for p in PASSAGES if p.split == split])
     report = "\n".join(f"{k}: {v}" for k, items in score.errors.items() for v in items)
+    if split == "heldout":  # numbers only: its misses must never become tuning hints
+        report = (f"P {score.precision:.4f} R {score.recall:.4f} "
+                  f"claimant {score.accuracy('claimant_class'):.4f}")
     assert score.precision >= precision, report
     assert score.recall >= recall, report
     assert score.accuracy("claimant_class") >= claimant, report
@@ -78,7 +81,8 @@ def test_extractor_meets_the_targets_on_the_passages_it_was_tuned_on():
 
 
 def test_extractor_holds_its_scores_on_held_out_passages():
-    """The held-out passages were written after the extractor was last tuned and were never
-    used to tune it, so they measure how it generalises. The floors sit just under the last
-    measured figures (README: the extractor's scores); they are a guard, not the targets."""
-    _guard("heldout", precision=0.93, recall=0.88, claimant=0.84)
+    """The held-out passages (fresh2-*) were written blind after the extractor was last tuned
+    and were never used to tune it, so they measure how it generalises. The floors sit just
+    under the last measured figures (README: the extractor's scores); they are a guard, not the
+    targets."""
+    _guard("heldout", precision=0.92, recall=0.87, claimant=0.93)
