@@ -134,8 +134,14 @@ def use_filesystem(conn: duckdb.DuckDBPyConnection, fs) -> None:
         conn.register_filesystem(fs)
 
 
+PARQUET_OPTIONS = "(format parquet, row_group_size_bytes '64MB')"
+
+
 def export_parquet(conn: duckdb.DuckDBPyConnection, name: str, path: LakePath) -> int:
     """Copy a table to a Parquet file, swapped in atomically; returns the row count.
+
+    Row groups are cut by size (64 MB), not by row count: 122,880 articles with their text
+    are about half a gigabyte, and two writer threads of those outgrow the memory budget.
 
     In object storage DuckDB writes the object itself: the upload appears whole when it
     completes, so there is no temporary copy to rename (a rename there would be a copy).
@@ -144,13 +150,13 @@ def export_parquet(conn: duckdb.DuckDBPyConnection, name: str, path: LakePath) -
     if not is_local(path):
         use_filesystem(conn, path.fs)
         literal = str(path).replace("'", "''")
-        run(conn, f"copy (select * from {table}) to '{literal}' (format parquet)")
+        run(conn, f"copy (select * from {table}) to '{literal}' {PARQUET_OPTIONS}")
         return run(conn, f"select count(*) from {table}")[0][0]
     path.parent.mkdir(parents=True, exist_ok=True)
     # Not named *.parquet: a reader globbing the folder must never pick up a half-written copy.
     tmp = path.with_name(f".tmp-{path.name}.partial")
     literal = str(tmp).replace("'", "''")  # our own path, quoted as a SQL string literal
-    run(conn, f"copy (select * from {table}) to '{literal}' (format parquet)")
+    run(conn, f"copy (select * from {table}) to '{literal}' {PARQUET_OPTIONS}")
     tmp.replace(path)
     return run(conn, f"select count(*) from {table}")[0][0]
 
