@@ -25,6 +25,7 @@ ARTICLE_SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text"}
 STATISTICS_SUFFIXES = {".json": "json", ".csv": "csv"}
 # Files still being written (editors, downloads) are picked up once they get their real name.
 IGNORED_NAMES = (".*", "*~", "*.tmp", "*.part", "*.crdownload")
+_IGNORED = re.compile("|".join(fnmatch.translate(p) for p in IGNORED_NAMES))
 
 
 @dataclass
@@ -115,7 +116,7 @@ class Ingestor:
         in the fetch log's `last_modified` as `<mtime_ns>:<size>`): an inbox of 300,000 files
         that did not change is looked at, not read, hashed and logged again on every run.
         """
-        locator = self._locator(path)
+        locator = self._locator(path, resolved=skip_unchanged)
         row = FetchLogRow(batch=self.store.batch, source=source.name, locator=locator, ok=False)
         try:
             stat = path.stat()
@@ -146,9 +147,11 @@ class Ingestor:
         self.store.log(row)
         return locator, data
 
-    def _locator(self, path: Path) -> str:
-        path = path.resolve()
-        return str(path.relative_to(self.base)) if self.base in path.parents else str(path)
+    def _locator(self, path: Path, resolved: bool = False) -> str:
+        """The path relative to the repository when inside it; `resolved`: already absolute
+        with no links to follow (an inbox walk resolves its folder once, not 300,000 files)."""
+        path = path if resolved else path.resolve()
+        return str(path.relative_to(self.base)) if path.is_relative_to(self.base) else str(path)
 
     def _record(self, report: IngestReport, source: Source, kind: str,
                 result: FetchResult) -> bytes | None:
@@ -251,8 +254,9 @@ class Ingestor:
         if not folder.is_dir():
             report.messages.append(f"{source.name}: inbox {folder} does not exist yet")
             return
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if any(fnmatch.fnmatch(path.name, pattern) for pattern in IGNORED_NAMES):
+        root = folder.resolve()
+        for path in sorted((p for p in root.rglob("*") if p.is_file()), key=str):
+            if _IGNORED.match(path.name):
                 continue
             suffix = path.suffix.lower()
             if suffix in ARTICLE_SUFFIXES:

@@ -217,6 +217,11 @@ def ledger_rows(ledger: pl.DataFrame, tolerance: float, minimum: float) -> pl.Da
 KEYS = {**CLAIM_SUITES, **MENTION_SUITES, **LEDGER_SUITES}
 
 
+# The columns of core.figures the rules on claims and mentions read.
+FIGURE_COLUMNS = ("figure_id", "origin", "source_url", "dataset", "dataset_field", "as_of",
+                  "metric", "claimant_id", "value", "status", "location")
+
+
 def claim_frames(claims: pl.DataFrame, mentions: pl.DataFrame,
                  figures: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """suite -> the rows it validates, for every rule on core.claims and core.claim_mentions."""
