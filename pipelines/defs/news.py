@@ -28,8 +28,9 @@ from pipelines.lib.articles import ArticleError, canonical_url, parse_article
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     object_path,
+    parquet_batches,
     parquet_files,
-    read_parquet,
+    read_columns,
     remove_tree,
     write_parquet_atomic,
     write_parquet_batches_atomic,
@@ -57,10 +58,9 @@ def full_rebuild(context: dg.AssetExecutionContext) -> bool:
     return context.run.tags.get(REBUILD_TAG) == "full"
 
 
-def _hashes_in(files: list[LakePath]) -> set[str]:
-    """The content hashes a set of staged or quarantine Parquet files already cover."""
-    return set(pl.concat([read_parquet(f, columns=["content_hash"]) for f in files]
-                         or [pl.DataFrame(schema={"content_hash": pl.String})])["content_hash"])
+def _hashes_in(folder: LakePath) -> set[str]:
+    """The content hashes the staged or quarantine parts under `folder` already cover."""
+    return set(read_columns(folder, ["content_hash"], {"content_hash": pl.String})["content_hash"])
 
 
 def part_name(content_hashes: Iterable[str]) -> str:
@@ -88,7 +88,7 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
     todo = manifest(tally).filter(
         (pl.col("kind") == "article") & (pl.col("ingest_day") == date.fromisoformat(day))
     )
-    done = _hashes_in(parquet_files(folder)) | _hashes_in(parquet_files(rejected_dir))
+    done = _hashes_in(folder) | _hashes_in(rejected_dir)
     new = todo.filter(~pl.col("content_hash").is_in(list(done)))
     meta = {"payloads": todo.height, "already_staged": todo.height - new.height}
     if new.is_empty():
@@ -233,19 +233,9 @@ ARTICLE_COLUMNS = ["article_id", "content_hash", "source", "outlet", "canonical_
 
 
 def _article_batches(path: LakePath) -> Iterator[list[dict]]:
-    """The day's staged articles, BATCH_SIZE at a time, read from Parquet without loading all.
-
-    Read through the lake's filesystem (a local file or an object-storage one), which serves
-    the row groups as the reader asks for them.
-    """
-    import pyarrow.parquet as pq
-
-    if not path.exists():
-        return
-    with path.open("rb") as handle:
-        for batch in pq.ParquetFile(handle).iter_batches(batch_size=BATCH_SIZE,
-                                                         columns=ARTICLE_COLUMNS):
-            yield pl.from_arrow(batch).to_dicts()
+    """The day's staged articles, BATCH_SIZE at a time, read from Parquet without loading all."""
+    for batch in parquet_batches(path, BATCH_SIZE, columns=ARTICLE_COLUMNS):
+        yield batch.to_dicts()
 
 
 @dg.asset(

@@ -28,11 +28,12 @@ from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     FETCH_LOG_SCHEMA,
     RawStore,
+    parquet_batches,
     parquet_files,
+    read_columns,
     read_parquet,
     read_parquet_dir,
     remove_tree,
-    scan_parquet,
     write_parquet_atomic,
 )
 from pipelines.lib.records import ARTICLE_SCHEMA, FIGURE_SCHEMA, QUARANTINE_SCHEMA, frame
@@ -83,14 +84,6 @@ ARTICLE_KEYS = ["article_id", "content_hash", "text_hash", "first_seen_at", "pub
                 "source"]
 
 
-def _staged(folder, columns: list[str], schema: dict) -> pl.DataFrame:
-    """Some columns of every staged part under `folder` (Parquet reads only those columns)."""
-    files = parquet_files(folder)
-    if not files:
-        return pl.DataFrame(schema={c: schema[c] for c in columns})
-    return scan_parquet(files).select(columns).collect()
-
-
 CHUNK_ROWS = 100_000  # rows held at once while loading a table from the staged parts
 
 
@@ -106,19 +99,15 @@ def _chunks_for(folder, keys: pl.DataFrame, schema: dict,
 
     Only one batch is in memory at a time, so a load of any size holds about `rows` rows.
     """
-    import pyarrow.parquet as pq
-
     if keys.is_empty():
         return
     hashes = keys["content_hash"].unique()
     for path in parquet_files(folder):
-        with path.open("rb") as handle:
-            for batch in pq.ParquetFile(handle).iter_batches(batch_size=rows or CHUNK_ROWS):
-                chunk = pl.from_arrow(batch)
-                chunk = chunk.filter(pl.col("content_hash").is_in(hashes.implode()))
-                chunk = chunk.join(keys, on=list(keys.columns), how="semi", nulls_equal=True)
-                if chunk.height:
-                    yield _conform(chunk, schema)
+        for chunk in parquet_batches(path, rows or CHUNK_ROWS):
+            chunk = chunk.filter(pl.col("content_hash").is_in(hashes.implode()))
+            chunk = chunk.join(keys, on=list(keys.columns), how="semi", nulls_equal=True)
+            if chunk.height:
+                yield _conform(chunk, schema)
 
 
 def _whole_articles(chunks: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
@@ -152,7 +141,7 @@ def core_articles(context: dg.AssetExecutionContext, tally: TallyConfig,
     # Which version of which article belongs in the table is decided on the key columns of
     # everything staged (small); only the rows that differ from the table are read and written.
     folder = tally.staging("articles")
-    staged = _staged(folder, ARTICLE_KEYS, ARTICLE_SCHEMA)
+    staged = read_columns(folder, ARTICLE_KEYS, ARTICLE_SCHEMA)
     chosen = latest_articles(staged)
     pair = ["article_id", "content_hash"]
     with duckdb.get_connection() as conn:
@@ -270,10 +259,10 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
                   else conn.sql("select figure_id, origin from core.figures").pl())
     if full:
         remove_tree(rejected_dir)
-    keys = _staged(folder, ["figure_id", "article_id", "content_hash"], FIGURE_SCHEMA)
+    keys = read_columns(folder, ["figure_id", "article_id", "content_hash"], FIGURE_SCHEMA)
     wanted = keys.join(current_articles, on=["article_id", "content_hash"], how="semi")
     wanted = wanted.unique("figure_id", keep="first", maintain_order=True)
-    quarantined = set(_staged(rejected_dir, ["record_key"], QUARANTINE_SCHEMA)["record_key"])
+    quarantined = set(read_columns(rejected_dir, ["record_key"], QUARANTINE_SCHEMA)["record_key"])
     known = set(loaded["figure_id"]) | quarantined
     new_keys = wanted.filter(~pl.col("figure_id").is_in(list(known)))
     loaded_stats = set(loaded.filter(pl.col("origin") == "statistics")["figure_id"])

@@ -170,7 +170,7 @@ def write_parquet_batches_atomic(frames: Iterable[pl.DataFrame], path: LakePath,
     return rows
 
 
-def read_parquet(path: LakePath, columns: list[str] | None = None) -> pl.DataFrame:
+def read_parquet(path: LakePath) -> pl.DataFrame:
     """A Parquet file of the lake as a frame.
 
     Polars reads local files itself; object storage is read through the lake's own
@@ -178,9 +178,9 @@ def read_parquet(path: LakePath, columns: list[str] | None = None) -> pl.DataFra
     credentials serves the raw store, Polars and DuckDB alike.
     """
     if is_local(path):
-        return pl.read_parquet(path, columns=columns)
+        return pl.read_parquet(path)
     with path.open("rb") as handle:
-        return pl.read_parquet(handle, columns=columns)
+        return pl.read_parquet(handle)
 
 
 def scan_parquet(files: list[LakePath]) -> pl.LazyFrame:
@@ -192,6 +192,30 @@ def scan_parquet(files: list[LakePath]) -> pl.LazyFrame:
     if all(is_local(f) for f in files):
         return pl.scan_parquet(files, missing_columns="insert", extra_columns="ignore")
     return pl.concat([read_parquet(f) for f in files], how="diagonal_relaxed").lazy()
+
+
+def read_columns(folder: LakePath, columns: list[str], schema: dict) -> pl.DataFrame:
+    """Some columns of every Parquet file under `folder` (only those columns are read)."""
+    files = parquet_files(folder)
+    if not files:
+        return pl.DataFrame(schema={c: schema[c] for c in columns})
+    return scan_parquet(files).select(columns).collect()
+
+
+def parquet_batches(path: LakePath, rows: int,
+                    columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
+    """A Parquet file of the lake, `rows` at a time, so a large file is never held whole.
+
+    Read through the lake's filesystem (a local file or an object-storage one), which serves
+    the row groups as the reader asks for them.
+    """
+    import pyarrow.parquet as pq
+
+    if not path.exists():
+        return
+    with path.open("rb") as handle:
+        for batch in pq.ParquetFile(handle).iter_batches(batch_size=rows, columns=columns):
+            yield pl.from_arrow(batch)
 
 
 def remove_tree(folder: LakePath) -> None:
