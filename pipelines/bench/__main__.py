@@ -164,6 +164,12 @@ def _gb(b: int) -> str:
     return f"{b / 1024**3:.2f} GB"
 
 
+def _largest_peaks(run: dict, n: int = 3) -> str:
+    """The steps with the highest peak RSS of the process tree while they ran."""
+    peaks = sorted(run.get("step_peak_rss", {}).items(), key=lambda kv: -kv[1])[:n]
+    return ", ".join(f"{step} {_gb(rss)}" for step, rss in peaks) or "(not measured)"
+
+
 def table(results: list[dict]) -> str:
     lines = []
     for r in results:
@@ -175,6 +181,7 @@ def table(results: list[dict]) -> str:
             f"start)  {n / full['job_s']:7.1f} articles/s  peak RSS {_gb(full['peak_rss'])}",
             f"correctness    precision {q['precision']:.4f}  recall {q['recall']:.4f}  "
             f"({q['matched']:,} of {q['planted']:,} planted, {q['extracted']:,} extracted)",
+            "largest peaks  " + _largest_peaks(full),
             f"{'stage':<16}{'seconds':>9}{'floor s':>9}{'ratio':>8}  target",
         ]
         for stage, secs in sorted(full["stages"].items(), key=lambda kv: -kv[1]):
@@ -198,6 +205,9 @@ def table(results: list[dict]) -> str:
             f"recall {qa['recall']:.4f}",
             f"nothing new    {none['job_s']:8.1f} s (target < 10 s)  peak RSS "
             f"{_gb(none['peak_rss'])}",
+            "  its slowest   " + ", ".join(
+                f"{step} {secs:.1f} s"
+                for step, secs in sorted(none["steps"].items(), key=lambda kv: -kv[1])[:3]),
             "",
         ]
     if len(results) > 1:

@@ -20,11 +20,16 @@ from pipelines.lib import quality
 
 
 class PeakRss:
-    """Samples the summed RSS of this process and all its descendants every `interval` seconds."""
+    """Samples the summed RSS of this process and all its descendants every `interval` seconds.
+
+    Keeps the largest sample of each 1-second slot too, so a step's peak can be read off its
+    span afterwards (`step_peaks`): the whole run's peak alone does not say which step to fix.
+    """
 
     def __init__(self, interval: float = 0.05):
         self.interval = interval
         self.peak = 0
+        self.by_second: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -40,7 +45,10 @@ class PeakRss:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._sample())
+            rss = self._sample()
+            self.peak = max(self.peak, rss)
+            slot = int(time.time())
+            self.by_second[slot] = max(self.by_second.get(slot, 0), rss)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakRss:
@@ -73,8 +81,15 @@ def check_timer():
         quality.validate = original
 
 
-def step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
-    """Wall seconds of each step of a run, from its STEP_START to its success or failure."""
+def step_peaks(spans: dict[str, tuple[float, float]], by_second: dict[int, int]) -> dict[str, int]:
+    """Peak RSS of the process tree while each step ran (from `PeakRss.by_second`)."""
+    return {step: max((rss for slot, rss in by_second.items()
+                       if int(start) <= slot <= int(end)), default=0)
+            for step, (start, end) in spans.items()}
+
+
+def step_spans(instance: dg.DagsterInstance, run_id: str) -> dict[str, tuple[float, float]]:
+    """Each step's (start, end) in Unix seconds, from its STEP_START to its success or failure."""
     starts, spans = {}, {}
     for entry in instance.all_logs(run_id):
         event = entry.dagster_event
@@ -83,5 +98,5 @@ def step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
         if event.event_type_value == "STEP_START":
             starts[event.step_key] = entry.timestamp
         elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
-            spans[event.step_key] = entry.timestamp - starts.get(event.step_key, entry.timestamp)
+            spans[event.step_key] = (starts.get(event.step_key, entry.timestamp), entry.timestamp)
     return spans

@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import dagster as dg
 
-    from pipelines.bench.measure import PeakRss, check_timer, step_seconds
+    from pipelines.bench.measure import PeakRss, check_timer, step_peaks, step_spans
     from pipelines.definitions import defs
 
     job = defs.resolve_job_def("ingest_job")
@@ -37,10 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         result = job.execute_in_process(partition_key=args.partition, instance=instance,
                                         raise_on_error=False, tags={"tally/trigger": "bench"})
         job_s = time.perf_counter() - start
-        steps = step_seconds(instance, result.run_id)
+        spans = step_spans(instance, result.run_id)
+    steps = {step: end - start for step, (start, end) in spans.items()}
     failures = [f"{e.step_key}: {e.message}" for e in result.all_events if e.is_failure]
     json.dump({"success": result.success, "job_s": job_s, "peak_rss": rss.peak,
-               "steps": steps, "checks": dict(checks), "failures": failures}, sys.stdout)
+               "steps": steps, "step_peak_rss": step_peaks(spans, rss.by_second),
+               "checks": dict(checks), "failures": failures}, sys.stdout)
     return 0 if result.success else 1
 
 
