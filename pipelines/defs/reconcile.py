@@ -10,7 +10,6 @@ quality.check_results. Every asset writes DuckDB, so each sits in the one-writer
 """
 
 import dagster as dg
-import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.resources import TallyConfig
@@ -48,7 +47,7 @@ def _claim_check_specs() -> list[dg.AssetCheckSpec]:
 
 
 def publish_docs(context: dg.AssetExecutionContext, tally: TallyConfig,
-                 frames: dict[str, pl.DataFrame]) -> dict:
+                 frames: dict[str, quality.Rows]) -> dict:
     """Rebuild the Data Docs with these rule frames; metadata linking to them (or nothing).
 
     The checks never depend on the docs: a failure to render them is logged, not raised.
@@ -93,13 +92,10 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
             yield from _carried_checks(asset, on_asset, previous[name])
         return
     with duckdb.get_connection() as conn:
-        warehouse.build_from_sql(conn, "core.claim_mentions", "core/claim_mentions.sql")
-        warehouse.build_from_sql(conn, "core.claims", "core/claims.sql")
-        claims = warehouse.read_table(conn, "core.claims")
-        mentions = warehouse.read_table(conn, "core.claim_mentions")
-        # only the columns the rules read: core.figures also holds every sentence
-        figures = conn.table("core.figures").select(*reconcile_rules.FIGURE_COLUMNS).pl()
-        frames = reconcile_rules.claim_frames(claims, mentions, figures)
+        mentions = warehouse.build_from_sql(conn, "core.claim_mentions",
+                                            "core/claim_mentions.sql")
+        claims = warehouse.build_from_sql(conn, "core.claims", "core/claims.sql")
+        frames = reconcile_rules.claim_frames(conn)
         results = reconcile_rules.validate_frames(frames)
         for name, asset in (("core/claims", CLAIMS), ("core/claim_mentions", MENTIONS)):
             on_asset = {r: res for r, res in results.items()
@@ -107,18 +103,18 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
                             else CLAIMS) == asset}
             _record_checks(conn, context.run_id, name, suites, on_asset)
         warehouse.record_build(conn, "core.claims", inputs, context.run_id)
-    docs = publish_docs(context, tally, frames)
-    meta = _table_metadata(
-        claims.select("metric", "claimant_id", "as_of", "value", "mentions", "outlets"),
-        "core.claims",
-    )
-    meta["dagster/row_count"] = claims.height
-    meta["figures"] = figures.height
-    meta["claims_with_several_mentions"] = claims.filter(pl.col("mentions") > 1).height
+        docs = publish_docs(context, tally, frames)
+        meta = _table_metadata(conn.sql(
+            "select metric, claimant_id, as_of, value, mentions, outlets from core.claims "
+            "limit 10").pl(), "core.claims")
+        meta["claims_with_several_mentions"] = conn.sql(
+            "select count(*) from core.claims where mentions > 1").fetchall()[0][0]
+    meta["dagster/row_count"] = claims
+    meta["figures"] = mentions
     meta.update(docs)
     yield dg.MaterializeResult(asset_key=CLAIMS, metadata=meta)
     yield dg.MaterializeResult(asset_key=MENTIONS, metadata={
-        "table": "core.claim_mentions", "dagster/row_count": mentions.height,
+        "table": "core.claim_mentions", "dagster/row_count": mentions,
     })
     for result in results.values():
         asset = MENTIONS if suites[result.rule] in reconcile_rules.MENTION_SUITES else CLAIMS
@@ -138,13 +134,14 @@ def _mart(name: str, sql: str, description: str, summary_column: str):
             if same:
                 return dg.MaterializeResult(metadata=skipped(", ".join(MART_INPUTS)))
             count = warehouse.build_from_sql(conn, name, sql)
-            rows = warehouse.read_table(conn, name)
             warehouse.record_build(conn, name, inputs, context.run_id)
-        meta = _table_metadata(rows, name)
+            table = conn.table(name)
+            meta = _table_metadata(table.limit(10).pl(), name)
+            summary = table.aggregate(f"{summary_column}, count(*)").order(
+                summary_column).fetchall()
         meta["dagster/row_count"] = count
-        if rows.height:
-            for value, n in rows.group_by(summary_column).len().sort(summary_column).iter_rows():
-                meta[f"{summary_column}={value}"] = n
+        for value, n in summary:
+            meta[f"{summary_column}={value}"] = n
         return dg.MaterializeResult(metadata=meta)
 
     return build

@@ -15,8 +15,6 @@ import logging
 import shutil
 from pathlib import Path
 
-import polars as pl
-
 from pipelines.lib import quality
 
 SITE = "tally"
@@ -46,8 +44,12 @@ def _context(lake: Path):
     return context
 
 
-def publish(lake: Path, run_id: str, frames: dict[str, pl.DataFrame]) -> Path | None:
+def publish(lake: Path, run_id: str, frames: dict[str, quality.Rows]) -> Path | None:
     """Validate each suite's rows in the file-backed project and rebuild the Data Docs site.
+
+    The docs show each suite on at most its first `quality.ROWS_PER_VALIDATION` rows: they are
+    for reading what a rule says and how a run went, and a pandas copy of every figure would
+    cost more memory than the whole load. The Dagster checks always see every row.
 
     Returns the site's index, or None when GX could not build it (the checks do not depend on
     the docs, so a failure here is logged by the caller, never raised into the asset).
@@ -59,7 +61,8 @@ def publish(lake: Path, run_id: str, frames: dict[str, pl.DataFrame]) -> Path | 
     context = _context(lake)
     source = context.data_sources.add_or_update_pandas("tally")
     run = RunIdentifier(run_name=run_id)
-    for suite_name, rows in frames.items():
+    for suite_name, all_rows in frames.items():
+        rows = quality.first_rows(all_rows)
         if rows.is_empty():
             continue
         suite = context.suites.add_or_update(ExpectationSuite(**quality.suite_spec(suite_name)))

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from pipelines import vocabulary
@@ -79,19 +81,39 @@ ROW_WISE = ("expect_column_values_", "expect_column_pair_values_", "expect_colum
             "expect_multicolumn_values_")
 
 
-def validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
+Rows = pl.DataFrame | duckdb.DuckDBPyRelation
+
+
+def validate(name: str, rows: Rows, key: str) -> dict[str, RuleResult]:
     """Validate `rows` against suite `name`; failing rows are identified by column `key`.
 
-    Great Expectations works on pandas copies of the rows; a row-wise suite on millions of rows
-    is validated slice by slice so only one slice's copy is in memory at a time.
+    Great Expectations works on pandas copies of the rows; a row-wise suite is validated slice
+    by slice, so only one slice's copy is in memory at a time, and rows given as a DuckDB
+    relation are fetched a slice at a time too. No rows pass every rule.
     """
-    row_wise = all(e["type"].startswith(ROW_WISE) for e in suite_spec(name)["expectations"])
-    if rows.height <= ROWS_PER_VALIDATION or not row_wise:
-        return _validate(name, rows, key)
-    results: dict[str, RuleResult] = {}
-    for start in range(0, rows.height, ROWS_PER_VALIDATION):
-        merge_results(results, _validate(name, rows.slice(start, ROWS_PER_VALIDATION), key))
+    results = {rule: RuleResult(rule=rule, **info) for rule, info in rules_of(name).items()}
+    for batch in _slices(name, rows):
+        merge_results(results, _validate(name, batch, key))
     return results
+
+
+def _slices(name: str, rows: Rows) -> Iterator[pl.DataFrame]:
+    """The rows in slices of ROWS_PER_VALIDATION when every expectation of the suite is row-wise
+    (the verdicts are then the same as on the whole), else whole; never an empty slice."""
+    row_wise = all(e["type"].startswith(ROW_WISE) for e in suite_spec(name)["expectations"])
+    if isinstance(rows, pl.DataFrame):
+        step = ROWS_PER_VALIDATION if row_wise else max(rows.height, 1)
+        batches = (rows.slice(start, step) for start in range(0, rows.height, step))
+    elif row_wise:
+        batches = (pl.from_arrow(b) for b in rows.to_arrow_reader(ROWS_PER_VALIDATION))
+    else:
+        batches = iter([rows.pl()])
+    return (batch for batch in batches if batch.height)
+
+
+def first_rows(rows: Rows, n: int = ROWS_PER_VALIDATION) -> pl.DataFrame:
+    """At most the first `n` rows, as a Polars frame."""
+    return rows.head(n) if isinstance(rows, pl.DataFrame) else rows.limit(n).pl()
 
 
 def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:

@@ -1,17 +1,18 @@
 """The rules that guard reconciled claims, statistics series and the hostage ledger.
 
 Each rule needs the rows in a particular shape (one row per claim, per figure, per claimant and
-day, per series day), so each has a small Polars builder here and a Great Expectations suite in
-`expectations/`; `quality.validate` runs the suite. The builders are pure functions of frames,
-so the rules can be tested on planted rows without a warehouse, and the Dagster checks in
-`pipelines.defs.reconcile` feed them the real tables.
+day, per series day), so each has a builder (a select in `sql/checks/`, or a small Polars
+function here where the rule looks along a series) and a Great Expectations suite in
+`expectations/`; `quality.validate` runs the suite. The Dagster checks in
+`pipelines.defs.reconcile` run them on the warehouse; the tests on planted warehouses.
 """
 
 from __future__ import annotations
 
+import duckdb
 import polars as pl
 
-from pipelines.lib import quality
+from pipelines.lib import quality, warehouse
 
 # suite -> the column naming each row (failing rows are reported by it)
 CLAIM_SUITES = {
@@ -45,74 +46,6 @@ def suite_meta(suite: str, rule: str) -> dict:
         if exp.get("meta", {}).get("rule") == rule:
             return exp["meta"]
     raise KeyError(f"{rule} not in expectations/{suite}.json")
-
-
-def claim_trace_rows(claims: pl.DataFrame, mentions: pl.DataFrame,
-                     figures: pl.DataFrame) -> pl.DataFrame:
-    """One row per claim: how many of its mentions lead to an article URL or a dataset row."""
-    traced = (
-        mentions.select("claim_id", "figure_id")
-        .join(figures.select("figure_id", "origin", "source_url", "dataset", "dataset_field",
-                             "as_of"), on="figure_id", how="left")
-        .with_columns(
-            (
-                ((pl.col("origin") == "article") & pl.col("source_url").is_not_null()
-                 & (pl.col("source_url") != ""))
-                | ((pl.col("origin") == "statistics") & pl.col("dataset").is_not_null()
-                   & pl.col("dataset_field").is_not_null() & pl.col("as_of").is_not_null())
-            ).alias("traced")
-        )
-        .group_by("claim_id")
-        .agg(pl.col("traced").sum().cast(pl.Int64).alias("traced_mentions"))
-    )
-    return (
-        claims.select("claim_id", "metric", "claimant_id", "as_of", "value")
-        .join(traced, on="claim_id", how="left")
-        .with_columns(pl.col("traced_mentions").fill_null(0))
-        .sort("claim_id")
-    )
-
-
-def mention_rows(mentions: pl.DataFrame, figures: pl.DataFrame) -> pl.DataFrame:
-    """One row per figure: how many claims it belongs to (exactly one, always)."""
-    per_figure = mentions.group_by("figure_id").agg(pl.len().cast(pl.Int64).alias("claims"))
-    return (
-        figures.select("figure_id", "origin", "metric", "claimant_id", "value")
-        .join(per_figure, on="figure_id", how="full", coalesce=True)
-        .with_columns(pl.col("claims").fill_null(0))
-        .sort("figure_id")
-    )
-
-
-def mixing_rows(mentions: pl.DataFrame, figures: pl.DataFrame) -> pl.DataFrame:
-    """One row per claim and per statistics series: how many statuses its figures carry, and
-    how many come from an upstream estimate field (`ext_*`)."""
-    figs = figures.select(
-        "figure_id", "status", "dataset", "dataset_field", "location",
-        pl.col("dataset_field").fill_null("").str.starts_with("ext_").alias("estimate_field"),
-    )
-    per_claim = (
-        mentions.select("claim_id", "figure_id").join(figs, on="figure_id", how="left")
-        .group_by("claim_id")
-        .agg(pl.col("status").n_unique().cast(pl.Int64).alias("statuses"),
-             pl.col("status").unique().sort().str.join(",").alias("status_list"),
-             pl.col("estimate_field").sum().cast(pl.Int64).alias("estimate_fields"))
-        .select(pl.concat_str([pl.lit("claim:"), pl.col("claim_id")]).alias("group_key"),
-                "statuses", "status_list", "estimate_fields")
-    )
-    per_series = (
-        figs.filter(pl.col("dataset").is_not_null())
-        .with_columns(pl.col("dataset_field").str.replace(r"^ext_", "").alias("series_field"))
-        .group_by("dataset", "series_field", "location")
-        .agg(pl.col("status").n_unique().cast(pl.Int64).alias("statuses"),
-             pl.col("status").unique().sort().str.join(",").alias("status_list"),
-             pl.col("estimate_field").sum().cast(pl.Int64).alias("estimate_fields"))
-        .select(pl.concat_str([pl.lit("series:"), pl.col("dataset"), pl.lit("/"),
-                               pl.col("series_field"), pl.lit("/"),
-                               pl.col("location").fill_null("-")]).alias("group_key"),
-                "statuses", "status_list", "estimate_fields")
-    )
-    return pl.concat([per_claim, per_series]).sort("group_key")
 
 
 def parts_rows(claims: pl.DataFrame) -> pl.DataFrame:
@@ -217,24 +150,37 @@ def ledger_rows(ledger: pl.DataFrame, tolerance: float, minimum: float) -> pl.Da
 KEYS = {**CLAIM_SUITES, **MENTION_SUITES, **LEDGER_SUITES}
 
 
-# The columns of core.figures the rules on claims and mentions read.
-FIGURE_COLUMNS = ("figure_id", "origin", "source_url", "dataset", "dataset_field", "as_of",
-                  "metric", "claimant_id", "value", "status", "location")
+# suite -> the select in sql/checks/ giving its rows: these rules look at every figure, so
+# DuckDB computes their rows and the checks read them batch by batch (quality.validate).
+CHECK_SQL = {
+    "claims": "checks/claim_traces.sql",
+    "claim_mentions": "checks/claim_mention_counts.sql",
+    "reported_estimated": "checks/status_mixing.sql",
+}
 
 
-def claim_frames(claims: pl.DataFrame, mentions: pl.DataFrame,
-                 figures: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """suite -> the rows it validates, for every rule on core.claims and core.claim_mentions."""
+def claim_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, quality.Rows]:
+    """suite -> the rows it validates, for every rule on core.claims and core.claim_mentions.
+
+    Rows over every figure stay DuckDB relations (read in slices when validated, so memory does
+    not grow with the warehouse); the two rules that look along a claimant's day or a series
+    get small Polars frames: one row per claim, and the statistics series.
+    """
     daily_meta = suite_meta("statistics_daily", "daily_matches_cumulative_change")
-    return {
-        "claims": claim_trace_rows(claims, mentions, figures),
-        "claim_mentions": mention_rows(mentions, figures),
-        "reported_estimated": mixing_rows(mentions, figures),
-        "parts_within_total": parts_rows(claims),
-        "statistics_daily": statistics_daily_rows(
-            figures, daily_meta["pairs"], daily_meta.get("allow_list", [])
-        ),
-    }
+    frames: dict[str, quality.Rows] = {}
+    for suite, path in CHECK_SQL.items():
+        # computed once into a temporary table (DuckDB spills it to disk past its memory
+        # limit): the checks and then the Data Docs read it, and a relation re-runs per read
+        conn.execute(f"create or replace temp table {suite}_rows as {warehouse.sql_text(path)}")
+        frames[suite] = conn.table(f"{suite}_rows")
+    claims = conn.sql("select claimant_id, as_of, location_class, metric, status, value "
+                      "from core.claims").pl()
+    stats = conn.sql("select figure_id, origin, dataset, dataset_field, location, as_of, value "
+                     "from core.figures where origin = 'statistics'").pl()
+    frames["parts_within_total"] = parts_rows(claims)
+    frames["statistics_daily"] = statistics_daily_rows(
+        stats, daily_meta["pairs"], daily_meta.get("allow_list", []))
+    return frames
 
 
 def ledger_frames(ledger: pl.DataFrame) -> dict[str, pl.DataFrame]:
@@ -245,22 +191,17 @@ def ledger_frames(ledger: pl.DataFrame) -> dict[str, pl.DataFrame]:
     return {suite: rows for suite in LEDGER_SUITES}
 
 
-def validate_frames(frames: dict[str, pl.DataFrame]) -> dict[str, quality.RuleResult]:
-    """Run each suite on its rows; an empty frame passes every rule of its suite."""
+def validate_frames(frames: dict[str, quality.Rows]) -> dict[str, quality.RuleResult]:
+    """Run each suite on its rows; no rows pass every rule of its suite."""
     results: dict[str, quality.RuleResult] = {}
     for suite, rows in frames.items():
-        if rows.is_empty():
-            results.update({rule: quality.RuleResult(rule=rule, **info)
-                            for rule, info in quality.rules_of(suite).items()})
-            continue
         results.update(quality.validate(suite, rows, key=KEYS[suite]))
     return results
 
 
-def validate_claims(claims: pl.DataFrame, mentions: pl.DataFrame,
-                    figures: pl.DataFrame) -> dict[str, quality.RuleResult]:
-    """Every rule on core.claims and core.claim_mentions, by rule name."""
-    return validate_frames(claim_frames(claims, mentions, figures))
+def validate_claims(conn: duckdb.DuckDBPyConnection) -> dict[str, quality.RuleResult]:
+    """Every rule on core.claims and core.claim_mentions of this warehouse, by rule name."""
+    return validate_frames(claim_frames(conn))
 
 
 def validate_ledger(ledger: pl.DataFrame) -> dict[str, quality.RuleResult]:

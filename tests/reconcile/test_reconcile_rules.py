@@ -9,12 +9,6 @@ from tests.reconcile.helpers import article, reconcile, series, table
 PAIRS = {"killed": "killed_cum"}
 
 
-def tables(rows):
-    conn = reconcile(rows)
-    return (table(conn, "core.claims"), table(conn, "core.claim_mentions"),
-            table(conn, "core.figures"))
-
-
 def clean_rows():
     return [
         article("f1", "2023-11-06", "killed", 10022, "gaza_moh", "gaza_health"),
@@ -26,60 +20,66 @@ def clean_rows():
 
 
 def test_clean_claims_pass_every_rule():
-    results = rr.validate_claims(*tables(clean_rows()))
+    results = rr.validate_claims(reconcile(clean_rows()))
     assert set(results) == {"claim_traces_to_mention", "figure_in_one_claim",
                             "reported_and_estimated_never_mixed", "parts_within_total",
                             "daily_matches_cumulative_change"}
     assert all(r.success for r in results.values()), {
         r.rule: r.failing_rows for r in results.values() if not r.success}
     assert results["daily_matches_cumulative_change"].evaluated == 1
+    assert results["figure_in_one_claim"].evaluated == 5
 
 
 def test_claim_without_a_traceable_mention_fails():
-    claims, mentions, figures = tables(clean_rows())
-    untraced = claims.filter(pl.col("metric") == "killed_children")["claim_id"][0]
-    figures = figures.with_columns(
-        pl.when(pl.col("figure_id") == "f2").then(None).otherwise(pl.col("source_url"))
-        .alias("source_url"))
-    orphan = claims.head(1).with_columns(pl.lit("no-mentions").alias("claim_id"))
-    results = rr.validate_frames({"claims": rr.claim_trace_rows(
-        pl.concat([claims, orphan]), mentions, figures)})
-    rule = results["claim_traces_to_mention"]
+    conn = reconcile(clean_rows())
+    untraced = conn.sql("select claim_id from core.claims "
+                        "where metric = 'killed_children'").fetchall()[0][0]
+    conn.execute("update core.figures set source_url = null where figure_id = 'f2'")
+    conn.execute("insert into core.claims by name "
+                 "(select 'no-mentions' as claim_id, metric from core.claims limit 1)")
+    rule = rr.validate_claims(conn)["claim_traces_to_mention"]
     assert rule.blocking and not rule.success
     assert sorted(rule.failing_keys) == sorted([untraced, "no-mentions"])
 
 
 def test_figure_in_two_claims_or_none_fails():
-    _, mentions, figures = tables(clean_rows())
-    doubled = pl.concat([mentions, mentions.filter(pl.col("figure_id") == "f1")
-                         .with_columns(pl.lit("another").alias("claim_id"))])
-    doubled = doubled.filter(pl.col("figure_id") != "s1")
-    rule = rr.validate_frames({"claim_mentions": rr.mention_rows(doubled, figures)})[
-        "figure_in_one_claim"]
+    conn = reconcile(clean_rows())
+    conn.execute("insert into core.claim_mentions by name (select 'another' as claim_id, "
+                 "figure_id from core.claim_mentions where figure_id = 'f1')")
+    conn.execute("delete from core.claim_mentions where figure_id = 's1'")
+    rule = rr.validate_claims(conn)["figure_in_one_claim"]
     assert not rule.success and sorted(rule.failing_keys) == ["f1", "s1"]
 
 
+def test_rules_on_every_figure_read_the_rows_in_slices(monkeypatch):
+    """A rule over every figure validates slice by slice and sees every row exactly once."""
+    from pipelines.lib import quality
+
+    conn = reconcile(clean_rows())
+    conn.execute("delete from core.claim_mentions where figure_id in ('f1', 's2')")
+    monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 2)
+    rule = rr.validate_claims(conn)["figure_in_one_claim"]
+    assert rule.evaluated == 5
+    assert sorted(rule.failing_keys) == ["f1", "s2"]
+
+
 def test_reported_and_estimated_mixed_in_a_claim_or_a_series_fails():
-    claims, mentions, figures = tables(clean_rows() + [
+    conn = reconcile(clean_rows() + [
         series("e1", "2023-11-07", 10400, field="ext_killed_cum", status="estimate"),
     ])
     # plant a claim whose two mentions carry different statuses
-    f1_claim = mentions.filter(pl.col("figure_id") == "f1")["claim_id"][0]
-    mixed = mentions.with_columns(
-        pl.when(pl.col("figure_id") == "f2").then(pl.lit(f1_claim)).otherwise(pl.col("claim_id"))
-        .alias("claim_id"))
-    figures = figures.with_columns(
-        pl.when(pl.col("figure_id") == "f2").then(pl.lit("estimate")).otherwise(pl.col("status"))
-        .alias("status"))
-    rule = rr.validate_frames({"reported_estimated": rr.mixing_rows(mixed, figures)})[
-        "reported_and_estimated_never_mixed"]
+    f1_claim = conn.sql("select claim_id from core.claim_mentions "
+                        "where figure_id = 'f1'").fetchall()[0][0]
+    conn.execute("update core.claim_mentions set claim_id = ? where figure_id = 'f2'", [f1_claim])
+    conn.execute("update core.figures set status = 'estimate' where figure_id = 'f2'")
+    rule = rr.validate_claims(conn)["reported_and_estimated_never_mixed"]
     assert rule.blocking and not rule.success
     assert f"claim:{f1_claim}" in rule.failing_keys
     assert "series:tfp/killed_cum/Gaza" in rule.failing_keys  # reported and ext_ estimate
 
 
 def test_part_above_its_total_for_one_claimant_and_day_fails():
-    claims, mentions, figures = tables([
+    conn = reconcile([
         article("k", "2024-06-09", "killed", 274, "gaza_moh", "gaza_health"),
         article("c", "2024-06-09", "killed_children", 300, "gaza_moh", "gaza_health"),
         # another claimant's, or another day's, total does not count
@@ -87,14 +87,14 @@ def test_part_above_its_total_for_one_claimant_and_day_fails():
         article("k3", "2024-06-09", "hostages_remaining", 116, "israel_gov", "israel_gov"),
         article("d3", "2024-06-09", "hostages_dead", 41, "israel_gov", "israel_gov"),
     ])
-    rule = rr.validate_claims(claims, mentions, figures)["parts_within_total"]
+    rule = rr.validate_claims(conn)["parts_within_total"]
     assert not rule.success and rule.evaluated == 2
     assert rule.failing_keys == ["gaza_moh|2024-06-09|gaza|killed_children"]
     assert rule.failing_rows[0]["part"] == 300.0 and rule.failing_rows[0]["total"] == 274.0
 
 
 def test_period_count_differing_from_the_change_of_the_total_fails_unless_allow_listed():
-    _, _, figures = tables([
+    figures = table(reconcile([
         series("c1", "2023-12-04", 15899),
         series("c2", "2023-12-05", 16248),
         series("d2", "2023-12-05", 725, field="killed", metric="killed_daily"),
@@ -103,7 +103,7 @@ def test_period_count_differing_from_the_change_of_the_total_fails_unless_allow_
         # after a gap the change spans two days: not compared
         series("c5", "2023-12-08", 17487),
         series("d5", "2023-12-08", 313, field="killed", metric="killed_daily"),
-    ])
+    ]), "core.figures")
     rows = rr.statistics_daily_rows(figures, PAIRS, allow_list=[])
     rule = rr.validate_frames({"statistics_daily": rows})["daily_matches_cumulative_change"]
     assert not rule.success and rule.failing_keys == ["tfp|Gaza|2023-12-05|killed"]
