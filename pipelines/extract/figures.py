@@ -81,6 +81,23 @@ _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "Februar
 _BREAKDOWN_GAP = re.compile(r"[^.;]{0,40}?\b(?:including|among them|among whom)\s+"
                             r"(?:more than |at least |about |some |nearly |over )?$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+# "about half of them teachers", "about half were children": a share with a noun, no verb
+_SHARE_NOUN = re.compile(r"\s+(?:(?:are|were)\s+)?(?:[\w-]+\s+)?(?!(?:is|was|has)\b)"
+                         r"(?P<noun>[a-z]+s|children|women|men)\s*(?:[,.;)]|$)")
+
+
+def _share_of(text: str, pos: int, base_metric: str | None) -> str | None:
+    """The metric of a share named by a noun: the base's, or the base's breakdown."""
+    noun = _SHARE_NOUN.match(text, pos) if base_metric else None
+    if not noun:
+        return None
+    group = metrics.group_in(noun.group("noun"))
+    if base_metric in _KILLED_FAMILY and group in metrics.BREAKDOWN:
+        return metrics.BREAKDOWN[group]  # "of the 200 killed, about half were children"
+    return base_metric
+
+
+_OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
@@ -553,7 +570,9 @@ def extract_figures(text: str, published: date | None = None,
         made = _figures_in_sentence(text, s_start, s_end, mentions, events,
                                     text[context_start:s_end], context_start,
                                     figures[-1].metric if figures and figures[-1].span_end >=
-                                    context_start else None, seen)
+                                    context_start else None, seen,
+                                    figures[-1].value if figures and figures[-1].span_end >=
+                                    context_start else None)
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -576,7 +595,9 @@ def extract_figures(text: str, published: date | None = None,
             "verif" in following and bool(_VERIFY_NEXT.search(following)))
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if any(w in lower for w in _HEDGE_HINTS) else []
-        spans_made = [m.start for m, *_ in made]
+        # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
+        # third are believed dead": the count of the held is the believed one too)
+        spans_made = [m.start for m, *_ in made if m.fraction is None]
         that_day = _that_day(text, spans, index, published) if "that day" in lower else None
         quote_speaker = None
         if not cues and attributions.in_quote(index):
@@ -776,7 +797,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                          events: list, context: str | None = None,
                          context_start: int | None = None,
                          carried: str | None = None,
-                         seen: dict | None = None) -> list[tuple]:
+                         seen: dict | None = None,
+                         carried_value: float | None = None) -> list[tuple]:
     """(mention, metric, people, base value or None) for the mentions that count people."""
     out = []
     sentence = text[s_start:s_end]
@@ -796,8 +818,30 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             previous = out[-1][2]
             metric = metrics.metric_for(previous.group if previous else None, event, sentence,
                                         previous.subject if previous else None, context)
+            if metric is None and event is None:
+                metric = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
             if metric:
                 out.append((mention, metric, previous, out[-1][0].value))
+            continue
+        if mention.fraction is not None and (
+                (out and not text.startswith(" of", mention.end))
+                or (not out and carried_value and _OF_THEM.match(text, mention.end))):
+            # "Of the 101 hostages still held, officials believe about half are alive", "It
+            # believes fewer than half of them are alive": a share of the figure just before
+            after = [e for e in events if e[0] >= mention.end]
+            event = metrics.nearest_event(after, mention.end, mention.end)
+            if out:
+                previous, base_value = out[-1][2], out[-1][0].value
+            else:
+                hostages = carried in _HOSTAGE_METRICS or carried == "hostages_released"
+                previous = metrics.People("hostages" if hostages else None, None, mention.end)
+                base_value = carried_value
+            metric = metrics.metric_for(previous.group if previous else None, event, sentence,
+                                        previous.subject if previous else None, context)
+            if metric is None and event is None:
+                metric = _share_of(text, mention.end, out[-1][1] if out else carried)
+            if metric:
+                out.append((mention, metric, previous, base_value))
             continue
         if mention.fraction is not None:
             base = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -873,6 +917,17 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, metric, people, None))
             previous_people = people
             continue
+        if people.group and _OF_THE_OPENER.fullmatch(text, s_start, mention.start) and \
+                (comma := text.find(",", people.end, s_end)) > 0:
+            # "Of the 101 hostages still held in Gaza, about half are alive": the base's own
+            # words say what it counts, not the predicate of its share
+            own = [e for e in events if mention.num_end <= e[0] < comma]
+            metric = metrics.metric_for(people.group, own[0][2] if own else None, sentence,
+                                        people.subject, context)
+            if metric:
+                out.append((mention, metric, people, None))
+                previous_people = people
+                continue
         if i in predicate:
             base_people = metrics.people_after(text, following.num_end, s_end)
             metric = metrics.metric_for(base_people.group, predicate[i], sentence,

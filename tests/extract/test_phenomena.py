@@ -448,3 +448,24 @@ def test_a_breakdown_after_a_relative_claim_is_still_that_claim():
     text = ("Crowds marched for the 59 captives the army believes are still in Gaza, demanding "
             "that 24 of them come home alive.")
     assert _claimant(text, "24") != "israel_military"
+
+
+def test_a_share_after_its_base_counts_part_of_the_base():
+    text = "Of the 80 hostages still in Gaza, officials think about a quarter are dead."
+    assert one(text, "80")["metric"] == "hostages_remaining"
+    share = one(text, "about a quarter")
+    assert (share["metric"], share["value"], share["derived"]) == ("hostages_dead", 20, True)
+    text = "Some 90 captives remain in Gaza, of whom the army says about half are alive."
+    assert one(text, "about half")["metric"] == "hostages_alive"
+    assert one(text, "about half")["claimant_class"] == "israel_military"
+    text = "The army says 90 captives remain in Gaza. It believes fewer than half of them are alive."
+    assert (one(text, "fewer than half")["metric"], one(text, "fewer than half")["value"]) == \
+        ("hostages_alive", 45)
+    text = "At least 140 people have been killed, about half of them children."
+    assert one(text, "about half")["metric"] == "killed_children"
+    # a hedge on the share reaches its base
+    text = "Of the 60 hostages held in Gaza, about a third are believed to be dead."
+    assert one(text, "60")["hedged"] is True
+    # no base, no figure: a share of nothing counted
+    assert figures("About half were children, the doctor said.") == []
+    assert none_at("Officials say half are still missing.", "half")
