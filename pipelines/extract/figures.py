@@ -162,6 +162,11 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
 _AMONG_GROUP = re.compile(r"\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|martyred)\s+among\s+"
                           r"(?:the\s+)?(?:ranks of\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)",
                           re.IGNORECASE)
+# The dead counted out of a group: "412 martyrs from the medical staff", "the number of martyrs
+# among UNRWA staff"
+_DEAD_NOUNS = {"martyrs", "victims", "dead", "fatalities", "deaths"}
+_DEAD_OF_GROUP = re.compile(r"\s+(?:from|among)\s+(?:the\s+)?(?:ranks of\s+)?"
+                            r"(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
 # A claim between a number and its predicate: "including 41 the army says are dead"
 _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                              r"(?:says?|said|believes?|believed|estimates?|estimated|has declared|"
@@ -711,6 +716,9 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     if owner and owner.lower().startswith("its") and not _ARMY.search(text, s_start, toll.start()):
         owner = None  # "its death toll" is the army's only when the army is the subject
     group = metrics.group_in(span) or ("soldiers" if owner else "people")
+    among = _DEAD_OF_GROUP.search(span) if group == "people" else None
+    if among and metrics.group_in(among.group("who")) in metrics.BREAKDOWN:
+        group = metrics.group_in(among.group("who"))  # "the number of martyrs among UNRWA staff"
     head = toll.group("head").lower()
     found = metrics.events_in(span, 0, len(span))
     event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)
@@ -1058,6 +1066,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
         if metric == "killed" and people.group is None and " among " in lowered:
             among = _AMONG_GROUP.match(text, mention.num_end)  # "1,059 killed among medical staff"
+            group = metrics.group_in(among.group("who")) if among else None
+            metric = metrics.BREAKDOWN.get(group or "", metric)
+        elif metric == "killed" and people.group == "people" and \
+                people.subject.lower() in _DEAD_NOUNS:
+            among = _DEAD_OF_GROUP.match(text, people.end)  # "412 martyrs from the medical staff"
             group = metrics.group_in(among.group("who")) if among else None
             metric = metrics.BREAKDOWN.get(group or "", metric)
         if metric is None and people.group in (None, "people") and (

@@ -41,6 +41,7 @@ GROUPS = {
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
+_BRACKETED = re.compile(r"\([\d,.]+$")
 _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
@@ -206,6 +207,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     """Years, dates, times, ages, durations, money, units and things that are not people."""
     before = text[max(0, num_start - 24) : num_start]
     after = text[num_end : num_end + 40]
+    if after[:1] == ")" and before[-1:] == "(":
+        after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
     if _NOT_PEOPLE_AFTER.match(after):
         return True
     if number_text.lower() == "one" and after.startswith(" of "):
@@ -275,6 +278,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
             pass  # the common case: words separated by spaces
         elif not words and _QUOTE_GAP.fullmatch(gap):
             pass  # a quoted number: '"almost 50" Israeli hostages'
+        elif not words and gap[0] == ")" and not gap[1:].strip() and \
+                _BRACKETED.search(text, max(0, pos - 16), pos):
+            pass  # a bracketed number: "(17,581) children", as official statements write them
         elif _BREAK_GAP.search(gap):
             break
         words.append(match)

@@ -469,3 +469,24 @@ def test_a_share_after_its_base_counts_part_of_the_base():
     # no base, no figure: a share of nothing counted
     assert figures("About half were children, the doctor said.") == []
     assert none_at("Officials say half are still missing.", "half")
+
+
+def test_a_bracketed_number_counts_the_noun_after_the_bracket():
+    text = "- (3,120) martyrs, among them (1,400) children and (800) women"
+    assert [one(text, n)["metric"] for n in ("3,120", "1,400", "800")] == \
+        ["killed", "killed_children", "killed_women"]
+    assert one("- (66) journalists killed while covering the war", "66")["metric"] == \
+        "journalists_killed"
+    # a bracketed count of things is still no figure
+    assert none_at("- (2,150) massacres committed against families", "2,150")
+    assert none_at("- (95) attacks on hospitals", "95")
+
+
+def test_the_dead_out_of_a_group_are_that_groups_dead():
+    assert one("- (412) martyrs from the medical staff", "412")["metric"] == "medics_killed"
+    text = "The number of victims among journalists rose to 120."
+    assert one(text, "120")["metric"] == "journalists_killed"
+    # a place is not a group of people
+    assert one("The number of martyrs from Khan Younis rose to 120.", "120")["metric"] == "killed"
+    assert one("Some 40 victims from the town of Beit Hanoun were buried.", "Some 40")["metric"] \
+        == "killed"
