@@ -358,7 +358,8 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
         if d.start == mine:
             return d.value
     before = [d for d in mentions if d.end <= figure.start
-              and (d.start not in taken or "," not in text[d.end:figure.start])
+              and (d.start not in taken or "," not in text[d.end:figure.start]
+                   or _EVENT_RELATIVE.search(text, d.end, figure.start))
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
     if before:
         return before[-1].value
@@ -366,7 +367,8 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
         text.startswith((" of ", " who ", " among ", " were "), figure.end)
         and bool(_TAKEN_PART.match(text, figure.end)))  # "97 of them among the 251 abducted"
     later = [d for d in mentions if d.start >= figure.end
-             and not text.startswith("when", d.start)  # "since October 7, when ...": its own
+             and not text.startswith(("when", "in which", "which"), d.start)  # "since October 7,
+             # when ...": its own
              and (d.start not in taken or ("," not in text[figure.end:d.start]
                                            and not partitive))
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
@@ -379,6 +381,13 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
     return published
 
 
+# "the Oct. 7 attack, in which 1,200 were killed", "a raid on Saturday that the ministry said
+# killed 274": a figure in a relative clause about a dated event has the event's date
+_EVENT_RELATIVE = re.compile(r"\b(?:attacks?|raids?|strikes?|airstrikes?|assault|bombing|shelling|"
+                             r"massacre|onslaught|incursion|operation|explosion|blast)\b"
+                             r"[^.;]{0,60}?(?:,\s*(?:in|during)\s+which|\bthat|,\s*which)\b"
+                             r"[^,;]*$",  # the figure inside the clause, not after it
+                             re.IGNORECASE)
 # "... up from 15 per cent in January": the date of the figure compared with
 _COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared) (?:from|with)\b", re.IGNORECASE)
 
@@ -514,6 +523,10 @@ class _Attributions:
         return None
 
 
+_THAT_DAY = re.compile(r"\bthat day\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|"
+                       r"\bwithin (?:hours|minutes)\b|\blater that\b")
+
+
 def _that_day(text: str, spans: list[sentences.Sentence], index: int,
               published: date | None) -> date | None:
     """"Militants seized 251 hostages that day": the last date named in the sentences just
@@ -603,7 +616,7 @@ def extract_figures(text: str, published: date | None = None,
         # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
         # third are believed dead": the count of the held is the believed one too)
         spans_made = [m.start for m, *_ in made if m.fraction is None]
-        that_day = _that_day(text, spans, index, published) if "that day" in lower else None
+        that_day = ("day" in lower or "hours" in lower) and bool(_THAT_DAY.search(lower))
         quote_speaker = None
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
@@ -624,8 +637,12 @@ def extract_figures(text: str, published: date | None = None,
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
-            if as_of == published and that_day is not None:
-                as_of = that_day
+            if as_of == published and that_day:
+                # "..., bringing the day's toll to 24", "... taken hostage that day": the day
+                # named earlier in the sentence, else in the sentences just before
+                earlier = [d for d in date_mentions if d.end <= mention.start]
+                as_of = earlier[-1].value if earlier else \
+                    _that_day(text, spans, index, published) or as_of
             if figures and s_start <= figures[-1].span_end <= mention.start and \
                     as_of == published and (
                     _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)

@@ -490,3 +490,52 @@ def test_the_dead_out_of_a_group_are_that_groups_dead():
     assert one("The number of martyrs from Khan Younis rose to 120.", "120")["metric"] == "killed"
     assert one("Some 40 victims from the town of Beit Hanoun were buried.", "Some 40")["metric"] \
         == "killed"
+
+
+def _as_of(text: str, surface: str) -> str:
+    return one(text, surface)["as_of"]
+
+
+def test_a_figure_in_a_clause_about_a_dated_attack_has_the_attacks_date():
+    text = ("Hamas' Oct. 7 attack on southern Israel killed some 1,400 people, and militants "
+            "dragged more than 200 others into Gaza.")
+    assert _as_of(text, "some 1,400") == _as_of(text, "more than 200") == "2023-10-07"
+    text = ("Israel says about 240 people were seized during the Oct. 7 attack, in which some "
+            "1,200 people were killed.")
+    assert _as_of(text, "some 1,200") == "2023-10-07"
+    text = "Israel has bombed Gaza since an attack by Hamas on Oct. 7, which Israel says killed 1,200 people."
+    assert _as_of(text, "1,200") == "2023-10-07"
+    text = "Troops rescued two hostages on Saturday, in a raid that the ministry said killed 70 people."
+    assert _as_of(text, "70") == "2024-02-03"
+    # past the relative clause the date no longer reaches
+    text = ("Of the 240 people seized in the Oct. 7 attack that started the war, 130 remain in "
+            "Gaza.")
+    assert _as_of(text, "130") == "2024-02-08"
+    text = "Troops rescued two hostages on Saturday, and the ministry said 70 people were killed."
+    assert _as_of(text, "70") == "2024-02-08"
+
+
+def test_the_days_toll_and_hours_later_take_the_day_named_before():
+    text = "Four soldiers were killed on Monday in Rafah, bringing the day's toll to 21."
+    assert _as_of(text, "21") == "2024-02-05"
+    text = ("An airstrike on Tuesday hit the camp, and the doctors said 50 bodies had been brought "
+            "in within hours.")
+    assert _as_of(text, "50") == "2024-02-06"
+    text = ("The president said the attack of October 7, 2023, killed some 1,200 people, and that "
+            "more than 250 people were taken hostage that day.")
+    assert _as_of(text, "more than 250") == "2023-10-07"
+    # no such words: the figure of a later clause keeps the publication date
+    text = "An airstrike on Tuesday hit the camp, and the doctors said 50 people were killed."
+    assert _as_of(text, "50") == "2024-02-08"
+
+
+def test_the_date_a_period_began_is_not_the_figures_date():
+    text = ("At least 400 people have been killed near aid sites since the foundation, a "
+            "US-backed private group, began operating on May 27, the ministry said.")
+    assert _as_of(text, "At least 400") == "2024-02-08"
+    text = ("As of 5 February, 300,000 people have fled the city since the army issued the first "
+            "evacuation orders for the eastern districts on 20 January.")
+    assert _as_of(text, "300,000") == "2024-02-05"
+    # a date of the figure's own event after "since" still counts
+    text = "Since the truce, 12 people have been killed, including five on Tuesday."
+    assert _as_of(text, "five") == "2024-02-06"
