@@ -539,3 +539,29 @@ def test_the_date_a_period_began_is_not_the_figures_date():
     # a date of the figure's own event after "since" still counts
     text = "Since the truce, 12 people have been killed, including five on Tuesday."
     assert _as_of(text, "five") == "2024-02-06"
+
+
+def test_claimant_phrases_lose_time_words_adverbs_and_state_as_a_noun():
+    text = ("The Gaza health ministry said 30 people were killed in Rafah. Earlier in the day the "
+            "ministry had reported 21 dead.")
+    assert _claimant(text, "21") == "gaza_health"
+    assert _claimant("The army had initially said 300 soldiers were wounded.", "300") == \
+        "israel_military"
+    text = "According to the US State Department, six American citizens are among the captives."
+    assert _claimant(text, "six") == "us_gov"
+    assert _claimant("Egyptian state media said 20 people were wounded.", "20") == "other"
+    text = "Gunmen killed 1,100 people in the south, according to Israeli tallies."
+    assert _claimant(text, "1,100") == "israel_gov"
+    # "state" is still a claim verb
+    assert _claimant("Hamas officials state that 40 people were killed.", "40") == "hamas"
+
+
+def test_with_x_saying_and_according_to_right_after_the_figure_name_the_source():
+    text = ("Troops left the hospital after a long siege, with the Government Media Office saying "
+            "that more than 200 people were killed.")
+    assert _claimant(text, "more than 200") == "gaza_gmo"
+    text = ("The envoy said civilians have suffered, with more than 30,000 people killed "
+            "according to the Gaza health ministry.")
+    assert _claimant(text, "more than 30,000") == "gaza_health"
+    # "according to its count" is the speaker's own count
+    assert _claimant("Hamas said 50 people were killed according to its count.", "50") == "hamas"
