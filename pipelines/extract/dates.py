@@ -27,7 +27,8 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PATTERNS = [
     re.compile(rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"(?:\bthe|['’]s?)\s+{_MONTH}\s+{_DAY}{_YEAR},?\s+(?=(?:attacks?|massacres?|"
-               rf"assault|onslaught|incursion)\b)", re.IGNORECASE),  # "Hamas' Oct. 7 attack"
+               rf"assault|onslaught|incursion|invasion)\b)",  # "Hamas' Oct. 7 attack"
+               re.IGNORECASE),
     re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|wednesday|"

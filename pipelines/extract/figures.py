@@ -141,7 +141,8 @@ _PARTITIVE = re.compile(r"\s+(?:of\s+the|out\s+of(?:\s+the)?)\s+")  # "15 out of
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
-    r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count)\b"
+    r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count|"
+    r"(?:(?<=bringing the )|(?<=raising the )|(?<=taking the )|(?<=pushing the ))total)\b"
     r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,150}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
@@ -167,6 +168,8 @@ _AMONG_GROUP = re.compile(r"\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|ma
 _DEAD_NOUNS = {"martyrs", "victims", "dead", "fatalities", "deaths"}
 _DEAD_OF_GROUP = re.compile(r"\s+(?:from|among)\s+(?:the\s+)?(?:ranks of\s+)?"
                             r"(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+_OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
+_BODIES_OF = {k: v for k, v in metrics.BREAKDOWN.items()} | {"people": "killed"}
 # A claim between a number and its predicate: "including 41 the army says are dead"
 _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                              r"(?:says?|said|believes?|believed|estimates?|estimated|has declared|"
@@ -723,7 +726,8 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
     window = text[max(s_start, mention.start - 200):mention.start].lower()
-    if "toll" not in window and "number of" not in window and "tally" not in window:
+    if "toll" not in window and "number of" not in window and "tally" not in window and \
+            "total" not in window:
         return None  # the cheap test first: this runs for most numbers
     toll = _TOLL_BEFORE.search(text, max(s_start, mention.start - 200), mention.start)
     if not toll:
@@ -739,6 +743,9 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     head = toll.group("head").lower()
     found = metrics.events_in(span, 0, len(span))
     event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)
+    if head == "total" and not found:  # "19 soldiers were killed, bringing the total to 872"
+        found = metrics.events_in(text, s_start, toll.start())
+        event = found[-1][2] if found else None
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context)
 
 
@@ -746,8 +753,9 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
 # Nine of them were killed ..., while two others fell", "... among them 16 who have fallen",
 # "two more soldiers were killed, raising its toll to 229".
 _GROUP_KILLED = {"soldiers_killed", "militants_killed"}
-_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom)|"
-                               r"\btoll\b[^.;,]{0,60}?\bto)\s+"
+_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom|in addition to|"
+                               r"as well as|besides)|"
+                               r"\btoll\b[^.;,]{0,60}?\bto|\btotal\b[^.;]{0,60}?\bto)\s+"
                                r"(?:more than |at least |about |some |nearly |over )?$",
                                re.IGNORECASE)
 _OTHERS = re.compile(r"\s+(?:more\s+|other\s+)?others?\b", re.IGNORECASE)
@@ -967,6 +975,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, metric, people, None))
                 previous_people = people
                 continue
+        if people.group == "bodies" and (of_group := _OF_GROUP.match(text, people.end)) and \
+                metrics.group_in(of_group.group("who")) in _BODIES_OF:
+            # "1,500 bodies of Hamas terrorists were found": the dead of that group
+            out.append((mention, _BODIES_OF[metrics.group_in(of_group.group("who"))], people,
+                        None))
+            continue
         if people.group in (None, "people") and (metric := _toll_figure(text, s_start, mention,
                                                                         context)):
             out.append((mention, metric, people, None))

@@ -154,7 +154,9 @@ EVENTS = [
                  r"taken by (?:hamas|militants|gunmen|terrorists|islamic jihad)\b|"
                  r"taken (?:during|in) the (?:[\w.,]+ ){0,3}(?:attack|assault|incursion|onslaught|"
                  r"massacre)|"
-                 r"capture of"),
+                 r"capture of|"
+                 r"(?:took|taking|taken|carried)"
+                 r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
@@ -171,9 +173,11 @@ EVENTS = [
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
                r"fell in (?:combat|battle|action)|"
                r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
+               r"murders? of|"
                r"perished|executed|"
                r"eliminated|neutrali[sz]ed"),
-    ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring"),
+    ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
+                r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
     ("missing", r"missing|under (?:the )?rubble|unaccounted"),
     ("displaced", r"displaced|displacement|evacuees|forced out|"
                   r"(?:forced|driven|fled) (?:from|out of) their homes|"

@@ -565,3 +565,30 @@ def test_with_x_saying_and_according_to_right_after_the_figure_name_the_source()
     assert _claimant(text, "more than 30,000") == "gaza_health"
     # "according to its count" is the speaker's own count
     assert _claimant("Hamas said 50 people were killed according to its count.", "50") == "hamas"
+
+
+def test_event_words_in_other_forms_give_the_metric():
+    text = "He was behind the murder of some 800 people and the kidnapping of 90."
+    assert (one(text, "some 800")["metric"], one(text, "90")["metric"]) == ("killed", "abducted")
+    text = ("Rockets have killed 12 people since Monday, and more than 300 have been treated in "
+            "hospitals for their injuries, the ministry said.")
+    assert one(text, "more than 300")["metric"] == "injured"
+    assert one("Gunmen killed 300 people and took 120 into Gaza.", "120")["metric"] == "abducted"
+    assert none_at("Troops took 40 suspects into custody.", "40")
+
+
+def test_a_running_total_and_an_addition_count_the_same_people():
+    text = "The army said 11 soldiers were killed this week, bringing the total to 640."
+    assert one(text, "640")["metric"] == "soldiers_killed"
+    assert one("Nine people were killed on Monday, bringing the total to 95.", "95")["metric"] \
+        == "killed"
+    text = "The army says it has killed 9,000 militants, in addition to some 800 killed inside Israel."
+    assert one(text, "some 800")["metric"] == "militants_killed"
+
+
+def test_bodies_of_a_group_are_that_groups_dead():
+    assert one("Some 300 bodies of Hamas gunmen were found in the south.", "Some 300")["metric"] \
+        == "militants_killed"
+    assert one("Some 30 bodies of children were pulled from the rubble.", "Some 30")["metric"] \
+        == "killed_children"
+    assert one("Some 30 bodies were pulled from the rubble.", "Some 30")["metric"] == "killed"
