@@ -35,6 +35,7 @@ _PROPOSED = re.compile(
     r"demand(?:s|ed|ing)?|"
     r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
     r"truce|accord|phase)|terms of|draft|framework|(?:is|are) to(?! be)|requires?|"
+    r"(?:deal|agreement|plan|proposal|accord|truce|ceasefire|framework) under which|"
     r"(?:willing|ready|prepared) to|"
     r"calls? for|calling for|seeks?|sought)\b",
     re.IGNORECASE,
@@ -261,8 +262,9 @@ _STATUS_WORDS = re.compile("|".join(
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
-_DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:been\s+|already\s+)?(?:released|freed|"
-                   r"handed over|returned)\b")
+_TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
+_DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:(?:now|already|so far|since)\s+)?"
+                   r"(?:been\s+|already\s+)?(?:released|freed|handed over|returned)\b")
 
 
 class _SentenceWords:
@@ -282,6 +284,8 @@ class _SentenceWords:
             if m.lastgroup == "planned" and _RELATIVE_BEFORE.search(lowered, max(0, m.start() - 7),
                                                                      m.start()):
                 continue  # "children who will start school in a hotel": not the figure's future
+            if m.lastgroup == "planned" and _TOLL_WILL_RISE.match(lowered, m.end()):
+                continue  # "a number that is expected to rise": the count, not a plan
             if m.lastgroup == "proposed" and lowered.startswith("under", m.start()) and \
                     _DONE.search(lowered):
                 continue  # "had released 183 prisoners ... under the agreement": it happened

@@ -592,3 +592,16 @@ def test_bodies_of_a_group_are_that_groups_dead():
     assert one("Some 30 bodies of children were pulled from the rubble.", "Some 30")["metric"] \
         == "killed_children"
     assert one("Some 30 bodies were pulled from the rubble.", "Some 30")["metric"] == "killed"
+
+
+def test_status_of_deals_done_releases_and_rising_tolls():
+    text = "Mediators drafted a deal under which Hamas will free 40 hostages."
+    assert one(text, "40")["status"] == "proposed"
+    text = "With Sunday's releases, 20 living hostages have now been returned under the first phase."
+    assert one(text, "20")["status"] == "reported"
+    text = ("The army said it had notified the families of 90 soldiers killed, a number that is "
+            "expected to rise.")
+    assert one(text, "90")["status"] == "reported"
+    # a plan is still a plan
+    assert one("The 30 hostages will be freed on Sunday.", "30")["status"] == "planned"
+    assert one("Under the deal, Hamas will free 40 hostages.", "40")["status"] == "proposed"
