@@ -31,7 +31,8 @@ VERBS = (
 _VERB = re.compile(
     rf"\b(?<!united )(?=[a-z])"
     rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b"
-    r"(?! (?:the )?lives\b)")  # "has claimed the lives of 460 people": an event
+    r"(?! (?:the )?lives\b)"  # "has claimed the lives of 460 people": an event
+    r"(?! (?:department|media|television|tv|news|radio|broadcaster|of)\b)")  # "State Department"
 # "an estimated", "are believed", "was reported", "the number of confirmed deaths": passive or
 # adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of)\s+$", re.IGNORECASE)
@@ -67,6 +68,9 @@ _DIGIT = re.compile(r"\d")
 _NAME_START = re.compile(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)")
 _NUMBERED_OUTLET = re.compile(r"\b(?:channel|kan|i24)\s*\d+\b", re.IGNORECASE)
 _SAYING = re.compile(r",\s+(?:saying|adding|reporting)\b", re.IGNORECASE)
+# "..., with the Government Media Office saying that 400 were killed"
+_WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s+"
+                          r"(?:saying|reporting|estimating)\b", re.IGNORECASE)
 # "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
                         re.IGNORECASE)
@@ -74,11 +78,12 @@ _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|a
                        r"whom|where)\s",
                        re.IGNORECASE)
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ \w*|of whom|"
-                      r"of which)\s+",
+                      r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?)\s+",
                       re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
-                       r"\s+(?:also|later|earlier|previously|itself|has|have|had)$",
+                       r"(?:\s+(?:has|have|had))?\s+(?:also|later|earlier|previously|itself|"
+                       r"initially|originally|first|already|repeatedly|has|have|had)$",
                        re.IGNORECASE)
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|official\s+|daily\s+)?"
                          r"(?:[\w-]+\s+)?(?:figures?|data|statistics|numbers|tracking|monitoring|"
@@ -312,6 +317,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             continue  # "US officials, citing an assessment, estimated": the officials speak
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, False, cited=True))
+    for m in (_WITH_SAYING.finditer(sentence) if "with " in lowered and "ing" in lowered
+              else ()):
+        phrase = _clean(m.group("c"))
+        if _looks_like_claimant(phrase):
+            found.append(Attribution(phrase, start + m.end("c"), True, bool(GENERIC.match(phrase))))
     for m in (_SAYING.finditer(sentence) if "saying" in lowered or "adding" in lowered or
               "reporting" in lowered else ()):
         # ", saying ...": the speaker of the clause before
@@ -397,6 +407,14 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # said killed 274 people, including 64 children")
     attributions = [a for a in attributions if not (a.relative and a.start < pos
                                                     and _past_comma(text[a.start:pos]))]
+    # "... said the people have suffered, with 46,000 killed according to the ministry": the
+    # source named right after the figure, not the speaker before it
+    named = [a for a in attributions if pos < a.start < pos + 80
+             and text.startswith(("according", "According"), a.start)
+             and ", " not in text[pos:a.start] and same_clause(pos, a.start)
+             and not a.claimant.lower().startswith(("its ", "his ", "her ", "their "))]
+    if named:
+        return named[0]
     before = [a for a in attributions if a.start <= pos and same_clause(a.start, pos)]
     if before:
         return before[-1]

@@ -26,8 +26,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PATTERNS = [
     re.compile(rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\bthe\s+{_MONTH}\s+{_DAY}{_YEAR},?\s+(?=(?:attacks?|massacres?|assault|"
-               rf"onslaught|incursion)\b)", re.IGNORECASE),
+    re.compile(rf"(?:\bthe|['’]s?)\s+{_MONTH}\s+{_DAY}{_YEAR},?\s+(?=(?:attacks?|massacres?|"
+               rf"assault|onslaught|incursion|invasion)\b)",  # "Hamas' Oct. 7 attack"
+               re.IGNORECASE),
     re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|wednesday|"
@@ -46,14 +47,19 @@ _PERIOD_EVENT = re.compile(r"\b(?:since|until)\b(?:(?!\b(?:were|was|are|is|have|
                            # "Two years after the war began on 7 October 2023, ...": the
                            # anniversary's event, not the date of what follows
                            r"\b(?:years?|months?|weeks?|days?)\s+(?:on\s+)?(?:after|since)\b"
-                           r"[^,;.:\d]{0,80}$", re.IGNORECASE)
+                           r"[^,;.:\d]{0,80}$|"
+                           # "since the foundation, a US-backed group, began operating on May
+                           # 27", "since troops issued the first evacuation orders on 6 May"
+                           r"\bsince\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)[^.;:]){0,100}"
+                           r"\b(?:began|begun|started|erupted|broke out|launched|took effect|"
+                           r"resumed|issued|ordered)\b[^,;.:]{0,70}$", re.IGNORECASE)
 
 
 # "since October 7, when Hamas killed 1,200": the date of the when-clause (a mention placed at
 # "when", so only the figures after it take it)
 _WHEN_CLAUSE = re.compile(rf"\b(?:since|on|of|after)\s+(?:\w+day,?\s+)?(?:{_MONTH}\s+{_DAY}|"
                           rf"{_DAY.replace('day', 'day2')}\s+{_MONTH.replace('month', 'month2')})"
-                          rf"{_YEAR},?\s+(?P<when>when)\b", re.IGNORECASE)
+                          rf"{_YEAR},?\s+(?P<when>when|in which|which)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,14 +114,15 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
     for pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
             if _PERIOD_START.search(text, max(start, m.start() - 12), m.start()) or \
-                    _PERIOD_EVENT.search(text, max(start, m.start() - 90), m.start()):
+                    _PERIOD_EVENT.search(text, max(start, m.start() - 180), m.start()):
                 continue
             if any(d.start <= m.start() < d.end for d in found):
                 continue
             value = _resolve(m, published)
             if value:
                 found.append(DateMention(m.start(), m.end(), value))
-    for m in _WHEN_CLAUSE.finditer(text, start, end) if "when" in lowered else ():
+    for m in _WHEN_CLAUSE.finditer(text, start, end) if "when" in lowered or "which" in lowered \
+            else ():
         groups = m.groupdict()
         value = _resolve_parts(groups.get("month") or groups["month2"],
                                groups.get("day") or groups["day2"], groups.get("year"), published)

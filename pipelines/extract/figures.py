@@ -35,6 +35,7 @@ _PROPOSED = re.compile(
     r"demand(?:s|ed|ing)?|"
     r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
     r"truce|accord|phase)|terms of|draft|framework|(?:is|are) to(?! be)|requires?|"
+    r"(?:deal|agreement|plan|proposal|accord|truce|ceasefire|framework) under which|"
     r"(?:willing|ready|prepared) to|"
     r"calls? for|calling for|seeks?|sought)\b",
     re.IGNORECASE,
@@ -81,6 +82,23 @@ _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "Februar
 _BREAKDOWN_GAP = re.compile(r"[^.;]{0,40}?\b(?:including|among them|among whom)\s+"
                             r"(?:more than |at least |about |some |nearly |over )?$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+# "about half of them teachers", "about half were children": a share with a noun, no verb
+_SHARE_NOUN = re.compile(r"\s+(?:(?:are|were)\s+)?(?:[\w-]+\s+)?(?!(?:is|was|has)\b)"
+                         r"(?P<noun>[a-z]+s|children|women|men)\s*(?:[,.;)]|$)")
+
+
+def _share_of(text: str, pos: int, base_metric: str | None) -> str | None:
+    """The metric of a share named by a noun: the base's, or the base's breakdown."""
+    noun = _SHARE_NOUN.match(text, pos) if base_metric else None
+    if not noun:
+        return None
+    group = metrics.group_in(noun.group("noun"))
+    if base_metric in _KILLED_FAMILY and group in metrics.BREAKDOWN:
+        return metrics.BREAKDOWN[group]  # "of the 200 killed, about half were children"
+    return base_metric
+
+
+_OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
@@ -124,7 +142,8 @@ _PARTITIVE = re.compile(r"\s+(?:of\s+the|out\s+of(?:\s+the)?)\s+")  # "15 out of
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
-    r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count)\b"
+    r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count|"
+    r"(?:(?<=bringing the )|(?<=raising the )|(?<=taking the )|(?<=pushing the ))total)\b"
     r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,150}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
@@ -145,6 +164,13 @@ _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|wa
 _AMONG_GROUP = re.compile(r"\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|martyred)\s+among\s+"
                           r"(?:the\s+)?(?:ranks of\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)",
                           re.IGNORECASE)
+# The dead counted out of a group: "412 martyrs from the medical staff", "the number of martyrs
+# among UNRWA staff"
+_DEAD_NOUNS = {"martyrs", "victims", "dead", "fatalities", "deaths"}
+_DEAD_OF_GROUP = re.compile(r"\s+(?:from|among)\s+(?:the\s+)?(?:ranks of\s+)?"
+                            r"(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+_OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
+_BODIES_OF = {k: v for k, v in metrics.BREAKDOWN.items()} | {"people": "killed"}
 # A claim between a number and its predicate: "including 41 the army says are dead"
 _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                              r"(?:says?|said|believes?|believed|estimates?|estimated|has declared|"
@@ -236,8 +262,9 @@ _STATUS_WORDS = re.compile("|".join(
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
-_DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:been\s+|already\s+)?(?:released|freed|"
-                   r"handed over|returned)\b")
+_TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
+_DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:(?:now|already|so far|since)\s+)?"
+                   r"(?:been\s+|already\s+)?(?:released|freed|handed over|returned)\b")
 
 
 class _SentenceWords:
@@ -257,6 +284,8 @@ class _SentenceWords:
             if m.lastgroup == "planned" and _RELATIVE_BEFORE.search(lowered, max(0, m.start() - 7),
                                                                      m.start()):
                 continue  # "children who will start school in a hotel": not the figure's future
+            if m.lastgroup == "planned" and _TOLL_WILL_RISE.match(lowered, m.end()):
+                continue  # "a number that is expected to rise": the count, not a plan
             if m.lastgroup == "proposed" and lowered.startswith("under", m.start()) and \
                     _DONE.search(lowered):
                 continue  # "had released 183 prisoners ... under the agreement": it happened
@@ -336,7 +365,8 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
         if d.start == mine:
             return d.value
     before = [d for d in mentions if d.end <= figure.start
-              and (d.start not in taken or "," not in text[d.end:figure.start])
+              and (d.start not in taken or "," not in text[d.end:figure.start]
+                   or _EVENT_RELATIVE.search(text, d.end, figure.start))
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
     if before:
         return before[-1].value
@@ -344,7 +374,8 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
         text.startswith((" of ", " who ", " among ", " were "), figure.end)
         and bool(_TAKEN_PART.match(text, figure.end)))  # "97 of them among the 251 abducted"
     later = [d for d in mentions if d.start >= figure.end
-             and not text.startswith("when", d.start)  # "since October 7, when ...": its own
+             and not text.startswith(("when", "in which", "which"), d.start)  # "since October 7,
+             # when ...": its own
              and (d.start not in taken or ("," not in text[figure.end:d.start]
                                            and not partitive))
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
@@ -357,6 +388,13 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
     return published
 
 
+# "the Oct. 7 attack, in which 1,200 were killed", "a raid on Saturday that the ministry said
+# killed 274": a figure in a relative clause about a dated event has the event's date
+_EVENT_RELATIVE = re.compile(r"\b(?:attacks?|raids?|strikes?|airstrikes?|assault|bombing|shelling|"
+                             r"massacre|onslaught|incursion|operation|explosion|blast)\b"
+                             r"[^.;]{0,60}?(?:,\s*(?:in|during)\s+which|\bthat|,\s*which)\b"
+                             r"[^,;]*$",  # the figure inside the clause, not after it
+                             re.IGNORECASE)
 # "... up from 15 per cent in January": the date of the figure compared with
 _COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared) (?:from|with)\b", re.IGNORECASE)
 
@@ -492,6 +530,10 @@ class _Attributions:
         return None
 
 
+_THAT_DAY = re.compile(r"\bthat day\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|"
+                       r"\bwithin (?:hours|minutes)\b|\blater that\b")
+
+
 def _that_day(text: str, spans: list[sentences.Sentence], index: int,
               published: date | None) -> date | None:
     """"Militants seized 251 hostages that day": the last date named in the sentences just
@@ -553,7 +595,9 @@ def extract_figures(text: str, published: date | None = None,
         made = _figures_in_sentence(text, s_start, s_end, mentions, events,
                                     text[context_start:s_end], context_start,
                                     figures[-1].metric if figures and figures[-1].span_end >=
-                                    context_start else None, seen)
+                                    context_start else None, seen,
+                                    figures[-1].value if figures and figures[-1].span_end >=
+                                    context_start else None)
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -576,8 +620,10 @@ def extract_figures(text: str, published: date | None = None,
             "verif" in following and bool(_VERIFY_NEXT.search(following)))
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if any(w in lower for w in _HEDGE_HINTS) else []
-        spans_made = [m.start for m, *_ in made]
-        that_day = _that_day(text, spans, index, published) if "that day" in lower else None
+        # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
+        # third are believed dead": the count of the held is the believed one too)
+        spans_made = [m.start for m, *_ in made if m.fraction is None]
+        that_day = ("day" in lower or "hours" in lower) and bool(_THAT_DAY.search(lower))
         quote_speaker = None
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
@@ -598,8 +644,12 @@ def extract_figures(text: str, published: date | None = None,
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
-            if as_of == published and that_day is not None:
-                as_of = that_day
+            if as_of == published and that_day:
+                # "..., bringing the day's toll to 24", "... taken hostage that day": the day
+                # named earlier in the sentence, else in the sentences just before
+                earlier = [d for d in date_mentions if d.end <= mention.start]
+                as_of = earlier[-1].value if earlier else \
+                    _that_day(text, spans, index, published) or as_of
             if figures and s_start <= figures[-1].span_end <= mention.start and \
                     as_of == published and (
                     _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
@@ -680,7 +730,8 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
     window = text[max(s_start, mention.start - 200):mention.start].lower()
-    if "toll" not in window and "number of" not in window and "tally" not in window:
+    if "toll" not in window and "number of" not in window and "tally" not in window and \
+            "total" not in window:
         return None  # the cheap test first: this runs for most numbers
     toll = _TOLL_BEFORE.search(text, max(s_start, mention.start - 200), mention.start)
     if not toll:
@@ -690,9 +741,15 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     if owner and owner.lower().startswith("its") and not _ARMY.search(text, s_start, toll.start()):
         owner = None  # "its death toll" is the army's only when the army is the subject
     group = metrics.group_in(span) or ("soldiers" if owner else "people")
+    among = _DEAD_OF_GROUP.search(span) if group == "people" else None
+    if among and metrics.group_in(among.group("who")) in metrics.BREAKDOWN:
+        group = metrics.group_in(among.group("who"))  # "the number of martyrs among UNRWA staff"
     head = toll.group("head").lower()
     found = metrics.events_in(span, 0, len(span))
     event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)
+    if head == "total" and not found:  # "19 soldiers were killed, bringing the total to 872"
+        found = metrics.events_in(text, s_start, toll.start())
+        event = found[-1][2] if found else None
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context)
 
 
@@ -700,8 +757,9 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
 # Nine of them were killed ..., while two others fell", "... among them 16 who have fallen",
 # "two more soldiers were killed, raising its toll to 229".
 _GROUP_KILLED = {"soldiers_killed", "militants_killed"}
-_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom)|"
-                               r"\btoll\b[^.;,]{0,60}?\bto)\s+"
+_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom|in addition to|"
+                               r"as well as|besides)|"
+                               r"\btoll\b[^.;,]{0,60}?\bto|\btotal\b[^.;]{0,60}?\bto)\s+"
                                r"(?:more than |at least |about |some |nearly |over )?$",
                                re.IGNORECASE)
 _OTHERS = re.compile(r"\s+(?:more\s+|other\s+)?others?\b", re.IGNORECASE)
@@ -776,7 +834,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                          events: list, context: str | None = None,
                          context_start: int | None = None,
                          carried: str | None = None,
-                         seen: dict | None = None) -> list[tuple]:
+                         seen: dict | None = None,
+                         carried_value: float | None = None) -> list[tuple]:
     """(mention, metric, people, base value or None) for the mentions that count people."""
     out = []
     sentence = text[s_start:s_end]
@@ -796,8 +855,30 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             previous = out[-1][2]
             metric = metrics.metric_for(previous.group if previous else None, event, sentence,
                                         previous.subject if previous else None, context)
+            if metric is None and event is None:
+                metric = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
             if metric:
                 out.append((mention, metric, previous, out[-1][0].value))
+            continue
+        if mention.fraction is not None and (
+                (out and not text.startswith(" of", mention.end))
+                or (not out and carried_value and _OF_THEM.match(text, mention.end))):
+            # "Of the 101 hostages still held, officials believe about half are alive", "It
+            # believes fewer than half of them are alive": a share of the figure just before
+            after = [e for e in events if e[0] >= mention.end]
+            event = metrics.nearest_event(after, mention.end, mention.end)
+            if out:
+                previous, base_value = out[-1][2], out[-1][0].value
+            else:
+                hostages = carried in _HOSTAGE_METRICS or carried == "hostages_released"
+                previous = metrics.People("hostages" if hostages else None, None, mention.end)
+                base_value = carried_value
+            metric = metrics.metric_for(previous.group if previous else None, event, sentence,
+                                        previous.subject if previous else None, context)
+            if metric is None and event is None:
+                metric = _share_of(text, mention.end, out[-1][1] if out else carried)
+            if metric:
+                out.append((mention, metric, previous, base_value))
             continue
         if mention.fraction is not None:
             base = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -873,6 +954,17 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, metric, people, None))
             previous_people = people
             continue
+        if people.group and _OF_THE_OPENER.fullmatch(text, s_start, mention.start) and \
+                (comma := text.find(",", people.end, s_end)) > 0:
+            # "Of the 101 hostages still held in Gaza, about half are alive": the base's own
+            # words say what it counts, not the predicate of its share
+            own = [e for e in events if mention.num_end <= e[0] < comma]
+            metric = metrics.metric_for(people.group, own[0][2] if own else None, sentence,
+                                        people.subject, context)
+            if metric:
+                out.append((mention, metric, people, None))
+                previous_people = people
+                continue
         if i in predicate:
             base_people = metrics.people_after(text, following.num_end, s_end)
             metric = metrics.metric_for(base_people.group, predicate[i], sentence,
@@ -887,6 +979,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, metric, people, None))
                 previous_people = people
                 continue
+        if people.group == "bodies" and (of_group := _OF_GROUP.match(text, people.end)) and \
+                metrics.group_in(of_group.group("who")) in _BODIES_OF:
+            # "1,500 bodies of Hamas terrorists were found": the dead of that group
+            out.append((mention, _BODIES_OF[metrics.group_in(of_group.group("who"))], people,
+                        None))
+            continue
         if people.group in (None, "people") and (metric := _toll_figure(text, s_start, mention,
                                                                         context)):
             out.append((mention, metric, people, None))
@@ -1003,6 +1101,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
         if metric == "killed" and people.group is None and " among " in lowered:
             among = _AMONG_GROUP.match(text, mention.num_end)  # "1,059 killed among medical staff"
+            group = metrics.group_in(among.group("who")) if among else None
+            metric = metrics.BREAKDOWN.get(group or "", metric)
+        elif metric == "killed" and people.group == "people" and \
+                people.subject.lower() in _DEAD_NOUNS:
+            among = _DEAD_OF_GROUP.match(text, people.end)  # "412 martyrs from the medical staff"
             group = metrics.group_in(among.group("who")) if among else None
             metric = metrics.BREAKDOWN.get(group or "", metric)
         if metric is None and people.group in (None, "people") and (

@@ -41,6 +41,7 @@ GROUPS = {
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
+_BRACKETED = re.compile(r"\([\d,.]+$")
 _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
@@ -153,7 +154,9 @@ EVENTS = [
                  r"taken by (?:hamas|militants|gunmen|terrorists|islamic jihad)\b|"
                  r"taken (?:during|in) the (?:[\w.,]+ ){0,3}(?:attack|assault|incursion|onslaught|"
                  r"massacre)|"
-                 r"capture of"),
+                 r"capture of|"
+                 r"(?:took|taking|taken|carried)"
+                 r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
@@ -170,9 +173,11 @@ EVENTS = [
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
                r"fell in (?:combat|battle|action)|"
                r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
+               r"murders? of|"
                r"perished|executed|"
                r"eliminated|neutrali[sz]ed"),
-    ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring"),
+    ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
+                r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
     ("missing", r"missing|under (?:the )?rubble|unaccounted"),
     ("displaced", r"displaced|displacement|evacuees|forced out|"
                   r"(?:forced|driven|fled) (?:from|out of) their homes|"
@@ -206,6 +211,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     """Years, dates, times, ages, durations, money, units and things that are not people."""
     before = text[max(0, num_start - 24) : num_start]
     after = text[num_end : num_end + 40]
+    if after[:1] == ")" and before[-1:] == "(":
+        after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
     if _NOT_PEOPLE_AFTER.match(after):
         return True
     if number_text.lower() == "one" and after.startswith(" of "):
@@ -275,6 +282,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
             pass  # the common case: words separated by spaces
         elif not words and _QUOTE_GAP.fullmatch(gap):
             pass  # a quoted number: '"almost 50" Israeli hostages'
+        elif not words and gap[0] == ")" and not gap[1:].strip() and \
+                _BRACKETED.search(text, max(0, pos - 16), pos):
+            pass  # a bracketed number: "(17,581) children", as official statements write them
         elif _BREAK_GAP.search(gap):
             break
         words.append(match)

@@ -60,15 +60,17 @@ _RANGE = re.compile(
 # Each starts with a cheap check for a word or digit start, so most positions fail at once.
 # These scanners run on lower-cased text (sentences.lower), so they need no IGNORECASE.
 _SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})")
+# "about half of ...", and a bare share as a subject: "Of the 90 held, about half are alive"
 _FRACTION_OF = re.compile(
-    rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+of\b"
+    rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+"
+    r"(?:of\b|(?=(?:are|were|is|was|remain|remained)\b))"
 )
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 # Cheap pre-checks: most sentences have no range and no fraction at all.
 _MAYBE_RANGE = re.compile(rf"\d\s*[-–]|\b(?:to|or)\s+(?:\d|{_WORD}\b)|\bbetween\b")
 _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten))"
-                             r"s?\s+of\b")
+                             r"s?\s+(?:of|are|were|is|was|remain|remained)\b")
 _AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults|those|people)\s+$",
                          re.IGNORECASE)
 _QUICK_WORDS = UNITS + TENS + ["half", "third", "quarter", "fifth", "tenth", "sixth", "million",

@@ -448,3 +448,160 @@ def test_a_breakdown_after_a_relative_claim_is_still_that_claim():
     text = ("Crowds marched for the 59 captives the army believes are still in Gaza, demanding "
             "that 24 of them come home alive.")
     assert _claimant(text, "24") != "israel_military"
+
+
+def test_a_share_after_its_base_counts_part_of_the_base():
+    text = "Of the 80 hostages still in Gaza, officials think about a quarter are dead."
+    assert one(text, "80")["metric"] == "hostages_remaining"
+    share = one(text, "about a quarter")
+    assert (share["metric"], share["value"], share["derived"]) == ("hostages_dead", 20, True)
+    text = "Some 90 captives remain in Gaza, of whom the army says about half are alive."
+    assert one(text, "about half")["metric"] == "hostages_alive"
+    assert one(text, "about half")["claimant_class"] == "israel_military"
+    text = "The army says 90 captives remain in Gaza. It believes fewer than half of them are alive."
+    assert (one(text, "fewer than half")["metric"], one(text, "fewer than half")["value"]) == \
+        ("hostages_alive", 45)
+    text = "At least 140 people have been killed, about half of them children."
+    assert one(text, "about half")["metric"] == "killed_children"
+    # a hedge on the share reaches its base
+    text = "Of the 60 hostages held in Gaza, about a third are believed to be dead."
+    assert one(text, "60")["hedged"] is True
+    # no base, no figure: a share of nothing counted
+    assert figures("About half were children, the doctor said.") == []
+    assert none_at("Officials say half are still missing.", "half")
+
+
+def test_a_bracketed_number_counts_the_noun_after_the_bracket():
+    text = "- (3,120) martyrs, among them (1,400) children and (800) women"
+    assert [one(text, n)["metric"] for n in ("3,120", "1,400", "800")] == \
+        ["killed", "killed_children", "killed_women"]
+    assert one("- (66) journalists killed while covering the war", "66")["metric"] == \
+        "journalists_killed"
+    # a bracketed count of things is still no figure
+    assert none_at("- (2,150) massacres committed against families", "2,150")
+    assert none_at("- (95) attacks on hospitals", "95")
+
+
+def test_the_dead_out_of_a_group_are_that_groups_dead():
+    assert one("- (412) martyrs from the medical staff", "412")["metric"] == "medics_killed"
+    text = "The number of victims among journalists rose to 120."
+    assert one(text, "120")["metric"] == "journalists_killed"
+    # a place is not a group of people
+    assert one("The number of martyrs from Khan Younis rose to 120.", "120")["metric"] == "killed"
+    assert one("Some 40 victims from the town of Beit Hanoun were buried.", "Some 40")["metric"] \
+        == "killed"
+
+
+def _as_of(text: str, surface: str) -> str:
+    return one(text, surface)["as_of"]
+
+
+def test_a_figure_in_a_clause_about_a_dated_attack_has_the_attacks_date():
+    text = ("Hamas' Oct. 7 attack on southern Israel killed some 1,400 people, and militants "
+            "dragged more than 200 others into Gaza.")
+    assert _as_of(text, "some 1,400") == _as_of(text, "more than 200") == "2023-10-07"
+    text = ("Israel says about 240 people were seized during the Oct. 7 attack, in which some "
+            "1,200 people were killed.")
+    assert _as_of(text, "some 1,200") == "2023-10-07"
+    text = "Israel has bombed Gaza since an attack by Hamas on Oct. 7, which Israel says killed 1,200 people."
+    assert _as_of(text, "1,200") == "2023-10-07"
+    text = "Troops rescued two hostages on Saturday, in a raid that the ministry said killed 70 people."
+    assert _as_of(text, "70") == "2024-02-03"
+    # past the relative clause the date no longer reaches
+    text = ("Of the 240 people seized in the Oct. 7 attack that started the war, 130 remain in "
+            "Gaza.")
+    assert _as_of(text, "130") == "2024-02-08"
+    text = "Troops rescued two hostages on Saturday, and the ministry said 70 people were killed."
+    assert _as_of(text, "70") == "2024-02-08"
+
+
+def test_the_days_toll_and_hours_later_take_the_day_named_before():
+    text = "Four soldiers were killed on Monday in Rafah, bringing the day's toll to 21."
+    assert _as_of(text, "21") == "2024-02-05"
+    text = ("An airstrike on Tuesday hit the camp, and the doctors said 50 bodies had been brought "
+            "in within hours.")
+    assert _as_of(text, "50") == "2024-02-06"
+    text = ("The president said the attack of October 7, 2023, killed some 1,200 people, and that "
+            "more than 250 people were taken hostage that day.")
+    assert _as_of(text, "more than 250") == "2023-10-07"
+    # no such words: the figure of a later clause keeps the publication date
+    text = "An airstrike on Tuesday hit the camp, and the doctors said 50 people were killed."
+    assert _as_of(text, "50") == "2024-02-08"
+
+
+def test_the_date_a_period_began_is_not_the_figures_date():
+    text = ("At least 400 people have been killed near aid sites since the foundation, a "
+            "US-backed private group, began operating on May 27, the ministry said.")
+    assert _as_of(text, "At least 400") == "2024-02-08"
+    text = ("As of 5 February, 300,000 people have fled the city since the army issued the first "
+            "evacuation orders for the eastern districts on 20 January.")
+    assert _as_of(text, "300,000") == "2024-02-05"
+    # a date of the figure's own event after "since" still counts
+    text = "Since the truce, 12 people have been killed, including five on Tuesday."
+    assert _as_of(text, "five") == "2024-02-06"
+
+
+def test_claimant_phrases_lose_time_words_adverbs_and_state_as_a_noun():
+    text = ("The Gaza health ministry said 30 people were killed in Rafah. Earlier in the day the "
+            "ministry had reported 21 dead.")
+    assert _claimant(text, "21") == "gaza_health"
+    assert _claimant("The army had initially said 300 soldiers were wounded.", "300") == \
+        "israel_military"
+    text = "According to the US State Department, six American citizens are among the captives."
+    assert _claimant(text, "six") == "us_gov"
+    assert _claimant("Egyptian state media said 20 people were wounded.", "20") == "other"
+    text = "Gunmen killed 1,100 people in the south, according to Israeli tallies."
+    assert _claimant(text, "1,100") == "israel_gov"
+    # "state" is still a claim verb
+    assert _claimant("Hamas officials state that 40 people were killed.", "40") == "hamas"
+
+
+def test_with_x_saying_and_according_to_right_after_the_figure_name_the_source():
+    text = ("Troops left the hospital after a long siege, with the Government Media Office saying "
+            "that more than 200 people were killed.")
+    assert _claimant(text, "more than 200") == "gaza_gmo"
+    text = ("The envoy said civilians have suffered, with more than 30,000 people killed "
+            "according to the Gaza health ministry.")
+    assert _claimant(text, "more than 30,000") == "gaza_health"
+    # "according to its count" is the speaker's own count
+    assert _claimant("Hamas said 50 people were killed according to its count.", "50") == "hamas"
+
+
+def test_event_words_in_other_forms_give_the_metric():
+    text = "He was behind the murder of some 800 people and the kidnapping of 90."
+    assert (one(text, "some 800")["metric"], one(text, "90")["metric"]) == ("killed", "abducted")
+    text = ("Rockets have killed 12 people since Monday, and more than 300 have been treated in "
+            "hospitals for their injuries, the ministry said.")
+    assert one(text, "more than 300")["metric"] == "injured"
+    assert one("Gunmen killed 300 people and took 120 into Gaza.", "120")["metric"] == "abducted"
+    assert none_at("Troops took 40 suspects into custody.", "40")
+
+
+def test_a_running_total_and_an_addition_count_the_same_people():
+    text = "The army said 11 soldiers were killed this week, bringing the total to 640."
+    assert one(text, "640")["metric"] == "soldiers_killed"
+    assert one("Nine people were killed on Monday, bringing the total to 95.", "95")["metric"] \
+        == "killed"
+    text = "The army says it has killed 9,000 militants, in addition to some 800 killed inside Israel."
+    assert one(text, "some 800")["metric"] == "militants_killed"
+
+
+def test_bodies_of_a_group_are_that_groups_dead():
+    assert one("Some 300 bodies of Hamas gunmen were found in the south.", "Some 300")["metric"] \
+        == "militants_killed"
+    assert one("Some 30 bodies of children were pulled from the rubble.", "Some 30")["metric"] \
+        == "killed_children"
+    assert one("Some 30 bodies were pulled from the rubble.", "Some 30")["metric"] == "killed"
+
+
+def test_status_of_deals_done_releases_and_rising_tolls():
+    text = "Mediators drafted a deal under which Hamas will free 40 hostages."
+    assert one(text, "40")["status"] == "proposed"
+    text = "With Sunday's releases, 20 living hostages have now been returned under the first phase."
+    assert one(text, "20")["status"] == "reported"
+    text = ("The army said it had notified the families of 90 soldiers killed, a number that is "
+            "expected to rise.")
+    assert one(text, "90")["status"] == "reported"
+    # a plan is still a plan
+    assert one("The 30 hostages will be freed on Sunday.", "30")["status"] == "planned"
+    assert one("Under the deal, Hamas will free 40 hostages.", "40")["status"] == "proposed"
