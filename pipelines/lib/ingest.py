@@ -9,6 +9,7 @@ declared disappears without a trace.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -109,22 +110,18 @@ class Ingestor:
         return digest
 
     def _read_local(self, report: IngestReport, source: Source, path: Path,
-                    kind: str, skip_unchanged: bool = False) -> tuple[str, bytes] | None:
-        """Read one local file into the store; `skip_unchanged`: not if it is as last read.
+                    kind: str, locator: str | None = None) -> tuple[str, bytes] | None:
+        """Read one local file into the store (`locator`: its locator when already known).
 
         A local file's modification time and size play the part of HTTP's Last-Modified (kept
-        in the fetch log's `last_modified` as `<mtime_ns>:<size>`): an inbox of 300,000 files
-        that did not change is looked at, not read, hashed and logged again on every run.
+        in the fetch log's `last_modified` as `<mtime_ns>:<size>`), so an inbox walk can tell
+        an unchanged file from its last read without opening it (`_ingest_inbox`).
         """
-        locator = self._locator(path, resolved=skip_unchanged)
+        locator = locator or self._locator(path)
         row = FetchLogRow(batch=self.store.batch, source=source.name, locator=locator, ok=False)
         try:
             stat = path.stat()
-            row.last_modified = f"{stat.st_mtime_ns}:{stat.st_size}"
-            if skip_unchanged and self._validators.get(locator, (None, None))[1] == \
-                    row.last_modified:
-                report.unchanged += 1
-                return None
+            row.last_modified = _stamp(stat)
             size = stat.st_size
             if size > self.max_bytes:
                 raise ValueError(f"file larger than {self.max_bytes} bytes ({size})")
@@ -147,10 +144,9 @@ class Ingestor:
         self.store.log(row)
         return locator, data
 
-    def _locator(self, path: Path, resolved: bool = False) -> str:
-        """The path relative to the repository when inside it; `resolved`: already absolute
-        with no links to follow (an inbox walk resolves its folder once, not 300,000 files)."""
-        path = path if resolved else path.resolve()
+    def _locator(self, path: Path) -> str:
+        """The path relative to the repository when inside it, else absolute."""
+        path = path.resolve()
         return str(path.relative_to(self.base)) if path.is_relative_to(self.base) else str(path)
 
     def _record(self, report: IngestReport, source: Source, kind: str,
@@ -254,16 +250,40 @@ class Ingestor:
         if not folder.is_dir():
             report.messages.append(f"{source.name}: inbox {folder} does not exist yet")
             return
-        root = folder.resolve()
-        for path in sorted((p for p in root.rglob("*") if p.is_file()), key=str):
-            if _IGNORED.match(path.name):
-                continue
-            suffix = path.suffix.lower()
-            if suffix in ARTICLE_SUFFIXES:
-                self._read_local(report, source, path, "article", skip_unchanged=True)
-            elif suffix in STATISTICS_SUFFIXES:
-                self._read_local(report, source, path, "statistics", skip_unchanged=True)
-            else:
-                self._fail(report, source, self._locator(path),
+        prefix = self._locator(folder)
+        for relative, entry in _files_under(str(folder.resolve())):
+            locator = os.path.join(prefix, relative)
+            suffix = os.path.splitext(entry.name)[1].lower()
+            kind = ("article" if suffix in ARTICLE_SUFFIXES
+                    else "statistics" if suffix in STATISTICS_SUFFIXES else None)
+            if kind is None:
+                self._fail(report, source, locator,
                            f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
                            ".txt, .json or .csv", rule="file_type_unsupported")
+            elif self._validators.get(locator, (None, None))[1] == _stamp(entry.stat()):
+                report.unchanged += 1  # as last read: looked at, not read, hashed or logged
+            else:
+                self._read_local(report, source, Path(entry.path), kind, locator)
+
+
+def _stamp(stat: os.stat_result) -> str:
+    """A local file's stand-in for Last-Modified: modification time and size."""
+    return f"{stat.st_mtime_ns}:{stat.st_size}"
+
+
+def _files_under(folder: str) -> list[tuple[str, os.DirEntry]]:
+    """(path relative to `folder`, entry) of every file below it but ignored names, by path.
+
+    os.scandir, not Path.rglob: an inbox of 300,000 files is walked on every run, and the
+    directory entries already say which are files and are not re-parsed as paths.
+    """
+    found = []
+    pending = [folder]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):  # a linked folder could loop
+                    pending.append(entry.path)
+                elif entry.is_file() and not _IGNORED.match(entry.name):
+                    found.append((entry.path[len(folder) + 1:], entry))
+    return sorted(found, key=lambda item: item[0])
