@@ -103,6 +103,7 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
                             else CLAIMS) == asset}
             _record_checks(conn, context.run_id, name, suites, on_asset)
         warehouse.record_build(conn, "core.claims", inputs, context.run_id)
+        warehouse.record_build(conn, "core.claim_mentions", inputs, context.run_id)
         docs = publish_docs(context, tally, frames)
         meta = _table_metadata(conn.sql(
             "select metric, claimant_id, as_of, value, mentions, outlets from core.claims "

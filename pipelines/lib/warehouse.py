@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -189,26 +190,50 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
                 run(conn, f"insert into {table} by name select * from chunk")
                 conn.unregister("chunk")
                 inserted += chunk.height
+            if replace or dropped.height or inserted:
+                _mark_changed(conn, name)
     finally:
         conn.unregister("dropped")
     return inserted
 
 
+def _mark_changed(conn: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Give table `name` a new version in meta.builds, inside the transaction that changes it.
+
+    The version stands for the table's contents in `fingerprint`, so it must change exactly
+    when the rows do: written with them, it commits or rolls back with them.
+    """
+    run(conn, "create schema if not exists meta")
+    run(conn, "create table if not exists meta.builds (asset varchar, inputs varchar, "
+              "run_id varchar, built_at timestamptz)")
+    run(conn, "delete from meta.builds where asset = ?", [name])
+    run(conn, "insert into meta.builds values (?, ?, null, now())",
+        [name, f"changed:{uuid.uuid4().hex}"])
+
+
 def fingerprint(conn: duckdb.DuckDBPyConnection, tables: list[str], *extra: str) -> str:
-    """A digest of the tables' contents (row count and a hash of every row) and `extra` texts.
+    """A digest of the tables' contents and `extra` texts.
 
     Downstream builds compare it with the one they were last built from, so a run with nothing
-    new skips them instead of rebuilding the same rows; 3 million rows hash in well under a
-    second.
+    new skips them instead of rebuilding the same rows. A table with its own row in meta.builds
+    is named by that row: the inputs it was rebuilt from (its contents are a function of them)
+    or the change mark its incremental loads write with their rows (`apply_changes`). Only the
+    others are hashed row by row (count and a hash of every row); hashing the 1.2 GB of article
+    text and the 2.4 million figures of a 300,000-article day took seconds on every run.
     """
     parts = list(extra)
+    versions = (dict(run(conn, "select asset, inputs from meta.builds"))
+                if table_exists(conn, "meta.builds") else {})
     for name in tables:
         table, _ = _table(name)
         if not table_exists(conn, table):
             parts.append(f"{table}:absent")
-            continue
-        count, digest = run(conn, f"select count(*), coalesce(sum(hash(t)), 0) from {table} t")[0]
-        parts.append(f"{table}:{count}:{digest}")
+        elif name in versions:
+            parts.append(f"{table}:version:{versions[name]}")
+        else:
+            count, digest = run(
+                conn, f"select count(*), coalesce(sum(hash(t)), 0) from {table} t")[0]
+            parts.append(f"{table}:{count}:{digest}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
