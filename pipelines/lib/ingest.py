@@ -144,6 +144,18 @@ class Ingestor:
         self.store.log(row)
         return locator, data
 
+    def _unchanged(self, report: IngestReport, locator: str, file: Path | os.DirEntry) -> bool:
+        """True (and counted) when a local file has the modification time and size of its last
+        good read: it is looked at, not read, hashed or logged again."""
+        try:
+            stamp = _stamp(file.stat())
+        except OSError:
+            return False  # reading it will say what is wrong
+        if self._validators.get(locator, (None, None))[1] != stamp:
+            return False
+        report.unchanged += 1
+        return True
+
     def _locator(self, path: Path) -> str:
         """The path relative to the repository when inside it, else absolute."""
         path = path.resolve()
@@ -187,7 +199,10 @@ class Ingestor:
         elif source.kind == "feed":
             self._ingest_feed(report, source)
         elif source.path:
-            self._read_local(report, source, source.local_path(self.base), source.kind)
+            path = source.local_path(self.base)
+            locator = self._locator(path)
+            if not self._unchanged(report, locator, path):
+                self._read_local(report, source, path, source.kind, locator)
         else:
             self._fetch(report, source, source.kind, source.url)
         return report
@@ -260,9 +275,7 @@ class Ingestor:
                 self._fail(report, source, locator,
                            f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
                            ".txt, .json or .csv", rule="file_type_unsupported")
-            elif self._validators.get(locator, (None, None))[1] == _stamp(entry.stat()):
-                report.unchanged += 1  # as last read: looked at, not read, hashed or logged
-            else:
+            elif not self._unchanged(report, locator, entry):
                 self._read_local(report, source, Path(entry.path), kind, locator)
 
 

@@ -44,8 +44,14 @@ def checks(result: dg.ExecuteInProcessResult) -> dict[str, bool]:
 
 
 def sample_inbox_files() -> int:
-    """Files in the sample inbox: a second run finds them unchanged (same modification time
-    and size as logged) and skips them, so the fetch log gains a row for every other read."""
+    """Local files a second run finds unchanged (same modification time and size as logged)
+    and skips: the sample inbox's files and the sources that are one local file (statistics).
+    The fetch log gains a row for every other read (the feed and the pages it links)."""
+    from pipelines.lib.sources import load_sources
+    from pipelines.settings import REPO_ROOT
     from tests.conftest import SAMPLES
 
-    return sum(1 for p in (SAMPLES / "articles").rglob("*") if p.is_file())
+    single = [s for s in load_sources(SAMPLES / "sources.yaml").sources
+              if s.path and s.kind not in ("feed", "inbox")
+              and s.local_path(REPO_ROOT).is_file()]
+    return sum(1 for p in (SAMPLES / "articles").rglob("*") if p.is_file()) + len(single)
