@@ -424,13 +424,26 @@ def core_claimants(context: dg.AssetExecutionContext,
     ],
     pool=POOL,
 )
-def raw_tables(tally: TallyConfig, duckdb: DuckDBResource):
+def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: DuckDBResource):
+    # Batch files are written once and never change, so the same list of files means the
+    # same rows: a run that read nothing new leaves both tables (and their exports) alone.
     store = RawStore(tally.lake, batch="read-only")
+    batches = [str(f) for folder in ("fetch_log", "manifest")
+               for f in parquet_files(store.root / folder)]
+    with duckdb.get_connection() as conn:
+        same, inputs = inputs_unchanged(context, conn, "raw.fetch_log", [], *batches)
+        same = same and warehouse.table_exists(conn, "raw.payloads")
+    if same:
+        for key in (["raw", "fetch_log"], ["raw", "payloads"]):
+            yield dg.MaterializeResult(asset_key=key, metadata=skipped("raw batch files"))
+        return
     log = read_parquet_dir(store.root / "fetch_log", FETCH_LOG_SCHEMA).sort("fetched_at")
     payloads = store.manifest().sort("first_seen_at")  # one row per payload, even after races
     with duckdb.get_connection() as conn:
         warehouse.replace_table(conn, "raw.fetch_log", log)
         warehouse.replace_table(conn, "raw.payloads", payloads)
+        for table in ("raw.fetch_log", "raw.payloads"):
+            warehouse.record_build(conn, table, inputs, context.run_id)
     yield dg.MaterializeResult(asset_key=["raw", "fetch_log"],
                                metadata=_table_metadata(log, "raw.fetch_log"))
     yield dg.MaterializeResult(asset_key=["raw", "payloads"],
