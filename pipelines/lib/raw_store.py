@@ -343,11 +343,17 @@ class RawStore:
 
     def validators(self) -> dict[str, tuple[str | None, str | None]]:
         """Latest ETag / Last-Modified per URL, for conditional requests."""
-        log = self.fetch_log().filter(pl.col("ok") & ~pl.col("not_modified"))
-        if log.is_empty():
+        files = parquet_files(self.root / "fetch_log")
+        if not files:
             return {}
-        latest = log.sort("fetched_at").group_by("locator").last()
-        return {
-            row["locator"]: (row["etag"], row["last_modified"])
-            for row in latest.iter_rows(named=True)
-        }
+        # five columns, no per-row Python: the log holds a row per read of every inbox file
+        latest = (
+            scan_parquet(files)
+            .select("locator", "etag", "last_modified", "fetched_at", "ok", "not_modified")
+            .filter(pl.col("ok") & ~pl.col("not_modified"))
+            .sort("fetched_at").group_by("locator").last()
+            .collect()
+        )
+        return dict(zip(latest["locator"].to_list(),
+                        zip(latest["etag"].to_list(), latest["last_modified"].to_list(),
+                            strict=True), strict=True))
