@@ -30,6 +30,7 @@ from pipelines.lib.raw_store import (
     RawStore,
     parquet_batches,
     parquet_files,
+    parquet_listing,
     read_columns,
     read_parquet,
     read_parquet_dir,
@@ -252,7 +253,21 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
              else frame([], FIGURE_SCHEMA)).unique("figure_id", keep="first",
                                                    maintain_order=True)
     rejected_dir = tally.quarantine("figure")
+
+    def load_inputs(conn) -> tuple[bool, str]:
+        return inputs_unchanged(context, conn, "load/core.figures", ["core.articles"],
+                                *parquet_listing(folder), *parquet_listing(rejected_dir),
+                                str(stats.hash_rows().sum()))
+
     with duckdb.get_connection() as conn:
+        same, _ = load_inputs(conn)
+        if same and warehouse.table_exists(conn, "core.figures"):
+            previous = _previous_checks(conn, "core/figures")
+            yield dg.MaterializeResult(metadata=skipped(
+                "staged and quarantined figures, statistics, core.articles"))
+            yield from _carried_checks(["core", "figures"], _suite_of_rules(figure_rules.SUITES),
+                                       previous)
+            return
         full = full_rebuild(context) or not warehouse.table_exists(conn, "core.figures")
         current_articles = conn.sql("select article_id, content_hash from core.articles").pl()
         loaded = (frame([], {"figure_id": pl.String, "origin": pl.String}) if full
@@ -318,6 +333,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     with duckdb.get_connection() as conn:
         total = conn.sql("select origin, count(*) from core.figures group by origin").fetchall()
         previous = None if results else _previous_checks(conn, "core/figures")
+        warehouse.record_build(conn, "load/core.figures", load_inputs(conn)[1], context.run_id)
     by_origin = dict(total)
     meta = _table_metadata(added.select("origin", "metric", "value", "qualifier",
                                         "claimant_class", "as_of", "surface"), "core.figures")
@@ -425,11 +441,11 @@ def core_claimants(context: dg.AssetExecutionContext,
     pool=POOL,
 )
 def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: DuckDBResource):
-    # Batch files are written once and never change, so the same list of files means the
-    # same rows: a run that read nothing new leaves both tables (and their exports) alone.
+    # The same batch files (each written once) mean the same rows: a run that read nothing
+    # new leaves both tables, and their exports, alone.
     store = RawStore(tally.lake, batch="read-only")
-    batches = [str(f) for folder in ("fetch_log", "manifest")
-               for f in parquet_files(store.root / folder)]
+    batches = [*parquet_listing(store.root / "fetch_log"),
+               *parquet_listing(store.root / "manifest")]
     with duckdb.get_connection() as conn:
         same, inputs = inputs_unchanged(context, conn, "raw.fetch_log", [], *batches)
         same = same and warehouse.table_exists(conn, "raw.payloads")

@@ -244,6 +244,19 @@ def parquet_files(folder: LakePath) -> list[LakePath]:
                   if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
+def parquet_listing(folder: LakePath) -> list[str]:
+    """Each Parquet file under `folder` as `path:size:mtime`: what a load read, cheaply.
+
+    A load that finds the same listing as last time would read the same rows, so it can skip
+    (rewriting a file in place, as a re-extraction does, changes its stamp).
+    """
+    out = []
+    for path in parquet_files(folder):
+        info = path.stat()
+        out.append(f"{path}:{info.st_size}:{getattr(info, 'st_mtime_ns', info.st_mtime)}")
+    return out
+
+
 def read_parquet_dir(folder: LakePath, schema: dict) -> pl.DataFrame:
     """All Parquet files under a folder as one frame (an empty frame of `schema` when none)."""
     files = parquet_files(folder)
