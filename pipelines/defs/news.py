@@ -58,9 +58,9 @@ def full_rebuild(context: dg.AssetExecutionContext) -> bool:
     return context.run.tags.get(REBUILD_TAG) == "full"
 
 
-def _hashes_in(folder: LakePath) -> set[str]:
+def _hashes_in(folder: LakePath) -> pl.DataFrame:
     """The content hashes the staged or quarantine parts under `folder` already cover."""
-    return set(read_columns(folder, ["content_hash"], {"content_hash": pl.String})["content_hash"])
+    return read_columns(folder, ["content_hash"], {"content_hash": pl.String})
 
 
 def part_name(content_hashes: Iterable[str]) -> str:
@@ -88,8 +88,8 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
     todo = manifest(tally).filter(
         (pl.col("kind") == "article") & (pl.col("ingest_day") == date.fromisoformat(day))
     )
-    done = _hashes_in(folder) | _hashes_in(rejected_dir)
-    new = todo.filter(~pl.col("content_hash").is_in(list(done)))
+    done = pl.concat([_hashes_in(folder), _hashes_in(rejected_dir)])
+    new = todo.join(done, on="content_hash", how="anti", maintain_order="left")
     meta = {"payloads": todo.height, "already_staged": todo.height - new.height}
     if new.is_empty():
         return dg.MaterializeResult(metadata={**meta, "articles": 0, "quarantined": 0})
