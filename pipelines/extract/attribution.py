@@ -93,10 +93,15 @@ GENERIC = re.compile(
     r"the (?:israeli |senior )?official)$",
     re.IGNORECASE,
 )
+# ";", "but", "while" (not "while ...ing"), "whereas", ", where", ", as", ", and" + a new
+# subject. Every branch opens with a plain character (";", "b", "w", ","), and "\bbut" is
+# written "b(?<!\w.)ut" (no word character before the "b"): `re` then skips in C to the few
+# places where one of those four characters stands, instead of trying the whole pattern at
+# every position (about ten times faster; same matches).
 CLAUSE_SPLIT = re.compile(
-    r";|\bbut\b|\bwhile\b(?!\s+[a-z]+ing\b)|\bwhereas\b|,\s+where\b|"
-    r",\s+as\s+(?!of\b|many\b|few\b|much\b)|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
-    r"she|its|their|his|her|this|that|there|a|an)\s|(?:will|would|has|have|had)\s+[a-z]+\b)"
+    r";|b(?<!\w.)ut\b|w(?<!\w.)h(?:ile\b(?!\s+[a-z]+ing\b)|ereas\b)|"
+    r",\s+(?:where\b|as\s+(?!of\b|many\b|few\b|much\b)|and\s+(?=[A-Z]|(?:the|it|they|we|he|"
+    r"she|its|their|his|her|this|that|there|a|an)\s|(?:will|would|has|have|had)\s+[a-z]+\b))"
 )
 _HARD_SPLIT = re.compile(r",\s+where\b")
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.

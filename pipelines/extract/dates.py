@@ -100,12 +100,32 @@ _ANY_DATE_WORD = re.compile(  # scans lower-cased text (sentences.lower)
     r"\b(?=[a-z])" + trie_pattern(list(MONTHS) + list(WEEKDAYS) + ["yesterday"]) + r"\b")
 
 
+# What each pattern needs: a month, a weekday or "yesterday".
+_NEEDS = [("month" if "(?P<month>" in p.pattern else
+           "weekday" if "(?P<weekday>" in p.pattern else "yesterday", p) for p in _PATTERNS]
+# Every month name holds its three-letter abbreviation ("sept" holds "sep").
+_MONTH_HINTS = tuple(m for m in MONTHS if len(m) == 3)
+
+
+def _needed(lowered: str) -> list[re.Pattern]:
+    """The date patterns that can match a sentence: the month patterns only when a month's
+    abbreviation is in it, and so on (a sentence names a weekday or a month far more often
+    than both). The patterns ignore case, which lets "ı" match "i" and "ſ" match "s" as
+    well: a sentence holding either runs them all."""
+    if "ı" in lowered or "ſ" in lowered:
+        return _PATTERNS
+    present = {"month": any(m in lowered for m in _MONTH_HINTS),
+               "weekday": any(d in lowered for d in WEEKDAYS),
+               "yesterday": "yesterday" in lowered}
+    return [p for need, p in _NEEDS if present[need]]
+
+
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     lowered = lower(text[start:end])
     if not _ANY_DATE_WORD.search(lowered):
         return found
-    for pattern in _PATTERNS:
+    for pattern in _needed(lowered):
         for m in pattern.finditer(text, start, end):
             if _PERIOD_START.search(text, max(start, m.start() - 12), m.start()) or \
                     _PERIOD_EVENT.search(text, max(start, m.start() - 90), m.start()):
