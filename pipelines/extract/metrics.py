@@ -47,7 +47,14 @@ _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|peo
                         re.IGNORECASE)
 _OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|armed groups?|the group|"
                              r"its armed wing|al-qassam|qassam)", re.IGNORECASE)
-_GROUP_RE = {g: re.compile(rf"(?:{p})$", re.IGNORECASE) for g, p in GROUPS.items()}
+# The first group (in GROUPS order) whose nouns make up a whole phrase: one pattern of
+# alternatives tried in that order, instead of one call per group for every phrase.
+_GROUP_RE = re.compile("|".join(rf"(?P<{g}>(?:{p})$)" for g, p in GROUPS.items()), re.IGNORECASE)
+
+
+def _group_of(phrase: str) -> str | None:
+    m = _GROUP_RE.match(phrase)
+    return m.lastgroup if m else None
 
 # Words that may stand between a number and the noun it counts ("1,000 more Hamas terrorists").
 MODIFIERS = set("""
@@ -224,10 +231,14 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
             (_DENOMINATOR.match(number_text) or tail.endswith("every"))) or \
             _ONE_IN_N_AFTER.match(after):
         return True  # "nine in ten", "one in five"
-    if _YEAR.match(number_text) and not re.match(r"\s+(?:people|persons)", after):
+    if _YEAR.match(number_text) and not _PEOPLE_NEXT.match(after):
         return True
     # "Feb. 7, 2024" style dates: the day number before a comma and a year
-    return bool(re.match(r",\s*(?:19|20)\d\d\b", after))
+    return bool(_YEAR_NEXT.match(after))
+
+
+_PEOPLE_NEXT = re.compile(r"\s+(?:people|persons)")
+_YEAR_NEXT = re.compile(r",\s*(?:19|20)\d\d\b")
 
 
 def group_in(phrase: str) -> str | None:
@@ -237,9 +248,9 @@ def group_in(phrase: str) -> str | None:
         for size in (3, 2, 1):
             chunk = " ".join(words[i:i + size])
             if len(words[i:i + size]) == size:
-                for group, pattern in _GROUP_RE.items():
-                    if pattern.match(chunk):
-                        return group
+                group = _group_of(chunk)
+                if group:
+                    return group
     return None
 
 
@@ -288,18 +299,18 @@ def people_after(text: str, pos: int, limit: int) -> People:
             phrase = " ".join(w.group().lower() for w in words[-size:])
             if size == 1 and phrase in MODIFIERS and _NOUN_NEXT.match(text, match.end()):
                 continue  # "the dead hostages": here "dead" describes the next noun
-            for group, pattern in _GROUP_RE.items():
-                if pattern.match(phrase):
-                    start = words[0].start()
-                    if words[0].group().lower() in ("of", "the"):
-                        start = words[-size].start()
-                    if phrase == "members" and _OF_ARMED_GROUP.match(text, match.end()):
-                        group = "militants"  # "members of Hamas"
-                    elif group == "aid_workers" and _COLLEAGUES.fullmatch(phrase):
-                        group = _colleagues(text, pos) or group
-                    elif group in ("children", "women") and _AND_GROUP.match(text, match.end()):
-                        group = "people"  # "29,980 children, women and the elderly"
-                    return People(group, text[start : match.end()], match.end())
+            group = _group_of(phrase)
+            if group:
+                start = words[0].start()
+                if words[0].group().lower() in ("of", "the"):
+                    start = words[-size].start()
+                if phrase == "members" and _OF_ARMED_GROUP.match(text, match.end()):
+                    group = "militants"  # "members of Hamas"
+                elif group == "aid_workers" and _COLLEAGUES.fullmatch(phrase):
+                    group = _colleagues(text, pos) or group
+                elif group in ("children", "women") and _AND_GROUP.match(text, match.end()):
+                    group = "people"  # "29,980 children, women and the elderly"
+                return People(group, text[start : match.end()], match.end())
         if word in MODIFIERS or (match.group()[0].isupper() and len(words) <= 3):
             continue  # "Hamas", "IDF", "Thai" ... or a name of a group before the noun
         if word in ("and", "or") and len(words) > 1:
@@ -442,15 +453,18 @@ def _context(sentence: str) -> tuple[bool, bool]:
     """(hostage words, prisoner words) in a sentence; cached, as every number of a sentence
     asks the same question."""
     lower = sentence.lower()  # plain substring tests: many times faster than the patterns
-    hostages = any(word in lower for word in _HOSTAGE_WORDS) and bool(
-        _HOSTAGE_CONTEXT.search(sentence))
-    prisoners = any(word in lower for word in _PRISONER_WORDS) and bool(
-        _PRISONER_CONTEXT.search(sentence))
+    hostages = any(word in lower for word in _HOSTAGE_WORDS) and (
+        any(word in lower for word in _HOSTAGE_SURE) or bool(_HOSTAGE_CONTEXT.search(sentence)))
+    prisoners = any(word in lower for word in _PRISONER_WORDS) and (
+        any(word in lower for word in _PRISONER_SURE) or bool(_PRISONER_CONTEXT.search(sentence)))
     return hostages, prisoners
 
 
 _HOSTAGE_WORDS = ("hostage", "captiv", "captor", "abduct", "kidnap", "seized", "held", "custody")
 _PRISONER_WORDS = ("prisoner", "detainee", "jail", "prison")
+# Whole branches of the patterns above, plain words: finding one answers without the pattern.
+_HOSTAGE_SURE = ("hostage", "captiv", "captors", "abduct", "kidnap", "seized")
+_PRISONER_SURE = ("prisoner", "detainee")
 
 
 def talks_of_hostages(text: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -108,8 +109,10 @@ class NumberMention:
     estimated: bool = False  # "an estimated 1.9 million": status estimate
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float | None:
-    """'1,200' -> 1200, '1.7 million' -> 1700000, 'Two hundred and twenty-seven' -> 227."""
+    """'1,200' -> 1200, '1.7 million' -> 1700000, 'Two hundred and twenty-seven' -> 227.
+    Cached: the same few thousand number strings make up most of a day's news."""
     words = text.lower().replace("-", " ").split()
     if len(words) in (2, 3) and words[-2] == "a" and words[-1] in SCALES:
         return SCALES[words[-1]] * (0.5 if words[0] == "half" else 1)
@@ -176,9 +179,12 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         found.append(NumberMention(m.start() + shift, f_end, f_start, f_end, share, None, None,
                                    qualifier, True, fraction=share))
         take(m.start() + shift, f_end)
+    # Single numbers only need the overlap test against ranges and fractions: `finditer` never
+    # overlaps its own matches (most sentences have neither, and skip the byte scans).
+    crowded = bool(found)
     for m in _SINGLE.finditer(hay):
         n_start, n_end = m.start("num") + shift, m.end("num") + shift
-        if not free(n_start, n_end):
+        if crowded and not free(n_start, n_end):
             continue
         value = parse_number(m.group("num"))
         if value is None:
@@ -192,7 +198,8 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         found.append(NumberMention(m.start() + shift, m.end() + shift, n_start, n_end, value,
                                    low, high, qualifier, not m.group("num")[0].isdigit(),
                                    estimated="estimated" in qual))
-        take(m.start() + shift, m.end() + shift)
+        if crowded:
+            take(m.start() + shift, m.end() + shift)
     return sorted(found, key=lambda n: n.start)
 
 
