@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pipelines.extract.claimants import resolve_claimant
 from pipelines.extract.sentences import lower
+from pipelines.extract.wordtrie import first_letter_alternation
 
 VERBS = (
     r"said|says|say|told|tells|tell|claimed|claims|claim|reported|reports|estimated|estimates|"
@@ -28,10 +29,13 @@ VERBS = (
     r"tallied|counted|recorded|documented|updated|revised"
 )
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
+# The verbs (with "has ", "also " ... before them) bucketed by first letter: the same matches,
+# faster (wordtrie.first_letter_alternation).
 _VERB = re.compile(
-    rf"\b(?<!united )(?=[a-z])"
-    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b"
-    r"(?! (?:the )?lives\b)")  # "has claimed the lives of 460 people": an event
+    r"\b(?<!united )(?=[a-z])"
+    + first_letter_alternation([("verb", rf"(?:has |have |had |also |later |previously |"
+                                         rf"earlier )?(?:{VERBS})")])[0]
+    + r"\b(?! (?:the )?lives\b)")  # "has claimed the lives of 460 people": an event
 # "an estimated", "are believed", "was reported", "the number of confirmed deaths": passive or
 # adjective, not a claim verb.
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of)\s+$", re.IGNORECASE)

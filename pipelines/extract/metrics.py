@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines.extract.sentences import lower
+from pipelines.extract.wordtrie import first_letter_alternation
 
 # Nouns for counted people, grouped by what they say about the metric.
 GROUPS = {
@@ -198,8 +199,11 @@ EVENTS = [
 _EVENT_SOURCE = (r"\b(?=[a-zA-Z])(?:" + "|".join(f"(?P<{name}>(?:{pattern}))"
                                                   for name, pattern in EVENTS) + r")\b")
 _EVENT_RE = re.compile(_EVENT_SOURCE, re.IGNORECASE)
-# The same for whole sentences, scanned lower-cased (sentences.lower): faster than IGNORECASE
-_EVENT_RE_LOWER = re.compile(_EVENT_SOURCE)
+# The same for whole sentences, scanned lower-cased (sentences.lower): faster than IGNORECASE,
+# and with the branches bucketed by first letter (wordtrie.first_letter_alternation), about
+# twice as fast again; its group names map back to the events through _EVENT_NAMES.
+_EVENT_BUCKETED, _EVENT_NAMES = first_letter_alternation(EVENTS)
+_EVENT_RE_LOWER = re.compile(r"\b(?=[a-zA-Z])" + _EVENT_BUCKETED + r"\b")
 
 
 @dataclass
@@ -355,7 +359,7 @@ presumably reportedly allegedly mostly mainly reported
 
 def events_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, event) for every event word in text[start:end]."""
-    return [(start + m.start(), start + m.end(), m.lastgroup)
+    return [(start + m.start(), start + m.end(), _EVENT_NAMES[m.lastgroup])
             for m in _EVENT_RE_LOWER.finditer(lower(text[start:end]))]
 
 
