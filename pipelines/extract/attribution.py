@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.extract.claimants import resolve_claimant
 from pipelines.extract.sentences import lower
@@ -144,6 +145,7 @@ _BODY_STATEMENT = re.compile(r"^(?:an?|the)\s+(?P<body>ministry|army|military|ag
                              r"spokes(?:man|woman|person))$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # pure, and the same claimant phrases recur in article after article
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
@@ -156,6 +158,7 @@ def _clean(phrase: str) -> str:
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # pure, like _clean
 def _looks_like_claimant(phrase: str) -> bool:
     if not phrase or len(phrase.split()) > 12 or _SPEECH.search(phrase):
         return False  # "a spokeswoman said she had heard [reports]": a clause, not a name

@@ -53,7 +53,9 @@ _OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|armed g
 _GROUP_RE = re.compile("|".join(rf"(?P<{g}>(?:{p})$)" for g, p in GROUPS.items()), re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _group_of(phrase: str) -> str | None:
+    """Cached: the same few thousand phrases follow numbers day after day."""
     m = _GROUP_RE.match(phrase)
     return m.lastgroup if m else None
 
@@ -283,6 +285,7 @@ def people_after(text: str, pos: int, limit: int) -> People:
         return People(None, None, pos)  # "seven in the morning and the remaining 13 a few
         # hours later": a time, then nothing counted of its own
     words = []
+    lowered = []  # the words lower-cased, once each
     unknown = 0
     for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
         gap = text[pos if not words else words[-1].end() : match.start()]
@@ -293,20 +296,20 @@ def people_after(text: str, pos: int, limit: int) -> People:
         elif _BREAK_GAP.search(gap):
             break
         words.append(match)
-        word = match.group().lower().rstrip("'’")
-        if len(words) == 2 and words[0].group().lower() == "of" and word in ("them", "whom",
-                                                                               "those"):
+        lowered.append(match.group().lower())
+        word = lowered[-1].rstrip("'’")
+        if len(words) == 2 and lowered[0] == "of" and word in ("them", "whom", "those"):
             return People(None, None, pos)  # "35 of them dead": the predicate decides
         for size in (3, 2, 1):  # multi-word nouns first ("health workers", "aid workers")
             if len(words) < size:
                 continue
-            phrase = " ".join(w.group().lower() for w in words[-size:])
+            phrase = " ".join(lowered[-size:])
             if size == 1 and phrase in MODIFIERS and _NOUN_NEXT.match(text, match.end()):
                 continue  # "the dead hostages": here "dead" describes the next noun
             group = _group_of(phrase)
             if group:
                 start = words[0].start()
-                if words[0].group().lower() in ("of", "the"):
+                if lowered[0] in ("of", "the"):
                     start = words[-size].start()
                 if phrase == "members" and _OF_ARMED_GROUP.match(text, match.end()):
                     group = "militants"  # "members of Hamas"
