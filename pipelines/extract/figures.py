@@ -17,6 +17,7 @@ from functools import lru_cache
 from pipelines.extract import attribution, dates, metrics, sentences
 from pipelines.extract.claimants import bare_name, resolve_claimant
 from pipelines.extract.numbers import NumberMention, bounds_for, find_numbers, quick_hits
+from pipelines.extract.wordtrie import any_of
 
 _HEDGE = re.compile(
     r"\b(?:believed|believes|believe|thought to be|reportedly|is said to|are said to|were said to|"
@@ -26,6 +27,7 @@ _HEDGE = re.compile(
 )
 _HEDGE_HINTS = ("believ", "thought", "reported", "said to", "verif", "alleged", "presum",
                 "feared")
+_HEDGE_HINT = any_of(_HEDGE_HINTS)
 _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) (?:be (?:independently )?verified|"
                           r"(?:independently )?verify)",
                           re.IGNORECASE)
@@ -241,6 +243,7 @@ _STATUS_HINTS = ("would", "propos", "offer", "provide", "stipulate", "envisage",
                  "under the", "terms of", "draft", "framework", "is to", "are to", "require",
                  "willing to", "ready to", "prepared to", "call", "seek", "sought", "will",
                  "set to", "scheduled to", "expected to", "slated to", "due to", "estimat")
+_STATUS_HINT = any_of(_STATUS_HINTS)
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
@@ -261,7 +264,7 @@ class _SentenceWords:
             self.split_starts.append(m.start())
             self.split_ends.append(m.end())
         lowered = sentences.lower(text[s_start:s_end])
-        hinted = any(hint in lowered for hint in _STATUS_HINTS)
+        hinted = _STATUS_HINT.search(lowered) is not None
         for m in _STATUS_WORDS.finditer(lowered) if hinted else ():
             if m.lastgroup == "planned" and _RELATIVE_BEFORE.search(lowered, max(0, m.start() - 7),
                                                                      m.start()):
@@ -584,7 +587,7 @@ def extract_figures(text: str, published: date | None = None,
         unverified = ("verif" in lower and bool(_VERIFY_NEXT.search(sentence))) or (
             "verif" in following and bool(_VERIFY_NEXT.search(following)))
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
-            if any(w in lower for w in _HEDGE_HINTS) else []
+            if _HEDGE_HINT.search(lower) else []
         spans_made = [m.start for m, *_ in made]
         that_day = _that_day(text, spans, index, published) if "that day" in lower else None
         quote_speaker = None

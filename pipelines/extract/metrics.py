@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines.extract.sentences import lower
-from pipelines.extract.wordtrie import first_letter_alternation
+from pipelines.extract.wordtrie import any_of, first_letter_alternation
 
 # Nouns for counted people, grouped by what they say about the metric.
 GROUPS = {
@@ -460,10 +460,10 @@ def _context(sentence: str) -> tuple[bool, bool]:
     """(hostage words, prisoner words) in a sentence; cached, as every number of a sentence
     asks the same question."""
     lower = sentence.lower()  # plain substring tests: many times faster than the patterns
-    hostages = any(word in lower for word in _HOSTAGE_WORDS) and (
-        any(word in lower for word in _HOSTAGE_SURE) or bool(_HOSTAGE_CONTEXT.search(sentence)))
-    prisoners = any(word in lower for word in _PRISONER_WORDS) and (
-        any(word in lower for word in _PRISONER_SURE) or bool(_PRISONER_CONTEXT.search(sentence)))
+    hostages = _HOSTAGE_WORD.search(lower) is not None and (
+        _HOSTAGE_SURE_WORD.search(lower) is not None or bool(_HOSTAGE_CONTEXT.search(sentence)))
+    prisoners = _PRISONER_WORD.search(lower) is not None and (
+        _PRISONER_SURE_WORD.search(lower) is not None or bool(_PRISONER_CONTEXT.search(sentence)))
     return hostages, prisoners
 
 
@@ -472,6 +472,8 @@ _PRISONER_WORDS = ("prisoner", "detainee", "jail", "prison")
 # Whole branches of the patterns above, plain words: finding one answers without the pattern.
 _HOSTAGE_SURE = ("hostage", "captiv", "captors", "abduct", "kidnap", "seized")
 _PRISONER_SURE = ("prisoner", "detainee")
+_HOSTAGE_WORD, _PRISONER_WORD = any_of(_HOSTAGE_WORDS), any_of(_PRISONER_WORDS)
+_HOSTAGE_SURE_WORD, _PRISONER_SURE_WORD = any_of(_HOSTAGE_SURE), any_of(_PRISONER_SURE)
 
 
 def talks_of_hostages(text: str) -> bool:

@@ -21,6 +21,13 @@ def trie_pattern(words: list[str]) -> str:
     return _emit(root) or "(?!)"
 
 
+def any_of(words: list[str] | tuple[str, ...]) -> re.Pattern:
+    """A pattern whose `search` tells whether any of the words occurs in a text (anywhere,
+    case as given): `any(w in text for w in words)` in one pass of `re`, without a Python
+    step per word."""
+    return re.compile(trie_pattern(list(words)))
+
+
 def _emit(node: dict) -> str:
     branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
