@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipelines.extract.sentences import lower
-from pipelines.extract.wordtrie import trie_pattern
+from pipelines.extract.wordtrie import any_of, trie_pattern
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split()
@@ -105,6 +105,7 @@ _NEEDS = [("month" if "(?P<month>" in p.pattern else
            "weekday" if "(?P<weekday>" in p.pattern else "yesterday", p) for p in _PATTERNS]
 # Every month name holds its three-letter abbreviation ("sept" holds "sep").
 _MONTH_HINTS = tuple(m for m in MONTHS if len(m) == 3)
+_MONTH_HINT, _WEEKDAY_HINT = any_of(_MONTH_HINTS), any_of(list(WEEKDAYS))
 # The same patterns for lower-cased text (sentences.lower), without IGNORECASE: there `re`
 # skips a branch that opens with another letter at once, several times faster. Lower-casing
 # keeps every offset and what counts as a word character, digit or space.
@@ -120,8 +121,8 @@ def _needed(lowered: str) -> list[re.Pattern]:
     """The lower-case date patterns that can match a sentence: the month patterns only when a
     month's abbreviation is in it, and so on (a sentence names a weekday or a month far more
     often than both)."""
-    present = {"month": any(m in lowered for m in _MONTH_HINTS),
-               "weekday": any(d in lowered for d in WEEKDAYS),
+    present = {"month": _MONTH_HINT.search(lowered) is not None,
+               "weekday": _WEEKDAY_HINT.search(lowered) is not None,
                "yesterday": "yesterday" in lowered}
     return [p for need, p in _NEEDS_LOWER if present[need]]
 

@@ -1030,5 +1030,5 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     out = _held_parts(text, out, carried)
     # "has passed 10,000, ... putting the toll at 10,022": the milestone gives way to the count
     return [item for n, item in enumerate(out)
-            if not (_THRESHOLD.search(text, max(s_start, item[0].start - 12), item[0].start)
-                    and any(later[1] == item[1] for later in out[n + 1:]))]
+            if not (any(later[1] == item[1] for later in out[n + 1:])
+                    and _THRESHOLD.search(text, max(s_start, item[0].start - 12), item[0].start))]
