@@ -269,14 +269,14 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             acronym = _ACRONYM_BEFORE.search(before)
             before = _ACRONYM.sub("", before)  # "OCHA (the UN office) said"
         window = max(0, len(before) - 120)
-        if _ASIDE_HINT.search(before, max(0, len(before) - 60)):
+        if _aside_hint(before, max(0, len(before) - 60)):
             aside = _DATE_ASIDE.search(before, window)
             if aside:
                 before = before[: aside.start()]
         cut = None if m.start() > 120 else 0
         boundary = ""
-        for b in _BOUNDARY.finditer(before, window):
-            cut, boundary = b.end(), b.group()
+        for b in _boundaries(before, window):
+            cut, boundary = b.end(), before[b.start():b.end()]
         relative = _RELATIVE.search(before, window) if _ENDS_RELATIVE.search(
             before, max(0, len(before) - 12)) else None
         if relative:
@@ -365,6 +365,27 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                  if _PLACE_HEADS.match(a.claimant) and start + place.end() + len(a.claimant)
                  + 2 >= a.start else a for a in found]
     return sorted(found, key=lambda a: a.start)
+
+
+# _ASIDE_HINT and _BOUNDARY for lower-cased text, without IGNORECASE: `re` then skips the
+# branches that open with another letter at once. The two ways part only on "ı" and "ſ"
+# (IGNORECASE reads them as "i" and "s") and "İ": text holding one keeps the patterns as written.
+_ASIDE_HINT_LOWER = re.compile(_ASIDE_HINT.pattern)
+_BOUNDARY_LOWER = re.compile(_BOUNDARY.pattern)
+_CASE_TRAPS = ("ı", "ſ", "\u0130")
+
+
+def _aside_hint(before: str, pos: int) -> bool:
+    if any(trap in before for trap in _CASE_TRAPS):
+        return _ASIDE_HINT.search(before, pos) is not None
+    return _ASIDE_HINT_LOWER.search(lower(before), pos) is not None
+
+
+def _boundaries(before: str, pos: int):
+    """Clause boundaries in before[pos:] (their spans index `before`)."""
+    if any(trap in before for trap in _CASE_TRAPS):
+        return _BOUNDARY.finditer(before, pos)
+    return _BOUNDARY_LOWER.finditer(lower(before), pos)
 
 
 def _in_relative(boundary: str, before: str) -> bool:
