@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.extract.claimants import resolve_claimant
 from pipelines.extract.sentences import lower
+from pipelines.extract.wordtrie import first_letter_alternation
 
 VERBS = (
     r"said|says|say|told|tells|tell|claimed|claims|claim|reported|reports|estimated|estimates|"
@@ -28,10 +30,13 @@ VERBS = (
     r"tallied|counted|recorded|documented|updated|revised"
 )
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
+# The verbs (with "has ", "also " ... before them) bucketed by first letter: the same matches,
+# faster (wordtrie.first_letter_alternation).
 _VERB = re.compile(
-    rf"\b(?<!united )(?=[a-z])"
-    rf"(?:has |have |had |also |later |previously |earlier )?(?:{VERBS})\b"
-    r"(?! (?:the )?lives\b)"  # "has claimed the lives of 460 people": an event
+    r"\b(?<!united )(?=[a-z])"
+    + first_letter_alternation([("verb", rf"(?:has |have |had |also |later |previously |"
+                                         rf"earlier )?(?:{VERBS})")])[0]
+    + r"\b(?! (?:the )?lives\b)"  # "has claimed the lives of 460 people": an event
     r"(?! (?:department|media|television|tv|news|radio|broadcaster|of)\b)")  # "State Department"
 # "an estimated", "are believed", "was reported", "the number of confirmed deaths": passive or
 # adjective, not a claim verb.
@@ -98,10 +103,15 @@ GENERIC = re.compile(
     r"the (?:israeli |senior )?official)$",
     re.IGNORECASE,
 )
+# ";", "but", "while" (not "while ...ing"), "whereas", ", where", ", as", ", and" + a new
+# subject. Every branch opens with a plain character (";", "b", "w", ","), and "\bbut" is
+# written "b(?<!\w.)ut" (no word character before the "b"): `re` then skips in C to the few
+# places where one of those four characters stands, instead of trying the whole pattern at
+# every position (about ten times faster; same matches).
 CLAUSE_SPLIT = re.compile(
-    r";|\bbut\b|\bwhile\b(?!\s+[a-z]+ing\b)|\bwhereas\b|,\s+where\b|"
-    r",\s+as\s+(?!of\b|many\b|few\b|much\b)|,\s+and\s+(?=[A-Z]|(?:the|it|they|we|he|"
-    r"she|its|their|his|her|this|that|there|a|an)\s|(?:will|would|has|have|had)\s+[a-z]+\b)"
+    r";|b(?<!\w.)ut\b|w(?<!\w.)h(?:ile\b(?!\s+[a-z]+ing\b)|ereas\b)|"
+    r",\s+(?:where\b|as\s+(?!of\b|many\b|few\b|much\b)|and\s+(?=[A-Z]|(?:the|it|they|we|he|"
+    r"she|its|their|his|her|this|that|there|a|an)\s|(?:will|would|has|have|had)\s+[a-z]+\b))"
 )
 _HARD_SPLIT = re.compile(r",\s+where\b")
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.
@@ -140,6 +150,7 @@ _BODY_STATEMENT = re.compile(r"^(?:an?|the)\s+(?P<body>ministry|army|military|ag
                              r"spokes(?:man|woman|person))$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # pure, and the same claimant phrases recur in article after article
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
@@ -152,6 +163,7 @@ def _clean(phrase: str) -> str:
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # pure, like _clean
 def _looks_like_claimant(phrase: str) -> bool:
     if not phrase or len(phrase.split()) > 12 or _SPEECH.search(phrase):
         return False  # "a spokeswoman said she had heard [reports]": a clause, not a name
@@ -262,14 +274,14 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             acronym = _ACRONYM_BEFORE.search(before)
             before = _ACRONYM.sub("", before)  # "OCHA (the UN office) said"
         window = max(0, len(before) - 120)
-        if _ASIDE_HINT.search(before, max(0, len(before) - 60)):
+        if _aside_hint(before, max(0, len(before) - 60)):
             aside = _DATE_ASIDE.search(before, window)
             if aside:
                 before = before[: aside.start()]
         cut = None if m.start() > 120 else 0
         boundary = ""
-        for b in _BOUNDARY.finditer(before, window):
-            cut, boundary = b.end(), b.group()
+        for b in _boundaries(before, window):
+            cut, boundary = b.end(), before[b.start():b.end()]
         relative = _RELATIVE.search(before, window) if _ENDS_RELATIVE.search(
             before, max(0, len(before) - 12)) else None
         if relative:
@@ -363,6 +375,27 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                  if _PLACE_HEADS.match(a.claimant) and start + place.end() + len(a.claimant)
                  + 2 >= a.start else a for a in found]
     return sorted(found, key=lambda a: a.start)
+
+
+# _ASIDE_HINT and _BOUNDARY for lower-cased text, without IGNORECASE: `re` then skips the
+# branches that open with another letter at once. The two ways part only on "ı" and "ſ"
+# (IGNORECASE reads them as "i" and "s") and "İ": text holding one keeps the patterns as written.
+_ASIDE_HINT_LOWER = re.compile(_ASIDE_HINT.pattern)
+_BOUNDARY_LOWER = re.compile(_BOUNDARY.pattern)
+_CASE_TRAPS = ("ı", "ſ", "\u0130")
+
+
+def _aside_hint(before: str, pos: int) -> bool:
+    if any(trap in before for trap in _CASE_TRAPS):
+        return _ASIDE_HINT.search(before, pos) is not None
+    return _ASIDE_HINT_LOWER.search(lower(before), pos) is not None
+
+
+def _boundaries(before: str, pos: int):
+    """Clause boundaries in before[pos:] (their spans index `before`)."""
+    if any(trap in before for trap in _CASE_TRAPS):
+        return _BOUNDARY.finditer(before, pos)
+    return _BOUNDARY_LOWER.finditer(lower(before), pos)
 
 
 def _in_relative(boundary: str, before: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipelines.extract.sentences import lower
-from pipelines.extract.wordtrie import trie_pattern
+from pipelines.extract.wordtrie import any_of, trie_pattern
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split()
@@ -106,21 +106,54 @@ _ANY_DATE_WORD = re.compile(  # scans lower-cased text (sentences.lower)
     r"\b(?=[a-z])" + trie_pattern(list(MONTHS) + list(WEEKDAYS) + ["yesterday"]) + r"\b")
 
 
+# What each pattern needs: a month, a weekday or "yesterday".
+_NEEDS = [("month" if "(?P<month>" in p.pattern else
+           "weekday" if "(?P<weekday>" in p.pattern else "yesterday", p) for p in _PATTERNS]
+# Every month name holds its three-letter abbreviation ("sept" holds "sep").
+_MONTH_HINTS = tuple(m for m in MONTHS if len(m) == 3)
+_MONTH_HINT, _WEEKDAY_HINT = any_of(_MONTH_HINTS), any_of(list(WEEKDAYS))
+# The same patterns for lower-cased text (sentences.lower), without IGNORECASE: there `re`
+# skips a branch that opens with another letter at once, several times faster. Lower-casing
+# keeps every offset and what counts as a word character, digit or space.
+assert not any(c.isupper() for p in _PATTERNS for c in p.pattern.replace("(?P<", ""))
+_NEEDS_LOWER = [(need, re.compile(p.pattern)) for need, p in _NEEDS]
+# Where lower-casing and IGNORECASE part ways: IGNORECASE lets "ı" match "i" and "ſ" match
+# "s", and reads "İ" as "i" where str.lower() makes it two characters. A sentence holding one
+# runs the patterns as written.
+_CASE_TRAPS = ("ı", "ſ", "\u0130")
+
+
+def _needed(lowered: str) -> list[re.Pattern]:
+    """The lower-case date patterns that can match a sentence: the month patterns only when a
+    month's abbreviation is in it, and so on (a sentence names a weekday or a month far more
+    often than both)."""
+    present = {"month": _MONTH_HINT.search(lowered) is not None,
+               "weekday": _WEEKDAY_HINT.search(lowered) is not None,
+               "yesterday": "yesterday" in lowered}
+    return [p for need, p in _NEEDS_LOWER if present[need]]
+
+
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     lowered = lower(text[start:end])
     if not _ANY_DATE_WORD.search(lowered):
         return found
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text, start, end):
-            if _PERIOD_START.search(text, max(start, m.start() - 12), m.start()) or \
-                    _PERIOD_EVENT.search(text, max(start, m.start() - 180), m.start()):
+    if any(trap in text[start:end] for trap in _CASE_TRAPS):
+        hay, base, patterns = text, 0, _PATTERNS
+    else:  # one character before the sentence, for the word boundary at its start
+        base = max(0, start - 1)
+        hay, patterns = lower(text[base:end]), _needed(lowered)
+    for pattern in patterns:
+        for m in pattern.finditer(hay, start - base, end - base):
+            m_start, m_end = m.start() + base, m.end() + base
+            if _PERIOD_START.search(text, max(start, m_start - 12), m_start) or \
+                    _PERIOD_EVENT.search(text, max(start, m_start - 180), m_start):
                 continue
-            if any(d.start <= m.start() < d.end for d in found):
+            if any(d.start <= m_start < d.end for d in found):
                 continue
             value = _resolve(m, published)
             if value:
-                found.append(DateMention(m.start(), m.end(), value))
+                found.append(DateMention(m_start, m_end, value))
     for m in _WHEN_CLAUSE.finditer(text, start, end) if "when" in lowered or "which" in lowered \
             else ():
         groups = m.groupdict()

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pipelines.extract import attribution, dates, metrics, sentences
 from pipelines.extract.claimants import bare_name, resolve_claimant
 from pipelines.extract.numbers import NumberMention, bounds_for, find_numbers, quick_hits
+from pipelines.extract.wordtrie import any_of
 
 _HEDGE = re.compile(
     r"\b(?:believed|believes|believe|thought to be|reportedly|is said to|are said to|were said to|"
@@ -26,6 +27,7 @@ _HEDGE = re.compile(
 )
 _HEDGE_HINTS = ("believ", "thought", "reported", "said to", "verif", "alleged", "presum",
                 "feared")
+_HEDGE_HINT = any_of(_HEDGE_HINTS)
 _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) (?:be (?:independently )?verified|"
                           r"(?:independently )?verify)",
                           re.IGNORECASE)
@@ -47,8 +49,10 @@ _PLANNED = re.compile(
 )
 # "an estimated 250" marks only its own number (NumberMention.estimated)
 _ESTIMATE = re.compile(r"(?<![Aa]n )\bestimat(?:e|es|ed)\b", re.IGNORECASE)
+# "in|inside|across|throughout|from|at" with each word's first letter first ("\bin" written
+# "i(?<!\w.)n"), so that `re` skips in C to the places where one of them can start.
 _LOCATION = re.compile(
-    r"\b(?:in|inside|across|throughout|from|at)\s+(?P<loc>(?:the\s+)?(?:(?:northern|southern|"
+    r"(?:i(?<!\w.)n(?:side)?|a(?<!\w.)(?:cross|t)|t(?<!\w.)hroughout|f(?<!\w.)rom)\s+(?P<loc>(?:the\s+)?(?:(?:northern|southern|"
     r"central|eastern|western|occupied)\s+)?(?:[A-Z][\w'’-]+)(?:\s+(?:Strip|Bank|Israel|"
     r"area|city|camp|Younis|Lahiya|Hanoun|al-Balah|[A-Z][\w'’-]+)){0,2})"
 )
@@ -259,6 +263,13 @@ def _number(value: float) -> float | int:
 _STATUS_WORDS = re.compile("|".join(
     f"(?P<{name}>{rx.pattern})"
     for name, rx in (("proposed", _PROPOSED), ("planned", _PLANNED), ("estimate", _ESTIMATE))))
+# A literal piece of every branch of _STATUS_WORDS: a sentence holding none of them (most do
+# not) skips that scan, which is one of the costliest per sentence.
+_STATUS_HINTS = ("would", "propos", "offer", "provide", "stipulate", "envisage", "demand",
+                 "under the", "terms of", "draft", "framework", "is to", "are to", "require",
+                 "willing to", "ready to", "prepared to", "call", "seek", "sought", "will",
+                 "set to", "scheduled to", "expected to", "slated to", "due to", "estimat")
+_STATUS_HINT = any_of(_STATUS_HINTS)
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
@@ -280,7 +291,8 @@ class _SentenceWords:
             self.split_starts.append(m.start())
             self.split_ends.append(m.end())
         lowered = sentences.lower(text[s_start:s_end])
-        for m in _STATUS_WORDS.finditer(lowered):
+        hinted = _STATUS_HINT.search(lowered) is not None
+        for m in _STATUS_WORDS.finditer(lowered) if hinted else ():
             if m.lastgroup == "planned" and _RELATIVE_BEFORE.search(lowered, max(0, m.start() - 7),
                                                                      m.start()):
                 continue  # "children who will start school in a hotel": not the figure's future
@@ -619,7 +631,7 @@ def extract_figures(text: str, published: date | None = None,
         unverified = ("verif" in lower and bool(_VERIFY_NEXT.search(sentence))) or (
             "verif" in following and bool(_VERIFY_NEXT.search(following)))
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
-            if any(w in lower for w in _HEDGE_HINTS) else []
+            if _HEDGE_HINT.search(lower) else []
         # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
         # third are believed dead": the count of the held is the believed one too)
         spans_made = [m.start for m, *_ in made if m.fraction is None]
@@ -1121,5 +1133,5 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     out = _held_parts(text, out, carried)
     # "has passed 10,000, ... putting the toll at 10,022": the milestone gives way to the count
     return [item for n, item in enumerate(out)
-            if not (_THRESHOLD.search(text, max(s_start, item[0].start - 12), item[0].start)
-                    and any(later[1] == item[1] for later in out[n + 1:]))]
+            if not (any(later[1] == item[1] for later in out[n + 1:])
+                    and _THRESHOLD.search(text, max(s_start, item[0].start - 12), item[0].start))]
