@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.lib.raw_store import is_local
+from pipelines.lib.raw_store import is_local, write_parquet_batches_atomic
 from pipelines.settings import REPO_ROOT, LakePath
 
 SQL_DIR = REPO_ROOT / "sql"
@@ -167,33 +168,35 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
     """Delete the rows matching `dropped` on all its columns, then insert `chunks`: one transaction.
 
     The incremental counterpart of `replace_table` (`replace=True` empties the table first): a
-    run that brings 1% new data writes 1%, and rows arrive chunk by chunk, so a large load
-    holds one chunk in memory, not the table. Returns the number of rows inserted.
+    run that brings 1% new data writes 1%. The chunks are spooled, one at a time, to a local
+    Parquet file that DuckDB then inserts in bulk: memory holds one chunk, and DuckDB reads the
+    file within its memory limit (inserting 300,000 articles' text chunk by chunk from Python in
+    one transaction grew the process to 4 GB). Returns the number of rows inserted.
     """
     table, schema_name = _table(name)
     keys = list(dropped.columns)
     if not keys or not all(_COLUMN.match(k) for k in keys):
         raise ValueError(f"bad key columns {keys!r}")
     match = " and ".join(f"{table}.{k} is not distinct from dropped.{k}" for k in keys)
-    inserted = 0
-    conn.register("dropped", dropped.to_arrow())
-    try:
-        with registered(conn, pl.DataFrame(schema=schema)), transaction(conn):
-            run(conn, f"create schema if not exists {schema_name}")
-            if replace:
-                run(conn, f"create or replace table {table} as select * from incoming")
-            run(conn, f"create table if not exists {table} as select * from incoming")
-            if dropped.height and not replace:
-                run(conn, f"delete from {table} using dropped where {match}")
-            for chunk in chunks:
-                conn.register("chunk", chunk.to_arrow())
-                run(conn, f"insert into {table} by name select * from chunk")
-                conn.unregister("chunk")
-                inserted += chunk.height
-            if replace or dropped.height or inserted:
-                _mark_changed(conn, name)
-    finally:
-        conn.unregister("dropped")
+    with tempfile.TemporaryDirectory(prefix="tally-load-") as spool_dir:
+        spool = Path(spool_dir) / "rows.parquet"
+        inserted = write_parquet_batches_atomic(chunks, spool, schema)
+        conn.register("dropped", dropped.to_arrow())
+        try:
+            with registered(conn, pl.DataFrame(schema=schema)), transaction(conn):
+                run(conn, f"create schema if not exists {schema_name}")
+                if replace:
+                    run(conn, f"create or replace table {table} as select * from incoming")
+                run(conn, f"create table if not exists {table} as select * from incoming")
+                if dropped.height and not replace:
+                    run(conn, f"delete from {table} using dropped where {match}")
+                if inserted:
+                    run(conn, f"insert into {table} by name select * from read_parquet(?)",
+                        [str(spool)])
+                if replace or dropped.height or inserted:
+                    _mark_changed(conn, name)
+        finally:
+            conn.unregister("dropped")
     return inserted
 
 
