@@ -102,21 +102,3 @@ def duckdb_memory_limit() -> str:
     grow with everything ever loaded; with one, a day of 300,000 articles fits a small machine.
     """
     return os.environ.get("TALLY_DUCKDB_MEMORY", "1GB")
-
-
-def _arrow_memory_pool() -> None:
-    """Arrow allocations from jemalloc, returned to the system soon after they are freed.
-
-    pyarrow's default pool (mimalloc) keeps what it freed: streaming 1.2 GB of article text
-    through it in 20,000-row chunks left the process at 1.8 GB where jemalloc peaks at 1.3 GB.
-    Builds without jemalloc keep their default.
-    """
-    import pyarrow
-
-    try:
-        pyarrow.set_memory_pool(pyarrow.jemalloc_memory_pool())
-    except NotImplementedError:
-        return
-
-
-_arrow_memory_pool()

@@ -26,7 +26,6 @@ from pipelines.defs.statistics import staged_statistics_figures
 from pipelines.lib import figure_rules, quality, warehouse
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
-    FETCH_LOG_SCHEMA,
     RawStore,
     parquet_batches,
     parquet_files,
@@ -453,7 +452,7 @@ def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: Du
         for key in (["raw", "fetch_log"], ["raw", "payloads"]):
             yield dg.MaterializeResult(asset_key=key, metadata=skipped("raw batch files"))
         return
-    log = read_parquet_dir(store.root / "fetch_log", FETCH_LOG_SCHEMA).sort("fetched_at")
+    log = store.fetch_log().sort("fetched_at")
     payloads = store.manifest().sort("first_seen_at")  # one row per payload, even after races
     with duckdb.get_connection() as conn:
         warehouse.replace_table(conn, "raw.fetch_log", log)
