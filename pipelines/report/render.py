@@ -87,13 +87,10 @@ def _latest_per_claimant(tolls: pl.DataFrame) -> list[dict]:
     location is as written, too varied to group by).
     """
     keys = ["claimant_name", "claimant_class", "origin", "dataset", "location"]
-    article = pl.col("origin") == "article"
     return (
-        tolls.with_columns(pl.when(article).then(None).otherwise(pl.col("location"))
-                           .alias("location"))
-        .sort("day", "value")
+        tolls.sort("day", "value")
         .group_by(keys, maintain_order=True)
-        .agg(pl.col("day").last(), pl.col("value").last(), pl.len().alias("claims"))
+        .agg(pl.col("day").last(), pl.col("value").last(), pl.col("claims").sum())
         .sort("value", descending=True)
         .to_dicts()
     )
@@ -109,7 +106,7 @@ def _paired_disputes(disputes: pl.DataFrame, names: dict[str, str]) -> list[dict
     if not PAIRED <= set(disputes.columns):
         return None
     rows = []
-    for row in disputes.head(data.MAX_ROWS).iter_rows(named=True):
+    for row in disputes.iter_rows(named=True):
         sides = []
         for side in ("a", "b"):
             cid = row[f"claimant_id_{side}"]
@@ -142,10 +139,11 @@ def build_report(conn: duckdb.DuckDBPyConnection, path: Path,
                  generated_at: datetime | None = None) -> ReportSummary:
     """Render the report from the warehouse behind `conn` to `path` (replaced whole)."""
     summary = ReportSummary(path=path)
-    tolls = data.death_tolls(conn)
+    tolls = data.death_toll_points(conn)
     ledger = data.hostage_ledger(conn)
-    disputes = data.disputes(conn)
+    disputes = data.disputes(conn, data.MAX_ROWS)
     checks = data.latest_checks(conn)
+    counts = data.counts(conn)
     for table, frame in (("core.figures", tolls), ("marts.hostage_ledger", ledger),
                          ("marts.figure_disputes", disputes),
                          ("quality.check_results", checks)):
@@ -160,26 +158,25 @@ def build_report(conn: duckdb.DuckDBPyConnection, path: Path,
                     if ledger is not None else None)
     summary.charts = [name for name, uri in (("death_tolls", toll_chart),
                                              ("hostage_ledger", ledger_chart)) if uri]
-    summary.death_toll_claims = tolls.height if tolls is not None else 0
+    summary.death_toll_claims = int(tolls["claims"].sum()) if tolls is not None else 0
     summary.ledger_rows = ledger.height if ledger is not None else 0
-    summary.disputes = disputes.height if disputes is not None else None
+    summary.disputes = counts["marts.figure_disputes"]
     if checks is not None:
         summary.checks_passed = checks.filter(pl.col("success")).height
         summary.checks_failed = checks.height - summary.checks_passed
 
     ledger_metrics = [m for m in data.LEDGER_METRICS
                       if ledger is not None and ledger[m].drop_nulls().len()]
-    article_claims = (tolls.filter(pl.col("origin") == "article").sort("day", descending=True)
-                      if tolls is not None else None)
+    article_claims = data.newest_article_tolls(conn, data.MAX_ROWS)
     html = environment().get_template("report.html.j2").render(
         generated_at=(generated_at or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
-        counts=data.counts(conn),
+        counts=counts,
         max_rows=data.MAX_ROWS,
         toll_chart=toll_chart,
         latest_tolls=_latest_per_claimant(tolls) if tolls is not None else None,
-        article_claims=(article_claims.head(data.MAX_ROWS).to_dicts()
-                        if article_claims is not None else None),
-        article_claims_total=article_claims.height if article_claims is not None else 0,
+        article_claims=article_claims.to_dicts() if article_claims is not None else None,
+        article_claims_total=(int(tolls.filter(pl.col("origin") == "article")["claims"].sum())
+                              if tolls is not None else 0),
         ledger_chart=ledger_chart,
         ledger_metrics=ledger_metrics,
         ledger_labels=charts.LEDGER_LABELS,
@@ -189,7 +186,7 @@ def build_report(conn: duckdb.DuckDBPyConnection, path: Path,
         disputes_paired=(_paired_disputes(disputes, data.claimant_names(conn))
                          if disputes is not None else None),
         disputes_columns=disputes.columns if disputes is not None else [],
-        disputes=(list(disputes.head(data.MAX_ROWS).iter_rows())
+        disputes=(list(disputes.iter_rows())
                   if disputes is not None else None),
         disputes_total=summary.disputes,
         checks=checks.to_dicts() if checks is not None else None,

@@ -22,7 +22,7 @@ def _figures(rows: list[dict]) -> pl.DataFrame:
             "source_url": "https://meridianwire.example/a", "sentence": "s.",
             "claimant": "the ministry", "claimant_id": "gaza_moh",
             "claimant_class": "gaza_health", "published": date(2024, 1, 2)}
-    return pl.DataFrame([{**base, **r} for r in rows])
+    return pl.DataFrame([{"figure_id": f"f{i}", **base, **r} for i, r in enumerate(rows)])
 
 
 def _warehouse(path, figures: pl.DataFrame, ledger: bool = True, disputes: bool = False):
@@ -119,3 +119,29 @@ def test_claimants_sharing_a_name_stay_apart(tmp_path):
     assert data.claimant_names(conn) == {"un_ocha": "UN OCHA (un)",
                                          "outlet:un-ocha": "UN OCHA (outlet)",
                                          "idf": "Israel Defense Forces"}
+
+
+def test_repeated_claims_are_counted_not_redrawn(tmp_path):
+    """The same value claimed on the same day by the same claimant is one chart point with its
+    count; the tables still count and show every figure."""
+    from pipelines.report import data
+
+    same = {"as_of": date(2024, 1, 5), "value": 22000.0}
+    figures = _figures([same] * (data.MAX_ROWS + 100)
+                       + [{"as_of": date(2024, 1, 6), "value": 22300.0},
+                          {"as_of": date(2024, 1, 6), "value": 22300.0, "claimant_id": "evil",
+                           "claimant_class": "other"}])
+    conn = _warehouse(tmp_path / "w.duckdb", figures)
+    points = data.death_toll_points(conn)
+    assert points.select("day", "claimant_name", "value", "claims").rows() == [
+        (date(2024, 1, 5), "Gaza Ministry of Health", 22000.0, data.MAX_ROWS + 100),
+        (date(2024, 1, 6), HOSTILE_NAME, 22300.0, 1),
+        (date(2024, 1, 6), "Gaza Ministry of Health", 22300.0, 1)]
+    newest = data.newest_article_tolls(conn, data.MAX_ROWS)
+    assert newest.height == data.MAX_ROWS and newest["day"][0] == date(2024, 1, 6)
+
+    out = tmp_path / "index.html"
+    summary = build_report(conn, out)
+    assert summary.death_toll_claims == data.MAX_ROWS + 102
+    assert f"In articles ({data.MAX_ROWS + 102:,}, newest {data.MAX_ROWS} shown)" in (
+        out.read_text(encoding="utf-8"))
