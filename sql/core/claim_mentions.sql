@@ -106,5 +106,5 @@ final as (
     from classed
 )
 
+-- In the order of core.figures: sorting 2.4 million mentions by claim took a third of the build.
 select * from final
-order by claim_id, figure_id
