@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from pipelines.lib import raw_store
 from pipelines.lib.raw_store import FetchLogRow, RawStore
 
 
@@ -62,3 +63,30 @@ def test_object_paths_only_from_hashes(lake):
     store = RawStore(lake, batch="b")
     with pytest.raises(ValueError):
         store.object_path("../../etc/passwd")
+
+
+def _ingest(store: RawStore, n: int) -> None:
+    for i in range(n):
+        store.put(f"payload {i}".encode(), source="s", kind="article", locator=f"u{i}",
+                  media_type="text")
+        store.log(FetchLogRow(batch=store.batch, source="s", locator=f"u{i}", ok=True))
+
+
+def test_a_large_batch_is_written_in_parts_as_it_goes(lake, monkeypatch):
+    """Memory holds SPILL_ROWS rows, not the whole inbox; a run that dies half-way keeps what
+    it wrote, and a retry of the same batch replaces its parts instead of adding to them."""
+    monkeypatch.setattr(raw_store, "SPILL_ROWS", 4)
+    store = RawStore(lake, batch="big")
+    _ingest(store, 7)  # 14 rows: three parts written before any flush
+    assert len(list((lake / "raw" / "manifest").glob("big-*.parquet"))) == 3
+    assert RawStore(lake, batch="reader").manifest().height == 6  # the dying run's rows are kept
+
+    retry = RawStore(lake, batch="big")
+    _ingest(retry, 7)
+    assert retry.flush() == (7, 7)
+    assert RawStore(lake, batch="reader").manifest().height == 7
+    assert RawStore(lake, batch="reader").fetch_log().height == 7
+
+    later = RawStore(lake, batch="next")
+    _ingest(later, 7)
+    assert later.flush() == (0, 7)  # every payload known: only the reads are logged
