@@ -112,17 +112,21 @@ _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among who
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
-_PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them) killed\s+)?(?:are|were|was|is)\s+"
-                             r"(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|terrorists|militants|"
-                             r"fighters|journalists|medics|doctors|paramedics|health workers|"
-                             r"elderly|men|adults|civilians)\b",
+_IS_NOUN = (r"(?:are|were|was|is)\s+(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|"
+            r"terrorists|militants|fighters|journalists|medics|doctors|paramedics|health workers|"
+            r"elderly|men|adults|civilians)\b")
+_PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them|the) (?:killed|dead)\s+)?" + _IS_NOUN,
                              re.IGNORECASE)
+# "half of the 900 people killed in the strikes were women": the predicate of the killed
+_KILLED_WERE = re.compile(r"[^,.;]{0,40}?\s" + _IS_NOUN, re.IGNORECASE)
+
+
+_OF_THE_KILLED = (" of those killed", " of them killed", " of the dead", " of the killed")
 
 
 def of_whom_killed(text: str, mention: NumberMention) -> bool:
-    """'six of those killed were terrorists'"""
-    return text.startswith(" of those killed", mention.num_end) or \
-        text.startswith(" of them killed", mention.num_end)
+    """'six of those killed were terrorists', '18,000 of the dead were children'"""
+    return text.startswith(_OF_THE_KILLED, mention.num_end)
 
 
 _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|repatriat\w+|"
@@ -908,6 +912,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             predicate = [e for e in after if e[2] != "remaining"]
             event = metrics.nearest_event(predicate or after, people.end, people.end)
             metric = metrics.metric_for(people.group, event, sentence, people.subject, context)
+            killed = [e for e in after if e[0] - people.end <= 2 and e[2] == "killed"]
+            noun = _KILLED_WERE.match(text, killed[0][1]) if killed else None
+            if metric == "killed" and noun:  # "a third of the 900 people killed were children"
+                metric = metrics.BREAKDOWN.get(metrics.group_in(noun.group("noun")) or "", metric)
             if metric:
                 out.append((mention, metric, people, base.value))
             continue
@@ -1002,7 +1010,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, metric, people, None))
             continue
         predicate_noun = _PREDICATE_NOUN.match(text, mention.num_end) if people.group is None \
-            else None
+            or of_whom_killed(text, mention) else None
         if predicate_noun:  # "Of the martyrs, 15,613 are children, 8,304 are women"
             group = metrics.group_in(predicate_noun.group("noun"))
             killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events) or \
@@ -1010,6 +1018,16 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if killed_before or of_whom_killed(text, mention):
                 out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people, None))
                 continue
+        # "404 killed, 170 of them children": the noun after "of them" says which part, before
+        # the part simply inherits the figure before it
+        of_whom = _OF_WHOM.match(text[mention.num_end:mention.num_end + 20])
+        if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
+            own = metrics.people_after(text, of_whom.end() + mention.num_end, s_end)
+            metric = out[-1][1]
+            if own.group in metrics.BREAKDOWN and metric == "killed":
+                metric = metrics.BREAKDOWN[own.group]
+            out.append((mention, metric, own if own.group else previous_people, None))
+            continue
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]
@@ -1025,14 +1043,6 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, inherited, out[-1][2] if people.group is None else people,
                             None))
                 continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
-        of_whom = _OF_WHOM.match(text[mention.num_end:mention.num_end + 20])
-        if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
-            own = metrics.people_after(text, of_whom.end() + mention.num_end, s_end)
-            metric = out[-1][1]
-            if own.group in metrics.BREAKDOWN and metric == "killed":
-                metric = metrics.BREAKDOWN[own.group]
-            out.append((mention, metric, own if own.group else previous_people, None))
-            continue
         if of_whom and out and out[-1][1] == "hostages_released" and re.match(
                 r"\s+(?:dead|deceased)\b", text[mention.num_end + of_whom.end():]):
             out.append((mention, "hostage_bodies_recovered", previous_people or people, None))

@@ -605,3 +605,20 @@ def test_status_of_deals_done_releases_and_rising_tolls():
     # a plan is still a plan
     assert one("The 30 hostages will be freed on Sunday.", "30")["status"] == "planned"
     assert one("Under the deal, Hamas will free 40 hostages.", "40")["status"] == "proposed"
+
+
+def test_the_noun_after_a_part_of_the_killed_says_which_part():
+    """Tolls are broken down as "N, M of them children", "M of the dead were children" and "a
+    third of the N people killed were women": the part counts the group named after it."""
+    text = "Strikes killed 320 people overnight, at least 95 of them children, and wounded 600."
+    assert one(text, "at least 95")["metric"] == "killed_children"
+    assert one(text, "600")["metric"] == "injured"
+    text = "Officials said 2,400 of the dead were children and 1,300 were women."
+    assert one(text, "2,400")["metric"] == "killed_children"
+    text = "Nearly half of the 610 people killed in the camp were women, medics said."
+    assert one(text, "Nearly half")["metric"] == "killed_women"
+    # no group named after the part: it stays a plain count of the killed
+    text = "Strikes killed 320 people overnight, at least 95 of them in Rafah."
+    assert one(text, "at least 95")["metric"] == "killed"
+    text = "Half of the 40 people killed were buried on Monday."
+    assert one(text, "Half")["metric"] == "killed"
