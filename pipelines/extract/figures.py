@@ -102,6 +102,9 @@ def _share_of(text: str, pos: int, base_metric: str | None) -> str | None:
     return base_metric
 
 
+# "thousands", "dozens": not numbers (GUIDELINES), so a share of them has no base
+_VAGUE_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|scores|millions|tens)\s+of\b[^.;]*$",
+                           re.IGNORECASE)
 _OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
@@ -863,6 +866,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     participle: dict[int, str] = {}  # mention index -> event of "the 251 people abducted"
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     for i, mention in enumerate(mentions):
+        if mention.fraction is not None and _VAGUE_BEFORE.search(
+                text, out[-1][0].end if out else s_start, mention.start):
+            continue  # "thousands of displaced people, half of them children": no base
         if mention.fraction is not None and out and _OF_THEM.match(text, mention.end):
             # "130 hostages remain and ... about a quarter of them are dead": the share of the
             # figure before it
@@ -871,8 +877,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             previous = out[-1][2]
             metric = metrics.metric_for(previous.group if previous else None, event, sentence,
                                         previous.subject if previous else None, context)
-            if metric is None and event is None:
-                metric = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
+            share = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
+            if (metric is None and event is None) or share in metrics.BREAKDOWN.values():
+                metric = share  # "300 killed, half of them children, and ... missing"
             if metric:
                 out.append((mention, metric, previous, out[-1][0].value))
             continue

@@ -126,6 +126,10 @@ def _named_or_priced(before: str) -> bool:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NUMBER_START = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|twenty|thirty|forty|fifty|hundred)\b", re.IGNORECASE)
+_AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?"
+                          r"(?:\d+\s*(?:,|and|to|or)\s*)*$", re.IGNORECASE)
 _DAY_RANGE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
                                r"\.?\s+\d{1,2}\s*[-–]$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*(?:all|both|aged)?\s*$")
@@ -228,10 +232,15 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
     if _NOT_PEOPLE_AFTER.match(after):
         return True
-    if number_text.lower() == "one" and after.startswith(" of "):
-        return True  # "one of 251 people abducted": a member, not a count
+    if number_text.lower() == "one" and after.startswith((" of ", " that ", " which ")):
+        return True  # "one of 251 people abducted": a member; "one that would": a pronoun
     if _named_or_priced(before):
         return True
+    if (after[:1] in "-–" and _NUMBER_START.match(after, 1)) or (
+            before[-1:] in "-–" and before[-2:-1].isdigit() and number_text[0].isdigit()):
+        return True  # "1-800-22-4444", "2023-24", "UPDATE 2-Eleven": a code, not a count
+    if "age" in before and _AGES_BEFORE.search(before):
+        return True  # "aged 60 and 70", "aged between 22 and 40"
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"
     tail = before.rstrip()
@@ -344,6 +353,11 @@ def people_after(text: str, pos: int, limit: int) -> People:
     if not words:
         return People(None, None, pos)
     first = words[0].group().lower()
+    if len(words) == 1 and not first.endswith(("ed", "en")) and first not in FUNCTION_WORDS \
+            and (thing := _THING_NEXT.match(text, words[0].end())) and \
+            _EVENT_RE.fullmatch(words[0].group()):
+        # "1,200 displacement sites", "150,000 housing units": an event word naming a thing
+        return People("thing", text[words[0].start() : thing.end()], thing.end())
     if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()) or \
             first.endswith(("ing", "ly")) or first in ("known", "confirmed", "believed"):
         # "250 serving life sentences", "35 known to be dead", "13 shortly before noon": a
@@ -352,6 +366,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
 
+_THING_NEXT = re.compile(r"\s+(?:sites?|units?|centres?|centers?|facilities|locations?|areas?|"
+                         r"zones?|orders?|camps?|shelters?|buildings?|homes?|houses?)\b",
+                         re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s+(?:a few|an|a|several|some)\s+(?:\w+\s+)?(?:hours?|minutes?|days?|"
                          r"weeks?)\s+(?:later|after|earlier)\b", re.IGNORECASE)
 _NUMBER_SOON = re.compile(r"\s+(?:\S+\s+){0,2}?(?:\d|(?:one|two|three|four|five|six|seven|eight|"

@@ -177,6 +177,9 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         low, high = parse_number(m.group(g1)), parse_number(m.group(g2))
         if low is None or high is None or not low < high or high > 10 * low:
             continue  # "October 7 to 25,295", "from 2 to 400": not one range of a count
+        if m.group("r1") and m.group(g1)[0].isdigit() != m.group(g2)[0].isdigit() and \
+                not hay[m.end(g1):m.start(g2)].strip().isalpha():
+            continue  # "UPDATE 2-Eleven more hostages": a digit and a word make no range
         if _MONTH_BEFORE.search(text, max(start, m.start() + shift - 10), m.start() + shift):
             continue  # "7 to 10 October", "October 7 or 8": days of a month
         # "7 to 10" days etc. are filtered later; a range is only taken when it is ascending.

@@ -622,3 +622,28 @@ def test_the_noun_after_a_part_of_the_killed_says_which_part():
     assert one(text, "at least 95")["metric"] == "killed"
     text = "Half of the 40 people killed were buried on Monday."
     assert one(text, "Half")["metric"] == "killed"
+
+
+def test_codes_ages_and_places_are_not_counts_of_people():
+    """Numbers that look like counts but are not: a hotline number, the ages of a group, an
+    event word naming a place or thing ("displacement sites", "housing units"), a wire update
+    tag run into the headline, "one that" (a pronoun), and a share of "thousands"."""
+    text = "Families of the missing can call the hotline at 1-800-55-0100 for news."
+    assert figures(text) == []
+    text = "Troops rescued three hostages, aged 19 and 64, in a raid."
+    assert one(text, "three")["metric"] == "hostages_rescued"
+    assert none_at(text, "64")
+    assert none_at("The fallen soldiers, aged between 20 and 35, were buried.", "20 and 35")
+    text = "About 90,000 people are sheltering in 400 displacement sites and 2,000 housing units."
+    assert one(text, "About 90,000")["metric"] == "sheltering"
+    assert none_at(text, "400") and none_at(text, "2,000")
+    text = "UPDATE 3-Twelve hostages freed on sixth day of truce"
+    assert one(text, "Twelve")["value"] == 12
+    assert none_at("Hamas rejected an offer, including one that would free the sick.", "one")
+    text = "Strikes hit 12 homes. Thousands of families, half of them children, fled west."
+    assert none_at(text, "half")
+    # real counts next to them stay
+    text = "Some 300 people were killed, half of them children, and 10-15 others are missing."
+    assert one(text, "half")["metric"] == "killed_children"
+    assert one(text, "10-15")["qualifier"] == "range"
+    assert one("Another 40 wounded days later.", "40")["metric"] == "injured"
