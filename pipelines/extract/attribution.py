@@ -44,8 +44,12 @@ _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of)\s+$", r
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
 _NAME_CHAR = r"(?:(?-i:U\.[NSK]\.|Dr\.|Mr\.|Ms\.|Gen\.|Lt\.|Col\.)|[^,.;:()“”\"])"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)", re.IGNORECASE)
+# "said civil defence spokesman Mahmoud Basal": a lower-case role, then the name
+_ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
+                     r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
 _INVERTED = re.compile(
-    rf"\b(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])){_NAME_CHAR}{{3,80}}?)"
+    rf"\b(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|{_ROLE_BEFORE_NAME})"
+    rf"{_NAME_CHAR}{{3,80}}?)"
     r"(?:,[^;“”\"]{0,120})?\s*[.!?”\"]*$",  # "said Dr. X, a spokesman at Y hospital."
     re.IGNORECASE,
 )
@@ -77,6 +81,8 @@ _SAYING = re.compile(r",\s+(?:saying|adding|reporting)\b", re.IGNORECASE)
 _WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s+"
                           r"(?:saying|reporting|estimating)\b", re.IGNORECASE)
 # "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
+_SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+                           r"(?-i:[a-z]+)(?:ed|s)\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
                         re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which|who|"
@@ -96,6 +102,9 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
                          r"tally|count|toll|report|statement|update)\s+(?:from|by|of|issued by|"
                          r"(?:released|received|compiled|collected|gathered|provided|published)"
                          r" by)\s+)", re.IGNORECASE)
+_OWNER_OF_DATA = re.compile(r"(?:'s|’s|s'|’)\s+(?:(?:latest|own|official|updated|new|daily|"
+                            r"preliminary|initial)\s+)?(?:figures?|data|statistics|numbers|"
+                            r"estimates?|tall(?:y|ies)|counts?|records)$", re.IGNORECASE)
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
@@ -154,6 +163,7 @@ _BODY_STATEMENT = re.compile(r"^(?:an?|the)\s+(?P<body>ministry|army|military|ag
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
+    phrase = _OWNER_OF_DATA.sub("", phrase)  # "the ministry's estimates": the ministry
     phrase = _TRAILING.sub("", phrase)
     phrase = phrase.strip(" ,.;:'\"“”‘’-—–")
     body = _BODY_STATEMENT.match(phrase) if " " in phrase else None
@@ -281,6 +291,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         cut = None if m.start() > 120 else 0
         boundary = ""
         for b in _boundaries(before, window):
+            if before.startswith("WHO", b.start()):
+                continue  # the World Health Organization, not a relative pronoun
             cut, boundary = b.end(), before[b.start():b.end()]
         relative = _RELATIVE.search(before, window) if _ENDS_RELATIVE.search(
             before, max(0, len(before) - 12)) else None
@@ -345,6 +357,10 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                                      earlier[-1].generic))
         elif agent and _looks_like_claimant(_clean(agent.group("c"))):
             found.append(Attribution(_clean(agent.group("c")), start + m.start(), True, False))
+        elif (subject := _SUBJECT_VERB.match(sentence)) and (
+                _known(phrase := _clean(subject.group("c"))) or GENERIC.match(phrase)):
+            # "The army disputed the toll, saying ...": the subject of the clause before
+            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
     # "..., said the official.": a claim verb near the end followed by its speaker
     inverted = next((hit for v in verbs if v >= len(sentence) - 110
                      if (hit := _INVERTED.match(sentence, v))), None)

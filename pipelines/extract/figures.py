@@ -230,7 +230,8 @@ _SPEAKER_LINE = re.compile(
 
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
 _SUBJECT = re.compile(
-    r"[“\"]?(?P<np>(?:[\w'’.-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+    r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+    r"(?:not\s+)?"
     r"(?:[a-z]+ed|spoke|met|gave|said|says|told|is|was|are|were|published|released|issued|"
     r"put|updated|announced|posted)\b"
 )

@@ -647,3 +647,28 @@ def test_codes_ages_and_places_are_not_counts_of_people():
     assert one(text, "half")["metric"] == "killed_children"
     assert one(text, "10-15")["qualifier"] == "range"
     assert one("Another 40 wounded days later.", "40")["metric"] == "injured"
+
+
+def test_more_ways_claimants_are_named():
+    """WHO in capitals is the World Health Organization, not a relative pronoun; a lower-case
+    role before a name follows "said"; "the ministry's estimates" are the ministry's; a body
+    opening a sentence speaks for ", saying ..."; a foreign country's foreign ministry and the
+    Government of Israel are who they say."""
+    assert _claimant("WHO says 500 health workers have been killed.", "500") == "un"
+    text = '"At least 30 people were wounded," said civil defence spokesman Omar Haddad.'
+    assert _claimant(text, "At least 30") == "other"
+    text = "About 40 people were killed, said health ministry spokesman Ashraf al-Qudra."
+    assert _claimant(text, "About 40") == "gaza_health"
+    text = ("The Health Ministry in Gaza published its report. Some 7,000 people are missing, "
+            "according to the ministry's estimates.")
+    assert _claimant(text, "Some 7,000") == "gaza_health"
+    text = "The army rejected the figure, saying fewer than 50 civilians had been killed."
+    assert _claimant(text, "fewer than 50") == "israel_military"
+    text = "Residents fled the camp, saying 20 people had been killed."
+    assert _claimant(text, "20", outlet="Test Wire") == "outlet"
+    text = "Hamas will free 12 hostages, Egyptian foreign ministry spokesman Ahmed Fathi said."
+    assert _claimant(text, "12") == "other"
+    text = "More than 1,000 people were killed, according to the Government of Israel."
+    assert _claimant(text, "More than 1,000") == "israel_gov"
+    text = "The Health Ministry (MoH) has not updated its toll. It says 90 medics were killed."
+    assert _claimant(text, "90") == "gaza_health"
