@@ -134,7 +134,8 @@ def of_whom_killed(text: str, mention: NumberMention) -> bool:
 
 _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|repatriat\w+|"
                             r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
-                            r"(?:the\s+)?$", re.IGNORECASE)
+                            r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
+                            re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
@@ -150,7 +151,9 @@ _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+[
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _PARTITIVE = re.compile(r"\s+(?:of\s+the|out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
-_REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the bodies of the other 24", "the remains of the last four"
+_REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:other\s+|remaining\s+|last\s+|"
+                         r"final\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count|"
@@ -728,6 +731,9 @@ def _included(text: str, s_start: int, mention: NumberMention, context: str) -> 
 
 
 _HOSTAGE_METRICS = {"hostages_remaining", "abducted", "hostages_alive", "hostages_dead"}
+# the figure just before counted hostages: "bodies of the other 24" are hostages' bodies
+_HOSTAGE_FIGURES = _HOSTAGE_METRICS | {"hostages_released", "hostages_rescued",
+                                       "hostage_bodies_recovered"}
 
 
 def _earlier_hostages(text: str, s_start: int, mention: NumberMention, people: metrics.People,
@@ -935,7 +941,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             handed = _HANDED_BODIES.search(text, max(s_start, mention.start - 45), mention.start)
             hostage_bodies = metrics.metric_for(
                 "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered" or (
-                (handed or then in ("released", "bodies")) and metrics.talks_of_hostages(context))
+                (handed or then in ("released", "bodies")) and (
+                    metrics.talks_of_hostages(context) or carried in _HOSTAGE_FIGURES))
             if hostage_bodies and then == "remaining" and not _RATIO.match(text, people.end):
                 out.append((mention, "hostages_dead", people, None))  # bodies still held
                 continue

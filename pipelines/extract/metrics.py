@@ -34,7 +34,8 @@ GROUPS = {
     "people": r"people|persons?|palestinians|israelis|civilians|men|individuals|residents|"
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
-              r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
+              r"families members|family members|workers|farmworkers|farmhands|labou?rers|"
+              r"hostage-takers|loved ones|martyrs|"
               r"relatives|killings|members|(?:aid\s+)?seekers|evacuees|northerners|southerners|"
               r"elderly|idps|internally displaced (?:people|persons)|"
               r"villagers|worshippers|passengers|students|pupils|farmers|mourners|bystanders|"
@@ -172,7 +173,7 @@ EVENTS = [
                  r"(?:took|taking|taken|carried)"
                  r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
-    ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
+    ("remaining", r"remain(?:s(?! of\b)|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
                   r"being held|are held|were held|been held|in captivity|holding|still in gaza|"
                   r"held in gaza|"

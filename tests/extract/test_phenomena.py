@@ -672,3 +672,24 @@ def test_more_ways_claimants_are_named():
     assert _claimant(text, "More than 1,000") == "israel_gov"
     text = "The Health Ministry (MoH) has not updated its toll. It says 90 medics were killed."
     assert _claimant(text, "90") == "gaza_health"
+
+
+def test_bodies_of_the_other_n_and_remains_still_held():
+    """"the bodies of the other 24", "the remains of the last four": a count of hostages'
+    bodies even when the hostages were named only in the figure before; "remains of" is a
+    noun, not the verb "remains" (so it does not make the figure before it still held)."""
+    text = ("Hamas returned the bodies of four hostages on Monday. It handed over the remains of "
+            "the last three on Tuesday.")
+    assert one(text, "three")["metric"] == "hostage_bodies_recovered"
+    text = ("Hamas freed 10 hostages on Monday. Under the deal, the bodies of the other 20 "
+            "are to be handed over too.")
+    assert one(text, "20")["metric"] == "hostage_bodies_recovered"
+    text = ("The Red Cross brought back the remains of nine hostages; the remains of 11 others "
+            "are still held in Gaza.")
+    assert one(text, "nine")["metric"] == "hostage_bodies_recovered"
+    assert one(text, "11")["metric"] == "hostages_dead"
+    text = "Hamas freed 25 hostages on Sunday. Five Thai farmworkers were also freed."
+    assert one(text, "Five")["metric"] == "hostages_released"
+    # bodies pulled from rubble with no hostages about are the dead
+    text = "Strikes killed 30 people in Rafah. Medics recovered the bodies of the other 14."
+    assert all(f["metric"] != "hostage_bodies_recovered" for f in figures(text))
