@@ -81,6 +81,7 @@ def _maybe_range(hay: str) -> bool:
     return bool(_MAYBE_DIGIT_RANGE.search(hay) or _MAYBE_WORD_RANGE.search(hay))
 
 
+_PARTICLE_OVER = re.compile(r"\b(?:hand|turn)(?:s|ed|ing)?\s+$", re.IGNORECASE)
 _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten))"
                              r"s?\s+(?:of|are|were|is|was|remain|remained)\b")
 _AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults|those|people)\s+$",
@@ -210,9 +211,12 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         if qual in ("under", "over", "just under", "just over") and _AGE_BEFORE.search(
                 text, max(start, m.start() + shift - 14), m.start() + shift):
             continue  # "children under 5", "men over 60": ages
+        q_start = m.start() + shift
+        if qual == "over" and _PARTICLE_OVER.search(text, max(start, q_start - 10), q_start):
+            qual, q_start = "", n_start  # "handed over 33 hostages": a verb, not "more than"
         qualifier = QUALIFIERS[" ".join(qual.split())] if qual else "exact"
         low, high = _bounds(qualifier, value)
-        found.append(NumberMention(m.start() + shift, m.end() + shift, n_start, n_end, value,
+        found.append(NumberMention(q_start, m.end() + shift, n_start, n_end, value,
                                    low, high, qualifier, not m.group("num")[0].isdigit(),
                                    estimated="estimated" in qual))
         if crowded:
