@@ -285,8 +285,12 @@ _STATUS_HINT = any_of(_STATUS_HINTS)
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
 _TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
+# A release that happened: "had released 183 ...", or a subject and a past verb ("Israel freed
+# 1,968 ... under the plan"), not a participle after "be" or "to be"
 _DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:(?:now|already|so far|since)\s+)?"
-                   r"(?:been\s+|already\s+)?(?:released|freed|handed over|returned)\b")
+                   r"(?:been\s+|already\s+)?(?:released|freed|handed over|returned)\b|"
+                   r"\b(?:hamas|israel|it|they|the group|the army|the military|occupation|"
+                   r"resistance)\s+(?:\w+\s+)?(?:released|freed|handed over|returned)\b")
 
 
 class _SentenceWords:

@@ -693,3 +693,28 @@ def test_bodies_of_the_other_n_and_remains_still_held():
     # bodies pulled from rubble with no hostages about are the dead
     text = "Strikes killed 30 people in Rafah. Medics recovered the bodies of the other 14."
     assert all(f["metric"] != "hostage_bodies_recovered" for f in figures(text))
+
+
+def test_handed_over_is_a_verb_not_more_than():
+    """"handed over 33 hostages": "over" is the particle of the verb, not the qualifier
+    "more than"; "hand over" in any form is a release."""
+    text = "Hamas said it had handed over 33 hostages during the first phase."
+    assert one(text, "33")["qualifier"] == "exact"
+    assert one(text, "33")["value_high"] == 33
+    text = "Hamas will hand over three captives to the Red Cross on Saturday."
+    assert one(text, "three")["metric"] == "hostages_released"
+    assert one(text, "three")["qualifier"] == "exact"
+    # "over" as a qualifier stays
+    assert one("Over 300 people were killed.", "Over 300")["qualifier"] == "more_than"
+
+
+def test_a_release_done_under_a_deal_is_reported():
+    """"Israel freed 1,968 prisoners on Monday under the first phase of the plan": a subject and
+    a past release verb say it happened; the deal only says why."""
+    text = ("Hamas released 20 hostages and Israel freed 1,968 prisoners on Monday under the "
+            "first phase of the plan.")
+    assert one(text, "20")["status"] == "reported"
+    assert one(text, "1,968")["status"] == "reported"
+    # terms of a deal are still terms
+    assert one("Under the deal, 33 hostages are to be released.", "33")["status"] == "proposed"
+    assert one("Under the deal, Hamas would free 30 hostages.", "30")["status"] == "proposed"
