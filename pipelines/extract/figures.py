@@ -596,6 +596,14 @@ def _quoted_speaker(cues: list[attribution.Attribution], cue: attribution.Attrib
     return named[-1] if named else attributions.quote_speaker(index)
 
 
+def _metrics_since(figures: list[Figure], start: int, end: int) -> tuple[str, ...]:
+    """The metrics of the figures in text[start:end] (the sentence before), in order."""
+    n = len(figures)
+    while n and figures[n - 1].span_end >= start:
+        n -= 1
+    return tuple(f.metric for f in figures[n:] if f.span_start < end)
+
+
 def extract_figures(text: str, published: date | None = None,
                     outlet: str | None = None) -> list[Figure]:
     """Every figure in `text`, in text order (CONTRACT §2)."""
@@ -624,7 +632,8 @@ def extract_figures(text: str, published: date | None = None,
                                     figures[-1].metric if figures and figures[-1].span_end >=
                                     context_start else None, seen,
                                     figures[-1].value if figures and figures[-1].span_end >=
-                                    context_start else None)
+                                    context_start else None,
+                                    _metrics_since(figures, context_start, s_start))
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -860,15 +869,40 @@ _IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\b", re.IGNORECASE)
 _PRISONER_WORDS = re.compile(r"prisoners?|detainees?|palestinians?", re.IGNORECASE)
 
 
+# "Of those freed, 36 ...", "Of the prisoners, 250 ...": the parts of a group counted in the
+# sentence before (no number in the opener: "Of the 101 hostages held, ..." is a base itself)
+_PART_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+(?:the|those|these)\s+(?P<who>[^,\d.;]{2,40}),\s*",
+                          re.IGNORECASE)
+_REST_BEFORE = re.compile(r"\b(?:the|a)\s+(?:remaining|other|further)\s+$", re.IGNORECASE)
+_FAMILIES = {"prisoners": {"prisoners_released"},
+             "hostages": _HOSTAGE_FIGURES,
+             "released": {"prisoners_released", "hostages_released"},
+             "killed": _KILLED_FAMILY}
+
+
+def _group_before(opener: re.Match, earlier: tuple[str, ...]) -> str | None:
+    """The metric of the group an opener names ("those freed", "the prisoners"): the first
+    figure of the sentence before that counts that group."""
+    who = opener.group("who")
+    group = metrics.group_in(who)
+    found = metrics.events_in(who, 0, len(who))
+    family = _FAMILIES.get(group or "") or (_FAMILIES.get(found[0][2]) if found else None)
+    return next((m for m in earlier if m in family), None) if family else None
+
+
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
                          events: list, context: str | None = None,
                          context_start: int | None = None,
                          carried: str | None = None,
                          seen: dict | None = None,
-                         carried_value: float | None = None) -> list[tuple]:
-    """(mention, metric, people, base value or None) for the mentions that count people."""
+                         carried_value: float | None = None,
+                         metrics_before: tuple[str, ...] = ()) -> list[tuple]:
+    """(mention, metric, people, base value or None) for the mentions that count people.
+    `metrics_before`: the metrics of the figures in the sentence before, in order."""
     out = []
     sentence = text[s_start:s_end]
+    opener = _PART_OPENER.match(text, s_start, s_end) if metrics_before else None
+    group_before = _group_before(opener, metrics_before) if opener else None
     context = context or sentence
     previous_people = None
     lowered = sentence.lower()
@@ -1037,6 +1071,15 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if killed_before or of_whom_killed(text, mention):
                 out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people, None))
                 continue
+        if group_before and mention.start >= opener.end() and people.group in (None, "people"):
+            out.append((mention, group_before, people, None))  # "Of those freed, 36 had been"
+            continue
+        if people.group is None and not out and len(metrics_before) > 1 and _REST_BEFORE.search(
+                text, max(s_start, mention.start - 14), mention.start):
+            # "1,968 freed, among them 250 serving life terms. The remaining 1,718 were
+            # Gazans": the rest of the base that the sentence before broke down
+            out.append((mention, metrics_before[0], people, None))
+            continue
         # "404 killed, 170 of them children": the noun after "of them" says which part, before
         # the part simply inherits the figure before it
         of_whom = _OF_WHOM.match(text[mention.num_end:mention.num_end + 20])

@@ -718,3 +718,26 @@ def test_a_release_done_under_a_deal_is_reported():
     # terms of a deal are still terms
     assert one("Under the deal, 33 hostages are to be released.", "33")["status"] == "proposed"
     assert one("Under the deal, Hamas would free 30 hostages.", "30")["status"] == "proposed"
+
+
+def test_parts_of_a_group_counted_in_the_sentence_before():
+    """"Of those freed, 36 ...", "Of the prisoners, 250 ...", "The remaining 1,718 were ...":
+    the parts (no noun of their own) count the group the sentence before counted."""
+    text = ("Israel freed 500 prisoners on Sunday, hours after Hamas released four captives. "
+            "Of those freed, 60 had been serving life terms and 440 were Gazans arrested "
+            "during the war.")
+    assert one(text, "60")["metric"] == "prisoners_released"
+    assert one(text, "440")["metric"] == "prisoners_released"
+    text = ("Hamas released six hostages and Israel freed 600 prisoners. Of the prisoners, 100 "
+            "had been serving long sentences.")
+    assert one(text, "100")["metric"] == "prisoners_released"
+    text = ("The prison service released 900 detainees, among them 150 serving life terms. The "
+            "remaining 750 were held without charge, it said.")
+    assert one(text, "750")["metric"] == "prisoners_released"
+    # the parts of the dead are still named by their own noun; a rest with one figure before
+    # it is left to its own words
+    text = "Strikes killed 300 people. Of the dead, 90 were children."
+    assert one(text, "90")["metric"] == "killed_children"
+    text = ("The army said 101 hostages are held. It confirmed the deaths of 33 of them. The "
+            "remaining four were seized years ago.")
+    assert one(text, "four")["metric"] != "hostages_dead"
