@@ -139,7 +139,7 @@ _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
-_COMMA = re.compile(r"[,;]")
+_COMMA = re.compile(r";|,(?!\d)|(?<!\d),")  # not the comma inside "2,700"
 # ", many of them killed on October 7": the date belongs to a new subject, not the figure
 _NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|part)\s+of\s+"
                           r"(?:them|whom|those)\b", re.IGNORECASE)

@@ -741,3 +741,15 @@ def test_parts_of_a_group_counted_in_the_sentence_before():
     text = ("The army said 101 hostages are held. It confirmed the deaths of 33 of them. The "
             "remaining four were seized years ago.")
     assert one(text, "four")["metric"] != "hostages_dead"
+
+
+def test_a_date_after_two_coordinated_figures_dates_both():
+    """"800 were killed and 2,100 wounded on October 7": the comma inside "2,100" is not a
+    clause break, so the date after the second figure dates the first as well."""
+    text = "Some 800 people were killed and 2,100 wounded on October 7."
+    assert one(text, "Some 800")["as_of"] == "2023-10-07"
+    text = "Hamas freed 13 hostages and Israel released 1,039 prisoners on Monday."
+    assert one(text, "13")["as_of"] == "2024-02-05"
+    # a real comma still ends the figure's own phrase
+    text = "Some 800 people were killed, officials said, and 21 wounded on October 7."
+    assert one(text, "Some 800")["as_of"] == "2024-02-08"
