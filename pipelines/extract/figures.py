@@ -596,6 +596,13 @@ def _quoted_speaker(cues: list[attribution.Attribution], cue: attribution.Attrib
     return named[-1] if named else attributions.quote_speaker(index)
 
 
+def _next_claimants(attributions: _Attributions, index: int) -> set[str]:
+    """The classes of the claimants a sentence names itself (pronouns and role nouns, which
+    point back, name none)."""
+    return {resolve_claimant(cue.claimant)[1] for cue in attributions.cues(index)
+            if not cue.generic}
+
+
 def _metrics_since(figures: list[Figure], start: int, end: int) -> tuple[str, ...]:
     """The metrics of the figures in text[start:end] (the sentence before), in order."""
     n = len(figures)
@@ -652,8 +659,12 @@ def extract_figures(text: str, published: date | None = None,
         lower = sentence.lower()  # cheap substring gates before the hedge patterns
         following = text[spans[index + 1].start:spans[index + 1].end].lower() \
             if index + 1 < len(spans) else ""
-        unverified = ("verif" in lower and bool(_VERIFY_NEXT.search(sentence))) or (
-            "verif" in following and bool(_VERIFY_NEXT.search(following)))
+        unverified = "verif" in lower and bool(_VERIFY_NEXT.search(sentence))
+        # "... cannot be independently verified" in the next sentence hedges this one's figures
+        # when it speaks of the same claimant (or names none)
+        next_unverified = None if unverified or "verif" not in following or not (
+            "unverified" in following or _VERIFY_NEXT.search(following)) \
+            else _next_claimants(attributions, index + 1)
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if _HEDGE_HINT.search(lower) else []
         # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
@@ -709,8 +720,10 @@ def extract_figures(text: str, published: date | None = None,
                 location=_location(text, mention.end, s_end),
                 claimant=claimant, claimant_class=claimant_class, claimant_id=claimant_id,
                 attribution_explicit=explicit, status=status,
-                hedged=unverified or _hedged(mention.start, mention.end, hedges, spans_made,
-                                             [c.start for c in cues], words),
+                hedged=unverified or (next_unverified is not None and (
+                    not next_unverified or claimant_class in next_unverified))
+                or _hedged(mention.start, mention.end, hedges, spans_made,
+                           [c.start for c in cues], words),
                 as_of=as_of.isoformat() if as_of else None, derived=derived is not None,
                 span_start=mention.start, span_end=mention.end,
                 surface=text[mention.start : mention.end], sentence=sentence,

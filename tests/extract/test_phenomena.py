@@ -753,3 +753,19 @@ def test_a_date_after_two_coordinated_figures_dates_both():
     # a real comma still ends the figure's own phrase
     text = "Some 800 people were killed, officials said, and 21 wounded on October 7."
     assert one(text, "Some 800")["as_of"] == "2024-02-08"
+
+
+def test_cannot_be_verified_in_the_next_sentence_hedges_only_its_own_claimant():
+    """"X said 300 were killed. ..., figures that cannot be independently verified" hedges
+    the sentence before only when the verifying sentence is about the same claimant (or
+    names none: "the ministry says the unverified figure ...")."""
+    text = ("The army said 900 militants had been killed. The health ministry in Gaza says "
+            "20,000 people have been killed, figures that cannot be independently verified.")
+    assert one(text, "900")["hedged"] is False
+    assert one(text, "20,000")["hedged"] is True
+    text = ("The Hamas-run health ministry says 12,000 people have been killed. The ministry "
+            "says the unverified figure includes 5,000 children.")
+    assert one(text, "12,000")["hedged"] is True
+    text = ("Hamas said 40 hostages had been killed in strikes. The claim could not be "
+            "independently verified.")
+    assert one(text, "40")["hedged"] is True
