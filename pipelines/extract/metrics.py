@@ -48,6 +48,7 @@ _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+)?[\w-]+)")
 _OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|armed groups?|the group|"
                              r"its armed wing|al-qassam|qassam)", re.IGNORECASE)
 # The first group (in GROUPS order) whose nouns make up a whole phrase: one pattern of
@@ -152,7 +153,7 @@ EVENTS = [
                r"bodies\s+(?:\w+\s+){0,5}(?:recovered|returned|repatriated|retrieved|handed "
                r"over)|(?:recovered|returned|repatriated|retrieved|handed over|brought back)\s+"
                r"(?:the\s+)?(?:bodies|remains)"),
-    ("rescued", r"rescued|rescue|rescuing|extracted alive"),
+    ("rescued", r"rescued|rescue|rescues|rescuing|extracted alive"),
     ("released", r"released|releasing|release|releases|freed|freeing|frees|free|"
                  r"set free|hand(?:ed|ing|s)? over|handed to|transferred to|exchanged|swap|"
                  r"go free|walked free|"
@@ -194,11 +195,11 @@ EVENTS = [
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
-    ("missing", r"missing|under (?:the )?rubble|unaccounted"),
+    ("missing", r"missing|under (?:the )?(?:rubble|ruins)|unaccounted"),
     ("displaced", r"displaced|displacement|evacuees|forced out|"
                   r"(?:forced|driven|fled) (?:from|out of) their homes|"
                   r"forced to (?:evacuate|flee|leave)|evacuated|out of their homes|"
-                  r"from their homes|uprooted|fled"),
+                  r"from their homes|(?:left|abandoned) their homes|uprooted|fled"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"(?:registered|staying|living|remain|remained)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
                    r"{0,3}(?:shelters|facilities)|in shelters|"
@@ -334,6 +335,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
                     start = words[-size].start()
                 if phrase == "members" and _OF_ARMED_GROUP.match(text, match.end()):
                     group = "militants"  # "members of Hamas"
+                elif phrase == "members" and (of := _MEMBERS_OF.match(text, match.end())) and \
+                        group_in(of.group("who")) in BREAKDOWN:
+                    group = group_in(of.group("who"))  # "members of the medical staff"
                 elif group == "aid_workers" and _COLLEAGUES.fullmatch(phrase):
                     group = _colleagues(text, pos) or group
                 elif group in ("children", "women") and _AND_GROUP.match(text, match.end()):

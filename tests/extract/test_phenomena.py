@@ -769,3 +769,19 @@ def test_cannot_be_verified_in_the_next_sentence_hedges_only_its_own_claimant():
     text = ("Hamas said 40 hostages had been killed in strikes. The claim could not be "
             "independently verified.")
     assert one(text, "40")["hedged"] is True
+
+
+def test_members_of_a_group_homes_left_ruins_and_rescues():
+    """Common wordings of known events and groups: "members of the medical staff" are medics,
+    people who "left their homes" are displaced, people "under the ruins" are missing, and
+    a headline's "rescues" is a rescue."""
+    text = "Some 500 members of the medical staff have been killed since October."
+    assert one(text, "Some 500")["metric"] == "medics_killed"
+    text = "About 300,000 residents of Khan Younis have left their homes in the past week."
+    assert one(text, "About 300,000")["metric"] == "displaced"
+    text = "Medics said 25 people were still under the ruins of the building."
+    assert one(text, "25")["metric"] == "missing"
+    assert one("Israel rescues two hostages in Rafah", "two")["metric"] == "hostages_rescued"
+    # members of a group that is not a kind of people counted stay plain people
+    text = "Some 30 members of one family were killed in the strike."
+    assert one(text, "Some 30")["metric"] == "killed"
