@@ -139,6 +139,7 @@ _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while)\b")
 _COMMA = re.compile(r";|,(?!\d)|(?<!\d),")  # not the comma inside "2,700"
 # ", many of them killed on October 7": the date belongs to a new subject, not the figure
 _NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|part)\s+of\s+"
@@ -1177,7 +1178,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # predicate decides
             after = mention.num_end + of_whom.end() if of_whom else \
                 embedded.end() if embedded else people.end
-            near = [e for e in events if after <= e[0] < after + 45]
+            near = [e for e in events if after <= e[0] < after + 45
+                    and not _CLAUSE_END.search(text, after, e[0])]  # "105 of them in 2023, and
             event = near[0][2] if near else None
         following = next((m.start for m in mentions[i + 1:] if not _OUT_OF.search(
             text, max(s_start, m.start - 30), m.start)), None)  # "out of a population of N"

@@ -785,3 +785,15 @@ def test_members_of_a_group_homes_left_ruins_and_rescues():
     # members of a group that is not a kind of people counted stay plain people
     text = "Some 30 members of one family were killed in the strike."
     assert one(text, "Some 30")["metric"] == "killed"
+
+
+def test_a_part_with_only_a_time_takes_the_whole_not_the_next_clause():
+    """"109 freed in deals, 105 of them in November, and eight rescued": the verb of the next
+    clause ("rescued") is not the predicate of "105 of them"."""
+    text = ("In all, 109 hostages have been freed in deals, 105 of them in November, and eight "
+            "have been rescued by troops.")
+    assert one(text, "105")["metric"] == "hostages_released"
+    assert one(text, "eight")["metric"] == "hostages_rescued"
+    # the part's own verb still decides
+    text = "Gunmen seized 240 hostages, 30 of whom have been rescued."
+    assert one(text, "30")["metric"] == "hostages_rescued"
