@@ -413,7 +413,19 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
         return later[0].value
     if mentions and mentions[0].start - s_start <= 3 and mentions[0].start < figure.start:
         return mentions[0].value
+    if mentions and mentions[0].start < figure.start \
+            and _PERIOD_OPENING.match(text, s_start, mentions[0].start) \
+            and not _PRESENT_STATE.match(text, figure.end):
+        return mentions[0].value
     return published
+
+
+# "Between 1 and 20 March, ...", "During the truce, from 19 January to 1 March, ...": a period
+# opening the sentence dates every count in it (the count is complete on its last day), also
+# past ", while" -- but not a state at publication ("..., while 60,000 are estimated to remain")
+_PERIOD_OPENING = re.compile(r"\W{0,3}(?:during\b[^,.;]{0,60},\s*)?(?:between|from)\s+"
+                             r"[^,.;]{0,40}$", re.IGNORECASE)
+_PRESENT_STATE = re.compile(r"[^,.;]{0,40}?\b(?:are|is|remain|remains)\b", re.IGNORECASE)
 
 
 # "the Oct. 7 attack, in which 1,200 were killed", "a raid on Saturday that the ministry said

@@ -797,3 +797,24 @@ def test_a_part_with_only_a_time_takes_the_whole_not_the_next_clause():
     # the part's own verb still decides
     text = "Gunmen seized 240 hostages, 30 of whom have been rescued."
     assert one(text, "30")["metric"] == "hostages_rescued"
+
+
+def test_a_period_opening_the_sentence_dates_its_counts_at_the_periods_end():
+    """GUIDELINES: a count over a stated period is as of its last day. A period that opens the
+    sentence dates every count in it, also one after ", while"; a state at publication in
+    the same sentence ("... are thought to remain") keeps the publication date."""
+    text = ("Between 2 and 5 January, 40 detainees were freed and 12 bodies were returned, while "
+            "some 300 prisoners were released by Israel.")
+    assert _as_of(text, "40") == _as_of(text, "12") == "2024-01-05"
+    assert _as_of(text, "some 300") == "2024-01-05"
+    text = ("During the truce, from 24 to 30 November, 105 hostages were freed, while about 240 "
+            "Palestinian prisoners were released.")
+    assert _as_of(text, "105") == _as_of(text, "about 240") == "2023-11-30"
+    text = ("Between 3 and 6 January, 9,000 people were displaced, while about 130 hostages are "
+            "still held in Gaza.")
+    assert _as_of(text, "9,000") == "2024-01-06"
+    assert _as_of(text, "about 130") == "2024-02-08"
+    # a period that does not open the sentence reaches no further than before
+    text = ("Aid convoys were blocked between 2 and 5 January, and the ministry said 50 people "
+            "were killed.")
+    assert _as_of(text, "50") == "2024-02-08"
