@@ -1122,9 +1122,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY:
                 out.append((mention, metrics.BREAKDOWN[people.group], people, None))
                 continue  # "2,215 killed, including 724 children and 458 women"
+            # the part's own predicate is looked for after "of whom" ("36 of whom are
+            # believed to be dead": "dead" is 25 characters past the number)
+            own_from = mention.num_end + (of_whom.end() if of_whom else 0)
             if people.group in (None, "people") and (_OF_THE_NUMBER.match(text, mention.num_end)
-                                                    or not any(mention.num_end <= e[0] <
-                                                               mention.num_end + 25
+                                                    or not any(own_from <= e[0] < own_from + 25
                                                                for e in events)):
                 if people.group == "people" and inherited in _KILLED_FAMILY:
                     inherited = "killed"  # "2,358 children, 1,088 women, and 455 elderly people"

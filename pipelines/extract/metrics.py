@@ -177,7 +177,9 @@ EVENTS = [
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s(?! of\b)|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
-                  r"being held|are held|were held|been held|in captivity|holding|still in gaza|"
+                  r"being held|are held|were held|been held|in captivity|holding|"
+                  r"holds(?!\s+(?:back|off|up|out|on)\b)|"
+                  r"still in gaza|"
                   r"held in gaza|"
                   r"among the (?:captives|hostages)|"
                   r"in (?:the )?custody of (?:hamas|islamic jihad|militants|the group|"

@@ -818,3 +818,22 @@ def test_a_period_opening_the_sentence_dates_its_counts_at_the_periods_end():
     text = ("Aid convoys were blocked between 2 and 5 January, and the ministry said 50 people "
             "were killed.")
     assert _as_of(text, "50") == "2024-02-08"
+
+
+def test_a_part_of_the_held_hostages_takes_its_own_state_after_of_whom():
+    """"N hostages remain, M of whom are believed to be dead/alive": the part's own predicate
+    decides, however many words of hedging come between ("believed to be" pushed "dead"
+    past the window that was looked at), and "holds" is a still-held verb like "holding"."""
+    text = "Officials say 112 hostages remain in Gaza, at least 41 of whom are believed to be dead."
+    assert one(text, "112")["metric"] == "hostages_remaining"
+    assert one(text, "at least 41")["metric"] == "hostages_dead"
+    text = "Officials say 112 hostages remain in Gaza, 70 of whom are believed to be alive."
+    assert one(text, "70")["metric"] == "hostages_alive"
+    text = "The group holds 90 hostages, 12 of whom are dead, a spokesman said."
+    assert one(text, "90")["metric"] == "hostages_remaining"
+    assert one(text, "12")["metric"] == "hostages_dead"
+    # a part with no state of its own is still held; "holds back" holds nobody
+    text = "Officials say 112 hostages remain in Gaza, 15 of whom are women."
+    assert one(text, "15")["metric"] == "hostages_remaining"
+    text = "Four hostages freed; Israel holds back release of 500 prisoners"
+    assert one(text, "Four")["metric"] == "hostages_released"
