@@ -128,6 +128,16 @@ def _named_or_priced(before: str) -> bool:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SINCE = re.compile(r"\b(?:since|until)\s*$", re.IGNORECASE)
+
+
+def _count_after_since(before: str, after: str, number_text: str) -> bool:
+    """"since 21 reservists were killed": after "since"/"until" a number is usually a date
+    or a year, but one followed by people ("reservists", "Palestinians") is a count."""
+    if not _SINCE.search(before) or _YEAR.match(number_text):
+        return False
+    word = _WORD.match(after.lstrip())
+    return bool(word) and _group_of(word.group().lower()) not in (None, "thing")
 _NUMBER_START = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                            r"twelve|twenty|thirty|forty|fifty|hundred)\b", re.IGNORECASE)
 _AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?"
@@ -194,6 +204,9 @@ EVENTS = [
                r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
                r"murders? of|"
                r"perished|executed|"
+               # "the army has lost 15 soldiers": losing troops or fighters is their death
+               r"lost(?=\s+(?:[\w,]+\s+){1,5}?(?:soldiers|troops|servicem[ae]n|reservists|"
+               r"fighters|men|officers|comrades)\b)|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
@@ -239,7 +252,7 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         return True
     if number_text.lower() == "one" and after.startswith((" of ", " that ", " which ")):
         return True  # "one of 251 people abducted": a member; "one that would": a pronoun
-    if _named_or_priced(before):
+    if _named_or_priced(before) and not _count_after_since(before, after, number_text):
         return True
     if (after[:1] in "-–" and _NUMBER_START.match(after, 1)) or (
             before[-1:] in "-–" and before[-2:-1].isdigit() and number_text[0].isdigit()):

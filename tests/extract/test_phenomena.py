@@ -837,3 +837,26 @@ def test_a_part_of_the_held_hostages_takes_its_own_state_after_of_whom():
     assert one(text, "15")["metric"] == "hostages_remaining"
     text = "Four hostages freed; Israel holds back release of 500 prisoners"
     assert one(text, "Four")["metric"] == "hostages_released"
+
+
+def test_losing_soldiers_or_fighters_is_their_death():
+    """"The army has lost 12 soldiers", "we lost five of our best men": an army or a group
+    that lost troops counts its dead; the bare parts after it count the same soldiers."""
+    text = ("The army said it had lost 12 soldiers in the offensive. Seven of them died in one "
+            "ambush, it said.")
+    assert one(text, "12")["metric"] == "soldiers_killed"
+    assert one(text, "Seven")["metric"] == "soldiers_killed"
+    text = "\"We lost five of our bravest fighters,\" a commander of the armed wing said."
+    assert one(text, "five")["metric"] == "militants_killed"
+    # losing things is no death
+    assert none_at("The army lost 12 tanks in the battle.", "12")
+    assert none_at("The militia lost control of 30 villages.", "30")
+
+
+def test_a_count_of_people_after_since_is_not_a_date():
+    """After "since" a number is usually a date ("since 7 October"), but one followed by
+    people ("since 14 soldiers were killed") counts them."""
+    text = "It was the worst day for the army since 14 reservists were killed in a blast."
+    assert one(text, "14")["metric"] == "soldiers_killed"
+    assert none_at("No aid has entered since 7 October, the agency said.", "7")
+    assert none_at("The crossing has been shut since 2007, the agency said.", "2007")
