@@ -813,8 +813,10 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     found = metrics.events_in(span, 0, len(span))
     event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)
     if head == "total" and not found:  # "19 soldiers were killed, bringing the total to 872"
-        found = metrics.events_in(text, s_start, toll.start())
-        event = found[-1][2] if found else None
+        own = [e for e in metrics.events_in(text, mention.num_end, mention.num_end + 14)
+               if e[0] - mention.num_end <= 1]  # "... the total to 53,573 killed and 121,688
+        found = own or metrics.events_in(text, s_start, toll.start())  # injured": its own word
+        event = found[0][2] if own else found[-1][2] if found else None
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context)
 
 

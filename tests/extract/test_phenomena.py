@@ -860,3 +860,14 @@ def test_a_count_of_people_after_since_is_not_a_date():
     assert one(text, "14")["metric"] == "soldiers_killed"
     assert none_at("No aid has entered since 7 October, the agency said.", "7")
     assert none_at("The crossing has been shut since 2007, the agency said.", "2007")
+
+
+def test_a_total_broken_into_kinds_takes_each_kinds_own_word():
+    """"bringing the total to 40,000 killed and 90,000 injured": the word right after each
+    number says what it counts; a bare total still takes the event before it."""
+    text = ("The ministry said 210 people were killed and 400 injured this week, bringing the "
+            "total since the war began to 40,000 killed and 90,000 injured.")
+    assert one(text, "40,000")["metric"] == "killed"
+    assert one(text, "90,000")["metric"] == "injured"
+    text = "Another 300 people were injured, bringing the total to 9,500."
+    assert one(text, "9,500")["metric"] == "injured"
