@@ -433,6 +433,10 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
         adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2]
         if adjacent:
             return adjacent[0][2]
+    if governing and noun_end is not None and noun_end > end:
+        # "have killed at least 33 hostages held in Gaza": the verb whose object the count is
+        # wins over a participle that only describes its noun
+        return governing[-1][2]
     best, best_distance = None, None
     for e_start, e_end, name, *_ in candidates:
         distance = e_start - end if e_start >= end else pos - e_end + 1
@@ -441,7 +445,12 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     return best
 
 
-_DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?")
+# what may stand between a verb and the number it governs: "rescued the last four", "killed
+# more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
+_DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"
+                          r"(?:(?:more than|at least|about|around|some|nearly|almost|over|"
+                          r"up to|as many as|an estimated|roughly|approximately|upwards of|"
+                          r"no fewer than|fewer than|less than)\s+)?", re.IGNORECASE)
 _NUMBER_NEXT = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|twenty|thirty|forty|fifty)\b)", re.IGNORECASE)
 _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",

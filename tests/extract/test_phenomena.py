@@ -871,3 +871,16 @@ def test_a_total_broken_into_kinds_takes_each_kinds_own_word():
     assert one(text, "90,000")["metric"] == "injured"
     text = "Another 300 people were injured, bringing the total to 9,500."
     assert one(text, "9,500")["metric"] == "injured"
+
+
+def test_the_verb_before_a_qualified_count_governs_it_over_a_participle_after():
+    """"has killed more than 50 of the captives held in Gaza": the count is the object of
+    "killed"; "held" only describes the captives. A qualifier ("more than", "at least") between
+    the verb and the number does not break that."""
+    text = "The group says Israeli strikes have killed more than 50 of the captives held in Gaza."
+    assert one(text, "more than 50")["metric"] == "hostages_dead"
+    text = "The group says Israeli strikes have killed at least 20 hostages held in Gaza."
+    assert one(text, "at least 20")["metric"] == "hostages_dead"
+    # with no verb governing the count, the state after the noun decides
+    text = "The group says at least 20 hostages held in Gaza are sick."
+    assert one(text, "at least 20")["metric"] == "hostages_remaining"
