@@ -908,6 +908,21 @@ _FAMILIES = {"prisoners": {"prisoners_released"},
              "killed": _KILLED_FAMILY}
 
 
+# "Of those, 250 had been ...", "Among them were 96 ...": an opener that names no group points
+# at the first figure of the sentence before
+_BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|"
+                          r"among\s+(?:them|those|these)\s*(?:,|were\b|are\b))\s*",
+                          re.IGNORECASE)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    found = _CLAUSE_BREAK.search(text, start, end)
+    return found.start() if found else end
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\.\s|\band\b")
+
+
 def _group_before(opener: re.Match, earlier: tuple[str, ...]) -> str | None:
     """The metric of the group an opener names ("those freed", "the prisoners"): the first
     figure of the sentence before that counts that group."""
@@ -931,6 +946,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     sentence = text[s_start:s_end]
     opener = _PART_OPENER.match(text, s_start, s_end) if metrics_before else None
     group_before = _group_before(opener, metrics_before) if opener else None
+    bare = _BARE_OPENER.match(text, s_start, s_end) if metrics_before and not opener else None
     context = context or sentence
     previous_people = None
     lowered = sentence.lower()
@@ -953,6 +969,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             share = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
             if (metric is None and event is None) or share in metrics.BREAKDOWN.values():
                 metric = share  # "300 killed, half of them children, and ... missing"
+            if metric is None and event is None:
+                metric = out[-1][1]  # "96 serving life terms, a third of whom were deported":
+                # no word of its own, a part of the count it shares
             if metric:
                 out.append((mention, metric, previous, out[-1][0].value))
             continue
@@ -1102,6 +1121,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if group_before and mention.start >= opener.end() and people.group in (None, "people"):
             out.append((mention, group_before, people, None))  # "Of those freed, 36 had been"
             continue
+        if bare and not out and people.group is None and mention.start - bare.end() <= 14 and \
+                not any(mention.num_end <= e[0] < _clause_end(text, mention.num_end, s_end)
+                        for e in events):
+            out.append((mention, metrics_before[0], people, None))  # "Of those, 250 had been
+            continue  # serving life terms": no word of its own, a part of the count before
         if people.group is None and not out and len(metrics_before) > 1 and _REST_BEFORE.search(
                 text, max(s_start, mention.start - 14), mention.start):
             # "1,968 freed, among them 250 serving life terms. The remaining 1,718 were
