@@ -969,9 +969,6 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             share = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
             if (metric is None and event is None) or share in metrics.BREAKDOWN.values():
                 metric = share  # "300 killed, half of them children, and ... missing"
-            if metric is None and event is None:
-                metric = out[-1][1]  # "96 serving life terms, a third of whom were deported":
-                # no word of its own, a part of the count it shares
             if metric:
                 out.append((mention, metric, previous, out[-1][0].value))
             continue

@@ -888,15 +888,14 @@ def test_the_verb_before_a_qualified_count_governs_it_over_a_participle_after():
 
 def test_an_opener_naming_no_group_points_at_the_count_before():
     """"Of those, 250 had been serving life terms", "Among them were 96 serving long
-    sentences, about a third of whom were deported": a part of the first count of the
-    sentence before, when the part has no event word of its own; its share too."""
+    sentences": a part of the first count of the sentence before, when the part has no event
+    word of its own."""
     text = ("Israel released 1,500 Palestinian prisoners on Monday. Of those, 200 had been "
             "serving life sentences.")
     assert one(text, "200")["metric"] == "prisoners_released"
     text = ("Israel freed 400 prisoners overnight. Among them were 80 serving long sentences, "
             "about half of whom were sent abroad, a rights group said.")
     assert one(text, "80")["metric"] == "prisoners_released"
-    assert one(text, "about half")["metric"] == "prisoners_released"
     # a part with its own event word says what it counts
     text = "Some 300 people were displaced from the camp. Of those, 40 were later killed."
     assert one(text, "40")["metric"] == "killed"
