@@ -162,7 +162,7 @@ _TOLL_BEFORE = re.compile(
     r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,150}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
-    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+$",
+    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+\(?$",  # "reached (17,492)"
     re.IGNORECASE,
 )
 

@@ -210,7 +210,8 @@ EVENTS = [
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
-    ("missing", r"missing|under (?:the )?(?:rubble|ruins)|unaccounted"),
+    ("missing", r"missing|under (?:the )?(?:rubble|ruins)|unaccounted|"
+                r"trapped (?:under|beneath|in the rubble)"),  # "trapped under collapsed buildings"
     ("displaced", r"displaced|displacement|evacuees|forced out|"
                   r"(?:forced|driven|fled) (?:from|out of) their homes|"
                   r"forced to (?:evacuate|flee|leave)|evacuated|out of their homes|"

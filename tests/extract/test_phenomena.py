@@ -899,3 +899,18 @@ def test_an_opener_naming_no_group_points_at_the_count_before():
     # a part with its own event word says what it counts
     text = "Some 300 people were displaced from the camp. Of those, 40 were later killed."
     assert one(text, "40")["metric"] == "killed"
+
+
+def test_trapped_under_is_missing_and_a_bracketed_toll_keeps_its_group():
+    """People "trapped under" buildings are missing like those "under the rubble"; a toll in
+    the brackets of official statements ("has reached (15,000)") is still a toll of the group
+    it names."""
+    text = "Civil defence crews said some 300 people were trapped under destroyed homes."
+    assert one(text, "some 300")["metric"] == "missing"
+    text = "The number of martyred children has reached (12,300), the office said."
+    assert one(text, "12,300")["metric"] == "killed_children"
+    text = "The number of martyrs has reached (30,100), the office said."
+    assert one(text, "30,100")["metric"] == "killed"
+    # trapped in a place is not missing
+    text = "Some 300 people were trapped in the hospital for days."
+    assert none_at(text, "Some 300")
