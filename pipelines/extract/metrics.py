@@ -312,6 +312,9 @@ def _colleagues(text: str, pos: int) -> str | None:
     return next((group for group, rx in _COLLEAGUE_OF if rx.search(before)), None)
 
 
+_POSSESSIVE = re.compile(r"[a-z]+['’]s")
+
+
 def people_after(text: str, pos: int, limit: int) -> People:
     """The noun phrase of counted people right after a number (skipping modifiers and up to
     two words we do not know: "seven surveillance soldiers", "Ten Thai farm workers")."""
@@ -367,7 +370,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
                 return People(None, None, pos)
             continue  # "health and care workers": one noun phrase
         if word not in FUNCTION_WORDS and not _EVENT_RE.fullmatch(match.group()) and \
-                word.isalpha() and unknown < 2:
+                (word.isalpha() or _POSSESSIVE.fullmatch(word)) and unknown < 2:
+            # an owner is a word we may skip too: "10 of the group's fighters"
             unknown += 1
             continue
         break

@@ -914,3 +914,14 @@ def test_trapped_under_is_missing_and_a_bracketed_toll_keeps_its_group():
     # trapped in a place is not missing
     text = "Some 300 people were trapped in the hospital for days."
     assert none_at(text, "Some 300")
+
+
+def test_an_owner_between_of_the_and_the_noun_is_skipped():
+    """"10 of the group's fighters", "five of the army's soldiers": the owner's name is a
+    word to skip on the way to the counted noun, like "Hamas" in "10 Hamas fighters"."""
+    text = "Cross-border fire has killed at least 12 of the militia's fighters this month."
+    assert one(text, "at least 12")["metric"] == "militants_killed"
+    text = "The blast killed four of the brigade's soldiers."
+    assert one(text, "four")["metric"] == "soldiers_killed"
+    # an owner before things counts no people
+    assert none_at("The strikes destroyed 40 of the city's bakeries.", "40")
