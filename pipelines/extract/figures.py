@@ -116,10 +116,10 @@ _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among who
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
 _IS_NOUN = (r"(?:are|were|was|is)\s+(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|"
-            r"terrorists|militants|fighters|journalists|medics|doctors|paramedics|health workers|"
-            r"elderly|men|adults|civilians)\b")
-_PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them|the) (?:killed|dead)\s+)?" + _IS_NOUN,
-                             re.IGNORECASE)
+            r"terrorists|militants|fighters|operatives|combatants|journalists|medics|doctors|"
+            r"paramedics|health workers|elderly|men|adults|civilians)\b")
+_PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them|the) (?:killed|dead)\s+|"
+                             r"(?P<of_them>of them\s+))?" + _IS_NOUN, re.IGNORECASE)
 # "half of the 900 people killed in the strikes were women": the predicate of the killed
 _KILLED_WERE = re.compile(r"[^,.;]{0,40}?\s" + _IS_NOUN, re.IGNORECASE)
 
@@ -1111,7 +1111,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if predicate_noun:  # "Of the martyrs, 15,613 are children, 8,304 are women"
             group = metrics.group_in(predicate_noun.group("noun"))
             killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events) or \
-                bool(_DEAD_BEFORE.search(text, s_start, mention.start))
+                bool(_DEAD_BEFORE.search(text, s_start, mention.start)) or (
+                    # "48,300 have been killed. The IDF says 20,000 of them were operatives."
+                    bool(predicate_noun.group("of_them")) and not out and
+                    bool(metrics_before) and metrics_before[-1] in _KILLED_FAMILY)
             if killed_before or of_whom_killed(text, mention):
                 out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people, None))
                 continue

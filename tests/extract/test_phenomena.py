@@ -925,3 +925,17 @@ def test_an_owner_between_of_the_and_the_noun_is_skipped():
     assert one(text, "four")["metric"] == "soldiers_killed"
     # an owner before things counts no people
     assert none_at("The strikes destroyed 40 of the city's bakeries.", "40")
+
+
+def test_a_part_of_the_dead_named_in_the_next_sentence():
+    """"30,000 have been killed. The army says 12,000 of them were Hamas operatives": "of
+    them" points at the dead of the sentence before, and the noun says which part."""
+    text = ("The ministry says 30,000 Gazans have been killed. The army says some 12,000 of them "
+            "were Hamas operatives.")
+    assert one(text, "some 12,000")["metric"] == "militants_killed"
+    text = "The ministry says 30,000 have been killed. It says 9,000 of them were women."
+    assert one(text, "9,000")["metric"] == "killed_women"
+    # after a count of something else, "of them were children" is no part of the dead
+    text = "Some 400 people were injured. About 150 of them were children."
+    assert [f["metric"] for f in figures(text) if f["surface"] == "About 150"] in \
+        ([], ["injured"])
