@@ -788,6 +788,20 @@ def _earlier_hostages(text: str, s_start: int, mention: NumberMention, people: m
     return metric if metric in _HOSTAGE_METRICS else None
 
 
+def _earlier_count(text: str, s_start: int, mention: NumberMention, people: metrics.People,
+                   seen: dict | None) -> str | None:
+    """The metric of "the 320,000" with no noun at all, as the base of a share ("About half of
+    the nearly 320,000 are children"), when that count was given earlier in the article."""
+    if not seen or people.group is not None or \
+            text[max(s_start, mention.start - 4):mention.start].lower() != "the " or \
+            not _VERB_NEXT.match(text, mention.num_end):  # "of the 338,934 displaced are in
+        return None  # UNRWA schools": its own word says more than the count before
+    return seen.get(mention.value)
+
+
+_VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
+
+
 _ARMY = re.compile(r"\b(?:army|military|IDF)\b", re.IGNORECASE)
 
 
@@ -1000,6 +1014,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             earlier = _earlier_hostages(text, s_start, base, people, seen)
             if earlier:  # "declared about a third of the 97 dead": the 97 hostages named before
                 people = metrics.People("hostages", people.subject, base.num_end)
+            elif same := _earlier_count(text, s_start, base, people, seen):
+                out.append((mention, same, people, base.value))  # "About half of the 320,000
+                continue  # are children": a share of the count named before
             if people.group in (None, "thing"):
                 continue
             after = [e for e in events if e[0] >= people.end]
@@ -1056,7 +1073,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities"
         base_of_share = i and mentions[i - 1].fraction is not None and \
             mention.start - mentions[i - 1].end <= 20
-        earlier = _earlier_hostages(text, s_start, mention, people, seen) if base_of_share \
+        earlier = (_earlier_hostages(text, s_start, mention, people, seen)
+                   or _earlier_count(text, s_start, mention, people, seen)) if base_of_share \
             else None
         if earlier:
             out.append((mention, earlier, people, None))

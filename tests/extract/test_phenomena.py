@@ -939,3 +939,15 @@ def test_a_part_of_the_dead_named_in_the_next_sentence():
     text = "Some 400 people were injured. About 150 of them were children."
     assert [f["metric"] for f in figures(text) if f["surface"] == "About 150"] in \
         ([], ["injured"])
+
+
+def test_a_share_of_a_count_given_earlier_by_its_number_alone():
+    """"About half of the 250,000 are children": "the 250,000" with no noun refers back to the
+    count of that value given earlier, so the share and the base take its metric."""
+    text = ("Some 250,000 people were displaced from the north this month. About half of the "
+            "250,000 are children, the agency said.")
+    assert one(text, "About half")["metric"] == "displaced"
+    assert one(text, "About half")["value"] == 125000
+    assert figures(text)[-1]["metric"] == "displaced"
+    # with no such count before, "the 250,000" is no base
+    assert none_at("About half of the 250,000 are children, the agency said.", "About half")
