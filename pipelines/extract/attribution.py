@@ -50,9 +50,11 @@ _ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|offi
 _INVERTED = re.compile(
     rf"\b(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|{_ROLE_BEFORE_NAME})"
     rf"{_NAME_CHAR}{{3,80}}?)"
-    r"(?:,[^;“”\"]{0,120})?\s*[.!?”\"]*$",  # "said Dr. X, a spokesman at Y hospital."
+    r"(?:,(?P<role>[^;“”\"]{0,120}))?\s*[.!?”\"]*$",  # "said Dr. X, a spokesman at Y hospital."
     re.IGNORECASE,
 )
+_ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:director|head|"
+                              r"spokes(?:man|woman|person)|official|chief|manager)\b")
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
 _HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
 # Words that make the text after a headline colon a statement, not its speaker.
@@ -368,6 +370,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         phrase = _clean(inverted.group("c"))
         if _looks_like_claimant(phrase) and not _WHEN.match(phrase) and \
                 not _CLAUSE_WORDS.search(phrase):  # "said Friday.", "said the strike killed"
+            role = inverted.group("role")
+            if role and _ROLE_APPOSITIVE.match(role) and resolve_claimant(phrase)[1] == "other":
+                # "said Atef al-Kahlout, director of the Indonesian Hospital": a person the
+                # registry does not know speaks for the body the role names
+                phrase = f"{phrase}, {_clean(role)}"
             found.append(Attribution(phrase, start + inverted.start(), True,
                                      bool(GENERIC.match(phrase))))
     if not sentence.endswith((".", "”", '"', "!", "?")):  # a headline or caption-like line
@@ -471,6 +478,14 @@ def choose(attributions: list[Attribution], text: str, pos: int,
              and not (a.relative and (a.start - pos > 60 or ", " in text[pos:a.start]))]
     if after:
         return after[0]
+    # '"We have received 50 martyrs ..., and there are still bodies under the rubble," said
+    # X, director of ...': the speaker right after the closing quote speaks for all of it
+    quoted = [a for a in attributions if a.start > pos and not a.relative
+              and _QUOTE_CLOSED.search(text, pos, a.start)
+              and not _QUOTE_MARK.search(text, pos, _QUOTE_CLOSED.search(text, pos, a.start)
+                                         .start())]
+    if quoted:
+        return quoted[0]
     # a cue in an earlier clause still counts ("X said 100 were killed; 200 were wounded"), but
     # not across a relative "where" clause, which reports a different event; a later clause
     # with its own speaker ("..., and the army has confirmed ...") speaks only for itself
@@ -484,6 +499,10 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # on Rafah, where 1.4 million are sheltering, ..."); one after it does not
     reachable = [a for a in attributions if a.start <= pos]
     return reachable[-1] if reachable else None
+
+
+_QUOTE_CLOSED = re.compile(r"[,!?][\"”]\s*$")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 # The cue of an attribution that closes its sentence: "said.", "said on Monday.",

@@ -429,7 +429,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     if after_only:
         candidates = [e for e in candidates if e[0] >= end]
     main = [e for e in candidates
-            if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]]
+            if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]
+            and not (text and _NEW_CLAUSE.search(text, end, e[0]))]
     if main:
         return main[0][2]
     governing = [e for e in candidates if 0 <= pos - e[1] <= 20  # "rescued four hostages alive"
@@ -450,6 +451,9 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     return best
 
 
+# "... about 150 wounded from the camp, and there are still bodies under the rubble": the
+# verb of the next clause is not this number's predicate
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we)\b", re.IGNORECASE)
 # what may stand between a verb and the number it governs: "rescued the last four", "killed
 # more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
 _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"

@@ -951,3 +951,21 @@ def test_a_share_of_a_count_given_earlier_by_its_number_alone():
     assert figures(text)[-1]["metric"] == "displaced"
     # with no such count before, "the 250,000" is no base
     assert none_at("About half of the 250,000 are children, the agency said.", "About half")
+
+
+def test_a_quote_over_several_clauses_belongs_to_the_speaker_after_it():
+    """'"We took in 40 dead and 90 wounded, and there are more under the rubble," said X,
+    director of Y Hospital': the speaker after the closing quote speaks for the whole quote;
+    a person the registry does not know speaks for the body his role names; the next
+    clause's verb ("there are ... under the rubble") is not the predicate of "90 wounded"."""
+    text = ("\"We took in 40 martyrs and 90 wounded overnight, and there are more people under "
+            "the rubble,\" said Hani Saleh, director of Nasser Hospital in Khan Younis.")
+    assert one(text, "40")["claimant_class"] == "gaza_health"
+    assert one(text, "90")["metric"] == "injured"
+    assert one(text, "90")["claimant_class"] == "gaza_health"
+    # a role that names no known body leaves the person as the claimant
+    text = "\"Five people were killed here,\" said Hani Saleh, a resident of the camp."
+    assert one(text, "Five")["claimant_class"] == "other"
+    # an unquoted clause of its own keeps its own verb
+    text = "Medics said 30 people were wounded, and there are 12 more missing."
+    assert one(text, "12")["metric"] == "missing"
