@@ -136,6 +136,9 @@ _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|
                             r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
                             r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                             re.IGNORECASE)
+_HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodies|remains)\s+of\s+"
+                          r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
+                          re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
@@ -1042,9 +1045,18 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered" or (
                 (handed or then in ("released", "bodies")) and (
                     metrics.talks_of_hostages(context) or carried in _HOSTAGE_FIGURES))
-            if hostage_bodies and then == "remaining" and not _RATIO.match(text, people.end):
+            done = handed and re.match(r"(?:handed|returned|repatriated|recovered)\b",
+                                       handed.group(), re.IGNORECASE)
+            if hostage_bodies and _HELD_BODIES.search(text, max(s_start, mention.start - 40),
+                                                      mention.start):
+                out.append((mention, "hostages_dead", people, None))  # "Hamas still holds the
+                continue  # remains of 28 hostages"
+            if hostage_bodies and then == "remaining" and not done and \
+                    not _RATIO.match(text, people.end):
                 out.append((mention, "hostages_dead", people, None))  # bodies still held
                 continue
+            # "recovered the bodies of six hostages who were held by Hamas": bodies brought
+            # back; "held" only says who they were
             if then != "remaining" and hostage_bodies and not _RATIO.match(text, people.end):
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue

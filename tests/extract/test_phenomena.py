@@ -969,3 +969,16 @@ def test_a_quote_over_several_clauses_belongs_to_the_speaker_after_it():
     # an unquoted clause of its own keeps its own verb
     text = "Medics said 30 people were wounded, and there are 12 more missing."
     assert one(text, "12")["metric"] == "missing"
+
+
+def test_bodies_recovered_or_still_held_by_the_verb_before_them():
+    """"Troops recovered the bodies of four hostages who were held by Hamas": a done recovery
+    brings the bodies back, whatever the relative clause about the hostages says; "Hamas
+    still holds the remains of 20 hostages" are bodies still held (hostages_dead)."""
+    text = "Troops recovered the bodies of four hostages who were held by Hamas in a tunnel."
+    assert one(text, "four")["metric"] == "hostage_bodies_recovered"
+    text = "Hamas still holds the remains of 20 hostages, officials said."
+    assert one(text, "20")["metric"] == "hostages_dead"
+    # a recovery not yet done leaves them held
+    text = "Israel wants to recover the bodies of 20 hostages still held in Gaza."
+    assert one(text, "20")["metric"] == "hostages_dead"
