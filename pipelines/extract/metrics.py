@@ -428,13 +428,17 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     candidates = [e for e in events if not (skip and skip[0] <= e[0] < skip[1])]
     if after_only:
         candidates = [e for e in candidates if e[0] >= end]
-    main = [e for e in candidates
-            if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]
-            and not (text and _NEW_CLAUSE.search(text, end, e[0]))]
-    if main:
-        return main[0][2]
     governing = [e for e in candidates if 0 <= pos - e[1] <= 20  # "rescued four hostages alive"
                  and (pos - e[1] <= 2 or (text and _DETERMINERS.fullmatch(text, e[1], pos)))]
+    # "have rescued seven hostages alive ... and have recovered the bodies of 30": the count
+    # is the object of a finite verb, and a verb after "and" is the next of the same subject
+    object_of = bool(governing) and len(governing[-1]) > 3 and governing[-1][3]
+    main = [e for e in candidates
+            if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]
+            and not (text and _NEW_CLAUSE.search(text, end, e[0]))
+            and not (object_of and text and _AND.search(text, end, e[0]))]
+    if main:
+        return main[0][2]
     if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"
         adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2]
         if adjacent:
@@ -454,6 +458,7 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
 # "... about 150 wounded from the camp, and there are still bodies under the rubble": the
 # verb of the next clause is not this number's predicate
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we)\b", re.IGNORECASE)
+_AND = re.compile(r"\band\b")
 # what may stand between a verb and the number it governs: "rescued the last four", "killed
 # more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
 _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"

@@ -982,3 +982,15 @@ def test_bodies_recovered_or_still_held_by_the_verb_before_them():
     # a recovery not yet done leaves them held
     text = "Israel wants to recover the bodies of 20 hostages still held in Gaza."
     assert one(text, "20")["metric"] == "hostages_dead"
+
+
+def test_a_count_that_is_a_verbs_object_ignores_the_next_verb_after_and():
+    """"Troops have rescued three hostages alive and have recovered the bodies of 20": the
+    three are the object of "rescued"; "have recovered" is the subject's next act."""
+    text = ("Troops have rescued three hostages alive in raids and have recovered the bodies "
+            "of 20 others.")
+    assert one(text, "three")["metric"] == "hostages_rescued"
+    assert one(text, "20")["metric"] == "hostage_bodies_recovered"
+    # a count that is the subject takes the verb after it
+    text = "Three hostages held in the north and 20 others were freed on Sunday."
+    assert one(text, "Three")["metric"] == "hostages_released"
