@@ -994,3 +994,14 @@ def test_a_count_that_is_a_verbs_object_ignores_the_next_verb_after_and():
     # a count that is the subject takes the verb after it
     text = "Three hostages held in the north and 20 others were freed on Sunday."
     assert one(text, "Three")["metric"] == "hostages_released"
+
+
+def test_a_time_word_after_a_number_is_not_its_noun():
+    """"up from 120 earlier in the week", "30 later died": "earlier"/"later" say when, they
+    are not things counted, so the number stays a count of the people before it."""
+    text = "The army said 130 people were held captive in Gaza, up from 120 earlier in the week."
+    assert one(text, "120")["metric"] == "hostages_remaining"
+    text = "Medics said 12 people were killed at once and 30 later died of their wounds."
+    assert one(text, "30")["metric"] == "killed"
+    # a thing counted still is one
+    assert none_at("The army said it struck 120 targets earlier in the week.", "120")
