@@ -359,7 +359,12 @@ def _hedged(pos: int, end: int, hedges: list[int], figures: list[int], claims: l
         if h < pos and not any(h + 15 < c < pos for c in claims):
             return True
         own = _OF_THEM.match(words.text, end)  # "more than half of whom are believed dead"
-        if pos < h < c_end and not any(pos < f < h for f in figures):
+        inside = [f for f in figures if pos < f < h]
+        if inside and (aside := _ASIDE.search(words.text, end, h)) and \
+                all(aside.start() < f < aside.end() for f in inside):
+            inside = []  # "At least 40 people, including 17 children, were reportedly killed":
+            # the aside's own figures do not stand between the whole and its hedge
+        if pos < h < c_end and not inside:
             between = words.text[own.end() if own else end:h]
             if "including" in between:  # ", including women and children, are believed"
                 between = _ASIDE.sub(",", between)

@@ -1005,3 +1005,15 @@ def test_a_time_word_after_a_number_is_not_its_noun():
     assert one(text, "30")["metric"] == "killed"
     # a thing counted still is one
     assert none_at("The army said it struck 120 targets earlier in the week.", "120")
+
+
+def test_an_including_aside_does_not_keep_a_hedge_from_the_whole():
+    """"At least 30 people, including 12 children, were reportedly killed": the hedge after
+    the aside is about the whole and its part; the part's figure inside the aside does not
+    stand between them."""
+    text = "At least 30 people, including 12 children, were reportedly killed in the raid."
+    assert one(text, "At least 30")["hedged"] is True
+    assert one(text, "12")["hedged"] is True
+    # a hedge in a clause of its own is not the whole's
+    text = "At least 30 people were killed in the raid, and 12 others were reportedly missing."
+    assert one(text, "At least 30")["hedged"] is False
