@@ -31,7 +31,7 @@ GROUPS = {
                    r"un (?:staff|employees|workers)|staff members?|staffers|staff|employees|"
                    r"team members|personnel|colleagues",
     "bodies": r"bodies|remains",
-    "people": r"people|persons?|palestinians|israelis|civilians|men|individuals|residents|"
+    "people": r"people|persons?|palestinians|israelis|civilians?|men|individuals?|residents?|"
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
               r"families members|family members|workers|farmworkers|farmhands|labou?rers|"

@@ -1017,3 +1017,14 @@ def test_an_including_aside_does_not_keep_a_hedge_from_the_whole():
     # a hedge in a clause of its own is not the whole's
     text = "At least 30 people were killed in the raid, and 12 others were reportedly missing."
     assert one(text, "At least 30")["hedged"] is False
+
+
+def test_one_person_named_by_a_singular_noun():
+    """"killed 12 fighters and one Israeli civilian": a singular civilian, resident or
+    individual is a person counted like the plural."""
+    text = "The shelling killed 12 fighters and one Israeli civilian, the army said."
+    assert one(text, "one")["metric"] == "killed"
+    text = "A drone strike killed one resident of the town."
+    assert one(text, "one")["metric"] == "killed"
+    # no event: a speaker, not a count
+    assert none_at("One resident said the strike hit at night.", "One")
