@@ -1273,6 +1273,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric == "hostages_released" and not out and carried == "hostage_bodies_recovered" \
+                and _OF_THEM.match(text, mention.num_end):
+            metric = carried  # "... the remains of 28 hostages. So far it has handed over 25
+            # of them": a part of the bodies counted just before, handed back
         if metric == "killed" and people.group is None and " among " in lowered:
             among = _AMONG_GROUP.match(text, mention.num_end)  # "1,059 killed among medical staff"
             group = metrics.group_in(among.group("who")) if among else None

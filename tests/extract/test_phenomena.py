@@ -1028,3 +1028,14 @@ def test_one_person_named_by_a_singular_noun():
     assert one(text, "one civilian")["metric"] == "killed"
     # no event: a speaker, not a count
     assert none_at("One resident said the strike hit at night.", "One")
+
+
+def test_a_part_of_bodies_counted_before_handed_over_is_bodies():
+    """"... the remains of 30 hostages. So far it has handed over 22 of them": "of them" points
+    at the bodies just counted, so what is handed over are bodies, not living hostages."""
+    text = ("The group agreed to return the remains of 30 hostages. So far it has handed over "
+            "22 of them.")
+    assert one(text, "22")["metric"] == "hostage_bodies_recovered"
+    # after living hostages, "of them" freed are living hostages
+    text = "The group agreed to free 30 hostages. So far it has handed over 22 of them."
+    assert one(text, "22")["metric"] == "hostages_released"
