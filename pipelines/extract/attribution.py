@@ -44,11 +44,17 @@ _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of)\s+$", r
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
 _NAME_CHAR = r"(?:(?-i:U\.[NSK]\.|Dr\.|Mr\.|Ms\.|Gen\.|Lt\.|Col\.)|[^,.;:()“”\"])"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)", re.IGNORECASE)
+# "said civil defence spokesman Mahmoud Basal": a lower-case role, then the name
+_ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
+                     r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
 _INVERTED = re.compile(
-    rf"\b(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])){_NAME_CHAR}{{3,80}}?)"
-    r"(?:,[^;“”\"]{0,120})?\s*[.!?”\"]*$",  # "said Dr. X, a spokesman at Y hospital."
+    rf"\b(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|{_ROLE_BEFORE_NAME})"
+    rf"{_NAME_CHAR}{{3,80}}?)"
+    r"(?:,(?P<role>[^;“”\"]{0,120}))?\s*[.!?”\"]*$",  # "said Dr. X, a spokesman at Y hospital."
     re.IGNORECASE,
 )
+_ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:director|head|"
+                              r"spokes(?:man|woman|person)|official|chief|manager)\b")
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
 _HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
 # Words that make the text after a headline colon a statement, not its speaker.
@@ -77,6 +83,8 @@ _SAYING = re.compile(r",\s+(?:saying|adding|reporting)\b", re.IGNORECASE)
 _WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s+"
                           r"(?:saying|reporting|estimating)\b", re.IGNORECASE)
 # "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
+_SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+                           r"(?-i:[a-z]+)(?:ed|s)\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
                         re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which|who|"
@@ -96,6 +104,9 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
                          r"tally|count|toll|report|statement|update)\s+(?:from|by|of|issued by|"
                          r"(?:released|received|compiled|collected|gathered|provided|published)"
                          r" by)\s+)", re.IGNORECASE)
+_OWNER_OF_DATA = re.compile(r"(?:'s|’s|s'|’)\s+(?:(?:latest|own|official|updated|new|daily|"
+                            r"preliminary|initial)\s+)?(?:figures?|data|statistics|numbers|"
+                            r"estimates?|tall(?:y|ies)|counts?|records)$", re.IGNORECASE)
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
@@ -154,6 +165,7 @@ _BODY_STATEMENT = re.compile(r"^(?:an?|the)\s+(?P<body>ministry|army|military|ag
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
+    phrase = _OWNER_OF_DATA.sub("", phrase)  # "the ministry's estimates": the ministry
     phrase = _TRAILING.sub("", phrase)
     phrase = phrase.strip(" ,.;:'\"“”‘’-—–")
     body = _BODY_STATEMENT.match(phrase) if " " in phrase else None
@@ -281,6 +293,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         cut = None if m.start() > 120 else 0
         boundary = ""
         for b in _boundaries(before, window):
+            if before.startswith("WHO", b.start()):
+                continue  # the World Health Organization, not a relative pronoun
             cut, boundary = b.end(), before[b.start():b.end()]
         relative = _RELATIVE.search(before, window) if _ENDS_RELATIVE.search(
             before, max(0, len(before) - 12)) else None
@@ -345,6 +359,10 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                                      earlier[-1].generic))
         elif agent and _looks_like_claimant(_clean(agent.group("c"))):
             found.append(Attribution(_clean(agent.group("c")), start + m.start(), True, False))
+        elif (subject := _SUBJECT_VERB.match(sentence)) and (
+                _known(phrase := _clean(subject.group("c"))) or GENERIC.match(phrase)):
+            # "The army disputed the toll, saying ...": the subject of the clause before
+            found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
     # "..., said the official.": a claim verb near the end followed by its speaker
     inverted = next((hit for v in verbs if v >= len(sentence) - 110
                      if (hit := _INVERTED.match(sentence, v))), None)
@@ -352,6 +370,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         phrase = _clean(inverted.group("c"))
         if _looks_like_claimant(phrase) and not _WHEN.match(phrase) and \
                 not _CLAUSE_WORDS.search(phrase):  # "said Friday.", "said the strike killed"
+            role = inverted.group("role")
+            if role and _ROLE_APPOSITIVE.match(role) and resolve_claimant(phrase)[1] == "other":
+                # "said Atef al-Kahlout, director of the Indonesian Hospital": a person the
+                # registry does not know speaks for the body the role names
+                phrase = f"{phrase}, {_clean(role)}"
             found.append(Attribution(phrase, start + inverted.start(), True,
                                      bool(GENERIC.match(phrase))))
     if not sentence.endswith((".", "”", '"', "!", "?")):  # a headline or caption-like line
@@ -455,6 +478,14 @@ def choose(attributions: list[Attribution], text: str, pos: int,
              and not (a.relative and (a.start - pos > 60 or ", " in text[pos:a.start]))]
     if after:
         return after[0]
+    # '"We have received 50 martyrs ..., and there are still bodies under the rubble," said
+    # X, director of ...': the speaker right after the closing quote speaks for all of it
+    quoted = [a for a in attributions if a.start > pos and not a.relative
+              and _QUOTE_CLOSED.search(text, pos, a.start)
+              and not _QUOTE_MARK.search(text, pos, _QUOTE_CLOSED.search(text, pos, a.start)
+                                         .start())]
+    if quoted:
+        return quoted[0]
     # a cue in an earlier clause still counts ("X said 100 were killed; 200 were wounded"), but
     # not across a relative "where" clause, which reports a different event; a later clause
     # with its own speaker ("..., and the army has confirmed ...") speaks only for itself
@@ -468,6 +499,10 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # on Rafah, where 1.4 million are sheltering, ..."); one after it does not
     reachable = [a for a in attributions if a.start <= pos]
     return reachable[-1] if reachable else None
+
+
+_QUOTE_CLOSED = re.compile(r"[,!?][\"”]\s*$")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 # The cue of an attribution that closes its sentence: "said.", "said on Monday.",

@@ -102,6 +102,9 @@ def _share_of(text: str, pos: int, base_metric: str | None) -> str | None:
     return base_metric
 
 
+# "thousands", "dozens": not numbers (GUIDELINES), so a share of them has no base
+_VAGUE_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|scores|millions|tens)\s+of\b[^.;]*$",
+                           re.IGNORECASE)
 _OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
@@ -112,26 +115,35 @@ _INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among who
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
-_PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them) killed\s+)?(?:are|were|was|is)\s+"
-                             r"(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|terrorists|militants|"
-                             r"fighters|journalists|medics|doctors|paramedics|health workers|"
-                             r"elderly|men|adults|civilians)\b",
-                             re.IGNORECASE)
+_IS_NOUN = (r"(?:are|were|was|is)\s+(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|"
+            r"terrorists|militants|fighters|operatives|combatants|journalists|medics|doctors|"
+            r"paramedics|health workers|elderly|men|adults|civilians)\b")
+_PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them|the) (?:killed|dead)\s+|"
+                             r"(?P<of_them>of them\s+))?" + _IS_NOUN, re.IGNORECASE)
+# "half of the 900 people killed in the strikes were women": the predicate of the killed
+_KILLED_WERE = re.compile(r"[^,.;]{0,40}?\s" + _IS_NOUN, re.IGNORECASE)
+
+
+_OF_THE_KILLED = (" of those killed", " of them killed", " of the dead", " of the killed")
 
 
 def of_whom_killed(text: str, mention: NumberMention) -> bool:
-    """'six of those killed were terrorists'"""
-    return text.startswith(" of those killed", mention.num_end) or \
-        text.startswith(" of them killed", mention.num_end)
+    """'six of those killed were terrorists', '18,000 of the dead were children'"""
+    return text.startswith(_OF_THE_KILLED, mention.num_end)
 
 
 _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|repatriat\w+|"
                             r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
-                            r"(?:the\s+)?$", re.IGNORECASE)
+                            r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
+                            re.IGNORECASE)
+_HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodies|remains)\s+of\s+"
+                          r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
+                          re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
-_COMMA = re.compile(r"[,;]")
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while)\b")
+_COMMA = re.compile(r";|,(?!\d)|(?<!\d),")  # not the comma inside "2,700"
 # ", many of them killed on October 7": the date belongs to a new subject, not the figure
 _NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|part)\s+of\s+"
                           r"(?:them|whom|those)\b", re.IGNORECASE)
@@ -143,7 +155,9 @@ _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+[
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _PARTITIVE = re.compile(r"\s+(?:of\s+the|out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
-_REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the bodies of the other 24", "the remains of the last four"
+_REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:other\s+|remaining\s+|last\s+|"
+                         r"final\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count|"
@@ -151,7 +165,7 @@ _TOLL_BEFORE = re.compile(
     r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,150}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
-    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+$",
+    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+\(?$",  # "reached (17,492)"
     re.IGNORECASE,
 )
 
@@ -223,7 +237,8 @@ _SPEAKER_LINE = re.compile(
 
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
 _SUBJECT = re.compile(
-    r"[“\"]?(?P<np>(?:[\w'’.-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+    r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
+    r"(?:not\s+)?"
     r"(?:[a-z]+ed|spoke|met|gave|said|says|told|is|was|are|were|published|released|issued|"
     r"put|updated|announced|posted)\b"
 )
@@ -274,8 +289,12 @@ _STATUS_HINT = any_of(_STATUS_HINTS)
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
 _TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
+# A release that happened: "had released 183 ...", or a subject and a past verb ("Israel freed
+# 1,968 ... under the plan"), not a participle after "be" or "to be"
 _DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:(?:now|already|so far|since)\s+)?"
-                   r"(?:been\s+|already\s+)?(?:released|freed|handed over|returned)\b")
+                   r"(?:been\s+|already\s+)?(?:released|freed|handed over|returned)\b|"
+                   r"\b(?:hamas|israel|it|they|the group|the army|the military|occupation|"
+                   r"resistance)\s+(?:\w+\s+)?(?:released|freed|handed over|returned)\b")
 
 
 class _SentenceWords:
@@ -340,7 +359,12 @@ def _hedged(pos: int, end: int, hedges: list[int], figures: list[int], claims: l
         if h < pos and not any(h + 15 < c < pos for c in claims):
             return True
         own = _OF_THEM.match(words.text, end)  # "more than half of whom are believed dead"
-        if pos < h < c_end and not any(pos < f < h for f in figures):
+        inside = [f for f in figures if pos < f < h]
+        if inside and (aside := _ASIDE.search(words.text, end, h)) and \
+                all(aside.start() < f < aside.end() for f in inside):
+            inside = []  # "At least 40 people, including 17 children, were reportedly killed":
+            # the aside's own figures do not stand between the whole and its hedge
+        if pos < h < c_end and not inside:
             between = words.text[own.end() if own else end:h]
             if "including" in between:  # ", including women and children, are believed"
                 between = _ASIDE.sub(",", between)
@@ -397,7 +421,19 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
         return later[0].value
     if mentions and mentions[0].start - s_start <= 3 and mentions[0].start < figure.start:
         return mentions[0].value
+    if mentions and mentions[0].start < figure.start \
+            and _PERIOD_OPENING.match(text, s_start, mentions[0].start) \
+            and not _PRESENT_STATE.match(text, figure.end):
+        return mentions[0].value
     return published
+
+
+# "Between 1 and 20 March, ...", "During the truce, from 19 January to 1 March, ...": a period
+# opening the sentence dates every count in it (the count is complete on its last day), also
+# past ", while" -- but not a state at publication ("..., while 60,000 are estimated to remain")
+_PERIOD_OPENING = re.compile(r"\W{0,3}(?:during\b[^,.;]{0,60},\s*)?(?:between|from)\s+"
+                             r"[^,.;]{0,40}$", re.IGNORECASE)
+_PRESENT_STATE = re.compile(r"[^,.;]{0,40}?\b(?:are|is|remain|remains)\b", re.IGNORECASE)
 
 
 # "the Oct. 7 attack, in which 1,200 were killed", "a raid on Saturday that the ministry said
@@ -581,6 +617,21 @@ def _quoted_speaker(cues: list[attribution.Attribution], cue: attribution.Attrib
     return named[-1] if named else attributions.quote_speaker(index)
 
 
+def _next_claimants(attributions: _Attributions, index: int) -> set[str]:
+    """The classes of the claimants a sentence names itself (pronouns and role nouns, which
+    point back, name none)."""
+    return {resolve_claimant(cue.claimant)[1] for cue in attributions.cues(index)
+            if not cue.generic}
+
+
+def _metrics_since(figures: list[Figure], start: int, end: int) -> tuple[str, ...]:
+    """The metrics of the figures in text[start:end] (the sentence before), in order."""
+    n = len(figures)
+    while n and figures[n - 1].span_end >= start:
+        n -= 1
+    return tuple(f.metric for f in figures[n:] if f.span_start < end)
+
+
 def extract_figures(text: str, published: date | None = None,
                     outlet: str | None = None) -> list[Figure]:
     """Every figure in `text`, in text order (CONTRACT §2)."""
@@ -609,7 +660,8 @@ def extract_figures(text: str, published: date | None = None,
                                     figures[-1].metric if figures and figures[-1].span_end >=
                                     context_start else None, seen,
                                     figures[-1].value if figures and figures[-1].span_end >=
-                                    context_start else None)
+                                    context_start else None,
+                                    _metrics_since(figures, context_start, s_start))
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -628,8 +680,12 @@ def extract_figures(text: str, published: date | None = None,
         lower = sentence.lower()  # cheap substring gates before the hedge patterns
         following = text[spans[index + 1].start:spans[index + 1].end].lower() \
             if index + 1 < len(spans) else ""
-        unverified = ("verif" in lower and bool(_VERIFY_NEXT.search(sentence))) or (
-            "verif" in following and bool(_VERIFY_NEXT.search(following)))
+        unverified = "verif" in lower and bool(_VERIFY_NEXT.search(sentence))
+        # "... cannot be independently verified" in the next sentence hedges this one's figures
+        # when it speaks of the same claimant (or names none)
+        next_unverified = None if unverified or "verif" not in following or not (
+            "unverified" in following or _VERIFY_NEXT.search(following)) \
+            else _next_claimants(attributions, index + 1)
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if _HEDGE_HINT.search(lower) else []
         # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
@@ -685,8 +741,10 @@ def extract_figures(text: str, published: date | None = None,
                 location=_location(text, mention.end, s_end),
                 claimant=claimant, claimant_class=claimant_class, claimant_id=claimant_id,
                 attribution_explicit=explicit, status=status,
-                hedged=unverified or _hedged(mention.start, mention.end, hedges, spans_made,
-                                             [c.start for c in cues], words),
+                hedged=unverified or (next_unverified is not None and (
+                    not next_unverified or claimant_class in next_unverified))
+                or _hedged(mention.start, mention.end, hedges, spans_made,
+                           [c.start for c in cues], words),
                 as_of=as_of.isoformat() if as_of else None, derived=derived is not None,
                 span_start=mention.start, span_end=mention.end,
                 surface=text[mention.start : mention.end], sentence=sentence,
@@ -720,6 +778,9 @@ def _included(text: str, s_start: int, mention: NumberMention, context: str) -> 
 
 
 _HOSTAGE_METRICS = {"hostages_remaining", "abducted", "hostages_alive", "hostages_dead"}
+# the figure just before counted hostages: "bodies of the other 24" are hostages' bodies
+_HOSTAGE_FIGURES = _HOSTAGE_METRICS | {"hostages_released", "hostages_rescued",
+                                       "hostage_bodies_recovered"}
 
 
 def _earlier_hostages(text: str, s_start: int, mention: NumberMention, people: metrics.People,
@@ -733,6 +794,20 @@ def _earlier_hostages(text: str, s_start: int, mention: NumberMention, people: m
         return None
     metric = seen.get(mention.value)
     return metric if metric in _HOSTAGE_METRICS else None
+
+
+def _earlier_count(text: str, s_start: int, mention: NumberMention, people: metrics.People,
+                   seen: dict | None) -> str | None:
+    """The metric of "the 320,000" with no noun at all, as the base of a share ("About half of
+    the nearly 320,000 are children"), when that count was given earlier in the article."""
+    if not seen or people.group is not None or \
+            text[max(s_start, mention.start - 4):mention.start].lower() != "the " or \
+            not _VERB_NEXT.match(text, mention.num_end):  # "of the 338,934 displaced are in
+        return None  # UNRWA schools": its own word says more than the count before
+    return seen.get(mention.value)
+
+
+_VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
 
 
 _ARMY = re.compile(r"\b(?:army|military|IDF)\b", re.IGNORECASE)
@@ -760,8 +835,10 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     found = metrics.events_in(span, 0, len(span))
     event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)
     if head == "total" and not found:  # "19 soldiers were killed, bringing the total to 872"
-        found = metrics.events_in(text, s_start, toll.start())
-        event = found[-1][2] if found else None
+        own = [e for e in metrics.events_in(text, mention.num_end, mention.num_end + 14)
+               if e[0] - mention.num_end <= 1]  # "... the total to 53,573 killed and 121,688
+        found = own or metrics.events_in(text, s_start, toll.start())  # injured": its own word
+        event = found[0][2] if own else found[-1][2] if found else None
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context)
 
 
@@ -842,15 +919,56 @@ _IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\b", re.IGNORECASE)
 _PRISONER_WORDS = re.compile(r"prisoners?|detainees?|palestinians?", re.IGNORECASE)
 
 
+# "Of those freed, 36 ...", "Of the prisoners, 250 ...": the parts of a group counted in the
+# sentence before (no number in the opener: "Of the 101 hostages held, ..." is a base itself)
+_PART_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+(?:the|those|these)\s+(?P<who>[^,\d.;]{2,40}),\s*",
+                          re.IGNORECASE)
+_REST_BEFORE = re.compile(r"\b(?:the|a)\s+(?:remaining|other|further)\s+$", re.IGNORECASE)
+_FAMILIES = {"prisoners": {"prisoners_released"},
+             "hostages": _HOSTAGE_FIGURES,
+             "released": {"prisoners_released", "hostages_released"},
+             "killed": _KILLED_FAMILY}
+
+
+# "Of those, 250 had been ...", "Among them were 96 ...": an opener that names no group points
+# at the first figure of the sentence before
+_BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|"
+                          r"among\s+(?:them|those|these)\s*(?:,|were\b|are\b))\s*",
+                          re.IGNORECASE)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    found = _CLAUSE_BREAK.search(text, start, end)
+    return found.start() if found else end
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\.\s|\band\b")
+
+
+def _group_before(opener: re.Match, earlier: tuple[str, ...]) -> str | None:
+    """The metric of the group an opener names ("those freed", "the prisoners"): the first
+    figure of the sentence before that counts that group."""
+    who = opener.group("who")
+    group = metrics.group_in(who)
+    found = metrics.events_in(who, 0, len(who))
+    family = _FAMILIES.get(group or "") or (_FAMILIES.get(found[0][2]) if found else None)
+    return next((m for m in earlier if m in family), None) if family else None
+
+
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
                          events: list, context: str | None = None,
                          context_start: int | None = None,
                          carried: str | None = None,
                          seen: dict | None = None,
-                         carried_value: float | None = None) -> list[tuple]:
-    """(mention, metric, people, base value or None) for the mentions that count people."""
+                         carried_value: float | None = None,
+                         metrics_before: tuple[str, ...] = ()) -> list[tuple]:
+    """(mention, metric, people, base value or None) for the mentions that count people.
+    `metrics_before`: the metrics of the figures in the sentence before, in order."""
     out = []
     sentence = text[s_start:s_end]
+    opener = _PART_OPENER.match(text, s_start, s_end) if metrics_before else None
+    group_before = _group_before(opener, metrics_before) if opener else None
+    bare = _BARE_OPENER.match(text, s_start, s_end) if metrics_before and not opener else None
     context = context or sentence
     previous_people = None
     lowered = sentence.lower()
@@ -859,6 +977,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     participle: dict[int, str] = {}  # mention index -> event of "the 251 people abducted"
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     for i, mention in enumerate(mentions):
+        if mention.fraction is not None and _VAGUE_BEFORE.search(
+                text, out[-1][0].end if out else s_start, mention.start):
+            continue  # "thousands of displaced people, half of them children": no base
         if mention.fraction is not None and out and _OF_THEM.match(text, mention.end):
             # "130 hostages remain and ... about a quarter of them are dead": the share of the
             # figure before it
@@ -867,8 +988,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             previous = out[-1][2]
             metric = metrics.metric_for(previous.group if previous else None, event, sentence,
                                         previous.subject if previous else None, context)
-            if metric is None and event is None:
-                metric = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
+            share = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
+            if (metric is None and event is None) or share in metrics.BREAKDOWN.values():
+                metric = share  # "300 killed, half of them children, and ... missing"
             if metric:
                 out.append((mention, metric, previous, out[-1][0].value))
             continue
@@ -900,6 +1022,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             earlier = _earlier_hostages(text, s_start, base, people, seen)
             if earlier:  # "declared about a third of the 97 dead": the 97 hostages named before
                 people = metrics.People("hostages", people.subject, base.num_end)
+            elif same := _earlier_count(text, s_start, base, people, seen):
+                out.append((mention, same, people, base.value))  # "About half of the 320,000
+                continue  # are children": a share of the count named before
             if people.group in (None, "thing"):
                 continue
             after = [e for e in events if e[0] >= people.end]
@@ -908,6 +1033,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             predicate = [e for e in after if e[2] != "remaining"]
             event = metrics.nearest_event(predicate or after, people.end, people.end)
             metric = metrics.metric_for(people.group, event, sentence, people.subject, context)
+            killed = [e for e in after if e[0] - people.end <= 2 and e[2] == "killed"]
+            noun = _KILLED_WERE.match(text, killed[0][1]) if killed else None
+            if metric == "killed" and noun:  # "a third of the 900 people killed were children"
+                metric = metrics.BREAKDOWN.get(metrics.group_in(noun.group("noun")) or "", metric)
             if metric:
                 out.append((mention, metric, people, base.value))
             continue
@@ -919,10 +1048,20 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             handed = _HANDED_BODIES.search(text, max(s_start, mention.start - 45), mention.start)
             hostage_bodies = metrics.metric_for(
                 "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered" or (
-                (handed or then in ("released", "bodies")) and metrics.talks_of_hostages(context))
-            if hostage_bodies and then == "remaining" and not _RATIO.match(text, people.end):
+                (handed or then in ("released", "bodies")) and (
+                    metrics.talks_of_hostages(context) or carried in _HOSTAGE_FIGURES))
+            done = handed and re.match(r"(?:handed|returned|repatriated|recovered)\b",
+                                       handed.group(), re.IGNORECASE)
+            if hostage_bodies and _HELD_BODIES.search(text, max(s_start, mention.start - 40),
+                                                      mention.start):
+                out.append((mention, "hostages_dead", people, None))  # "Hamas still holds the
+                continue  # remains of 28 hostages"
+            if hostage_bodies and then == "remaining" and not done and \
+                    not _RATIO.match(text, people.end):
                 out.append((mention, "hostages_dead", people, None))  # bodies still held
                 continue
+            # "recovered the bodies of six hostages who were held by Hamas": bodies brought
+            # back; "held" only says who they were
             if then != "remaining" and hostage_bodies and not _RATIO.match(text, people.end):
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
@@ -951,7 +1090,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities"
         base_of_share = i and mentions[i - 1].fraction is not None and \
             mention.start - mentions[i - 1].end <= 20
-        earlier = _earlier_hostages(text, s_start, mention, people, seen) if base_of_share \
+        earlier = (_earlier_hostages(text, s_start, mention, people, seen)
+                   or _earlier_count(text, s_start, mention, people, seen)) if base_of_share \
             else None
         if earlier:
             out.append((mention, earlier, people, None))
@@ -1002,29 +1142,33 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, metric, people, None))
             continue
         predicate_noun = _PREDICATE_NOUN.match(text, mention.num_end) if people.group is None \
-            else None
+            or of_whom_killed(text, mention) else None
         if predicate_noun:  # "Of the martyrs, 15,613 are children, 8,304 are women"
             group = metrics.group_in(predicate_noun.group("noun"))
             killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events) or \
-                bool(_DEAD_BEFORE.search(text, s_start, mention.start))
+                bool(_DEAD_BEFORE.search(text, s_start, mention.start)) or (
+                    # "48,300 have been killed. The IDF says 20,000 of them were operatives."
+                    bool(predicate_noun.group("of_them")) and not out and
+                    bool(metrics_before) and metrics_before[-1] in _KILLED_FAMILY)
             if killed_before or of_whom_killed(text, mention):
                 out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people, None))
                 continue
-        gap = text[out[-1][0].end:mention.start] if out else ""
-        if out and _INHERIT_GAP.fullmatch(gap):
-            inherited = out[-1][1]
-            if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY:
-                out.append((mention, metrics.BREAKDOWN[people.group], people, None))
-                continue  # "2,215 killed, including 724 children and 458 women"
-            if people.group in (None, "people") and (_OF_THE_NUMBER.match(text, mention.num_end)
-                                                    or not any(mention.num_end <= e[0] <
-                                                               mention.num_end + 25
-                                                               for e in events)):
-                if people.group == "people" and inherited in _KILLED_FAMILY:
-                    inherited = "killed"  # "2,358 children, 1,088 women, and 455 elderly people"
-                out.append((mention, inherited, out[-1][2] if people.group is None else people,
-                            None))
-                continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
+        if group_before and mention.start >= opener.end() and people.group in (None, "people"):
+            out.append((mention, group_before, people, None))  # "Of those freed, 36 had been"
+            continue
+        if bare and not out and people.group is None and mention.start - bare.end() <= 14 and \
+                not any(mention.num_end <= e[0] < _clause_end(text, mention.num_end, s_end)
+                        for e in events):
+            out.append((mention, metrics_before[0], people, None))  # "Of those, 250 had been
+            continue  # serving life terms": no word of its own, a part of the count before
+        if people.group is None and not out and len(metrics_before) > 1 and _REST_BEFORE.search(
+                text, max(s_start, mention.start - 14), mention.start):
+            # "1,968 freed, among them 250 serving life terms. The remaining 1,718 were
+            # Gazans": the rest of the base that the sentence before broke down
+            out.append((mention, metrics_before[0], people, None))
+            continue
+        # "404 killed, 170 of them children": the noun after "of them" says which part, before
+        # the part simply inherits the figure before it
         of_whom = _OF_WHOM.match(text[mention.num_end:mention.num_end + 20])
         if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
             own = metrics.people_after(text, of_whom.end() + mention.num_end, s_end)
@@ -1033,6 +1177,23 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 metric = metrics.BREAKDOWN[own.group]
             out.append((mention, metric, own if own.group else previous_people, None))
             continue
+        gap = text[out[-1][0].end:mention.start] if out else ""
+        if out and _INHERIT_GAP.fullmatch(gap):
+            inherited = out[-1][1]
+            if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY:
+                out.append((mention, metrics.BREAKDOWN[people.group], people, None))
+                continue  # "2,215 killed, including 724 children and 458 women"
+            # the part's own predicate is looked for after "of whom" ("36 of whom are
+            # believed to be dead": "dead" is 25 characters past the number)
+            own_from = mention.num_end + (of_whom.end() if of_whom else 0)
+            if people.group in (None, "people") and (_OF_THE_NUMBER.match(text, mention.num_end)
+                                                    or not any(own_from <= e[0] < own_from + 25
+                                                               for e in events)):
+                if people.group == "people" and inherited in _KILLED_FAMILY:
+                    inherited = "killed"  # "2,358 children, 1,088 women, and 455 elderly people"
+                out.append((mention, inherited, out[-1][2] if people.group is None else people,
+                            None))
+                continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
         if of_whom and out and out[-1][1] == "hostages_released" and re.match(
                 r"\s+(?:dead|deceased)\b", text[mention.num_end + of_whom.end():]):
             out.append((mention, "hostage_bodies_recovered", previous_people or people, None))
@@ -1092,7 +1253,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # predicate decides
             after = mention.num_end + of_whom.end() if of_whom else \
                 embedded.end() if embedded else people.end
-            near = [e for e in events if after <= e[0] < after + 45]
+            near = [e for e in events if after <= e[0] < after + 45
+                    and not _CLAUSE_END.search(text, after, e[0])]  # "105 of them in 2023, and
             event = near[0][2] if near else None
         following = next((m.start for m in mentions[i + 1:] if not _OUT_OF.search(
             text, max(s_start, m.start - 30), m.start)), None)  # "out of a population of N"
@@ -1111,6 +1273,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric == "hostages_released" and not out and carried == "hostage_bodies_recovered" \
+                and _OF_THEM.match(text, mention.num_end):
+            metric = carried  # "... the remains of 28 hostages. So far it has handed over 25
+            # of them": a part of the bodies counted just before, handed back
         if metric == "killed" and people.group is None and " among " in lowered:
             among = _AMONG_GROUP.match(text, mention.num_end)  # "1,059 killed among medical staff"
             group = metrics.group_in(among.group("who")) if among else None

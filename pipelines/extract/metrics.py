@@ -31,10 +31,11 @@ GROUPS = {
                    r"un (?:staff|employees|workers)|staff members?|staffers|staff|employees|"
                    r"team members|personnel|colleagues",
     "bodies": r"bodies|remains",
-    "people": r"people|persons?|palestinians|israelis|civilians|men|individuals|residents|"
+    "people": r"people|persons?|palestinians|israelis|civilians?|men|individuals?|residents?|"
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
-              r"families members|family members|workers|hostage-takers|loved ones|martyrs|"
+              r"families members|family members|workers|farmworkers|farmhands|labou?rers|"
+              r"hostage-takers|loved ones|martyrs|"
               r"relatives|killings|members|(?:aid\s+)?seekers|evacuees|northerners|southerners|"
               r"elderly|idps|internally displaced (?:people|persons)|"
               r"villagers|worshippers|passengers|students|pupils|farmers|mourners|bystanders|"
@@ -47,6 +48,7 @@ _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+)?[\w-]+)")
 _OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|armed groups?|the group|"
                              r"its armed wing|al-qassam|qassam)", re.IGNORECASE)
 # The first group (in GROUPS order) whose nouns make up a whole phrase: one pattern of
@@ -126,6 +128,20 @@ def _named_or_priced(before: str) -> bool:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SINCE = re.compile(r"\b(?:since|until)\s*$", re.IGNORECASE)
+
+
+def _count_after_since(before: str, after: str, number_text: str) -> bool:
+    """"since 21 reservists were killed": after "since"/"until" a number is usually a date
+    or a year, but one followed by people ("reservists", "Palestinians") is a count."""
+    if not _SINCE.search(before) or _YEAR.match(number_text):
+        return False
+    word = _WORD.match(after.lstrip())
+    return bool(word) and _group_of(word.group().lower()) not in (None, "thing")
+_NUMBER_START = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                           r"twelve|twenty|thirty|forty|fifty|hundred)\b", re.IGNORECASE)
+_AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?"
+                          r"(?:\d+\s*(?:,|and|to|or)\s*)*$", re.IGNORECASE)
 _DAY_RANGE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
                                r"\.?\s+\d{1,2}\s*[-–]$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*(?:all|both|aged)?\s*$")
@@ -147,9 +163,10 @@ EVENTS = [
                r"bodies\s+(?:\w+\s+){0,5}(?:recovered|returned|repatriated|retrieved|handed "
                r"over)|(?:recovered|returned|repatriated|retrieved|handed over|brought back)\s+"
                r"(?:the\s+)?(?:bodies|remains)"),
-    ("rescued", r"rescued|rescue|rescuing|extracted alive"),
-    ("released", r"released|releasing|release|releases|freed|freeing|frees|free|set free|"
-                 r"handed over|handed to|transferred to|exchanged|swap|go free|walked free|"
+    ("rescued", r"rescued|rescue|rescues|rescuing|extracted alive"),
+    ("released", r"released|releasing|release|releases|freed|freeing|frees|free|"
+                 r"set free|hand(?:ed|ing|s)? over|handed to|transferred to|exchanged|swap|"
+                 r"go free|walked free|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
                  r"icrc|international committee))|"
                  r"in (?:exchange|return) for|"
@@ -168,9 +185,11 @@ EVENTS = [
                  r"(?:took|taking|taken|carried)"
                  r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
-    ("remaining", r"remain(?:s|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
+    ("remaining", r"remain(?:s(?! of\b)|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   r"held captive|held hostage|"
-                  r"being held|are held|were held|been held|in captivity|holding|still in gaza|"
+                  r"being held|are held|were held|been held|in captivity|holding|"
+                  r"holds(?!\s+(?:back|off|up|out|on)\b)|"
+                  r"still in gaza|"
                   r"held in gaza|"
                   r"among the (?:captives|hostages)|"
                   r"in (?:the )?custody of (?:hamas|islamic jihad|militants|the group|"
@@ -185,14 +204,18 @@ EVENTS = [
                r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
                r"murders? of|"
                r"perished|executed|"
+               # "the army has lost 15 soldiers": losing troops or fighters is their death
+               r"lost(?=\s+(?:[\w,]+\s+){1,5}?(?:soldiers|troops|servicem[ae]n|reservists|"
+               r"fighters|men|officers|comrades)\b)|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
-    ("missing", r"missing|under (?:the )?rubble|unaccounted"),
+    ("missing", r"missing|under (?:the )?(?:rubble|ruins)|unaccounted|"
+                r"trapped (?:under|beneath|in the rubble)"),  # "trapped under collapsed buildings"
     ("displaced", r"displaced|displacement|evacuees|forced out|"
                   r"(?:forced|driven|fled) (?:from|out of) their homes|"
                   r"forced to (?:evacuate|flee|leave)|evacuated|out of their homes|"
-                  r"from their homes|uprooted|fled"),
+                  r"from their homes|(?:left|abandoned) their homes|uprooted|fled"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"(?:registered|staying|living|remain|remained)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
                    r"{0,3}(?:shelters|facilities)|in shelters|"
@@ -228,10 +251,15 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
     if _NOT_PEOPLE_AFTER.match(after):
         return True
-    if number_text.lower() == "one" and after.startswith(" of "):
-        return True  # "one of 251 people abducted": a member, not a count
-    if _named_or_priced(before):
+    if number_text.lower() == "one" and after.startswith((" of ", " that ", " which ")):
+        return True  # "one of 251 people abducted": a member; "one that would": a pronoun
+    if _named_or_priced(before) and not _count_after_since(before, after, number_text):
         return True
+    if (after[:1] in "-–" and _NUMBER_START.match(after, 1)) or (
+            before[-1:] in "-–" and before[-2:-1].isdigit() and number_text[0].isdigit()):
+        return True  # "1-800-22-4444", "2023-24", "UPDATE 2-Eleven": a code, not a count
+    if "age" in before and _AGES_BEFORE.search(before):
+        return True  # "aged 60 and 70", "aged between 22 and 40"
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"
     tail = before.rstrip()
@@ -284,6 +312,9 @@ def _colleagues(text: str, pos: int) -> str | None:
     return next((group for group, rx in _COLLEAGUE_OF if rx.search(before)), None)
 
 
+_POSSESSIVE = re.compile(r"[a-z]+['’]s")
+
+
 def people_after(text: str, pos: int, limit: int) -> People:
     """The noun phrase of counted people right after a number (skipping modifiers and up to
     two words we do not know: "seven surveillance soldiers", "Ten Thai farm workers")."""
@@ -323,6 +354,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
                     start = words[-size].start()
                 if phrase == "members" and _OF_ARMED_GROUP.match(text, match.end()):
                     group = "militants"  # "members of Hamas"
+                elif phrase == "members" and (of := _MEMBERS_OF.match(text, match.end())) and \
+                        group_in(of.group("who")) in BREAKDOWN:
+                    group = group_in(of.group("who"))  # "members of the medical staff"
                 elif group == "aid_workers" and _COLLEAGUES.fullmatch(phrase):
                     group = _colleagues(text, pos) or group
                 elif group in ("children", "women") and _AND_GROUP.match(text, match.end()):
@@ -336,7 +370,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
                 return People(None, None, pos)
             continue  # "health and care workers": one noun phrase
         if word not in FUNCTION_WORDS and not _EVENT_RE.fullmatch(match.group()) and \
-                word.isalpha() and unknown < 2:
+                (word.isalpha() or _POSSESSIVE.fullmatch(word)) and unknown < 2:
+            # an owner is a word we may skip too: "10 of the group's fighters"
             unknown += 1
             continue
         break
@@ -344,6 +379,11 @@ def people_after(text: str, pos: int, limit: int) -> People:
     if not words:
         return People(None, None, pos)
     first = words[0].group().lower()
+    if len(words) == 1 and not first.endswith(("ed", "en")) and first not in FUNCTION_WORDS \
+            and (thing := _THING_NEXT.match(text, words[0].end())) and \
+            _EVENT_RE.fullmatch(words[0].group()):
+        # "1,200 displacement sites", "150,000 housing units": an event word naming a thing
+        return People("thing", text[words[0].start() : thing.end()], thing.end())
     if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()) or \
             first.endswith(("ing", "ly")) or first in ("known", "confirmed", "believed"):
         # "250 serving life sentences", "35 known to be dead", "13 shortly before noon": a
@@ -352,6 +392,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
 
+_THING_NEXT = re.compile(r"\s+(?:sites?|units?|centres?|centers?|facilities|locations?|areas?|"
+                         r"zones?|orders?|camps?|shelters?|buildings?|homes?|houses?)\b",
+                         re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s+(?:a few|an|a|several|some)\s+(?:\w+\s+)?(?:hours?|minutes?|days?|"
                          r"weeks?)\s+(?:later|after|earlier)\b", re.IGNORECASE)
 _NUMBER_SOON = re.compile(r"\s+(?:\S+\s+){0,2}?(?:\d|(?:one|two|three|four|five|six|seven|eight|"
@@ -367,7 +410,8 @@ after before during amid following when while until far alone altogether overall
 also not no yet then last this since over under about
 them whom those whose these they it its us we along near inside outside around within beyond
 presumably reportedly allegedly mostly mainly reported
-""".split())
+earlier later ago previously yesterday today overnight
+""".split())  # the last line: times, "up from 199 earlier in the week" counts no "earlier"
 
 
 def events_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -385,16 +429,25 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     candidates = [e for e in events if not (skip and skip[0] <= e[0] < skip[1])]
     if after_only:
         candidates = [e for e in candidates if e[0] >= end]
-    main = [e for e in candidates
-            if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]]
-    if main:
-        return main[0][2]
     governing = [e for e in candidates if 0 <= pos - e[1] <= 20  # "rescued four hostages alive"
                  and (pos - e[1] <= 2 or (text and _DETERMINERS.fullmatch(text, e[1], pos)))]
+    # "have rescued seven hostages alive ... and have recovered the bodies of 30": the count
+    # is the object of a finite verb, and a verb after "and" is the next of the same subject
+    object_of = bool(governing) and len(governing[-1]) > 3 and governing[-1][3]
+    main = [e for e in candidates
+            if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]
+            and not (text and _NEW_CLAUSE.search(text, end, e[0]))
+            and not (object_of and text and _AND.search(text, end, e[0]))]
+    if main:
+        return main[0][2]
     if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"
         adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2]
         if adjacent:
             return adjacent[0][2]
+    if governing and noun_end is not None and noun_end > end:
+        # "have killed at least 33 hostages held in Gaza": the verb whose object the count is
+        # wins over a participle that only describes its noun
+        return governing[-1][2]
     best, best_distance = None, None
     for e_start, e_end, name, *_ in candidates:
         distance = e_start - end if e_start >= end else pos - e_end + 1
@@ -403,7 +456,16 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     return best
 
 
-_DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?")
+# "... about 150 wounded from the camp, and there are still bodies under the rubble": the
+# verb of the next clause is not this number's predicate
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we)\b", re.IGNORECASE)
+_AND = re.compile(r"\band\b")
+# what may stand between a verb and the number it governs: "rescued the last four", "killed
+# more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
+_DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"
+                          r"(?:(?:more than|at least|about|around|some|nearly|almost|over|"
+                          r"up to|as many as|an estimated|roughly|approximately|upwards of|"
+                          r"no fewer than|fewer than|less than)\s+)?", re.IGNORECASE)
 _NUMBER_NEXT = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|twenty|thirty|forty|fifty)\b)", re.IGNORECASE)
 _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",

@@ -81,6 +81,7 @@ def _maybe_range(hay: str) -> bool:
     return bool(_MAYBE_DIGIT_RANGE.search(hay) or _MAYBE_WORD_RANGE.search(hay))
 
 
+_PARTICLE_OVER = re.compile(r"\b(?:hand|turn)(?:s|ed|ing)?\s+$", re.IGNORECASE)
 _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten))"
                              r"s?\s+(?:of|are|were|is|was|remain|remained)\b")
 _AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults|those|people)\s+$",
@@ -177,6 +178,9 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         low, high = parse_number(m.group(g1)), parse_number(m.group(g2))
         if low is None or high is None or not low < high or high > 10 * low:
             continue  # "October 7 to 25,295", "from 2 to 400": not one range of a count
+        if m.group("r1") and m.group(g1)[0].isdigit() != m.group(g2)[0].isdigit() and \
+                not hay[m.end(g1):m.start(g2)].strip().isalpha():
+            continue  # "UPDATE 2-Eleven more hostages": a digit and a word make no range
         if _MONTH_BEFORE.search(text, max(start, m.start() + shift - 10), m.start() + shift):
             continue  # "7 to 10 October", "October 7 or 8": days of a month
         # "7 to 10" days etc. are filtered later; a range is only taken when it is ascending.
@@ -207,9 +211,12 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         if qual in ("under", "over", "just under", "just over") and _AGE_BEFORE.search(
                 text, max(start, m.start() + shift - 14), m.start() + shift):
             continue  # "children under 5", "men over 60": ages
+        q_start = m.start() + shift
+        if qual == "over" and _PARTICLE_OVER.search(text, max(start, q_start - 10), q_start):
+            qual, q_start = "", n_start  # "handed over 33 hostages": a verb, not "more than"
         qualifier = QUALIFIERS[" ".join(qual.split())] if qual else "exact"
         low, high = _bounds(qualifier, value)
-        found.append(NumberMention(m.start() + shift, m.end() + shift, n_start, n_end, value,
+        found.append(NumberMention(q_start, m.end() + shift, n_start, n_end, value,
                                    low, high, qualifier, not m.group("num")[0].isdigit(),
                                    estimated="estimated" in qual))
         if crowded:

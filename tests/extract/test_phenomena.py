@@ -605,3 +605,437 @@ def test_status_of_deals_done_releases_and_rising_tolls():
     # a plan is still a plan
     assert one("The 30 hostages will be freed on Sunday.", "30")["status"] == "planned"
     assert one("Under the deal, Hamas will free 40 hostages.", "40")["status"] == "proposed"
+
+
+def test_the_noun_after_a_part_of_the_killed_says_which_part():
+    """Tolls are broken down as "N, M of them children", "M of the dead were children" and "a
+    third of the N people killed were women": the part counts the group named after it."""
+    text = "Strikes killed 320 people overnight, at least 95 of them children, and wounded 600."
+    assert one(text, "at least 95")["metric"] == "killed_children"
+    assert one(text, "600")["metric"] == "injured"
+    text = "Officials said 2,400 of the dead were children and 1,300 were women."
+    assert one(text, "2,400")["metric"] == "killed_children"
+    text = "Nearly half of the 610 people killed in the camp were women, medics said."
+    assert one(text, "Nearly half")["metric"] == "killed_women"
+    # no group named after the part: it stays a plain count of the killed
+    text = "Strikes killed 320 people overnight, at least 95 of them in Rafah."
+    assert one(text, "at least 95")["metric"] == "killed"
+    text = "Half of the 40 people killed were buried on Monday."
+    assert one(text, "Half")["metric"] == "killed"
+
+
+def test_codes_ages_and_places_are_not_counts_of_people():
+    """Numbers that look like counts but are not: a hotline number, the ages of a group, an
+    event word naming a place or thing ("displacement sites", "housing units"), a wire update
+    tag run into the headline, "one that" (a pronoun), and a share of "thousands"."""
+    text = "Families of the missing can call the hotline at 1-800-55-0100 for news."
+    assert figures(text) == []
+    text = "Troops rescued three hostages, aged 19 and 64, in a raid."
+    assert one(text, "three")["metric"] == "hostages_rescued"
+    assert none_at(text, "64")
+    assert none_at("The fallen soldiers, aged between 20 and 35, were buried.", "20 and 35")
+    text = "About 90,000 people are sheltering in 400 displacement sites and 2,000 housing units."
+    assert one(text, "About 90,000")["metric"] == "sheltering"
+    assert none_at(text, "400") and none_at(text, "2,000")
+    text = "UPDATE 3-Twelve hostages freed on sixth day of truce"
+    assert one(text, "Twelve")["value"] == 12
+    assert none_at("Hamas rejected an offer, including one that would free the sick.", "one")
+    text = "Strikes hit 12 homes. Thousands of families, half of them children, fled west."
+    assert none_at(text, "half")
+    # real counts next to them stay
+    text = "Some 300 people were killed, half of them children, and 10-15 others are missing."
+    assert one(text, "half")["metric"] == "killed_children"
+    assert one(text, "10-15")["qualifier"] == "range"
+    assert one("Another 40 wounded days later.", "40")["metric"] == "injured"
+
+
+def test_more_ways_claimants_are_named():
+    """WHO in capitals is the World Health Organization, not a relative pronoun; a lower-case
+    role before a name follows "said"; "the ministry's estimates" are the ministry's; a body
+    opening a sentence speaks for ", saying ..."; a foreign country's foreign ministry and the
+    Government of Israel are who they say."""
+    assert _claimant("WHO says 500 health workers have been killed.", "500") == "un"
+    text = '"At least 30 people were wounded," said civil defence spokesman Omar Haddad.'
+    assert _claimant(text, "At least 30") == "other"
+    text = "About 40 people were killed, said health ministry spokesman Ashraf al-Qudra."
+    assert _claimant(text, "About 40") == "gaza_health"
+    text = ("The Health Ministry in Gaza published its report. Some 7,000 people are missing, "
+            "according to the ministry's estimates.")
+    assert _claimant(text, "Some 7,000") == "gaza_health"
+    text = "The army rejected the figure, saying fewer than 50 civilians had been killed."
+    assert _claimant(text, "fewer than 50") == "israel_military"
+    text = "Residents fled the camp, saying 20 people had been killed."
+    assert _claimant(text, "20", outlet="Test Wire") == "outlet"
+    text = "Hamas will free 12 hostages, Egyptian foreign ministry spokesman Ahmed Fathi said."
+    assert _claimant(text, "12") == "other"
+    text = "More than 1,000 people were killed, according to the Government of Israel."
+    assert _claimant(text, "More than 1,000") == "israel_gov"
+    text = "The Health Ministry (MoH) has not updated its toll. It says 90 medics were killed."
+    assert _claimant(text, "90") == "gaza_health"
+
+
+def test_bodies_of_the_other_n_and_remains_still_held():
+    """"the bodies of the other 24", "the remains of the last four": a count of hostages'
+    bodies even when the hostages were named only in the figure before; "remains of" is a
+    noun, not the verb "remains" (so it does not make the figure before it still held)."""
+    text = ("Hamas returned the bodies of four hostages on Monday. It handed over the remains of "
+            "the last three on Tuesday.")
+    assert one(text, "three")["metric"] == "hostage_bodies_recovered"
+    text = ("Hamas freed 10 hostages on Monday. Under the deal, the bodies of the other 20 "
+            "are to be handed over too.")
+    assert one(text, "20")["metric"] == "hostage_bodies_recovered"
+    text = ("The Red Cross brought back the remains of nine hostages; the remains of 11 others "
+            "are still held in Gaza.")
+    assert one(text, "nine")["metric"] == "hostage_bodies_recovered"
+    assert one(text, "11")["metric"] == "hostages_dead"
+    text = "Hamas freed 25 hostages on Sunday. Five Thai farmworkers were also freed."
+    assert one(text, "Five")["metric"] == "hostages_released"
+    # bodies pulled from rubble with no hostages about are the dead
+    text = "Strikes killed 30 people in Rafah. Medics recovered the bodies of the other 14."
+    assert all(f["metric"] != "hostage_bodies_recovered" for f in figures(text))
+
+
+def test_handed_over_is_a_verb_not_more_than():
+    """"handed over 33 hostages": "over" is the particle of the verb, not the qualifier
+    "more than"; "hand over" in any form is a release."""
+    text = "Hamas said it had handed over 33 hostages during the first phase."
+    assert one(text, "33")["qualifier"] == "exact"
+    assert one(text, "33")["value_high"] == 33
+    text = "Hamas will hand over three captives to the Red Cross on Saturday."
+    assert one(text, "three")["metric"] == "hostages_released"
+    assert one(text, "three")["qualifier"] == "exact"
+    # "over" as a qualifier stays
+    assert one("Over 300 people were killed.", "Over 300")["qualifier"] == "more_than"
+
+
+def test_a_release_done_under_a_deal_is_reported():
+    """"Israel freed 1,968 prisoners on Monday under the first phase of the plan": a subject and
+    a past release verb say it happened; the deal only says why."""
+    text = ("Hamas released 20 hostages and Israel freed 1,968 prisoners on Monday under the "
+            "first phase of the plan.")
+    assert one(text, "20")["status"] == "reported"
+    assert one(text, "1,968")["status"] == "reported"
+    # terms of a deal are still terms
+    assert one("Under the deal, 33 hostages are to be released.", "33")["status"] == "proposed"
+    assert one("Under the deal, Hamas would free 30 hostages.", "30")["status"] == "proposed"
+
+
+def test_parts_of_a_group_counted_in_the_sentence_before():
+    """"Of those freed, 36 ...", "Of the prisoners, 250 ...", "The remaining 1,718 were ...":
+    the parts (no noun of their own) count the group the sentence before counted."""
+    text = ("Israel freed 500 prisoners on Sunday, hours after Hamas released four captives. "
+            "Of those freed, 60 had been serving life terms and 440 were Gazans arrested "
+            "during the war.")
+    assert one(text, "60")["metric"] == "prisoners_released"
+    assert one(text, "440")["metric"] == "prisoners_released"
+    text = ("Hamas released six hostages and Israel freed 600 prisoners. Of the prisoners, 100 "
+            "had been serving long sentences.")
+    assert one(text, "100")["metric"] == "prisoners_released"
+    text = ("The prison service released 900 detainees, among them 150 serving life terms. The "
+            "remaining 750 were held without charge, it said.")
+    assert one(text, "750")["metric"] == "prisoners_released"
+    # the parts of the dead are still named by their own noun; a rest with one figure before
+    # it is left to its own words
+    text = "Strikes killed 300 people. Of the dead, 90 were children."
+    assert one(text, "90")["metric"] == "killed_children"
+    text = ("The army said 101 hostages are held. It confirmed the deaths of 33 of them. The "
+            "remaining four were seized years ago.")
+    assert one(text, "four")["metric"] != "hostages_dead"
+
+
+def test_a_date_after_two_coordinated_figures_dates_both():
+    """"800 were killed and 2,100 wounded on October 7": the comma inside "2,100" is not a
+    clause break, so the date after the second figure dates the first as well."""
+    text = "Some 800 people were killed and 2,100 wounded on October 7."
+    assert one(text, "Some 800")["as_of"] == "2023-10-07"
+    text = "Hamas freed 13 hostages and Israel released 1,039 prisoners on Monday."
+    assert one(text, "13")["as_of"] == "2024-02-05"
+    # a real comma still ends the figure's own phrase
+    text = "Some 800 people were killed, officials said, and 21 wounded on October 7."
+    assert one(text, "Some 800")["as_of"] == "2024-02-08"
+
+
+def test_cannot_be_verified_in_the_next_sentence_hedges_only_its_own_claimant():
+    """"X said 300 were killed. ..., figures that cannot be independently verified" hedges
+    the sentence before only when the verifying sentence is about the same claimant (or
+    names none: "the ministry says the unverified figure ...")."""
+    text = ("The army said 900 militants had been killed. The health ministry in Gaza says "
+            "20,000 people have been killed, figures that cannot be independently verified.")
+    assert one(text, "900")["hedged"] is False
+    assert one(text, "20,000")["hedged"] is True
+    text = ("The Hamas-run health ministry says 12,000 people have been killed. The ministry "
+            "says the unverified figure includes 5,000 children.")
+    assert one(text, "12,000")["hedged"] is True
+    text = ("Hamas said 40 hostages had been killed in strikes. The claim could not be "
+            "independently verified.")
+    assert one(text, "40")["hedged"] is True
+
+
+def test_members_of_a_group_homes_left_ruins_and_rescues():
+    """Common wordings of known events and groups: "members of the medical staff" are medics,
+    people who "left their homes" are displaced, people "under the ruins" are missing, and
+    a headline's "rescues" is a rescue."""
+    text = "Some 500 members of the medical staff have been killed since October."
+    assert one(text, "Some 500")["metric"] == "medics_killed"
+    text = "About 300,000 residents of Khan Younis have left their homes in the past week."
+    assert one(text, "About 300,000")["metric"] == "displaced"
+    text = "Medics said 25 people were still under the ruins of the building."
+    assert one(text, "25")["metric"] == "missing"
+    assert one("Israel rescues two hostages in Rafah", "two")["metric"] == "hostages_rescued"
+    # members of a group that is not a kind of people counted stay plain people
+    text = "Some 30 members of one family were killed in the strike."
+    assert one(text, "Some 30")["metric"] == "killed"
+
+
+def test_a_part_with_only_a_time_takes_the_whole_not_the_next_clause():
+    """"109 freed in deals, 105 of them in November, and eight rescued": the verb of the next
+    clause ("rescued") is not the predicate of "105 of them"."""
+    text = ("In all, 109 hostages have been freed in deals, 105 of them in November, and eight "
+            "have been rescued by troops.")
+    assert one(text, "105")["metric"] == "hostages_released"
+    assert one(text, "eight")["metric"] == "hostages_rescued"
+    # the part's own verb still decides
+    text = "Gunmen seized 240 hostages, 30 of whom have been rescued."
+    assert one(text, "30")["metric"] == "hostages_rescued"
+
+
+def test_a_period_opening_the_sentence_dates_its_counts_at_the_periods_end():
+    """GUIDELINES: a count over a stated period is as of its last day. A period that opens the
+    sentence dates every count in it, also one after ", while"; a state at publication in
+    the same sentence ("... are thought to remain") keeps the publication date."""
+    text = ("Between 2 and 5 January, 40 detainees were freed and 12 bodies were returned, while "
+            "some 300 prisoners were released by Israel.")
+    assert _as_of(text, "40") == _as_of(text, "12") == "2024-01-05"
+    assert _as_of(text, "some 300") == "2024-01-05"
+    text = ("During the truce, from 24 to 30 November, 105 hostages were freed, while about 240 "
+            "Palestinian prisoners were released.")
+    assert _as_of(text, "105") == _as_of(text, "about 240") == "2023-11-30"
+    text = ("Between 3 and 6 January, 9,000 people were displaced, while about 130 hostages are "
+            "still held in Gaza.")
+    assert _as_of(text, "9,000") == "2024-01-06"
+    assert _as_of(text, "about 130") == "2024-02-08"
+    # a period that does not open the sentence reaches no further than before
+    text = ("Aid convoys were blocked between 2 and 5 January, and the ministry said 50 people "
+            "were killed.")
+    assert _as_of(text, "50") == "2024-02-08"
+
+
+def test_a_part_of_the_held_hostages_takes_its_own_state_after_of_whom():
+    """"N hostages remain, M of whom are believed to be dead/alive": the part's own predicate
+    decides, however many words of hedging come between ("believed to be" pushed "dead"
+    past the window that was looked at), and "holds" is a still-held verb like "holding"."""
+    text = "Officials say 112 hostages remain in Gaza, at least 41 of whom are believed to be dead."
+    assert one(text, "112")["metric"] == "hostages_remaining"
+    assert one(text, "at least 41")["metric"] == "hostages_dead"
+    text = "Officials say 112 hostages remain in Gaza, 70 of whom are believed to be alive."
+    assert one(text, "70")["metric"] == "hostages_alive"
+    text = "The group holds 90 hostages, 12 of whom are dead, a spokesman said."
+    assert one(text, "90")["metric"] == "hostages_remaining"
+    assert one(text, "12")["metric"] == "hostages_dead"
+    # a part with no state of its own is still held; "holds back" holds nobody
+    text = "Officials say 112 hostages remain in Gaza, 15 of whom are women."
+    assert one(text, "15")["metric"] == "hostages_remaining"
+    text = "Four hostages freed; Israel holds back release of 500 prisoners"
+    assert one(text, "Four")["metric"] == "hostages_released"
+
+
+def test_losing_soldiers_or_fighters_is_their_death():
+    """"The army has lost 12 soldiers", "we lost five of our best men": an army or a group
+    that lost troops counts its dead; the bare parts after it count the same soldiers."""
+    text = ("The army said it had lost 12 soldiers in the offensive. Seven of them died in one "
+            "ambush, it said.")
+    assert one(text, "12")["metric"] == "soldiers_killed"
+    assert one(text, "Seven")["metric"] == "soldiers_killed"
+    text = "\"We lost five of our bravest fighters,\" a commander of the armed wing said."
+    assert one(text, "five")["metric"] == "militants_killed"
+    # losing things is no death
+    assert none_at("The army lost 12 tanks in the battle.", "12")
+    assert none_at("The militia lost control of 30 villages.", "30")
+
+
+def test_a_count_of_people_after_since_is_not_a_date():
+    """After "since" a number is usually a date ("since 7 October"), but one followed by
+    people ("since 14 soldiers were killed") counts them."""
+    text = "It was the worst day for the army since 14 reservists were killed in a blast."
+    assert one(text, "14")["metric"] == "soldiers_killed"
+    assert none_at("No aid has entered since 7 October, the agency said.", "7")
+    assert none_at("The crossing has been shut since 2007, the agency said.", "2007")
+
+
+def test_a_total_broken_into_kinds_takes_each_kinds_own_word():
+    """"bringing the total to 40,000 killed and 90,000 injured": the word right after each
+    number says what it counts; a bare total still takes the event before it."""
+    text = ("The ministry said 210 people were killed and 400 injured this week, bringing the "
+            "total since the war began to 40,000 killed and 90,000 injured.")
+    assert one(text, "40,000")["metric"] == "killed"
+    assert one(text, "90,000")["metric"] == "injured"
+    text = "Another 300 people were injured, bringing the total to 9,500."
+    assert one(text, "9,500")["metric"] == "injured"
+
+
+def test_the_verb_before_a_qualified_count_governs_it_over_a_participle_after():
+    """"has killed more than 50 of the captives held in Gaza": the count is the object of
+    "killed"; "held" only describes the captives. A qualifier ("more than", "at least") between
+    the verb and the number does not break that."""
+    text = "The group says Israeli strikes have killed more than 50 of the captives held in Gaza."
+    assert one(text, "more than 50")["metric"] == "hostages_dead"
+    text = "The group says Israeli strikes have killed at least 20 hostages held in Gaza."
+    assert one(text, "at least 20")["metric"] == "hostages_dead"
+    # with no verb governing the count, the state after the noun decides
+    text = "The group says at least 20 hostages held in Gaza are sick."
+    assert one(text, "at least 20")["metric"] == "hostages_remaining"
+
+
+def test_an_opener_naming_no_group_points_at_the_count_before():
+    """"Of those, 250 had been serving life terms", "Among them were 96 serving long
+    sentences": a part of the first count of the sentence before, when the part has no event
+    word of its own."""
+    text = ("Israel released 1,500 Palestinian prisoners on Monday. Of those, 200 had been "
+            "serving life sentences.")
+    assert one(text, "200")["metric"] == "prisoners_released"
+    text = ("Israel freed 400 prisoners overnight. Among them were 80 serving long sentences, "
+            "about half of whom were sent abroad, a rights group said.")
+    assert one(text, "80")["metric"] == "prisoners_released"
+    # a part with its own event word says what it counts
+    text = "Some 300 people were displaced from the camp. Of those, 40 were later killed."
+    assert one(text, "40")["metric"] == "killed"
+
+
+def test_trapped_under_is_missing_and_a_bracketed_toll_keeps_its_group():
+    """People "trapped under" buildings are missing like those "under the rubble"; a toll in
+    the brackets of official statements ("has reached (15,000)") is still a toll of the group
+    it names."""
+    text = "Civil defence crews said some 300 people were trapped under destroyed homes."
+    assert one(text, "some 300")["metric"] == "missing"
+    text = "The number of martyred children has reached (12,300), the office said."
+    assert one(text, "12,300")["metric"] == "killed_children"
+    text = "The number of martyrs has reached (30,100), the office said."
+    assert one(text, "30,100")["metric"] == "killed"
+    # trapped in a place is not missing
+    text = "Some 300 people were trapped in the hospital for days."
+    assert none_at(text, "Some 300")
+
+
+def test_an_owner_between_of_the_and_the_noun_is_skipped():
+    """"10 of the group's fighters", "five of the army's soldiers": the owner's name is a
+    word to skip on the way to the counted noun, like "Hamas" in "10 Hamas fighters"."""
+    text = "Cross-border fire has killed at least 12 of the militia's fighters this month."
+    assert one(text, "at least 12")["metric"] == "militants_killed"
+    text = "The blast killed four of the brigade's soldiers."
+    assert one(text, "four")["metric"] == "soldiers_killed"
+    # an owner before things counts no people
+    assert none_at("The strikes destroyed 40 of the city's bakeries.", "40")
+
+
+def test_a_part_of_the_dead_named_in_the_next_sentence():
+    """"30,000 have been killed. The army says 12,000 of them were Hamas operatives": "of
+    them" points at the dead of the sentence before, and the noun says which part."""
+    text = ("The ministry says 30,000 Gazans have been killed. The army says some 12,000 of them "
+            "were Hamas operatives.")
+    assert one(text, "some 12,000")["metric"] == "militants_killed"
+    text = "The ministry says 30,000 have been killed. It says 9,000 of them were women."
+    assert one(text, "9,000")["metric"] == "killed_women"
+    # after a count of something else, "of them were children" is no part of the dead
+    text = "Some 400 people were injured. About 150 of them were children."
+    assert [f["metric"] for f in figures(text) if f["surface"] == "About 150"] in \
+        ([], ["injured"])
+
+
+def test_a_share_of_a_count_given_earlier_by_its_number_alone():
+    """"About half of the 250,000 are children": "the 250,000" with no noun refers back to the
+    count of that value given earlier, so the share and the base take its metric."""
+    text = ("Some 250,000 people were displaced from the north this month. About half of the "
+            "250,000 are children, the agency said.")
+    assert one(text, "About half")["metric"] == "displaced"
+    assert one(text, "About half")["value"] == 125000
+    assert figures(text)[-1]["metric"] == "displaced"
+    # with no such count before, "the 250,000" is no base
+    assert none_at("About half of the 250,000 are children, the agency said.", "About half")
+
+
+def test_a_quote_over_several_clauses_belongs_to_the_speaker_after_it():
+    """'"We took in 40 dead and 90 wounded, and there are more under the rubble," said X,
+    director of Y Hospital': the speaker after the closing quote speaks for the whole quote;
+    a person the registry does not know speaks for the body his role names; the next
+    clause's verb ("there are ... under the rubble") is not the predicate of "90 wounded"."""
+    text = ("\"We took in 40 martyrs and 90 wounded overnight, and there are more people under "
+            "the rubble,\" said Hani Saleh, director of Nasser Hospital in Khan Younis.")
+    assert one(text, "40")["claimant_class"] == "gaza_health"
+    assert one(text, "90")["metric"] == "injured"
+    assert one(text, "90")["claimant_class"] == "gaza_health"
+    # a role that names no known body leaves the person as the claimant
+    text = "\"Five people were killed here,\" said Hani Saleh, a resident of the camp."
+    assert one(text, "Five")["claimant_class"] == "other"
+    # an unquoted clause of its own keeps its own verb
+    text = "Medics said 30 people were wounded, and there are 12 more missing."
+    assert one(text, "12")["metric"] == "missing"
+
+
+def test_bodies_recovered_or_still_held_by_the_verb_before_them():
+    """"Troops recovered the bodies of four hostages who were held by Hamas": a done recovery
+    brings the bodies back, whatever the relative clause about the hostages says; "Hamas
+    still holds the remains of 20 hostages" are bodies still held (hostages_dead)."""
+    text = "Troops recovered the bodies of four hostages who were held by Hamas in a tunnel."
+    assert one(text, "four")["metric"] == "hostage_bodies_recovered"
+    text = "Hamas still holds the remains of 20 hostages, officials said."
+    assert one(text, "20")["metric"] == "hostages_dead"
+    # a recovery not yet done leaves them held
+    text = "Israel wants to recover the bodies of 20 hostages still held in Gaza."
+    assert one(text, "20")["metric"] == "hostages_dead"
+
+
+def test_a_count_that_is_a_verbs_object_ignores_the_next_verb_after_and():
+    """"Troops have rescued three hostages alive and have recovered the bodies of 20": the
+    three are the object of "rescued"; "have recovered" is the subject's next act."""
+    text = ("Troops have rescued three hostages alive in raids and have recovered the bodies "
+            "of 20 others.")
+    assert one(text, "three")["metric"] == "hostages_rescued"
+    assert one(text, "20")["metric"] == "hostage_bodies_recovered"
+    # a count that is the subject takes the verb after it
+    text = "Three hostages held in the north and 20 others were freed on Sunday."
+    assert one(text, "Three")["metric"] == "hostages_released"
+
+
+def test_a_time_word_after_a_number_is_not_its_noun():
+    """"up from 120 earlier in the week", "30 later died": "earlier"/"later" say when, they
+    are not things counted, so the number stays a count of the people before it."""
+    text = "The army said 130 people were held captive in Gaza, up from 120 earlier in the week."
+    assert one(text, "120")["metric"] == "hostages_remaining"
+    text = "Medics said 12 people were killed at once and 30 later died of their wounds."
+    assert one(text, "30")["metric"] == "killed"
+    # a thing counted still is one
+    assert none_at("The army said it struck 120 targets earlier in the week.", "120")
+
+
+def test_an_including_aside_does_not_keep_a_hedge_from_the_whole():
+    """"At least 30 people, including 12 children, were reportedly killed": the hedge after
+    the aside is about the whole and its part; the part's figure inside the aside does not
+    stand between them."""
+    text = "At least 30 people, including 12 children, were reportedly killed in the raid."
+    assert one(text, "At least 30")["hedged"] is True
+    assert one(text, "12")["hedged"] is True
+    # a hedge in a clause of its own is not the whole's
+    text = "At least 30 people were killed in the raid, and 12 others were reportedly missing."
+    assert one(text, "At least 30")["hedged"] is False
+
+
+def test_one_person_named_by_a_singular_noun():
+    """"killed 12 fighters and one Israeli civilian": a singular civilian, resident or
+    individual is a person counted like the plural."""
+    text = "The shelling killed 12 fighters and one Israeli civilian, the army said."
+    assert one(text, "one")["metric"] == "killed"
+    text = "A drone strike killed one civilian near the school."
+    assert one(text, "one civilian")["metric"] == "killed"
+    # no event: a speaker, not a count
+    assert none_at("One resident said the strike hit at night.", "One")
+
+
+def test_a_part_of_bodies_counted_before_handed_over_is_bodies():
+    """"... the remains of 30 hostages. So far it has handed over 22 of them": "of them" points
+    at the bodies just counted, so what is handed over are bodies, not living hostages."""
+    text = ("The group agreed to return the remains of 30 hostages. So far it has handed over "
+            "22 of them.")
+    assert one(text, "22")["metric"] == "hostage_bodies_recovered"
+    # after living hostages, "of them" freed are living hostages
+    text = "The group agreed to free 30 hostages. So far it has handed over 22 of them."
+    assert one(text, "22")["metric"] == "hostages_released"
