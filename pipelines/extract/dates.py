@@ -62,7 +62,7 @@ _WHEN_CLAUSE = re.compile(rf"\b(?:since|on|of|after)\s+(?:\w+day,?\s+)?(?:{_MONT
                           rf"{_YEAR},?\s+(?P<when>when|in which|which)\b", re.IGNORECASE)
 
 
-@dataclass(unsafe_hash=True)  # never changed, but not frozen: a frozen __init__ is 4x slower
+@dataclass(frozen=True)
 class DateMention:
     start: int
     end: int
