@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines.extract.sentences import lower
-from pipelines.extract.wordtrie import any_of, first_letter_alternation
+from pipelines.extract.wordtrie import any_of, first_letter_alternation, trie_pattern
 
 # Nouns for counted people, grouped by what they say about the metric.
 GROUPS = {
@@ -74,8 +74,29 @@ deceased slain murdered fallen late abductee its their his her our national own 
 """.split())
 
 # What follows a number that is not a count of people.
+# Units and things counted after a number, and months: each list as a trie (wordtrie.py), so
+# that the common case, a number followed by people, fails after a letter or two.
+_UNIT_WORDS = trie_pattern("""
+years year months month weeks week days day hours hour minutes minute seconds second decades
+decade centuries km kilometres kilometre kilometers kilometer miles mile metres metre meters
+meter feet acres dunams dunam tonnes tonne tons ton dollars dollar shekels shekel euros euro
+pounds nis usd stages stage phases phase rounds round rockets rocket missiles missile
+projectiles projectile mortars mortar drones drone shells shell bombs bomb munitions trucks
+truck lorries vehicles vehicle convoys convoy buildings building homes home houses house
+apartments apartment structures structure targets target tunnels tunnel shafts shaft sites site
+hospitals hospital clinics clinic schools school mosques mosque churches shelters shelter
+facilities times points point degrees calories litres litre liters liter meals meal parcels
+parcel pallets pallet airdrops airdrop flights flight sorties strikes strike raids raid attacks
+attack incidents incident cases votes vote seats pages page brigades brigade battalions
+battalion divisions division massacres massacre installations premises units unit companies
+operations operation checkpoints checkpoint crossings crossing gates gate kilos kilo kg
+""".split())
+_MONTH_WORDS = trie_pattern("""
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec
+""".split())
 _NOT_PEOPLE_AFTER = re.compile(
-    r"""^(?:
+    rf"""^(?:
         [-–](?:year|month|week|day|hour|minute|second|and|point|state|storey|story|mile|km|
              kilomet|metre|meter|foot|feet|member|strong|page|seat|bed|percent|phase|stage)
       | \s*(?:%|percent\b|per\s?cent\b|pc\b)
@@ -83,22 +104,9 @@ _NOT_PEOPLE_AFTER = re.compile(
       | (?:st|nd|rd|th)\b
       | :\d
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)
-      | \s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|
-              km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|acres|dunams?|tonnes?|tons?|
-              dollars?|shekels?|euros?|pounds|nis|usd|stages?|phases?|rounds?|rockets?|
-              missiles?|projectiles?|mortars?|drones?|shells?|bombs?|munitions|trucks?|
-              lorries|vehicles?|convoys?|buildings?|homes?|houses?|apartments?|structures?|
-              targets?|tunnels?|shafts?|sites?|hospitals?|clinics?|schools?|mosques?|churches|
-              shelters?|facilities|times|points?|degrees|calories|litres?|liters?|
-              meals?|parcels?|pallets?|airdrops?|flights?|sorties|strikes?|raids?|attacks?|
-              incidents?|cases|votes|seats|votes?|pages?|brigades?|battalions?|divisions?|
-              massacres?|mass\s+killings|times|facilities|installations|premises|
-              units?|companies|operations?|checkpoints?|crossings?|gates?|miles|kilos?|kg)\b
-      | \s*(?:and|to|-|–)\s*\d{1,2}\s+(?:january|february|march|april|may|june|july|august|
-              september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|
-              nov|dec)\b
-      | \s+(?:january|february|march|april|may|june|july|august|september|october|november|
-              december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b
+      | \s+(?:{_UNIT_WORDS}|mass\s+killings)\b
+      | \s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH_WORDS}\b
+      | \s+{_MONTH_WORDS}\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -221,7 +221,8 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
                                    estimated="estimated" in qual))
         if crowded:
             take(m.start() + shift, m.end() + shift)
-    return sorted(found, key=lambda n: n.start)
+    # singles alone come in text order already
+    return sorted(found, key=lambda n: n.start) if crowded else found
 
 
 def bounds_for(qualifier: str, value: float) -> tuple[float | None, float | None]:
