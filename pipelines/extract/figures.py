@@ -29,7 +29,9 @@ _HEDGE_HINTS = ("believ", "thought", "reported", "said to", "verif", "alleged", 
                 "feared")
 _HEDGE_HINT = any_of(_HEDGE_HINTS)
 _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) (?:be (?:independently )?verified|"
-                          r"(?:independently )?verify)",
+                          r"(?:independently )?verify)|"
+                          # "unverified videos" say nothing of a toll; "unverified figures" do
+                          r"\bunverified\s+(?:figures?|tolls?|numbers?|counts?|data|claims?)\b",
                           re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(?:would|proposal|proposed|proposes|propose|offers?(?!\s+no\b)|offered(?=\s+to\b)|"
@@ -683,8 +685,8 @@ def extract_figures(text: str, published: date | None = None,
         unverified = "verif" in lower and bool(_VERIFY_NEXT.search(sentence))
         # "... cannot be independently verified" in the next sentence hedges this one's figures
         # when it speaks of the same claimant (or names none)
-        next_unverified = None if unverified or "verif" not in following or not (
-            "unverified" in following or _VERIFY_NEXT.search(following)) \
+        next_unverified = None if unverified or "verif" not in following or not \
+            _VERIFY_NEXT.search(following) \
             else _next_claimants(attributions, index + 1)
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if _HEDGE_HINT.search(lower) else []

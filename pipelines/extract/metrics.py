@@ -144,6 +144,11 @@ def _count_after_since(before: str, after: str, number_text: str) -> bool:
     or a year, but one followed by people ("reservists", "Palestinians") is a count."""
     if not _SINCE.search(before) or _YEAR.match(number_text):
         return False
+    return _people_next(after)
+
+
+def _people_next(after: str) -> bool:
+    """The word after a number names people ("three children", "21 reservists")."""
     word = _WORD.match(after.lstrip())
     return bool(word) and _group_of(word.group().lower()) not in (None, "thing")
 _NUMBER_START = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -213,8 +218,11 @@ EVENTS = [
                r"murders? of|"
                r"perished|executed|"
                # "the army has lost 15 soldiers": losing troops or fighters is their death
-               r"lost(?=\s+(?:[\w,]+\s+){1,5}?(?:soldiers|troops|servicem[ae]n|reservists|"
-               r"fighters|men|officers|comrades)\b)|"
+               # (a number must follow: "lost their homes", "lost contact with 20" are not deaths)
+               r"lost(?=\s+(?:(?:more than|at least|about|some|nearly|another)\s+)?"
+               r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+               r"thirty|forty|fifty|hundred)[\w,-]*(?:\s+[\w'’]+){0,4}?\s+"
+               r"(?:soldiers|troops|servicem[ae]n|reservists|fighters|men|officers|comrades)\b)|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
@@ -266,8 +274,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if (after[:1] in "-–" and _NUMBER_START.match(after, 1)) or (
             before[-1:] in "-–" and before[-2:-1].isdigit() and number_text[0].isdigit()):
         return True  # "1-800-22-4444", "2023-24", "UPDATE 2-Eleven": a code, not a count
-    if "age" in before and _AGES_BEFORE.search(before):
-        return True  # "aged 60 and 70", "aged between 22 and 40"
+    if "age" in before and _AGES_BEFORE.search(before) and not _people_next(after):
+        return True  # "aged 60 and 70", "aged between 22 and 40"; not "aged 80 and three children"
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"
     tail = before.rstrip()

@@ -1039,3 +1039,29 @@ def test_a_part_of_bodies_counted_before_handed_over_is_bodies():
     # after living hostages, "of them" freed are living hostages
     text = "The group agreed to free 30 hostages. So far it has handed over 22 of them."
     assert one(text, "22")["metric"] == "hostages_released"
+
+
+def test_losing_soldiers_needs_a_count_of_them():
+    """"the army has lost 15 soldiers" is their death; "lost their homes, including 300,000
+    men" and "lost contact with 20 soldiers" are not, and must not become tolls."""
+    assert one("The army has lost 15 soldiers in the fighting, it said.", "15")["metric"] == (
+        "soldiers_killed")
+    assert not figures("Some 1.7 million people lost their homes, including 300,000 men, "
+                       "UNRWA said.")
+    assert not figures("Israel has lost contact with 20 soldiers in northern Gaza, the army "
+                       "said.")
+
+
+def test_a_count_of_people_after_an_age_is_kept():
+    """"aged 60 and 70" are ages, but "aged 80 and three children" lists people after one."""
+    text = "An elderly man aged 80 and three children were among the dead, the ministry said."
+    assert one(text, "three")["metric"] == "killed_children"
+    assert none_at("Two men aged 60 and 70 were killed in the strike, the ministry said.", "70")
+
+
+def test_unverified_in_the_next_sentence_hedges_only_figures():
+    """"Unverified videos" say nothing of the toll before them; "unverified figures" do."""
+    text = "The ministry said 30,000 people have been killed. Unverified videos circulated."
+    assert one(text, "30,000")["hedged"] is False
+    text = "The ministry said 30,000 people have been killed. The unverified figures were disputed."
+    assert one(text, "30,000")["hedged"] is True
