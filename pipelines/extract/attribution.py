@@ -481,9 +481,7 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # '"We have received 50 martyrs ..., and there are still bodies under the rubble," said
     # X, director of ...': the speaker right after the closing quote speaks for all of it
     quoted = [a for a in attributions if a.start > pos and not a.relative
-              and _QUOTE_CLOSED.search(text, pos, a.start)
-              and not _QUOTE_MARK.search(text, pos, _QUOTE_CLOSED.search(text, pos, a.start)
-                                         .start())]
+              and _one_quote_closes(text, pos, a.start)]
     if quoted:
         return quoted[0]
     # a cue in an earlier clause still counts ("X said 100 were killed; 200 were wounded"), but
@@ -503,6 +501,12 @@ def choose(attributions: list[Attribution], text: str, pos: int,
 
 _QUOTE_CLOSED = re.compile(r"[,!?][\"”]\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def _one_quote_closes(text: str, pos: int, end: int) -> bool:
+    """A quote closes right before `end` and no other quote mark stands between it and `pos`."""
+    closed = _QUOTE_CLOSED.search(text, pos, end)
+    return bool(closed) and not _QUOTE_MARK.search(text, pos, closed.start())
 
 
 # The cue of an attribution that closes its sentence: "said.", "said on Monday.",

@@ -151,8 +151,10 @@ def _people_next(after: str) -> bool:
     """The word after a number names people ("three children", "21 reservists")."""
     word = _WORD.match(after.lstrip())
     return bool(word) and _group_of(word.group().lower()) not in (None, "thing")
-_NUMBER_START = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                           r"twelve|twenty|thirty|forty|fifty|hundred)\b", re.IGNORECASE)
+# the number words a count may start with, for look-aheads that only need to see one coming
+_FIRST_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                       "thirty|forty|fifty")
+_NUMBER_START = re.compile(rf"\d|(?:{_FIRST_NUMBER_WORDS}|hundred)\b", re.IGNORECASE)
 _AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?"
                           r"(?:\d+\s*(?:,|and|to|or)\s*)*$", re.IGNORECASE)
 _DAY_RANGE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
@@ -220,8 +222,7 @@ EVENTS = [
                # "the army has lost 15 soldiers": losing troops or fighters is their death
                # (a number must follow: "lost their homes", "lost contact with 20" are not deaths)
                r"lost(?=\s+(?:(?:more than|at least|about|some|nearly|another)\s+)?"
-               r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-               r"thirty|forty|fifty|hundred)[\w,-]*(?:\s+[\w'’]+){0,4}?\s+"
+               rf"(?:\d|{_FIRST_NUMBER_WORDS}|hundred)[\w,-]*(?:\s+[\w'’]+){{0,4}}?\s+"
                r"(?:soldiers|troops|servicem[ae]n|reservists|fighters|men|officers|comrades)\b)|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
@@ -413,8 +414,7 @@ _THING_NEXT = re.compile(r"\s+(?:sites?|units?|centres?|centers?|facilities|loca
                          re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s+(?:a few|an|a|several|some)\s+(?:\w+\s+)?(?:hours?|minutes?|days?|"
                          r"weeks?)\s+(?:later|after|earlier)\b", re.IGNORECASE)
-_NUMBER_SOON = re.compile(r"\s+(?:\S+\s+){0,2}?(?:\d|(?:one|two|three|four|five|six|seven|eight|"
-                          r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)",
+_NUMBER_SOON = re.compile(rf"\s+(?:\S+\s+){{0,2}}?(?:\d|(?:{_FIRST_NUMBER_WORDS}|hundred)\b)",
                           re.IGNORECASE)
 FUNCTION_WORDS = set("""
 were was are is have has had been be being will would could may might more of in on at and or
@@ -482,8 +482,7 @@ _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other
                           r"(?:(?:more than|at least|about|around|some|nearly|almost|over|"
                           r"up to|as many as|an estimated|roughly|approximately|upwards of|"
                           r"no fewer than|fewer than|less than)\s+)?", re.IGNORECASE)
-_NUMBER_NEXT = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"eleven|twelve|twenty|thirty|forty|fifty)\b)", re.IGNORECASE)
+_NUMBER_NEXT = re.compile(rf"\s+(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)", re.IGNORECASE)
 _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",
                              re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$",
