@@ -993,6 +993,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             share = _share_of(text, _OF_THEM.match(text, mention.end).end(), out[-1][1])
             if (metric is None and event is None) or share in metrics.BREAKDOWN.values():
                 metric = share  # "300 killed, half of them children, and ... missing"
+            if metric is None and event is None:
+                metric = out[-1][1]  # "96 prisoners, a third of whom were deported": no count
+                # of its own, so a share of the same count as its base
             if metric:
                 out.append((mention, metric, previous, out[-1][0].value))
             continue

@@ -98,10 +98,16 @@ def test_vague_words_never_become_numbers():
     assert figures(text) == []
 
 
-def test_a_third_of_whom_has_no_base():
+def test_a_third_of_whom_is_a_share_of_its_stated_base():
+    # GUIDELINES: a share of a counted base is a figure of the same count; with no number
+    # for its base ("hundreds more, a third of whom") it is none.
     text = "The deal included the release of 1,500 prisoners, a third of whom are serving life."
     figs = figures(text)
-    assert [f["surface"] for f in figs] == ["1,500"]
+    assert [(f["surface"], f["metric"], f["value"], f["qualifier"], f["derived"])
+            for f in figs] == [("1,500", "prisoners_released", 1500, "exact", False),
+                               ("a third", "prisoners_released", 500, "fraction_of", True)]
+    vague = "The union says hundreds more were wounded, a third of whom can no longer work."
+    assert figures(vague) == []
 
 
 def test_sentence_start_number_word():
