@@ -2,7 +2,7 @@
 
 `python -m pipelines.bench.html_extractors --benchmark PATH` prints one line per candidate.
 
-Why: HTML to text is the pipeline's most expensive stage per article (trafilatura), so the
+Why: HTML to text is the pipeline's most expensive stage per article, so the
 choice of library decides whether a 300,000-article day fits in minutes. Speed alone would pick
 the crudest extractor; what matters is speed together with what reaches the figure extractor.
 Each candidate is scored on:
@@ -37,11 +37,22 @@ TRAFILATURA_ARGS = {"include_comments": False, "include_images": False, "include
                     "deduplicate": False}
 
 
-def _trafilatura_pipeline(data: bytes) -> str:
-    """As `pipelines.lib.articles.parse_html` calls it: body text plus metadata."""
+def _pipeline(data: bytes) -> str:
+    """As the pipeline reads a page (`pipelines.lib.articles.parse_html`): body text from
+    resiliparse and metadata from trafilatura, both timed."""
+    from pipelines.lib.articles import ArticleError, parse_html
+
+    try:
+        return parse_html(data).text
+    except ArticleError:
+        return ""
+
+
+def _trafilatura_metadata(data: bytes) -> str:
+    """The pipeline's call before 2026-12-02: trafilatura for body and metadata, fast=True."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(data, with_metadata=True, **TRAFILATURA_ARGS)
+    doc = trafilatura.bare_extraction(data, fast=True, with_metadata=True, **TRAFILATURA_ARGS)
     return (doc.text or "") if doc is not None else ""
 
 
@@ -60,7 +71,7 @@ def _resiliparse(data: bytes) -> str:
 
     html = bytes_to_str(data, detect_encoding(data))
     return extract_plain_text(html, main_content=True, alt_texts=False, comments=False,
-                              list_bullets=False)
+                              list_bullets=False, post_meta=False)
 
 
 def _selectolax_paragraphs(data: bytes) -> str:
@@ -71,10 +82,11 @@ def _selectolax_paragraphs(data: bytes) -> str:
 
 
 CANDIDATES: dict[str, Callable[[bytes], str]] = {
-    "trafilatura bare_extraction+metadata (pipeline)": _trafilatura_pipeline,
+    "pipeline: resiliparse body + trafilatura metadata": _pipeline,
+    "trafilatura bare_extraction fast+metadata": _trafilatura_metadata,
     "trafilatura extract": _trafilatura_text(fast=False),
     "trafilatura extract fast=True": _trafilatura_text(fast=True),
-    "resiliparse main_content": _resiliparse,
+    "resiliparse main_content, no post meta": _resiliparse,
     "selectolax <p> text": _selectolax_paragraphs,
 }
 
@@ -133,6 +145,27 @@ def _figures(text: str, published, outlet: str | None) -> set[tuple]:
 
     return {(f.metric, float(f.value), f.qualifier, f.claimant_class)
             for f in extract_figures(text, published=published, outlet=outlet)}
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def kept_leaked_lost(pairs: list[tuple[str, str]]) -> dict:
+    """Figures (metric, value) and digit numbers of the candidate's text against the ground
+    truth's, summed over pages: kept, leaked (only in the candidate: boilerplate that reached
+    the extractor) and lost (only in the truth: article text the candidate dropped)."""
+    from pipelines.extract import extract_figures
+
+    out = Counter()
+    for truth, pred in pairs:
+        for kind, count in (("figures", lambda t: Counter((f.metric, f.value)
+                                                          for f in extract_figures(t))),
+                            ("numbers", lambda t: Counter(_NUMBER.findall(t)))):
+            t, p = count(truth), count(pred)
+            out[f"{kind}_kept"] += sum((t & p).values())
+            out[f"{kind}_leaked"] += sum((p - t).values())
+            out[f"{kind}_lost"] += sum((t - p).values())
+    return dict(out)
 
 
 def _pr(found: int, extracted: int, planted: int) -> dict:
@@ -204,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
                          "samples": sample_scores(fn)}
             if bench:
                 texts, times = _time(fn, bench[0])
-                row["benchmark"] = {**shingle_scores(list(zip(bench[1], texts, strict=True))),
+                pairs = list(zip(bench[1], texts, strict=True))
+                row["benchmark"] = {**shingle_scores(pairs), **kept_leaked_lost(pairs),
                                     "ms_mean": 1000 * stats.fmean(times),
                                     "ms_median": 1000 * stats.median(times),
                                     "empty": sum(1 for t in texts if not t.strip())}
@@ -222,7 +256,10 @@ def _line(name: str, row: dict) -> str:
            f"leaks {s['boilerplate_leaked']}")
     if b:
         out += (f" | benchmark F1 {b['f1']:.3f} P {b['precision']:.3f} R {b['recall']:.3f} "
-                f"{b['ms_mean']:.1f} ms/page (median {b['ms_median']:.1f}) empty {b['empty']}")
+                f"{b['ms_mean']:.1f} ms/page (median {b['ms_median']:.1f}) empty {b['empty']}; "
+                f"figures kept/leaked/lost {b['figures_kept']}/{b['figures_leaked']}/"
+                f"{b['figures_lost']}, numbers {b['numbers_kept']}/{b['numbers_leaked']}/"
+                f"{b['numbers_lost']}")
     return out
 
 
