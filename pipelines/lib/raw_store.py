@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -118,8 +118,11 @@ def open_atomic(path: LakePath) -> Iterator[BinaryIO]:
       fails the upload is discarded, so no partial object appears.
     """
     if is_local(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        except FileNotFoundError:  # the folder's first file (most writes need no mkdir call)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 yield handle
@@ -359,7 +362,9 @@ class RawStore:
         for folder, rows, schema in (("manifest", self._manifest, MANIFEST_SCHEMA),
                                      ("fetch_log", self._log, FETCH_LOG_SCHEMA)):
             if rows:
-                frame = pl.DataFrame([asdict(r) for r in rows], schema=schema)
+                # vars, not asdict: asdict deep-copies every field, a third of an inbox
+                # read's time at 30,000 files
+                frame = pl.DataFrame([vars(r) for r in rows], schema=schema)
                 write_parquet_atomic(frame, self.root / folder / name)
         self._written[0] += len(self._manifest)
         self._written[1] += len(self._log)
