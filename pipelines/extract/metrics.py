@@ -5,8 +5,8 @@ nearest event word in its sentence). A number that counts no people is not a fig
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipelines.extract.sentences import lower
 from pipelines.extract.wordtrie import any_of, first_letter_alternation, trie_pattern
@@ -253,8 +253,7 @@ _EVENT_BUCKETED, _EVENT_NAMES = first_letter_alternation(EVENTS)
 _EVENT_RE_LOWER = re.compile(r"\b(?=[a-zA-Z])" + _EVENT_BUCKETED + r"\b")
 
 
-@dataclass
-class People:
+class People(NamedTuple):
     group: str | None  # key of GROUPS, or None when no noun follows the number
     subject: str | None  # the words as written
     end: int  # where the noun phrase ends

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before white space and
 # an upper-case letter, digit or opening quote -- unless the dot ends a known abbreviation.
@@ -23,8 +23,7 @@ def lower(text: str) -> str:
     return text.replace("\u0130", "i").lower()
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
