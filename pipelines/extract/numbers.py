@@ -92,7 +92,9 @@ _QUICK_WORD = trie_pattern(_QUICK_WORDS)
 # Where `\d|\b<number word>\b` matches, in two scans that `re` runs faster: digits alone, and
 # number words found by the character before them (not a word character, so `re` only tries
 # after spaces and punctuation), plus a word opening the text.
-_DIGIT = re.compile(r"\d")
+# A run of digits by its start: sentences end at white space, so a run lies in one sentence
+# (but for a word longer than sentences.MAX_SENTENCE, cut in two, which counts nobody).
+_DIGITS_RUN = re.compile(r"\d+")
 _GAP_BEFORE_WORD = re.compile(rf"\W(?={_QUICK_WORD}\b)")
 _WORD_FIRST = re.compile(rf"{_QUICK_WORD}\b")
 
@@ -101,7 +103,7 @@ def quick_hits(text: str) -> list[int]:
     """Where a digit or a whole number word starts: the one scan of the whole text (sentences
     with none cost nothing more)."""
     lowered = lower(text)
-    hits = [m.start() for m in _DIGIT.finditer(lowered)]
+    hits = [m.start() for m in _DIGITS_RUN.finditer(lowered)]
     hits += [m.end() for m in _GAP_BEFORE_WORD.finditer(lowered)]
     if _WORD_FIRST.match(lowered):
         hits.append(0)
