@@ -78,3 +78,16 @@ def test_bad_text_files_get_a_clear_error(payload, message):
 def test_bad_html_gets_a_clear_error(payload, message):
     with pytest.raises(ArticleError, match=message):
         parse_html(payload)
+
+
+def test_a_page_nested_thousands_deep_is_refused():
+    # main-content extraction slows with the square of the depth: 100,000 levels took minutes
+    with pytest.raises(ArticleError, match="nested 100002 elements deep"):
+        parse_html(b"<html><body>" + b"<div>" * 100_000 + b"x" * 100)
+
+
+def test_many_tags_that_do_not_nest_are_parsed():
+    rows = b"".join(b"<div><span>cell</span><br></div>" for _ in range(3_000))
+    page = PAGE.replace(b"<footer>", b"<aside>" + rows + b"</aside><footer>")
+    assert page.count(b"<") > 4_000
+    assert "10,022" in parse_html(page).text
