@@ -282,12 +282,23 @@ class RawStore:
         self._log: list[FetchLogRow] = []
         self._parts = 0
         self._written = [0, 0]  # manifest rows, log rows already in this batch's files
-        # A retried run (same batch) starts again: its earlier files are replaced at its first
-        # write, so what they hold is not "known" to it.
-        known = self.manifest().filter(pl.col("batch") != batch)
-        self._known = set(
-            zip(known["source"], known["locator"], known["content_hash"], strict=True)
-        )
+        self._known_keys: set[tuple[str, str, str]] | None = None
+
+    @property
+    def _known(self) -> set[tuple[str, str, str]]:
+        """(source, locator, content hash) of every payload other batches recorded.
+
+        Built at the first `put`, not in the constructor: most stores only read, and turning a
+        300,000-row manifest into this set takes 0.7 s, paid by every step that read the
+        manifest, and by the inbox walk of a run with nothing new. A retried run (same batch)
+        starts again: its earlier files are replaced at its first write, so what they hold is
+        not "known" to it.
+        """
+        if self._known_keys is None:
+            known = self.manifest().filter(pl.col("batch") != self.batch)
+            self._known_keys = set(
+                zip(known["source"], known["locator"], known["content_hash"], strict=True))
+        return self._known_keys
 
     # -- payloads -----------------------------------------------------------------------------
     def object_path(self, content_hash: str) -> LakePath:
