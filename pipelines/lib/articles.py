@@ -17,8 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from courlan import normalize_url
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding
-from trafilatura.metadata import extract_metadata
-from trafilatura.utils import load_html
+from trafilatura import extract_metadata, load_html
 
 HEADER_KEYS = {"title", "outlet", "published", "url", "author"}
 MIN_BODY_CHARS = 80
@@ -109,8 +108,8 @@ def parse_text(data: bytes, *, declared_outlet: str | None = None) -> Article:
 
 # resiliparse's main-content pass slows with the square of the nesting depth (4,000 levels take
 # 0.4 s, 100,000 take minutes), so a hostile or broken page could stall a worker. Real pages nest
-# a few dozen deep (292 at most on the 181-page extraction benchmark, which has at most 3,229
-# tags a page); a page with fewer tags than MAX_TAGS_UNSCANNED cannot nest deeper than that, so
+# a few dozen deep (292 at most on the 181-page extraction benchmark, whose pages have at
+# most 3,229 tags); a page with fewer tags than MAX_TAGS_UNSCANNED cannot nest deeper than that, so
 # only larger pages pay for the scan.
 MAX_TAGS_UNSCANNED = 4_000
 MAX_DEPTH = 1_000
@@ -159,12 +158,12 @@ def parse_html(
         raise ArticleError("payload is binary, not HTML")
     # Body text from resiliparse, metadata (title, date, author, site) from trafilatura: see
     # `_body_text` for why the two libraries split the work.
-    tree = load_html(data)
-    if tree is None:
-        raise ArticleError("no HTML document could be parsed")
     if data.count(b"<") > MAX_TAGS_UNSCANNED and (depth := _depth(data)) > MAX_DEPTH:
         raise ArticleError(f"HTML nested {depth} elements deep (at most {MAX_DEPTH}): a broken "
                            "or hostile page, not parsed")
+    tree = load_html(data)
+    if tree is None:
+        raise ArticleError("no HTML document could be parsed")
     meta = extract_metadata(tree, default_url=url)
     text = _body_text(data)
     if not text.strip():

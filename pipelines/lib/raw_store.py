@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
@@ -282,9 +283,8 @@ class RawStore:
         self._log: list[FetchLogRow] = []
         self._parts = 0
         self._written = [0, 0]  # manifest rows, log rows already in this batch's files
-        self._known_keys: set[tuple[str, str, str]] | None = None
 
-    @property
+    @cached_property
     def _known(self) -> set[tuple[str, str, str]]:
         """(source, locator, content hash) of every payload other batches recorded.
 
@@ -294,11 +294,8 @@ class RawStore:
         starts again: its earlier files are replaced at its first write, so what they hold is
         not "known" to it.
         """
-        if self._known_keys is None:
-            known = self.manifest().filter(pl.col("batch") != self.batch)
-            self._known_keys = set(
-                zip(known["source"], known["locator"], known["content_hash"], strict=True))
-        return self._known_keys
+        known = self.manifest().filter(pl.col("batch") != self.batch)
+        return set(zip(known["source"], known["locator"], known["content_hash"], strict=True))
 
     # -- payloads -----------------------------------------------------------------------------
     def object_path(self, content_hash: str) -> LakePath:
@@ -373,8 +370,7 @@ class RawStore:
         for folder, rows, schema in (("manifest", self._manifest, MANIFEST_SCHEMA),
                                      ("fetch_log", self._log, FETCH_LOG_SCHEMA)):
             if rows:
-                # vars, not asdict: asdict deep-copies every field, a third of an inbox
-                # read's time at 30,000 files
+                # vars, not asdict: asdict deep-copies every field of every row
                 frame = pl.DataFrame([vars(r) for r in rows], schema=schema)
                 write_parquet_atomic(frame, self.root / folder / name)
         self._written[0] += len(self._manifest)
