@@ -62,6 +62,13 @@ _WHEN_CLAUSE = re.compile(rf"\b(?:since|on|of|after)\s+(?:\w+day,?\s+)?(?:{_MONT
                           rf"{_YEAR},?\s+(?P<when>when|in which|which)\b", re.IGNORECASE)
 
 
+def _period_word(lowered: str, start: int, end: int) -> bool:
+    """Whether lowered[start:end] holds a word _PERIOD_EVENT needs (each branch names one): a
+    substring test that spares most dates that costly look back."""
+    window = lowered[start:end]
+    return "since" in window or "until" in window or "after" in window
+
+
 class DateMention(NamedTuple):
     start: int
     end: int
@@ -137,7 +144,8 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
     lowered = lower(text[start:end])
     if not _ANY_DATE_WORD.search(lowered):
         return found
-    if any(trap in text[start:end] for trap in _CASE_TRAPS):
+    trapped = any(trap in text[start:end] for trap in _CASE_TRAPS)
+    if trapped:
         hay, base, patterns = text, 0, _PATTERNS
     else:  # one character before the sentence, for the word boundary at its start
         base = max(0, start - 1)
@@ -145,8 +153,10 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
     for pattern in patterns:
         for m in pattern.finditer(hay, start - base, end - base):
             m_start, m_end = m.start() + base, m.end() + base
-            if _PERIOD_START.search(text, max(start, m_start - 12), m_start) or \
-                    _PERIOD_EVENT.search(text, max(start, m_start - 180), m_start):
+            if _PERIOD_START.search(text, max(start, m_start - 12), m_start) or (
+                    (trapped or _period_word(lowered, max(0, m_start - 180 - start),
+                                             m_start - start))
+                    and _PERIOD_EVENT.search(text, max(start, m_start - 180), m_start)):
                 continue
             if any(d.start <= m_start < d.end for d in found):
                 continue

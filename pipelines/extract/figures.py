@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pipelines.extract import attribution, dates, metrics, sentences
 from pipelines.extract.claimants import bare_name, resolve_claimant
-from pipelines.extract.numbers import NumberMention, bounds_for, find_numbers, quick_hits
+from pipelines.extract.numbers import NumberMention, bounds_for, find_numbers, has_number
 from pipelines.extract.wordtrie import any_of
 
 _HEDGE = re.compile(
@@ -639,8 +639,8 @@ def _metrics_since(figures: list[Figure], start: int, end: int) -> tuple[str, ..
 def extract_figures(text: str, published: date | None = None,
                     outlet: str | None = None) -> list[Figure]:
     """Every figure in `text`, in text order (CONTRACT §2)."""
-    hits = quick_hits(text) if text else []
-    if not hits:
+    lowered = sentences.lower(text)
+    if not has_number(lowered):
         return []
     outlet_name = outlet or "outlet"
     figures: list[Figure] = []
@@ -649,9 +649,8 @@ def extract_figures(text: str, published: date | None = None,
     seen: dict = {}  # value -> metric of the figures so far ("the 97" refers back)
     for index, sent in enumerate(spans):
         s_start, s_end = sent.start, sent.end
-        first = bisect_left(hits, s_start)  # one pre-scan of the text; sentences without a
-        if first == len(hits) or hits[first] >= s_end:  # number cost nothing more
-            continue
+        if not has_number(lowered, s_start, s_end):
+            continue  # most sentences: nothing more to do
         mentions = [n for n in find_numbers(text, s_start, s_end)
                     if n.fraction or not metrics.is_excluded(
                         text, n.num_start, n.num_end, text[n.num_start:n.num_end])]

@@ -89,26 +89,24 @@ _AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults
 _QUICK_WORDS = UNITS + TENS + ["half", "third", "quarter", "fifth", "tenth", "sixth", "million",
                               "thousand", "hundred"]
 _QUICK_WORD = trie_pattern(_QUICK_WORDS)
-# Where `\d|\b<number word>\b` matches, in two scans that `re` runs faster: digits alone, and
-# number words found by the character before them (not a word character, so `re` only tries
-# after spaces and punctuation), plus a word opening the text.
-# A run of digits by its start: sentences end at white space, so a run lies in one sentence
-# (but for a word longer than sentences.MAX_SENTENCE, cut in two, which counts nobody).
-_DIGITS_RUN = re.compile(r"\d+")
+# Whether `\d|\b<number word>\b` matches, in two scans that `re` runs faster: a digit, and a
+# number word found by the character before it (not a word character, so `re` only tries after
+# spaces and punctuation), plus a word opening the text.
+_DIGIT = re.compile(r"\d")
 _GAP_BEFORE_WORD = re.compile(rf"\W(?={_QUICK_WORD}\b)")
 _WORD_FIRST = re.compile(rf"{_QUICK_WORD}\b")
 
 
-def quick_hits(text: str) -> list[int]:
-    """Where a digit or a whole number word starts: the one scan of the whole text (sentences
-    with none cost nothing more)."""
-    lowered = lower(text)
-    hits = [m.start() for m in _DIGITS_RUN.finditer(lowered)]
-    hits += [m.end() for m in _GAP_BEFORE_WORD.finditer(lowered)]
-    if _WORD_FIRST.match(lowered):
-        hits.append(0)
-    hits.sort()
-    return hits
+def has_number(lowered: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether lowered[start:end] (text lower-cased by sentences.lower) holds a digit or a
+    whole number word: the gate that lets sentences without one cost nothing more.
+
+    Asked per sentence, it stops at the first hit; a scan of the whole article for every
+    digit run made a match object per number and cost two fifths of the floor's whole scan."""
+    end = len(lowered) if end is None else end
+    return bool(_DIGIT.search(lowered, start, end)
+                or _GAP_BEFORE_WORD.search(lowered, max(start - 1, 0), end)
+                or (start == 0 and _WORD_FIRST.match(lowered, 0, end)))
 
 
 class NumberMention(NamedTuple):
@@ -205,26 +203,33 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
     # overlaps its own matches (most sentences have neither, and skip the byte scans).
     crowded = bool(found)
     for m in _SINGLE.finditer(hay):
-        n_start, n_end = m.start("num") + shift, m.end("num") + shift
+        n_start, n_end = m.span("num")
+        n_start, n_end = n_start + shift, n_end + shift
         if crowded and not free(n_start, n_end):
             continue
-        value = parse_number(m.group("num"))
+        qual, number = m.group("qual", "num")  # lower-cased already (hay)
+        value = parse_number(number)
         if value is None:
             continue
-        qual = (m.group("qual") or "").lower()
+        q_start, q_end = m.start() + shift, m.end() + shift
+        if not qual:
+            found.append(NumberMention(q_start, q_end, n_start, n_end, value, value, value,
+                                       "exact", not number[0].isdigit()))
+            if crowded:
+                take(q_start, q_end)
+            continue  # the common case: a bare number
         if qual in ("under", "over", "just under", "just over") and _AGE_BEFORE.search(
-                text, max(start, m.start() + shift - 14), m.start() + shift):
+                text, max(start, q_start - 14), q_start):
             continue  # "children under 5", "men over 60": ages
-        q_start = m.start() + shift
         if qual == "over" and _PARTICLE_OVER.search(text, max(start, q_start - 10), q_start):
             qual, q_start = "", n_start  # "handed over 33 hostages": a verb, not "more than"
         qualifier = QUALIFIERS[" ".join(qual.split())] if qual else "exact"
         low, high = _bounds(qualifier, value)
-        found.append(NumberMention(q_start, m.end() + shift, n_start, n_end, value,
-                                   low, high, qualifier, not m.group("num")[0].isdigit(),
+        found.append(NumberMention(q_start, q_end, n_start, n_end, value,
+                                   low, high, qualifier, not number[0].isdigit(),
                                    estimated="estimated" in qual))
         if crowded:
-            take(m.start() + shift, m.end() + shift)
+            take(m.start() + shift, q_end)
     # singles alone come in text order already
     return sorted(found, key=lambda n: n.start) if crowded else found
 
