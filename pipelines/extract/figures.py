@@ -16,7 +16,13 @@ from functools import lru_cache
 
 from pipelines.extract import attribution, dates, metrics, sentences
 from pipelines.extract.claimants import bare_name, resolve_claimant
-from pipelines.extract.numbers import NumberMention, bounds_for, find_numbers, has_number
+from pipelines.extract.numbers import (
+    NumberMention,
+    bounds_for,
+    find_numbers,
+    has_number,
+    with_numbers,
+)
 from pipelines.extract.wordtrie import any_of
 
 _HEDGE = re.compile(
@@ -647,10 +653,8 @@ def extract_figures(text: str, published: date | None = None,
     spans = sentences.split(text)
     attributions = _Attributions(text, spans, outlet)
     seen: dict = {}  # value -> metric of the figures so far ("the 97" refers back)
-    for index, sent in enumerate(spans):
-        s_start, s_end = sent.start, sent.end
-        if not has_number(lowered, s_start, s_end):
-            continue  # most sentences: nothing more to do
+    for index in with_numbers(lowered, spans):  # most sentences hold no number
+        s_start, s_end = spans[index].start, spans[index].end
         mentions = [n for n in find_numbers(text, s_start, s_end)
                     if n.fraction or not metrics.is_excluded(
                         text, n.num_start, n.num_end, text[n.num_start:n.num_end])]

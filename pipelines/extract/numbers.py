@@ -7,6 +7,8 @@ people is decided later (figures.py), so this module knows nothing about war rep
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -89,7 +91,7 @@ _AGE_BEFORE = re.compile(r"\b(?:children|kids|boys|girls|minors|men|women|adults
 _QUICK_WORDS = UNITS + TENS + ["half", "third", "quarter", "fifth", "tenth", "sixth", "million",
                               "thousand", "hundred"]
 _QUICK_WORD = trie_pattern(_QUICK_WORDS)
-# Whether `\d|\b<number word>\b` matches, in two scans that `re` runs faster: a digit, and a
+# Where `\d|\b<number word>\b` matches, in two scans that `re` runs faster: a digit, and a
 # number word found by the character before it (not a word character, so `re` only tries after
 # spaces and punctuation), plus a word opening the text.
 _DIGIT = re.compile(r"\d")
@@ -97,16 +99,42 @@ _GAP_BEFORE_WORD = re.compile(rf"\W(?={_QUICK_WORD}\b)")
 _WORD_FIRST = re.compile(rf"{_QUICK_WORD}\b")
 
 
-def has_number(lowered: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether lowered[start:end] (text lower-cased by sentences.lower) holds a digit or a
-    whole number word: the gate that lets sentences without one cost nothing more.
+def has_number(lowered: str) -> bool:
+    """Whether `lowered` (text lower-cased by sentences.lower) holds a digit or a whole number
+    word: most texts without one need no further look."""
+    return bool(_DIGIT.search(lowered) or _GAP_BEFORE_WORD.search(lowered)
+                or _WORD_FIRST.match(lowered))
 
-    Asked per sentence, it stops at the first hit; a scan of the whole article for every
-    digit run made a match object per number and cost two fifths of the floor's whole scan."""
-    end = len(lowered) if end is None else end
-    return bool(_DIGIT.search(lowered, start, end)
-                or _GAP_BEFORE_WORD.search(lowered, max(start - 1, 0), end)
-                or (start == 0 and _WORD_FIRST.match(lowered, 0, end)))
+
+def with_numbers(lowered: str, spans: list[tuple[int, int, int]]) -> Iterator[int]:
+    """The indexes of the sentences (start, end, ...) of `lowered` that hold a digit or a whole
+    number word, in order.
+
+    Most sentences hold none and are never visited: each step searches from the end of the
+    last sentence found to the next number and looks up the sentence around it. One scan of
+    the whole text for every digit run made a match object per number and cost two fifths
+    of the floor's own scan; a test per sentence cost a Python step for every sentence."""
+    starts = [s[0] for s in spans]
+    pos, end = 0, len(lowered)
+    digit = word = -1  # the next hits at or after `pos`, found lazily
+    if _WORD_FIRST.match(lowered):
+        word = 0
+    while pos < end:
+        if digit < pos:
+            m = _DIGIT.search(lowered, pos)
+            digit = m.start() if m else end
+        if word < pos:
+            m = _GAP_BEFORE_WORD.search(lowered, max(pos - 1, 0))
+            word = m.end() if m else end  # the word starts after the gap character
+        hit = min(digit, word)
+        if hit >= end:
+            return
+        i = bisect_right(starts, hit) - 1
+        if i >= 0 and hit < spans[i][1]:
+            yield i
+            pos = spans[i][1]
+        else:  # between sentences (white space only): go on from the next one
+            pos = starts[i + 1] if i + 1 < len(starts) else end
 
 
 class NumberMention(NamedTuple):
