@@ -110,14 +110,13 @@ class Ingestor:
         return digest
 
     def _read_local(self, report: IngestReport, source: Source, path: Path,
-                    kind: str, locator: str | None = None) -> tuple[str, bytes] | None:
-        """Read one local file into the store (`locator`: its locator when already known).
+                    kind: str, locator: str) -> tuple[str, bytes] | None:
+        """Read one local file into the store under `locator` (`_local_locator`).
 
         A local file's modification time and size play the part of HTTP's Last-Modified (kept
         in the fetch log's `last_modified` as `<mtime_ns>:<size>`), so an inbox walk can tell
         an unchanged file from its last read without opening it (`_ingest_inbox`).
         """
-        locator = locator or self._locator(path)
         row = FetchLogRow(batch=self.store.batch, source=source.name, locator=locator, ok=False)
         try:
             stat = path.stat()
@@ -144,20 +143,36 @@ class Ingestor:
         self.store.log(row)
         return locator, data
 
-    def _unchanged(self, report: IngestReport, locator: str, file: Path | os.DirEntry) -> bool:
+    def _unchanged(self, report: IngestReport, source: Source, locator: str,
+                   file: Path | os.DirEntry) -> bool:
         """True (and counted) when a local file has the modification time and size of its last
         good read: it is looked at, not read, hashed or logged again."""
         try:
             stamp = _stamp(file.stat())
         except OSError:
             return False  # reading it will say what is wrong
-        if self._validators.get(locator, (None, None))[1] != stamp:
+        if self._validators.get(source.name, {}).get(locator, (None, None))[1] != stamp:
             return False
         report.unchanged += 1
         return True
 
-    def _locator(self, path: Path) -> str:
-        """The path relative to the repository when inside it, else absolute."""
+    def _local_locator(self, source: Source, within: str, old: str) -> str:
+        """A local file's locator: `<source name>/<its path within the source>`.
+
+        It names the file by where it is in its source, not on this machine, so another
+        checkout of the repository, or the inbox moved or mounted elsewhere, finds every file
+        under the locator it was read with and reads only what changed. Lakes written before
+        recorded `old` (`_repository_locator`); a file the lake knows only by that keeps it,
+        so such a lake is neither read again nor given a second manifest row per file, and a
+        statistics file's versions stay one series.
+        """
+        locator = f"{source.name}/{within}"
+        known = self._validators.get(source.name, {})
+        return old if locator not in known and old in known else locator
+
+    def _repository_locator(self, path: Path) -> str:
+        """The locator of lakes written before `_local_locator`: the path relative to the
+        repository when inside it, else absolute."""
         path = path.resolve()
         return str(path.relative_to(self.base)) if path.is_relative_to(self.base) else str(path)
 
@@ -188,7 +203,7 @@ class Ingestor:
         if self.fetcher is None:
             self._fail(report, source, url, "no HTTP client configured (offline run)")
             return None
-        etag, modified = self._validators.get(url, (None, None))
+        etag, modified = self._validators.get(source.name, {}).get(url, (None, None))
         return self._record(report, source, kind, self.fetcher.fetch(url, etag, modified))
 
     # -- sources --------------------------------------------------------------------------------
@@ -200,8 +215,8 @@ class Ingestor:
             self._ingest_feed(report, source)
         elif source.path:
             path = source.local_path(self.base)
-            locator = self._locator(path)
-            if not self._unchanged(report, locator, path):
+            locator = self._local_locator(source, path.name, self._repository_locator(path))
+            if not self._unchanged(report, source, locator, path):
                 self._read_local(report, source, path, source.kind, locator)
         else:
             self._fetch(report, source, source.kind, source.url)
@@ -210,7 +225,9 @@ class Ingestor:
     def _ingest_feed(self, report: IngestReport, source: Source) -> None:
         if source.path:
             path = source.local_path(self.base)
-            got = self._read_local(report, source, path, "feed")
+            locator = self._local_locator(source, f"{path.parent.name}/{path.name}",
+                                          self._repository_locator(path))
+            got = self._read_local(report, source, path, "feed", locator)
             base_url = path.as_uri()
         else:
             base_url = source.url
@@ -244,30 +261,34 @@ class Ingestor:
                 self._fail(report, source, link, "no HTTP client configured (offline run)")
             return
         if remote:
-            requests = [(u, *self._validators.get(u, (None, None))) for u in remote]
+            known = self._validators.get(source.name, {})
+            requests = [(u, *known.get(u, (None, None))) for u in remote]
             # The allow-list holds for every redirect hop too, not only for the feed's links.
             for result in self.fetcher.fetch_many(requests, allowed_hosts=source.allowed_hosts):
                 self._record(report, source, "article", result)
 
     def _read_local_link(self, report: IngestReport, source: Source, link: str,
                          feed_dir: Path) -> None:
-        """A local feed may link to local files, but only inside its own folder's parent."""
+        """A local feed may link to local files, but only inside its own folder's parent; their
+        locators are their paths from there, as the feed's own is."""
         path = Path(unquote(urlparse(link).path)).resolve()
         root = feed_dir.parent.resolve()
         if root not in path.parents:
             self._fail(report, source, link, "local feed link points outside the feed's folder",
                        rule="feed_link_refused")
             return
-        self._read_local(report, source, path, "article")
+        locator = self._local_locator(source, path.relative_to(root).as_posix(),
+                                      self._repository_locator(path))
+        self._read_local(report, source, path, "article", locator)
 
     def _ingest_inbox(self, report: IngestReport, source: Source) -> None:
         folder = source.local_path(self.base)
         if not folder.is_dir():
             report.messages.append(f"{source.name}: inbox {folder} does not exist yet")
             return
-        prefix = self._locator(folder)
+        old_prefix = self._repository_locator(folder)
         for relative, entry in _files_under(str(folder.resolve())):
-            locator = os.path.join(prefix, relative)
+            locator = self._local_locator(source, relative, os.path.join(old_prefix, relative))
             suffix = os.path.splitext(entry.name)[1].lower()
             kind = ("article" if suffix in ARTICLE_SUFFIXES
                     else "statistics" if suffix in STATISTICS_SUFFIXES else None)
@@ -275,7 +296,7 @@ class Ingestor:
                 self._fail(report, source, locator,
                            f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
                            ".txt, .json or .csv", rule="file_type_unsupported")
-            elif not self._unchanged(report, locator, entry):
+            elif not self._unchanged(report, source, locator, entry):
                 self._read_local(report, source, Path(entry.path), kind, locator)
 
 

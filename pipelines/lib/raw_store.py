@@ -400,19 +400,25 @@ class RawStore:
     def fetch_log(self) -> pl.DataFrame:
         return read_parquet_dir(self.root / "fetch_log", FETCH_LOG_SCHEMA)
 
-    def validators(self) -> dict[str, tuple[str | None, str | None]]:
-        """Latest ETag / Last-Modified per URL, for conditional requests."""
+    def validators(self) -> dict[str, dict[str, tuple[str | None, str | None]]]:
+        """Latest ETag / Last-Modified of each source's locators (URLs and local files), for
+        conditional requests and to tell unchanged local files.
+
+        By source, then locator: a local file's locator is only unique within its source.
+        """
         files = parquet_files(self.root / "fetch_log")
         if not files:
             return {}
-        # five columns, no per-row Python: the log holds a row per read of every inbox file
+        # six columns, no per-row Python: the log holds a row per read of every inbox file
         latest = (
             scan_parquet(files)
-            .select("locator", "etag", "last_modified", "fetched_at", "ok", "not_modified")
+            .select("source", "locator", "etag", "last_modified", "fetched_at", "ok",
+                    "not_modified")
             .filter(pl.col("ok") & ~pl.col("not_modified"))
-            .sort("fetched_at").group_by("locator").last()
+            .sort("fetched_at").group_by("source", "locator").last()
             .collect()
         )
-        return dict(zip(latest["locator"].to_list(),
-                        zip(latest["etag"].to_list(), latest["last_modified"].to_list(),
-                            strict=True), strict=True))
+        return {source: dict(zip(rows["locator"].to_list(),
+                                 zip(rows["etag"].to_list(), rows["last_modified"].to_list(),
+                                     strict=True), strict=True))
+                for (source,), rows in latest.group_by("source")}

@@ -55,7 +55,7 @@ def test_validators_come_from_the_latest_successful_fetch(lake):
     store.log(FetchLogRow(batch="b1", source="s", locator="http://h/a", ok=False, error="HTTP 500"))
     store.flush()
     assert RawStore(lake, batch="b2").validators() == {
-        "http://h/a": ('"v1"', "Mon, 01 Jan 2024 00:00:00 GMT")
+        "s": {"http://h/a": ('"v1"', "Mon, 01 Jan 2024 00:00:00 GMT")}
     }
 
 
