@@ -79,8 +79,21 @@ _MAYBE_WORD_RANGE = re.compile(rf"t(?<!\w.)o\s+(?:\d|{_WORD}\b)|o(?<!\w.)r\s+(?:
                                r"b(?<!\w.)etween\b")
 
 
+# The end of a number right before a range's "to" or "or" (a number word's own \b included)
+_NUMBER_END = re.compile(rf"(?:\d|\b(?:{_WORD}|hundred|thousand|million|billion))\s*$")
+
+
 def _maybe_range(hay: str) -> bool:
-    return bool(_MAYBE_DIGIT_RANGE.search(hay) or _MAYBE_WORD_RANGE.search(hay))
+    """Whether a range can be in `hay`: "between", a digit before a dash, or "to"/"or" with a
+    number on both sides. Most sentences with a number also hold "to N" ("rose to 10,022")
+    with no number before it, and skip the range scan."""
+    if _MAYBE_DIGIT_RANGE.search(hay):
+        return True
+    for m in _MAYBE_WORD_RANGE.finditer(hay):
+        if m.group().startswith("b") or _NUMBER_END.search(hay, max(0, m.start() - 30),
+                                                           m.start()):
+            return True
+    return False
 
 
 _PARTICLE_OVER = re.compile(r"\b(?:hand|turn)(?:s|ed|ing)?\s+$", re.IGNORECASE)
