@@ -117,42 +117,81 @@ def first_rows(rows: Rows, n: int = ROWS_PER_VALIDATION) -> pl.DataFrame:
 
 
 def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
-    from great_expectations.core.expectation_suite import ExpectationSuite
+    """One GX run of the whole suite for the verdicts, a second only for the rules that failed.
 
-    spec = suite_spec(name)
-    suite = ExpectationSuite(**spec)
+    The first run asks GX for BOOLEAN_ONLY results on just the columns the suite reads: listing
+    every failing row (COMPLETE) costs GX per expectation and per row even when nothing fails,
+    and every column handed over is copied and hashed. The failing rules' expectations then run
+    again on the same frame with COMPLETE, whose unexpected_index_list gives the failing rows'
+    positions; their keys and sample rows are read from `rows`.
+    """
     results = {
         rule: RuleResult(rule=rule, **info) for rule, info in rules_of(name).items()
     }
     for result in results.values():
         result.evaluated = rows.height
-    frame = rows.to_pandas()
-    batch = _batch_definition().get_batch(batch_parameters={"dataframe": frame})
-    outcome = batch.validate(
-        suite,
-        expectation_parameters=SUITE_PARAMETERS,
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [key]},
-    )
-    by_key = {str(k): i for i, k in enumerate(rows[key].to_list())} if rows.height else {}
-    for item in outcome.results:
-        rule = results[item.expectation_config.meta["rule"]]
+    frame = rows.select(_columns(name, rows)).to_pandas()
+    verdicts = _run(_suite(name), frame, "BOOLEAN_ONLY")
+    failed = frozenset(item.expectation_config.meta["rule"] for item in verdicts.results
+                       if not item.success)
+    if not failed:
+        return results
+    first_at: dict[str, dict[str, int]] = {rule: {} for rule in failed}
+    keys = rows[key]
+    for item in _run(_suite(name, failed), frame, "COMPLETE").results:
+        rule = item.expectation_config.meta["rule"]
+        results[rule].success = False
         if item.exception_info and item.exception_info.get("raised_exception"):
-            rule.success = False
-            rule.errors.append(str(item.exception_info.get("exception_message")))
+            results[rule].errors.append(str(item.exception_info.get("exception_message")))
             continue
-        if item.success:
+        if item.success:  # another expectation of the rule failed (or this one, within mostly)
             continue
-        rule.success = False
-        for hit in item.result.get("unexpected_index_list") or []:
-            k = str(hit[key])
-            if k not in rule.failing_keys:
-                rule.failing_keys.append(k)
-    for rule in results.values():
-        for k in rule.failing_keys[:SAMPLE_ROWS]:
-            rule.failing_rows.append(
-                {c: _plain(v) for c, v in rows.row(by_key[k], named=True).items()}
-            )
+        for at in item.result.get("unexpected_index_list") or []:
+            first_at[rule].setdefault(str(keys[at]), at)
+    for rule, found in first_at.items():
+        results[rule].failing_keys = list(found)
+        results[rule].failing_rows = [
+            {c: _plain(v) for c, v in rows.row(at, named=True).items()}
+            for at in list(found.values())[:SAMPLE_ROWS]
+        ]
     return results
+
+
+def _columns(name: str, rows: pl.DataFrame) -> list[str]:
+    """The columns of `rows` the suite reads: those its expectations name, or every column when
+    one names none (a table-level expectation, or a row_condition, may read any)."""
+    named = []
+    for exp in suite_spec(name)["expectations"]:
+        kwargs = exp["kwargs"]
+        columns = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs]
+        columns += kwargs.get("column_list", [])
+        if not columns or "row_condition" in kwargs:
+            return rows.columns
+        named += columns
+    return [c for c in dict.fromkeys(named) if c in rows.columns]
+
+
+@cache
+def _suite(name: str, rules: frozenset[str] | None = None):
+    """Suite `name` (only the expectations of `rules`, when given), built once per process."""
+    from great_expectations.core.expectation_suite import ExpectationSuite
+
+    spec = suite_spec(name)
+    expectations = [e for e in spec["expectations"] if rules is None or e["meta"]["rule"] in rules]
+    return ExpectationSuite(**{**spec, "expectations": expectations})
+
+
+def _run(suite, frame, result_format: str):
+    """Validate a pandas frame with GX's validator, handing GX the frame once.
+
+    `Batch.validate` builds this same validator, which fetches the batch again: the frame was
+    fingerprinted (GX hashes every frame under 1 GB) twice per run.
+    """
+    from great_expectations.validator.v1_validator import Validator
+
+    validator = Validator(_batch_definition(), {"result_format": result_format},
+                          {"dataframe": frame})
+    return validator.validate_expectation_suite(suite, SUITE_PARAMETERS)
 
 
 def merge_results(into: dict[str, RuleResult], more: dict[str, RuleResult]) -> None:

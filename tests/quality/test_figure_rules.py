@@ -96,3 +96,18 @@ def test_rules_come_from_the_reviewed_suites():
 def test_empty_input_passes():
     out = figure_rules.apply_rules(pl.DataFrame(schema=FIGURE_SCHEMA))
     assert out.loaded.height == 0 and all(r.success for r in out.results.values())
+
+
+def test_bad_rows_in_later_slices_are_quarantined_with_their_keys(monkeypatch):
+    """Row-wise suites run slice by slice: a slice after the first still names its bad rows."""
+    monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 2)
+    out = outcome([fig("f1"), fig("f2"), fig("f3"), fig("f4", value=-1.0), fig("f5"),
+                   fig("f6", metric="rockets_fired"), fig("f7", claimant=None)])
+    assert {q["record_key"]: q["rule"] for q in out.quarantine} == {
+        "f4": "value_non_negative", "f6": "metric_in_vocabulary", "f7": "figure_has_claimant"}
+    assert set(out.loaded["figure_id"]) == {"f1", "f2", "f3", "f5"}
+    value = out.results["value_non_negative"]
+    assert value.evaluated == 7 and value.failing_keys == ["f4"]
+    (row,) = value.failing_rows
+    assert row["figure_id"] == "f4" and row["value"] == -1.0
+    assert row["source_url"] == "https://x.example/a"  # the whole row, not just what GX read
