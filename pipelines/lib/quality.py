@@ -76,9 +76,13 @@ def _batch_definition():
 
 ROWS_PER_VALIDATION = 200_000
 # Expectations that judge each row (or pair of columns in it) on its own: a suite made only of
-# these gives the same verdicts on slices of a frame as on the whole of it.
+# these gives the same verdicts on slices of a frame as on the whole of it. Not row-wise despite
+# their names: ACROSS_ROWS (they compare rows with each other), and any expectation with
+# `mostly` (it judges a share of all the rows).
 ROW_WISE = ("expect_column_values_", "expect_column_pair_values_", "expect_column_value_lengths_",
             "expect_multicolumn_values_")
+ACROSS_ROWS = ("expect_column_values_to_be_unique", "expect_column_values_to_be_increasing",
+               "expect_column_values_to_be_decreasing", "expect_multicolumn_values_to_be_unique")
 
 
 Rows = pl.DataFrame | duckdb.DuckDBPyRelation
@@ -100,7 +104,8 @@ def validate(name: str, rows: Rows, key: str) -> dict[str, RuleResult]:
 def _slices(name: str, rows: Rows) -> Iterator[pl.DataFrame]:
     """The rows in slices of ROWS_PER_VALIDATION when every expectation of the suite is row-wise
     (the verdicts are then the same as on the whole), else whole; never an empty slice."""
-    row_wise = all(e["type"].startswith(ROW_WISE) for e in suite_spec(name)["expectations"])
+    row_wise = all(e["type"].startswith(ROW_WISE) and e["type"] not in ACROSS_ROWS
+                   and "mostly" not in e["kwargs"] for e in suite_spec(name)["expectations"])
     if isinstance(rows, pl.DataFrame):
         step = ROWS_PER_VALIDATION if row_wise else max(rows.height, 1)
         batches = (rows.slice(start, step) for start in range(0, rows.height, step))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import polars as pl
@@ -20,6 +21,29 @@ def test_a_row_wise_suite_judges_slices_as_it_judges_the_whole(monkeypatch):
     assert sorted(sliced.failing_keys) == sorted(whole.failing_keys) == ["f2", "f4", "f6"]
     assert sliced.evaluated == whole.evaluated == 7
     assert len(sliced.failing_rows) == 3
+
+
+def suite_file(folder, name, *expectations):
+    """A suite written where `quality` reads suites (each expectation: type, kwargs)."""
+    spec = {"name": name, "expectations": [
+        {"type": t, "kwargs": kw, "meta": {"rule": f"{name}_rule", "blocking": True}}
+        for t, kw in expectations]}
+    (folder / f"{name}.json").write_text(json.dumps(spec), encoding="utf-8")
+
+
+def test_rules_across_rows_see_every_row_however_small_the_slices(monkeypatch, tmp_path):
+    monkeypatch.setattr(quality, "EXPECTATIONS_DIR", tmp_path)
+    monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 2)
+    suite_file(tmp_path, "t_unique", ("expect_column_values_to_be_unique", {"column": "claim"}))
+    suite_file(tmp_path, "t_rows", ("expect_table_row_count_to_be_between", {"max_value": 4}))
+    rows = pl.DataFrame({"figure_id": [f"f{i}" for i in range(5)],
+                         "claim": ["a", "b", "c", "d", "a"]})
+    unique = quality.validate("t_unique", rows, key="figure_id")["t_unique_rule"]
+    assert not unique.success and unique.failing_keys == ["f0", "f4"]
+    assert unique.evaluated == 5
+    count = quality.validate("t_rows", rows, key="figure_id")["t_rows_rule"]
+    assert not count.success and count.evaluated == 5
+    assert quality.validate("t_rows", rows.head(4), key="figure_id")["t_rows_rule"].success
 
 
 def test_a_rule_reading_a_missing_column_fails():
@@ -59,3 +83,20 @@ def test_failing_keys_are_those_great_expectations_lists_in_one_complete_run(mon
         assert len(result.failing_keys) == len(expected[rule])  # each key once per rule
         assert [r["figure_id"] for r in result.failing_rows] == result.failing_keys
         assert all(r["sentence"] == "1 killed." for r in result.failing_rows)
+
+
+def test_a_rule_with_mostly_is_judged_on_the_whole_and_names_only_rows_that_fail(
+        monkeypatch, tmp_path):
+    """Half the values may be missing: whole, the first expectation passes (a slice holding
+    only the missing ones would not), so only the second one's bad row is named."""
+    monkeypatch.setattr(quality, "EXPECTATIONS_DIR", tmp_path)
+    monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 2)
+    suite_file(tmp_path, "t_mostly",
+               ("expect_column_values_to_not_be_null", {"column": "a", "mostly": 0.5}),
+               ("expect_column_values_to_be_in_set", {"column": "b", "value_set": ["x"]}))
+    rows = pl.DataFrame({"figure_id": ["f0", "f1", "f2", "f3"], "a": [None, None, 1, 2],
+                         "b": ["x", "x", "x", "y"]})
+    result = quality.validate("t_mostly", rows, key="figure_id")["t_mostly_rule"]
+    assert not result.success and result.failing_keys == ["f3"]
+    fixed = rows.with_columns(pl.lit("x").alias("b"))
+    assert quality.validate("t_mostly", fixed, key="figure_id")["t_mostly_rule"].success
