@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -144,11 +144,11 @@ class Ingestor:
         return locator, data
 
     def _unchanged(self, report: IngestReport, source: Source, locator: str,
-                   file: Path | os.DirEntry) -> bool:
+                   file: str | Path) -> bool:
         """True (and counted) when a local file has the modification time and size of its last
         good read: it is looked at, not read, hashed or logged again."""
         try:
-            stamp = _stamp(file.stat())
+            stamp = _stamp(os.stat(file))
         except OSError:
             return False  # reading it will say what is wrong
         if self._validators.get(source.name, {}).get(locator, (None, None))[1] != stamp:
@@ -287,17 +287,17 @@ class Ingestor:
             report.messages.append(f"{source.name}: inbox {folder} does not exist yet")
             return
         old_prefix = self._repository_locator(folder)
-        for relative, entry in _files_under(str(folder.resolve())):
+        for relative, path in _files_under(str(folder.resolve())):
             locator = self._local_locator(source, relative, os.path.join(old_prefix, relative))
-            suffix = os.path.splitext(entry.name)[1].lower()
+            suffix = os.path.splitext(path)[1].lower()
             kind = ("article" if suffix in ARTICLE_SUFFIXES
                     else "statistics" if suffix in STATISTICS_SUFFIXES else None)
             if kind is None:
                 self._fail(report, source, locator,
                            f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
                            ".txt, .json or .csv", rule="file_type_unsupported")
-            elif not self._unchanged(report, source, locator, entry):
-                self._read_local(report, source, Path(entry.path), kind, locator)
+            elif not self._unchanged(report, source, locator, path):
+                self._read_local(report, source, Path(path), kind, locator)
 
 
 def _stamp(stat: os.stat_result) -> str:
@@ -305,19 +305,35 @@ def _stamp(stat: os.stat_result) -> str:
     return f"{stat.st_mtime_ns}:{stat.st_size}"
 
 
-def _files_under(folder: str) -> list[tuple[str, os.DirEntry]]:
-    """(path relative to `folder`, entry) of every file below it but ignored names, by path.
+def _files_under(folder: str) -> Iterator[tuple[str, str]]:
+    """(path relative to `folder`, path) of every file below it but ignored names, by path.
 
-    os.scandir, not Path.rglob: an inbox of 300,000 files is walked on every run, and the
-    directory entries already say which are files and are not re-parsed as paths.
+    Walked folder by folder, holding one folder's names at a time: an inbox of 300,000 files is
+    walked on every run, and a list of all its entries grew with it. A folder's names sort with
+    a separator after each sub-folder's name, as every path under it does, so the order is that
+    of the relative paths. os.scandir, not Path.rglob: the entries already say which are files
+    and folders, and are not re-parsed as paths.
     """
-    found = []
-    pending = [folder]
+    start = len(folder) + 1
+    pending = [iter(_listing(folder))]
     while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):  # a linked folder could loop
-                    pending.append(entry.path)
-                elif entry.is_file() and not _IGNORED.match(entry.name):
-                    found.append((entry.path[len(folder) + 1:], entry))
-    return sorted(found, key=lambda item: item[0])
+        path = next(pending[-1], None)
+        if path is None:
+            pending.pop()
+        elif path.endswith(os.sep):
+            pending.append(iter(_listing(path[:-1])))
+        else:
+            yield path[start:], path
+
+
+def _listing(folder: str) -> list[str]:
+    """The files of one folder (but ignored names) and its sub-folders (ending in the
+    separator; a linked folder is not followed, it could loop), sorted."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.append(entry.path + os.sep)
+            elif entry.is_file() and not _IGNORED.match(entry.name):
+                found.append(entry.path)
+    return sorted(found)
