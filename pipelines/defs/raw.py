@@ -41,7 +41,7 @@ def _finish(context: dg.AssetExecutionContext, tally: TallyConfig, store: RawSto
             "not_modified_304": report.not_modified,
             "failed": dg.MetadataValue.int(report.failed),
             "fetch_log_rows": logged,
-            "payloads_total": store.manifest().height,
+            "payloads_total": store.payload_count(),
         }
     )
 
@@ -62,7 +62,7 @@ def raw_sources(context: dg.AssetExecutionContext, tally: TallyConfig,
     sources = [s for s in tally.sources().sources if s.kind != "inbox"]
     with http.fetcher() as fetcher:
         ingestor = Ingestor(store, fetcher, base=REPO_ROOT, max_bytes=http.max_bytes,
-                            log=context.log.info)
+                            log=context.log.info, sources=sources)
         for source in sources:
             report.merge(ingestor.ingest(source))
     return _finish(context, tally, store, report, "sources")
@@ -78,10 +78,10 @@ def raw_sources(context: dg.AssetExecutionContext, tally: TallyConfig,
 def raw_inbox(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg.MaterializeResult:
     store = RawStore(tally.lake, batch=f"inbox-{context.run_id}", ingest_day=_ingest_day(context))
     report = IngestReport()
-    ingestor = Ingestor(store, None, base=REPO_ROOT, log=context.log.info)
-    for source in tally.sources().sources:
-        if source.kind == "inbox":
-            report.merge(ingestor.ingest(source))
+    inboxes = [s for s in tally.sources().sources if s.kind == "inbox"]
+    ingestor = Ingestor(store, None, base=REPO_ROOT, log=context.log.info, sources=inboxes)
+    for source in inboxes:
+        report.merge(ingestor.ingest(source))
     return _finish(context, tally, store, report, "inbox")
 
 

@@ -78,13 +78,17 @@ class Ingestor:
     """Ingests the sources of one run into a RawStore."""
 
     def __init__(self, store: RawStore, fetcher: Fetcher | None, base: Path,
-                 max_bytes: int = 20_000_000, log: Callable[[str], None] = print):
+                 max_bytes: int = 20_000_000, log: Callable[[str], None] = print,
+                 sources: list[Source] | None = None):
+        """`sources`: the ones this run will ingest, when known; only their validators are
+        loaded (`RawStore.validators`)."""
         self.store = store
         self.fetcher = fetcher
         self.base = base
         self.max_bytes = max_bytes
         self.log = log
-        self._validators = store.validators()
+        self._validators = store.validators(
+            None if sources is None else [s.name for s in sources])
 
     # -- one payload ----------------------------------------------------------------------------
     def _fail(self, report: IngestReport, source: Source, locator: str, reason: str,

@@ -17,7 +17,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -65,6 +65,11 @@ FETCH_LOG_SCHEMA = {
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _key(source: str, locator: str, content_hash: str) -> str:
+    """A manifest row's identity as one string (NUL is in no name, path, URL or hash)."""
+    return f"{source}\0{locator}\0{content_hash}"
 
 
 @dataclass
@@ -285,17 +290,24 @@ class RawStore:
         self._written = [0, 0]  # manifest rows, log rows already in this batch's files
 
     @cached_property
-    def _known(self) -> set[tuple[str, str, str]]:
-        """(source, locator, content hash) of every payload other batches recorded.
+    def _known(self) -> set[str]:
+        """`_key` of every payload other batches recorded.
 
         Built at the first `put`, not in the constructor: most stores only read, and turning a
         300,000-row manifest into this set takes 0.7 s, paid by every step that read the
         manifest, and by the inbox walk of a run with nothing new. A retried run (same batch)
         starts again: its earlier files are replaced at its first write, so what they hold is
-        not "known" to it.
+        not "known" to it. Only the three key columns are read, and not sorted: a set needs no
+        first sighting (`manifest()` held every column of 300,000 rows for it). A key is one
+        string, not a tuple of three: the set of 300,000 takes 67 MB instead of 115 MB.
         """
-        known = self.manifest().filter(pl.col("batch") != self.batch)
-        return set(zip(known["source"], known["locator"], known["content_hash"], strict=True))
+        files = parquet_files(self.root / "manifest")
+        if not files:
+            return set()
+        keys = (scan_parquet(files).filter(pl.col("batch") != self.batch)
+                .select(pl.concat_str("source", "locator", "content_hash", separator="\0"))
+                .collect())
+        return set(keys.to_series())
 
     # -- payloads -----------------------------------------------------------------------------
     def object_path(self, content_hash: str) -> LakePath:
@@ -321,7 +333,7 @@ class RawStore:
         path = self.object_path(digest)
         if not path.exists():
             _write_atomic(path, data)
-        key = (source, locator, digest)
+        key = _key(source, locator, digest)
         if key in self._known:
             return digest, False
         self._known.add(key)
@@ -397,28 +409,36 @@ class RawStore:
         return rows.sort("first_seen_at", "batch").unique(
             ["source", "locator", "content_hash"], keep="first", maintain_order=True)
 
+    def payload_count(self) -> int:
+        """The number of rows of `manifest()`, reading only the three key columns: a run's
+        summary needs the count, and the whole manifest sorted took 0.3 GB at 300,000 rows."""
+        files = parquet_files(self.root / "manifest")
+        if not files:
+            return 0
+        keys = scan_parquet(files).select("source", "locator", "content_hash").unique()
+        return keys.select(pl.len()).collect().item()
+
     def fetch_log(self) -> pl.DataFrame:
         return read_parquet_dir(self.root / "fetch_log", FETCH_LOG_SCHEMA)
 
-    def validators(self) -> dict[str, dict[str, tuple[str | None, str | None]]]:
+    def validators(self, sources: Collection[str] | None = None
+                   ) -> dict[str, dict[str, tuple[str | None, str | None]]]:
         """Latest ETag / Last-Modified of each source's locators (URLs and local files), for
-        conditional requests and to tell unchanged local files.
+        conditional requests and to tell unchanged local files; of `sources` only when given
+        (a run fetching feeds has no use for the inbox's 300,000).
 
-        By source, then locator: a local file's locator is only unique within its source.
+        By source, then locator: a local file's locator is only unique within its source. The
+        log's rows are sorted by time and a later one replaces an earlier one as they fill the
+        dict: a group-by of 300,000 rows for the last one took 0.13 GB more at its peak.
         """
+        latest: dict[str, dict[str, tuple[str | None, str | None]]] = {}
         files = parquet_files(self.root / "fetch_log")
         if not files:
-            return {}
-        # six columns, no per-row Python: the log holds a row per read of every inbox file
-        latest = (
-            scan_parquet(files)
-            .select("source", "locator", "etag", "last_modified", "fetched_at", "ok",
-                    "not_modified")
-            .filter(pl.col("ok") & ~pl.col("not_modified"))
-            .sort("fetched_at").group_by("source", "locator").last()
-            .collect()
-        )
-        return {source: dict(zip(rows["locator"].to_list(),
-                                 zip(rows["etag"].to_list(), rows["last_modified"].to_list(),
-                                     strict=True), strict=True))
-                for (source,), rows in latest.group_by("source")}
+            return latest
+        rows = scan_parquet(files).filter(pl.col("ok") & ~pl.col("not_modified"))
+        if sources is not None:
+            rows = rows.filter(pl.col("source").is_in(list(sources)))
+        rows = rows.sort("fetched_at").select("source", "locator", "etag", "last_modified")
+        for source, locator, etag, modified in rows.collect().iter_rows():
+            latest.setdefault(source, {})[locator] = (etag, modified)
+        return latest

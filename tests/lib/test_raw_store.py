@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import polars as pl
 import pytest
 
 from pipelines.lib import raw_store
@@ -90,3 +91,26 @@ def test_a_large_batch_is_written_in_parts_as_it_goes(lake, monkeypatch):
     later = RawStore(lake, batch="next")
     _ingest(later, 7)
     assert later.flush() == (0, 7)  # every payload known: only the reads are logged
+
+
+def test_validators_of_the_sources_asked_for(lake):
+    store = RawStore(lake, batch="b1")
+    for source in ("feed", "inbox"):
+        store.log(FetchLogRow(batch="b1", source=source, locator="x", ok=True, etag=source))
+    store.flush()
+    assert RawStore(lake, batch="b2").validators(["feed"]) == {"feed": {"x": ("feed", None)}}
+    assert set(RawStore(lake, batch="b2").validators()) == {"feed", "inbox"}
+
+
+def test_payload_count_is_the_manifests_rows_after_a_race(lake):
+    """Two runs at once may record the same payload; it is counted once, as manifest() does."""
+    stores = [RawStore(lake, batch=batch) for batch in ("run-a", "run-b", "run-c")]
+    assert all(store._known == set() for store in stores)  # each looked before any wrote
+    for store in stores:
+        store.put(b"same", source="s", kind="article", locator="u", media_type="text")
+        store.put(store.batch.encode(), source="s", kind="article", locator="u",
+                  media_type="text")
+        store.flush()
+    reader = RawStore(lake, batch="reader")
+    assert sum(pl.read_parquet(f).height for f in (lake / "raw" / "manifest").glob("*")) == 6
+    assert reader.payload_count() == reader.manifest().height == 4  # of 6 rows written
