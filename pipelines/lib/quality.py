@@ -135,6 +135,7 @@ def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
     }
     for result in results.values():
         result.evaluated = rows.height
+    keys = rows[key]
     frame = rows.select(_columns(name, rows)).to_pandas()
     verdicts = _run(_suite(name), frame, "BOOLEAN_ONLY")
     failed = frozenset(item.expectation_config.meta["rule"] for item in verdicts.results
@@ -142,14 +143,13 @@ def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
     if not failed:
         return results
     first_at: dict[str, dict[str, int]] = {rule: {} for rule in failed}
-    keys = rows[key]
     for item in _run(_suite(name, failed), frame, "COMPLETE").results:
         rule = item.expectation_config.meta["rule"]
         results[rule].success = False
         if item.exception_info and item.exception_info.get("raised_exception"):
             results[rule].errors.append(str(item.exception_info.get("exception_message")))
             continue
-        if item.success:  # another expectation of the rule failed (or this one, within mostly)
+        if item.success:  # passed (perhaps within its `mostly`); another one of the rule failed
             continue
         for at in item.result.get("unexpected_index_list") or []:
             first_at[rule].setdefault(str(keys[at]), at)

@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import polars as pl
+import pytest
 from great_expectations.core.expectation_suite import ExpectationSuite
 
 from pipelines.lib import quality
@@ -100,3 +101,9 @@ def test_a_rule_with_mostly_is_judged_on_the_whole_and_names_only_rows_that_fail
     assert not result.success and result.failing_keys == ["f3"]
     fixed = rows.with_columns(pl.lit("x").alias("b"))
     assert quality.validate("t_mostly", fixed, key="figure_id")["t_mostly_rule"].success
+
+
+def test_a_missing_key_column_is_an_error_even_when_every_row_passes():
+    rows = pl.DataFrame({"figure_id": ["f1"], "claims": [1]})
+    with pytest.raises(pl.exceptions.ColumnNotFoundError):
+        quality.validate("claim_mentions", rows, key="claim_id")
