@@ -146,8 +146,8 @@ def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
     for item in _run(_suite(name, failed), frame, "COMPLETE").results:
         rule = item.expectation_config.meta["rule"]
         results[rule].success = False
-        if item.exception_info and item.exception_info.get("raised_exception"):
-            results[rule].errors.append(str(item.exception_info.get("exception_message")))
+        if messages := _errors(item.exception_info):
+            results[rule].errors.extend(messages)
             continue
         if item.success:  # passed (perhaps within its `mostly`); another one of the rule failed
             continue
@@ -160,6 +160,20 @@ def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
             for at in list(found.values())[:SAMPLE_ROWS]
         ]
     return results
+
+
+def _errors(info: dict | None) -> list[str]:
+    """The messages of the computations GX could not run for an expectation.
+
+    GX 1.x files them under the id of each metric it failed to compute ({metric id:
+    {raised_exception, exception_message, ...}}), not at the top of `exception_info`; reading
+    only the top left a rule that could not run failed, with no word on why."""
+    if not info:
+        return []
+    entries = [info] if "raised_exception" in info else list(info.values())
+    return list(dict.fromkeys(str(e.get("exception_message")) for e in entries
+                              if isinstance(e, dict) and e.get("raised_exception")
+                              and e.get("raised_exception") != "False"))
 
 
 def _columns(name: str, rows: pl.DataFrame) -> list[str]:

@@ -51,6 +51,8 @@ def test_a_rule_reading_a_missing_column_fails():
     rows = pl.DataFrame({"figure_id": ["f1", "f2"], "claimz": [1, 1]})
     result = quality.validate("claim_mentions", rows, key="figure_id")["figure_in_one_claim"]
     assert not result.success
+    # and says why: GX files the error under the metric it could not compute
+    assert result.errors == ['Error: The column "claims" in BatchData does not exist.']
 
 
 def test_failing_keys_are_those_great_expectations_lists_in_one_complete_run(monkeypatch):
