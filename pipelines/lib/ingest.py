@@ -290,19 +290,44 @@ class Ingestor:
         if not folder.is_dir():
             report.messages.append(f"{source.name}: inbox {folder} does not exist yet")
             return
-        old_prefix = self._repository_locator(folder)
-        for relative, path in _files_under(str(folder.resolve())):
-            locator = self._local_locator(source, relative, os.path.join(old_prefix, relative))
-            suffix = os.path.splitext(path)[1].lower()
-            kind = ("article" if suffix in ARTICLE_SUFFIXES
-                    else "statistics" if suffix in STATISTICS_SUFFIXES else None)
+        for locator, path, kind in self._inbox_files(source):
             if kind is None:
+                suffix = os.path.splitext(path)[1].lower()
                 self._fail(report, source, locator,
                            f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
                            ".txt, .json or .csv", rule="file_type_unsupported")
             elif not self._unchanged(report, source, locator, path):
                 self._read_local(report, source, Path(path), kind, locator)
 
+    def pending(self, source: Source) -> Iterator[tuple[str, str]]:
+        """(locator, `<mtime_ns>:<size>`) of each file of an inbox source that a run would read
+        now: of a type the inbox takes, and new or changed since its last good read. Nothing is
+        read, logged or quarantined.
+
+        The inbox sensor asks this rather than keeping its own record of the inbox, so that it
+        and the run agree on what is unchanged by construction (one walk, one `_unchanged`).
+        Files of other types are not pending: a run would only quarantine them again.
+        """
+        if not source.local_path(self.base).is_dir():
+            return
+        looked = IngestReport()
+        for locator, path, kind in self._inbox_files(source):
+            if kind is not None and not self._unchanged(looked, source, locator, path):
+                try:
+                    yield locator, _stamp(os.stat(path))
+                except OSError as exc:  # gone or unreadable: a run will say which
+                    yield locator, type(exc).__name__
+
+    def _inbox_files(self, source: Source) -> Iterator[tuple[str, str, str | None]]:
+        """(locator, path, kind) of every file in an inbox folder, by path; kind is None for a
+        type the inbox does not take."""
+        folder = source.local_path(self.base)
+        old_prefix = self._repository_locator(folder)
+        for relative, path in _files_under(str(folder.resolve())):
+            locator = self._local_locator(source, relative, os.path.join(old_prefix, relative))
+            suffix = os.path.splitext(path)[1].lower()
+            yield locator, path, ("article" if suffix in ARTICLE_SUFFIXES
+                                  else "statistics" if suffix in STATISTICS_SUFFIXES else None)
 
 def _stamp(stat: os.stat_result) -> str:
     """A local file's stand-in for Last-Modified: modification time and size."""
