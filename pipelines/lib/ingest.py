@@ -329,6 +329,7 @@ class Ingestor:
             yield locator, path, ("article" if suffix in ARTICLE_SUFFIXES
                                   else "statistics" if suffix in STATISTICS_SUFFIXES else None)
 
+
 def _stamp(stat: os.stat_result) -> str:
     """A local file's stand-in for Last-Modified: modification time and size."""
     return f"{stat.st_mtime_ns}:{stat.st_size}"

@@ -215,7 +215,8 @@ def test_exports_whole_and_readable_throughout(survivor):
 
 def test_a_burst_of_1000_dropped_files(tmp_path, tally_faults):
     """The sensor asks for one run for the whole burst, then stays quiet; the inbox ingests
-    each file once, and touching files without changing them adds nothing."""
+    each file once, touching files without changing them adds nothing, and the sensor asks
+    again only for what the lake does not hold yet."""
     tally, name = tally_faults
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -230,29 +231,36 @@ def test_a_burst_of_1000_dropped_files(tmp_path, tally_faults):
     tally_config = TallyConfig(lake_root=str(tmp_path / "lake"), sources_file=str(sources))
     tally.injected(name, 1000)
 
+    def tick(cursor=None):
+        context = dg.build_sensor_context(instance=instance, cursor=cursor,
+                                          resources={"tally": tally_config})
+        return inbox_sensor(context), context.cursor
+
     with dg.DagsterInstance.ephemeral() as instance:
-        context = dg.build_sensor_context(instance=instance, resources={"tally": tally_config})
         started = time.monotonic()
-        request = inbox_sensor(context)
+        request, cursor = tick()
         assert isinstance(request, dg.RunRequest)
-        assert request.tags["tally/inbox_files"] == "1001"  # .part files are ingested later
-        again = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=context.cursor,
-                                                     resources={"tally": tally_config}))
-        assert isinstance(again, dg.SkipReason)
+        assert request.tags["tally/inbox_files"] == "1000"  # .part files are read once renamed
+        assert tick()[0].run_key == request.run_key  # still pending: no second run
+        assert isinstance(tick(cursor)[0], dg.SkipReason)
 
-    source = Source(name="inbox", kind="inbox", path=str(inbox))
-    store = RawStore(tmp_path / "lake", batch="burst-1")
-    report = Ingestor(store, None, base=tmp_path, log=lambda m: None).ingest(source)
-    store.flush()
-    tally.recovered("sensor burst of 1,000 dropped files", time.monotonic() - started)
-    assert (report.new, report.failed) == (1000, 0)
+        source = Source(name="inbox", kind="inbox", path=str(inbox))
+        store = RawStore(tmp_path / "lake", batch="burst-1")
+        report = Ingestor(store, None, base=tmp_path, log=lambda m: None).ingest(source)
+        store.flush()
+        tally.recovered("sensor burst of 1,000 dropped files", time.monotonic() - started)
+        assert (report.new, report.failed) == (1000, 0)
+        assert isinstance(tick(cursor)[0], dg.SkipReason)
 
-    for path in sorted(inbox.glob("*.txt"))[:10]:
-        os.utime(path)  # touched, not changed
-    store = RawStore(tmp_path / "lake", batch="burst-2")
-    report = Ingestor(store, None, base=tmp_path, log=lambda m: None).ingest(source)
-    store.flush()
-    assert (report.new, report.unchanged) == (0, 1000)
+        for path in sorted(inbox.glob("*.txt"))[:10]:
+            os.utime(path)  # touched, not changed
+        touched, cursor = tick()
+        assert touched.tags["tally/inbox_files"] == "10"  # the run looks at them again
+        store = RawStore(tmp_path / "lake", batch="burst-2")
+        report = Ingestor(store, None, base=tmp_path, log=lambda m: None).ingest(source)
+        store.flush()
+        assert (report.new, report.unchanged) == (0, 1000)
+        assert isinstance(tick(cursor)[0], dg.SkipReason)
     manifest = store.manifest()
     dupes = manifest.height - manifest.unique(["source", "locator", "content_hash"]).height
     tally.outcome(lost=1000 - manifest.height, duplicates=dupes)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import dagster as dg
 import pytest
 
 from pipelines.definitions import defs
-from pipelines.defs.automation import inbox_sensor, recheck_job, reextract_job
+from pipelines.defs.automation import recheck_job, reextract_job
 from pipelines.defs.partitions import daily, today
 from tests.conftest import SAMPLES, resources_for, write_sources
 from tests.pipeline.helpers import all_assets, checks, count, query
+from tests.pipeline.test_inbox_sensor import ingest_inboxes, sensor_tick
 
 WRITERS = {("core", "articles"), ("core", "figures"), ("core", "claimants"), ("exports", "parquet"),
            ("quality", "quarantine"), ("marts", "hostage_ledger"), ("raw", "fetch_log")}
@@ -46,25 +46,28 @@ def test_inbox_sensor_batches_a_burst_into_one_run_and_then_skips(tmp_path, lake
                                                    "path": str(inbox)}])
     tally = resources_for(lake, sources)["tally"]
     with dg.DagsterInstance.ephemeral() as instance:
-        context = dg.build_sensor_context(instance=instance, resources={"tally": tally})
-        assert isinstance(inbox_sensor(context), dg.SkipReason)
+        assert isinstance(sensor_tick(instance, tally)[0], dg.SkipReason)
 
         for i in range(50):
             (inbox / f"a{i}.txt").write_text(f"Title: {i}\n\nbody {i}", encoding="utf-8")
-        context = dg.build_sensor_context(instance=instance, resources={"tally": tally})
-        request = inbox_sensor(context)
+        request, cursor = sensor_tick(instance, tally)
         assert isinstance(request, dg.RunRequest)
         assert request.tags["tally/inbox_files"] == "50"
-        cursor = context.cursor
-        assert len(json.loads(cursor)) == 50
+        assert cursor == request.run_key
+        # the same pending files: the same key (no second run), and the sensor asks no more
+        assert sensor_tick(instance, tally)[0].run_key == request.run_key
+        assert isinstance(sensor_tick(instance, tally, cursor)[0], dg.SkipReason)
 
-        again = dg.build_sensor_context(instance=instance, cursor=cursor,
-                                        resources={"tally": tally})
-        assert isinstance(inbox_sensor(again), dg.SkipReason)
+        ingest_inboxes(tally, "first")
+        skipped, cursor = sensor_tick(instance, tally, cursor)
+        assert isinstance(skipped, dg.SkipReason) and cursor is None
         (inbox / "a3.txt").write_text("Title: changed\n\nnew body", encoding="utf-8")
-        changed = dg.build_sensor_context(instance=instance, cursor=cursor,
-                                          resources={"tally": tally})
-        assert inbox_sensor(changed).tags["tally/inbox_files"] == "1"
+        changed, cursor = sensor_tick(instance, tally, cursor)
+        assert changed.tags["tally/inbox_files"] == "1"
+        assert changed.run_key != request.run_key
+        (inbox / "a51.txt").write_text("Title: 51\n\nbody", encoding="utf-8")
+        more = sensor_tick(instance, tally, cursor)[0]
+        assert more.tags["tally/inbox_files"] == "2" and more.run_key != changed.run_key
 
 
 # --- jobs for the common runs, retries and freshness ------------------------------------------
