@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from pipelines.extract.sentences import lower
+from pipelines.extract.sentences import Sentence, lower
 from pipelines.extract.wordtrie import trie_pattern
 
 UNITS = (
@@ -119,15 +119,15 @@ def has_number(lowered: str) -> bool:
                 or _WORD_FIRST.match(lowered))
 
 
-def with_numbers(lowered: str, spans: list[tuple[int, int, int]]) -> Iterator[int]:
-    """The indexes of the sentences (start, end, ...) of `lowered` that hold a digit or a whole
-    number word, in order.
+def with_numbers(lowered: str, spans: list[Sentence]) -> Iterator[int]:
+    """The indexes of the sentences of `lowered` that hold a digit or a whole number word, in
+    order.
 
     Most sentences hold none and are never visited: each step searches from the end of the
     last sentence found to the next number and looks up the sentence around it. One scan of
     the whole text for every digit run made a match object per number and cost two fifths
     of the floor's own scan; a test per sentence cost a Python step for every sentence."""
-    starts = [s[0] for s in spans]
+    starts = [s.start for s in spans]
     pos, end = 0, len(lowered)
     digit = word = -1  # the next hits at or after `pos`, found lazily
     if _WORD_FIRST.match(lowered):
@@ -143,9 +143,9 @@ def with_numbers(lowered: str, spans: list[tuple[int, int, int]]) -> Iterator[in
         if hit >= end:
             return
         i = bisect_right(starts, hit) - 1
-        if i >= 0 and hit < spans[i][1]:
+        if i >= 0 and hit < spans[i].end:
             yield i
-            pos = spans[i][1]
+            pos = spans[i].end
         else:  # between sentences (white space only): go on from the next one
             pos = starts[i + 1] if i + 1 < len(starts) else end
 
@@ -244,21 +244,15 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
     # overlaps its own matches (most sentences have neither, and skip the byte scans).
     crowded = bool(found)
     for m in _SINGLE.finditer(hay):
-        n_start, n_end = m.span("num")
-        n_start, n_end = n_start + shift, n_end + shift
+        n_start, n_end = m.start("num") + shift, m.end("num") + shift
         if crowded and not free(n_start, n_end):
             continue
         qual, number = m.group("qual", "num")  # lower-cased already (hay)
+        qual = qual or ""
         value = parse_number(number)
         if value is None:
             continue
         q_start, q_end = m.start() + shift, m.end() + shift
-        if not qual:
-            found.append(NumberMention(q_start, q_end, n_start, n_end, value, value, value,
-                                       "exact", not number[0].isdigit()))
-            if crowded:
-                take(q_start, q_end)
-            continue  # the common case: a bare number
         if qual in ("under", "over", "just under", "just over") and _AGE_BEFORE.search(
                 text, max(start, q_start - 14), q_start):
             continue  # "children under 5", "men over 60": ages

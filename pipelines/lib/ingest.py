@@ -151,14 +151,21 @@ class Ingestor:
                    file: str | Path) -> bool:
         """True (and counted) when a local file has the modification time and size of its last
         good read: it is looked at, not read, hashed or logged again."""
-        try:
-            stamp = _stamp(os.stat(file))
-        except OSError:
-            return False  # reading it will say what is wrong
-        if self._validators.get(source.name, {}).get(locator, (None, None))[1] != stamp:
+        if self._new_stamp(source, locator, file) is not None:
             return False
         report.unchanged += 1
         return True
+
+    def _new_stamp(self, source: Source, locator: str, file: str | Path) -> str | None:
+        """None when a local file has the stamp (`<mtime_ns>:<size>`) of its last good read;
+        else its stamp now, or the name of the error that kept it from being looked at
+        (reading it will say what is wrong)."""
+        try:
+            stamp = _stamp(os.stat(file))
+        except OSError as exc:
+            return type(exc).__name__
+        known = self._validators.get(source.name, {}).get(locator, (None, None))[1]
+        return None if known == stamp else stamp
 
     def _local_locator(self, source: Source, within: str, old: str) -> str:
         """A local file's locator: `<source name>/<its path within the source>`.
@@ -305,18 +312,14 @@ class Ingestor:
         read, logged or quarantined.
 
         The inbox sensor asks this rather than keeping its own record of the inbox, so that it
-        and the run agree on what is unchanged by construction (one walk, one `_unchanged`).
+        and the run agree on what is unchanged by construction (one walk, one `_new_stamp`).
         Files of other types are not pending: a run would only quarantine them again.
         """
         if not source.local_path(self.base).is_dir():
             return
-        looked = IngestReport()
         for locator, path, kind in self._inbox_files(source):
-            if kind is not None and not self._unchanged(looked, source, locator, path):
-                try:
-                    yield locator, _stamp(os.stat(path))
-                except OSError as exc:  # gone or unreadable: a run will say which
-                    yield locator, type(exc).__name__
+            if kind is not None and (stamp := self._new_stamp(source, locator, path)):
+                yield locator, stamp
 
     def _inbox_files(self, source: Source) -> Iterator[tuple[str, str, str | None]]:
         """(locator, path, kind) of every file in an inbox folder, by path; kind is None for a

@@ -67,9 +67,12 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_KEY_SEPARATOR = "\0"  # in no source name, path, URL or hash
+
+
 def _key(source: str, locator: str, content_hash: str) -> str:
-    """A manifest row's identity as one string (NUL is in no name, path, URL or hash)."""
-    return f"{source}\0{locator}\0{content_hash}"
+    """A manifest row's identity as one string (as `_known` builds it from the manifest)."""
+    return _KEY_SEPARATOR.join((source, locator, content_hash))
 
 
 @dataclass
@@ -305,7 +308,8 @@ class RawStore:
         if not files:
             return set()
         keys = (scan_parquet(files).filter(pl.col("batch") != self.batch)
-                .select(pl.concat_str("source", "locator", "content_hash", separator="\0"))
+                .select(pl.concat_str("source", "locator", "content_hash",
+                                      separator=_KEY_SEPARATOR))
                 .collect())
         return set(keys.to_series())
 
