@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from urllib.parse import unquote, urlparse
 
 from pipelines.lib.feeds import FeedError, parse_feed
@@ -60,7 +61,7 @@ def _media_type(kind: str, locator: str, content_type: str | None,
                 data: bytes | None = None) -> str:
     """What the payload is. For articles the content wins over labels: an HTML page served as
     text/plain (or saved as .txt) is parsed as HTML, never stored as text full of markup."""
-    suffix = Path(urlparse(locator).path).suffix.lower()
+    suffix = os.path.splitext(urlparse(locator).path)[1].lower()
     if kind == "article" and _looks_like_html(data):
         return "html"
     if kind == "feed":
@@ -123,14 +124,15 @@ class Ingestor:
         """
         row = FetchLogRow(batch=self.store.batch, source=source.name, locator=locator, ok=False)
         try:
-            stat = path.stat()
+            stat = os.stat(path)
             row.last_modified = _stamp(stat)
             size = stat.st_size
             if size > self.max_bytes:
                 raise ValueError(f"file larger than {self.max_bytes} bytes ({size})")
-            if not path.is_file():
+            if not S_ISREG(stat.st_mode):
                 raise ValueError("not a regular file")
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read()
         except (OSError, ValueError) as exc:
             row.error = str(exc)
             self.store.log(row)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Collection, Iterable, Iterator
@@ -238,11 +239,14 @@ def remove_tree(folder: LakePath) -> None:
         folder.fs.rm(folder.path, recursive=True)
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def object_path(lake: LakePath, content_hash: str) -> LakePath:
     """Where a payload's bytes live (no manifest needed: worker processes read with this)."""
-    if len(content_hash) != 64 or not all(c in "0123456789abcdef" for c in content_hash):
+    if not _SHA256.fullmatch(content_hash):
         raise ValueError(f"not a sha256 content hash: {content_hash!r}")
-    return lake / "raw" / "objects" / content_hash[:2] / content_hash
+    return lake / f"raw/objects/{content_hash[:2]}/{content_hash}"
 
 
 def parquet_files(folder: LakePath) -> list[LakePath]:
