@@ -222,20 +222,20 @@ def extract_batch(articles: list[dict]) -> list[dict]:
     return out
 
 
-def extract_all(articles: list[dict], workers: int) -> list[dict]:
-    """Extraction is CPU work: large days are split into batches over worker processes."""
-    batches = [articles[i : i + BATCH_SIZE] for i in range(0, len(articles), BATCH_SIZE)]
-    return [fig for figs in run_batches(extract_batch, batches, workers) for fig in figs]
+def extract_batches(batches: Iterable[pl.DataFrame], workers: int
+                    ) -> Iterator[tuple[int, pl.DataFrame]]:
+    """(articles, their figures) of each batch of staged articles, in order. Extraction is CPU
+    work: with several batches it runs over `workers` processes."""
+    return run_batches(_with_input, batches, workers)
 
 
 ARTICLE_COLUMNS = ["article_id", "content_hash", "source", "outlet", "canonical_url", "url",
                    "published_at", "ingest_day", "text"]
 
 
-def _article_batches(path: LakePath) -> Iterator[list[dict]]:
+def _article_batches(path: LakePath) -> Iterator[pl.DataFrame]:
     """The day's staged articles, BATCH_SIZE at a time, read from Parquet without loading all."""
-    for batch in parquet_batches(path, BATCH_SIZE, columns=ARTICLE_COLUMNS):
-        yield batch.to_dicts()
+    yield from parquet_batches(path, BATCH_SIZE, columns=ARTICLE_COLUMNS)
 
 
 @dg.asset(
@@ -262,10 +262,8 @@ def staged_article_figures(context: dg.AssetExecutionContext,
     head: list[pl.DataFrame] = []
 
     def extracted(part: LakePath) -> Iterator[pl.DataFrame]:
-        for batch, figs in run_batches(_with_input, _article_batches(part),
-                                       tally.extract_workers):
+        for batch, figures in extract_batches(_article_batches(part), tally.extract_workers):
             counts["articles"] += batch
-            figures = frame(figs, FIGURE_SCHEMA)
             if not head and figures.height:
                 head.append(figures.head(10))
             yield figures
@@ -283,6 +281,11 @@ def staged_article_figures(context: dg.AssetExecutionContext,
     })
 
 
-def _with_input(articles: list[dict]) -> tuple[int, list[dict]]:
-    """(articles in the batch, their figures): the count travels back with the result."""
-    return len(articles), extract_batch(articles)
+def _with_input(articles: pl.DataFrame) -> tuple[int, pl.DataFrame]:
+    """(articles in the batch, their figures): the count travels back with the result.
+
+    Frames both ways, rows made and framed in the worker: a frame crosses between processes
+    as one Arrow buffer per column, where a list of dicts is pickled and unpickled field by
+    field, and the main process, which also writes the Parquet, had all of that to do.
+    """
+    return articles.height, frame(extract_batch(articles.to_dicts()), FIGURE_SCHEMA)

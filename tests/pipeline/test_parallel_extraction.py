@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from pipelines.defs.news import BATCH_SIZE, extract_all
+import polars as pl
+
+from pipelines.defs.news import BATCH_SIZE, extract_batches
 
 
 def articles(n):
@@ -15,6 +17,13 @@ def articles(n):
     } for i in range(n)]
 
 
+def extract_all(rows, workers):
+    batches = [pl.DataFrame(rows[i : i + BATCH_SIZE]) for i in range(0, len(rows), BATCH_SIZE)]
+    counted = list(extract_batches(batches, workers))
+    assert sum(n for n, _ in counted) == len(rows)
+    return pl.concat([figures for _, figures in counted]).to_dicts()
+
+
 def test_worker_processes_match_in_process():
     batch = articles(BATCH_SIZE + 50)
     in_process = extract_all(batch, workers=1)
@@ -22,3 +31,4 @@ def test_worker_processes_match_in_process():
     assert parallel == in_process
     assert len({f["article_id"] for f in parallel}) == len(batch)
     assert len({f["figure_id"] for f in parallel}) == len(parallel)
+    assert {f["value"] for f in parallel} >= {1000 + i for i in range(len(batch))} | {253}
