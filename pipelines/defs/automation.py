@@ -102,7 +102,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, tally: TallyConfig):
     them changes. The cursor holds only the last key: a file the run cannot read (empty, too
     large, unreadable) stays pending, and its unchanged key is skipped rather than asked again.
     """
-    inboxes = [s for s in tally.sources().sources if s.kind == "inbox"]
+    inboxes = tally.sources().inboxes
     ingestor = Ingestor(RawStore(tally.lake, batch="read-only"), None, base=REPO_ROOT,
                         sources=inboxes)
     digest, files = hashlib.sha256(), 0

@@ -78,7 +78,7 @@ def raw_sources(context: dg.AssetExecutionContext, tally: TallyConfig,
 def raw_inbox(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg.MaterializeResult:
     store = RawStore(tally.lake, batch=f"inbox-{context.run_id}", ingest_day=_ingest_day(context))
     report = IngestReport()
-    inboxes = [s for s in tally.sources().sources if s.kind == "inbox"]
+    inboxes = tally.sources().inboxes
     ingestor = Ingestor(store, None, base=REPO_ROOT, log=context.log.info, sources=inboxes)
     for source in inboxes:
         report.merge(ingestor.ingest(source))

@@ -75,6 +75,12 @@ class SourcesFile(BaseModel):
             raise ValueError(f"source names must be unique: {', '.join(dupes)}")
         return self
 
+    @property
+    def inboxes(self) -> list[Source]:
+        """The dropped-files folders: read by `raw/inbox` and watched by its sensor, while
+        `raw/sources` takes every other source."""
+        return [s for s in self.sources if s.kind == "inbox"]
+
 
 def load_sources(path: Path) -> SourcesFile:
     """Parse and validate a sources file (relative paths in it are from the repository root)."""
