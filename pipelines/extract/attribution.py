@@ -90,7 +90,8 @@ _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which|who|"
                        r"whom|where)\s",
                        re.IGNORECASE)
-_LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|on \w+ \w*|of whom|"
+_LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|"
+                      r"on \w+(?: (?:night|morning|afternoon|evening))?|of whom|"
                       r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?)\s+",
                       re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
@@ -135,7 +136,9 @@ ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman
 _SOURCE_NOUNS = re.compile(
     r"(?:(?:local|hospital|health|medical|palestinian|israeli|security|military|us|u\.s\.|un|"
     r"egyptian|qatari|senior|gaza|civil defen[cs]e|rescue)\s+){0,2}"
-    r"(?:medics|officials|witnesses|residents|doctors|rescuers|"
+    r"(?:medics|officials|witnesses|eyewitnesses|residents|doctors|rescuers|"
+    r"(?:first\s+)?responders|(?:rescue|emergency)\s+(?:workers|crews|services)|volunteers|"
+    r"investigators|experts|analysts|"
     r"sources|paramedics|activists|diplomats|mediators|authorities|survivors|relatives|"
     r"(?:humanitarian\s+|aid\s+)?(?:partners|agencies|organi[sz]ations|groups))",
     re.IGNORECASE,

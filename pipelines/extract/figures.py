@@ -40,11 +40,11 @@ _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) (?:be (?:independently
                           r"\bunverified\s+(?:figures?|tolls?|numbers?|counts?|data|claims?)\b",
                           re.IGNORECASE)
 _PROPOSED = re.compile(
-    r"\b(?:would|proposal|proposed|proposes|propose|offers?(?!\s+no\b)|offered(?=\s+to\b)|"
+    r"\b(?:would|proposal|proposed|proposes|propose|offers?(?!\s+(?:no|little)\b)|offered(?=\s+to\b)|"
     r"provides? for|provided for|stipulates?|envisages?|"
     r"demand(?:s|ed|ing)?|"
     r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
-    r"truce|accord|phase)|terms of|draft|framework|(?:is|are) to(?! be)|requires?|"
+    r"truce|accord|phase)|terms of|draft|(?<!outside the )framework|(?:is|are) to(?! be)|requires?|"
     r"(?:deal|agreement|plan|proposal|accord|truce|ceasefire|framework) under which|"
     r"(?:willing|ready|prepared) to|"
     r"calls? for|calling for|seeks?|sought)\b",

@@ -1065,3 +1065,42 @@ def test_unverified_in_the_next_sentence_hedges_only_figures():
     assert one(text, "30,000")["hedged"] is False
     text = "The ministry said 30,000 people have been killed. The unverified figures were disputed."
     assert one(text, "30,000")["hedged"] is True
+
+
+def test_a_day_before_the_speaker_does_not_swallow_its_article():
+    text = "On Saturday the army said 155 people had been abducted."
+    assert _claimant(text, "155") == "israel_military"
+    text = "On Monday night the army said 199 people had been abducted."
+    assert _claimant(text, "199") == "israel_military"
+
+
+def test_first_responders_and_rescue_crews_are_sources():
+    text = "Some 90 bodies were found in the kibbutz, according to first responders."
+    fig = one(text, "Some 90")
+    assert (fig["claimant"], fig["attribution_explicit"]) == ("first responders", True)
+    text = "About 30 people were pulled dead from the rubble, emergency crews said."
+    assert one(text, "About 30")["claimant"] == "emergency crews"
+
+
+def test_a_release_outside_the_deal_happened():
+    text = ("Twelve hostages came home on Friday, along with four Thai farmworkers freed "
+            "outside the framework of the deal.")
+    assert one(text, "Twelve")["status"] == "reported"
+    assert one(text, "four")["status"] == "reported"
+    # the deal's framework itself still states terms
+    text = "Under the framework, Hamas would free 33 hostages in the first phase."
+    assert one(text, "33")["status"] == "proposed"
+
+
+def test_shelters_that_offer_little_protection_are_no_offer():
+    text = ("Some 1.7 million people are displaced, many in tents that offer little protection "
+            "from the cold, the agency said.")
+    assert one(text, "Some 1.7 million")["status"] == "reported"
+    assert one("Israel offers to free 150 prisoners for the hostages.", "150")["status"] == \
+        "proposed"
+
+
+def test_let_go_is_a_release():
+    text = ("Hamas freed 13 Israeli hostages on Friday. Ten Thai farm workers were also let go "
+            "under a separate arrangement.")
+    assert one(text, "Ten")["metric"] == "hostages_released"
