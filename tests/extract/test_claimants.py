@@ -28,6 +28,10 @@ REGISTRY = Path(__file__).parents[2] / "pipelines" / "extract" / "claimants.csv"
     ("Islamic Jihad", "pij", "hamas"),
     ("the IDF", "idf", "israel_military"),
     ("the Israeli military", "idf", "israel_military"),
+    ("Military", "idf", "israel_military"),  # a headline drops the article
+    ("The occupation", "israel_gov", "israel_gov"),  # Israel, in Arab outlets' words
+    ("occupation forces", "idf", "israel_military"),
+    ("the Lebanese army", "the-lebanese-army", "other"),
     ("IDF spokesman Daniel Hagari", "idf", "israel_military"),
     ("an Israeli official", "israel_gov", "israel_gov"),
     ("Israel", "israel_gov", "israel_gov"),
