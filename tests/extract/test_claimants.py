@@ -32,6 +32,9 @@ REGISTRY = Path(__file__).parents[2] / "pipelines" / "extract" / "claimants.csv"
     ("The occupation", "israel_gov", "israel_gov"),  # Israel, in Arab outlets' words
     ("occupation forces", "idf", "israel_military"),
     ("the Lebanese army", "the-lebanese-army", "other"),
+    ("an Israeli security official", "israel_gov", "israel_gov"),
+    ("Israeli security sources", "israel_gov", "israel_gov"),
+    ("an Israeli military official", "idf", "israel_military"),
     ("IDF spokesman Daniel Hagari", "idf", "israel_military"),
     ("an Israeli official", "israel_gov", "israel_gov"),
     ("Israel", "israel_gov", "israel_gov"),
