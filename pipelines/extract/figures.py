@@ -730,6 +730,10 @@ def extract_figures(text: str, published: date | None = None,
                     _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
                     or _OF_THEM.match(text, mention.end)):
                 as_of = date.fromisoformat(figures[-1].as_of) if figures[-1].as_of else as_of
+            if metric == "abducted" and as_of == published and \
+                    any(d.value == dates.WAR_BEGAN for d in date_mentions):
+                as_of = dates.WAR_BEGAN  # "killed in the attack of October 7, and 251 were
+                # taken hostage": a count of the abducted is the attack's, whose date it names
             value, low, high = mention.value, mention.value_low, mention.value_high
             qualifier = mention.qualifier
             if derived is not None:  # a share of a base figure

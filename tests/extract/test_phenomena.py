@@ -3,6 +3,8 @@ The sentences are our own, written to show the pattern, not copied from any pass
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.extract.helpers import figures, none_at, one
 
 
@@ -1104,3 +1106,12 @@ def test_let_go_is_a_release():
     text = ("Hamas freed 13 Israeli hostages on Friday. Ten Thai farm workers were also let go "
             "under a separate arrangement.")
     assert one(text, "Ten")["metric"] == "hostages_released"
+
+
+def test_an_abduction_count_takes_the_attack_date_its_sentence_names():
+    text = ("Israel says about 1,200 people were killed in the Hamas attack of October 7, 2023, "
+            "and that 251 were taken hostage.")
+    assert one(text, "251", published=date(2025, 1, 16))["as_of"] == "2023-10-07"
+    # a count of those still held is today's, whatever date the sentence names
+    text = "Of the 251 people abducted on October 7, 2023, 59 are still held in Gaza."
+    assert one(text, "59", published=date(2025, 1, 16))["as_of"] == "2025-01-16"
