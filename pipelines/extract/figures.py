@@ -378,8 +378,8 @@ def _hedged(pos: int, end: int, hedges: list[int], figures: list[int], claims: l
             between = words.text[own.end() if own else end:h]
             if "including" in between:  # ", including women and children, are believed"
                 between = _ASIDE.sub(",", between)
-            if not _NOT_ATTACHED.search(between):
-                return True
+            if not _NOT_ATTACHED.search(between) or _WHO_ARE.fullmatch(between):
+                return True  # "including 35 who are believed to be dead": the 35 are
     return False
 
 
@@ -387,6 +387,9 @@ def _hedged(pos: int, end: int, hedges: list[int], figures: list[int], claims: l
 _NOT_ATTACHED = re.compile(r"\band\b|\bof whom\b|\bwhich\b|\bwho\b|;|"
                            r"\b(?:many|most|some|all|several|few) of (?:them|whom)\b")
 _ASIDE = re.compile(r",\s*including\b[^,;]*,")
+# a relative clause on the figure itself, up to its hedge
+_WHO_ARE = re.compile(r"\s+(?:people\s+|of them\s+)?(?:who|that)\s+(?:are|were|is|was)\s+"
+                      r"(?:still\s+|now\s+|all\s+)?")
 
 
 def _location(text: str, start: int, end: int) -> str | None:

@@ -1115,3 +1115,12 @@ def test_an_abduction_count_takes_the_attack_date_its_sentence_names():
     # a count of those still held is today's, whatever date the sentence names
     text = "Of the 251 people abducted on October 7, 2023, 59 are still held in Gaza."
     assert one(text, "59", published=date(2025, 1, 16))["as_of"] == "2025-01-16"
+
+
+def test_a_hedge_in_a_relative_clause_on_the_figure_hedges_it():
+    text = ("Israeli officials say 59 hostages remain in Gaza, including 35 who are believed to "
+            "be dead.")
+    assert one(text, "35")["hedged"] is True
+    assert one(text, "59")["hedged"] is False
+    text = "The forum says 48 captives are held, among them 20 who are thought to be alive."
+    assert one(text, "20")["hedged"] is True
