@@ -158,6 +158,7 @@ _NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|
 _WHO_DIED = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?(?:died|were killed|are dead|"
                        r"are no longer alive)\b", re.IGNORECASE)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
+_COPULA = re.compile(r"\b(?:are|were|is|was)\b")
 _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
 _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
@@ -200,7 +201,7 @@ _BODIES_OF = {k: v for k, v in metrics.BREAKDOWN.items()} | {"people": "killed"}
 # A claim between a number and its predicate: "including 41 the army says are dead"
 _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                              r"(?:says?|said|believes?|believed|estimates?|estimated|has declared|"
-                             r"declared)\s+"
+                             r"declared|determined|concluded|confirmed)\s+"
                              r"(?=(?:are|were|is|was|have|has|had|remain)\b)", re.IGNORECASE)
 
 _ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}"
@@ -1203,6 +1204,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # the part's own predicate is looked for after "of whom" ("36 of whom are
             # believed to be dead": "dead" is 25 characters past the number)
             own_from = mention.num_end + (of_whom.end() if of_whom else 0)
+            if of_whom and (claim := _EMBEDDED_CLAIM.match(text, own_from)):
+                own_from = claim.end()  # "41 of whom the IDF has determined are dead"
             if people.group in (None, "people") and (_OF_THE_NUMBER.match(text, mention.num_end)
                                                     or not any(own_from <= e[0] < own_from + 25
                                                                for e in events)):
@@ -1270,8 +1273,15 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # predicate decides
             after = mention.num_end + of_whom.end() if of_whom else \
                 embedded.end() if embedded else people.end
+            if of_whom and (claim := _EMBEDDED_CLAIM.match(text, after)):
+                after = claim.end()  # "41 of whom the IDF has determined are no longer alive"
             near = [e for e in events if after <= e[0] < after + 45
                     and not _CLAUSE_END.search(text, after, e[0])]  # "105 of them in 2023, and
+            stop = text.find(",", after, after + 45)
+            if of_whom and (copula := _COPULA.search(text, after, after + 45 if stop < 0
+                                                     else stop)):
+                # "19 of those still held are dead": what describes those is not the predicate
+                near = [e for e in near if e[0] >= copula.start()] or near
             event = near[0][2] if near else None
         following = next((m.start for m in mentions[i + 1:] if not _OUT_OF.search(
             text, max(s_start, m.start - 30), m.start)), None)  # "out of a population of N"

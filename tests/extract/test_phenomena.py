@@ -1124,3 +1124,16 @@ def test_a_hedge_in_a_relative_clause_on_the_figure_hedges_it():
     assert one(text, "59")["hedged"] is False
     text = "The forum says 48 captives are held, among them 20 who are thought to be alive."
     assert one(text, "20")["hedged"] is True
+
+
+def test_what_describes_the_group_is_not_the_part_s_predicate():
+    text = "Israeli officials believe at least 19 of those still held are no longer alive."
+    assert one(text, "at least 19")["metric"] == "hostages_dead"
+    text = ("After the raid 120 hostages remain in Gaza, at least 41 of whom the army has "
+            "determined are no longer alive.")
+    assert one(text, "at least 41")["metric"] == "hostages_dead"
+    # a copula past the next comma belongs to the next clause
+    text = ("Hamas took 251 hostages. Israel believes 94 of them remain in Gaza, at least 34 of "
+            "whom are dead.")
+    assert one(text, "94")["metric"] == "hostages_remaining"
+    assert one(text, "at least 34")["metric"] == "hostages_dead"
