@@ -174,7 +174,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Event words -> event, searched in the whole sentence.
 EVENTS = [
-    ("bodies", r"found dead|"
+    ("bodies", r"found dead|in coffins|"
                r"bodies\s+(?:\w+\s+){0,5}(?:recovered|returned|repatriated|retrieved|handed "
                r"over)|(?:recovered|returned|repatriated|retrieved|handed over|brought back)\s+"
                r"(?:the\s+)?(?:bodies|remains)"),

@@ -1137,3 +1137,9 @@ def test_what_describes_the_group_is_not_the_part_s_predicate():
             "whom are dead.")
     assert one(text, "94")["metric"] == "hostages_remaining"
     assert one(text, "at least 34")["metric"] == "hostages_dead"
+
+
+def test_hostages_handed_over_in_coffins_are_bodies():
+    text = "Hamas handed over 33 hostages in the first phase, eight of them in coffins."
+    assert one(text, "33")["metric"] == "hostages_released"
+    assert one(text, "eight")["metric"] == "hostage_bodies_recovered"
