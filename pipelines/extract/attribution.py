@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipelines.extract.claimants import resolve_claimant
+from pipelines.extract.numbers import has_number
 from pipelines.extract.sentences import lower
 from pipelines.extract.wordtrie import first_letter_alternation
 
@@ -371,7 +372,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     if inverted:
         phrase = _clean(inverted.group("c"))
         if _looks_like_claimant(phrase) and not _WHEN.match(phrase) and \
-                not _CLAUSE_WORDS.search(phrase):  # "said Friday.", "said the strike killed"
+                not _CLAUSE_WORDS.search(phrase) and not has_number(lower(phrase)):
+            # not "said Friday.", "said the strike killed", nor an object holding the figure:
+            # "announced the recovery of the bodies of four hostages"
             role = inverted.group("role")
             if role and _ROLE_APPOSITIVE.match(role) and resolve_claimant(phrase)[1] == "other":
                 # "said Atef al-Kahlout, director of the Indonesian Hospital": a person the

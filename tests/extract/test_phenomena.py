@@ -1143,3 +1143,12 @@ def test_hostages_handed_over_in_coffins_are_bodies():
     text = "Hamas handed over 33 hostages in the first phase, eight of them in coffins."
     assert one(text, "33")["metric"] == "hostages_released"
     assert one(text, "eight")["metric"] == "hostage_bodies_recovered"
+
+
+def test_an_object_holding_the_figure_is_not_an_inverted_speaker():
+    text = "The army announced the recovery of the bodies of four hostages."
+    fig = one(text, "four")
+    assert (fig["claimant"], fig["claimant_class"]) == ("The army", "israel_military")
+    # "said <name>" at the end still names the speaker
+    text = "At least 40 people were killed, said the Hostages and Missing Families Forum."
+    assert one(text, "At least 40")["claimant"] == "the Hostages and Missing Families Forum"
