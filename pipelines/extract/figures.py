@@ -722,6 +722,11 @@ def extract_figures(text: str, published: date | None = None,
                 claimant_id, claimant_class = resolve_claimant(outlet_name, outlet_name)
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
+            if claimant_id == "gaza_moh" and _PALESTINIAN_MOH.search(claimant) and \
+                    _WEST_BANK.search(sentence):
+                # the Palestinian health ministry has two seats; for the West Bank it is
+                # Ramallah's ("... killed in Tulkarm, the Palestinian Ministry of Health said")
+                claimant_id, claimant_class = resolve_claimant("the health ministry in Ramallah")
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
             if as_of == published and that_day:
                 # "..., bringing the day's toll to 24", "... taken hostage that day": the day
@@ -790,6 +795,11 @@ def _included(text: str, s_start: int, mention: NumberMention, context: str) -> 
          if e[2] in ("released", "abducted", "remaining", "rescued")), None)
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context) \
         if event else None
+
+
+_PALESTINIAN_MOH = re.compile(r"\bpalestinian\b(?!.*\bgaza\b)", re.IGNORECASE)
+_WEST_BANK = re.compile(r"\bwest bank\b|\b(?:jenin|tulkarm|tulkarem|nablus|hebron|ramallah|"
+                        r"tubas|qalqilya|jericho|bethlehem|nur shams|al-bireh)\b", re.IGNORECASE)
 
 
 _HOSTAGE_METRICS = {"hostages_remaining", "abducted", "hostages_alive", "hostages_dead"}

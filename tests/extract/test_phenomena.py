@@ -1152,3 +1152,12 @@ def test_an_object_holding_the_figure_is_not_an_inverted_speaker():
     # "said <name>" at the end still names the speaker
     text = "At least 40 people were killed, said the Hostages and Missing Families Forum."
     assert one(text, "At least 40")["claimant"] == "the Hostages and Missing Families Forum"
+
+
+def test_the_palestinian_health_ministry_speaking_of_the_west_bank_is_ramallah_s():
+    text = ("Eighteen Palestinians were killed in an air strike on the Tulkarm camp on Thursday, "
+            "the Palestinian Ministry of Health said.")
+    fig = one(text, "Eighteen")
+    assert (fig["claimant_id"], fig["claimant_class"]) == ("pa_moh", "other")
+    text = "In Gaza, 40 people were killed on Thursday, the Palestinian Ministry of Health said."
+    assert one(text, "40")["claimant_class"] == "gaza_health"
