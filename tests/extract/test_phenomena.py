@@ -1161,3 +1161,12 @@ def test_the_palestinian_health_ministry_speaking_of_the_west_bank_is_ramallah_s
     assert (fig["claimant_id"], fig["claimant_class"]) == ("pa_moh", "other")
     text = "In Gaza, 40 people were killed on Thursday, the Palestinian Ministry of Health said."
     assert one(text, "40")["claimant_class"] == "gaza_health"
+
+
+def test_a_claim_in_a_time_clause_does_not_reach_back():
+    text = ("Hamas handed 11 Israeli hostages to the Red Cross on Monday, hours after Qatar "
+            "announced that the pause would be extended by two days.")
+    assert one(text, "11")["claimant_class"] == "outlet"
+    text = "Israel freed 39 prisoners on Friday, while Hamas said it had released 24 hostages."
+    assert one(text, "39")["claimant_class"] == "outlet"
+    assert one(text, "24")["claimant_class"] == "hamas"
