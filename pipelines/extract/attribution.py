@@ -23,7 +23,7 @@ VERBS = (
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
     r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|state|"
     r"announce|proposed|proposes|demanded|demands|disclosed|discloses|revealed|reveals|"
-    r"notified|notifies|"
+    r"notified|notifies|informed|informs|"
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"

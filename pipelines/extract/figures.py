@@ -797,6 +797,11 @@ def _included(text: str, s_start: int, mention: NumberMention, context: str) -> 
         if event else None
 
 
+# what happens next to dead hostages named by the noun phrase: their bodies come back
+_RETURNED = re.compile(r"\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:so far|now|since|already)\s+)?"
+                       r"(?:been\s+)?(?:returned|handed over|released|repatriated|brought back|"
+                       r"recovered)\b", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _PALESTINIAN_MOH = re.compile(r"\bpalestinian\b(?!.*\bgaza\b)", re.IGNORECASE)
 _WEST_BANK = re.compile(r"\bwest bank\b|\b(?:jenin|tulkarm|tulkarem|nablus|hebron|ramallah|"
                         r"tubas|qalqilya|jericho|bethlehem|nur shams|al-bireh)\b", re.IGNORECASE)
@@ -1266,7 +1271,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if re.search(r"\b(?:deceased|dead|slain|murdered|fallen)\b",
                          text[mention.num_end:people.end], re.IGNORECASE) or \
                     _WHO_DIED.match(text, people.end):  # "28 hostages who died in captivity"
-                out.append((mention, "hostages_dead", people, None))
+                # "13 dead hostages returned", but in "13 of 28 dead hostages returned" the 28
+                # are all the dead, returned or not
+                returned = _RETURNED.match(text, people.end) and not _OF_BEFORE.search(
+                    text, max(s_start, mention.start - 8), mention.start)
+                out.append((mention, "hostage_bodies_recovered" if returned else "hostages_dead",
+                            people, None))
                 previous_people = people
                 continue
             if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE):

@@ -1170,3 +1170,18 @@ def test_a_claim_in_a_time_clause_does_not_reach_back():
     text = "Israel freed 39 prisoners on Friday, while Hamas said it had released 24 hostages."
     assert one(text, "39")["claimant_class"] == "outlet"
     assert one(text, "24")["claimant_class"] == "hamas"
+
+
+def test_dead_hostages_returned_are_bodies_and_the_total_dead_stays_dead():
+    text = "Israel says 13 of 28 dead hostages returned as the truce holds."
+    assert one(text, "13")["metric"] == "hostage_bodies_recovered"
+    assert one(text, "28")["metric"] == "hostages_dead"
+    assert one("Hamas said 13 dead hostages were returned on Monday.", "13")["metric"] == \
+        "hostage_bodies_recovered"
+    assert one("Israel says 28 dead hostages are still held in Gaza.", "28")["metric"] == \
+        "hostages_dead"
+
+
+def test_informing_families_is_a_claim():
+    text = "The IDF has informed the families of 34 hostages that they are no longer alive."
+    assert one(text, "34")["claimant_class"] == "israel_military"
