@@ -91,8 +91,10 @@ _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "Februar
 
 # A part of the figure just before it: "200 prisoners on Saturday, 121 of them ...",
 # "2,215 killed, including 724 children".
-_BREAKDOWN_GAP = re.compile(r"[^.;]{0,40}?\b(?:including|among them|among whom)\s+"
-                            r"(?:more than |at least |about |some |nearly |over )?$")
+_BREAKDOWN_GAP = re.compile(r"[^.;]{0,130}?\b(?:including|among them|among whom)\s+"
+                            r"(?:more than |at least |about |some |nearly |over )?$|"
+                            # the next item of the list: "12 women, eight children and three"
+                            r"\s+[a-z]+(?:\s+[a-z]+)?(?:,\s*|\s+)(?:and\s+)?$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 # "about half of them teachers", "about half were children": a share with a noun, no verb
 _SHARE_NOUN = re.compile(r"\s+(?:(?:are|were)\s+)?(?:[\w-]+\s+)?(?!(?:is|was|has)\b)"
@@ -118,7 +120,7 @@ _OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
-_INHERIT_GAP = re.compile(r"[^.;:]{0,90}?\b(?:and|including|among them|among whom|as well as|"
+_INHERIT_GAP = re.compile(r"[^.;:]{0,130}?\b(?:and|including|among them|among whom|as well as|"
                           r"plus)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"

@@ -1185,3 +1185,14 @@ def test_dead_hostages_returned_are_bodies_and_the_total_dead_stays_dead():
 def test_informing_families_is_a_claim():
     text = "The IDF has informed the families of 34 hostages that they are no longer alive."
     assert one(text, "34")["claimant_class"] == "israel_military"
+
+
+def test_a_long_place_phrase_does_not_cut_a_breakdown_from_its_total():
+    text = ("An air strike and the fire it set off killed 45 people in a camp for displaced "
+            "families in the Tal al-Sultan area of Rafah on Sunday night, including 12 women, "
+            "eight children and three elderly people.")
+    figs = {f["surface"]: f for f in figures(text, published=date(2024, 5, 28))}
+    assert [figs[s]["metric"] for s in ("45", "12", "eight", "three")] == \
+        ["killed", "killed_women", "killed_children", "killed"]
+    # the night of the strike dates the whole list, not only its total
+    assert {figs[s]["as_of"] for s in ("45", "12", "eight", "three")} == {"2024-05-26"}
