@@ -165,6 +165,7 @@ _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
 _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PARTITIVE = re.compile(r"\s+(?:of\s+the|out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
 # "the bodies of the other 24", "the remains of the last four"
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:other\s+|remaining\s+|last\s+|"
@@ -1121,8 +1122,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 predicate[i] = (main or later)[0][2]
         people = metrics.people_after(text, mention.num_end, s_end)
         part_of = _PART_OF.match(text, mention.num_end)
-        if part_of and metrics.is_thing_noun(part_of.group("noun")):
-            continue  # "17 of the Strip's 36 hospitals", "154 of its facilities"
+        if part_of and (metrics.is_thing_noun(part_of.group("noun")) or (
+                (next_word := _NEXT_WORD.match(text, part_of.end()))
+                and metrics.is_thing_noun(next_word.group(1)))):
+            continue  # "17 of the Strip's 36 hospitals", "154 of its facilities", "335 of its
+            # military vehicles"
         base_of_share = i and mentions[i - 1].fraction is not None and \
             mention.start - mentions[i - 1].end <= 20
         earlier = (_earlier_hostages(text, s_start, mention, people, seen)

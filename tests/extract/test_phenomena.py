@@ -1196,3 +1196,10 @@ def test_a_long_place_phrase_does_not_cut_a_breakdown_from_its_total():
         ["killed", "killed_women", "killed_children", "killed"]
     # the night of the strike dates the whole list, not only its total
     assert {figs[s]["as_of"] for s in ("45", "12", "eight", "three")} == {"2024-05-26"}
+
+
+def test_a_part_of_its_military_vehicles_is_no_count_of_people():
+    text = ("The occupation admits that 70 of its soldiers have fallen, and our fighters have "
+            "destroyed more than 335 of its military vehicles.")
+    assert one(text, "70")["metric"] == "soldiers_killed"
+    assert none_at(text, "more than 335")
