@@ -595,6 +595,9 @@ class _Attributions:
         return None
 
 
+_BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|the\s+[^,.;]{0,40}?"
+                          r"\bto\s+)(?:(?:more than|over|about|some|nearly|at least)\s+)?$",
+                          re.IGNORECASE)
 _THAT_DAY = re.compile(r"\bthat day\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|"
                        r"\bwithin (?:hours|minutes)\b|\blater that\b")
 
@@ -731,6 +734,12 @@ def extract_figures(text: str, published: date | None = None,
                 # Ramallah's ("... killed in Tulkarm, the Palestinian Ministry of Health said")
                 claimant_id, claimant_class = resolve_claimant("the health ministry in Ramallah")
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
+            if as_of == published and not that_day and _BRINGING_TO.search(
+                    text, max(s_start, mention.start - 40), mention.start):
+                # "Three soldiers were killed on Monday, bringing to 221 the number killed":
+                # the total the day's event brought it to is that day's
+                earlier = [d for d in date_mentions if d.end <= mention.start]
+                as_of = earlier[-1].value if earlier else as_of
             if as_of == published and that_day:
                 # "..., bringing the day's toll to 24", "... taken hostage that day": the day
                 # named earlier in the sentence, else in the sentences just before

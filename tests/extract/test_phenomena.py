@@ -1203,3 +1203,11 @@ def test_a_part_of_its_military_vehicles_is_no_count_of_people():
             "destroyed more than 335 of its military vehicles.")
     assert one(text, "70")["metric"] == "soldiers_killed"
     assert none_at(text, "more than 335")
+
+
+def test_a_total_the_day_brought_it_to_is_as_of_that_day():
+    text = ("Three other soldiers were killed in southern Gaza on Monday, bringing to 221 the "
+            "number of soldiers killed since the ground operation began.")
+    assert one(text, "221", published=date(2024, 1, 23))["as_of"] == "2024-01-22"
+    text = "Five more soldiers were killed on Friday, raising the army's toll in the raid to 31."
+    assert one(text, "31", published=date(2024, 1, 23))["as_of"] == "2024-01-19"
