@@ -168,6 +168,8 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
         groups = m.groupdict()
         value = _resolve_parts(groups.get("month") or groups["month2"],
                                groups.get("day") or groups["day2"], groups.get("year"), published)
-        if value and m.start() - start > 3:  # not "Since 18 March, when ..., 673 have died"
+        if value and m.start() - start > 3 and not (  # not "Since 18 March, when ..."
+                m.group("when").lower() != "when" and text[m.start():m.start() + 5].lower() ==
+                "since"):  # "attacks since 7 October, in which 727 were killed": the attacks'
             found.append(DateMention(m.start("when"), m.end("when"), value))
     return sorted(found, key=lambda d: d.start)

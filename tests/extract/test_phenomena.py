@@ -1211,3 +1211,12 @@ def test_a_total_the_day_brought_it_to_is_as_of_that_day():
     assert one(text, "221", published=date(2024, 1, 23))["as_of"] == "2024-01-22"
     text = "Five more soldiers were killed on Friday, raising the army's toll in the raid to 31."
     assert one(text, "31", published=date(2024, 1, 23))["as_of"] == "2024-01-19"
+
+
+def test_in_which_after_a_since_date_is_about_the_earlier_noun():
+    text = ("WHO has documented 492 attacks on health care in Gaza since 7 October 2023, in which "
+            "727 people were killed and 968 injured.")
+    assert one(text, "727", published=date(2024, 7, 12))["as_of"] == "2024-07-12"
+    # an event's own date still dates what happened in it
+    text = "Israel says the attack of October 7, in which 1,200 people were killed, was the worst."
+    assert one(text, "1,200", published=date(2024, 7, 12))["as_of"] == "2023-10-07"
