@@ -420,7 +420,10 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
     before = [d for d in mentions if d.end <= figure.start
               and (d.start not in taken or "," not in text[d.end:figure.start]
                    or _EVENT_RELATIVE.search(text, d.end, figure.start))
-              and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)]
+              and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)
+              # "the truce, which began on January 19 and runs for 42 days, ...": the aside's
+              and not (_IN_ASIDE.search(text, max(s_start, d.start - 80), d.start)
+                       and "," in text[d.end:figure.start])]
     if before:
         return before[-1].value
     partitive = text.startswith(" of the ", figure.end) or (  # "122 of the 240 taken on ..."
@@ -595,6 +598,7 @@ class _Attributions:
         return None
 
 
+_IN_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*$", re.IGNORECASE)
 _BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|the\s+[^,.;]{0,40}?"
                           r"\bto\s+)(?:(?:more than|over|about|some|nearly|at least)\s+)?$",
                           re.IGNORECASE)

@@ -1220,3 +1220,12 @@ def test_in_which_after_a_since_date_is_about_the_earlier_noun():
     # an event's own date still dates what happened in it
     text = "Israel says the attack of October 7, in which 1,200 people were killed, was the worst."
     assert one(text, "1,200", published=date(2024, 7, 12))["as_of"] == "2023-10-07"
+
+
+def test_a_date_in_a_closed_aside_dates_the_aside_only():
+    text = ("Under the first phase of the truce, which began on January 19 and runs for 42 days, "
+            "Hamas is to free 33 hostages in return for about 1,900 prisoners.")
+    assert one(text, "33", published=date(2025, 2, 8))["as_of"] == "2025-02-08"
+    # inside the aside the date is the figure's own
+    text = "The army, which said on Monday that 40 soldiers were killed, gave no details."
+    assert one(text, "40", published=date(2025, 2, 8))["as_of"] == "2025-02-03"
