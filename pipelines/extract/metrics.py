@@ -204,7 +204,7 @@ EVENTS = [
                   r"held captive|held hostage|"
                   r"being held|are held|were held|been held|in captivity|holding|"
                   r"holds(?!\s+(?:back|off|up|out|on)\b)|"
-                  r"still in gaza|"
+                  r"still in gaza|still (?:down )?there|"
                   r"held in gaza|"
                   r"among the (?:captives|hostages)|"
                   r"in (?:the )?custody of (?:hamas|islamic jihad|militants|the group|"

@@ -1229,3 +1229,9 @@ def test_a_date_in_a_closed_aside_dates_the_aside_only():
     # inside the aside the date is the figure's own
     text = "The army, which said on Monday that 40 soldiers were killed, gave no details."
     assert one(text, "40", published=date(2025, 2, 8))["as_of"] == "2025-02-03"
+
+
+def test_hostages_still_there_remain():
+    text = ('Three hostages came home today. "They came home, but 76 are still down there," a '
+            "spokeswoman for the families said.")
+    assert one(text, "76")["metric"] == "hostages_remaining"
