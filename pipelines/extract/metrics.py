@@ -136,6 +136,9 @@ def _named_or_priced(before: str) -> bool:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "since 7 October 18,787 Palestinians have been killed": a day or year has no thousands
+_THOUSANDS_AFTER_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+                                    r"\.?\s+\d{1,3}(?:,\d{3})+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|until)\s*$", re.IGNORECASE)
 
 
@@ -269,7 +272,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         return True
     if number_text.lower() == "one" and after.startswith((" of ", " that ", " which ")):
         return True  # "one of 251 people abducted": a member; "one that would": a pronoun
-    if _named_or_priced(before) and not _count_after_since(before, after, number_text):
+    if _named_or_priced(before) and not _count_after_since(before, after, number_text) \
+            and not _THOUSANDS_AFTER_MONTH.search(before + number_text):
         return True
     if (after[:1] in "-–" and _NUMBER_START.match(after, 1)) or (
             before[-1:] in "-–" and before[-2:-1].isdigit() and number_text[0].isdigit()):

@@ -1235,3 +1235,9 @@ def test_hostages_still_there_remain():
     text = ('Three hostages came home today. "They came home, but 76 are still down there," a '
             "spokeswoman for the families said.")
     assert one(text, "76")["metric"] == "hostages_remaining"
+
+
+def test_a_count_with_thousands_after_a_month_is_no_day():
+    text = "According to the MoH, since 7 October 18,787 Palestinians have been killed."
+    assert one(text, "18,787")["metric"] == "killed"
+    assert none_at("Fighting resumed on October 18, when the truce collapsed.", "18")
