@@ -302,6 +302,8 @@ _STATUS_HINT = any_of(_STATUS_HINTS)
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
+_TIME_CLAUSE = re.compile(r",\s+(?:(?:hours|days|minutes|shortly|soon|just)\s+)?(?:after|when)\s",
+                          re.IGNORECASE)
 _TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
 # A release that happened: "had released 183 ...", or a subject and a past verb ("Israel freed
 # 1,968 ... under the plan"), not a participle after "be" or "to be"
@@ -353,6 +355,10 @@ class _SentenceWords:
         """Deal terms ("the plan would see ..., and the release of 1,000 prisoners") reach over
         clause breaks; "will" and "estimated" only count in the figure's own clause."""
         c_start, c_end = self.clause(pos)
+        # "freed 11 hostages on Monday, hours after Qatar announced the pause would be
+        # extended": a time clause after the figure has its own status
+        later = _TIME_CLAUSE.search(self.text, pos, c_end)
+        c_end = later.start() if later else c_end
         if self.has("proposed", self.s_start, pos) or self.has("proposed", pos, c_end):
             return "proposed"
         if self.has("planned", c_start, c_end):

@@ -1241,3 +1241,11 @@ def test_a_count_with_thousands_after_a_month_is_no_day():
     text = "According to the MoH, since 7 October 18,787 Palestinians have been killed."
     assert one(text, "18,787")["metric"] == "killed"
     assert none_at("Fighting resumed on October 18, when the truce collapsed.", "18")
+
+
+def test_a_time_clause_after_the_figure_has_its_own_status():
+    text = ("Hamas handed 11 hostages to the Red Cross on Monday, hours after Qatar announced "
+            "that the pause in fighting would be extended by two days.")
+    assert one(text, "11")["status"] == "reported"
+    text = "Under the deal Hamas would free 33 hostages, after which the truce would end."
+    assert one(text, "33")["status"] == "proposed"
