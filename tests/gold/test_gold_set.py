@@ -81,8 +81,8 @@ def test_extractor_meets_the_targets_on_the_passages_it_was_tuned_on():
 
 
 def test_extractor_holds_its_scores_on_held_out_passages():
-    """The held-out passages (fresh7-*) were written blind (by someone who never ran or read
+    """The held-out passages (fresh8-*) were written blind (by someone who never ran or read
     the extractor) and are never used to tune it, so they measure how it generalises. The
     floors sit just under their first blind measurement (README: the extractor's scores); they
     are a guard, not the targets."""
-    _guard("heldout", precision=0.94, recall=0.91, claimant=0.90)
+    _guard("heldout", precision=0.965, recall=0.86, claimant=0.885)
