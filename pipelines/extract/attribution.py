@@ -311,10 +311,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             phrase = _clean(apposed.group("c")) if apposed else phrase
         if acronym and _known(acronym.group("a")):
             phrase = acronym.group("a")
-        in_relative = boundary[-2:] in ("t ", "h ", "o ", "m ") and \
-            _in_relative(boundary, before[:cut - len(boundary)] if cut else "") or \
-            boundary.strip().lower() in ("after", "when", "while")  # "..., hours after Qatar
-        # announced that ...": a claim in a time clause speaks for what follows it only
+        # a claim in a relative clause, or in a time clause ("..., hours after Qatar announced
+        # that ..."), speaks only for what follows it
+        in_relative = (boundary[-2:] in ("t ", "h ", "o ", "m ")
+                       and _in_relative(boundary, before[:cut - len(boundary)] if cut else "")) \
+            or boundary.strip().lower() in ("after", "when", "while")
         reduced = _REDUCED.match(phrase) if _DIGIT.search(phrase) or (
             " the " in phrase and phrase.startswith(("a ", "an ", "the "))) else None
         if reduced:

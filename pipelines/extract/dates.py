@@ -168,8 +168,9 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
         groups = m.groupdict()
         value = _resolve_parts(groups.get("month") or groups["month2"],
                                groups.get("day") or groups["day2"], groups.get("year"), published)
-        if value and m.start() - start > 3 and not (  # not "Since 18 March, when ..."
-                m.group("when").lower() != "when" and text[m.start():m.start() + 5].lower() ==
-                "since"):  # "attacks since 7 October, in which 727 were killed": the attacks'
+        # "attacks since 7 October, in which 727 were killed": the clause is the attacks'
+        since_which = m.group("when").lower() != "when" and \
+            text[m.start():m.start() + 5].lower() == "since"
+        if value and m.start() - start > 3 and not since_which:  # not "Since 18 March, when"
             found.append(DateMention(m.start("when"), m.end("when"), value))
     return sorted(found, key=lambda d: d.start)
