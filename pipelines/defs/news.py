@@ -262,8 +262,8 @@ def staged_article_figures(context: dg.AssetExecutionContext,
     head: list[pl.DataFrame] = []
 
     def extracted(part: LakePath) -> Iterator[pl.DataFrame]:
-        for batch, figures in extract_batches(_article_batches(part), tally.extract_workers):
-            counts["articles"] += batch
+        for articles, figures in extract_batches(_article_batches(part), tally.extract_workers):
+            counts["articles"] += articles
             if not head and figures.height:
                 head.append(figures.head(10))
             yield figures

@@ -92,7 +92,8 @@ _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|a
                        r"whom|where)\s",
                        re.IGNORECASE)
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|"
-                      r"on \w+(?: (?:night|morning|afternoon|evening))?|of whom|"
+                      r"on (?:\d{1,2} [a-z]+|[a-z]+(?: \d{1,2}\b)?)"
+                      r"(?: (?:night|morning|afternoon|evening))?|of whom|"
                       r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?)\s+",
                       re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
@@ -175,6 +176,11 @@ def _clean(phrase: str) -> str:
     return f"the {body.group('body').lower()}" if body else phrase
 
 
+_TIME_WORDS = ("after", "when", "while")
+_OWN_COMPLEMENT = re.compile(r"\s+(?:that\b|[^.;]*\d)", re.IGNORECASE)
+# what follows a verb but is no speaker: "announced its latest figures"
+_NOT_SPEAKER = re.compile(r"^(?:its|their|his|her|our)\s|\b(?:figures|data|statistics|numbers|"
+                          r"toll|tally)$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells)\b", re.IGNORECASE)
 
 
@@ -311,11 +317,13 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             phrase = _clean(apposed.group("c")) if apposed else phrase
         if acronym and _known(acronym.group("a")):
             phrase = acronym.group("a")
-        # a claim in a relative clause, or in a time clause ("..., hours after Qatar announced
-        # that ..."), speaks only for what follows it
+        # a claim in a relative clause, or in a time clause with its own complement ("...,
+        # hours after Qatar announced that ..."), speaks only for what follows it; "..., when
+        # the ministry announced its latest figures" still speaks for the figure before
         in_relative = (boundary[-2:] in ("t ", "h ", "o ", "m ")
                        and _in_relative(boundary, before[:cut - len(boundary)] if cut else "")) \
-            or boundary.strip().lower() in ("after", "when", "while")
+            or (boundary.strip().lower() in _TIME_WORDS
+                and bool(_OWN_COMPLEMENT.match(sentence, m.end())))
         reduced = _REDUCED.match(phrase) if _DIGIT.search(phrase) or (
             " the " in phrase and phrase.startswith(("a ", "an ", "the "))) else None
         if reduced:
@@ -375,9 +383,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     if inverted:
         phrase = _clean(inverted.group("c"))
         if _looks_like_claimant(phrase) and not _WHEN.match(phrase) and \
-                not _CLAUSE_WORDS.search(phrase) and not has_number(lower(phrase)):
-            # not "said Friday.", "said the strike killed", nor an object holding the figure:
-            # "announced the recovery of the bodies of four hostages"
+                not _CLAUSE_WORDS.search(phrase) and not _NOT_SPEAKER.search(phrase) and \
+                not (has_number(lower(phrase)) and not _NUMBERED_OUTLET.search(phrase)):
+            # not "said Friday.", "said the strike killed", "announced its latest figures", nor
+            # an object holding the figure: "announced the recovery of the bodies of four
+            # hostages" (but "said Channel 12")
             role = inverted.group("role")
             if role and _ROLE_APPOSITIVE.match(role) and resolve_claimant(phrase)[1] == "other":
                 # "said Atef al-Kahlout, director of the Indonesian Hospital": a person the

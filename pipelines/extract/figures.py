@@ -92,9 +92,9 @@ _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "Februar
 # A part of the figure just before it: "200 prisoners on Saturday, 121 of them ...",
 # "2,215 killed, including 724 children".
 _BREAKDOWN_GAP = re.compile(r"[^.;]{0,130}?\b(?:including|among them|among whom)\s+"
-                            r"(?:more than |at least |about |some |nearly |over )?$|"
-                            # the next item of the list: "12 women, eight children and three"
-                            r"\s+[a-z]+(?:\s+[a-z]+)?(?:,\s*|\s+)(?:and\s+)?$")
+                            r"(?:more than |at least |about |some |nearly |over )?$")
+# the next item of a breakdown's list: "including 12 women, eight children and three ..."
+_LIST_NEXT = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 # "about half of them teachers", "about half were children": a share with a noun, no verb
 _SHARE_NOUN = re.compile(r"\s+(?:(?:are|were)\s+)?(?:[\w-]+\s+)?(?!(?:is|was|has)\b)"
@@ -398,8 +398,8 @@ _NOT_ATTACHED = re.compile(r"\band\b|\bof whom\b|\bwhich\b|\bwho\b|;|"
                            r"\b(?:many|most|some|all|several|few) of (?:them|whom)\b")
 _ASIDE = re.compile(r",\s*including\b[^,;]*,")
 # a relative clause on the figure itself, up to its hedge
-_WHO_ARE = re.compile(r"\s+(?:people\s+|of them\s+)?(?:who|that)\s+(?:are|were|is|was)\s+"
-                      r"(?:still\s+|now\s+|all\s+)?")
+_WHO_ARE = re.compile(r"\s+(?:[a-z]+\s+)?(?:who|that)\s+(?:are|were|is|was)\s+"
+                      r"(?:still\s+|now\s+|all\s+)?")  # "35 (hostages) who are believed dead"
 
 
 def _location(text: str, start: int, end: int) -> str | None:
@@ -428,8 +428,8 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
                    or _EVENT_RELATIVE.search(text, d.end, figure.start))
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)
               # "the truce, which began on January 19 and runs for 42 days, ...": the aside's
-              and not (_IN_ASIDE.search(text, max(s_start, d.start - 80), d.start)
-                       and "," in text[d.end:figure.start])]
+              and not (_ASIDE_CLOSE.search(text, d.end, figure.start)
+                       and _IN_ASIDE.search(text, max(s_start, d.start - 80), d.start))]
     if before:
         return before[-1].value
     partitive = text.startswith(" of the ", figure.end) or (  # "122 of the 240 taken on ..."
@@ -605,9 +605,14 @@ class _Attributions:
 
 
 _IN_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*$", re.IGNORECASE)
-_BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|the\s+[^,.;]{0,40}?"
-                          r"\bto\s+)(?:(?:more than|over|about|some|nearly|at least)\s+)?$",
+# the comma that closes an aside: not a thousands separator, not a participle going on
+_ASIDE_CLOSE = re.compile(r",(?!\d)(?!\s+\w+ing\b)")
+# "the attack of October 7", "killed on October 7": a date that is the attack's
+_ATTACK_DATE = re.compile(r"\b(?:attack|assault|onslaught|incursion|massacre|rampage|invasion|"
+                          r"killed|murdered|abducted|taken|seized)\b[^.;]{0,25}$",
                           re.IGNORECASE)
+_BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|(?:the|its|their)\s+"
+                          r"[^,.;]{0,40}?\bto\s+)$", re.IGNORECASE)
 _THAT_DAY = re.compile(r"\bthat day\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|"
                        r"\bwithin (?:hours|minutes)\b|\blater that\b")
 
@@ -725,6 +730,7 @@ def extract_figures(text: str, published: date | None = None,
         chosen = [attribution.choose(cues, text, m.start, s_end) for m, *_ in made]
         if any(c is not None and c.pair for c in chosen):
             chosen = _respectively(chosen)
+        in_list = False  # the figure before was a part of a breakdown ("including 12 women")
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
             if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
                 cue = _quoted_speaker(cues, cue, attributions, index) or cue
@@ -739,13 +745,13 @@ def extract_figures(text: str, published: date | None = None,
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
             if claimant_id == "gaza_moh" and _PALESTINIAN_MOH.search(claimant) and \
-                    _WEST_BANK.search(sentence):
+                    _west_bank_figure(text, mention.end, s_end, sentence):
                 # the Palestinian health ministry has two seats; for the West Bank it is
                 # Ramallah's ("... killed in Tulkarm, the Palestinian Ministry of Health said")
                 claimant_id, claimant_class = resolve_claimant("the health ministry in Ramallah")
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
-            if as_of == published and not that_day and _BRINGING_TO.search(
-                    text, max(s_start, mention.start - 40), mention.start):
+            if as_of == published and not that_day and "ing " in lower and _BRINGING_TO.search(
+                    text, max(s_start, mention.start - 70), mention.start):
                 # "Three soldiers were killed on Monday, bringing to 221 the number killed":
                 # the total the day's event brought it to is that day's
                 earlier = [d for d in date_mentions if d.end <= mention.start]
@@ -756,13 +762,18 @@ def extract_figures(text: str, published: date | None = None,
                 earlier = [d for d in date_mentions if d.end <= mention.start]
                 as_of = earlier[-1].value if earlier else \
                     _that_day(text, spans, index, published) or as_of
-            if figures and s_start <= figures[-1].span_end <= mention.start and \
-                    as_of == published and (
-                    _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
-                    or _OF_THEM.match(text, mention.end)):
+            part = bool(figures) and s_start <= figures[-1].span_end <= mention.start and (
+                _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
+                or (in_list and _LIST_NEXT.match(text, figures[-1].span_end, mention.start)))
+            if as_of == published and (part or (
+                    figures and s_start <= figures[-1].span_end <= mention.start
+                    and _OF_THEM.match(text, mention.end))):
                 as_of = date.fromisoformat(figures[-1].as_of) if figures[-1].as_of else as_of
-            if metric == "abducted" and as_of == published and \
-                    any(d.value == dates.WAR_BEGAN for d in date_mentions):
+            in_list = part
+            if metric == "abducted" and as_of == published and any(
+                    d.value == dates.WAR_BEGAN and d.end <= mention.start
+                    and _ATTACK_DATE.search(text, max(s_start, d.start - 40), d.start)
+                    for d in date_mentions):
                 as_of = dates.WAR_BEGAN  # "killed in the attack of October 7, and 251 were
                 # taken hostage": a count of the abducted is the attack's, whose date it names
             value, low, high = mention.value, mention.value_low, mention.value_high
@@ -823,12 +834,23 @@ def _included(text: str, s_start: int, mention: NumberMention, context: str) -> 
 _RETURNED = re.compile(r"\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:so far|now|since|already)\s+)?"
                        r"(?:been\s+)?(?:returned|handed over|released|repatriated|brought back|"
                        r"recovered)\b", re.IGNORECASE)
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _PALESTINIAN_MOH = re.compile(r"\bpalestinian\b(?!.*\bgaza\b)", re.IGNORECASE)
 _WEST_BANK = re.compile(r"\bwest bank\b|\b(?:jenin|tulkarm|tulkarem|nablus|hebron|ramallah|"
                         r"tubas|qalqilya|jericho|bethlehem|nur shams|al-bireh)\b", re.IGNORECASE)
 
 
+def _west_bank_figure(text: str, end: int, s_end: int, sentence: str) -> bool:
+    """The figure is about the West Bank: its own place names a West Bank one, or, when it
+    names none, the sentence speaks of the West Bank and not of Gaza ("40 killed in Gaza and
+    three in Jenin": only the three)."""
+    place = _location(text, end, s_end)
+    if place:
+        return bool(_WEST_BANK.search(place))
+    return bool(_WEST_BANK.search(sentence)) and not _GAZA.search(sentence)
+
+
+_GAZA = re.compile(r"\bgaza\b", re.IGNORECASE)
 _HOSTAGE_METRICS = {"hostages_remaining", "abducted", "hostages_alive", "hostages_dead"}
 # the figure just before counted hostages: "bodies of the other 24" are hostages' bodies
 _HOSTAGE_FIGURES = _HOSTAGE_METRICS | {"hostages_released", "hostages_rescued",
@@ -1142,7 +1164,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         people = metrics.people_after(text, mention.num_end, s_end)
         part_of = _PART_OF.match(text, mention.num_end)
         if part_of and (metrics.is_thing_noun(part_of.group("noun")) or (
-                (next_word := _NEXT_WORD.match(text, part_of.end()))
+                metrics.group_in(part_of.group("noun")) is None  # an adjective, not people
+                and (next_word := _NEXT_WORD.match(text, part_of.end()))
                 and metrics.is_thing_noun(next_word.group(1)))):
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities", "335 of its
             # military vehicles"
@@ -1299,7 +1322,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 # "13 dead hostages returned", but in "13 of 28 dead hostages returned" the 28
                 # are all the dead, returned or not
                 returned = _RETURNED.match(text, people.end) and not _OF_BEFORE.search(
-                    text, max(s_start, mention.start - 8), mention.start)
+                    text, max(s_start, mention.start - 20), mention.start)
                 out.append((mention, "hostage_bodies_recovered" if returned else "hostages_dead",
                             people, None))
                 previous_people = people

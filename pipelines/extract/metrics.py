@@ -184,7 +184,7 @@ EVENTS = [
     ("rescued", r"rescued|rescue|rescues|rescuing|extracted alive"),
     ("released", r"released|releasing|release|releases|freed|freeing|frees|free|"
                  r"set free|hand(?:ed|ing|s)? over|handed to|transferred to|exchanged|swap|"
-                 r"go free|walked free|let go|"
+                 r"go free|walked free|(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
                  r"icrc|international committee))|"
                  r"in (?:exchange|return) for|"
