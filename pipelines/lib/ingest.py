@@ -61,7 +61,7 @@ def _media_type(kind: str, locator: str, content_type: str | None,
                 data: bytes | None = None) -> str:
     """What the payload is. For articles the content wins over labels: an HTML page served as
     text/plain (or saved as .txt) is parsed as HTML, never stored as text full of markup."""
-    suffix = os.path.splitext(urlparse(locator).path)[1].lower()
+    suffix = Path(urlparse(locator).path).suffix.lower()
     if kind == "article" and _looks_like_html(data):
         return "html"
     if kind == "feed":
