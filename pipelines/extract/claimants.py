@@ -24,6 +24,11 @@ def _registry() -> list[tuple[re.Pattern, str, str]]:
         ]
 
 
+def by_id(claimant_id: str) -> tuple[str, str]:
+    """(claimant_id, claimant_class) of the registry row with that id."""
+    return next((i, c) for _, i, c in _registry() if i == claimant_id)
+
+
 _DOTTED = re.compile(r"\b(?:U\.N\.?|U\.S\.?|U\.K\.?)(?=\s|$)")
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from pipelines.extract import attribution, dates, metrics, sentences
-from pipelines.extract.claimants import bare_name, resolve_claimant
+from pipelines.extract.claimants import bare_name, by_id, resolve_claimant
 from pipelines.extract.numbers import (
     NumberMention,
     bounds_for,
@@ -744,24 +744,21 @@ def extract_figures(text: str, published: date | None = None,
                 claimant_id, claimant_class = resolve_claimant(outlet_name, outlet_name)
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
+            location = _location(text, mention.end, s_end)
             if claimant_id == "gaza_moh" and _PALESTINIAN_MOH.search(claimant) and \
-                    _west_bank_figure(text, mention.end, s_end, sentence):
+                    _west_bank_figure(location, sentence):
                 # the Palestinian health ministry has two seats; for the West Bank it is
                 # Ramallah's ("... killed in Tulkarm, the Palestinian Ministry of Health said")
-                claimant_id, claimant_class = resolve_claimant("the health ministry in Ramallah")
+                claimant_id, claimant_class = by_id("pa_moh")
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
-            if as_of == published and not that_day and "ing " in lower and _BRINGING_TO.search(
-                    text, max(s_start, mention.start - 70), mention.start):
-                # "Three soldiers were killed on Monday, bringing to 221 the number killed":
-                # the total the day's event brought it to is that day's
-                earlier = [d for d in date_mentions if d.end <= mention.start]
-                as_of = earlier[-1].value if earlier else as_of
-            if as_of == published and that_day:
-                # "..., bringing the day's toll to 24", "... taken hostage that day": the day
-                # named earlier in the sentence, else in the sentences just before
+            # "..., bringing the day's toll to 24", "... taken hostage that day", "killed on
+            # Monday, bringing to 221 the number killed": the day named earlier in the sentence
+            # (for "that day", else in the sentences just before)
+            if as_of == published and (that_day or ("ing " in lower and _BRINGING_TO.search(
+                    text, max(s_start, mention.start - 70), mention.start))):
                 earlier = [d for d in date_mentions if d.end <= mention.start]
                 as_of = earlier[-1].value if earlier else \
-                    _that_day(text, spans, index, published) or as_of
+                    (_that_day(text, spans, index, published) if that_day else None) or as_of
             part = bool(figures) and s_start <= figures[-1].span_end <= mention.start and (
                 _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
                 or (in_list and _LIST_NEXT.match(text, figures[-1].span_end, mention.start)))
@@ -791,7 +788,7 @@ def extract_figures(text: str, published: date | None = None,
                 value_low=None if low is None else _number(low),
                 value_high=None if high is None else _number(high),
                 qualifier=qualifier, subject=people.subject if people else None,
-                location=_location(text, mention.end, s_end),
+                location=location,
                 claimant=claimant, claimant_class=claimant_class, claimant_id=claimant_id,
                 attribution_explicit=explicit, status=status,
                 hedged=unverified or (next_unverified is not None and (
@@ -840,11 +837,10 @@ _WEST_BANK = re.compile(r"\bwest bank\b|\b(?:jenin|tulkarm|tulkarem|nablus|hebro
                         r"tubas|qalqilya|jericho|bethlehem|nur shams|al-bireh)\b", re.IGNORECASE)
 
 
-def _west_bank_figure(text: str, end: int, s_end: int, sentence: str) -> bool:
+def _west_bank_figure(place: str | None, sentence: str) -> bool:
     """The figure is about the West Bank: its own place names a West Bank one, or, when it
     names none, the sentence speaks of the West Bank and not of Gaza ("40 killed in Gaza and
     three in Jenin": only the three)."""
-    place = _location(text, end, s_end)
     if place:
         return bool(_WEST_BANK.search(place))
     return bool(_WEST_BANK.search(sentence)) and not _GAZA.search(sentence)
@@ -1251,6 +1247,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         # "404 killed, 170 of them children": the noun after "of them" says which part, before
         # the part simply inherits the figure before it
         of_whom = _OF_WHOM.match(text[mention.num_end:mention.num_end + 20])
+        # where the part's own predicate is looked for: after "of whom", and after a claim
+        # there ("41 of whom the IDF has determined are no longer alive")
+        predicate_from = mention.num_end + (of_whom.end() if of_whom else 0)
+        if of_whom and (claim := _EMBEDDED_CLAIM.match(text, predicate_from)):
+            predicate_from = claim.end()
         if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
             own = metrics.people_after(text, of_whom.end() + mention.num_end, s_end)
             metric = out[-1][1]
@@ -1266,12 +1267,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 continue  # "2,215 killed, including 724 children and 458 women"
             # the part's own predicate is looked for after "of whom" ("36 of whom are
             # believed to be dead": "dead" is 25 characters past the number)
-            own_from = mention.num_end + (of_whom.end() if of_whom else 0)
-            if of_whom and (claim := _EMBEDDED_CLAIM.match(text, own_from)):
-                own_from = claim.end()  # "41 of whom the IDF has determined are dead"
-            if people.group in (None, "people") and (_OF_THE_NUMBER.match(text, mention.num_end)
-                                                    or not any(own_from <= e[0] < own_from + 25
-                                                               for e in events)):
+            if people.group in (None, "people") and (
+                    _OF_THE_NUMBER.match(text, mention.num_end)
+                    or not any(predicate_from <= e[0] < predicate_from + 25 for e in events)):
                 if people.group == "people" and inherited in _KILLED_FAMILY:
                     inherited = "killed"  # "2,358 children, 1,088 women, and 455 elderly people"
                 out.append((mention, inherited, out[-1][2] if people.group is None else people,
@@ -1339,15 +1337,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                    _SUBJECT_OF_VERB.match(text, mention.end)):
             # "29 are believed dead", "116 of whom remain", "41 the army says are dead": the
             # predicate decides
-            after = mention.num_end + of_whom.end() if of_whom else \
-                embedded.end() if embedded else people.end
-            if of_whom and (claim := _EMBEDDED_CLAIM.match(text, after)):
-                after = claim.end()  # "41 of whom the IDF has determined are no longer alive"
+            after = predicate_from if of_whom else embedded.end() if embedded else people.end
             near = [e for e in events if after <= e[0] < after + 45
                     and not _CLAUSE_END.search(text, after, e[0])]  # "105 of them in 2023, and
-            stop = text.find(",", after, after + 45)
-            if of_whom and (copula := _COPULA.search(text, after, after + 45 if stop < 0
-                                                     else stop)):
+            comma = text.find(",", after, after + 45)
+            clause_end = after + 45 if comma < 0 else comma
+            if of_whom and (copula := _COPULA.search(text, after, clause_end)):
                 # "19 of those still held are dead": what describes those is not the predicate
                 near = [e for e in near if e[0] >= copula.start()] or near
             event = near[0][2] if near else None

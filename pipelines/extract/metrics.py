@@ -137,8 +137,8 @@ def _named_or_priced(before: str) -> bool:
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # "since 7 October 18,787 Palestinians have been killed": a day or year has no thousands
-_THOUSANDS_AFTER_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-                                    r"\.?\s+\d{1,3}(?:,\d{3})+$", re.IGNORECASE)
+_MONTH_BEFORE = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"  # "Oct. "
+_THOUSANDS_AFTER_MONTH = re.compile(_MONTH_BEFORE + r"\d{1,3}(?:,\d{3})+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|until)\s*$", re.IGNORECASE)
 
 
@@ -160,8 +160,7 @@ _FIRST_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|
 _NUMBER_START = re.compile(rf"\d|(?:{_FIRST_NUMBER_WORDS}|hundred)\b", re.IGNORECASE)
 _AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?"
                           r"(?:\d+\s*(?:,|and|to|or)\s*)*$", re.IGNORECASE)
-_DAY_RANGE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-                               r"\.?\s+\d{1,2}\s*[-–]$", re.IGNORECASE)
+_DAY_RANGE_BEFORE = re.compile(_MONTH_BEFORE + r"\d{1,2}\s*[-–]$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*(?:all|both|aged)?\s*$")
 _AGE_CLOSE = re.compile(r"\s*(?:,|\.|\)|;|\s+and\b|$)")
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
