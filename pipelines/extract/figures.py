@@ -877,6 +877,8 @@ def _earlier_count(text: str, s_start: int, mention: NumberMention, people: metr
     return seen.get(mention.value)
 
 
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
+_WOUNDED = frozenset(("wounded", "injured"))
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
 
 
@@ -1348,12 +1350,16 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             event = near[0][2] if near else None
         following = next((m.start for m in mentions[i + 1:] if not _OUT_OF.search(
             text, max(s_start, m.start - 30), m.start)), None)  # "out of a population of N"
-        direct = [e for e in events if 0 <= mention.start - e[1] <= 2]
+        direct = [e for e in events if 0 <= mention.start - e[1] <= 2
+                  and not text[e[1]:mention.start].strip()]  # not "were killed, 16,000 wounded"
         if not event and direct and people.subject and any(
                 mention.num_end <= e[0] < people.end for e in events):
             event = direct[-1][2]  # "shelters more than a million displaced people"
         if _DEATHS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             event = "dead"  # "confirmed the deaths of 33 of those still held"
+        if not event and people.group == "people" and people.subject.lower() in _WOUNDED:
+            event = "injured"  # "113 wounded evacuated by air", "300 of the injured remain in
+            # critical condition": the noun counted is itself the metric
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following, noun_end=people.end, text=text)
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None:
@@ -1376,6 +1382,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             among = _DEAD_OF_GROUP.match(text, people.end)  # "412 martyrs from the medical staff"
             group = metrics.group_in(among.group("who")) if among else None
             metric = metrics.BREAKDOWN.get(group or "", metric)
+        elif metric == "injured" and people.group in ("children", "women") and \
+                any(item[1] in _KILLED_FAMILY for item in out) and \
+                _PART_BEFORE.search(text, max(s_start, mention.start - 16), mention.start):
+            # "2,169 killed and 10,212 injured, including 127 children": a breakdown of a toll
+            # names the dead among them
+            metric = metrics.BREAKDOWN[people.group]
         if metric is None and people.group in (None, "people") and (
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)

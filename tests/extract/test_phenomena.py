@@ -1293,3 +1293,27 @@ def test_a_time_clause_after_the_figure_has_its_own_status():
     assert one(text, "11")["status"] == "reported"
     text = "Under the deal Hamas would free 33 hostages, after which the truce would end."
     assert one(text, "33")["status"] == "proposed"
+
+
+def test_a_count_after_a_comma_is_not_the_object_of_the_verb_before_it():
+    text = ("More than 3,000 people were killed, more than 12,000 wounded and some 800,000 "
+            "displaced, the government said.")
+    assert one(text, "more than 12,000")["metric"] == "injured"
+    # with no comma the verb does govern the count ("shelters 9,000 displaced people")
+    assert one("The school shelters 9,000 displaced people.", "9,000")["metric"] == "sheltering"
+
+
+def test_the_wounded_counted_are_the_injured_whatever_happens_to_them():
+    text = "The hospital took in 85 wounded evacuated from the border towns overnight."
+    assert one(text, "85")["metric"] == "injured"
+    text = "Of those hurt in the blasts, 150 of the injured remain in a serious condition."
+    assert one(text, "150")["metric"] == "injured"
+
+
+def test_children_and_women_among_a_toll_and_its_wounded_are_among_the_dead():
+    text = ("The ministry said 900 people had been killed and 4,100 injured since the strikes "
+            "began, including 58 children and 44 women.")
+    assert one(text, "58")["metric"] == "killed_children"
+    assert one(text, "44")["metric"] == "killed_women"
+    text = "The ministry said 310 had been wounded, among them 40 children."
+    assert one(text, "40")["metric"] == "injured"  # no toll of the dead to break down
