@@ -1391,6 +1391,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric is None and people.group in (None, "people") and (
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)
+        if metric is None and people.group == "people" and event is None and \
+                _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start):
+            metric = "killed"  # "received the bodies of 11 members of one family": the dead
         if metric is None:
             continue
         out.append((mention, metric, people, None))

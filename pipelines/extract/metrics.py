@@ -24,7 +24,7 @@ GROUPS = {
     "children": r"children|child|minors?|kids|babies|infants|boys|girls",
     "women": r"women|woman",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
-              r"workers?|personnel|martyrs)|first responders?|care workers|"
+              r"workers?|personnel|martyrs)|first responders?|care workers|rescue workers|"
               r"(?:hospital|health|healthcare) (?:staff|personnel)",
     "journalists": r"journalists?|reporters?|media workers?|photographers?|press workers?",
     "aid_workers": r"aid workers?|humanitarian workers?|unrwa (?:staff|employees|workers)|"
@@ -39,7 +39,9 @@ GROUPS = {
               r"relatives|killings|members|(?:aid\s+)?seekers|evacuees|northerners|southerners|"
               r"elderly|idps|internally displaced (?:people|persons)|"
               r"villagers|worshippers|passengers|students|pupils|farmers|mourners|bystanders|"
-              r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)",
+              r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)|"
+              r"friends|neighbou?rs|festival-?goers|partygoers|revellers|concertgoers|"
+              r"peacekeepers|sailors|seafarers|crew members|crewmen",
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
@@ -71,6 +73,7 @@ suspected known confirmed identified unarmed innocent the of whom them captured 
 kidnapped abducted wounded injured dead killed slain rescued missing displaced french german
 russian british filipino nepalese dual wartime total combined fellow senior junior
 deceased slain murdered fallen late abductee its their his her our national own number
+my your rescue
 """.split())
 
 # What follows a number that is not a count of people.

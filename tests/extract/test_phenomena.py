@@ -1317,3 +1317,20 @@ def test_children_and_women_among_a_toll_and_its_wounded_are_among_the_dead():
     assert one(text, "44")["metric"] == "killed_women"
     text = "The ministry said 310 had been wounded, among them 40 children."
     assert one(text, "40")["metric"] == "injured"  # no toll of the dead to break down
+
+
+def test_more_people_nouns_count_people():
+    text = "At least 30 health and rescue workers have been killed since September, it said."
+    assert one(text, "At least 30")["metric"] == "medics_killed"
+    assert one('"Six of my friends were murdered at the party," she said.', "Six")["metric"] == \
+        "killed"
+    text = "Three of the festivalgoers taken hostage were rescued by troops in June."
+    assert one(text, "Three")["metric"] == "hostages_rescued"
+    text = "On 3 November, four UNIFIL peacekeepers were injured by a blast near their base."
+    assert one(text, "four")["metric"] == "injured"
+    assert one("A missile hit the ship and killed two sailors.", "two")["metric"] == "killed"
+
+
+def test_bodies_of_people_outside_talk_of_hostages_are_the_dead():
+    text = "Doctors said the hospital had received the bodies of 17 members of a single family."
+    assert one(text, "17")["metric"] == "killed"
