@@ -245,7 +245,8 @@ EVENTS = [
                    r"hosting|housing|"
                    r"squeezed into"),
     ("population", r"population (?:of|is|was|stands|stood|numbers)|inhabitants|"
-                   r"(?:who )?(?:live|living|lived) in|home to"),
+                   r"(?:who )?(?:live|living|lived)(?=\s+(?:in|on|at|near|there|across|along|"
+                   r"north|south|east|west|as of)\b|\s*[,.;)])|home to"),
 ]
 # One word-boundary check, then the alternatives (several times faster than a \b per branch).
 _EVENT_SOURCE = (r"\b(?=[a-zA-Z])(?:" + "|".join(f"(?P<{name}>(?:{pattern}))"
@@ -534,8 +535,14 @@ _HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized|stil
                               r"held (?:in|by) (?:gaza|hamas)|custody of (?:hamas|islamic jihad|"
                               r"militants|the group|armed groups)",
                               re.IGNORECASE)
-_REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+in\s+(?:the\s+)?(?:northern|southern|central|"
-                        r"eastern|western|north|south)?\s*(?-i:[A-Z])", re.IGNORECASE)
+_REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+(?:trapped\s+|behind\s+)?in\s+(?:the\s+)?"
+                        r"(?:northern|southern|central|eastern|western|north|south)?\s*(?-i:[A-Z])",
+                        re.IGNORECASE)
+_LIVED_THERE = re.compile(r"\b(?:lived|living|residents|inhabitants|population|home to)\b",
+                          re.IGNORECASE)
+_REMAIN_OTHERWISE = re.compile(r"\bremain(?:s|ed)?\s+(?:in\s+(?:hospital|(?:a\s+)?(?:critical|"
+                               r"serious|stable))|under|hospitali[sz]ed|unaccounted|unidentified|"
+                               r"unclear|unknown)\b", re.IGNORECASE)
 _HOSTAGE_DEATH_HEDGE = re.compile(r"\b(?:believed|presumed|thought|feared|confirmed|declared)\b",
                                   re.IGNORECASE)
 _PRISONER_CONTEXT = re.compile(r"prisoner|detainee|\bjails?\b|\bprisons?\b", re.IGNORECASE)
@@ -639,7 +646,12 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if event == "remaining":
         if hostage_context:
             return "hostages_remaining"
-        return "population" if group == "people" and _REMAIN_IN.search(sentence) else None
+        if group not in ("people", None) or prisoner_context:
+            return None
+        # "400,000 remain in Jabalia", "fewer than 3,000 remain" where the sentence says who
+        # lived there: the people still in a place
+        return "population" if (_REMAIN_IN.search(sentence) or _LIVED_THERE.search(sentence)) \
+            and not _REMAIN_OTHERWISE.search(sentence) else None
     if event == "alive":  # "300,000 people are still living in the north": who lives there
         return "hostages_alive" if hostage_context else \
             "population" if group == "people" else None

@@ -1334,3 +1334,17 @@ def test_more_people_nouns_count_people():
 def test_bodies_of_people_outside_talk_of_hostages_are_the_dead():
     text = "Doctors said the hospital had received the bodies of 17 members of a single family."
     assert one(text, "17")["metric"] == "killed"
+
+
+def test_who_lives_in_a_place_and_who_remains_there_is_its_population():
+    text = "The order covered an area of Deir al-Balah where some 90,000 people were living."
+    assert one(text, "some 90,000")["metric"] == "population"
+    text = "In Nur Shams camp, where about 7,000 people lived, fewer than 1,000 remain."
+    assert one(text, "about 7,000")["metric"] == "population"
+    assert one(text, "fewer than 1,000")["metric"] == "population"
+    text = "Officials said 120,000 people remained trapped in Beit Lahia without water."
+    assert one(text, "120,000")["metric"] == "population"
+    # staying in hospital or in prison is no population
+    for text in ("Of the residents brought in, 40 remain in critical condition.",
+                 "Of the residents of Gaza detained, 40 remain in Israeli prisons."):
+        assert "population" not in [f["metric"] for f in figures(text)]
