@@ -66,7 +66,7 @@ _LOCATION = re.compile(
 )
 # "a city of 280,000 people", "the population north of Wadi Gaza, some 1.1 million people"
 _PLACE_OF = re.compile(r"(?:\b(?:a|the)\s+(?:city|town|territory|enclave|strip|area|camp|"
-                       r"region|governorate|home)\s+(?:of|to)\s+|\bpopulation\b[^.;,]{0,40},\s*)"
+                       r"region|governorate|home)\s+(?:of|to)\s+|\bhome to\s+|\bpopulation\b[^.;,]{0,40},\s*)"
                        r"(?:(?:about|some|around|roughly|nearly|almost|over|more than)\s+)?$",
                        re.IGNORECASE)
 _RESIDENTS = re.compile(r"\b(?:people|residents|inhabitants|palestinians|gazans|civilians|"
@@ -81,8 +81,9 @@ _POPULATION_OF = re.compile(r"\bpopulation of\s+$", re.IGNORECASE)
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
 # "its 2.3 million residents", "the camp's 13,000 residents": the people who live there
-_POSSESSIVE_HOME = re.compile(r"(?:\b(?:its|their)|\b(?:camp|city|town|village|territory|enclave|"
-                              r"strip|area|district|governorate|region|country|neighbou?rhood)"
+_POSSESSIVE_HOME = re.compile(r"(?:\b(?:its|their)|(?:(?-i:\b[A-Z][\w-]+)|"
+                              r"\b(?:camp|city|town|village|territory|enclave|"
+                              r"strip|area|district|governorate|region|country|neighbou?rhood))"
                               r"(?:'s|’s))\s+(?:(?:some|about|around|roughly|nearly|over|more "
                               r"than)\s+)?$", re.IGNORECASE)
 _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "February", "March",

@@ -1348,3 +1348,12 @@ def test_who_lives_in_a_place_and_who_remains_there_is_its_population():
     for text in ("Of the residents brought in, 40 remain in critical condition.",
                  "Of the residents of Gaza detained, 40 remain in Israeli prisons."):
         assert "population" not in [f["metric"] for f in figures(text)]
+
+
+def test_a_named_place_s_residents_and_what_a_place_is_home_to_are_its_population():
+    text = "Metula's 1,700 residents ordered out as shelling intensifies"
+    assert one(text, "1,700")["metric"] == "population"
+    text = "The town, home to about 9,000 people, was the first to be evacuated in the north."
+    assert one(text, "about 9,000")["metric"] == "population"
+    # residents who fled are displaced, whoever's they are
+    assert one("Sderot's 30,000 residents fled.", "30,000")["metric"] == "displaced"
