@@ -1357,3 +1357,11 @@ def test_a_named_place_s_residents_and_what_a_place_is_home_to_are_its_populatio
     assert one(text, "about 9,000")["metric"] == "population"
     # residents who fled are displaced, whoever's they are
     assert one("Sderot's 30,000 residents fled.", "30,000")["metric"] == "displaced"
+
+
+def test_the_day_a_campaign_began_does_not_date_a_count_made_during_it():
+    text = "The army said 190 soldiers had been killed in the ground offensive that began on Oct. 27."
+    assert one(text, "190", published=date(2024, 1, 10))["as_of"] == "2024-01-10"
+    # the day of the strike itself still dates its dead
+    text = "At least 30 people were killed in a strike on Tuesday, the ministry said."
+    assert one(text, "At least 30", published=date(2024, 1, 10))["as_of"] == "2024-01-09"
