@@ -1018,6 +1018,21 @@ _BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|
                           re.IGNORECASE)
 
 
+def _list_dash(text: str, start: int, end: int, mentions: list[NumberMention]) -> int | None:
+    """Where the dash opening a list of counts before `end` is, if one opens it: " - " right
+    before a count, then nothing but words, commas and "and" ("- 57 Palestinians, four
+    Israelis and "); not "- and 30 civilians died", a clause of its own."""
+    dash = max(text.rfind(" - ", start, end), text.rfind(" – ", start, end),
+               text.rfind(" — ", start, end))
+    if dash < 0 or _NOT_IN_LIST.search(text, dash + 3, end):
+        return None
+    first = next(m for m in mentions if m.start > dash)
+    return dash if not text[dash + 3:first.start].strip() else None
+
+
+_NOT_IN_LIST = re.compile(r"[.;:()\"“”]")
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     found = _CLAUSE_BREAK.search(text, start, end)
     return found.start() if found else end
@@ -1269,6 +1284,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if own.group in metrics.BREAKDOWN and metric == "killed":
                 metric = metrics.BREAKDOWN[own.group]
             out.append((mention, metric, own if own.group else previous_people, None))
+            continue
+        if out and people.group in (None, "people") and \
+                (dash := _list_dash(text, out[0][0].end, mention.start, mentions)) and \
+                (whole := [item for item in out if item[0].end <= dash]):
+            # "64 journalists had been killed - 57 Palestinians, four Israelis and three
+            # Lebanese -": a list set off by a dash breaks down the figure before it
+            out.append((mention, whole[-1][1], people, None))
             continue
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):

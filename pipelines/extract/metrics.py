@@ -41,7 +41,8 @@ GROUPS = {
               r"villagers|worshippers|passengers|students|pupils|farmers|mourners|bystanders|"
               r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)|"
               r"friends|neighbou?rs|festival-?goers|partygoers|revellers|concertgoers|"
-              r"peacekeepers|sailors|seafarers|crew members|crewmen",
+              r"peacekeepers|sailors|seafarers|crew members|crewmen|lebanese|syrians|"
+              r"egyptians|jordanians|yemenis|britons|nepalis",
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
@@ -286,8 +287,9 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"
     tail = before.rstrip()
-    if tail.endswith(("-", "–")) and _DAY_RANGE_BEFORE.search(tail):
-        return True  # the second day of "November 24-30"
+    if tail.endswith(("-", "–")) and _DAY_RANGE_BEFORE.search(tail) and \
+            not (before.endswith(" ") and number_text.isdigit() and int(number_text) > 31):
+        return True  # the second day of "November 24-30", not "since Oct. 7 - 57 of them"
     if tail.endswith((",", " all", " both", " aged")) and _AGE_AFTER_NAME.search(before) \
             and _AGE_CLOSE.match(after):
         return True  # "Noa Argamani, 26, ..."

@@ -1365,3 +1365,15 @@ def test_the_day_a_campaign_began_does_not_date_a_count_made_during_it():
     # the day of the strike itself still dates its dead
     text = "At least 30 people were killed in a strike on Tuesday, the ministry said."
     assert one(text, "At least 30", published=date(2024, 1, 10))["as_of"] == "2024-01-09"
+
+
+def test_a_list_set_off_by_a_dash_breaks_down_the_figure_before_it():
+    text = ("The group said 48 journalists had been killed since the war began on Oct. 7 - 41 "
+            "Palestinians, four Israelis and three Lebanese - in the deadliest period it has "
+            "recorded.")
+    for surface in ("48", "41", "four", "three"):
+        assert one(text, surface)["metric"] == "journalists_killed", surface
+    # a clause after the dash is not a list
+    text = "Israel said 12 soldiers were killed - and 30 civilians died in rocket fire."
+    assert one(text, "30")["metric"] == "killed"
+    assert none_at("Talks ran from November 24 - 30 in Doha.", "30")
