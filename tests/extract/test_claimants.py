@@ -46,6 +46,8 @@ REGISTRY = Path(__file__).parents[2] / "pipelines" / "extract" / "claimants.csv"
     ("UNICEF", "un_unicef", "un"),
     ("the White House", "us_gov", "us_gov"),
     ("the State Department", "us_gov", "us_gov"),
+    ("U.S. Central Command", "us_gov", "us_gov"),
+    ("CENTCOM", "us_gov", "us_gov"),
     ("Egyptian officials", "egypt", "other"),
 ])
 def test_registry_normalises_spellings(name, claimant_id, claimant_class):
