@@ -100,7 +100,8 @@ _LIST_NEXT = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?(?:,\s*(?:and\s+)?|\s+and\s+)$"
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 # "about half of them teachers", "about half were children": a share with a noun, no verb
 _SHARE_NOUN = re.compile(r"\s+(?:(?:are|were)\s+)?(?:[\w-]+\s+)?(?!(?:is|was|has)\b)"
-                         r"(?P<noun>[a-z]+s|children|women|men)\s*(?:[,.;)]|$)")
+                         r"(?P<noun>[a-z]+s|children|women|men)"
+                         r"(?:\s+(?:and|or)\s+[a-z]+)?\s*(?:[,.;)]|$)")  # "children and teenagers"
 
 
 def _share_of(text: str, pos: int, base_metric: str | None) -> str | None:
@@ -1018,6 +1019,23 @@ _BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|
                           re.IGNORECASE)
 
 
+def _population(text: str, s_start: int, mention: NumberMention, people: metrics.People,
+                events: list, base_of_share: bool) -> bool:
+    """The count is of the people who live in a place: "Gaza's 2.3 million", "a city of
+    30,000", "the camp's 13,000 residents", "the 2.1 million people of Gaza"."""
+    if people.group not in ("people", None):
+        return False
+    residents = people.group == "people" and _RESIDENTS.search(people.subject or "")
+    return bool(
+        _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
+        or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
+        or (residents and _POSSESSIVE_HOME.search(text, max(s_start, mention.start - 30),
+                                                 mention.start)
+            and (base_of_share or not any(e[0] >= people.end for e in events)))
+        or (residents and _PEOPLE_OF_PLACE.match(text, people.end)
+            and not any(e[0] >= people.end or 0 <= mention.start - e[1] <= 25 for e in events)))
+
+
 def _list_dash(text: str, start: int, end: int, mentions: list[NumberMention]) -> int | None:
     """Where the dash opening a list of counts before `end` is, if one opens it: " - " right
     before a count, then nothing but words, commas and "and" ("- 57 Palestinians, four
@@ -1132,6 +1150,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             predicate = [e for e in after if e[2] != "remaining"]
             event = metrics.nearest_event(predicate or after, people.end, people.end)
             metric = metrics.metric_for(people.group, event, sentence, people.subject, context)
+            if metric is None and event is None and \
+                    _population(text, s_start, base, people, events, True):
+                metric = "population"  # "nearly half of Gaza's 2.1 million people are under 18"
             killed = [e for e in after if e[0] - people.end <= 2 and e[2] == "killed"]
             noun = _KILLED_WERE.match(text, killed[0][1]) if killed else None
             if metric == "killed" and noun:  # "a third of the 900 people killed were children"
@@ -1323,16 +1344,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if _POPULATION_OF.search(text, max(s_start, mention.start - 20), mention.start):
             out.append((mention, "population", people, None))  # "out of a population of 2.4m"
             continue
-        residents = people.group == "people" and _RESIDENTS.search(people.subject or "")
-        if (people.group == "people" or people.group is None) and (
-                _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
-                or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
-                or (residents and _POSSESSIVE_HOME.search(text, max(s_start, mention.start - 30),
-                                                         mention.start)
-                    and (base_of_share or not any(e[0] >= people.end for e in events)))
-                or (residents and _PEOPLE_OF_PLACE.match(text, people.end)
-                    and not any(e[0] >= people.end or 0 <= mention.start - e[1] <= 25
-                                for e in events))):
+        if _population(text, s_start, mention, people, events, base_of_share):
             out.append((mention, "population", people, None))
             previous_people = people
             continue

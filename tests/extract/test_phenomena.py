@@ -1377,3 +1377,12 @@ def test_a_list_set_off_by_a_dash_breaks_down_the_figure_before_it():
     text = "Israel said 12 soldiers were killed - and 30 civilians died in rocket fire."
     assert one(text, "30")["metric"] == "killed"
     assert none_at("Talks ran from November 24 - 30 in Doha.", "30")
+
+
+def test_a_share_of_a_population_and_a_share_named_by_two_nouns():
+    text = "Almost half of Rafah's 1.4 million people are children, UNICEF said."
+    share = one(text, "Almost half")
+    assert (share["metric"], share["value"]) == ("population", 700000)
+    text = "Of the 3,100 wounded, about a fifth are women and girls."
+    share = one(text, "about a fifth")
+    assert (share["metric"], share["value"]) == ("injured", 620)
