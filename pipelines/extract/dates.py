@@ -52,7 +52,12 @@ _PERIOD_EVENT = re.compile(r"\b(?:since|until)\b(?:(?!\b(?:were|was|are|is|have|
                            # 27", "since troops issued the first evacuation orders on 6 May"
                            r"\bsince\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)[^.;:]){0,100}"
                            r"\b(?:began|begun|started|erupted|broke out|launched|took effect|"
-                           r"resumed|issued|ordered)\b[^,;.:]{0,70}$", re.IGNORECASE)
+                           r"resumed|issued|ordered)\b[^,;.:]{0,70}$|"
+                           # "killed in the ground offensive that began on Oct. 27": the day a
+                           # campaign started; a count made during it is a running total
+                           r"\b(?:war|offensive|operation|campaign|invasion|fighting|conflict|"
+                           r"siege|incursion)\b[^.;,]{0,25}?\b(?:began|begun|started|launched|"
+                           r"erupted|broke out)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 
 
 # "since October 7, when Hamas killed 1,200": the date of the when-clause (a mention placed at
@@ -66,7 +71,9 @@ def _period_word(lowered: str, start: int, end: int) -> bool:
     """Whether lowered[start:end] holds a word _PERIOD_EVENT needs (each branch names one): a
     substring test that spares most dates that costly look back."""
     window = lowered[start:end]
-    return "since" in window or "until" in window or "after" in window
+    return "since" in window or "until" in window or "after" in window or \
+        "began" in window or "begun" in window or "started" in window or \
+        "launched" in window or "erupted" in window or "broke out" in window
 
 
 class DateMention(NamedTuple):

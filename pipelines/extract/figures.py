@@ -445,8 +445,7 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
                                            and not partitive))
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
              and not _NEW_SUBJECT.search(text, figure.end, d.start)
-             and not _COMPARED.search(text, figure.end, d.start)
-             and not _WAR_START.search(text, max(s_start, d.start - 60), d.start)]
+             and not _COMPARED.search(text, figure.end, d.start)]
     if later:
         return later[0].value
     if mentions and mentions[0].start - s_start <= 3 and mentions[0].start < figure.start:
@@ -473,11 +472,6 @@ _EVENT_RELATIVE = re.compile(r"\b(?:attacks?|raids?|strikes?|airstrikes?|assault
                              r"[^.;]{0,60}?(?:,\s*(?:in|during)\s+which|\bthat|,\s*which)\b"
                              r"[^,;]*$",  # the figure inside the clause, not after it
                              re.IGNORECASE)
-# "killed in the ground offensive that began on Oct. 27": the day a campaign started is not
-# the date of a count made during it (a running total, like "since October 7")
-_WAR_START = re.compile(r"\b(?:war|offensive|operation|campaign|invasion|fighting|conflict|"
-                        r"siege|incursion)\b[^.;,]{0,25}?\b(?:began|begun|started|launched|"
-                        r"erupted|broke out)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 # "... up from 15 per cent in January": the date of the figure compared with
 _COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared) (?:from|with)\b", re.IGNORECASE)
 
@@ -713,7 +707,6 @@ def extract_figures(text: str, published: date | None = None,
         for mention, *_ in made:
             for d in date_mentions:
                 if d.start >= mention.end and d.start - mention.end < 120 and \
-                        not _WAR_START.search(text, max(s_start, d.start - 60), d.start) and \
                         not _COMMA.search(text, mention.end, d.start) and \
                         not _OF_THE.match(text, mention.end) and \
                         not _TAKEN_PART.match(text, mention.end):  # "94 of the 251 ... on Oct 7"

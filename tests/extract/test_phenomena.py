@@ -1362,6 +1362,8 @@ def test_a_named_place_s_residents_and_what_a_place_is_home_to_are_its_populatio
 def test_the_day_a_campaign_began_does_not_date_a_count_made_during_it():
     text = "The army said 190 soldiers had been killed in the ground offensive that began on Oct. 27."
     assert one(text, "190", published=date(2024, 1, 10))["as_of"] == "2024-01-10"
+    text = "The ground offensive that began on Oct. 27 has so far killed 190 soldiers."
+    assert one(text, "190", published=date(2024, 1, 10))["as_of"] == "2024-01-10"
     # the day of the strike itself still dates its dead
     text = "At least 30 people were killed in a strike on Tuesday, the ministry said."
     assert one(text, "At least 30", published=date(2024, 1, 10))["as_of"] == "2024-01-09"
