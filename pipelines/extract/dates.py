@@ -39,7 +39,7 @@ _PATTERNS = [
     re.compile(rf"\b(?:and|to|as of)\s+{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b(?:and|to|as of)\s+{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
 ]
-_PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|following|ahead of)\s*$",
+_PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|between|following|ahead of)\s*$",
                            re.IGNORECASE)
 # "since the war erupted on October 7": the date of the event that starts the period.
 _PERIOD_EVENT = re.compile(r"\b(?:since|until)\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)"

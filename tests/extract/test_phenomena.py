@@ -1388,3 +1388,9 @@ def test_a_share_of_a_population_and_a_share_named_by_two_nouns():
     text = "Of the 3,100 wounded, about a fifth are women and girls."
     share = one(text, "about a fifth")
     assert (share["metric"], share["value"]) == ("injured", 620)
+
+
+def test_a_period_between_two_days_dates_its_count_on_the_last():
+    text = ("Strikes killed 61 people across Gaza between Monday evening and Tuesday morning, "
+            "the ministry said.")
+    assert one(text, "61", published=date(2024, 1, 10))["as_of"] == "2024-01-09"
