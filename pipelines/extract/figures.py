@@ -185,8 +185,8 @@ _TOLL_BEFORE = re.compile(
 )
 
 # "81 of them Israelis", "1,462 of them civilians": a noun, no verb, right after "of them"
-_BREAKDOWN_NOUN = re.compile(r"\s*(?:[A-Z][\w-]*|women|men|children|minors|civilians|soldiers|"
-                             r"foreigners|foreign nationals|dual nationals|fighters|combatants)"
+_BREAKDOWN_NOUN = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*|women|men|children|minors|"
+                             r"civilians|soldiers|foreigners|foreign nationals|dual nationals|fighters|combatants)"
                              r"\s*(?:[,.;)]|$|and\b)")
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|was|is|have|has|had|"
                               r"remain|remained|died|will|would|could|may|might|"
@@ -938,8 +938,11 @@ def _same_group(text: str, s_start: int, out: list[tuple], carried: str | None) 
     fixed = list(out)
     for n, (mention, metric, people, *rest) in enumerate(fixed):
         previous = fixed[n - 1][1] if n else carried
-        if metric != "killed" or previous not in _GROUP_KILLED:
-            continue
+        if metric != "killed" or previous not in _GROUP_KILLED or (
+                people is not None and people.group == "people"
+                and not _NATIONALS.search(people.subject or "")
+                and not _OTHERS.match(text, mention.num_end)):
+            continue  # "350 of them Hezbollah fighters and more than 100 of them civilians"
         pointing = bool(_OF_WHOM.match(text, mention.num_end)) or \
             bool(_OTHERS.match(text, mention.num_end))
         if not pointing and n and (people is None or people.group is None):
@@ -1027,6 +1030,25 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
             and (base_of_share or not any(e[0] >= people.end for e in events)))
         or (residents and _PEOPLE_OF_PLACE.match(text, people.end)
             and not any(e[0] >= people.end or 0 <= mention.start - e[1] <= 25 for e in events)))
+
+
+def _part_metric(whole: str, part: metrics.People) -> str:
+    """The metric of a part of a figure ("including 36 children", "350 of them Hezbollah
+    fighters"): the whole's, or for the dead the breakdown its people name; the dead people of
+    a list of kinds are "killed", but nationals of a group of the dead ("64 journalists ...
+    57 Palestinians, four Israelis") are still that group."""
+    if whole not in _KILLED_FAMILY:
+        return whole
+    if part.group in metrics.BREAKDOWN:
+        return metrics.BREAKDOWN[part.group]
+    if part.group == "people" and not _NATIONALS.search(part.subject or ""):
+        return "killed"
+    return whole
+
+
+_NATIONALS = re.compile(r"\b(?:palestinians|israelis|lebanese|syrians|egyptians|jordanians|"
+                        r"yemenis|britons|americans|thais|nepalis|filipinos|foreigners|"
+                        r"nationals|citizens)$", re.IGNORECASE)
 
 
 def _list_dash(text: str, start: int, end: int, mentions: list[NumberMention]) -> int | None:
@@ -1294,31 +1316,33 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             predicate_from = claim.end()
         if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
             own = metrics.people_after(text, of_whom.end() + mention.num_end, s_end)
-            metric = out[-1][1]
-            if own.group in metrics.BREAKDOWN and metric == "killed":
-                metric = metrics.BREAKDOWN[own.group]
-            out.append((mention, metric, own if own.group else previous_people, None))
+            out.append((mention, _part_metric(out[-1][1], own),
+                        own if own.group else previous_people, None))
             continue
         if out and people.group in (None, "people") and \
                 (dash := _list_dash(text, out[0][0].end, mention.start, mentions)) and \
                 (whole := [item for item in out if item[0].end <= dash]):
             # "64 journalists had been killed - 57 Palestinians, four Israelis and three
             # Lebanese -": a list set off by a dash breaks down the figure before it
-            out.append((mention, whole[-1][1], people, None))
+            out.append((mention, _part_metric(whole[-1][1], people), people, None))
             continue
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]
-            if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY:
-                out.append((mention, metrics.BREAKDOWN[people.group], people, None))
-                continue  # "2,215 killed, including 724 children and 458 women"
+            if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY and \
+                    not any(people.end <= e[0] <= people.end + 20 and e[3]
+                            and "," not in text[people.end:e[0]] for e in events):
+                # "2,215 killed, including 724 children and 458 women"; not "339 soldiers
+                # killed, and 2,134 soldiers have been injured", a clause of its own
+                out.append((mention, _part_metric(inherited, people), people, None))
+                continue
             # the part's own predicate is looked for after "of whom" ("36 of whom are
             # believed to be dead": "dead" is 25 characters past the number)
             if people.group in (None, "people") and (
                     _OF_THE_NUMBER.match(text, mention.num_end)
                     or not any(predicate_from <= e[0] < predicate_from + 25 for e in events)):
-                if people.group == "people" and inherited in _KILLED_FAMILY:
-                    inherited = "killed"  # "2,358 children, 1,088 women, and 455 elderly people"
+                if people.group == "people":  # "2,358 children, 1,088 women, and 455 elderly
+                    inherited = _part_metric(inherited, people)  # people": the dead
                 out.append((mention, inherited, out[-1][2] if people.group is None else people,
                             None))
                 continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"

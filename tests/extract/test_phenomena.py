@@ -1394,3 +1394,17 @@ def test_a_period_between_two_days_dates_its_count_on_the_last():
     text = ("Strikes killed 61 people across Gaza between Monday evening and Tuesday morning, "
             "the ministry said.")
     assert one(text, "61", published=date(2024, 1, 10))["as_of"] == "2024-01-09"
+
+
+def test_parts_of_a_toll_keep_its_group_by_nationality_and_name_their_own_by_kind():
+    text = ("Last year 61 journalists were killed in the war, among them 55 Palestinians, four "
+            "Lebanese and two Israelis.")
+    for surface in ("55", "four", "two"):
+        assert one(text, surface)["metric"] == "journalists_killed", surface
+    text = ("Strikes in Lebanon have killed more than 600 people, at least 400 of them Hezbollah "
+            "fighters and more than 120 of them civilians, officials said.")
+    assert one(text, "at least 400")["metric"] == "militants_killed"
+    assert one(text, "more than 120")["metric"] == "killed"
+    text = ("The army said 320 soldiers had been killed in Gaza since the ground operation began, "
+            "and 1,900 soldiers have been injured.")
+    assert one(text, "1,900")["metric"] == "injured"
