@@ -186,7 +186,8 @@ _TOLL_BEFORE = re.compile(
 
 # "81 of them Israelis", "1,462 of them civilians": a noun, no verb, right after "of them"
 _BREAKDOWN_NOUN = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*|women|men|children|minors|"
-                             r"civilians|soldiers|foreigners|foreign nationals|dual nationals|fighters|combatants)"
+                             r"civilians|soldiers|foreigners|foreign nationals|dual nationals|"
+                             r"fighters|combatants)"
                              r"\s*(?:[,.;)]|$|and\b)")
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|was|is|have|has|had|"
                               r"remain|remained|died|will|would|could|may|might|"
