@@ -882,6 +882,7 @@ def _earlier_count(text: str, s_start: int, mention: NumberMention, people: metr
 
 
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
+_SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
 
@@ -1271,6 +1272,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, metric, people, None))
                 previous_people = people
                 continue
+        if people.group == "bodies" and _SPEAKS.match(text, people.end):
+            continue  # "the two bodies said in a joint statement": organisations speaking
         if people.group == "bodies" and (of_group := _OF_GROUP.match(text, people.end)) and \
                 metrics.group_in(of_group.group("who")) in _BODIES_OF:
             # "1,500 bodies of Hamas terrorists were found": the dead of that group

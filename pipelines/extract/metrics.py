@@ -274,8 +274,10 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
     if _NOT_PEOPLE_AFTER.match(after):
         return True
-    if number_text.lower() == "one" and after.startswith((" of ", " that ", " which ")):
-        return True  # "one of 251 people abducted": a member; "one that would": a pronoun
+    if number_text.lower() == "one" and (after.startswith((" of ", " that ", " which "))
+                                         or before.lower().endswith("no ")):
+        return True  # "one of 251 people abducted": a member; "one that would": a pronoun;
+        # "No one was hurt": nobody
     if _named_or_priced(before) and not _count_after_since(before, after, number_text) \
             and not _THOUSANDS_AFTER_MONTH.search(before + number_text):
         return True

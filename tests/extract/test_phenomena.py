@@ -1408,3 +1408,10 @@ def test_parts_of_a_toll_keep_its_group_by_nationality_and_name_their_own_by_kin
     text = ("The army said 320 soldiers had been killed in Gaza since the ground operation began, "
             "and 1,900 soldiers have been injured.")
     assert one(text, "1,900")["metric"] == "injured"
+
+
+def test_no_one_is_nobody_and_bodies_that_speak_are_organisations():
+    assert none_at("Two buses exploded in empty depots. No one was hurt.", "one")
+    text = "The figure excludes Gazans held in army camps, the two bodies said in a statement."
+    assert none_at(text, "two")
+    assert one("Rescuers recovered two bodies from the rubble.", "two")["metric"] == "killed"
