@@ -921,11 +921,14 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
 
 # Killed figures of one kind of people that a bare count goes on counting: "11 soldiers ...
 # Nine of them were killed ..., while two others fell", "... among them 16 who have fallen",
-# "two more soldiers were killed, raising its toll to 229".
-_GROUP_KILLED = {"soldiers_killed", "militants_killed"}
+# "two more soldiers were killed, raising its toll to 229"; journalists, medics and aid workers
+# too ("five journalists killed ..., toll rises to 201").
+_GROUP_KILLED = {"soldiers_killed", "militants_killed", "journalists_killed", "medics_killed",
+                 "aid_workers_killed"}
 _ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom|in addition to|"
                                r"as well as|besides)|"
-                               r"\btoll\b[^.;,]{0,60}?\bto|\btotal\b[^.;]{0,60}?\bto)\s+"
+                               r"\b(?:toll|number killed)\b[^.;,]{0,60}?\bto|"
+                               r"\btotal\b[^.;]{0,60}?\bto)\s+"
                                r"(?:more than |at least |about |some |nearly |over )?$",
                                re.IGNORECASE)
 _OTHERS = re.compile(r"\s+(?:more\s+|other\s+)?others?\b", re.IGNORECASE)

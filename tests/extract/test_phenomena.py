@@ -1415,3 +1415,11 @@ def test_no_one_is_nobody_and_bodies_that_speak_are_organisations():
     text = "The figure excludes Gazans held in army camps, the two bodies said in a statement."
     assert none_at(text, "two")
     assert one("Rescuers recovered two bodies from the rubble.", "two")["metric"] == "killed"
+
+
+def test_a_toll_after_a_count_of_one_group_goes_on_counting_that_group():
+    text = "Media office: three journalists killed in Khan Younis strike, toll rises to 187"
+    assert one(text, "187")["metric"] == "journalists_killed"
+    text = ("The army said two soldiers had been killed in Rafah, bringing the number killed in "
+            "the ground operation to 298.")
+    assert one(text, "298")["metric"] == "soldiers_killed"
