@@ -949,7 +949,8 @@ def _same_group(text: str, s_start: int, out: list[tuple], carried: str | None) 
                 and not _OTHERS.match(text, mention.num_end)):
             continue  # "350 of them Hezbollah fighters and more than 100 of them civilians"
         pointing = bool(_OF_WHOM.match(text, mention.num_end)) or \
-            bool(_OTHERS.match(text, mention.num_end))
+            bool(_OTHERS.match(text, mention.num_end)) or \
+            (not n and bool(_BARE_OPENER.match(text, s_start, mention.start)))  # "Of these, 82"
         if not pointing and n and (people is None or people.group is None):
             pointing = bool(_ANAPHORIC_BEFORE.search(text, max(s_start, mention.start - 90),
                                                      mention.start))
@@ -1461,6 +1462,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric is None and people.group == "people" and event is None and \
                 _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             metric = "killed"  # "received the bodies of 11 members of one family": the dead
+        if metric is None and of_whom and carried and event is None and \
+                mention.start - s_start <= 2 and people.group in (None, "people"):
+            metric = carried  # "Seven of them were still in serious condition": a part of the
+            # count just before, doing nothing a metric names (opening its sentence, so that
+            # "them" is that count: "four sites, three of them in Rafah" are sites)
         if metric is None:
             continue
         out.append((mention, metric, people, None))

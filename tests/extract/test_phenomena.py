@@ -1423,3 +1423,18 @@ def test_a_toll_after_a_count_of_one_group_goes_on_counting_that_group():
     text = ("The army said two soldiers had been killed in Rafah, bringing the number killed in "
             "the ground operation to 298.")
     assert one(text, "298")["metric"] == "soldiers_killed"
+
+
+def test_a_part_of_the_count_before_that_does_nothing_a_metric_names_counts_the_same():
+    text = ("Rescuers treated 40 people wounded in the blast. Nine of them were still in serious "
+            "condition on Monday, the hospital said.")
+    assert one(text, "Nine")["metric"] == "injured"
+    text = "Eight soldiers were killed in the ambush. Five of them served in the same battalion."
+    assert one(text, "Five")["metric"] == "soldiers_killed"
+    text = ("The group said 110 journalists were killed last year. Of these, 97 were Palestinians "
+            "killed in Gaza.")
+    assert one(text, "97")["metric"] == "journalists_killed"
+    # "them" is what its own sentence counted first: sites, not the dead
+    text = ("Strikes killed 30 people. The group runs four sites, three of them in Rafah and one "
+            "in Khan Younis.")
+    assert none_at(text, "three")
