@@ -235,10 +235,13 @@ EVENTS = [
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
     ("missing", r"missing|under (?:the )?(?:rubble|ruins)|unaccounted|"
                 r"trapped (?:under|beneath|in the rubble)"),  # "trapped under collapsed buildings"
-    ("displaced", r"displaced|displacement|evacuees|forced out|"
-                  r"(?:forced|driven|fled) (?:from|out of) their homes|"
+    ("displaced", r"displaced|displacing|displacement|evacuees|forced out|"
+                  r"(?:forced|driven|fled) (?:from|out of) their homes|forced from|"
                   r"forced to (?:evacuate|flee|leave)|evacuated|out of their homes|"
-                  r"from their homes|(?:left|abandoned) their homes|uprooted|fled"),
+                  r"from their homes|(?:left|abandoned) their homes|uprooted|fled|"
+                  r"away from (?:their |his |her )?homes?|left the camps?|"
+                  # "more than 560,000 people have crossed into Syria": refugees
+                  r"crossed (?:from [\w ]{1,30} )?into"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"(?:registered|staying|living|remain|remained)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
                    r"{0,3}(?:shelters|facilities)|in shelters|"
@@ -247,7 +250,7 @@ EVENTS = [
                    r"squeezed into"),
     ("population", r"population (?:of|is|was|stands|stood|numbers)|inhabitants|"
                    r"(?:who )?(?:live|living|lived)(?=\s+(?:in|on|at|near|there|across|along|"
-                   r"north|south|east|west|as of)\b|\s*[,.;)])|home to"),
+                   r"north|south|east|west|as of|before)\b|\s*[,.;)])|home to"),
 ]
 # One word-boundary check, then the alternatives (several times faster than a \b per branch).
 _EVENT_SOURCE = (r"\b(?=[a-zA-Z])(?:" + "|".join(f"(?P<{name}>(?:{pattern}))"

@@ -46,6 +46,8 @@ REGISTRY = Path(__file__).parents[2] / "pipelines" / "extract" / "claimants.csv"
     ("UNICEF", "un_unicef", "un"),
     ("the White House", "us_gov", "us_gov"),
     ("the State Department", "us_gov", "us_gov"),
+    ("Defence Minister Israel Katz", "israel_gov", "israel_gov"),
+    ("Katz", "israel_gov", "israel_gov"),
     ("U.S. Central Command", "us_gov", "us_gov"),
     ("CENTCOM", "us_gov", "us_gov"),
     ("Egyptian officials", "egypt", "other"),

@@ -1438,3 +1438,19 @@ def test_a_part_of_the_count_before_that_does_nothing_a_metric_names_counts_the_
     text = ("Strikes killed 30 people. The group runs four sites, three of them in Rafah and one "
             "in Khan Younis.")
     assert none_at(text, "three")
+
+
+def test_more_ways_people_are_displaced_and_where_they_lived():
+    cases = [
+        ("Six evacuation orders were issued, displacing some 90,000 people.", "some 90,000"),
+        ("Up to 60,000 people have been forced from Beit Lahia since October.", "Up to 60,000"),
+        ("More than 300,000 people have crossed into Syria since September.", "More than 300,000"),
+        ("About 60,000 Israelis were living away from home under evacuation orders.",
+         "About 60,000"),
+        ("The minister said 30,000 Palestinians had left the camps of Tulkarm.", "30,000"),
+    ]
+    for text, surface in cases:
+        assert one(text, surface)["metric"] == "displaced", text
+    text = "In Nur Shams camp, where some 9,000 people lived before the raid, few remain."
+    assert one(text, "some 9,000")["metric"] == "population"
+    assert none_at("Hundreds of gunmen crossed into Israel at dawn, 12 hours before.", "12")
