@@ -17,7 +17,7 @@ GROUPS = {
     "prisoners": r"prisoners?|detainees?|inmates",
     "police": r"police officers?|policem[ae]n|police",
     "soldiers": r"soldiers?|troops|comrades|fellow soldiers|reservists?|servicem[ae]n|"
-                r"servicewom[ae]n|officers?|"
+                r"servicewom[ae]n|officers?|generals?|forces|revolutionary guards?|irgc|"
                 r"conscripts?",
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|"
                  r"commanders?|members of hamas|hamas members|terror operatives",
@@ -51,7 +51,7 @@ _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
-_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+)?[\w-]+)")
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
 _OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|armed groups?|the group|"
                              r"its armed wing|al-qassam|qassam)", re.IGNORECASE)
 # The first group (in GROUPS order) whose nouns make up a whole phrase: one pattern of
@@ -617,8 +617,9 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             "alive": "hostages_alive", "killed": "hostages_dead",
             "remaining": "hostages_remaining",
         }.get(event or "remaining", "hostages_remaining")
-    if group == "prisoners":
-        return "prisoners_released" if event == "released" else None
+    if group == "prisoners":  # "16 prisoners have died in Israeli custody": the dead
+        return "prisoners_released" if event == "released" else "killed" \
+            if event == "killed" else None
     if group == "bodies":  # bodies counted in talk of hostages are bodies handed back; other
         # bodies brought to hospitals or pulled from rubble are the dead
         return "hostage_bodies_recovered" if _context(sentence)[0] else "killed"

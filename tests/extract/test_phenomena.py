@@ -1454,3 +1454,14 @@ def test_more_ways_people_are_displaced_and_where_they_lived():
     text = "In Nur Shams camp, where some 9,000 people lived before the raid, few remain."
     assert one(text, "some 9,000")["metric"] == "population"
     assert none_at("Hundreds of gunmen crossed into Israel at dawn, 12 hours before.", "12")
+
+
+def test_prisoners_who_die_are_dead_and_a_state_s_forces_are_soldiers():
+    text = "At least 12 prisoners have died in Israeli custody since October, the society said."
+    assert one(text, "At least 12")["metric"] == "killed"
+    text = "Thirty Israelis, including 11 members of Israeli forces, have been killed, it said."
+    assert one(text, "11")["metric"] == "soldiers_killed"
+    text = ("The strike killed five members of the Islamic Revolutionary Guard Corps, among them "
+            "two generals.")
+    assert one(text, "five")["metric"] == "soldiers_killed"
+    assert one(text, "two")["metric"] == "soldiers_killed"
