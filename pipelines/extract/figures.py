@@ -446,7 +446,9 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
                                            and not partitive))
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
              and not _NEW_SUBJECT.search(text, figure.end, d.start)
-             and not _COMPARED.search(text, figure.end, d.start)]
+             and not _COMPARED.search(text, figure.end, d.start)
+             # "24 civilians, including Saturday's victims": a day's own dead, a part of the count
+             and not text.startswith(("'s", "’s"), d.end)]
     if later:
         return later[0].value
     if mentions and mentions[0].start - s_start <= 3 and mentions[0].start < figure.start:
@@ -608,7 +610,7 @@ class _Attributions:
         return None
 
 
-_IN_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*$", re.IGNORECASE)
+_IN_ASIDE = re.compile(r",\s+(?:which|who|where)\s[^,]*$", re.IGNORECASE)
 # the comma that closes an aside: not a thousands separator, not a participle going on
 _ASIDE_CLOSE = re.compile(r",(?!\d)(?!\s+\w+ing\b)")
 # "the attack of October 7", "killed on October 7": a date that is the attack's
@@ -727,7 +729,10 @@ def extract_figures(text: str, published: date | None = None,
         # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
         # third are believed dead": the count of the held is the believed one too)
         spans_made = [m.start for m, *_ in made if m.fraction is None]
-        that_day = ("day" in lower or "hours" in lower) and bool(_THAT_DAY.search(lower))
+        # "... killed since October 7, including those who fell that day": that day starts a
+        # running total, it does not date it
+        that_day = ("day" in lower or "hours" in lower) and bool(_THAT_DAY.search(lower)) \
+            and "since" not in lower
         quote_speaker = None
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)

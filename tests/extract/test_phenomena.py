@@ -1465,3 +1465,16 @@ def test_prisoners_who_die_are_dead_and_a_state_s_forces_are_soldiers():
             "two generals.")
     assert one(text, "five")["metric"] == "soldiers_killed"
     assert one(text, "two")["metric"] == "soldiers_killed"
+
+
+def test_asides_possessive_days_and_that_day_of_a_running_total_do_not_date_a_count():
+    published = date(2024, 7, 28)  # a Sunday
+    text = ("At least 20 soldiers have been killed in the north, along with 25 civilians, "
+            "including Saturday's victims.")
+    assert one(text, "25", published=published)["as_of"] == "2024-07-28"
+    text = ("The army says 560 soldiers have been killed since October 7, including those who "
+            "fell that day.")
+    assert one(text, "560", published=published)["as_of"] == "2024-07-28"
+    text = ("At the hospital, where troops ended a siege on April 1, rescuers say they have "
+            "retrieved 380 bodies.")
+    assert one(text, "380", published=published)["as_of"] == "2024-07-28"
