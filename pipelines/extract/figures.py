@@ -887,6 +887,10 @@ def _earlier_count(text: str, s_start: int, mention: NumberMention, people: metr
 
 
 _PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
+_RELEASED = {"prisoners_released", "hostages_released"}
+# "... and detained more than 500": the object of an arrest, a count no metric names
+_DETAINED_BEFORE = re.compile(r"\b(?:detained|arrested|rounded up)\s+(?:(?:more than|at least|"
+                              r"about|some|nearly|over|around|another)\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
@@ -1281,6 +1285,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, metric, people, None))
                 previous_people = people
                 continue
+        if _DETAINED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start):
+            continue
         if people.group == "bodies" and _SPEAKS.match(text, people.end):
             continue  # "the two bodies said in a joint statement": organisations speaking
         if people.group == "bodies" and (of_group := _OF_GROUP.match(text, people.end)) and \
@@ -1342,7 +1348,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]
-            if people.group in metrics.BREAKDOWN and inherited in _KILLED_FAMILY and \
+            if people.group in metrics.BREAKDOWN and (inherited in _KILLED_FAMILY or (
+                    inherited in _RELEASED and people.group in ("children", "women"))) and \
                     not any(people.end <= e[0] <= people.end + 20 and e[3]
                             and "," not in text[people.end:e[0]] for e in events):
                 # "2,215 killed, including 724 children and 458 women"; not "339 soldiers

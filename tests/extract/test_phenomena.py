@@ -1478,3 +1478,12 @@ def test_asides_possessive_days_and_that_day_of_a_running_total_do_not_date_a_co
     text = ("At the hospital, where troops ended a siege on April 1, rescuers say they have "
             "retrieved 380 bodies.")
     assert one(text, "380", published=published)["as_of"] == "2024-07-28"
+
+
+def test_women_and_minors_among_released_prisoners_and_the_arrested_are_not_the_dead():
+    text = ("In November, 150 Palestinian prisoners, 45 women and 105 minors, were freed in "
+            "exchange for 50 hostages.")
+    assert [one(text, s)["metric"] for s in ("45", "105", "50")] == \
+        ["prisoners_released", "prisoners_released", "hostages_released"]
+    text = "The army said it killed about 90 militants in the raid and detained more than 300."
+    assert none_at(text, "more than 300")
