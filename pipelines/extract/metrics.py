@@ -41,7 +41,7 @@ GROUPS = {
               r"villagers|worshippers|passengers|students|pupils|farmers|mourners|bystanders|"
               r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)|"
               r"friends|neighbou?rs|festival-?goers|partygoers|revellers|concertgoers|"
-              r"peacekeepers|sailors|seafarers|crew members|crewmen|lebanese|syrians|"
+              r"peacekeepers|sailors|seafarers|crew members|crewmen|crew|lebanese|syrians|"
               r"egyptians|jordanians|yemenis|britons|nepalis",
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'

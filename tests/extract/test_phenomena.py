@@ -1487,3 +1487,8 @@ def test_women_and_minors_among_released_prisoners_and_the_arrested_are_not_the_
         ["prisoners_released", "prisoners_released", "hostages_released"]
     text = "The army said it killed about 90 militants in the raid and detained more than 300."
     assert none_at(text, "more than 300")
+
+
+def test_a_ship_s_crew_are_people():
+    text = "Houthis free 25 Galaxy Leader crew after 14 months in captivity"
+    assert one(text, "25")["metric"] == "hostages_released"
