@@ -658,11 +658,25 @@ def _quoted_speaker(cues: list[attribution.Attribution], cue: attribution.Attrib
     return named[-1] if named else attributions.quote_speaker(index)
 
 
-def _next_claimants(attributions: _Attributions, index: int) -> set[str]:
-    """The classes of the claimants a sentence names itself (pronouns and role nouns, which
-    point back, name none)."""
+def _next_claimants(attributions: _Attributions, index: int, before: int) -> set[str]:
+    """The classes of the claimants a sentence names itself before `before` (pronouns and
+    role nouns, which point back, name none)."""
     return {resolve_claimant(cue.claimant)[1] for cue in attributions.cues(index)
-            if not cue.generic}
+            if not cue.generic and cue.start < before}
+
+
+def _verified_scope(text: str, start: int, end: int) -> int | None:
+    """Where the clause saying a figure "cannot be independently verified" ends, or None when
+    the sentence says no such thing: "Its figures cannot be verified; Israel says it has
+    killed 13,000" leaves Israel's figure alone."""
+    found = _VERIFY_NEXT.search(text, start, end)
+    if not found:
+        return None
+    split = _NEW_CLAIM.search(text, found.end(), end)
+    return split.start() if split else end
+
+
+_NEW_CLAIM = re.compile(r";|,\s+(?:and|but|while)\s+(?-i:[A-Z])")
 
 
 def _metrics_since(figures: list[Figure], start: int, end: int) -> tuple[str, ...]:
@@ -718,12 +732,14 @@ def extract_figures(text: str, published: date | None = None,
         lower = sentence.lower()  # cheap substring gates before the hedge patterns
         following = text[spans[index + 1].start:spans[index + 1].end].lower() \
             if index + 1 < len(spans) else ""
-        unverified = "verif" in lower and bool(_VERIFY_NEXT.search(sentence))
-        # "... cannot be independently verified" in the next sentence hedges this one's figures
-        # when it speaks of the same claimant (or names none)
-        next_unverified = None if unverified or "verif" not in following or not \
-            _VERIFY_NEXT.search(following) \
-            else _next_claimants(attributions, index + 1)
+        # where "... cannot be independently verified" stops reaching: its clause
+        unverified_end = _verified_scope(text, s_start, s_end) if "verif" in lower else None
+        # in the next sentence it hedges this one's figures when it speaks of the same claimant
+        # or names none before it ("Its figures cannot be verified; Israel says ...")
+        next_end = _verified_scope(text, spans[index + 1].start, spans[index + 1].end) \
+            if unverified_end is None and "verif" in following else None
+        next_unverified = None if next_end is None \
+            else _next_claimants(attributions, index + 1, next_end)
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if _HEDGE_HINT.search(lower) else []
         # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
@@ -800,7 +816,8 @@ def extract_figures(text: str, published: date | None = None,
                 location=location,
                 claimant=claimant, claimant_class=claimant_class, claimant_id=claimant_id,
                 attribution_explicit=explicit, status=status,
-                hedged=unverified or (next_unverified is not None and (
+                hedged=(unverified_end is not None and mention.start < unverified_end) or (
+                    next_unverified is not None and (
                     not next_unverified or claimant_class in next_unverified))
                 or _hedged(mention.start, mention.end, hedges, spans_made,
                            [c.start for c in cues], words),

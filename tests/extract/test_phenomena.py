@@ -1492,3 +1492,16 @@ def test_women_and_minors_among_released_prisoners_and_the_arrested_are_not_the_
 def test_a_ship_s_crew_are_people():
     text = "Houthis free 25 Galaxy Leader crew after 14 months in captivity"
     assert one(text, "25")["metric"] == "hostages_released"
+
+
+def test_cannot_be_verified_reaches_back_to_its_own_claimant_not_on_to_the_next():
+    text = ("The Hamas-run health ministry says 30,000 people have been killed. Its figures "
+            "cannot be independently verified; Israel says it has killed some 12,000 militants.")
+    assert one(text, "30,000")["hedged"] is True
+    assert one(text, "some 12,000")["hedged"] is False
+    text = ("The ministry says 30,000 people have been killed. That figure cannot be "
+            "independently verified, and Israel says it has killed around 12,000 terrorists.")
+    assert one(text, "30,000")["hedged"] is True
+    assert one(text, "around 12,000")["hedged"] is False
+    text = "Israel says it has killed 12,000 militants, a figure that cannot be verified."
+    assert one(text, "12,000")["hedged"] is True
