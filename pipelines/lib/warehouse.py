@@ -183,7 +183,8 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
         inserted = write_parquet_batches_atomic(chunks, spool, schema)
         conn.register("dropped", dropped.to_arrow())
         try:
-            with registered(conn, pl.DataFrame(schema=schema)), transaction(conn):
+            with (registered(conn, pl.DataFrame(schema=schema)), _lean_bulk_insert(conn),
+                  transaction(conn)):
                 run(conn, f"create schema if not exists {schema_name}")
                 if replace:
                     run(conn, f"create or replace table {table} as select * from incoming")
@@ -198,6 +199,36 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
         finally:
             conn.unregister("dropped")
     return inserted
+
+
+BULK_INSERT_MEMORY = "256MB"  # DuckDB's budget while it inserts a spooled file
+
+
+@contextmanager
+def _lean_bulk_insert(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One DuckDB thread and a memory budget of `BULK_INSERT_MEMORY` for a bulk insert.
+
+    DuckDB fills a table's row groups (122,880 rows) in memory, one per thread, and keeps as
+    much of them as its memory limit allows: 122,880 articles with their text are most of a
+    gigabyte, so inserting 300,000 of them filled the whole 1 GB budget (the step's peak, 2.02
+    GB in the 300,000-article bench). With a small budget DuckDB writes what it is filling to
+    its temporary folder instead, and took no longer. One thread matters too: after an insert
+    by two, the checkpoint when the connection closed took 20 s at the full budget again
+    (merging part-filled row groups, it seems); after an insert by one it took 0.1 s.
+
+    Both settings belong to the whole database instance, so they are put back afterwards to
+    the values read before: RESET would give DuckDB's defaults (80% of the machine's memory),
+    not the configured budget.
+    """
+    threads, limit = run(conn, "select current_setting('threads'), "
+                               "current_setting('memory_limit')")[0]
+    run(conn, "set threads = 1")
+    run(conn, f"set memory_limit = '{BULK_INSERT_MEMORY}'")
+    try:
+        yield
+    finally:
+        run(conn, f"set memory_limit = '{limit}'")
+        run(conn, f"set threads = {int(threads)}")
 
 
 def _mark_changed(conn: duckdb.DuckDBPyConnection, name: str) -> None:

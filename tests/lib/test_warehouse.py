@@ -52,3 +52,19 @@ def test_a_table_without_a_version_is_fingerprinted_by_its_rows():
     before = warehouse.fingerprint(conn, ["core.u"])
     conn.execute("update core.u set value = 2")
     assert warehouse.fingerprint(conn, ["core.u"]) != before
+
+
+def test_a_load_puts_back_the_threads_and_memory_budget_it_lowers_for_its_insert():
+    conn = duckdb.connect(":memory:", config={"memory_limit": "1GB", "threads": 2})
+    budget = ("select current_setting('threads'), "
+              "parse_formatted_bytes(current_setting('memory_limit'))")
+    before = conn.execute(budget).fetchall()
+    load(conn, rows(("a", 1)))
+    conn.execute("create table core.v (id varchar)")  # no column `value`: the insert fails
+    with pytest.raises(duckdb.Error):
+        warehouse.apply_changes(conn, "core.v", iter([rows(("b", 2))]), pl.DataFrame(
+            {"id": []}, schema={"id": pl.String}), SCHEMA)
+    [(threads, limit)] = conn.execute(budget).fetchall()
+    assert threads == before[0][0]
+    # put back from DuckDB's rounded text ("953.6 MiB"), not by RESET (80% of the machine)
+    assert abs(limit - before[0][1]) < 2**20
