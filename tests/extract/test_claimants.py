@@ -48,6 +48,7 @@ REGISTRY = Path(__file__).parents[2] / "pipelines" / "extract" / "claimants.csv"
     ("the State Department", "us_gov", "us_gov"),
     ("Defence Minister Israel Katz", "israel_gov", "israel_gov"),
     ("Katz", "israel_gov", "israel_gov"),
+    ("Army probe", "idf", "israel_military"),
     ("U.S. Central Command", "us_gov", "us_gov"),
     ("CENTCOM", "us_gov", "us_gov"),
     ("Egyptian officials", "egypt", "other"),

@@ -1505,3 +1505,13 @@ def test_cannot_be_verified_reaches_back_to_its_own_claimant_not_on_to_the_next(
     assert one(text, "around 12,000")["hedged"] is False
     text = "Israel says it has killed 12,000 militants, a figure that cannot be verified."
     assert one(text, "12,000")["hedged"] is True
+
+
+def test_unnamed_officials_sources_and_groups_of_any_kind_are_claimants():
+    text = ("Hamas would free about 30 hostages in a first phase, officials briefed on the talks "
+            "said.")
+    assert one(text, "about 30")["claimant"] == "officials briefed on the talks"
+    text = "Reporter killed in Gaza; press group says at least 70 media workers dead"
+    assert one(text, "at least 70")["claimant_class"] == "other"
+    assert one("Municipal officials said 300 residents had fled.", "300")["claimant"] == \
+        "Municipal officials"
