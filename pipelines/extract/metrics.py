@@ -415,13 +415,15 @@ def people_after(text: str, pos: int, limit: int) -> People:
         # "1,200 displacement sites", "150,000 housing units": an event word naming a thing
         return People("thing", text[words[0].start() : thing.end()], thing.end())
     if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()) or \
-            first.endswith(("ing", "ly")) or first in ("known", "confirmed", "believed"):
-        # "250 serving life sentences", "35 known to be dead", "13 shortly before noon": a
-        # participle or adverb, no noun
+            first.endswith(("ing", "ly")) or first in _PARTICIPLES:
+        # "250 serving life sentences", "35 known to be dead", "13 shortly before noon", "111
+        # detained in Gaza": a participle or adverb, no noun
         return People(None, None, pos)  # "671,000 sheltering in ...": the event, no noun
     return People("thing", text[words[0].start() : words[0].end()], words[0].end())
 
 
+_PARTICIPLES = frozenset("""known confirmed believed detained arrested jailed imprisoned
+deported sentenced convicted exiled expelled""".split())
 _THING_NEXT = re.compile(r"\s+(?:sites?|units?|centres?|centers?|facilities|locations?|areas?|"
                          r"zones?|orders?|camps?|shelters?|buildings?|homes?|houses?)\b",
                          re.IGNORECASE)
@@ -521,7 +523,7 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
 
 
 # "450 people who were sheltering inside": a relative clause describes, it is not the predicate
-_RELATIVE_AUX = re.compile(r"\b(?:who|which|that)\s+(?:were|was|are|is|had|have|has)\s+"
+_RELATIVE_AUX = re.compile(r"\b(?:who|which|that|whose\s+\w+)\s+(?:were|was|are|is|had|have|has)\s+"
                            r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 

@@ -1515,3 +1515,12 @@ def test_unnamed_officials_sources_and_groups_of_any_kind_are_claimants():
     assert one(text, "at least 70")["claimant_class"] == "other"
     assert one("Municipal officials said 300 residents had fled.", "300")["claimant"] == \
         "Municipal officials"
+
+
+def test_prisoners_described_by_their_custody_and_a_verb_in_a_whose_clause():
+    text = ("Israel released 180 Palestinian prisoners, among them 20 serving life sentences "
+            "and 110 detained in Gaza during the war, the office said.")
+    assert one(text, "110")["metric"] == "prisoners_released"
+    text = ("In return, Israel released more than 600 Palestinian prisoners, whose release had "
+            "been held up since Saturday.")
+    assert one(text, "more than 600")["metric"] == "prisoners_released"
