@@ -1524,3 +1524,9 @@ def test_prisoners_described_by_their_custody_and_a_verb_in_a_whose_clause():
     text = ("In return, Israel released more than 600 Palestinian prisoners, whose release had "
             "been held up since Saturday.")
     assert one(text, "more than 600")["metric"] == "prisoners_released"
+
+
+def test_followed_by_more_goes_on_counting_the_same():
+    text = ("Under the deal, three women hostages will be released on the first day, followed by "
+            "four more on the seventh day.")
+    assert one(text, "four")["metric"] == "hostages_released"
