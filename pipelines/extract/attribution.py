@@ -81,7 +81,8 @@ _NAME_START = re.compile(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)")
 _NUMBERED_OUTLET = re.compile(r"\b(?:channel|kan|i24)\s*\d+\b", re.IGNORECASE)
 _SAYING = re.compile(r",\s+(?:saying|adding|reporting)\b", re.IGNORECASE)
 # "..., with the Government Media Office saying that 400 were killed"
-_WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s+"
+_WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?|"
+                          r"the\s+[\w'’ -]{2,40}?)\s+"  # "with the military saying"
                           r"(?:saying|reporting|estimating)\b", re.IGNORECASE)
 # "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
 _SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"

@@ -1530,3 +1530,9 @@ def test_followed_by_more_goes_on_counting_the_same():
     text = ("Under the deal, three women hostages will be released on the first day, followed by "
             "four more on the seventh day.")
     assert one(text, "four")["metric"] == "hostages_released"
+
+
+def test_with_the_military_saying_names_the_military():
+    text = ("Troops pressed on with the raid on the hospital, with the military saying it had "
+            "killed about 90 gunmen since Monday.")
+    assert one(text, "about 90")["claimant_class"] == "israel_military"
