@@ -153,6 +153,9 @@ _HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodie
                           r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                           re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
+# a ratio told by its verb: "30 prisoners would be freed for each civilian hostage"
+_RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
+                           r"for (?:every|each)\b", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while)\b")
@@ -1259,6 +1262,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and metrics.is_thing_noun(next_word.group(1)))):
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities", "335 of its
             # military vehicles"
+        if _RATIO_CLAUSE.match(text, people.end) or _RATIO_CLAUSE.match(text, mention.num_end):
+            continue  # "30 prisoners would be freed for each civilian hostage": a ratio
         base_of_share = i and mentions[i - 1].fraction is not None and \
             mention.start - mentions[i - 1].end <= 20
         earlier = (_earlier_hostages(text, s_start, mention, people, seen)

@@ -1536,3 +1536,8 @@ def test_with_the_military_saying_names_the_military():
     text = ("Troops pressed on with the raid on the hospital, with the military saying it had "
             "killed about 90 gunmen since Monday.")
     assert one(text, "about 90")["claimant_class"] == "israel_military"
+
+
+def test_a_ratio_told_by_its_verb_is_no_count():
+    text = "Under the deal, 30 prisoners would be freed for each civilian hostage and 50 for each soldier."
+    assert none_at(text, "30") and none_at(text, "50")

@@ -81,11 +81,11 @@ def test_extractor_meets_the_targets_on_the_passages_it_was_tuned_on():
 
 
 def test_extractor_holds_its_scores_on_held_out_passages():
-    """The held-out passages (fresh9-*) were written blind (by someone who never ran or read
+    """The held-out passages (fresh11-*) were written blind (by someone who never ran or read
     the extractor) and are never used to tune it, so they measure how it generalises. The
     floors sit just under their first blind measurement (README: the extractor's scores); they
     are a guard, not the targets."""
-    _guard("heldout", precision=0.925, recall=0.905, claimant=0.945)
+    _guard("heldout", precision=0.94, recall=0.91, claimant=0.875)
 
 
 def test_make_eval_never_shows_what_goes_wrong_on_held_out_passages(tmp_path):
