@@ -173,9 +173,9 @@ _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+[
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PARTITIVE = re.compile(r"\s+(?:of\s+the|out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
-# "the bodies of the other 24", "the remains of the last four"
-_REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:other\s+|remaining\s+|last\s+|"
-                         r"final\s+)?$", re.IGNORECASE)
+# "the bodies of the other 24", "the remains of the last four", "the remains of all 28"
+_REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+)?(?:the\s+)?"
+                         r"(?:other\s+|remaining\s+|last\s+|final\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count|"

@@ -186,6 +186,9 @@ EVENTS = [
                r"(?:the\s+)?(?:bodies|remains)"),
     ("rescued", r"rescued|rescue|rescues|rescuing|extracted alive"),
     ("released", r"released|releasing|release|releases|freed|freeing|frees|free|"
+                 # "to return all 20 living hostages": handing back a count of people
+                 rf"return(?:s|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
+                 rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
                  r"set free|hand(?:ed|ing|s)? over|handed to|transferred to|exchanged|swap|"
                  r"go free|walked free|(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
@@ -195,7 +198,7 @@ EVENTS = [
                  r"returned to (?:their families|israel)|"
                  r"brought (?:back|home)|back home|arrived home"),
     ("abducted", r"(?:taking|took|take|takes|taken|seizing|seized|capturing|captured)\s+"
-                 r"(?:[\w,]+\s+){0,4}"
+                 r"(?:(?!remain)[\w,]+\s+){0,4}"  # not "seized in Israel remain captive"
                  r"(?:hostages?|captives?)|"
                  r"abducted|abducting|abduction|kidnapped|kidnapping|taken hostage|taken "
                  r"captive|seized|snatched|taken into gaza|taken to gaza|dragged|"

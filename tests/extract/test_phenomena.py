@@ -1541,3 +1541,12 @@ def test_with_the_military_saying_names_the_military():
 def test_a_ratio_told_by_its_verb_is_no_count():
     text = "Under the deal, 30 prisoners would be freed for each civilian hostage and 50 for each soldier."
     assert none_at(text, "30") and none_at(text, "50")
+
+
+def test_returning_a_count_of_hostages_and_the_remains_of_all_of_them():
+    text = ("Hamas was to return all 20 living hostages and the remains of all 28 dead ones "
+            "within 72 hours.")
+    assert one(text, "20")["metric"] == "hostages_released"
+    assert one(text, "28")["metric"] == "hostage_bodies_recovered"
+    text = "Around 240 people seized in Israel remain captive in Gaza."
+    assert one(text, "Around 240")["metric"] == "hostages_remaining"
