@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from pipelines.extract.sentences import lower
-from pipelines.extract.wordtrie import any_of, trie_pattern
+from pipelines.extract.wordtrie import trie_pattern
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split()
@@ -122,9 +122,11 @@ _ANY_DATE_WORD = re.compile(  # scans lower-cased text (sentences.lower)
 # What each pattern needs: a month, a weekday or "yesterday".
 _NEEDS = [("month" if "(?P<month>" in p.pattern else
            "weekday" if "(?P<weekday>" in p.pattern else "yesterday", p) for p in _PATTERNS]
-# Every month name holds its three-letter abbreviation ("sept" holds "sep").
-_MONTH_HINTS = tuple(m for m in MONTHS if len(m) == 3)
-_MONTH_HINT, _WEEKDAY_HINT = any_of(_MONTH_HINTS), any_of(list(WEEKDAYS))
+# The kind of each word _ANY_DATE_WORD finds. Every match of a pattern holds a word of the kind
+# it needs, whole (a space, "-" or "." stands on either side of it), so the kinds of the words
+# found say which patterns can match; running only those gives the same mentions.
+_KINDS = {**{m: "month" for m in MONTHS}, **{d: "weekday" for d in WEEKDAYS},
+          "yesterday": "yesterday"}
 # The same patterns for lower-cased text (sentences.lower), without IGNORECASE: there `re`
 # skips a branch that opens with another letter at once, several times faster. Lower-casing
 # keeps every offset and what counts as a word character, digit or space.
@@ -136,27 +138,20 @@ _NEEDS_LOWER = [(need, re.compile(p.pattern)) for need, p in _NEEDS]
 _CASE_TRAPS = ("ı", "ſ", "\u0130")
 
 
-def _needed(lowered: str) -> list[re.Pattern]:
-    """The lower-case date patterns that can match a sentence: the month patterns only when a
-    month's abbreviation is in it, and so on (a sentence names a weekday or a month far more
-    often than both)."""
-    present = {"month": _MONTH_HINT.search(lowered) is not None,
-               "weekday": _WEEKDAY_HINT.search(lowered) is not None,
-               "yesterday": "yesterday" in lowered}
-    return [p for need, p in _NEEDS_LOWER if present[need]]
-
-
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     lowered = lower(text[start:end])
-    if not _ANY_DATE_WORD.search(lowered):
+    kinds = {_KINDS[m.group()] for m in _ANY_DATE_WORD.finditer(lowered)}
+    if not kinds:
         return found
-    trapped = any(trap in text[start:end] for trap in _CASE_TRAPS)
+    sentence = text[start:end]
+    trapped = "ı" in sentence or "ſ" in sentence or "\u0130" in sentence  # _CASE_TRAPS
     if trapped:
         hay, base, patterns = text, 0, _PATTERNS
     else:  # one character before the sentence, for the word boundary at its start
         base = max(0, start - 1)
-        hay, patterns = lower(text[base:end]), _needed(lowered)
+        hay = lower(text[base:end])
+        patterns = [p for need, p in _NEEDS_LOWER if need in kinds]
     for pattern in patterns:
         for m in pattern.finditer(hay, start - base, end - base):
             m_start, m_end = m.start() + base, m.end() + base

@@ -58,9 +58,10 @@ _PLANNED = re.compile(
 # "an estimated 250" marks only its own number (NumberMention.estimated)
 _ESTIMATE = re.compile(r"(?<![Aa]n )\bestimat(?:e|es|ed)\b", re.IGNORECASE)
 # "in|inside|across|throughout|from|at" with each word's first letter first ("\bin" written
-# "i(?<!\w.)n"), so that `re` skips in C to the places where one of them can start.
+# "in(?<!\w..)": the look-behind only runs where two letters matched), so that `re` skips in C
+# to the places where one of them can start.
 _LOCATION = re.compile(
-    r"(?:i(?<!\w.)n(?:side)?|a(?<!\w.)(?:cross|t)|t(?<!\w.)hroughout|f(?<!\w.)rom)\s+(?P<loc>(?:the\s+)?(?:(?:northern|southern|"
+    r"(?:in(?<!\w..)(?:side)?|a(?:c(?<!\w..)ross|t(?<!\w..))|th(?<!\w..)roughout|fr(?<!\w..)om)\s+(?P<loc>(?:the\s+)?(?:(?:northern|southern|"
     r"central|eastern|western|occupied)\s+)?(?:[A-Z][\w'’-]+)(?:\s+(?:Strip|Bank|Israel|"
     r"area|city|camp|Younis|Lahiya|Hanoun|al-Balah|[A-Z][\w'’-]+)){0,2})"
 )
@@ -622,8 +623,12 @@ _ATTACK_DATE = re.compile(r"\b(?:attack|assault|onslaught|incursion|massacre|ram
                           re.IGNORECASE)
 _BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|(?:the|its|their)\s+"
                           r"[^,.;]{0,40}?\bto\s+)$", re.IGNORECASE)
-_THAT_DAY = re.compile(r"\bthat day\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|"
-                       r"\bwithin (?:hours|minutes)\b|\blater that\b")
+# "\bthat day\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|\bwithin (?:hours|
+# minutes)\b|\blater that\b" with every branch opening with plain letters and its "\b" a
+# look-behind after them ("tha(?<!\w...)t"): `re` skips in C to the few places it can start.
+_THAT_DAY = re.compile(r"tha(?<!\w...)t day\b|the(?<!\w...) (?:same )?day(?:['’]s)?\b|"
+                       r"hou(?<!\w...)rs later\b|min(?<!\w...)utes later\b|"
+                       r"wit(?<!\w...)hin (?:hours|minutes)\b|lat(?<!\w...)er that\b")
 
 
 def _that_day(text: str, spans: list[sentences.Sentence], index: int,

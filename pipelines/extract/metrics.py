@@ -114,6 +114,13 @@ _NOT_PEOPLE_AFTER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The same for lower-cased text (sentences.lower), without IGNORECASE: `re` then skips the
+# branches of the unit and month tries that open with another letter at once, instead of
+# lower-casing the character for each. Text holding a character where the two ways part
+# ("ı", "ſ", "İ") keeps the pattern as written.
+_NOT_PEOPLE_AFTER_LOWER = re.compile(_NOT_PEOPLE_AFTER.pattern, re.VERBOSE)
+assert not any(c.isupper() for c in _NOT_PEOPLE_AFTER.pattern)
+_CASE_TRAPS = ("ı", "ſ", "\u0130")
 # The word right before a number that makes it a name, a date, money or a threshold.
 _NOT_PEOPLE_BEFORE = frozenset("""
 us$ usd nis channel unit resolution no. number route highway road gate brigade division article
@@ -278,7 +285,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     after = text[num_end : num_end + 40]
     if after[:1] == ")" and before[-1:] == "(":
         after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
-    if _NOT_PEOPLE_AFTER.match(after):
+    if (_NOT_PEOPLE_AFTER.match(after) if "ı" in after or "ſ" in after or "\u0130" in after
+            else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):  # _CASE_TRAPS, spelt out
         return True
     if number_text.lower() == "one" and (after.startswith((" of ", " that ", " which "))
                                          or before.lower().endswith("no ")):

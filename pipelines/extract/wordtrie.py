@@ -45,32 +45,55 @@ def first_letter_alternation(named: list[tuple[str, str]]) -> tuple[str, dict[st
     not open with one, so a pattern of many named groups enters every group at every word. The
     same branches bucketed by their first letter, in their original order inside a bucket,
     match exactly the same text (branches with another first letter fail on it anyway) with
-    one quick test per bucket. Every branch must open with a lower-case letter, possibly
-    behind a leading group (`(?:a|b)c`, `(?:a )?b`), which is expanded.
+    one quick test per bucket. A bucket whose branches all go on with a plain letter (or space)
+    is bucketed again by that letter, and so on for three letters, so that a word entering the
+    bucket ("the" in the bucket of "t") skips the groups it cannot match the same way. Every branch must open with a
+    lower-case letter, possibly behind a leading group (`(?:a|b)c`, `(?:a )?b`), which is
+    expanded.
 
     Returns the pattern (without the word boundaries around it) and a map from its group
     names back to the given ones (use `m.lastgroup`).
     """
-    buckets: dict[str, list[tuple[str, str]]] = {}
-    for name, pattern in named:
-        for branch in _expand(pattern):
-            buckets.setdefault(branch[0], []).append((name, branch[1:]))
+    branches = [(name, branch) for name, pattern in named for branch in _expand(pattern)]
     names: dict[str, str] = {}
+    return "(?:" + _bucketed(branches, names, 3) + ")", names
+
+
+def _bucketed(branches: list[tuple[str, str]], names: dict[str, str], depth: int) -> str:
+    """The branches (each opening with a plain character) bucketed by that character, and
+    `depth - 1` more characters where every branch of a bucket has one."""
+    buckets: dict[str, list[tuple[str, str]]] = {}
+    for name, branch in branches:
+        buckets.setdefault(branch[0], []).append((name, branch[1:]))
     parts = []
-    for letter, branches in buckets.items():
-        groups: list[tuple[str, list[str]]] = []  # runs of one name, in order
-        for name, rest in branches:
-            if groups and groups[-1][0] == name:
-                groups[-1][1].append(rest)
-            else:
-                groups.append((name, [rest]))
-        inner = []
-        for name, rests in groups:
-            group = f"{name}__{len(names)}"
-            names[group] = name
-            inner.append(f"(?P<{group}>{'|'.join(rests)})")
-        parts.append(re.escape(letter) + "(?:" + "|".join(inner) + ")")
-    return "(?:" + "|".join(parts) + ")", names
+    for letter, rests in buckets.items():
+        if depth > 1 and all(_plain_start(rest) for _, rest in rests):
+            body = _bucketed(rests, names, depth - 1)
+        else:
+            body = _named_groups(rests, names)
+        parts.append(re.escape(letter) + "(?:" + body + ")")
+    return "|".join(parts)
+
+
+def _plain_start(rest: str) -> bool:
+    """Whether `rest` opens with a letter or a space that no quantifier applies to."""
+    return (rest[:1].isalpha() or rest[:1] == " ") and rest[1:2] not in ("?", "*", "+", "{")
+
+
+def _named_groups(branches: list[tuple[str, str]], names: dict[str, str]) -> str:
+    """Runs of branches of one name, in order, each as one named group."""
+    groups: list[tuple[str, list[str]]] = []
+    for name, rest in branches:
+        if groups and groups[-1][0] == name:
+            groups[-1][1].append(rest)
+        else:
+            groups.append((name, [rest]))
+    inner = []
+    for name, rests in groups:
+        group = f"{name}__{len(names)}"
+        names[group] = name
+        inner.append(f"(?P<{group}>{'|'.join(rests)})")
+    return "|".join(inner)
 
 
 def _split_top(pattern: str) -> list[str]:
