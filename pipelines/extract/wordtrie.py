@@ -47,9 +47,9 @@ def first_letter_alternation(named: list[tuple[str, str]]) -> tuple[str, dict[st
     match exactly the same text (branches with another first letter fail on it anyway) with
     one quick test per bucket. A bucket whose branches all go on with a plain letter (or space)
     is bucketed again by that letter, and so on for three letters, so that a word entering the
-    bucket ("the" in the bucket of "t") skips the groups it cannot match the same way. Every branch must open with a
-    lower-case letter, possibly behind a leading group (`(?:a|b)c`, `(?:a )?b`), which is
-    expanded.
+    bucket ("the" in the bucket of "t") skips the groups it cannot match the same way. Every
+    branch must open with a lower-case letter, possibly behind a leading group (`(?:a|b)c`,
+    `(?:a )?b`), which is expanded.
 
     Returns the pattern (without the word boundaries around it) and a map from its group
     names back to the given ones (use `m.lastgroup`).
