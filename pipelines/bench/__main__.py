@@ -174,7 +174,8 @@ def bench_size(root: Path, n: int, seed: int, workers: int, repeat: bool = True)
 
 
 def _gb(b: int) -> str:
-    return f"{b / 1024**3:.2f} GB"
+    """Binary gigabytes, named so: '1.76 GB' read as 10^9 bytes hid 0.13 GB."""
+    return f"{b / 1024**3:.2f} GiB"
 
 
 def _largest_peaks(run: dict, n: int = 3) -> str:
