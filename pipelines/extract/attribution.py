@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pipelines.extract.claimants import resolve_claimant
 from pipelines.extract.numbers import has_number
-from pipelines.extract.sentences import lower
+from pipelines.extract.sentences import case_trapped, lower
 from pipelines.extract.wordtrie import first_letter_alternation
 
 VERBS = (
@@ -429,24 +429,15 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
 # (IGNORECASE reads them as "i" and "s") and "İ": text holding one keeps the patterns as written.
 _ASIDE_HINT_LOWER = re.compile(_ASIDE_HINT.pattern)
 _BOUNDARY_LOWER = re.compile(_BOUNDARY.pattern)
-_CASE_TRAPS = ("ı", "ſ", "\u0130")
-
-
-def _trapped(text: str) -> bool:
-    """Whether `text` holds one of _CASE_TRAPS (three plain tests: a generator over the tuple
-    cost several times more, and this runs twice for every claim verb)."""
-    return "ı" in text or "ſ" in text or "\u0130" in text
-
-
 def _aside_hint(before: str, pos: int) -> bool:
-    if _trapped(before):
+    if case_trapped(before):
         return _ASIDE_HINT.search(before, pos) is not None
     return _ASIDE_HINT_LOWER.search(lower(before), pos) is not None
 
 
 def _boundaries(before: str, pos: int):
     """Clause boundaries in before[pos:] (their spans index `before`)."""
-    if _trapped(before):
+    if case_trapped(before):
         return _BOUNDARY.finditer(before, pos)
     return _BOUNDARY_LOWER.finditer(lower(before), pos)
 

@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from pipelines.extract.sentences import lower
+from pipelines.extract.sentences import case_trapped, lower
 from pipelines.extract.wordtrie import trie_pattern
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -41,6 +41,8 @@ _PATTERNS = [
 ]
 _PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|between|following|ahead of)\s*$",
                            re.IGNORECASE)
+# The verbs of a period's start, named by _PERIOD_EVENT and looked for by _period_word.
+_STARTED = ("began", "begun", "started", "erupted", "broke out", "launched")
 # "since the war erupted on October 7": the date of the event that starts the period.
 _PERIOD_EVENT = re.compile(r"\b(?:since|until)\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)"
                            r"[^,;.:]){0,80}$|"
@@ -51,13 +53,13 @@ _PERIOD_EVENT = re.compile(r"\b(?:since|until)\b(?:(?!\b(?:were|was|are|is|have|
                            # "since the foundation, a US-backed group, began operating on May
                            # 27", "since troops issued the first evacuation orders on 6 May"
                            r"\bsince\b(?:(?!\b(?:were|was|are|is|have|has|had)\b)[^.;:]){0,100}"
-                           r"\b(?:began|begun|started|erupted|broke out|launched|took effect|"
+                           rf"\b(?:{'|'.join(_STARTED)}|took effect|"
                            r"resumed|issued|ordered)\b[^,;.:]{0,70}$|"
                            # "killed in the ground offensive that began on Oct. 27": the day a
                            # campaign started; a count made during it is a running total
                            r"\b(?:war|offensive|operation|campaign|invasion|fighting|conflict|"
-                           r"siege|incursion)\b[^.;,]{0,25}?\b(?:began|begun|started|launched|"
-                           r"erupted|broke out)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+                           rf"siege|incursion)\b[^.;,]{{0,25}}?\b(?:{'|'.join(_STARTED)})\s+"
+                           r"(?:on\s+|in\s+)?$", re.IGNORECASE)
 
 
 # "since October 7, when Hamas killed 1,200": the date of the when-clause (a mention placed at
@@ -72,8 +74,7 @@ def _period_word(lowered: str, start: int, end: int) -> bool:
     substring test that spares most dates that costly look back."""
     window = lowered[start:end]
     return "since" in window or "until" in window or "after" in window or \
-        "began" in window or "begun" in window or "started" in window or \
-        "launched" in window or "erupted" in window or "broke out" in window
+        any(verb in window for verb in _STARTED)
 
 
 class DateMention(NamedTuple):
@@ -135,7 +136,6 @@ _NEEDS_LOWER = [(need, re.compile(p.pattern)) for need, p in _NEEDS]
 # Where lower-casing and IGNORECASE part ways: IGNORECASE lets "ı" match "i" and "ſ" match
 # "s", and reads "İ" as "i" where str.lower() makes it two characters. A sentence holding one
 # runs the patterns as written.
-_CASE_TRAPS = ("ı", "ſ", "\u0130")
 
 
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
@@ -145,7 +145,7 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
     if not kinds:
         return found
     sentence = text[start:end]
-    trapped = "ı" in sentence or "ſ" in sentence or "\u0130" in sentence  # _CASE_TRAPS
+    trapped = case_trapped(sentence)
     if trapped:
         hay, base, patterns = text, 0, _PATTERNS
     else:  # one character before the sentence, for the word boundary at its start

@@ -911,7 +911,6 @@ def _earlier_count(text: str, s_start: int, mention: NumberMention, people: metr
     return seen.get(mention.value)
 
 
-_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s+$", re.IGNORECASE)
 _RELEASED = {"prisoners_released", "hostages_released"}
 # "... and detained more than 500": the object of an arrest, a count no metric names
 _DETAINED_BEFORE = re.compile(r"\b(?:detained|arrested|rounded up)\s+(?:(?:more than|at least|"
@@ -1491,7 +1490,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             metric = metrics.BREAKDOWN.get(group or "", metric)
         elif metric == "injured" and people.group in ("children", "women") and \
                 any(item[1] in _KILLED_FAMILY for item in out) and \
-                _PART_BEFORE.search(text, max(s_start, mention.start - 16), mention.start):
+                _BREAKDOWN_GAP.match(text, out[-1][0].end, mention.start):
             # "2,169 killed and 10,212 injured, including 127 children": a breakdown of a toll
             # names the dead among them
             metric = metrics.BREAKDOWN[people.group]

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipelines.extract.sentences import lower
+from pipelines.extract.sentences import case_trapped, lower
 from pipelines.extract.wordtrie import any_of, first_letter_alternation, trie_pattern
 
 # Nouns for counted people, grouped by what they say about the metric.
@@ -120,7 +120,6 @@ _NOT_PEOPLE_AFTER = re.compile(
 # ("ı", "ſ", "İ") keeps the pattern as written.
 _NOT_PEOPLE_AFTER_LOWER = re.compile(_NOT_PEOPLE_AFTER.pattern, re.VERBOSE)
 assert not any(c.isupper() for c in _NOT_PEOPLE_AFTER.pattern)
-_CASE_TRAPS = ("ı", "ſ", "\u0130")
 # The word right before a number that makes it a name, a date, money or a threshold.
 _NOT_PEOPLE_BEFORE = frozenset("""
 us$ usd nis channel unit resolution no. number route highway road gate brigade division article
@@ -285,8 +284,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     after = text[num_end : num_end + 40]
     if after[:1] == ")" and before[-1:] == "(":
         after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
-    if (_NOT_PEOPLE_AFTER.match(after) if "ı" in after or "ſ" in after or "\u0130" in after
-            else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):  # _CASE_TRAPS, spelt out
+    if (_NOT_PEOPLE_AFTER.match(after) if case_trapped(after)
+            else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
         return True
     if number_text.lower() == "one" and (after.startswith((" of ", " that ", " which "))
                                          or before.lower().endswith("no ")):

@@ -30,6 +30,13 @@ def lower(text: str) -> str:
     return text.replace("\u0130", "i").lower()
 
 
+def case_trapped(text: str) -> bool:
+    """Whether `text` holds a character where `lower` and IGNORECASE part ways: "ı" and "ſ"
+    (IGNORECASE reads them as "i" and "s") and "İ". Such text keeps the patterns as written.
+    Three plain tests: a generator over a tuple cost several times more on this hot path."""
+    return "ı" in text or "ſ" in text or "\u0130" in text
+
+
 class Sentence(NamedTuple):
     start: int
     end: int
