@@ -91,3 +91,36 @@ def test_many_tags_that_do_not_nest_are_parsed():
     page = PAGE.replace(b"<footer>", b"<aside>" + rows + b"</aside><footer>")
     assert page.count(b"<") > 4_000
     assert "10,022" in parse_html(page).text
+
+
+_JSON_LD_PAGE = b"""<html><head><title>Hostages freed - Harbour Post</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Four hostages freed in Nuseirat raid", "datePublished": "2024-06-08T14:00:00+03:00",
+"author": {"@type": "Person", "name": "Dana Levi"},
+"publisher": {"@type": "Organization", "name": "Harbour Post"}}</script></head>
+<body><article><p>The army said four hostages had been rescued alive on Saturday.</p></article>
+</body></html>"""
+_BARE_PAGE = b"""<html><head><title>Ceasefire talks resume | gazawire.example</title>
+<meta name="twitter:site" content="@gazawire"><meta name="author" content="desk"></head>
+<body><p>By Omar Haddad</p><p>Published 12 March 2024</p>
+<p>Negotiators met again in Cairo on Tuesday, officials said.</p></body></html>"""
+
+_NO_SITE_PAGE = b"""<html><head><title>Aid convoy reaches the north</title>
+<meta property="article:published_time" content="2024-03-05"></head>
+<body><p>Fourteen trucks crossed at Erez on Monday, the UN said.</p></body></html>"""
+
+
+@pytest.mark.parametrize("page", [PAGE, _JSON_LD_PAGE, _BARE_PAGE, _NO_SITE_PAGE],
+                         ids=["meta", "json-ld", "bare", "site-from-url"])
+@pytest.mark.parametrize("url", [None, "https://www.linked.example/news/1"])
+def test_page_metadata_matches_trafilaturas_full_extraction(page, url):
+    """The lean metadata call skips categories, tags and licence, and nothing else: every field
+    Tally keeps is the one `trafilatura.extract_metadata` gives, wherever the page keeps it."""
+    from trafilatura import extract_metadata, load_html
+
+    from pipelines.lib.articles import _metadata
+
+    full, lean = extract_metadata(load_html(page), default_url=url), _metadata(load_html(page), url)
+    fields = ("title", "author", "date", "url", "sitename")
+    assert [getattr(lean, f) for f in fields] == [getattr(full, f) for f in fields]
+    assert lean.title and lean.date  # the pages do carry them: the comparison is not of Nones
