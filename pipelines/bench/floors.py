@@ -21,7 +21,7 @@ import polars as pl
 
 from pipelines.extract.bench import FLOOR_RE
 from pipelines.lib import warehouse
-from pipelines.lib.raw_store import RawStore, parquet_files
+from pipelines.lib.raw_store import RawStore, parquet_files, read_payload
 
 TAG_RE = re.compile(rb"<[^>]*>")
 
@@ -33,10 +33,10 @@ def _timed(fn) -> tuple[float, object]:
 
 
 def html_to_text(lake: Path) -> tuple[float, int]:
-    """Read every stored article payload and find its tags (the bytes trafilatura must parse)."""
-    store = RawStore(lake, batch="floor")
-    hashes = store.manifest().filter(pl.col("kind") == "article")["content_hash"].to_list()
-    return _timed(lambda: sum(len(TAG_RE.findall(store.read(h))) for h in hashes))
+    """Read every stored article payload and find its tags (the bytes the parser must parse)."""
+    rows = RawStore(lake, batch="floor").manifest().filter(pl.col("kind") == "article")
+    return _timed(lambda: sum(len(TAG_RE.findall(read_payload(lake, row)))
+                              for row in rows.iter_rows(named=True)))
 
 
 def extraction(lake: Path) -> tuple[float, int]:

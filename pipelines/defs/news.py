@@ -27,10 +27,10 @@ from pipelines.defs.resources import TallyConfig
 from pipelines.lib.articles import ArticleError, canonical_url, parse_article
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
-    object_path,
     parquet_batches,
     parquet_files,
     read_columns,
+    read_payload,
     remove_tree,
     write_parquet_atomic,
     write_parquet_batches_atomic,
@@ -129,12 +129,12 @@ def parse_batch(lake: str, items: list[dict]) -> tuple[list[dict], list[dict], l
     """Article rows, quarantine rows and log lines of a batch of manifest rows.
 
     Runs in a worker process for large days (HTML parsing is the costliest step per article),
-    so it reads payloads by content hash directly instead of loading the manifest.
+    so it reads payloads from where their manifest rows say, instead of loading the manifest.
     """
     rows, rejected, messages = [], [], []
     for item in items:
         try:
-            data = object_path(lake_path(lake), item["content_hash"]).read_bytes()
+            data = read_payload(lake_path(lake), item)
             article = parse_article(data, item["media_type"], url=_url(item["locator"]),
                                     outlet=item["outlet"])
         except ArticleError as exc:

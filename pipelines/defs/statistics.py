@@ -7,7 +7,7 @@ import polars as pl
 from pipelines.defs.raw import manifest
 from pipelines.defs.resources import TallyConfig
 from pipelines.lib.preview import preview
-from pipelines.lib.raw_store import RawStore, write_parquet_atomic
+from pipelines.lib.raw_store import read_payload, write_parquet_atomic
 from pipelines.lib.records import FIGURE_SCHEMA, QUARANTINE_SCHEMA, frame, quarantine_row
 from pipelines.lib.statistics import Payload, StatisticsError, read_statistics
 
@@ -23,7 +23,6 @@ from pipelines.lib.statistics import Payload, StatisticsError, read_statistics
 )
 def staged_statistics_figures(context: dg.AssetExecutionContext,
                               tally: TallyConfig) -> dg.MaterializeResult:
-    store = RawStore(tally.lake, batch="read-only")
     declared = {s.name: s for s in tally.sources().sources}
     # A series payload is a full snapshot: the newest *readable* one per source and location
     # supersedes the rest. A newer payload that cannot be read (broken, or its schema changed)
@@ -32,7 +31,8 @@ def staged_statistics_figures(context: dg.AssetExecutionContext,
         manifest(tally).filter(pl.col("kind") == "statistics")
         .sort("first_seen_at", descending=True)
         .group_by("source", "locator", maintain_order=True)
-        .agg(pl.struct("content_hash", "claimant", "format").alias("versions"))
+        .agg(pl.struct("content_hash", "claimant", "format", "pack", "offset", "size")
+             .alias("versions"))
         .sort("source", "locator")
     )
     figures, rejected, ignored = [], [], set()
@@ -41,7 +41,7 @@ def staged_statistics_figures(context: dg.AssetExecutionContext,
         source = declared.get(group["source"])
         for position, item in enumerate(versions):
             payload = Payload(
-                data=store.read(item["content_hash"]), source=group["source"],
+                data=read_payload(tally.lake, item), source=group["source"],
                 locator=group["locator"], content_hash=item["content_hash"],
                 claimant=item["claimant"], columns=source.columns if source else None,
             )

@@ -465,7 +465,8 @@ def core_claimants(context: dg.AssetExecutionContext,
         dg.AssetSpec(["raw", "payloads"], group_name="raw", kinds={"duckdb"},
                      deps=[["raw", "sources"], ["raw", "inbox"]],
                      description="raw.payloads: one row per stored payload per source and "
-                     "locator, with its content hash (its file under <lake>/raw/objects/)."),
+                     "locator, with its content hash and where its bytes are (pack and "
+                     "offset under <lake>/raw/packs/)."),
     ],
     pool=POOL,
 )

@@ -1,10 +1,16 @@
 """The raw layer: every payload Tally fetched or was given, stored once, keyed by its content hash.
 
 Layout under `<lake>/raw/` (a local folder or an object-storage prefix, see `open_atomic`):
-- `objects/<2 hex>/<sha256>`: the bytes, written once (tmp file + rename on disk, one upload in
-  object storage, so a killed run never leaves half a payload under a real name).
+- `packs/<batch>-<n>.pack`: the bytes of a batch's new payloads, one after another, each stored
+  once (a payload already in the lake is not stored again). A pack is written whole before any
+  manifest row points into it (tmp file + rename on disk, one upload in object storage), so a
+  killed run never leaves a row pointing at missing bytes.
+- `objects/<2 hex>/<sha256>`: one file per payload, as lakes written before packs keep them
+  (their manifest rows have no pack); still read, no longer written. Creating 300,000 files was
+  most of the time to read a 300,000-file inbox, and nearly all of it kernel work.
 - `manifest/<batch>.parquet`: one row per new (source, locator, content hash): what the payload
-  is, where it came from and the UTC day it was first seen (the article partition key).
+  is, where it came from, the UTC day it was first seen (the article partition key) and where
+  its bytes are (pack, offset and size).
 - `fetch_log/<batch>.parquet`: one row per attempt, successful or not.
 
 A batch file is named by the run that wrote it, so a retried run overwrites its own files
@@ -18,8 +24,8 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
@@ -43,6 +49,8 @@ MANIFEST_SCHEMA = {
     "first_seen_at": pl.Datetime("us", "UTC"),
     "ingest_day": pl.Date,
     "batch": pl.String,
+    "pack": pl.String,  # the pack file holding the bytes; null: `objects/<2 hex>/<hash>`
+    "offset": pl.Int64,  # where in the pack they start
 }
 
 FETCH_LOG_SCHEMA = {
@@ -90,6 +98,8 @@ class ManifestRow:
     first_seen_at: datetime
     ingest_day: date
     batch: str
+    pack: str | None
+    offset: int | None
 
 
 @dataclass
@@ -151,11 +161,6 @@ def open_atomic(path: LakePath) -> Iterator[BinaryIO]:
     handle.close()
 
 
-def _write_atomic(path: LakePath, data: bytes) -> None:
-    with open_atomic(path) as handle:
-        handle.write(data)
-
-
 def write_parquet_atomic(frame: pl.DataFrame, path: LakePath) -> None:
     """Write a Parquet file so readers see the old file or the new one, never a partial one."""
     with open_atomic(path) as handle:
@@ -196,15 +201,24 @@ def read_parquet(path: LakePath) -> pl.DataFrame:
         return pl.read_parquet(handle)
 
 
-def scan_parquet(files: list[LakePath]) -> pl.LazyFrame:
-    """Parquet files of the lake as one lazy frame; a file lacking a newer column gives nulls.
+def scan_parquet(files: list[LakePath], schema: dict | None = None) -> pl.LazyFrame:
+    """Parquet files of the lake as one lazy frame; a file lacking a newer column gives nulls
+    (given `schema`, even when no file has it yet).
 
     Local files are scanned lazily (only the columns and rows asked for are read); object
     storage goes through the lake's filesystem like every other read.
     """
     if all(is_local(f) for f in files):
-        return pl.scan_parquet(files, missing_columns="insert", extra_columns="ignore")
-    return pl.concat([read_parquet(f) for f in files], how="diagonal_relaxed").lazy()
+        return pl.scan_parquet(files, schema=schema, missing_columns="insert",
+                               extra_columns="ignore")
+    frame = pl.concat([read_parquet(f) for f in files], how="diagonal_relaxed")
+    return _with_columns_of(frame, schema or {}).lazy()
+
+
+def _with_columns_of(frame: pl.DataFrame, schema: dict) -> pl.DataFrame:
+    """`frame` with a column of nulls for each column of `schema` it lacks."""
+    return frame.with_columns(pl.lit(None, dtype).alias(name)
+                              for name, dtype in schema.items() if name not in frame.columns)
 
 
 def read_columns(folder: LakePath, columns: list[str], schema: dict) -> pl.DataFrame:
@@ -242,11 +256,40 @@ def remove_tree(folder: LakePath) -> None:
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
+_PACK = re.compile(r"[\w.-]+\.pack")
+
+
 def object_path(lake: LakePath, content_hash: str) -> LakePath:
-    """Where a payload's bytes live (no manifest needed: worker processes read with this)."""
+    """Where a payload of a lake written before packs keeps its bytes."""
     if not _SHA256.fullmatch(content_hash):
         raise ValueError(f"not a sha256 content hash: {content_hash!r}")
     return lake / f"raw/objects/{content_hash[:2]}/{content_hash}"
+
+
+def read_payload(lake: LakePath, row: Mapping) -> bytes:
+    """The bytes of a manifest row's payload (worker processes read with this, no manifest).
+
+    They are checked against the row's content hash: a wrong offset or a damaged pack is an
+    error here, never another article's text under this one's name.
+    """
+    content_hash, pack = row["content_hash"], row.get("pack")
+    if pack is None:
+        data = object_path(lake, content_hash).read_bytes()
+    else:
+        if not _PACK.fullmatch(pack):
+            raise ValueError(f"not a pack name: {pack!r}")
+        path = lake / "raw" / "packs" / pack
+        start, end = row["offset"], row["offset"] + row["size"]
+        if is_local(path):
+            with open(path, "rb") as handle:
+                handle.seek(start)
+                data = handle.read(end - start)
+        else:  # one ranged GET; a file object would read ahead a whole block per payload
+            data = path.fs.cat_file(path.path, start=start, end=end)
+    if sha256(data) != content_hash:
+        raise ValueError(f"payload {content_hash} does not match its bytes"
+                         + (f" in {pack} at {row['offset']}" if pack else ""))
+    return data
 
 
 def parquet_files(folder: LakePath) -> list[LakePath]:
@@ -278,10 +321,32 @@ def read_parquet_dir(folder: LakePath, schema: dict) -> pl.DataFrame:
     files = parquet_files(folder)
     if not files:
         return pl.DataFrame(schema=schema)
-    return pl.concat([read_parquet(f) for f in files], how="diagonal_relaxed")
+    return _with_columns_of(pl.concat([read_parquet(f) for f in files], how="diagonal_relaxed"),
+                            schema)
 
 
 SPILL_ROWS = 20_000  # manifest and fetch-log rows a batch holds before writing them
+PACK_BYTES = 256 * 1024**2  # a pack is closed past this size, and before each spill
+
+
+class _PackWriter:
+    """A pack being written: payloads appended through `open_atomic`, so it appears whole."""
+
+    def __init__(self, path: LakePath):
+        self.name = path.name
+        self.size = 0
+        self._files = ExitStack()
+        self._handle = self._files.enter_context(open_atomic(path))
+
+    def add(self, data: bytes) -> int:
+        """Append a payload; returns its offset."""
+        offset = self.size
+        self._handle.write(data)
+        self.size += len(data)
+        return offset
+
+    def close(self) -> None:
+        self._files.close()
 
 
 class RawStore:
@@ -295,6 +360,9 @@ class RawStore:
         self._log: list[FetchLogRow] = []
         self._parts = 0
         self._written = [0, 0]  # manifest rows, log rows already in this batch's files
+        self._began = False
+        self._pack: _PackWriter | None = None
+        self._packs = 0
 
     @cached_property
     def _known(self) -> set[str]:
@@ -317,12 +385,24 @@ class RawStore:
                 .collect())
         return set(keys.to_series())
 
-    # -- payloads -----------------------------------------------------------------------------
-    def object_path(self, content_hash: str) -> LakePath:
-        return object_path(self.root.parent, content_hash)
+    @cached_property
+    def _stored(self) -> dict[str, tuple[str | None, int | None]]:
+        """(pack, offset) of every payload other batches stored, by content hash: bytes already
+        in the lake are pointed at, not stored again. Built at the first new payload."""
+        files = parquet_files(self.root / "manifest")
+        if not files:
+            return {}
+        rows = (scan_parquet(files, MANIFEST_SCHEMA).filter(pl.col("batch") != self.batch)
+                .select("content_hash", "pack", "offset").collect())
+        return {h: (pack, offset) for h, pack, offset in rows.iter_rows()}
 
+    # -- payloads -----------------------------------------------------------------------------
     def read(self, content_hash: str) -> bytes:
-        return self.object_path(content_hash).read_bytes()
+        """A stored payload's bytes, found through the manifest (a flushed batch's or older)."""
+        rows = self.manifest().filter(pl.col("content_hash") == content_hash)
+        if rows.is_empty():
+            raise KeyError(f"no payload {content_hash} in the manifest")
+        return read_payload(self.root.parent, rows.row(0, named=True))
 
     def put(
         self,
@@ -336,15 +416,15 @@ class RawStore:
         claimant: str | None = None,
         format: str | None = None,
     ) -> tuple[str, bool]:
-        """Store a payload; returns (content hash, whether this source/locator/content is new)."""
+        """Store a payload; returns (content hash, whether this source/locator/content is new).
+
+        Bytes already in the lake, under this locator or another, are not stored again."""
         digest = sha256(data)
-        path = self.object_path(digest)
-        if not path.exists():
-            _write_atomic(path, data)
         key = _key(source, locator, digest)
         if key in self._known:
             return digest, False
         self._known.add(key)
+        pack, offset = self._stored.get(digest) or self._add_to_pack(digest, data)
         now = datetime.now(UTC)
         self._manifest.append(
             ManifestRow(
@@ -360,10 +440,30 @@ class RawStore:
                 first_seen_at=now,
                 ingest_day=self.ingest_day,
                 batch=self.batch,
+                pack=pack,
+                offset=offset,
             )
         )
         self._spill_when_full()
         return digest, True
+
+    def _add_to_pack(self, digest: str, data: bytes) -> tuple[str, int]:
+        """Append a payload to the batch's open pack (opening one if needed)."""
+        if self._pack is None:
+            self._begin()
+            self._pack = _PackWriter(self.root / "packs" / f"{self.batch}-{self._packs:04d}.pack")
+            self._packs += 1
+        where = self._pack.name, self._pack.add(data)
+        self._stored[digest] = where
+        if self._pack.size >= PACK_BYTES:
+            self._close_pack()
+        return where
+
+    def _close_pack(self) -> None:
+        """Write the open pack out whole: only then may manifest rows point into it."""
+        if self._pack is not None:
+            self._pack.close()
+            self._pack = None
 
     def log(self, row: FetchLogRow) -> None:
         self._log.append(row)
@@ -384,8 +484,8 @@ class RawStore:
 
     def _spill(self) -> None:
         """The rows held so far, as the next part of this batch's manifest and fetch log."""
-        if self._parts == 0:
-            self._remove_own_files()
+        self._begin()
+        self._close_pack()
         name = f"{self.batch}-{self._parts:04d}.parquet"
         for folder, rows, schema in (("manifest", self._manifest, MANIFEST_SCHEMA),
                                      ("fetch_log", self._log, FETCH_LOG_SCHEMA)):
@@ -398,13 +498,21 @@ class RawStore:
         self._manifest, self._log = [], []
         self._parts += 1
 
-    def _remove_own_files(self) -> None:
-        """Delete what an earlier attempt of this batch wrote (a retried run writes it again)."""
-        for folder in ("manifest", "fetch_log"):
-            for path in parquet_files(self.root / folder):
-                if path.name == f"{self.batch}.parquet" or (
-                        path.name.startswith(f"{self.batch}-")
-                        and path.name[len(self.batch) + 1:-len(".parquet")].isdigit()):
+    def _begin(self) -> None:
+        """Before the batch's first file: delete what an earlier attempt of this batch wrote (a
+        retried run writes it again)."""
+        if self._began:
+            return
+        self._began = True
+        for folder, suffix in (("manifest", ".parquet"), ("fetch_log", ".parquet"),
+                               ("packs", ".pack")):
+            if not (self.root / folder).exists():
+                continue
+            for path in (self.root / folder).iterdir():
+                name = path.name
+                if name == f"{self.batch}{suffix}" or (
+                        name.startswith(f"{self.batch}-") and name.endswith(suffix)
+                        and name[len(self.batch) + 1:-len(suffix)].isdigit()):
                     path.unlink()
 
     def manifest(self) -> pl.DataFrame:

@@ -347,7 +347,7 @@ def test_hostile_text_is_data_never_sql_paths_or_markup(world, tally_faults):
     # no file under raw/ is named after a URL, a title or a file's content
     import re
 
-    shapes = re.compile(r"objects/[0-9a-f]{2}/[0-9a-f]{64}|(manifest|fetch_log)/[\w.-]+\.parquet")
+    shapes = re.compile(r"packs/[\w.-]+\.pack|(manifest|fetch_log)/[\w.-]+\.parquet")
     odd = [str(p.relative_to(lake / "raw")) for p in (lake / "raw").rglob("*") if p.is_file()
            and not shapes.fullmatch(str(p.relative_to(lake / "raw")))]
     assert odd == []

@@ -1,12 +1,12 @@
 """The raw layer stores each payload once and keeps a replayable manifest and fetch log."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import polars as pl
 import pytest
 
 from pipelines.lib import raw_store
-from pipelines.lib.raw_store import FetchLogRow, RawStore
+from pipelines.lib.raw_store import FetchLogRow, RawStore, object_path, read_payload, sha256
 
 
 def test_same_content_twice_is_stored_once(lake):
@@ -24,8 +24,86 @@ def test_same_content_twice_is_stored_once(lake):
     assert not new3
     assert again.flush() == (0, 0)
     assert again.manifest().height == 1
-    assert len(list((lake / "raw" / "objects").rglob("*"))) == 2  # one folder, one file
+    packs = list((lake / "raw" / "packs").iterdir())
+    assert [p.stat().st_size for p in packs] == [len(b"<html>x</html>")]  # the bytes, once
     assert again.read(h1) == b"<html>x</html>"
+
+
+def test_the_same_bytes_under_another_locator_point_at_the_stored_ones(lake):
+    first = RawStore(lake, batch="b1")
+    first.put(b"<html>same page</html>", source="s", kind="article", locator="u1",
+              media_type="html")
+    first.flush()
+    second = RawStore(lake, batch="b2")
+    second.put(b"<html>same page</html>", source="feed", kind="article", locator="u2",
+               media_type="html")
+    second.put(b"<html>a new page</html>", source="feed", kind="article", locator="u3",
+               media_type="html")
+    second.flush()
+    rows = second.manifest().sort("locator")
+    assert rows["pack"].to_list() == ["b1-0000.pack", "b1-0000.pack", "b2-0000.pack"]
+    assert [read_payload(lake, r) for r in rows.iter_rows(named=True)] == [
+        b"<html>same page</html>", b"<html>same page</html>", b"<html>a new page</html>"]
+    assert (lake / "raw" / "packs" / "b2-0000.pack").read_bytes() == b"<html>a new page</html>"
+
+
+def test_packs_close_at_their_size_and_before_each_spill(lake, monkeypatch):
+    monkeypatch.setattr(raw_store, "PACK_BYTES", 25)
+    store = RawStore(lake, batch="b")
+    payloads = [f"payload number {i}".encode() for i in range(5)]  # 16-17 bytes each
+    for i, data in enumerate(payloads):
+        store.put(data, source="s", kind="article", locator=f"u{i}", media_type="text")
+    store.flush()
+    rows = store.manifest().sort("locator")
+    assert rows["pack"].n_unique() == 3  # two payloads pass 25 bytes; the fifth closes at flush
+    assert [read_payload(lake, r) for r in rows.iter_rows(named=True)] == payloads
+
+
+def test_a_killed_run_leaves_no_pack_and_no_row_pointing_at_one(lake):
+    dying = RawStore(lake, batch="dying")
+    dying.put(b"half a run", source="s", kind="article", locator="u", media_type="text")
+    # killed here: never flushed
+    assert [p.name for p in (lake / "raw" / "packs").iterdir() if not p.name.startswith(".")] \
+        == []
+    assert RawStore(lake, batch="reader").manifest().height == 0
+    again = RawStore(lake, batch="next")
+    assert again.put(b"half a run", source="s", kind="article", locator="u",
+                     media_type="text")[1]  # stored anew, as if never seen
+    again.flush()
+    assert again.read(sha256(b"half a run")) == b"half a run"
+
+
+def test_payloads_of_lakes_written_before_packs_are_still_read(lake):
+    data = b"<html>kept as a file</html>"
+    digest = sha256(data)
+    old = object_path(lake, digest)
+    old.parent.mkdir(parents=True)
+    old.write_bytes(data)
+    (lake / "raw" / "manifest").mkdir(parents=True)
+    row = {"content_hash": digest, "source": "s", "kind": "article", "locator": "u",
+           "media_type": "html", "outlet": None, "claimant": None, "format": None,
+           "size": len(data), "first_seen_at": datetime(2024, 1, 1, tzinfo=UTC),
+           "ingest_day": date(2024, 1, 1), "batch": "old"}  # no pack, no offset
+    schema = {k: v for k, v in raw_store.MANIFEST_SCHEMA.items() if k not in ("pack", "offset")}
+    pl.DataFrame([row], schema=schema).write_parquet(lake / "raw" / "manifest" / "old.parquet")
+    store = RawStore(lake, batch="new")
+    assert store.read(digest) == data
+    assert not store.put(data, source="s", kind="article", locator="u", media_type="html")[1]
+    assert store.put(data, source="s", kind="article", locator="u2", media_type="html")[1]
+    store.flush()
+    rows = store.manifest().filter(pl.col("locator") == "u2")
+    assert rows["pack"].to_list() == [None]  # pointed at the old file, not stored again
+    assert not (lake / "raw" / "packs").exists()
+
+
+def test_bytes_that_do_not_match_their_hash_are_an_error(lake):
+    store = RawStore(lake, batch="b")
+    digest, _ = store.put(b"the true text", source="s", kind="article", locator="u",
+                          media_type="text")
+    store.flush()
+    (lake / "raw" / "packs" / "b-0000.pack").write_bytes(b"the lost text")
+    with pytest.raises(ValueError, match=f"{digest} does not match its bytes in b-0000.pack"):
+        store.read(digest)
 
 
 def test_changed_content_is_a_new_payload_with_its_ingest_day(lake):
@@ -60,10 +138,12 @@ def test_validators_come_from_the_latest_successful_fetch(lake):
     }
 
 
-def test_object_paths_only_from_hashes(lake):
-    store = RawStore(lake, batch="b")
-    with pytest.raises(ValueError):
-        store.object_path("../../etc/passwd")
+def test_payload_paths_only_from_hashes_and_pack_names(lake):
+    with pytest.raises(ValueError, match="not a sha256"):
+        object_path(lake, "../../etc/passwd")
+    with pytest.raises(ValueError, match="not a pack name"):
+        read_payload(lake, {"content_hash": sha256(b"x"), "pack": "../../etc/passwd",
+                            "offset": 0, "size": 1})
 
 
 def _ingest(store: RawStore, n: int) -> None:

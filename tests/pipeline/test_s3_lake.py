@@ -105,7 +105,7 @@ def test_lake_lands_in_the_bucket(s3_run):
     assert s3_run["first"].success and s3_run["second"].success
     found = s3_run["keys"]
     by_folder = {prefix: [k for k in found if k.startswith(f"lake/{prefix}/")]
-                 for prefix in ("raw/objects", "raw/manifest", "raw/fetch_log",
+                 for prefix in ("raw/packs", "raw/manifest", "raw/fetch_log",
                                 "staging/articles", "staging/article_figures",
                                 "staging/statistics", "quarantine", "exports")}
     assert all(by_folder.values()), {k: len(v) for k, v in by_folder.items()}
@@ -115,9 +115,9 @@ def test_lake_lands_in_the_bucket(s3_run):
     assert not [k for k in found if "/.tmp-" in k]
     with duckdb.connect(str(s3_run["local"] / "warehouse.duckdb"), read_only=True) as conn:
         payloads = conn.execute("select count(*) from raw.payloads").fetchall()[0][0]
-        hashes = {r[0] for r in conn.execute("select content_hash from raw.payloads").fetchall()}
+        packs = {r[0] for r in conn.execute("select pack from raw.payloads").fetchall()}
     assert payloads > 0
-    assert {f"lake/raw/objects/{h[:2]}/{h}" for h in hashes} <= set(found)
+    assert {f"lake/raw/packs/{p}" for p in packs} <= set(found)
 
 
 def test_what_stays_local(s3_run):
