@@ -81,7 +81,7 @@ def test_extractor_meets_the_targets_on_the_passages_it_was_tuned_on():
 
 
 def test_extractor_holds_its_scores_on_held_out_passages():
-    """The held-out passages (fresh11-*) were written blind (by someone who never ran or read
+    """The held-out passages (fresh11-*, fresh12-*) were written blind (by someone who never ran or read
     the extractor) and are never used to tune it, so they measure how it generalises. The
     floors sit just under their first blind measurement (README: the extractor's scores); they
     are a guard, not the targets."""
