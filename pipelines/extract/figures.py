@@ -124,6 +124,10 @@ _OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
+# "freed in two groups, seven at dawn and 13 more later", "released in stages: three on the
+# first day, four on the seventh": a count opening a list of the stages of the verb before
+_IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches|phases|waves|"
+                        r"rounds)\b[^.;:,]{0,30}[:,]\s*$", re.IGNORECASE)
 _INHERIT_GAP = re.compile(r"[^.;:]{0,130}?\b(?:and|including|among them|among whom|as well as|"
                           r"plus|followed by)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
@@ -1411,6 +1415,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, "population", people, None))
             previous_people = people
             continue
+        if people.group is None and not out and (stage := _IN_STAGES.search(
+                text, max(s_start, mention.start - 60), mention.start)) and (metric := next((
+                    metrics.metric_for(None, e[2], sentence, None, context) for e in reversed(
+                        events) if s_start <= e[0] < stage.start() and e[2] != "remaining"),
+                    None)):
+            out.append((mention, metric, people, None))  # the first stage of a list; the
+            continue  # next ones inherit it ("released in stages: three on the first day, ...")
         if people.group is None and mention.is_word and mention.value < 10 and not of_whom \
                 and not _SUBJECT_OF_VERB.match(text, mention.end):
             continue  # "one of", "two of the", bare small number words are rarely counts

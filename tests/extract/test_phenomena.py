@@ -1550,3 +1550,14 @@ def test_returning_a_count_of_hostages_and_the_remains_of_all_of_them():
     assert one(text, "28")["metric"] == "hostage_bodies_recovered"
     text = "Around 240 people seized in Israel remain captive in Gaza."
     assert one(text, "Around 240")["metric"] == "hostages_remaining"
+
+
+def test_a_list_of_stages_counts_what_its_verb_counts():
+    text = ("The captives, all of them women, were handed over on Sunday in two groups, four "
+            "before noon and six more after dark.")
+    assert [one(text, n)["metric"] for n in ("four", "six")] == ["hostages_released"] * 2
+    text = ("Under the plan, hostages would be freed in phases: five in the first week, eight in "
+            "the fourth.")
+    assert one(text, "five")["status"] in ("proposed", "planned")
+    assert one(text, "eight")["metric"] == "hostages_released"
+    none_at("The air force struck in three waves: 40 targets in Khan Younis.", "40")
