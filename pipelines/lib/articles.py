@@ -151,8 +151,8 @@ def _body_text(data: bytes) -> str:
     benchmark it keeps all 43 figures of the hand-checked texts (trafilatura 42) with the same
     1 leaked from boilerplate, and loses fewer of the articles' numbers (131 against 452) while
     keeping more boilerplate numbers (648 against 352), which the extractor's rules do not turn
-    into figures; with the metadata it takes 0.83 ms a generated page against 2.17 ms
-    (`python -m pipelines.bench.html_extractors --benchmark DIR`, README "Scale").
+    into figures; with the metadata (`_metadata`) it takes 0.46 ms a generated page against
+    1.81 ms (`python -m pipelines.bench.html_extractors --benchmark DIR`, README "Scale").
     """
     html = bytes_to_str(data, detect_encoding(data))
     return extract_plain_text(html, main_content=True, alt_texts=False, comments=False,
