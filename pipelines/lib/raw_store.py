@@ -1,10 +1,11 @@
 """The raw layer: every payload Tally fetched or was given, stored once, keyed by its content hash.
 
 Layout under `<lake>/raw/` (a local folder or an object-storage prefix, see `open_atomic`):
-- `packs/<batch>-<n>.pack`: the bytes of a batch's new payloads, one after another, each stored
-  once (a payload already in the lake is not stored again). A pack is written whole before any
-  manifest row points into it (tmp file + rename on disk, one upload in object storage), so a
-  killed run never leaves a row pointing at missing bytes.
+- `packs/<batch>-<attempt>-<n>.pack`: the bytes of a batch's new payloads, one after another,
+  each stored once (a payload already in the lake is not stored again). A pack is written whole
+  before any manifest row points into it (tmp file + rename on disk, one upload in object
+  storage), so a killed run never leaves a row pointing at missing bytes. Packs are never
+  rewritten or deleted: another batch's rows may point into them.
 - `objects/<2 hex>/<sha256>`: one file per payload, as lakes written before packs keep them
   (their manifest rows have no pack); still read, no longer written. Creating 300,000 files was
   most of the time to read a 300,000-file inbox, and nearly all of it kernel work.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import secrets
 import shutil
 import tempfile
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -363,6 +365,8 @@ class RawStore:
         self._began = False
         self._pack: _PackWriter | None = None
         self._packs = 0
+        # a retried batch writes packs of new names: the failed attempt's may be pointed at
+        self._attempt = secrets.token_hex(4)
 
     @cached_property
     def _known(self) -> set[str]:
@@ -451,7 +455,8 @@ class RawStore:
         """Append a payload to the batch's open pack (opening one if needed)."""
         if self._pack is None:
             self._begin()
-            self._pack = _PackWriter(self.root / "packs" / f"{self.batch}-{self._packs:04d}.pack")
+            self._pack = _PackWriter(
+                self.root / "packs" / f"{self.batch}-{self._attempt}-{self._packs:04d}.pack")
             self._packs += 1
         where = self._pack.name, self._pack.add(data)
         self._stored[digest] = where
@@ -499,20 +504,16 @@ class RawStore:
         self._parts += 1
 
     def _begin(self) -> None:
-        """Before the batch's first file: delete what an earlier attempt of this batch wrote (a
-        retried run writes it again)."""
+        """Before the batch's first file: delete the manifest and log that an earlier attempt of
+        this batch wrote (a retried run writes them again). Its packs stay (`_attempt`)."""
         if self._began:
             return
         self._began = True
-        for folder, suffix in (("manifest", ".parquet"), ("fetch_log", ".parquet"),
-                               ("packs", ".pack")):
-            if not (self.root / folder).exists():
-                continue
-            for path in (self.root / folder).iterdir():
-                name = path.name
-                if name == f"{self.batch}{suffix}" or (
-                        name.startswith(f"{self.batch}-") and name.endswith(suffix)
-                        and name[len(self.batch) + 1:-len(suffix)].isdigit()):
+        for folder in ("manifest", "fetch_log"):
+            for path in parquet_files(self.root / folder):
+                if path.name == f"{self.batch}.parquet" or (
+                        path.name.startswith(f"{self.batch}-")
+                        and path.name[len(self.batch) + 1:-len(".parquet")].isdigit()):
                     path.unlink()
 
     def manifest(self) -> pl.DataFrame:
