@@ -122,12 +122,12 @@ _VAGUE_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|scores|millions|tens
 _OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
-# "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
-# of its own right after another figure counts the same kind of people.
 # "freed in two groups, seven at dawn and 13 more later", "released in stages: three on the
 # first day, four on the seventh": a count opening a list of the stages of the verb before
 _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches|phases|waves|"
                         r"rounds)\b[^.;:,]{0,30}[:,]\s*$", re.IGNORECASE)
+# "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
+# of its own right after another figure counts the same kind of people.
 _INHERIT_GAP = re.compile(r"[^.;:]{0,130}?\b(?:and|including|among them|among whom|as well as|"
                           r"plus|followed by)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")

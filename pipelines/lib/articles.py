@@ -21,6 +21,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 from trafilatura import load_html
 from trafilatura.metadata import (
+    META_URL,
     examine_meta,
     extract_author,
     extract_meta_json,
@@ -159,9 +160,6 @@ def _body_text(data: bytes) -> str:
                               list_bullets=False, post_meta=False)
 
 
-_HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
-
-
 def _metadata(tree: HtmlElement, url: str | None) -> Document:
     """Title, author, date, URL and site name of a page, each from trafilatura's extractor of it.
 
@@ -186,7 +184,7 @@ def _metadata(tree: HtmlElement, url: str | None) -> Document:
         meta.sitename = meta.sitename.lstrip("@")  # a Twitter handle
         if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
             meta.sitename = meta.sitename.title()
-    elif meta.url and (host := _HOST.match(meta.url)):
+    elif meta.url and (host := META_URL.match(meta.url)):
         meta.sitename = host[1]
     meta.clean_and_trim()
     return meta

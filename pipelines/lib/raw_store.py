@@ -362,43 +362,45 @@ class RawStore:
         self._log: list[FetchLogRow] = []
         self._parts = 0
         self._written = [0, 0]  # manifest rows, log rows already in this batch's files
-        self._began = False
         self._pack: _PackWriter | None = None
         self._packs = 0
         # a retried batch writes packs of new names: the failed attempt's may be pointed at
         self._attempt = secrets.token_hex(4)
 
     @cached_property
-    def _known(self) -> set[str]:
-        """`_key` of every payload other batches recorded.
+    def _seen(self) -> tuple[set[str], dict[str, tuple[str | None, int | None]]]:
+        """What other batches recorded, from one scan of the manifest: the `_key` of every
+        payload (`_known`) and where the bytes of each content hash are (`_stored`).
 
         Built at the first `put`, not in the constructor: most stores only read, and turning a
-        300,000-row manifest into this set takes 0.7 s, paid by every step that read the
+        300,000-row manifest into these takes about a second, paid by every step that read the
         manifest, and by the inbox walk of a run with nothing new. A retried run (same batch)
-        starts again: its earlier files are replaced at its first write, so what they hold is
-        not "known" to it. Only the three key columns are read, and not sorted: a set needs no
+        starts again: its earlier manifest is replaced at its first write, so what it holds is
+        not "known" to it. Only the columns needed are read, and not sorted: a set needs no
         first sighting (`manifest()` held every column of 300,000 rows for it). A key is one
         string, not a tuple of three: the set of 300,000 takes 67 MB instead of 115 MB.
         """
         files = parquet_files(self.root / "manifest")
         if not files:
-            return set()
-        keys = (scan_parquet(files).filter(pl.col("batch") != self.batch)
-                .select(pl.concat_str("source", "locator", "content_hash",
-                                      separator=_KEY_SEPARATOR))
-                .collect())
-        return set(keys.to_series())
-
-    @cached_property
-    def _stored(self) -> dict[str, tuple[str | None, int | None]]:
-        """(pack, offset) of every payload other batches stored, by content hash: bytes already
-        in the lake are pointed at, not stored again. Built at the first new payload."""
-        files = parquet_files(self.root / "manifest")
-        if not files:
-            return {}
+            return set(), {}
         rows = (scan_parquet(files, MANIFEST_SCHEMA).filter(pl.col("batch") != self.batch)
-                .select("content_hash", "pack", "offset").collect())
-        return {h: (pack, offset) for h, pack, offset in rows.iter_rows()}
+                .select(pl.concat_str("source", "locator", "content_hash",
+                                      separator=_KEY_SEPARATOR).alias("key"),
+                        "content_hash", "pack", "offset")
+                .collect())
+        return set(rows["key"]), {h: (pack, offset) for h, pack, offset
+                                  in rows.select("content_hash", "pack", "offset").iter_rows()}
+
+    @property
+    def _known(self) -> set[str]:
+        """`_key` of every payload recorded: a payload already recorded adds no row."""
+        return self._seen[0]
+
+    @property
+    def _stored(self) -> dict[str, tuple[str | None, int | None]]:
+        """(pack, offset) of the bytes of each content hash stored: bytes already in the lake
+        are pointed at, not stored again."""
+        return self._seen[1]
 
     # -- payloads -----------------------------------------------------------------------------
     def read(self, content_hash: str) -> bytes:
@@ -454,7 +456,6 @@ class RawStore:
     def _add_to_pack(self, digest: str, data: bytes) -> tuple[str, int]:
         """Append a payload to the batch's open pack (opening one if needed)."""
         if self._pack is None:
-            self._begin()
             self._pack = _PackWriter(
                 self.root / "packs" / f"{self.batch}-{self._attempt}-{self._packs:04d}.pack")
             self._packs += 1
@@ -489,7 +490,8 @@ class RawStore:
 
     def _spill(self) -> None:
         """The rows held so far, as the next part of this batch's manifest and fetch log."""
-        self._begin()
+        if self._parts == 0:
+            self._remove_own_files()
         self._close_pack()
         name = f"{self.batch}-{self._parts:04d}.parquet"
         for folder, rows, schema in (("manifest", self._manifest, MANIFEST_SCHEMA),
@@ -503,12 +505,9 @@ class RawStore:
         self._manifest, self._log = [], []
         self._parts += 1
 
-    def _begin(self) -> None:
-        """Before the batch's first file: delete the manifest and log that an earlier attempt of
-        this batch wrote (a retried run writes them again). Its packs stay (`_attempt`)."""
-        if self._began:
-            return
-        self._began = True
+    def _remove_own_files(self) -> None:
+        """Delete the manifest and log that an earlier attempt of this batch wrote (a retried run
+        writes them again). Its packs stay (`_attempt`): other batches may point into them."""
         for folder in ("manifest", "fetch_log"):
             for path in parquet_files(self.root / folder):
                 if path.name == f"{self.batch}.parquet" or (
