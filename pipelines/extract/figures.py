@@ -46,6 +46,7 @@ _PROPOSED = re.compile(
     r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
     r"truce|accord|phase)|terms of|draft|(?<!outside the )framework|(?:is|are) to(?! be)|requires?|"
     r"(?:deal|agreement|plan|proposal|accord|truce|ceasefire|framework) under which|"
+    r"(?:deal|agreement|plan|proposal|accord) to (?:free|release|return|swap|exchange)|"
     r"(?:willing|ready|prepared) to|"
     r"calls? for|calling for|seeks?|sought)\b",
     re.IGNORECASE,
@@ -161,6 +162,8 @@ _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 # a ratio told by its verb: "30 prisoners would be freed for each civilian hostage"
 _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
                            r"for (?:every|each)\b", re.IGNORECASE)
+# (but not "... for each hostage, and a total of 1,904 prisoners", the sum)
+_RATIO_BEFORE = re.compile(r"\bfor (?:every|each)\b(?:(?!total|in all)[^.;])*$", re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while)\b")
@@ -308,8 +311,9 @@ _STATUS_WORDS = re.compile("|".join(
 # not) skips that scan, which is one of the costliest per sentence.
 _STATUS_HINTS = ("would", "propos", "offer", "provide", "stipulate", "envisage", "demand",
                  "under the", "terms of", "draft", "framework", "is to", "are to", "require",
-                 "willing to", "ready to", "prepared to", "call", "seek", "sought", "will",
-                 "set to", "scheduled to", "expected to", "slated to", "due to", "estimat")
+                 "willing to", "deal to", "agreement to", "plan to", "accord to", "ready to",
+                 "prepared to", "call", "seek", "sought", "will", "set to", "scheduled to",
+                 "expected to", "slated to", "due to", "estimat")
 _STATUS_HINT = any_of(_STATUS_HINTS)
 
 
@@ -916,9 +920,30 @@ def _earlier_count(text: str, s_start: int, mention: NumberMention, people: metr
 
 
 _RELEASED = {"prisoners_released", "hostages_released"}
-# "... and detained more than 500": the object of an arrest, a count no metric names
-_DETAINED_BEFORE = re.compile(r"\b(?:detained|arrested|rounded up)\s+(?:(?:more than|at least|"
+# "... and detained more than 500", "the vaccination of 640,000 children", "a union that
+# represents some 800,000 workers": the object of an act no metric names
+_DETAINED_BEFORE = re.compile(r"\b(?:detained|arrested|rounded up|vaccinat(?:e|ed|ing|ion of)|"
+                              r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
+                              r"employed)\s+(?:(?:more than|at least|"
                               r"about|some|nearly|over|around|another)\s+)?$", re.IGNORECASE)
+# What people are said to be in or to undergo that no metric counts: "Some 7,000 Palestinians
+# are held in occupation prisons", "more than 2,800 have been arrested", "some 470,000 people
+# facing catastrophic hunger". An arrest needs its auxiliary: "1,718 people detained in Gaza" may
+# be among the prisoners a deal frees.
+_UNCOUNTED = re.compile(
+    r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|has been|"
+    r"had been|being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:arrested|detained|jailed|imprisoned|"
+    r"rounded up)\b|(?!))|(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
+    r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
+    r"(?P<facing>facing|face|at risk of|in need of)\b)", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
+# "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight
+_EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?:evacuated|"
+                        r"transferred)\b", re.IGNORECASE)
+# "... out of 13,000 employees", "before the war it had about 13,000 staff": a headcount
+_HEADCOUNT_BEFORE = re.compile(r"\b(?:out of|had|has|have|employs|employed|its|their)\s+"
+                               r"(?:(?:more than|at least|about|some|nearly|over|around|"
+                               r"roughly)\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
@@ -1270,8 +1295,19 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and metrics.is_thing_noun(next_word.group(1)))):
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities", "335 of its
             # military vehicles"
-        if _RATIO_CLAUSE.match(text, people.end) or _RATIO_CLAUSE.match(text, mention.num_end):
-            continue  # "30 prisoners would be freed for each civilian hostage": a ratio
+        if _RATIO_CLAUSE.match(text, people.end) or _RATIO_CLAUSE.match(text, mention.num_end) \
+                or _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start):
+            continue  # "30 prisoners would be freed for each civilian hostage", "for each
+            # female soldier, 50 prisoners": a ratio
+        if not any(e[2] == "released" for e in events) and (
+                (uncounted := _UNCOUNTED.match(text, people.end)) and not (
+                    uncounted.group("facing") and _POSSESSIVE_BEFORE.search(
+                        text, max(s_start, mention.start - 3), mention.start))
+                or (people.subject and "patient" in people.subject.lower()
+                    and _EVACUATED.match(text, people.end))):
+            continue  # "7,000 held in Israeli prisons", "2,800 have been arrested": no metric
+            # (but "1,718 detained in Gaza" freed in a deal; "Gaza's 2.2 million people
+            # facing famine", the population)
         base_of_share = i and mentions[i - 1].fraction is not None and \
             mention.start - mentions[i - 1].end <= 20
         earlier = (_earlier_hostages(text, s_start, mention, people, seen)
@@ -1317,6 +1353,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 continue
         if _DETAINED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start):
             continue
+        if people.group == "aid_workers" and _HEADCOUNT_BEFORE.search(
+                text, max(s_start, mention.start - 30), mention.start) and \
+                not metrics.events_in(text, people.end, min(s_end, people.end + 30)):
+            continue  # "out of 13,000 employees it had", "its 13,000 staff": the staff
         if people.group == "bodies" and _SPEAKS.match(text, people.end):
             continue  # "the two bodies said in a joint statement": organisations speaking
         if people.group == "bodies" and (of_group := _OF_GROUP.match(text, people.end)) and \

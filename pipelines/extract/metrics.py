@@ -94,7 +94,16 @@ parcel pallets pallet airdrops airdrop flights flight sorties strikes strike rai
 attack incidents incident cases votes vote seats pages page brigades brigade battalions
 battalion divisions division massacres massacre installations premises units unit companies
 operations operation checkpoints checkpoint crossings crossing gates gate kilos kilo kg
+movements movement bulldozers bulldozer excavators excavator ambulances ambulance tents tent
+caravans caravan generators generator
 """.split())
+# A word that may stand between a number and a thing it counts ("60,000 mobile homes", "2
+# working bulldozers"): not a word that can end the count of people ("30 Palestinians days
+# after", "killed 20 in strikes"), so no plural, people noun or function word.
+_ADJECTIVE = (r"(?!(?:in|on|at|by|of|to|from|and|or|after|before|during|across|as|for|with|"
+              r"were|was|are|is|have|had|has|who|when|while|people|children|women|men|"
+              r"youths|dead|missing|alive|more|other|living|remaining|surviving)\b)"
+              r"(?![a-z-]*ed\b)[a-z-]*[a-rt-z]\s+")  # nor "40 wounded days later"
 _MONTH_WORDS = trie_pattern("""
 january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec
@@ -108,7 +117,7 @@ _NOT_PEOPLE_AFTER = re.compile(
       | (?:st|nd|rd|th)\b
       | :\d
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)
-      | \s+(?:{_UNIT_WORDS}|mass\s+killings)\b
+      | \s+(?:{_ADJECTIVE})?(?:{_UNIT_WORDS}|mass\s+killings)\b
       | \s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH_WORDS}\b
       | \s+{_MONTH_WORDS}\b
     )""",
@@ -172,7 +181,7 @@ _AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?"
                           r"(?:\d+\s*(?:,|and|to|or)\s*)*$", re.IGNORECASE)
 _DAY_RANGE_BEFORE = re.compile(_MONTH_BEFORE + r"\d{1,2}\s*[-–]$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*(?:all|both|aged)?\s*$")
-_AGE_CLOSE = re.compile(r"\s*(?:,|\.|\)|;|\s+and\b|$)")
+_AGE_CLOSE = re.compile(r"\s*(?:,|\.|\)|;|[—–]|\s+and\b|$)")
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ONE_IN_N = re.compile(rf"\b{_SMALL}\s+(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
 # "one in five", "nine out of 10", "one in every 100": a ratio; "15 out of 137 hostages" is
@@ -510,6 +519,12 @@ _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other
 _NUMBER_NEXT = re.compile(rf"\s+(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)", re.IGNORECASE)
 _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",
                              re.IGNORECASE)
+# "3,500 children are at risk of death", "a death zone": no one's death is counted
+_DEATH_NOT_BEFORE = re.compile(r"\b(?:risk|danger|brink|verge|threat|fear)s? of\s+$",
+                               re.IGNORECASE)
+_DEATH_NOT_AFTER = re.compile(r"\s+(?:zones?|traps?|penalty|threats?|sentences?|row)\b",
+                              re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"\b(?:the|their|his|her|whose)\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 
@@ -519,7 +534,13 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
     verb of a clause wins over a participle that only describes the noun ("captives held")."""
     events = [ev for ev in events if not (ev[2] == "remaining" and (
         _REMAIN_UNCLEAR.match(text, ev[1])  # "the fate of 150 people ... remained unclear"
-        or (text[ev[0]:ev[1]].lower() == "remaining" and _NUMBER_NEXT.match(text, ev[1]))))]
+        or (text[ev[0]:ev[1]].lower() == "remaining" and _NUMBER_NEXT.match(text, ev[1]))
+        # "the remains were identified": the noun (a body), not the verb
+        or (text[ev[0]:ev[1]].lower() == "remains"
+            and _OWNER_BEFORE.search(text, max(0, ev[0] - 8), ev[0]))))
+        and not (ev[2] == "killed" and text[ev[0]:ev[0] + 5].lower() == "death" and (
+            _DEATH_NOT_BEFORE.search(text, max(0, ev[0] - 12), ev[0])
+            or _DEATH_NOT_AFTER.match(text, ev[1])))]
     # "the remaining 13 shortly before noon": a determiner, not a state
     kept = [ev for i, ev in enumerate(events)  # "remain displaced": the second word decides
             if not (ev[2] == "remaining" and text[ev[0]:ev[1]].lower().startswith("remain")

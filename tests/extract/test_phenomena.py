@@ -1561,3 +1561,71 @@ def test_a_list_of_stages_counts_what_its_verb_counts():
     assert one(text, "five")["status"] in ("proposed", "planned")
     assert one(text, "eight")["metric"] == "hostages_released"
     none_at("The air force struck in three waves: 40 targets in Khan Younis.", "40")
+
+
+def test_counts_of_people_no_metric_counts_are_left_out():
+    # held in prisons, arrested, facing hunger, a medical evacuation: no metric counts them
+    text = ("Some 7,000 Palestinians are held in occupation prisons, and more than 2,800 have "
+            "been arrested in the West Bank since October 7.")
+    assert none_at(text, "Some 7,000") and none_at(text, "2,800")
+    text = "The occupation still holds some 10,000 Palestinians in its prisons."
+    assert none_at(text, "10,000")
+    text = "Gaza's 2.1 million people face famine, with some 470,000 facing catastrophic hunger."
+    assert one(text, "2.1 million")["metric"] == "population"
+    assert none_at(text, "470,000")
+    assert none_at("On Monday 50 patients were evacuated through Rafah for treatment.", "50")
+    text = "The plan would allow the vaccination of 640,000 children against polio."
+    assert none_at(text, "640,000")
+    text = "The Histadrut, which represents some 800,000 workers, called a strike."
+    assert none_at(text, "800,000")
+    # a staff's headcount beside its dead
+    text = ("Two hundred and seven of its staff have been killed, UNRWA said, out of 13,000 "
+            "employees it had in Gaza. The agency said its 13,000 staff were still at work.")
+    assert one(text, "Two hundred and seven")["metric"] == "aid_workers_killed"
+    assert [f["surface"] for f in figures(text)] == ["Two hundred and seven"]
+    text = "Our member groups have had at least 30 staff members killed in Gaza."
+    assert one(text, "at least 30")["metric"] == "aid_workers_killed"
+    # but freed detainees are freed prisoners
+    text = ("Israel freed 1,968 prisoners on Monday. The prisoners include 250 serving life "
+            "terms and 1,718 people detained in Gaza during the war.")
+    assert one(text, "1,718")["metric"] == "prisoners_released"
+
+
+def test_a_death_no_one_died_and_remains_that_are_a_noun():
+    text = ("A team found 291 patients still inside, including 32 babies, along with 25 health "
+            "workers, and described the hospital as a death zone.")
+    assert figures(text) == []
+    assert none_at("Some 3,500 children are at risk of death from malnutrition.", "3,500")
+    text = ("Troops recovered the bodies of six hostages from a tunnel, and the remains were "
+            "identified overnight.")
+    assert one(text, "six")["metric"] == "hostage_bodies_recovered"
+
+
+def test_things_counted_with_a_word_before_them_and_ages_before_a_dash():
+    text = "Israel blocked 60,000 mobile homes, and crews had only 2 working bulldozers."
+    assert figures(text) == []
+    assert none_at("About 23,000 displacement movements were recorded.", "23,000")
+    assert one("Another 40 wounded days later.", "40")["metric"] == "injured"
+    assert one("Troops killed 30 Palestinians days after the truce.", "30")["metric"] == "killed"
+    text = "The men — Ohad Yahalomi, 49, and Tsachi Idan, 49 — were seized on October 7."
+    assert figures(text) == []
+
+
+def test_a_count_per_each_released_is_a_ratio_whichever_comes_first():
+    text = ("For each civilian woman released, Israel will release 30 prisoners, and for each "
+            "female soldier, 50 prisoners. The pause can be extended by a day for every "
+            "additional 10 hostages freed.")
+    assert figures(text) == []
+    text = "Israel will free 30 prisoners for each hostage, and a total of 1,904 prisoners."
+    assert one(text, "1,904")["metric"] == "prisoners_released"
+
+
+def test_a_time_heading_a_headline_and_reporting_from_a_place_are_no_claimants():
+    text = "Six months on: 133 hostages still in Gaza"
+    assert one(text, "133")["claimant_class"] == "outlet"
+    text = ("Gaza media office: 165 journalists killed\n\nTwo journalists were killed on "
+            "Wednesday, shortly after they had reported from near the home of Haniyeh.")
+    assert one(text, "Two")["claimant_class"] == "outlet"
+    text = ("Talks on a deal to free about 50 women and children held in Gaza were said to be "
+            "close.")
+    assert one(text, "about 50")["status"] == "proposed"
