@@ -159,6 +159,7 @@ _HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodie
                           r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                           re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r",[^,.;]{1,60},")
 # a ratio told by its verb: "30 prisoners would be freed for each civilian hostage"
 _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
                            r"for (?:every|each)\b", re.IGNORECASE)
@@ -326,7 +327,9 @@ _TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
 _DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:(?:now|already|so far|since)\s+)?"
                    r"(?:been\s+|already\s+)?(?:released|freed|handed over|returned)\b|"
                    r"\b(?:hamas|israel|it|they|the group|the army|the military|occupation|"
-                   r"resistance)\s+(?:\w+\s+)?(?:released|freed|handed over|returned)\b")
+                   r"resistance)\s+(?:\w+\s+)?(?:released|freed|handed over|returned)\b|"
+                   # "brings to eight the number of bodies handed to Israel since Monday"
+                   r"\b(?:brings|brought|bringing|raises|raised|raising)\s+to\b")
 
 
 class _SentenceWords:
@@ -1428,9 +1431,16 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 continue
             # the part's own predicate is looked for after "of whom" ("36 of whom are
             # believed to be dead": "dead" is 25 characters past the number)
+            # ... and after the noun and an aside: "and around 2 million people, more than 90
+            # percent of the population, have been forcibly displaced" has a verb of its own
+            own_from = max(predicate_from, people.end)
+            if aside := _APPOSITION.match(text, own_from):
+                own_from = aside.end()
             if people.group in (None, "people") and (
                     _OF_THE_NUMBER.match(text, mention.num_end)
-                    or not any(predicate_from <= e[0] < predicate_from + 25 for e in events)):
+                    or not any(predicate_from <= e[0] < predicate_from + 25
+                               or (own_from <= e[0] < own_from + 25 and e[3])
+                               for e in events)):
                 if people.group == "people":  # "2,358 children, 1,088 women, and 455 elderly
                     inherited = _part_metric(inherited, people)  # people": the dead
                 out.append((mention, inherited, out[-1][2] if people.group is None else people,
@@ -1463,8 +1473,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, metric, people, None))  # the first stage of a list; the
             continue  # next ones inherit it ("released in stages: three on the first day, ...")
         if people.group is None and mention.is_word and mention.value < 10 and not of_whom \
-                and not _SUBJECT_OF_VERB.match(text, mention.end):
-            continue  # "one of", "two of the", bare small number words are rarely counts
+                and not _SUBJECT_OF_VERB.match(text, mention.end) \
+                and not any(e[0] == mention.num_end + 1 and e[2] != "alive" for e in events):
+            continue  # "one of", "two of the", bare small number words are rarely counts (but
+            # "109 hostages have been released and eight rescued": its event right after it)
         skip = None
         if people.subject and people.end > mention.num_end and any(
                 people.end <= e[0] <= people.end + 3 for e in events):

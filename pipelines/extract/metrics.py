@@ -18,7 +18,7 @@ GROUPS = {
     "police": r"police officers?|policem[ae]n|police",
     "soldiers": r"soldiers?|troops|comrades|fellow soldiers|reservists?|servicem[ae]n|"
                 r"servicewom[ae]n|officers?|generals?|forces|revolutionary guards?|irgc|"
-                r"conscripts?",
+                r"conscripts?|(?:idf|israeli|army) (?:fighters|combatants)",
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|"
                  r"commanders?|members of hamas|hamas members|terror operatives",
     "children": r"children|child|minors?|kids|babies|infants|boys|girls",
@@ -118,6 +118,7 @@ _NOT_PEOPLE_AFTER = re.compile(
       | :\d
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)
       | \s+(?:{_ADJECTIVE})?(?:{_UNIT_WORDS}|mass\s+killings)\b
+      | (?:\s*(?:to|and|or|-|–)\s*[\d,.]+)?\s+(?:a|per)\s+day\b
       | \s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH_WORDS}\b
       | \s+{_MONTH_WORDS}\b
     )""",
@@ -205,7 +206,8 @@ EVENTS = [
                  rf"return(?:s|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
                  r"set free|hand(?:ed|ing|s)? over|handed to|transferred to|exchanged|swap|"
-                 r"go free|walked free|(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
+                 r"go free|walked free|walked out of (?:\w+\s+){0,2}(?:jails?|prisons?)|"
+                 r"(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
                  r"icrc|international committee))|"
                  r"in (?:exchange|return) for|"
@@ -615,6 +617,14 @@ _HOSTAGE_WORD, _PRISONER_WORD = any_of(_HOSTAGE_WORDS), any_of(_PRISONER_WORDS)
 _HOSTAGE_SURE_WORD, _PRISONER_SURE_WORD = any_of(_HOSTAGE_SURE), any_of(_PRISONER_SURE)
 
 
+# "Hamas hands over four more bodies", "the number of bodies handed to Israel": the captors
+# give back the dead they held, whether or not the sentence says "hostages"
+_CAPTORS_RETURN = re.compile(r"\b(?:hamas|islamic jihad)\b[^.;]{0,30}?\b(?:hand|return|releas|"
+                             r"transfer|deliver)|\b(?:handed|returned|transferred|delivered)\s+"
+                             r"(?:over\s+)?to\s+(?:israel|the red cross|the icrc)\b",
+                             re.IGNORECASE)
+
+
 def talks_of_hostages(text: str) -> bool:
     return _context(text)[0]
 
@@ -655,7 +665,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             if event == "killed" else None
     if group == "bodies":  # bodies counted in talk of hostages are bodies handed back; other
         # bodies brought to hospitals or pulled from rubble are the dead
-        return "hostage_bodies_recovered" if _context(sentence)[0] else "killed"
+        return "hostage_bodies_recovered" if _context(sentence)[0] or \
+            _CAPTORS_RETURN.search(sentence) else "killed"
     if event is None:
         return None
     if event == "killed" and group == "people" and subject and _AID_STAFF.search(subject) \

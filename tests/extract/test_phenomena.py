@@ -1629,3 +1629,33 @@ def test_a_time_heading_a_headline_and_reporting_from_a_place_are_no_claimants()
     text = ("Talks on a deal to free about 50 women and children held in Gaza were said to be "
             "close.")
     assert one(text, "about 50")["status"] == "proposed"
+
+
+def test_bodies_the_captors_hand_back_are_hostages_whether_or_not_the_word_is_said():
+    text = ("Hamas returned the remains of four more people on Tuesday, the IDF said. That "
+            "brings to eight the number of bodies handed to Israel since Monday under the "
+            "ceasefire agreement.")
+    assert one(text, "four")["metric"] == "hostage_bodies_recovered"
+    eight = one(text, "eight")
+    assert (eight["metric"], eight["status"]) == ("hostage_bodies_recovered", "reported")
+    text = "Rescuers pulled 20 bodies from the rubble after a strike on Hamas targets."
+    assert one(text, "20")["metric"] == "killed"
+
+
+def test_a_rate_a_day_and_a_second_clause_with_a_verb_of_its_own():
+    text = ("The number of aid trucks would be cut from 600 to 300 a day, under an arrangement "
+            "that provides for bodies to be returned for each dead hostage.")
+    assert figures(text) == []
+    text = ("The occupation has killed 175 journalists, and around 2 million people, more than "
+            "90 percent of the population, have been forcibly displaced.")
+    assert one(text, "around 2 million")["metric"] == "displaced"
+    assert one(text, "175")["metric"] == "journalists_killed"
+
+
+def test_idf_fighters_prisoners_walking_out_of_jail_and_a_small_word_with_its_verb():
+    text = "The Government salutes the 405 IDF fighters who have fallen in Gaza."
+    assert one(text, "405")["metric"] == "soldiers_killed"
+    text = "More than 600 Palestinian prisoners walked out of Israeli jails overnight."
+    assert one(text, "More than 600")["metric"] == "prisoners_released"
+    text = "To date, 109 hostages have been released and eight rescued by the security forces."
+    assert one(text, "eight")["metric"] == "hostages_rescued"
