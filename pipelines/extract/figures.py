@@ -159,6 +159,10 @@ _HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodie
                           r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                           re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
+# "into releasing the 59 hostages it still holds": however many it is asked to free, that is
+# how many it holds
+_STILL_HOLDS = re.compile(r"\s+(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|the group)\s+"
+                          r"(?:still\s+)?(?:holds|is holding|are holding|hold)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^,.;]{1,60},")
 # a ratio told by its verb: "30 prisoners would be freed for each civilian hostage"
 _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
@@ -1129,9 +1133,29 @@ def _list_dash(text: str, start: int, end: int, mentions: list[NumberMention]) -
     dash = max(text.rfind(" - ", start, end), text.rfind(" – ", start, end),
                text.rfind(" — ", start, end))
     if dash < 0 or _NOT_IN_LIST.search(text, dash + 3, end):
-        return None
+        return _list_of_nationalities(text, start, end, mentions)
     first = next(m for m in mentions if m.start > dash)
     return dash if not text[dash + 3:first.start].strip() else None
+
+
+def _list_of_nationalities(text: str, start: int, end: int,
+                           mentions: list[NumberMention]) -> int | None:
+    """Where the comma opening a list of counts by nationality is: "113 journalists had been
+    killed, 108 Palestinians, two Israelis and three Lebanese" breaks down the 113."""
+    comma = text.rfind(", ", start, end)
+    while comma >= 0 and not _NATIONALITY_ITEMS.fullmatch(text, comma + 2, end):
+        comma = text.rfind(", ", start, comma)
+    if comma < 0:
+        return None
+    first = next(m for m in mentions if m.start > comma)
+    if first.start != comma + 2 or not _NATIONALITY_NEXT.match(text, first.num_end):
+        return None
+    return comma
+
+
+# "108 Palestinians, two Israelis and ": counts of people named by a capitalised noun
+_NATIONALITY_ITEMS = re.compile(r"(?:[\w.,-]+ (?-i:[A-Z])[a-z]+(?:,\s+(?:and\s+)?|\s+and\s+))*")
+_NATIONALITY_NEXT = re.compile(r"\s+(?-i:[A-Z])[a-z]+(?:[,.;]|\s+and\b|$)")
 
 
 _NOT_IN_LIST = re.compile(r"[.;:()\"“”]")
@@ -1563,6 +1587,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric is None and people.group == "people" and event is None and \
                 _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             metric = "killed"  # "received the bodies of 11 members of one family": the dead
+        if metric == "killed" and event == "dead" and of_whom and carried in _HOSTAGE_METRICS \
+                and not out and people.group is None:
+            metric = "hostages_dead"  # "Of them, 94 remain in Gaza. At least 34 of those are
+            # believed to be dead": a part of the hostages counted just before
         if metric is None and of_whom and carried and event is None and \
                 mention.start - s_start <= 2 and people.group in (None, "people"):
             metric = carried  # "Seven of them were still in serious condition": a part of the
@@ -1573,6 +1601,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         out.append((mention, metric, people, None))
         if people.group is not None:
             previous_people = people
+    out = [(mention, "hostages_remaining", people, *rest)
+           if people is not None and people.group == "hostages" and metric != "hostages_remaining"
+           and _STILL_HOLDS.match(text, people.end) else (mention, metric, people, *rest)
+           for mention, metric, people, *rest in out]  # "the 59 hostages it still holds"
     out = _exchange_sides(text, out)
     out = _same_group(text, s_start, out, carried)
     out = _held_parts(text, out, carried)

@@ -227,6 +227,10 @@ EVENTS = [
                  r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
     ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
     ("remaining", r"remain(?:s(?! of\b)|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
+                  # "his release leaves 58 hostages in Gaza": those still held after it
+                  rf"leav(?:es|ing)(?=\s+(?:(?:only|just|about|some)\s+)?(?:[\d,]+|"
+                  rf"(?:{_FIRST_NUMBER_WORDS})[\w-]*)\s+(?:(?:living|more|other)\s+)?"
+                  rf"(?:hostages|captives)\b)|"
                   r"held captive|held hostage|"
                   r"being held|are held|were held|been held|in captivity|holding|"
                   r"holds(?!\s+(?:back|off|up|out|on)\b)|"
@@ -526,6 +530,9 @@ _DEATH_NOT_BEFORE = re.compile(r"\b(?:risk|danger|brink|verge|threat|fear)s? of\
                                re.IGNORECASE)
 _DEATH_NOT_AFTER = re.compile(r"\s+(?:zones?|traps?|penalty|threats?|sentences?|row)\b",
                               re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:school|building|shelter|tent|camp|cent(?:re|er)|hospital|"
+                           r"mosque|church|house|home|compound|facility|warehouse)s?\s+$",
+                           re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b(?:the|their|his|her|whose)\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
@@ -540,9 +547,16 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
         # "the remains were identified": the noun (a body), not the verb
         or (text[ev[0]:ev[1]].lower() == "remains"
             and _OWNER_BEFORE.search(text, max(0, ev[0] - 8), ev[0]))))
+
         and not (ev[2] == "killed" and text[ev[0]:ev[0] + 5].lower() == "death" and (
             _DEATH_NOT_BEFORE.search(text, max(0, ev[0] - 12), ev[0])
             or _DEATH_NOT_AFTER.match(text, ev[1])))]
+    # "12 of them in a school sheltering displaced families": the school shelters them, and
+    # "displaced" says who
+    housed = [ev for ev in events if ev[2] == "sheltering" and text[ev[1] - 3:ev[1]] == "ing"
+              and _PLACE_BEFORE.search(text, max(0, ev[0] - 14), ev[0])]
+    events = [ev for ev in events if ev not in housed
+              and not any(0 <= ev[0] - h[1] <= 2 for h in housed)]
     # "the remaining 13 shortly before noon": a determiner, not a state
     kept = [ev for i, ev in enumerate(events)  # "remain displaced": the second word decides
             if not (ev[2] == "remaining" and text[ev[0]:ev[1]].lower().startswith("remain")

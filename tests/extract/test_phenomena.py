@@ -1659,3 +1659,31 @@ def test_idf_fighters_prisoners_walking_out_of_jail_and_a_small_word_with_its_ve
     assert one(text, "More than 600")["metric"] == "prisoners_released"
     text = "To date, 109 hostages have been released and eight rescued by the security forces."
     assert one(text, "eight")["metric"] == "hostages_rescued"
+
+
+def test_a_list_by_nationality_after_a_comma_breaks_down_the_count_before():
+    text = ("The CPJ said at least 113 journalists and media workers had been killed in the war, "
+            "108 Palestinians, two Israelis and three Lebanese, the deadliest toll for the press.")
+    assert [f["metric"] for f in figures(text)] == ["journalists_killed"] * 4
+    text = "Strikes killed 40 people on Monday, 20 Palestinians died on Tuesday."
+    assert one(text, "20")["metric"] == "killed"
+
+
+def test_what_is_left_held_after_a_release_and_those_of_them_believed_dead():
+    text = "His release leaves 58 hostages in Gaza, the Prime Minister's Office said."
+    assert one(text, "58")["metric"] == "hostages_remaining"
+    text = "The occupation committed 3 massacres, leaving 40 martyrs and 107 injured."
+    assert one(text, "40")["metric"] == "killed"
+    text = "Aid stays blocked to pressure Hamas into releasing the 59 hostages it still holds."
+    assert one(text, "59")["metric"] == "hostages_remaining"
+    text = ("Israel says 251 people were seized on October 7, 2023. Of them, 94 remain in Gaza, "
+            "officials said. At least 34 of those are believed to be dead, the officials said.")
+    assert one(text, "At least 34")["metric"] == "hostages_dead"
+
+
+def test_a_place_sheltering_people_is_not_what_a_part_of_the_dead_did():
+    text = ("The ministry said 34 people had been killed in the previous 24 hours, 12 of them in "
+            "a school sheltering displaced families in Jabalia.")
+    assert one(text, "12")["metric"] == "killed"
+    assert one("About 1.4 million people are sheltering in schools.",
+               "About 1.4 million")["metric"] == "sheltering"
