@@ -144,11 +144,13 @@ _SOURCE_NOUNS = re.compile(
     r"(?:first\s+)?responders|(?:rescue|emergency)\s+(?:workers|crews|services)|volunteers|"
     r"investigators|experts|analysts|"
     r"sources|paramedics|activists|diplomats|mediators|authorities|survivors|relatives|"
+    r"(?:media\s+|news\s+|press\s+)?reports|"
     r"(?:humanitarian\s+|aid\s+)?(?:partners|agencies|organi[sz]ations|groups)|"
     # "municipal officials", "a press group", "officials briefed on the talks"
     r"(?:an?\s+)?(?:[a-z][\w-]*\s+){1,2}(?:officials|sources|group|organi[sz]ation|"
     r"watchdog))"
-    r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of)\s+"
+    r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|working in|"
+    r"based in|operating in)\s+"
     r"[\w' -]{2,40})?",
     re.IGNORECASE,
 )

@@ -1687,3 +1687,21 @@ def test_a_place_sheltering_people_is_not_what_a_part_of_the_dead_did():
     assert one(text, "12")["metric"] == "killed"
     assert one("About 1.4 million people are sheltering in schools.",
                "About 1.4 million")["metric"] == "sheltering"
+
+
+def test_claimants_by_place_of_the_ministry_city_of_the_church_and_the_unnamed():
+    text = ("Pagers used by Hezbollah exploded across Lebanon, killing 39 people, according to "
+            "the health ministry.")
+    assert (one(text, "39")["claimant_id"], one(text, "39")["claimant_class"]) == \
+        ("lebanon_moh", "other")
+    text = "Israeli strikes killed 40 people in Gaza, the health ministry said."
+    assert one(text, "40")["claimant_class"] == "gaza_health"
+    text = "A strike killed 18 people, according to the Greek Orthodox Patriarchate of Jerusalem."
+    assert one(text, "18")["claimant_class"] == "other"
+    text = "United States intelligence estimates that between 100 and 300 people were killed."
+    assert one(text, "between 100 and 300")["claimant_class"] == "us_gov"
+    text = ("About 1.4 million people were sheltering in Rafah, according to aid agencies "
+            "working in the city.")
+    assert one(text, "About 1.4 million")["claimant_class"] == "other"
+    text = "The proposal would see 40 hostages freed, according to reports."
+    assert one(text, "40")["claimant_class"] == "other"
