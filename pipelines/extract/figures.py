@@ -163,6 +163,8 @@ _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 # how many it holds
 _STILL_HOLDS = re.compile(r"\s+(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|the group)\s+"
                           r"(?:still\s+)?(?:holds|is holding|are holding|hold)\b", re.IGNORECASE)
+_SLATED = re.compile(r"\s+(?:slated|due|set|scheduled|earmarked|listed|named)\s+(?:for|to be)\s+",
+                     re.IGNORECASE)
 _APPOSITION = re.compile(r",[^,.;]{1,60},")
 # a ratio told by its verb: "30 prisoners would be freed for each civilian hostage"
 _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
@@ -1307,7 +1309,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "Ninety-four of the 251 people abducted on October 7 are still in Gaza"
             base_people = metrics.people_after(text, following.num_end, s_end)
             later = [e for e in events if e[0] >= base_people.end]
-            if later and later[0][0] - base_people.end <= 2:
+            if later and (later[0][0] - base_people.end <= 2 or _SLATED.fullmatch(
+                    text, base_people.end, later[0][0])):  # "the 33 slated for release"
                 participle[i + 1] = later[0][2]
                 later = later[1:]
                 if later and later[0][2] == "remaining" and not later[0][3] and \
