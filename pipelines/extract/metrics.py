@@ -225,10 +225,10 @@ EVENTS = [
                  r"capture of|"
                  r"(?:took|taking|taken|carried)"
                  r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
-    ("alive", r"alive|still living(?!\s+in\b)|living hostages"),
+    ("alive", r"alive|still living(?!\s+in\b)|living (?:hostages|captives)"),
     ("remaining", r"remain(?:s(?! of\b)|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   # "his release leaves 58 hostages in Gaza": those still held after it
-                  rf"leav(?:es|ing)(?=\s+(?:(?:only|just|about|some)\s+)?(?:[\d,]+|"
+                  rf"leav(?:e|es|ing)(?=\s+(?:(?:only|just|about|some)\s+)?(?:[\d,]+|"
                   rf"(?:{_FIRST_NUMBER_WORDS})[\w-]*)\s+(?:(?:living|more|other)\s+)?"
                   rf"(?:hostages|captives)\b)|"
                   r"held captive|held hostage|"
@@ -631,6 +631,8 @@ _HOSTAGE_WORD, _PRISONER_WORD = any_of(_HOSTAGE_WORDS), any_of(_PRISONER_WORDS)
 _HOSTAGE_SURE_WORD, _PRISONER_SURE_WORD = any_of(_HOSTAGE_SURE), any_of(_PRISONER_SURE)
 
 
+_LIVING = re.compile(r"\b(?:living|alive)\b", re.IGNORECASE)
+_HANDED_BACK = re.compile(r"\b(?:releas|free|return|hand)", re.IGNORECASE)
 # "Hamas hands over four more bodies", "the number of bodies handed to Israel": the captors
 # give back the dead they held, whether or not the sentence says "hostages"
 _CAPTORS_RETURN = re.compile(r"\b(?:hamas|islamic jihad)\b[^.;]{0,30}?\b(?:hand|return|releas|"
@@ -666,6 +668,10 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if group == "hostages":
         if event == "bodies" and subject and re.search(r"\b(?:living|alive)\b", subject, re.I):
             return "hostages_released"  # "25 living hostages and the bodies of eight others"
+        if event in (None, "remaining") and subject and _LIVING.search(subject) and \
+                not _HANDED_BACK.search(sentence):
+            return "hostages_alive"  # "puts 24 living captives at risk": those alive (not
+            # "half of the 24 living hostages" a deal would have returned)
         if event == "released" and _MILITARY_RESCUE.search(local or sentence):
             return "hostages_rescued"  # "freed by troops in a raid"
         return {

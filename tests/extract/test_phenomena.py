@@ -1705,3 +1705,12 @@ def test_claimants_by_place_of_the_ministry_city_of_the_church_and_the_unnamed()
     assert one(text, "About 1.4 million")["claimant_class"] == "other"
     text = "The proposal would see 40 hostages freed, according to reports."
     assert one(text, "40")["claimant_class"] == "other"
+
+
+def test_hostages_slated_for_release_left_held_after_deaths_and_living_captives():
+    text = "So far, 16 of the 33 Israeli hostages slated for release have been returned."
+    assert one(text, "33")["metric"] == "hostages_released"
+    assert one("Their deaths leave 101 hostages in Gaza.", "101")["metric"] == \
+        "hostages_remaining"
+    text = "Hostage families: renewed war puts 24 living captives at risk"
+    assert one(text, "24")["metric"] == "hostages_alive"
