@@ -68,7 +68,8 @@ _LOCATION = re.compile(
 )
 # "a city of 280,000 people", "the population north of Wadi Gaza, some 1.1 million people"
 _PLACE_OF = re.compile(r"(?:\b(?:a|the)\s+(?:city|town|territory|enclave|strip|area|camp|"
-                       r"region|governorate|home)\s+(?:of|to)\s+|\bhome to\s+|"
+                       r"region|governorate|home)\s+(?:of|to|(?:that|which)\s+had)\s+|"
+                       r"\bhome to\s+|"
                        r"\bpopulation\b[^.;,]{0,40},\s*)"
                        r"(?:(?:about|some|around|roughly|nearly|almost|over|more than)\s+)?$",
                        re.IGNORECASE)
@@ -159,10 +160,17 @@ _HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodie
                           r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                           re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
+_GROUP_ACCOUNTS = re.compile(r"\b(?P<who>children|women|minors|journalists|medics|health "
+                             r"workers|aid workers)\s+(?:account(?:ed)?|accounts|made up|make "
+                             r"up|makes up)\s+for\s+(?:(?:more than|at least|about|some|"
+                             r"nearly|over|almost|around)\s+)?$", re.IGNORECASE)
 # "into releasing the 59 hostages it still holds": however many it is asked to free, that is
 # how many it holds
-_STILL_HOLDS = re.compile(r"\s+(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|the group)\s+"
-                          r"(?:still\s+)?(?:holds|is holding|are holding|hold)\b", re.IGNORECASE)
+_STILL_HOLDS = re.compile(r"\s+(?:(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|the group)\s+"
+                          r"(?:still\s+)?(?:holds|is holding|are holding|hold)\b|"
+                          # "in exchange for the roughly 130 Israelis still held in Gaza"
+                          r"still\s+(?:being\s+)?held\b(?![^,.;]*\b(?:were|are|was|is|have|"
+                          r"has|had|will|would)\b))", re.IGNORECASE)
 _SLATED = re.compile(r"\s+(?:slated|due|set|scheduled|earmarked|listed|named)\s+(?:for|to be)\s+",
                      re.IGNORECASE)
 _APPOSITION = re.compile(r",[^,.;]{1,60},")
@@ -1576,7 +1584,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and _OF_THEM.match(text, mention.num_end):
             metric = carried  # "... the remains of 28 hostages. So far it has handed over 25
             # of them": a part of the bodies counted just before, handed back
-        if metric == "killed" and people.group is None and " among " in lowered:
+        if metric == "killed" and (share := _GROUP_ACCOUNTS.search(
+                text, max(s_start, mention.start - 60), mention.start)):
+            # "Children account for more than 18,000 of the martyrs": that group's dead
+            metric = metrics.BREAKDOWN.get(metrics.group_in(share.group("who")) or "", metric)
+        elif metric == "killed" and people.group is None and " among " in lowered:
             among = _AMONG_GROUP.match(text, mention.num_end)  # "1,059 killed among medical staff"
             group = metrics.group_in(among.group("who")) if among else None
             metric = metrics.BREAKDOWN.get(group or "", metric)
@@ -1612,9 +1624,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if people.group is not None:
             previous_people = people
     out = [(mention, "hostages_remaining", people, *rest)
-           if people is not None and people.group == "hostages" and metric != "hostages_remaining"
-           and _STILL_HOLDS.match(text, people.end) else (mention, metric, people, *rest)
-           for mention, metric, people, *rest in out]  # "the 59 hostages it still holds"
+           if metric == "hostages_released" and people is not None and people.end > mention.end
+           and people.group in ("hostages", "people") and _STILL_HOLDS.match(text, people.end)
+           else (mention, metric, people, *rest)  # "releasing the 59 hostages it still holds"
+           for mention, metric, people, *rest in out]
     out = _exchange_sides(text, out)
     out = _same_group(text, s_start, out, carried)
     out = _held_parts(text, out, carried)

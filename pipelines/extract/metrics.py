@@ -264,6 +264,7 @@ EVENTS = [
                   r"forced to (?:evacuate|flee|leave)|evacuated|out of their homes|"
                   r"from their homes|(?:left|abandoned) their homes|uprooted|fled|"
                   r"away from (?:their |his |her )?homes?|left the camps?|"
+                  r"(?:yet|unable|not able) to return(?: to their homes| home)?|"
                   # "more than 560,000 people have crossed into Syria": refugees
                   r"crossed (?:from [\w ]{1,30} )?into"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"

@@ -1714,3 +1714,17 @@ def test_hostages_slated_for_release_left_held_after_deaths_and_living_captives(
         "hostages_remaining"
     text = "Hostage families: renewed war puts 24 living captives at risk"
     assert one(text, "24")["metric"] == "hostages_alive"
+
+
+def test_a_group_s_share_of_the_dead_a_city_s_people_and_those_yet_to_return():
+    text = "Children account for more than 18,000 of the martyrs."
+    assert one(text, "more than 18,000")["metric"] == "killed_children"
+    text = ("About 70 soldiers and 45 civilians have been killed since October 8, 2023, and some "
+            "60,000 residents of the north have yet to return home.")
+    assert one(text, "some 60,000")["metric"] == "displaced"
+    text = "About 1.4 million people were sheltering in Rafah, a city that had 275,000 residents."
+    assert one(text, "275,000")["metric"] == "population"
+    text = "Hamas wants prisoners freed in exchange for the roughly 130 Israelis still held in Gaza."
+    assert one(text, "roughly 130")["metric"] == "hostages_remaining"
+    text = "The 20 hostages still held in Gaza were released on Monday."
+    assert one(text, "20")["metric"] == "hostages_released"
