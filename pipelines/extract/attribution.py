@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipelines.extract.claimants import resolve_claimant
+from pipelines.extract.claimants import is_known, resolve_claimant
 from pipelines.extract.numbers import has_number
 from pipelines.extract.sentences import case_trapped, lower
 from pipelines.extract.wordtrie import first_letter_alternation
@@ -202,7 +202,7 @@ def _looks_like_claimant(phrase: str) -> bool:
     if _DIGIT.search(phrase) and not _NUMBERED_OUTLET.search(phrase):
         return False
     return bool(_NAME_START.match(phrase)) or \
-        resolve_claimant(phrase)[1] != "other" or \
+        is_known(phrase) or \
         bool(_SOURCE_NOUNS.fullmatch(phrase)) or \
         bool(_ROLE_THEN_NAME.match(phrase))  # "ministry spokesman Ashraf al-Qudra"
 
@@ -258,7 +258,7 @@ _TALLY_WORDS = ("toll", "tally", "count", "figure", "data", "statistic")
 
 
 def _known(name: str) -> bool:
-    return resolve_claimant(name)[1] != "other"
+    return is_known(name)
 
 
 def _pair(phrase: str) -> tuple[str, str] | None:
@@ -398,7 +398,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             # an object holding the figure: "announced the recovery of the bodies of four
             # hostages" (but "said Channel 12")
             role = inverted.group("role")
-            if role and _ROLE_APPOSITIVE.match(role) and resolve_claimant(phrase)[1] == "other":
+            if role and _ROLE_APPOSITIVE.match(role) and not is_known(phrase):
                 # "said Atef al-Kahlout, director of the Indonesian Hospital": a person the
                 # registry does not know speaks for the body the role names
                 phrase = f"{phrase}, {_clean(role)}"
@@ -412,7 +412,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(_clean(headline.group("c")), start + headline.start(),
                                      True, False))
         lead = _HEADLINE_LEAD.match(sentence)
-        known = lead and resolve_claimant(_clean(lead.group("c")))[1] != "other"
+        known = lead and is_known(_clean(lead.group("c")))
         # "Joint statement by the IDF, ISA and Israel Police: ...": the length of the name
         # not "Six months on: 133 hostages still in Gaza", a time, not a speaker
         if lead and (not found or known) and len(_clean(lead.group("c")).split()) <= 6 and \

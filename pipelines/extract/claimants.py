@@ -24,6 +24,13 @@ def _registry() -> list[tuple[re.Pattern, str, str]]:
         ]
 
 
+def is_known(name: str) -> bool:
+    """Whether the registry names this body (whatever its class: a hospital, Lebanon's health
+    ministry and foreign intelligence are known bodies of class `other`)."""
+    found = resolve_claimant(name)[0]
+    return any(i == found for _, i, _ in _registry())
+
+
 def by_id(claimant_id: str) -> tuple[str, str]:
     """(claimant_id, claimant_class) of the registry row with that id."""
     return next((i, c) for _, i, c in _registry() if i == claimant_id)

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from pipelines.extract import attribution, dates, metrics, sentences
-from pipelines.extract.claimants import bare_name, by_id, resolve_claimant
+from pipelines.extract.claimants import bare_name, by_id, is_known, resolve_claimant
 from pipelines.extract.numbers import (
     NumberMention,
     bounds_for,
@@ -560,17 +560,17 @@ class _Attributions:
         if not m:
             return None
         phrase = m.group("np")
-        if resolve_claimant(phrase)[1] == "other" or _NOT_A_SPEAKER.search(phrase):
+        if not is_known(phrase) or _NOT_A_SPEAKER.search(phrase):
             return None
         return attribution.Attribution(phrase, sent.start, False, False)
 
     def resolve(self, index: int, cue: attribution.Attribution) -> tuple[str, bool]:
-        if _ROLE_NAME.match(cue.claimant) and resolve_claimant(cue.claimant)[1] == "other":
+        if _ROLE_NAME.match(cue.claimant) and not is_known(cue.claimant):
             # "spokesperson Thameen Al-Kheetan": a person we do not know, speaking for the body
             # named before
             found = self.antecedent(index, attribution.Attribution("the spokesperson", cue.start,
                                                                    True, True))
-            if found and resolve_claimant(found)[1] != "other":
+            if found and is_known(found):
                 return found, False
         if cue.generic:
             if self.speaks_for_itself(index, cue):
@@ -632,7 +632,7 @@ class _Attributions:
                 line = self.text[later.start:later.end]
                 named = _SPEAKER_LINE.match(line)
                 if named and len(line.split()) <= 25 and \
-                        resolve_claimant(named.group("who"))[1] != "other":
+                        is_known(named.group("who")):
                     return attribution.Attribution(named.group("who").strip(" .,"),
                                                    later.start, True, False)
                 break

@@ -1728,3 +1728,13 @@ def test_a_group_s_share_of_the_dead_a_city_s_people_and_those_yet_to_return():
     assert one(text, "roughly 130")["metric"] == "hostages_remaining"
     text = "The 20 hostages still held in Gaza were released on Monday."
     assert one(text, "20")["metric"] == "hostages_released"
+
+
+def test_a_body_the_registry_knows_speaks_for_a_quote_whatever_its_class():
+    """The families' forum is in the registry with class other: known all the same, so the
+    line naming it after a quotation names the quotation's speaker."""
+    text = ("With the latest recoveries, 101 hostages remain in Gaza, the PM's office said.\n\n"
+            '"Netanyahu abandoned the hostages. One hundred and one of our loved ones are still '
+            'in Gaza."\n\nSo read a statement from the Hostages and Missing Families Forum.')
+    fig = one(text, "One hundred and one")
+    assert (fig["claimant_class"], fig["metric"]) == ("other", "hostages_remaining")
