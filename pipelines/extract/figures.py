@@ -173,6 +173,8 @@ _STILL_HOLDS = re.compile(r"\s+(?:(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|
                           r"has|had|will|would)\b))", re.IGNORECASE)
 _SLATED = re.compile(r"\s+(?:slated|due|set|scheduled|earmarked|listed|named)\s+(?:for|to be)\s+",
                      re.IGNORECASE)
+_AND_NEXT = re.compile(r",?\s+and\s+(?:(?:more than|at least|about|some|nearly|over|around|"
+                       r"up to|as many as|another)\s+)?")
 _APPOSITION = re.compile(r",[^,.;]{1,60},")
 # a ratio told by its verb: "30 prisoners would be freed for each civilian hostage"
 _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
@@ -948,7 +950,8 @@ _RELEASED = {"prisoners_released", "hostages_released"}
 # represents some 800,000 workers": the object of an act no metric names
 _DETAINED_BEFORE = re.compile(r"\b(?:detained|arrested|rounded up|vaccinat(?:e|ed|ing|ion of)|"
                               r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
-                              r"employed)\s+(?:(?:more than|at least|"
+                              r"employed|called up|mobili[sz]ed|drafted|recruited|"
+                              r"dismissed|sacked|suspended|reprimanded)\s+(?:(?:more than|at least|"
                               r"about|some|nearly|over|around|another)\s+)?$", re.IGNORECASE)
 # What people are said to be in or to undergo that no metric counts: "Some 7,000 Palestinians
 # are held in occupation prisons", "more than 2,800 have been arrested", "some 470,000 people
@@ -959,7 +962,10 @@ _UNCOUNTED = re.compile(
     r"had been|being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:arrested|detained|jailed|imprisoned|"
     r"rounded up)\b|(?!))|(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
-    r"(?P<facing>facing|face|at risk of|in need of)\b)", re.IGNORECASE)
+    r"(?P<facing>facing|face|at risk of|in need of)\b|"
+    r"(?(aux)(?:called up|mobili[sz]ed|drafted|vaccinated)\b|(?!))|"
+    r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b)",
+    re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 # "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight
 _EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?:evacuated|"
@@ -1559,8 +1565,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 # "19 of those still held are dead": what describes those is not the predicate
                 near = [e for e in near if e[0] >= copula.start()] or near
             event = near[0][2] if near else None
-        following = next((m.start for m in mentions[i + 1:] if not _OUT_OF.search(
-            text, max(s_start, m.start - 30), m.start)), None)  # "out of a population of N"
+        later_ones = [m.start for m in mentions[i + 1:] if not _OUT_OF.search(
+            text, max(s_start, m.start - 30), m.start)]  # "out of a population of N"
+        following = later_ones[0] if later_ones else None
+        if following is not None and people.end > mention.num_end and \
+                _AND_NEXT.fullmatch(text, people.end, following) and \
+                not any(0 <= mention.start - e[1] <= 20 for e in events):
+            # "eight civilians and at least 10 soldiers have been killed": one verb after both
+            following = later_ones[1] if len(later_ones) > 1 else None
         direct = [e for e in events if 0 <= mention.start - e[1] <= 2
                   and not text[e[1]:mention.start].strip()]  # not "were killed, 16,000 wounded"
         if not event and direct and people.subject and any(

@@ -95,7 +95,7 @@ attack incidents incident cases votes vote seats pages page brigades brigade bat
 battalion divisions division massacres massacre installations premises units unit companies
 operations operation checkpoints checkpoint crossings crossing gates gate kilos kilo kg
 movements movement bulldozers bulldozer excavators excavator ambulances ambulance tents tent
-caravans caravan generators generator
+caravans caravan generators generator buses bus coaches coach boats boat ships ship
 """.split())
 # A word that may stand between a number and a thing it counts ("60,000 mobile homes", "2
 # working bulldozers"): not a word that can end the count of people ("30 Palestinians days
@@ -178,7 +178,8 @@ def _people_next(after: str) -> bool:
 _FIRST_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                        "thirty|forty|fifty")
 _NUMBER_START = re.compile(rf"\d|(?:{_FIRST_NUMBER_WORDS}|hundred)\b", re.IGNORECASE)
-_AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?"
+_AGES_BEFORE = re.compile(r"\b(?:aged|ages|turned|turns|turning)\s+(?:of\s+)?"
+                          r"(?:between\s+|from\s+)?"
                           r"(?:\d+\s*(?:,|and|to|or)\s*)*$", re.IGNORECASE)
 _DAY_RANGE_BEFORE = re.compile(_MONTH_BEFORE + r"\d{1,2}\s*[-–]$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*(?:all|both|aged)?\s*$")
@@ -313,7 +314,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if (after[:1] in "-–" and _NUMBER_START.match(after, 1)) or (
             before[-1:] in "-–" and before[-2:-1].isdigit() and number_text[0].isdigit()):
         return True  # "1-800-22-4444", "2023-24", "UPDATE 2-Eleven": a code, not a count
-    if "age" in before and _AGES_BEFORE.search(before) and not _people_next(after):
+    if ("age" in before or "turn" in before) and _AGES_BEFORE.search(before) and \
+            not _people_next(after):
         return True  # "aged 60 and 70", "aged between 22 and 40"; not "aged 80 and three children"
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"

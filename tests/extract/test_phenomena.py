@@ -1738,3 +1738,31 @@ def test_a_body_the_registry_knows_speaks_for_a_quote_whatever_its_class():
             'in Gaza."\n\nSo read a statement from the Hostages and Missing Families Forum.')
     fig = one(text, "One hundred and one")
     assert (fig["claimant_class"], fig["metric"]) == ("other", "hostages_remaining")
+
+
+def test_people_called_up_dismissed_or_vaccinated_and_ages_are_no_counts():
+    assert figures("The army has called up 60,000 reservists for the operation.") == []
+    text = "It said 73 soldiers were killed and that 300,000 reservists had been called up."
+    assert [f["surface"] for f in figures(text)] == ["73"]
+    assert figures("The army called the strike a mistake and dismissed two officers.") == []
+    text = "The WHO said more than 87,000 children had received the vaccine on the first day."
+    assert figures(text) == []
+    text = "The children killed were between the ages of 10 and 16, the council said."
+    assert figures(text) == []
+    text = "Half of those taken are still held in Gaza, and my father turned 72 in a tunnel."
+    assert none_at(text, "72")
+    assert figures("A convoy of 38 buses carried the freed prisoners to Ramallah.") == []
+    # the treated wounded are the injured
+    text = "Magen David Adom said it treated more than 30 people for injuries."
+    assert one(text, "more than 30")["metric"] == "injured"
+
+
+def test_one_verb_after_a_list_of_two_counts_and_a_gaza_hospital_in_a_headline():
+    text = ("In the north, where some 60,000 residents remain displaced by fire from Lebanon, "
+            "eight civilians and at least 10 soldiers have been killed since October.")
+    assert one(text, "eight")["metric"] == "killed"
+    assert one(text, "at least 10")["metric"] == "soldiers_killed"
+    text = "Israeli strikes killed eight civilians and 10 soldiers were wounded."
+    assert (one(text, "eight")["metric"], one(text, "10")["metric"]) == ("killed", "injured")
+    text = "Jabalia hospital director: at least 50 dead in Israeli strike on Gaza camp"
+    assert one(text, "at least 50")["claimant_class"] == "gaza_health"
