@@ -81,7 +81,9 @@ _PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:Gaza|Rafah|the Stri
                               r"(?:\s*[,.;]|\s+(?:who|have|has|are|is)\b)(?![^.;]{0,40}\b(?:killed|"
                               r"died|wounded|injured|displaced|missing)\b)")
 _OUT_OF = re.compile(r"\bout of (?:a (?:total|population) of\s+)?$", re.IGNORECASE)
-_POPULATION_OF = re.compile(r"\bpopulation of\s+$", re.IGNORECASE)
+# "out of a population of 2.4 million", "whose pre-war population was about 280,000"
+_POPULATION_OF = re.compile(r"\bpopulation (?:of|was|is|stood at|numbered)\s+(?:(?:about|some|"
+                            r"around|roughly|nearly|almost|over|more than)\s+)?$", re.IGNORECASE)
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
 # "its 2.3 million residents", "the camp's 13,000 residents": the people who live there
@@ -164,6 +166,9 @@ _GROUP_ACCOUNTS = re.compile(r"\b(?P<who>children|women|minors|journalists|medic
                              r"workers|aid workers)\s+(?:account(?:ed)?|accounts|made up|make "
                              r"up|makes up)\s+for\s+(?:(?:more than|at least|about|some|"
                              r"nearly|over|almost|around)\s+)?$", re.IGNORECASE)
+_OF_THE_DEAD_WERE = re.compile(r"\s+of\s+the\s+(?:[\w-]+\s+)?(?:fatalities|dead|killed|victims|"
+                               r"martyrs|deaths)\s+(?:were|are)\s+(?P<who>children|women|"
+                               r"minors)\b", re.IGNORECASE)
 # "into releasing the 59 hostages it still holds": however many it is asked to free, that is
 # how many it holds
 _STILL_HOLDS = re.compile(r"\s+(?:(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|the group)\s+"
@@ -197,7 +202,8 @@ _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+[
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_PARTITIVE = re.compile(r"\s+(?:of\s+the|out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
+_PARTITIVE = re.compile(r"\s+(?:of\s+the(?:\s+(?:territory|strip|enclave|city|camp)['’]s)?|"
+                        r"out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
 # "the bodies of the other 24", "the remains of the last four", "the remains of all 28"
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+)?(?:the\s+)?"
                          r"(?:other\s+|remaining\s+|last\s+|final\s+)?$", re.IGNORECASE)
@@ -1597,8 +1603,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             metric = carried  # "... the remains of 28 hostages. So far it has handed over 25
             # of them": a part of the bodies counted just before, handed back
         if metric == "killed" and (share := _GROUP_ACCOUNTS.search(
-                text, max(s_start, mention.start - 60), mention.start)):
-            # "Children account for more than 18,000 of the martyrs": that group's dead
+                text, max(s_start, mention.start - 60), mention.start)
+                or _OF_THE_DEAD_WERE.match(text, mention.num_end)):
+            # "Children account for more than 18,000 of the martyrs", "11,355 of the identified
+            # fatalities were children": that group's dead
             metric = metrics.BREAKDOWN.get(metrics.group_in(share.group("who")) or "", metric)
         elif metric == "killed" and people.group is None and " among " in lowered:
             among = _AMONG_GROUP.match(text, mention.num_end)  # "1,059 killed among medical staff"

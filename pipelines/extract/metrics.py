@@ -32,6 +32,7 @@ GROUPS = {
                    r"team members|personnel|colleagues",
     "bodies": r"bodies|remains",
     "people": r"people|persons?|palestinians|israelis|civilians?|men|individuals?|residents?|"
+              r"scientists|engineers|students|teachers|academics|"
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"
               r"families members|family members|workers|farmworkers|farmhands|labou?rers|"
@@ -226,7 +227,7 @@ EVENTS = [
                  r"capture of|"
                  r"(?:took|taking|taken|carried)"
                  r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
-    ("alive", r"alive|still living(?!\s+in\b)|living (?:hostages|captives)"),
+    ("alive", r"alive|still living(?!\s+in\b)|living (?:hostages|captives)|still live"),
     ("remaining", r"remain(?:s(?! of\b)|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
                   # "his release leaves 58 hostages in Gaza": those still held after it
                   rf"leav(?:e|es|ing)(?=\s+(?:(?:only|just|about|some)\s+)?(?:[\d,]+|"

@@ -1766,3 +1766,19 @@ def test_one_verb_after_a_list_of_two_counts_and_a_gaza_hospital_in_a_headline()
     assert (one(text, "eight")["metric"], one(text, "10")["metric"]) == ("killed", "injured")
     text = "Jabalia hospital director: at least 50 dead in Israeli strike on Gaza camp"
     assert one(text, "at least 50")["claimant_class"] == "gaza_health"
+
+
+def test_where_people_still_live_a_population_that_was_and_a_part_of_the_dead_by_its_noun():
+    text = "Children are dying in the north, where some 300,000 people still live without food."
+    assert one(text, "some 300,000")["metric"] == "population"
+    text = "Rafah, whose pre-war population was about 280,000, now shelters 600,000 people."
+    assert one(text, "about 280,000")["metric"] == "population"
+    text = ("The health ministry says 67,800 people have been killed, and the UN says about 1.9 "
+            "million of the territory's 2.1 million people have been displaced.")
+    assert one(text, "about 1.9 million")["metric"] == "displaced"
+    text = "The ministry said that 11,355 of the identified fatalities were children."
+    assert one(text, "11,355")["metric"] == "killed_children"
+    text = "Israel said its strikes had killed at least 14 nuclear scientists."
+    assert one(text, "at least 14")["metric"] == "killed"
+    text = "A Washington-based rights group said 974 people had been killed in Iran."
+    assert one(text, "974")["claimant_class"] == "other"
