@@ -970,9 +970,14 @@ _UNCOUNTED = re.compile(
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
     r"(?P<facing>facing|face|at risk of|in need of)\b|"
     r"(?(aux)(?:called up|mobili[sz]ed|drafted|vaccinated)\b|(?!))|"
-    r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b)",
+    r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b|"
+    r"for (?:acute )?(?:anxiety|shock|panic|stress)\b)",  # "treated 19 people for anxiety"
     re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
+_ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|mourners|"
+                        r"supporters|activists|volunteers|kids)", re.IGNORECASE)
+_THERE_WERE = re.compile(r"\bthere\s+(?:were|are|was|is)\s+(?:(?:maybe|perhaps|about|some|"
+                         r"around|roughly|nearly|over|more than|at least)\s+)?$", re.IGNORECASE)
 # "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight
 _EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?:evacuated|"
                         r"transferred)\b", re.IGNORECASE)
@@ -1356,6 +1361,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 or _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start):
             continue  # "30 prisoners would be freed for each civilian hostage", "for each
             # female soldier, 50 prisoners": a ratio
+        if (people.subject and _ONLOOKERS.fullmatch(people.subject) or (
+                people.group != "hostages" and _THERE_WERE.search(
+                    text, max(s_start, mention.start - 30), mention.start))) and not any(
+                mention.num_end <= e[0] < _clause_end(text, people.end, s_end) for e in events):
+            continue  # "some 20 family members burst into a committee session", "there were
+            # maybe 40 kids on the pitch": people present, with nothing a metric counts
         if not any(e[2] == "released" for e in events) and (
                 (uncounted := _UNCOUNTED.match(text, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(

@@ -1782,3 +1782,17 @@ def test_where_people_still_live_a_population_that_was_and_a_part_of_the_dead_by
     assert one(text, "at least 14")["metric"] == "killed"
     text = "A Washington-based rights group said 974 people had been killed in Iran."
     assert one(text, "974")["claimant_class"] == "other"
+
+
+def test_people_present_or_treated_for_shock_are_no_figure():
+    text = ("Relatives of hostages held in Gaza blocked a highway, a day after some 20 family "
+            "members burst into a Knesset committee session.")
+    assert figures(text) == []
+    text = ('"The pitch was full, there were maybe 40 kids," said the coach, whose nephew was '
+            "among the dead.")
+    assert figures(text) == []
+    assert figures("Its crews had treated another 19 people for anxiety.") == []
+    assert one("Twenty family members were killed in the strike.", "Twenty")["metric"] == "killed"
+    assert one("There were 40 dead in the building.", "40")["metric"] == "killed"
+    text = "There are 59 hostages in Gaza, and tonight the government gave up on them."
+    assert one(text, "59")["metric"] == "hostages_remaining"
