@@ -257,15 +257,11 @@ _POSSESSIVE_TALLY = re.compile(
 _TALLY_WORDS = ("toll", "tally", "count", "figure", "data", "statistic")
 
 
-def _known(name: str) -> bool:
-    return is_known(name)
-
-
 def _pair(phrase: str) -> tuple[str, str] | None:
     """Two known bodies of different kinds joined by "and" ("the Palestinian Health Ministry
     and the Israel Defense Forces")."""
     first, _, second = phrase.partition(" and ")
-    if _known(first) and _known(second) and \
+    if is_known(first) and is_known(second) and \
             resolve_claimant(first)[1] != resolve_claimant(second)[1]:
         return first.strip(), second.strip()
     return None
@@ -283,7 +279,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             phrase = _clean(phrase[:predicate.start()])
         pair = _pair(phrase) if " and " in phrase else None
         acronym = _ACRONYM_AFTER.match(sentence, m.end())
-        if acronym and _known(acronym.group("a")):
+        if acronym and is_known(acronym.group("a")):
             if pair:
                 pair = (pair[0], acronym.group("a"))
             else:
@@ -324,7 +320,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if not phrase and cut:  # "The Qassam Brigades, Hamas's armed wing, said"
             apposed = _APPOSITIVE.search(before, 0 if base == 0 else window)
             phrase = _clean(apposed.group("c")) if apposed else phrase
-        if acronym and _known(acronym.group("a")):
+        if acronym and is_known(acronym.group("a")):
             phrase = acronym.group("a")
         # a claim in a relative clause, or in a time clause with its own complement ("...,
         # hours after Qatar announced that ..."), speaks only for what follows it; "..., when
@@ -352,7 +348,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
               any(w in lowered for w in _TALLY_WORDS) else ()):
         phrase = _clean(m.group("c"))
         generic = bool(GENERIC.match(phrase))
-        if generic or _known(phrase):
+        if generic or is_known(phrase):
             found.append(Attribution(phrase, start + m.start(), True, generic))
     for m in (_BY_AGENT.finditer(sentence) if " by " in lowered else ()):
         phrase = _clean(m.group("c"))
@@ -383,7 +379,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         elif agent and _looks_like_claimant(_clean(agent.group("c"))):
             found.append(Attribution(_clean(agent.group("c")), start + m.start(), True, False))
         elif (subject := _SUBJECT_VERB.match(sentence)) and (
-                _known(phrase := _clean(subject.group("c"))) or GENERIC.match(phrase)):
+                is_known(phrase := _clean(subject.group("c"))) or GENERIC.match(phrase)):
             # "The army disputed the toll, saying ...": the subject of the clause before
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
     # "..., said the official.": a claim verb near the end followed by its speaker

@@ -966,10 +966,10 @@ _DETAINED_BEFORE = re.compile(r"\b(?:detained|arrested|rounded up|vaccinat(?:e|e
 _UNCOUNTED = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|has been|"
     r"had been|being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:arrested|detained|jailed|imprisoned|"
-    r"rounded up)\b|(?!))|(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
+    r"rounded up|called up|mobili[sz]ed|drafted|vaccinated)\b|(?!))|"
+    r"(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
     r"(?P<facing>facing|face|at risk of|in need of)\b|"
-    r"(?(aux)(?:called up|mobili[sz]ed|drafted|vaccinated)\b|(?!))|"
     r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b|"
     r"for (?:acute )?(?:anxiety|shock|panic|stress)\b)",  # "treated 19 people for anxiety"
     re.IGNORECASE)
