@@ -1364,7 +1364,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if (people.subject and _ONLOOKERS.fullmatch(people.subject) or (
                 people.group != "hostages" and _THERE_WERE.search(
                     text, max(s_start, mention.start - 30), mention.start))) and not any(
-                mention.num_end <= e[0] < _clause_end(text, people.end, s_end) for e in events):
+                mention.num_end <= e[0] < _clause_end(text, people.end, s_end)
+                or 0 <= mention.start - e[1] <= 20 for e in events):  # not "killed 40 kids"
             continue  # "some 20 family members burst into a committee session", "there were
             # maybe 40 kids on the pitch": people present, with nothing a metric counts
         if not any(e[2] == "released" for e in events) and (

@@ -1793,6 +1793,9 @@ def test_people_present_or_treated_for_shock_are_no_figure():
     assert figures(text) == []
     assert figures("Its crews had treated another 19 people for anxiety.") == []
     assert one("Twenty family members were killed in the strike.", "Twenty")["metric"] == "killed"
+    # the object of a verb before it is counted too
+    assert one("The strike killed some 20 family members.", "some 20")["metric"] == "killed"
+    assert one("Israeli strikes killed 40 kids in Rafah.", "40")["metric"] == "killed_children"
     assert one("There were 40 dead in the building.", "40")["metric"] == "killed"
     text = "There are 59 hostages in Gaza, and tonight the government gave up on them."
     assert one(text, "59")["metric"] == "hostages_remaining"
