@@ -1160,6 +1160,19 @@ _NATIONALS = re.compile(r"\b(?:palestinians|israelis|lebanese|syrians|egyptians|
                         r"nationals|citizens)$", re.IGNORECASE)
 
 
+def _own_event(text: str, mention: NumberMention, people: metrics.People, events: list,
+               s_end: int, held: bool = True) -> bool:
+    """Whether something a metric counts happens to this count: an event in its own clause
+    ("50 detainees in Israeli prisons have died", "240 people held in Gaza"), or the verb right
+    before it whose object it is ("killed 40 kids"). held=False leaves being held out: for
+    people in prisons, what the prisons already say."""
+    clause_end = _clause_end(text, people.end, s_end)
+    return any((held or e[2] != "remaining") and (
+        mention.num_end <= e[0] < clause_end or (
+            e[1] <= mention.start and not text[e[1]:mention.start].strip()))
+        for e in events)
+
+
 def _list_dash(text: str, start: int, end: int, mentions: list[NumberMention]) -> int | None:
     """Where the dash opening a list of counts before `end` is, if one opens it: " - " right
     before a count, then nothing but words, commas and "and" ("- 57 Palestinians, four
@@ -1363,20 +1376,20 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # female soldier, 50 prisoners": a ratio
         if (people.subject and _ONLOOKERS.fullmatch(people.subject) or (
                 people.group != "hostages" and _THERE_WERE.search(
-                    text, max(s_start, mention.start - 30), mention.start))) and not any(
-                mention.num_end <= e[0] < _clause_end(text, people.end, s_end)
-                or 0 <= mention.start - e[1] <= 20 for e in events):  # not "killed 40 kids"
+                    text, max(s_start, mention.start - 30), mention.start))) and \
+                not _own_event(text, mention, people, events, s_end):
             continue  # "some 20 family members burst into a committee session", "there were
             # maybe 40 kids on the pitch": people present, with nothing a metric counts
         if not any(e[2] == "released" for e in events) and (
                 (uncounted := _UNCOUNTED.match(text, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(
                         text, max(s_start, mention.start - 3), mention.start))
+                and not _own_event(text, mention, people, events, s_end, held=False)
                 or (people.subject and "patient" in people.subject.lower()
                     and _EVACUATED.match(text, people.end))):
             continue  # "7,000 held in Israeli prisons", "2,800 have been arrested": no metric
             # (but "1,718 detained in Gaza" freed in a deal; "Gaza's 2.2 million people
-            # facing famine", the population)
+            # facing famine", the population; "50 detainees in Israeli prisons have died")
         base_of_share = i and mentions[i - 1].fraction is not None and \
             mention.start - mentions[i - 1].end <= 20
         earlier = (_earlier_hostages(text, s_start, mention, people, seen)

@@ -1570,6 +1570,12 @@ def test_counts_of_people_no_metric_counts_are_left_out():
     assert none_at(text, "Some 7,000") and none_at(text, "2,800")
     text = "The occupation still holds some 10,000 Palestinians in its prisons."
     assert none_at(text, "10,000")
+    # ... but what happens to them there is counted, and so is the object of a verb before it
+    text = "At least 50 detainees in Israeli prisons have died since October 7."
+    assert one(text, "At least 50")["metric"] == "killed"
+    text = "Some 60 Palestinians held in Israeli jails have died in custody, a rights group said."
+    assert one(text, "Some 60")["metric"] == "killed"
+    assert one("Israeli strikes killed 12 people facing the sea.", "12")["metric"] == "killed"
     text = "Gaza's 2.1 million people face famine, with some 470,000 facing catastrophic hunger."
     assert one(text, "2.1 million")["metric"] == "population"
     assert none_at(text, "470,000")
