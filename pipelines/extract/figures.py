@@ -799,7 +799,9 @@ def extract_figures(text: str, published: date | None = None,
         in_list = False  # the figure before was a part of a breakdown ("including 12 women")
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
             if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
-                cue = _quoted_speaker(cues, cue, attributions, index) or cue
+                # "we" is the quotation's speaker; outside a quotation, the publisher's own
+                # voice ("We have recorded 120 martyrs" in the ministry's statement): the outlet
+                cue = _quoted_speaker(cues, cue, attributions, index)
             if cue is not None:
                 claimant, explicit = attributions.resolve(index, cue)
             elif quote_speaker is not None:

@@ -1805,3 +1805,10 @@ def test_people_present_or_treated_for_shock_are_no_figure():
     assert one("There were 40 dead in the building.", "40")["metric"] == "killed"
     text = "There are 59 hostages in Gaza, and tonight the government gave up on them."
     assert one(text, "59")["metric"] == "hostages_remaining"
+
+
+def test_we_outside_a_quotation_is_the_publisher():
+    """A statement in the first person speaks for its publisher: 'We' is no claimant."""
+    text = "We have recorded 120 martyrs in the past 24 hours."
+    fig = one(text, "120", outlet="Gaza Ministry of Health")
+    assert (fig["claimant"], fig["claimant_class"]) == ("Gaza Ministry of Health", "outlet")
