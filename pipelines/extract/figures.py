@@ -799,11 +799,14 @@ def extract_figures(text: str, published: date | None = None,
         in_list = False  # the figure before was a part of a breakdown ("including 12 women")
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
             if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
-                # "we" is the quotation's speaker; outside a quotation, the publisher's own
-                # voice ("We have recorded 120 martyrs" in the ministry's statement): the outlet
-                cue = _quoted_speaker(cues, cue, attributions, index)
+                cue = _quoted_speaker(cues, cue, attributions, index) or cue
             if cue is not None:
                 claimant, explicit = attributions.resolve(index, cue)
+                if claimant.lower() in _FIRST_PERSON and not attributions.in_quote(index):
+                    # "We have recorded 120 martyrs" in a statement naming no one before: the
+                    # publisher's own voice (a body named before, as in "IDF: ...", is found
+                    # by resolve, as for any pronoun)
+                    claimant, explicit = outlet_name, False
             elif quote_speaker is not None:
                 claimant, explicit = attributions.resolve(index, quote_speaker)
             else:
