@@ -27,8 +27,12 @@ def _registry() -> list[tuple[re.Pattern, str, str]]:
 def is_known(name: str) -> bool:
     """Whether the registry names this body (whatever its class: a hospital, Lebanon's health
     ministry and foreign intelligence are known bodies of class `other`)."""
-    found = resolve_claimant(name)[0]
-    return any(i == found for _, i, _ in _registry())
+    return resolve_claimant(name)[0] in _registry_ids()
+
+
+@cache
+def _registry_ids() -> frozenset[str]:
+    return frozenset(i for _, i, _ in _registry())
 
 
 def by_id(claimant_id: str) -> tuple[str, str]:

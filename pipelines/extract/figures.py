@@ -959,19 +959,22 @@ def _earlier_count(text: str, s_start: int, mention: NumberMention, people: metr
 _RELEASED = {"prisoners_released", "hostages_released"}
 # "... and detained more than 500", "the vaccination of 640,000 children", "a union that
 # represents some 800,000 workers": the object of an act no metric names
-_DETAINED_BEFORE = re.compile(r"\b(?:detained|arrested|rounded up|vaccinat(?:e|ed|ing|ion of)|"
+# Acts done to people that no metric counts, as past participles: "detained 500", "500 were
+# detained", "called up 60,000 reservists", "300,000 reservists had been called up"
+_UNCOUNTED_ACTS = r"arrested|detained|jailed|imprisoned|rounded up|called up|mobili[sz]ed|drafted"
+_DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion of)|"
                               r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
-                              r"employed|called up|mobili[sz]ed|drafted|recruited|"
-                              r"dismissed|sacked|suspended|reprimanded)\s+(?:(?:more than|at least|"
-                              r"about|some|nearly|over|around|another)\s+)?$", re.IGNORECASE)
+                              r"employed|recruited|dismissed|sacked|suspended|reprimanded)\s+"
+                              r"(?:(?:more than|at least|about|some|nearly|over|around|another)"
+                              r"\s+)?$", re.IGNORECASE)
 # What people are said to be in or to undergo that no metric counts: "Some 7,000 Palestinians
 # are held in occupation prisons", "more than 2,800 have been arrested", "some 470,000 people
 # facing catastrophic hunger". An arrest needs its auxiliary: "1,718 people detained in Gaza" may
 # be among the prisoners a deal frees.
 _UNCOUNTED = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|has been|"
-    r"had been|being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:arrested|detained|jailed|imprisoned|"
-    r"rounded up|called up|mobili[sz]ed|drafted|vaccinated)\b|(?!))|"
+    r"had been|being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
+    rf"{_UNCOUNTED_ACTS}|vaccinated)\b|(?!))|"
     r"(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
     r"(?P<facing>facing|face|at risk of|in need of)\b|"

@@ -542,19 +542,25 @@ _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+
                         re.IGNORECASE)
 
 
+def _no_event(text: str, ev: tuple[int, int, str]) -> bool:
+    """An event word that says nothing happened to anyone counted here."""
+    start, end, name = ev
+    word = text[start:end].lower()
+    if name == "remaining":
+        return bool(_REMAIN_UNCLEAR.match(text, end)  # "the fate of 150 ... remained unclear"
+                    or (word == "remaining" and _NUMBER_NEXT.match(text, end))
+                    # "the remains were identified": the noun (a body), not the verb
+                    or (word == "remains" and _OWNER_BEFORE.search(text, max(0, start - 8),
+                                                                   start)))
+    return name == "killed" and word.startswith("death") and bool(
+        _DEATH_NOT_BEFORE.search(text, max(0, start - 12), start)
+        or _DEATH_NOT_AFTER.match(text, end))
+
+
 def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple]:
     """Flag event words that follow an auxiliary ("were freed", "are still held"): the main
     verb of a clause wins over a participle that only describes the noun ("captives held")."""
-    events = [ev for ev in events if not (ev[2] == "remaining" and (
-        _REMAIN_UNCLEAR.match(text, ev[1])  # "the fate of 150 people ... remained unclear"
-        or (text[ev[0]:ev[1]].lower() == "remaining" and _NUMBER_NEXT.match(text, ev[1]))
-        # "the remains were identified": the noun (a body), not the verb
-        or (text[ev[0]:ev[1]].lower() == "remains"
-            and _OWNER_BEFORE.search(text, max(0, ev[0] - 8), ev[0]))))
-
-        and not (ev[2] == "killed" and text[ev[0]:ev[0] + 5].lower() == "death" and (
-            _DEATH_NOT_BEFORE.search(text, max(0, ev[0] - 12), ev[0])
-            or _DEATH_NOT_AFTER.match(text, ev[1])))]
+    events = [ev for ev in events if not _no_event(text, ev)]
     # "12 of them in a school sheltering displaced families": the school shelters them, and
     # "displaced" says who
     housed = [ev for ev in events if ev[2] == "sheltering" and text[ev[1] - 3:ev[1]] == "ing"
@@ -670,7 +676,7 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             return "hostages_dead"
         event = "killed"
     if group == "hostages":
-        if event == "bodies" and subject and re.search(r"\b(?:living|alive)\b", subject, re.I):
+        if event == "bodies" and subject and _LIVING.search(subject):
             return "hostages_released"  # "25 living hostages and the bodies of eight others"
         if event in (None, "remaining") and subject and _LIVING.search(subject) and \
                 not _HANDED_BACK.search(sentence):
