@@ -36,7 +36,8 @@ VERBS = (
 _VERB = re.compile(
     r"\b(?<!united )(?=[a-z])"
     + first_letter_alternation([("verb", rf"(?:has |have |had |also |later |previously |"
-                                         rf"earlier )?(?:{VERBS})")])[0]
+                                         rf"earlier |had earlier |had previously |"
+                                         rf"has also |had also |have also )?(?:{VERBS})")])[0]
     + r"\b(?! (?:the )?lives\b)"  # "has claimed the lives of 460 people": an event
     r"(?!(?<=ed|ts|rt) (?:from|live)\b)"  # "after they had reported from Gaza"
     r"(?! (?:department|media|television|tv|news|radio|broadcaster|of)\b)")  # "State Department"

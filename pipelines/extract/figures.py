@@ -816,10 +816,12 @@ def extract_figures(text: str, published: date | None = None,
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
             location = _location(text, mention.end, s_end)
-            if claimant_id == "gaza_moh" and _PALESTINIAN_MOH.search(claimant) and \
+            if claimant_id == "gaza_moh" and (_PALESTINIAN_MOH.search(claimant)
+                                              or _BARE_MOH.match(claimant)) and \
                     _west_bank_figure(location, sentence):
                 # the Palestinian health ministry has two seats; for the West Bank it is
-                # Ramallah's ("... killed in Tulkarm, the Palestinian Ministry of Health said")
+                # Ramallah's ("... killed in Tulkarm, the Palestinian Ministry of Health said",
+                # "187 killed in the West Bank, according to the Ministry of Health")
                 claimant_id, claimant_class = by_id("pa_moh")
             elif claimant_id == "gaza_moh" and _BARE_MOH.match(claimant) and \
                     _LEBANON.search(sentence) and "gaza" not in sentence.lower():
@@ -1022,11 +1024,15 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     head = toll.group("head").lower()
     found = metrics.events_in(span, 0, len(span))
     event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)
-    if head == "total" and not found:  # "19 soldiers were killed, bringing the total to 872"
-        own = [e for e in metrics.events_in(text, mention.num_end, mention.num_end + 14)
-               if e[0] - mention.num_end <= 1]  # "... the total to 53,573 killed and 121,688
-        found = own or metrics.events_in(text, s_start, toll.start())  # injured": its own word
-        event = found[0][2] if own else found[-1][2] if found else None
+    # "... the total to 53,573 killed and 121,688 injured", "the toll rose to 36,801, in
+    # addition to 10,000 missing": a number's own word says what it counts
+    own = [e for e in metrics.events_in(text, mention.end, mention.end + 14)
+           if e[0] - mention.end <= 1]
+    if own:
+        event = own[0][2]
+    elif head == "total" and not found:  # "19 soldiers were killed, bringing the total to 872"
+        found = metrics.events_in(text, s_start, toll.start())
+        event = found[-1][2] if found else None
     return metrics.metric_for(group, event, text[s_start:mention.end], None, context)
 
 
@@ -1255,7 +1261,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         "estimat" in lowered or "declared" in lowered
     participle: dict[int, str] = {}  # mention index -> event of "the 251 people abducted"
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
+    skipped: set[int] = set()  # mentions left out as counts no metric names
     for i, mention in enumerate(mentions):
+        if i - 1 in skipped and (
+                _BREAKDOWN_GAP.match(text, mentions[i - 1].end, mention.start)
+                or (i - 2 in skipped and _LIST_NEXT.match(text, mentions[i - 1].end,
+                                                          mention.start))):
+            skipped.add(i)  # "arrested more than 2,280, including 145 women and 41
+            continue  # journalists": the parts of a count no metric names
         if mention.fraction is not None and _VAGUE_BEFORE.search(
                 text, out[-1][0].end if out else s_start, mention.start):
             continue  # "thousands of displaced people, half of them children": no base
@@ -1395,6 +1408,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and not _own_event(text, mention, people, events, s_end, held=False)
                 or (people.subject and "patient" in people.subject.lower()
                     and _EVACUATED.match(text, people.end))):
+            skipped.add(i)
             continue  # "7,000 held in Israeli prisons", "2,800 have been arrested": no metric
             # (but "1,718 detained in Gaza" freed in a deal; "Gaza's 2.2 million people
             # facing famine", the population; "50 detainees in Israeli prisons have died")
@@ -1442,6 +1456,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 previous_people = people
                 continue
         if _DETAINED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start):
+            skipped.add(i)
             continue
         if people.group == "aid_workers" and _HEADCOUNT_BEFORE.search(
                 text, max(s_start, mention.start - 30), mention.start) and \

@@ -97,6 +97,8 @@ battalion divisions division massacres massacre installations premises units uni
 operations operation checkpoints checkpoint crossings crossing gates gate kilos kilo kg
 movements movement bulldozers bulldozer excavators excavator ambulances ambulance tents tent
 caravans caravan generators generator buses bus coaches coach boats boat ships ship
+communities community villages village towns town neighbourhoods neighbourhood neighborhoods
+neighborhood
 """.split())
 # A word that may stand between a number and a thing it counts ("60,000 mobile homes", "2
 # working bulldozers"): not a word that can end the count of people ("30 Palestinians days
@@ -272,7 +274,7 @@ EVENTS = [
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"(?:registered|staying|living|remain|remained)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
                    r"{0,3}(?:shelters|facilities)|in shelters|"
-                   r"shelters(?=\s+(?:more|some|about|around|nearly|over|roughly|\d))|hosts|"
+                   r"shelter(?:s|ed)(?=\s+(?:more|some|about|around|nearly|over|roughly|\d))|hosts|"
                    r"hosting|housing|"
                    r"squeezed into"),
     ("population", r"population (?:of|is|was|stands|stood|numbers)|inhabitants|"

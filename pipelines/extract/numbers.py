@@ -64,7 +64,8 @@ _RANGE = re.compile(
 )
 # Each starts with a cheap check for a word or digit start, so most positions fail at once.
 # These scanners run on lower-cased text (sentences.lower), so they need no IGNORECASE.
-_SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})")
+# "more than (400)": Gaza's Government Media Office puts its numbers in brackets
+_SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+\(?)?(?P<num>{NUMBER})")
 # "about half of ...", and a bare share as a subject: "Of the 90 held, about half are alive"
 _FRACTION_OF = re.compile(
     rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+"
@@ -268,6 +269,9 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
         if value is None:
             continue
         q_start, q_end = m.start() + shift, m.end() + shift
+        if text.startswith(")", n_end) and text.startswith("(", n_start - 1):
+            # "(210) martyrs": the brackets go with the number, as its surface's
+            q_start, q_end = min(q_start, n_start - 1), n_end + 1
         if qual in ("under", "over", "just under", "just over") and _AGE_BEFORE.search(
                 text, max(start, q_start - 14), q_start):
             continue  # "children under 5", "men over 60": ages

@@ -1812,3 +1812,47 @@ def test_we_outside_a_quotation_is_the_publisher():
     text = "We have recorded 120 martyrs in the past 24 hours."
     fig = one(text, "120", outlet="Gaza Ministry of Health")
     assert (fig["claimant"], fig["claimant_class"]) == ("Gaza Ministry of Health", "outlet")
+
+
+def test_a_bare_ministry_counting_the_west_bank_is_ramallah_s():
+    text = ("Settlers and troops have killed 212 people in the West Bank since October 7, "
+            "according to the Ministry of Health.")
+    assert _claimant(text, "212") == "other"
+    assert one(text, "212")["claimant_id"] == "pa_moh"
+    text = "The Ministry of Health said 212 people had been killed in Gaza overnight."
+    assert _claimant(text, "212") == "gaza_health"
+
+
+def test_the_parts_of_a_count_no_metric_names_are_left_out_too():
+    text = ("Troops have detained 640 people in Hebron since the spring, including 31 women and "
+            "12 reporters, and shot dead nine others, including two children.")
+    assert none_at(text, "31") and none_at(text, "12")
+    assert one(text, "nine")["metric"] == "killed"
+    assert one(text, "two children")["metric"] == "killed_children"
+
+
+def test_places_counted_and_a_city_that_sheltered_people():
+    text = "Some 900 people from 11 farming villages have been forced from their homes."
+    assert none_at(text, "11")
+    assert one(text, "Some 900")["metric"] == "displaced"
+    text = "Khan Younis, a city that before March sheltered some 600,000 people, lies empty."
+    assert one(text, "some 600,000")["metric"] == "sheltering"
+
+
+def test_a_claim_in_a_relative_clause_with_had_earlier():
+    text = ("Rescuers dug through the night, while the civil defence agency, which had earlier "
+            "put the toll at 22, called the strike a crime.")
+    assert _claimant(text, "22") == "other"
+    assert one(text, "22")["claimant"] == "the civil defence agency"
+
+
+def test_numbers_in_brackets_keep_their_qualifier_and_their_list():
+    text = ("The toll has risen to (41,020) martyrs, including (16,300) children and (11,100) "
+            "women, in addition to more than (10,000) missing, and about (95,000) wounded.")
+    assert one(text, "(41,020)")["metric"] == "killed"
+    assert one(text, "(11,100)")["metric"] == "killed_women"
+    missing = one(text, "(10,000)")
+    assert (missing["metric"], missing["qualifier"], missing["surface"]) == \
+        ("missing", "more_than", "more than (10,000)")
+    assert one(text, "(95,000)")["qualifier"] == "approx"
+    assert none_at("It welcomed resolution 2735 (2024) on the hostages.", "2024")
