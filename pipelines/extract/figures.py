@@ -98,7 +98,10 @@ _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "Februar
 
 # A part of the figure just before it: "200 prisoners on Saturday, 121 of them ...",
 # "2,215 killed, including 724 children".
-_BREAKDOWN_GAP = re.compile(r"[^.;]{0,130}?\b(?:including|among them|among whom)\s+"
+# a full stop that ends no sentence: "since Oct. 7, including 724 children"
+_ABBREVIATION_DOT = r"(?<=\b(?:Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec))\.|(?<=\bSept)\."
+_BREAKDOWN_GAP = re.compile(rf"(?:[^.;]|{_ABBREVIATION_DOT}){{0,130}}?\b(?:including|among them|"
+                            r"among whom)\s+"
                             r"(?:more than |at least |about |some |nearly |over )?$")
 # the next item of a breakdown's list: "including 12 women, eight children and three ..."
 _LIST_NEXT = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?(?:,\s*(?:and\s+)?|\s+and\s+)$")
@@ -132,7 +135,8 @@ _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches
                         r"rounds)\b[^.;:,]{0,30}[:,]\s*$", re.IGNORECASE)
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
-_INHERIT_GAP = re.compile(r"[^.;:]{0,130}?\b(?:and|including|among them|among whom|as well as|"
+_INHERIT_GAP = re.compile(rf"(?:[^.;:]|{_ABBREVIATION_DOT}){{0,130}}?\b(?:and|including|among them|"
+                          r"among whom|as well as|"
                           r"plus|followed by)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
@@ -161,6 +165,9 @@ _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|
 _HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodies|remains)\s+of\s+"
                           r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                           re.IGNORECASE)
+# "90 hostages remain, including the bodies of 35": the dead among those held
+_BODIES_AMONG = re.compile(r"\b(?:including|among them)\s+the\s+(?:bodies|remains)\s+of\s+$",
+                           re.IGNORECASE)
 _RATIO = re.compile(r"\s+(?:for (?:every|each)|per)\b", re.IGNORECASE)
 _GROUP_ACCOUNTS = re.compile(r"\b(?P<who>children|women|minors|journalists|medics|health "
                              r"workers|aid workers)\s+(?:account(?:ed)?|accounts|made up|make "
@@ -374,9 +381,11 @@ class _SentenceWords:
                 continue  # "children who will start school in a hotel": not the figure's future
             if m.lastgroup == "planned" and _TOLL_WILL_RISE.match(lowered, m.end()):
                 continue  # "a number that is expected to rise": the count, not a plan
-            if m.lastgroup == "proposed" and lowered.startswith("under", m.start()) and \
+            if m.lastgroup == "proposed" and lowered.startswith(("under", "framework"),
+                                                                m.start()) and \
                     _DONE.search(lowered):
-                continue  # "had released 183 prisoners ... under the agreement": it happened
+                continue  # "had released 183 prisoners ... under the agreement", "were
+                # released within the framework of the deal": it happened
             self.status[m.lastgroup].append(s_start + m.start())
 
     def clause(self, pos: int) -> tuple[int, int]:
@@ -1003,6 +1012,20 @@ _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
 _ARMY = re.compile(r"\b(?:army|military|IDF)\b", re.IGNORECASE)
 
 
+def _next_counts(text: str, s_start: int, mentions: list, i: int) -> list[int]:
+    """Where the next two numbers after mention `i` start, leaving out "out of a population
+    of N". Only two are looked at: listing all of them for each number made a sentence of
+    75,000 numbers quadratic."""
+    found: list[int] = []
+    for j in range(i + 1, len(mentions)):
+        start = mentions[j].start
+        if not _OUT_OF.search(text, max(s_start, start - 30), start):
+            found.append(start)
+            if len(found) == 2:
+                break
+    return found
+
+
 def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
     """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
@@ -1350,10 +1373,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     metrics.talks_of_hostages(context) or carried in _HOSTAGE_FIGURES))
             done = handed and re.match(r"(?:handed|returned|repatriated|recovered)\b",
                                        handed.group(), re.IGNORECASE)
-            if hostage_bodies and _HELD_BODIES.search(text, max(s_start, mention.start - 40),
-                                                      mention.start):
+            if hostage_bodies and (_HELD_BODIES.search(text, max(s_start, mention.start - 40),
+                                                       mention.start) or (
+                    out and out[-1][1] == "hostages_remaining" and _BODIES_AMONG.search(
+                        text, max(s_start, mention.start - 40), mention.start))):
                 out.append((mention, "hostages_dead", people, None))  # "Hamas still holds the
-                continue  # remains of 28 hostages"
+                continue  # remains of 28 hostages", "59 remain, including the bodies of 35"
             if hostage_bodies and then == "remaining" and not done and \
                     not _RATIO.match(text, people.end):
                 out.append((mention, "hostages_dead", people, None))  # bodies still held
@@ -1495,7 +1520,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, metrics_before[0], people, None))  # "Of those, 250 had been
             continue  # serving life terms": no word of its own, a part of the count before
         if people.group is None and not out and len(metrics_before) > 1 and _REST_BEFORE.search(
-                text, max(s_start, mention.start - 14), mention.start):
+                text, max(s_start, mention.start - 14), mention.start) and \
+                not any(mention.num_end <= e[0] < _clause_end(text, mention.num_end, s_end)
+                        and e[3] for e in events):
             # "1,968 freed, among them 250 serving life terms. The remaining 1,718 were
             # Gazans": the rest of the base that the sentence before broke down
             out.append((mention, metrics_before[0], people, None))
@@ -1619,8 +1646,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 # "19 of those still held are dead": what describes those is not the predicate
                 near = [e for e in near if e[0] >= copula.start()] or near
             event = near[0][2] if near else None
-        later_ones = [m.start for m in mentions[i + 1:] if not _OUT_OF.search(
-            text, max(s_start, m.start - 30), m.start)]  # "out of a population of N"
+        later_ones = _next_counts(text, s_start, mentions, i)
         following = later_ones[0] if later_ones else None
         if following is not None and people.end > mention.num_end and \
                 _AND_NEXT.fullmatch(text, people.end, following) and \

@@ -53,8 +53,10 @@ _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|peo
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
-_OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|armed groups?|the group|"
-                             r"its armed wing|al-qassam|qassam)", re.IGNORECASE)
+_OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|hezbollah|armed groups?|"
+                             r"the group|its armed wing|al-qassam|qassam|(?:[\w-]+\s+)?(?:terror|"
+                             r"terrorist|militant|armed)\s+(?:groups?|factions?|organi[sz]ations?))",
+                             re.IGNORECASE)
 # The first group (in GROUPS order) whose nouns make up a whole phrase: one pattern of
 # alternatives tried in that order, instead of one call per group for every phrase.
 _GROUP_RE = re.compile("|".join(rf"(?P<{g}>(?:{p})$)" for g, p in GROUPS.items()), re.IGNORECASE)
@@ -207,9 +209,10 @@ EVENTS = [
     ("rescued", r"rescued|rescue|rescues|rescuing|extracted alive"),
     ("released", r"released|releasing|release|releases|freed|freeing|frees|free|"
                  # "to return all 20 living hostages": handing back a count of people
-                 rf"return(?:s|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
+                 rf"return(?:s|ed|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
-                 r"set free|hand(?:ed|ing|s)? over|handed to|transferred to|exchanged|swap|"
+                 r"set free|hand(?:ed|ing|s)? (?:over|back)|handed to|transferred to|exchanged|"
+                 r"swap|"
                  r"go free|walked free|walked out of (?:\w+\s+){0,2}(?:jails?|prisons?)|"
                  r"(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
@@ -269,6 +272,7 @@ EVENTS = [
                   r"from their homes|(?:left|abandoned) their homes|uprooted|fled|"
                   r"away from (?:their |his |her )?homes?|left the camps?|"
                   r"(?:yet|unable|not able) to return(?: to their homes| home)?|"
+                  r"(?:cannot|can't|can not|could not|couldn't) (?:live in|return to) their homes|"
                   # "more than 560,000 people have crossed into Syria": refugees
                   r"crossed (?:from [\w ]{1,30} )?into"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
@@ -303,6 +307,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     before = text[max(0, num_start - 24) : num_start]
     after = text[num_end : num_end + 40]
     if after[:1] == ")" and before[-1:] == "(":
+        if _NAME_BRACKET.search(before) and _AGE_DIGITS.fullmatch(number_text):
+            return True  # "Louis Har (70)": an age
         after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
     if (_NOT_PEOPLE_AFTER.match(after) if case_trapped(after)
             else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
@@ -340,6 +346,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
 
 
 _PEOPLE_NEXT = re.compile(r"\s+(?:people|persons)")
+_NAME_BRACKET = re.compile(r"(?-i:\b[A-Z][a-z][\w-]*)\s*\($")  # a name, not "the Strip's ("
+_AGE_DIGITS = re.compile(r"\d{1,3}")
 _YEAR_NEXT = re.compile(r",\s*(?:19|20)\d\d\b")
 
 

@@ -1856,3 +1856,51 @@ def test_numbers_in_brackets_keep_their_qualifier_and_their_list():
         ("missing", "more_than", "more than (10,000)")
     assert one(text, "(95,000)")["qualifier"] == "approx"
     assert none_at("It welcomed resolution 2735 (2024) on the hostages.", "2024")
+
+
+def test_members_of_armed_factions_and_israelis_who_cannot_live_at_home():
+    text = ("The army said it had killed 80 Hezbollah fighters and some 12 members of "
+            "Palestinian militant factions in Lebanon.")
+    assert one(text, "some 12")["metric"] == "militants_killed"
+    text = "He said 60,000 Israelis cannot live in their homes in the north."
+    assert one(text, "60,000")["metric"] == "displaced"
+
+
+def test_returned_within_the_framework_of_a_deal_happened():
+    text = ("Troops have rescued seven hostages, and 105 were returned within the framework of "
+            "the November deal.")
+    assert one(text, "105")["status"] == "reported"
+    assert one(text, "seven")["status"] == "reported"
+    assert one("Under the framework, 33 hostages would be freed.", "33")["status"] == "proposed"
+
+
+def test_an_age_in_brackets_after_a_name_and_a_long_statement_headline():
+    text = "Troops rescued the hostages Yoram Peled (61) and Dana Zur (45) overnight."
+    assert none_at(text, "61") and none_at(text, "45")
+    text = "Joint IDF, ISA and Israel Police statement: Three hostages rescued in Nuseirat"
+    assert _claimant(text, "Three") == "israel_military"
+
+
+def test_the_prison_service_the_rest_still_held_and_the_dead_among_those_held():
+    text = ("Israel freed 150 prisoners on Sunday, including 40 serving life terms, according "
+            "to the Prison Service.")
+    assert _claimant(text, "150") == "israel_gov"
+    text = ("Nine of the 25 hostages due to go free in the first stage have been freed. The other "
+            "16 in that group are still held.")
+    assert one(text, "16")["metric"] == "hostages_remaining"
+    text = "In all, 61 hostages remain in Gaza, including the bodies of at least 30."
+    assert one(text, "at least 30")["metric"] == "hostages_dead"
+
+
+def test_returned_or_handed_back_hostages_are_released():
+    assert one("Hamas returned 20 hostages on Monday.", "20")["metric"] == "hostages_released"
+    assert one("Hamas handed back six hostages.", "six")["metric"] == "hostages_released"
+    assert one("Israel returned 90 Palestinian prisoners.", "90")["metric"] == \
+        "prisoners_released"
+
+
+def test_a_month_written_short_does_not_end_the_breakdown():
+    text = ("The ministry said on Monday that 3,100 Palestinians had been killed in air raids "
+            "since Oct. 7, including 1,200 children, and that 12,000 had been wounded.")
+    assert one(text, "1,200")["metric"] == "killed_children"
+    assert one(text, "12,000")["metric"] == "injured"
