@@ -162,6 +162,8 @@ _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|
                             r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
                             r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                             re.IGNORECASE)
+_BODIES_FOUND = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:been\s+|were\s+|was\s+)?(?:recovered|"
+                           r"retrieved|pulled|found|exhumed|brought)\b", re.IGNORECASE)
 _HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodies|remains)\s+of\s+"
                           r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                           re.IGNORECASE)
@@ -185,7 +187,7 @@ _STILL_HOLDS = re.compile(r"\s+(?:(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|
                           r"has|had|will|would)\b))", re.IGNORECASE)
 _SLATED = re.compile(r"\s+(?:slated|due|set|scheduled|earmarked|listed|named)\s+(?:for|to be)\s+",
                      re.IGNORECASE)
-_AND_NEXT = re.compile(r",?\s+and\s+(?:(?:more than|at least|about|some|nearly|over|around|"
+_AND_NEXT = re.compile(r"\s+and\s+(?:(?:more than|at least|about|some|nearly|over|around|"
                        r"up to|as many as|another)\s+)?")
 _APPOSITION = re.compile(r",[^,.;]{1,60},")
 # a ratio told by its verb: "30 prisoners would be freed for each civilian hostage"
@@ -1388,6 +1390,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if then != "remaining" and hostage_bodies and not _RATIO.match(text, people.end):
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
+            if not hostage_bodies and _BODIES_FOUND.match(text, people.end) and (
+                    dead := metrics.metric_for(people.group, "killed", sentence, people.subject,
+                                               context)):
+                out.append((mention, dead, people, None))  # "the bodies of 539 people have
+                continue  # been recovered from under the rubble": the dead, not the missing
         following = mentions[i + 1] if i + 1 < len(mentions) else None
         if following and _PARTITIVE.fullmatch(text, mention.num_end, following.start):
             # "Ninety-four of the 251 people abducted on October 7 are still in Gaza"

@@ -19,7 +19,7 @@ GROUPS = {
     "soldiers": r"soldiers?|troops|comrades|fellow soldiers|reservists?|servicem[ae]n|"
                 r"servicewom[ae]n|officers?|generals?|forces|revolutionary guards?|irgc|"
                 r"conscripts?|(?:idf|israeli|army) (?:fighters|combatants)",
-    "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|"
+    "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|infiltrators|"
                  r"commanders?|members of hamas|hamas members|terror operatives",
     "children": r"children|child|minors?|kids|babies|infants|boys|girls",
     "women": r"women|woman",

@@ -1904,3 +1904,19 @@ def test_a_month_written_short_does_not_end_the_breakdown():
             "since Oct. 7, including 1,200 children, and that 12,000 had been wounded.")
     assert one(text, "1,200")["metric"] == "killed_children"
     assert one(text, "12,000")["metric"] == "injured"
+
+
+def test_bodies_pulled_from_rubble_are_the_dead_of_their_group():
+    text = "Rescuers said the bodies of 212 Palestinians had been recovered from under the rubble."
+    assert one(text, "212")["metric"] == "killed"
+    text = "Troops said the bodies of some 40 gunmen were found near the fence."
+    assert one(text, "some 40")["metric"] == "militants_killed"
+    assert one("The army said troops shot dead three of the infiltrators.", "three")["metric"] \
+        == "militants_killed"
+
+
+def test_a_part_then_a_new_clause_after_a_comma_keeps_the_verb_of_its_whole():
+    text = ("Some 600 people have been killed in the south, including 130 civilians, and about "
+            "90,000 have fled their villages.")
+    assert one(text, "130")["metric"] == "killed"
+    assert one(text, "about 90,000")["metric"] == "displaced"
