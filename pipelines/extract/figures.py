@@ -835,9 +835,11 @@ def extract_figures(text: str, published: date | None = None,
                 # "187 killed in the West Bank, according to the Ministry of Health")
                 claimant_id, claimant_class = by_id("pa_moh")
             elif claimant_id == "gaza_moh" and _BARE_MOH.match(claimant) and \
-                    _LEBANON.search(sentence) and "gaza" not in sentence.lower():
-                # "... across Lebanon, killing 39 people, according to the health ministry"
-                claimant_id, claimant_class = by_id("lebanon_moh")
+                    (seat := _MOH_SEAT.search(sentence)) and "gaza" not in sentence.lower():
+                # "... across Lebanon, killing 39 people, according to the health ministry",
+                # "strikes on Hodeidah killed six, the health ministry said": not Gaza's
+                claimant_id, claimant_class = by_id(
+                    "yemen_moh" if seat.group("yemen") else "lebanon_moh")
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
             # "..., bringing the day's toll to 24", "... taken hostage that day", "killed on
             # Monday, bringing to 221 the number killed": the day named earlier in the sentence
@@ -923,7 +925,8 @@ _RETURNED = re.compile(r"\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:so far|now|si
 _OF_BEFORE = re.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_MOH = re.compile(r"(?:the\s+)?(?:health ministry|ministry of (?:public )?health)$",
                        re.IGNORECASE)
-_LEBANON = re.compile(r"\b(?:leban(?:on|ese)|hezbollah|beirut)\b", re.IGNORECASE)
+_MOH_SEAT = re.compile(r"\b(?:leban(?:on|ese)|hezbollah|beirut|(?P<yemen>yemen(?:i|'s)?|houthis?|"
+                       r"sanaa|hodeidah))\b", re.IGNORECASE)
 _PALESTINIAN_MOH = re.compile(r"\bpalestinian\b(?!.*\bgaza\b)", re.IGNORECASE)
 _WEST_BANK = re.compile(r"\bwest bank\b|\b(?:jenin|tulkarm|tulkarem|nablus|hebron|ramallah|"
                         r"tubas|qalqilya|jericho|bethlehem|nur shams|al-bireh)\b", re.IGNORECASE)

@@ -1920,3 +1920,13 @@ def test_a_part_then_a_new_clause_after_a_comma_keeps_the_verb_of_its_whole():
             "90,000 have fled their villages.")
     assert one(text, "130")["metric"] == "killed"
     assert one(text, "about 90,000")["metric"] == "displaced"
+
+
+def test_a_health_ministry_in_yemen_is_not_gaza_s():
+    text = ("Israeli jets struck the port of Hodeidah on Saturday, killing nine people, the health "
+            "ministry in the Houthi-run capital Sanaa said.")
+    assert one(text, "nine")["claimant_id"] == "yemen_moh"
+    text = "Strikes on Hodeidah killed nine people and wounded 80, the health ministry said."
+    assert one(text, "80")["claimant_id"] == "yemen_moh"
+    text = "Strikes on Gaza City killed nine people and wounded 80, the health ministry said."
+    assert one(text, "80")["claimant_class"] == "gaza_health"
