@@ -162,6 +162,8 @@ _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|
                             r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
                             r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                             re.IGNORECASE)
+_OWN_PREDICATE = re.compile(r"\s+(?:have|has|had|were|was|are|is|remain|remained)\b",
+                            re.IGNORECASE)
 _BODIES_FOUND = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:been\s+|were\s+|was\s+)?(?:recovered|"
                            r"retrieved|pulled|found|exhumed|brought)\b", re.IGNORECASE)
 _HELD_BODIES = re.compile(r"\b(?:holds?|holding|keeps?|keeping)\s+the\s+(?:bodies|remains)\s+of\s+"
@@ -1675,8 +1677,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # critical condition": the noun counted is itself the metric
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following, noun_end=people.end, text=text)
-        if event is None and people.group in metrics.BREAKDOWN and context_start is not None:
+        if event is None and people.group in metrics.BREAKDOWN and context_start is not None \
+                and not _OWN_PREDICATE.match(text, people.end):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
+            # (not "22,000 children have been admitted to hospital": their own verb)
             earlier = metrics.events_in(text, context_start, s_start)
             event = earlier[-1][2] if earlier and earlier[-1][2] == "killed" else None
         metric = metrics.metric_for(people.group, event, sentence,

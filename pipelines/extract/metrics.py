@@ -206,7 +206,8 @@ EVENTS = [
                r"bodies\s+(?:\w+\s+){0,5}(?:recovered|returned|repatriated|retrieved|handed "
                r"over)|(?:recovered|returned|repatriated|retrieved|handed over|brought back)\s+"
                r"(?:the\s+)?(?:bodies|remains)"),
-    ("rescued", r"rescued|rescue|rescues|rescuing|extracted alive"),
+    ("rescued", r"rescued|rescue|rescues|rescuing|extracted alive|"
+                r"retrieved(?=\s+(?:\w+\s+){0,2}(?:of\s+)?(?:its|their|the)\s+(?:hostages|captives))"),
     ("released", r"released|releasing|release|releases|freed|freeing|frees|free|"
                  # "to return all 20 living hostages": handing back a count of people
                  rf"return(?:s|ed|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"

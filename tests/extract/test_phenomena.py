@@ -1930,3 +1930,16 @@ def test_a_health_ministry_in_yemen_is_not_gaza_s():
     assert one(text, "80")["claimant_id"] == "yemen_moh"
     text = "Strikes on Gaza City killed nine people and wounded 80, the health ministry said."
     assert one(text, "80")["claimant_class"] == "gaza_health"
+
+
+def test_children_with_a_verb_of_their_own_do_not_take_the_dead_of_the_sentence_before():
+    text = ("At least 300 aid workers have been killed. Since March, more than 9,000 children "
+            "have been admitted to clinics.")
+    assert none_at(text, "9,000")
+    text = "At least 100 reporters have been killed, the union says. CPJ puts it at 140 reporters."
+    assert one(text, "140")["metric"] == "journalists_killed"
+
+
+def test_captives_retrieved_by_troops_are_rescued():
+    text = "The army said it had retrieved three of its captives from a flat in Rafah."
+    assert one(text, "three")["metric"] == "hostages_rescued"
