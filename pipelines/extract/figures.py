@@ -197,6 +197,11 @@ _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)
                            r"for (?:every|each)\b", re.IGNORECASE)
 # (but not "... for each hostage, and a total of 1,904 prisoners", the sum)
 _RATIO_BEFORE = re.compile(r"\bfor (?:every|each)\b(?:(?!total|in all)[^.;])*$", re.IGNORECASE)
+_EVERY = re.compile(r"\s+every\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?)\b",
+                    re.IGNORECASE)
+_ATTACKERS = re.compile(r"\s+(?:(?!(?:who|that|which)\b)\w+\s+)?(?:stormed|attacked|burst|"
+                        r"broke through|infiltrated|invaded|raided|poured|swept)\b",
+                        re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while)\b")
@@ -1429,9 +1434,17 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities", "335 of its
             # military vehicles"
         if _RATIO_CLAUSE.match(text, people.end) or _RATIO_CLAUSE.match(text, mention.num_end) \
-                or _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start):
-            continue  # "30 prisoners would be freed for each civilian hostage", "for each
-            # female soldier, 50 prisoners": a ratio
+                or _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start) \
+                or _EVERY.match(text, people.end):
+            skipped.add(i)  # "30 prisoners would be freed for each civilian hostage", "for
+            continue  # each female soldier, 50 prisoners": a ratio; "three every seven days"
+        if i - 1 in skipped and _INHERIT_GAP.fullmatch(text, mentions[i - 1].end, mention.start) \
+                and not _own_event(text, mention, people, events, s_end):
+            skipped.add(i)  # "50 prisoners, 30 of them serving life sentences and 20 serving
+            continue  # other terms": the rest of a count left out
+        if people.group in ("militants", "people", None) and _ATTACKERS.match(text, people.end):
+            skipped.add(i)  # "some 5,000 terrorists stormed southern Israel, killing 1,200":
+            continue  # the attackers, not the dead
         if (people.subject and _ONLOOKERS.fullmatch(people.subject) or (
                 people.group != "hostages" and _THERE_WERE.search(
                     text, max(s_start, mention.start - 30), mention.start))) and \

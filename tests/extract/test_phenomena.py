@@ -1943,3 +1943,17 @@ def test_children_with_a_verb_of_their_own_do_not_take_the_dead_of_the_sentence_
 def test_captives_retrieved_by_troops_are_rescued():
     text = "The army said it had retrieved three of its captives from a flat in Rafah."
     assert one(text, "three")["metric"] == "hostages_rescued"
+
+
+def test_attackers_a_rate_and_the_rest_of_a_ratio_are_no_figures():
+    text = ("It began when some 3,000 gunmen stormed the border towns, killing about 1,200 "
+            "people.")
+    assert none_at(text, "some 3,000")
+    assert one(text, "about 1,200")["metric"] == "killed"
+    text = "About 1,500 gunmen who infiltrated Israel were killed, the army said."
+    assert one(text, "About 1,500")["metric"] == "militants_killed"
+    text = "After that, the group would free two hostages every ten days."
+    assert none_at(text, "two")
+    text = ("For each soldier, 40 prisoners would go free, 25 of them serving life terms and 15 "
+            "serving shorter ones.")
+    assert none_at(text, "25") and none_at(text, "15")
