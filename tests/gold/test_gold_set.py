@@ -81,12 +81,12 @@ def test_extractor_meets_the_targets_on_the_passages_it_was_tuned_on():
 
 
 def test_extractor_holds_its_scores_on_held_out_passages():
-    """The held-out passages (fresh11, fresh12, fresh16, fresh17) were written blind (by someone
-    who never ran or read the extractor) and are never used to tune it, so they measure how it
-    generalises. The floors sit just under their first blind measurement together (README: the
-    extractor's scores: 0.935 / 0.934 / 0.923 when fresh16-17 joined); they are a guard, not the
-    targets."""
-    _guard("heldout", precision=0.93, recall=0.92, claimant=0.91)
+    """The held-out passages (fresh11, fresh12, fresh16, fresh17, fresh19) were written blind
+    (by someone who never ran or read the extractor) and are never used to tune it, so they
+    measure how it generalises. The floors sit just under their measurement together when
+    fresh19 joined (README, the extractor's scores: 0.930 / 0.930 / 0.938); they are a guard,
+    not the targets."""
+    _guard("heldout", precision=0.925, recall=0.925, claimant=0.93)
 
 
 def test_make_eval_never_shows_what_goes_wrong_on_held_out_passages(tmp_path):
