@@ -1298,12 +1298,6 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     skipped: set[int] = set()  # mentions left out as counts no metric names
     for i, mention in enumerate(mentions):
-        if i - 1 in skipped and (
-                _BREAKDOWN_GAP.match(text, mentions[i - 1].end, mention.start)
-                or (i - 2 in skipped and _LIST_NEXT.match(text, mentions[i - 1].end,
-                                                          mention.start))):
-            skipped.add(i)  # "arrested more than 2,280, including 145 women and 41
-            continue  # journalists": the parts of a count no metric names
         if mention.fraction is not None and _VAGUE_BEFORE.search(
                 text, out[-1][0].end if out else s_start, mention.start):
             continue  # "thousands of displaced people, half of them children": no base
@@ -1440,8 +1434,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # each female soldier, 50 prisoners": a ratio; "three every seven days"
         if i - 1 in skipped and _INHERIT_GAP.fullmatch(text, mentions[i - 1].end, mention.start) \
                 and not _own_event(text, mention, people, events, s_end):
-            skipped.add(i)  # "50 prisoners, 30 of them serving life sentences and 20 serving
-            continue  # other terms": the rest of a count left out
+            skipped.add(i)  # "arrested more than 2,280, including 145 women and 41 journalists",
+            continue  # "50 prisoners, 30 of them serving life terms and 20 serving other
+            # terms": the parts and the rest of a count left out are left out too
         if people.group in ("militants", "people", None) and _ATTACKERS.match(text, people.end):
             skipped.add(i)  # "some 5,000 terrorists stormed southern Israel, killing 1,200":
             continue  # the attackers, not the dead
