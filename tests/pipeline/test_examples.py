@@ -93,13 +93,13 @@ def test_what_changed_since_yesterday_compares_the_last_two_report_days(built):
     by_key = {(r["metric"], r["claimant_id"], r["value"]): r for r in rows}
     assert set(by_key) == {
         ("hostages_released", "outlet:jerusalem-courier", 20),
-        ("prisoners_released", "the-prison-service", 1968),
-        ("prisoners_released", "the-prison-service", 250),
+        ("prisoners_released", "israel_gov", 1968),
+        ("prisoners_released", "israel_gov", 250),
         ("hostage_bodies_recovered", "outlet:jerusalem-courier", 4),
         ("hostages_dead", "israel_gov", 24),
     }
     # compared with what the same claimant said on January 19, 2025, same status only
-    assert by_key["prisoners_released", "the-prison-service", 1968]["previous_day_values"] == [90]
+    assert by_key["prisoners_released", "israel_gov", 1968]["previous_day_values"] == [90]
     assert by_key["hostages_released", "outlet:jerusalem-courier", 20]["previous_day_values"] == [3]
     assert by_key["hostages_dead", "israel_gov", 24]["previous_day_values"] == []
     assert all(r["evidence"] == ["Jerusalem Courier"] for r in rows)
