@@ -98,10 +98,9 @@ _NOT_LOCATION = {"Hamas", "October", "November", "December", "January", "Februar
 
 # A part of the figure just before it: "200 prisoners on Saturday, 121 of them ...",
 # "2,215 killed, including 724 children".
-# a full stop that ends no sentence: "since Oct. 7, including 724 children"
-_ABBREVIATION_DOT = r"(?<=\b(?:Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec))\.|(?<=\bSept)\."
-_BREAKDOWN_GAP = re.compile(rf"(?:[^.;]|{_ABBREVIATION_DOT}){{0,130}}?\b(?:including|among them|"
-                            r"among whom)\s+"
+# (a full stop that ends no sentence does not end it: "since Oct. 7, including 724 children")
+_BREAKDOWN_GAP = re.compile(rf"(?:[^.;]|{sentences.ABBREVIATION_DOT}){{0,130}}?\b(?:including|"
+                            r"among them|among whom)\s+"
                             r"(?:more than |at least |about |some |nearly |over )?$")
 # the next item of a breakdown's list: "including 12 women, eight children and three ..."
 _LIST_NEXT = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?(?:,\s*(?:and\s+)?|\s+and\s+)$")
@@ -135,8 +134,8 @@ _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches
                         r"rounds)\b[^.;:,]{0,30}[:,]\s*$", re.IGNORECASE)
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
-_INHERIT_GAP = re.compile(rf"(?:[^.;:]|{_ABBREVIATION_DOT}){{0,130}}?\b(?:and|including|among them|"
-                          r"among whom|as well as|"
+_INHERIT_GAP = re.compile(rf"(?:[^.;:]|{sentences.ABBREVIATION_DOT}){{0,130}}?\b(?:and|including|"
+                          r"among them|among whom|as well as|"
                           r"plus|followed by)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
@@ -161,8 +160,6 @@ def of_whom_killed(text: str, mention: NumberMention) -> bool:
 _HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|repatriat\w+|"
                             r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
                             r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
-                            re.IGNORECASE)
-_OWN_PREDICATE = re.compile(r"\s+(?:have|has|had|were|was|are|is|remain|remained)\b",
                             re.IGNORECASE)
 _BODIES_FOUND = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:been\s+|were\s+|was\s+)?(?:recovered|"
                            r"retrieved|pulled|found|exhumed|brought)\b", re.IGNORECASE)
@@ -1686,7 +1683,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following, noun_end=people.end, text=text)
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None \
-                and not _OWN_PREDICATE.match(text, people.end):
+                and not _VERB_NEXT.match(text, people.end):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
             # (not "22,000 children have been admitted to hospital": their own verb)
             earlier = metrics.events_in(text, context_start, s_start)

@@ -20,6 +20,7 @@ _ABBREVIATIONS = ("Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Rep|Sen|Gov|St|No|N
 _ABBREV = re.compile(r"\.(?:(?<=\b[A-Z]\.)" + "".join(
     "|(?<=\\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS if len(a) == n) + ")\\.)"
     for n in sorted({len(a) for a in _ABBREVIATIONS})) + ")")
+ABBREVIATION_DOT = _ABBREV.pattern  # for patterns elsewhere that must not stop at such a dot
 _PARAGRAPH = re.compile(r"\n(?:\s*\n)?")  # "\n\s*\n|\n", opening with a plain character
 
 
