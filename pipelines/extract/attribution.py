@@ -23,7 +23,7 @@ VERBS = (
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
     r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|state|"
     r"announce|proposed|proposes|demanded|demands|disclosed|discloses|revealed|reveals|"
-    r"notified|notifies|informed|informs|"
+    r"notified|notifies|informed|informs|accused|accuses|"
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
@@ -51,7 +51,7 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)", re.IGNORECASE
 _ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
                      r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
 _INVERTED = re.compile(
-    rf"\b(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|{_ROLE_BEFORE_NAME})"
+    rf"\b(?!accuse)(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|{_ROLE_BEFORE_NAME})"
     rf"{_NAME_CHAR}{{3,80}}?)"
     r"(?:,(?P<role>[^;“”\"]{0,120}))?\s*[.!?”\"]*$",  # "said Dr. X, a spokesman at Y hospital."
     re.IGNORECASE,
@@ -226,7 +226,7 @@ _DATE_ASIDE = re.compile(
 
 # "which according to the ministry have killed 470": the name ends where the predicate starts
 _PREDICATE = re.compile(r"\s+(?:have|has|had|were|was|is|are|will|would|could|killed|say|says|"
-                        r"said)\b|\s+(?=\d)", re.IGNORECASE)
+                        r"said)\b|(?<!channel)(?<!kan)\s+(?=\d)", re.IGNORECASE)  # not "Channel 12"
 # A known body's acronym in brackets after its long name: "the UN Relief and Works Agency
 # for Palestine Refugees (UNRWA) said"
 _ACRONYM_BEFORE = re.compile(r"\((?P<a>(?-i:[A-Z][A-Za-z]{1,7}))\)\s*,?\s*$")
@@ -486,7 +486,9 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # (a breakdown of its own figure after the comma is still its claim: "that the ministry
     # said killed 274 people, including 64 children")
     attributions = [a for a in attributions if not (a.relative and a.start < pos
-                                                    and _past_comma(text[a.start:pos]))]
+                                                    and _past_comma(text[a.start:pos]))
+                    # "Hamas accused Israel of killing 90": an accusation claims what follows
+                    and not (a.start > pos and text.startswith(("accus", "Accus"), a.start))]
     # "... said the people have suffered, with 46,000 killed according to the ministry": the
     # source named right after the figure, not the speaker before it
     named = [a for a in attributions if pos < a.start < pos + 80
@@ -505,7 +507,7 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # '"We have received 50 martyrs ..., and there are still bodies under the rubble," said
     # X, director of ...': the speaker right after the closing quote speaks for all of it
     quoted = [a for a in attributions if a.start > pos and not a.relative
-              and _one_quote_closes(text, pos, a.start)]
+              and one_quote_closes(text, pos, a.start)]
     if quoted:
         return quoted[0]
     # a cue in an earlier clause still counts ("X said 100 were killed; 200 were wounded"), but
@@ -527,7 +529,7 @@ _QUOTE_CLOSED = re.compile(r"[,!?][\"”]\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
-def _one_quote_closes(text: str, pos: int, end: int) -> bool:
+def one_quote_closes(text: str, pos: int, end: int) -> bool:
     """A quote closes right before `end` and no other quote mark stands between it and `pos`."""
     closed = _QUOTE_CLOSED.search(text, pos, end)
     return bool(closed) and not _QUOTE_MARK.search(text, pos, closed.start())

@@ -131,16 +131,19 @@ _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 # "freed in two groups, seven at dawn and 13 more later", "released in stages: three on the
 # first day, four on the seventh": a count opening a list of the stages of the verb before
 _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches|phases|waves|"
-                        r"rounds)\b[^.;:,]{0,30}[:,]\s*$", re.IGNORECASE)
+                        r"rounds)\b[^.;:,]{0,30}[:,]\s*(?:first\s+)?$", re.IGNORECASE)
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
+_THEN = re.compile(r"[^.;,]{0,40}?\band then\s+$")  # "first five in X and then seven in Y"
 _INHERIT_GAP = re.compile(rf"(?:[^.;:]|{sentences.ABBREVIATION_DOT}){{0,130}}?\b(?:and|including|"
                           r"among them|among whom|as well as|"
-                          r"plus|followed by)\s+(?:the\s+)?(?:remaining\s+|other\s+|another\s+)?|"
+                          r"plus|followed by|and then)\s+(?:the\s+)?"
+                          r"(?:remaining\s+|other\s+|another\s+)?|"
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
-_IS_NOUN = (r"(?:are|were|was|is)\s+(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|"
+_IS_NOUN = (r"(?:are|were|was|is)\s+(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|boys|"
+            r"girls|minors|"
             r"terrorists|militants|fighters|operatives|combatants|journalists|medics|doctors|"
             r"paramedics|health workers|elderly|men|adults|civilians)\b")
 _PREDICATE_NOUN = re.compile(r"\s+(?:of (?:those|them|the) (?:killed|dead)\s+|"
@@ -193,7 +196,10 @@ _APPOSITION = re.compile(r",[^,.;]{1,60},")
 _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
                            r"for (?:every|each)\b", re.IGNORECASE)
 # (but not "... for each hostage, and a total of 1,904 prisoners", the sum)
-_RATIO_BEFORE = re.compile(r"\bfor (?:every|each)\b(?:(?!total|in all)[^.;])*$", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\bfor (?:every|each)\b(?:(?!total|in all)[^.;])*$|"
+                           # "each freed soldier is exchanged for 50 prisoners"
+                           r"\b(?:each|every)\s[^.;,]{0,40}\b(?:exchanged|swapped|traded)\s+for\s+"
+                           r"(?:(?:up to|about|some|around)\s+)?$", re.IGNORECASE)
 _EVERY = re.compile(r"\s+every\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?)\b",
                     re.IGNORECASE)
 _ATTACKERS = re.compile(r"\s+(?:(?!(?:who|that|which)\b)\w+\s+)?(?:stormed|attacked|burst|"
@@ -208,6 +214,18 @@ _NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|
                           r"(?:them|whom|those)\b", re.IGNORECASE)
 _WHO_DIED = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?(?:died|were killed|are dead|"
                        r"are no longer alive)\b", re.IGNORECASE)
+# "Egyptian officials said 97 of them ...": a speaker, then the count (whose "them" is then the
+# count of the sentence before)
+_SPEAKER_OPENS = re.compile(r"[^,.;]{0,60}\b(?:said|say|says|told|added)\s+(?:that\s+)?")
+_THINGS_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b"
+                            r"(?:(?!\d)[^.;]|\b(?:19|20)\d\d\b)*$")
+_MORE_TO_FOLLOW = re.compile(r"\s+more\s+(?:to\s+(?:follow|come)|(?:are\s+|were\s+)?"
+                             r"(?:due|expected))\b|"
+                             r"\s+more\s*(?:;|\.(?!\d)|$)")  # "and on 25 January, four more;"
+_IN_ALL = re.compile(r"\s+(?:in all|in total|altogether)\b")
+_OBJECT_OF = re.compile(r"\b(?!(?:documented|recorded|counted|confirmed|reported|verified)\b)"
+                        r"[a-z]+ed\s+(?:(?:more than|about|some|at least|nearly|over|around)\s+)?$")
+_SHARED_NOUN = re.compile(r"\s*(?:and|or)\s+")
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
 _COPULA = re.compile(r"\b(?:are|were|is|was)\b")
 _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
@@ -224,7 +242,8 @@ _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count|"
     r"(?:(?<=bringing the )|(?<=raising the )|(?<=taking the )|(?<=pushing the ))total)\b"
-    r"(?P<span>(?:(?!toll|number of|tally)[^;.]){0,150}?)\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
+    rf"(?P<span>(?:(?!toll|number of|tally)(?:[^;.]|{sentences.ABBREVIATION_DOT})){{0,150}}?)"
+    r"\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
     r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+\(?$",  # "reached (17,492)"
@@ -499,6 +518,9 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
              and not _NEW_SUBJECT.search(text, figure.end, d.start)
              and not _COMPARED.search(text, figure.end, d.start)
+             # "freed 13 in Khan Younis, ending two years of captivity for men seized on
+             # October 7": the date of what the participle's clause tells
+             and not _PARTICIPLE_CLAUSE.search(text, figure.end, d.start)
              # "24 civilians, including Saturday's victims": a day's own dead, a part of the count
              and not text.startswith(("'s", "’s"), d.end)]
     if later:
@@ -529,6 +551,7 @@ _EVENT_RELATIVE = re.compile(r"\b(?:attacks?|raids?|strikes?|airstrikes?|assault
                              re.IGNORECASE)
 # "... up from 15 per cent in January": the date of the figure compared with
 _COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared) (?:from|with)\b", re.IGNORECASE)
+_PARTICIPLE_CLAUSE = re.compile(r",\s+(?!including\b|according\b|bringing\b|raising\b)[a-z]+ing\b")
 
 
 class _Attributions:
@@ -648,7 +671,9 @@ class _Attributions:
         sent = self.spans[index]
         for j in range(index + 1, min(len(self.spans), index + 6)):
             later = self.spans[j]
-            found = [c for c in self.cues(j) if c.start - later.start < 60]
+            # (or after the quotation closes in it: '... for the next stage," said X')
+            found = [c for c in self.cues(j) if c.start - later.start < 60 or (
+                not c.relative and attribution.one_quote_closes(self.text, later.start, c.start))]
             if found:
                 return found[0]
             if later.paragraph != sent.paragraph:
@@ -667,7 +692,7 @@ _IN_ASIDE = re.compile(r",\s+(?:which|who|where)\s[^,]*$", re.IGNORECASE)
 _ASIDE_CLOSE = re.compile(r",(?!\d)(?!\s+\w+ing\b)")
 # "the attack of October 7", "killed on October 7": a date that is the attack's
 _ATTACK_DATE = re.compile(r"\b(?:attack|assault|onslaught|incursion|massacre|rampage|invasion|"
-                          r"killed|murdered|abducted|taken|seized)\b[^.;]{0,25}$",
+                          r"killed|murdered|abducted|taken|seized|overran|stormed|infiltrated|raided)\b[^.;]{0,25}$",
                           re.IGNORECASE)
 _BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|(?:the|its|their)\s+"
                           r"[^,.;]{0,40}?\bto\s+)$", re.IGNORECASE)
@@ -855,7 +880,9 @@ def extract_figures(text: str, published: date | None = None,
                     (_that_day(text, spans, index, published) if that_day else None) or as_of
             part = bool(figures) and s_start <= figures[-1].span_end <= mention.start and (
                 _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
-                or (in_list and _LIST_NEXT.match(text, figures[-1].span_end, mention.start)))
+                or _IN_STAGES.search(text, figures[-1].span_end, mention.start)
+                or (in_list and (_LIST_NEXT.match(text, figures[-1].span_end, mention.start)
+                                 or _THEN.match(text, figures[-1].span_end, mention.start))))
             if as_of == published and (part or (
                     figures and s_start <= figures[-1].span_end <= mention.start
                     and _OF_THEM.match(text, mention.end))):
@@ -1417,6 +1444,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                                          mention.start):
                 predicate[i] = (main or later)[0][2]
         people = metrics.people_after(text, mention.num_end, s_end)
+        if people.group is None and following and following.fraction is None and \
+                _SHARED_NOUN.fullmatch(text, mention.num_end, following.start):
+            # "released 90 and 200 Palestinian prisoners, respectively": one noun for both
+            shared = metrics.people_after(text, following.num_end, s_end)
+            if shared.group not in (None, "thing"):
+                people = metrics.People(shared.group, shared.subject, mention.num_end)
         part_of = _PART_OF.match(text, mention.num_end)
         if part_of and (metrics.is_thing_noun(part_of.group("noun")) or (
                 metrics.group_in(part_of.group("noun")) is None  # an adjective, not people
@@ -1528,6 +1561,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if killed_before or of_whom_killed(text, mention):
                 out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people, None))
                 continue
+            if predicate_noun.group("of_them") and not out and metrics_before and \
+                    metrics_before[-1] in _RELEASED:  # "Israel released 90 prisoners. It said
+                out.append((mention, metrics_before[-1], people, None))  # 69 of them were
+                continue  # women": a part of those freed
         if group_before and mention.start >= opener.end() and people.group in (None, "people"):
             out.append((mention, group_before, people, None))  # "Of those freed, 36 had been"
             continue
@@ -1564,6 +1601,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # Lebanese -": a list set off by a dash breaks down the figure before it
             out.append((mention, _part_metric(whole[-1][1], people), people, None))
             continue
+        if out and people.group is None and (_MORE_TO_FOLLOW.match(text, mention.num_end)
+                                             or _IN_ALL.match(text, mention.num_end)) and \
+                not any(0 <= mention.start - e[1] <= 2 for e in events):
+            out.append((mention, out[-1][1], out[-1][2], None))  # "three are to be freed this
+            continue  # week, with three more to follow": more of the same
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]
@@ -1584,8 +1626,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 own_from = aside.end()
             if people.group in (None, "people") and (
                     _OF_THE_NUMBER.match(text, mention.num_end)
-                    or not any(predicate_from <= e[0] < predicate_from + 25
-                               or (own_from <= e[0] < own_from + 25 and e[3])
+                    or not any((predicate_from <= e[0] < predicate_from + 25
+                                or (own_from <= e[0] < own_from + 25 and e[3]))
+                               # "1,968 prisoners released, ... and 1,718 held in Gaza":
+                               # where the freed prisoners were held, not hostages
+                               and not (inherited == "prisoners_released"
+                                        and e[2] == "remaining" and not e[3])
                                for e in events)):
                 if people.group == "people":  # "2,358 children, 1,088 women, and 455 elderly
                     inherited = _part_metric(inherited, people)  # people": the dead
@@ -1596,6 +1642,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 r"\s+(?:dead|deceased)\b", text[mention.num_end + of_whom.end():]):
             out.append((mention, "hostage_bodies_recovered", previous_people or people, None))
             continue  # "released 33 captives, eight of them dead"
+        if of_whom and not out and (things := _THINGS_BEFORE.search(
+                text, s_start, mention.start)) and metrics.is_thing_noun(things.group("noun")):
+            continue  # "attacked over 100 merchant vessels and sunk two of them": things
         if of_whom:
             people = previous_people or people
             if people.group in (None, "people") and metrics.metric_for(
@@ -1611,11 +1660,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, "population", people, None))
             previous_people = people
             continue
-        if people.group is None and not out and (stage := _IN_STAGES.search(
-                text, max(s_start, mention.start - 60), mention.start)) and (metric := next((
-                    metrics.metric_for(None, e[2], sentence, None, context) for e in reversed(
-                        events) if s_start <= e[0] < stage.start() and e[2] != "remaining"),
-                    None)):
+        if people.group is None and (stage := _IN_STAGES.search(
+                text, max(s_start, mention.start - 60), mention.start)) and (metric := (
+                    out[-1][1] if out else next((
+                        metrics.metric_for(None, e[2], sentence, None, context) for e in reversed(
+                            events) if s_start <= e[0] < stage.start() and e[2] != "remaining"),
+                        None))):
             out.append((mention, metric, people, None))  # the first stage of a list; the
             continue  # next ones inherit it ("released in stages: three on the first day, ...")
         if people.group is None and mention.is_word and mention.value < 10 and not of_whom \
@@ -1682,10 +1732,17 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # critical condition": the noun counted is itself the metric
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following, noun_end=people.end, text=text)
+        if event == "remaining" and people.group == "prisoners" and any(
+                e[2] == "released" and e[1] <= mention.start for e in events) and not any(
+                e[2] == "remaining" and e[3] and e[0] >= people.end for e in events):
+            event = "released"  # "released 36 prisoners ... and 333 detainees held in Gaza":
+            # where they were held, not what the count is
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None \
-                and not _VERB_NEXT.match(text, people.end):
+                and not _VERB_NEXT.match(text, people.end) and not _OBJECT_OF.search(
+                    text, max(s_start, mention.start - 40), mention.start):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
-            # (not "22,000 children have been admitted to hospital": their own verb)
+            # (not "22,000 children have been admitted to hospital", nor "partners screened
+            # 1,800 children": their own verb)
             earlier = metrics.events_in(text, context_start, s_start)
             event = earlier[-1][2] if earlier and earlier[-1][2] == "killed" else None
         metric = metrics.metric_for(people.group, event, sentence,
@@ -1726,8 +1783,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and not out and people.group is None:
             metric = "hostages_dead"  # "Of them, 94 remain in Gaza. At least 34 of those are
             # believed to be dead": a part of the hostages counted just before
-        if metric is None and of_whom and carried and event is None and \
-                mention.start - s_start <= 2 and people.group in (None, "people"):
+        if metric is None and of_whom and carried and event is None and (
+                mention.start - s_start <= 2 or _SPEAKER_OPENS.fullmatch(
+                    text, s_start, mention.start)) and people.group in (None, "people"):
             metric = carried  # "Seven of them were still in serious condition": a part of the
             # count just before, doing nothing a metric names (opening its sentence, so that
             # "them" is that count: "four sites, three of them in Rafah" are sites)

@@ -100,7 +100,7 @@ operations operation checkpoints checkpoint crossings crossing gates gate kilos 
 movements movement bulldozers bulldozer excavators excavator ambulances ambulance tents tent
 caravans caravan generators generator buses bus coaches coach boats boat ships ship
 communities community villages village towns town neighbourhoods neighbourhood neighborhoods
-neighborhood
+neighborhood vessels vessel tankers tanker aircraft planes plane jets helicopters tanks
 """.split())
 # A word that may stand between a number and a thing it counts ("60,000 mobile homes", "2
 # working bulldozers"): not a word that can end the count of people ("30 Palestinians days
@@ -327,6 +327,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if ("age" in before or "turn" in before) and _AGES_BEFORE.search(before) and \
             not _people_next(after):
         return True  # "aged 60 and 70", "aged between 22 and 40"; not "aged 80 and three children"
+    if before.endswith(("was ", "is ")) and _ONE_WHO_WAS.search(before):
+        return True  # "Shlomo Mantzur, who was 85 when he was killed": one person's age
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"
     tail = before.rstrip()
@@ -347,6 +349,7 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
 
 
 _PEOPLE_NEXT = re.compile(r"\s+(?:people|persons)")
+_ONE_WHO_WAS = re.compile(r"\b(?:who|he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
 _NAME_BRACKET = re.compile(r"(?-i:\b[A-Z][a-z][\w-]*)\s*\($")  # a name, not "the Strip's ("
 _AGE_DIGITS = re.compile(r"\d{1,3}")
 _YEAR_NEXT = re.compile(r",\s*(?:19|20)\d\d\b")
@@ -626,7 +629,8 @@ _PRISONER_CONTEXT = re.compile(r"prisoner|detainee|\bjails?\b|\bprisons?\b", re.
 _AID_STAFF = re.compile(r"\b(?:workers|staff|employees|volunteers)$", re.IGNORECASE)
 _AID_CONTEXT = re.compile(r"\b(?:charity|aid|humanitarian|relief|unrwa|ngo|world central kitchen|"
                           r"red crescent|un agency|agency)\b", re.IGNORECASE)
-_HAMAS_FREES = re.compile(r"\bhamas\s+(?:\w+\s+){0,2}(?:release|free|hand|return)",
+_HAMAS_FREES = re.compile(r"\b(?:hamas|houthis|islamic jihad|hezbollah|captors)\s+(?:\w+\s+){0,2}"
+                          r"(?:release|free|hand|return)",
                           re.IGNORECASE)
 _FROM_JAIL = re.compile(r"\bfrom (?:\w+\s+){0,2}(?:jails?|prisons?|detention)\b", re.IGNORECASE)
 
@@ -706,8 +710,10 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             if event == "killed" else None
     if group == "bodies":  # bodies counted in talk of hostages are bodies handed back; other
         # bodies brought to hospitals or pulled from rubble are the dead
+        # ("Only four bodies were handed over" after a sentence on the hostages' remains)
         return "hostage_bodies_recovered" if _context(sentence)[0] or \
-            _CAPTORS_RETURN.search(sentence) else "killed"
+            _CAPTORS_RETURN.search(sentence) or \
+            (hostage_context and _HANDED_BACK.search(sentence)) else "killed"
     if event is None:
         return None
     if event == "killed" and group == "people" and subject and _AID_STAFF.search(subject) \
@@ -725,7 +731,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         said_hostages, said_prisoners = _context(sentence)
         if said_prisoners and not said_hostages and not _HAMAS_FREES.search(sentence):
             return "prisoners_released"  # the sentence itself speaks of prisoners only
-        if hostage_context or re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE):
+        if hostage_context or re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE) or \
+                _HAMAS_FREES.search(sentence):  # "the Houthis freed the 25 crew members"
             return "hostages_released"
         return "prisoners_released" if prisoner_context else None
     if event == "rescued":

@@ -1957,3 +1957,116 @@ def test_attackers_a_rate_and_the_rest_of_a_ratio_are_no_figures():
     text = ("For each soldier, 40 prisoners would go free, 25 of them serving life terms and 15 "
             "serving shorter ones.")
     assert none_at(text, "25") and none_at(text, "15")
+
+
+def test_batches_listed_after_a_release_are_released_on_its_day():
+    text = ("The group freed 12 captives on Sunday in two groups, first five near Deir al-Balah "
+            "and then seven in Rafah, ending a year in captivity for people seized on "
+            "October 7, 2023.")
+    for surface in ("five", "seven"):
+        assert one(text, surface)["metric"] == "hostages_released"
+        assert one(text, surface, published=date(2024, 11, 26))["as_of"] == "2024-11-24"
+
+
+def test_detainees_held_somewhere_in_a_release_are_released():
+    text = ("Israel freed 40 prisoners serving long terms and 210 detainees held in Gaza during "
+            "the war, 250 in all.")
+    for surface in ("210", "250"):
+        assert one(text, surface)["metric"] == "prisoners_released"
+    text = ("The prison service said 500 prisoners had been freed, 40 of them serving life terms "
+            "and 460 held without charge.")
+    assert one(text, "460")["metric"] == "prisoners_released"
+
+
+def test_bodies_handed_over_after_talk_of_hostages_are_hostage_bodies():
+    text = ("The deal obliges the group to return the remains of all 20 hostages who died in "
+            "captivity. Only three bodies were handed over on Tuesday.")
+    assert one(text, "three")["metric"] == "hostage_bodies_recovered"
+
+
+def test_a_part_of_those_freed_named_in_the_next_sentence():
+    text = ("Israel released 80 Palestinian prisoners overnight, the prisoners' society said. It "
+            "said 50 of them were women and 30 were teenage boys.")
+    assert one(text, "50")["metric"] == "prisoners_released"
+    assert one(text, "30")["metric"] == "prisoners_released"
+    text = ("Israel freed about 400 prisoners on Thursday. Egyptian officials said 60 of them "
+            "were being sent abroad.")
+    assert one(text, "60")["metric"] == "prisoners_released"
+
+
+def test_an_age_after_who_was_is_no_count():
+    text = "Among the dead was Ruth Levi, who was 82 when she was killed at her home."
+    assert none_at(text, "82")
+
+
+def test_a_toll_from_strikes_by_the_u_s_is_the_dead():
+    text = ("The death toll from U.S. strikes on the port in Yemen rose to 58 on Friday, with "
+            "120 people wounded, the health ministry said.")
+    assert one(text, "58")["metric"] == "killed"
+    assert one(text, "120")["metric"] == "injured"
+
+
+def test_crews_freed_by_an_armed_group_are_hostages():
+    text = "The Houthis freed the 19 crew members of the tanker, eleven of them Indians."
+    assert one(text, "19")["metric"] == "hostages_released"
+    assert one(text, "eleven")["metric"] == "hostages_released"
+
+
+def test_of_them_after_a_count_of_things_counts_things():
+    text = ("The militia has struck over 80 cargo vessels since 2023 and sunk three of them, "
+            "killing at least six sailors.")
+    assert none_at(text, "three")
+    assert one(text, "at least six")["metric"] == "killed"
+
+
+def test_a_swap_rate_is_no_figure():
+    text = ("Under the formula, each freed soldier is exchanged for 40 prisoners, 25 of whom may "
+            "be serving life terms.")
+    assert none_at(text, "40") and none_at(text, "25")
+
+
+def test_a_numbered_channel_is_one_name():
+    text = "According to Channel 13, two hostages are to be released on Thursday."
+    assert one(text, "two")["claimant"] == "Channel 13"
+
+
+def test_more_to_follow_and_more_after_a_date_are_more_of_the_same():
+    text = ("Two hostages are to be freed this week, with two more to follow at the weekend.")
+    assert [f["metric"] for f in figures(text)] == ["hostages_released"] * 2
+    text = ("On 1 March, two hostages were released, and on 8 March, three more; Israel freed "
+            "60 and 90 Palestinian prisoners in return, respectively.")
+    assert one(text, "three")["metric"] == "hostages_released"
+    assert one(text, "60")["metric"] == "prisoners_released"
+
+
+def test_a_speaker_after_a_quotation_of_two_sentences():
+    text = ('"Ten hostages have now come home. Each exchange on time builds the trust needed '
+            'for the next stage," said Majed al-Ansari, spokesman of the foreign ministry of '
+            'Qatar.')
+    assert _claimant(text, "Ten") == "other"
+
+
+def test_an_accusation_claims_what_follows_it_only():
+    text = "Hamas accused Israel of killing more than 70 Palestinians since the truce began."
+    assert _claimant(text, "more than 70") == "hamas"
+    text = ("Hamas was to return all 20 bodies within two days, and Israeli officials accused "
+            "the group of stalling.")
+    assert _claimant(text, "20") == "outlet"
+
+
+def test_a_hamas_prisoners_office_is_hamas():
+    text = ("Sixty of the freed prisoners were deported, according to the Hamas-affiliated "
+            "prisoners' media office.")
+    assert _claimant(text, "Sixty") == "hamas"
+
+
+def test_screened_children_are_no_dead():
+    text = ("UNRWA says 260 of its staff have been killed.\n\n- Nutrition: partners screened "
+            "2,000 children for malnutrition this week.")
+    assert none_at(text, "2,000")
+
+
+def test_those_killed_when_the_base_was_overrun_on_october_7_and_those_taken():
+    text = ("Twelve soldiers at the post were killed when the attackers overran it on "
+            "October 7, 2023, and four were taken into Gaza.")
+    assert one(text, "four", published=date(2025, 1, 20))["as_of"] == "2023-10-07"
