@@ -118,7 +118,8 @@ GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
     r"|body|department|authorities)|officials|a spokes(?:man|woman|person)|"
-    r"the (?:israeli |senior )?official)$",
+    r"the (?:israeli |senior )?official|"
+    r"(?:his|her) (?:office|ministry|government|spokes(?:man|woman|person)))$",  # "His office says"
     re.IGNORECASE,
 )
 # ";", "but", "while" (not "while ...ing"), "whereas", ", where", ", as", ", and" + a new

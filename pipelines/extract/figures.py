@@ -200,6 +200,8 @@ _RATIO_BEFORE = re.compile(r"\bfor (?:every|each)\b(?:(?!total|in all)[^.;])*$|"
                            # "each freed soldier is exchanged for 50 prisoners"
                            r"\b(?:each|every)\s[^.;,]{0,40}\b(?:exchanged|swapped|traded)\s+for\s+"
                            r"(?:(?:up to|about|some|around)\s+)?$", re.IGNORECASE)
+# "lets 50 wounded fighters a day leave": a rate (a deal's "10 hostages a day" is its terms)
+_A_DAY = re.compile(r"\s+(?:a|per|each)\s+(?:day|week)\b(?!\s+(?:after|before|later|earlier))")
 _EVERY = re.compile(r"\s+every\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?)\b",
                     re.IGNORECASE)
 _ATTACKERS = re.compile(r"\s+(?:(?!(?:who|that|which)\b)\w+\s+)?(?:stormed|attacked|burst|"
@@ -226,6 +228,8 @@ _IN_ALL = re.compile(r"\s+(?:in all|in total|altogether)\b")
 _OBJECT_OF = re.compile(r"\b(?!(?:documented|recorded|counted|confirmed|reported|verified)\b)"
                         r"[a-z]+ed\s+(?:(?:more than|about|some|at least|nearly|over|around)\s+)?$")
 _SHARED_NOUN = re.compile(r"\s*(?:and|or)\s+")
+_ON_BOARD = re.compile(r"\s+(?:on board|aboard|onboard|inside|in the (?:building|house|car|"
+                       r"vehicle))\b")
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
 _COPULA = re.compile(r"\b(?:are|were|is|was)\b")
 _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
@@ -386,6 +390,11 @@ _DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:(?:now|already|so far|sinc
                    r"\b(?:brings|brought|bringing|raises|raised|raising)\s+to\b")
 
 
+# "reports 68,280 killed and estimates that 9,500 remain missing": a verb after the figure
+# that estimates what follows it
+_ESTIMATES_NEXT = re.compile(r"estimates?\s+(?:that\b|\w+\s+\d)", re.IGNORECASE)
+
+
 class _SentenceWords:
     """Clause breaks and status words of one sentence, found once; each figure then only looks
     up positions (a sentence with many figures stays linear)."""
@@ -438,7 +447,9 @@ class _SentenceWords:
             return "proposed"
         if self.has("planned", c_start, c_end):
             return "planned"
-        if estimated or self.has("estimate", c_start, c_end):
+        if estimated or self.has("estimate", c_start, pos) or any(
+                pos <= hit < c_end and not _ESTIMATES_NEXT.match(self.text, hit)
+                for hit in self.status["estimate"]):
             return "estimate"
         return "reported"
 
@@ -521,6 +532,7 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
              # "freed 13 in Khan Younis, ending two years of captivity for men seized on
              # October 7": the date of what the participle's clause tells
              and not _PARTICIPLE_CLAUSE.search(text, figure.end, d.start)
+             and not _DEADLINE.search(text, figure.end, d.start)
              # "24 civilians, including Saturday's victims": a day's own dead, a part of the count
              and not text.startswith(("'s", "’s"), d.end)]
     if later:
@@ -551,6 +563,8 @@ _EVENT_RELATIVE = re.compile(r"\b(?:attacks?|raids?|strikes?|airstrikes?|assault
                              re.IGNORECASE)
 # "... up from 15 per cent in January": the date of the figure compared with
 _COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared) (?:from|with)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:before|until|by the time)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
+                       r"(?:concludes|ends|expires|begins|starts|runs out)\b", re.IGNORECASE)
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?!including\b|according\b|bringing\b|raising\b)[a-z]+ing\b")
 
 
@@ -807,7 +821,9 @@ def extract_figures(text: str, published: date | None = None,
                 if d.start >= mention.end and d.start - mention.end < 120 and \
                         not _COMMA.search(text, mention.end, d.start) and \
                         not _OF_THE.match(text, mention.end) and \
-                        not _TAKEN_PART.match(text, mention.end):  # "94 of the 251 ... on Oct 7"
+                        not _TAKEN_PART.match(text, mention.end) and \
+                        not _DEADLINE.search(text, mention.end, d.start):  # "94 of the 251 ...
+                    # on Oct 7"; "14 more to be freed before the phase ends on 1 March"
                     owned[mention.end] = d.start
                     break
         lower = sentence.lower()  # cheap substring gates before the hedge patterns
@@ -1321,6 +1337,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     participle: dict[int, str] = {}  # mention index -> event of "the 251 people abducted"
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     skipped: set[int] = set()  # mentions left out as counts no metric names
+    skipped_bases: set[int] = set()  # wholes of a part that counts no metric of their own
     for i, mention in enumerate(mentions):
         if mention.fraction is not None and _VAGUE_BEFORE.search(
                 text, out[-1][0].end if out else s_start, mention.start):
@@ -1391,7 +1408,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if metric:
                 out.append((mention, metric, people, base.value))
             continue
-        if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start):
+        if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start) and \
+                not _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start):
             people = metrics.people_after(text, mention.num_end, s_end)
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else s_end
             then = metrics.nearest_event([e for e in events if e[0] < nxt], people.end,
@@ -1439,10 +1457,16 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     later = later[1:]
             elif later and base_people.group == "hostages":
                 participle[i + 1] = "remaining"  # "24 of the 59 hostages are alive"
+            elif later and base_people.group == "people" and _ON_BOARD.match(
+                    text, base_people.end):
+                skipped_bases.add(i + 1)  # "four of the 25 people on board were killed":
+                # those aboard, a count no metric names; the part is the figure
             main = [e for e in later if e[3]]  # the predicate is the main verb, not a modifier
             if (main or later) and not _DEATHS_OF.search(text, max(s_start, mention.start - 30),
                                                          mention.start):
                 predicate[i] = (main or later)[0][2]
+        if i in skipped_bases:
+            continue
         people = metrics.people_after(text, mention.num_end, s_end)
         if people.group is None and following and following.fraction is None and \
                 _SHARED_NOUN.fullmatch(text, mention.num_end, following.start):
@@ -1459,7 +1483,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # military vehicles"
         if _RATIO_CLAUSE.match(text, people.end) or _RATIO_CLAUSE.match(text, mention.num_end) \
                 or _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start) \
-                or _EVERY.match(text, people.end):
+                or _EVERY.match(text, people.end) or (
+                    people.group not in ("hostages", "prisoners", None)
+                    and _A_DAY.match(text, people.end)):
             skipped.add(i)  # "30 prisoners would be freed for each civilian hostage", "for
             continue  # each female soldier, 50 prisoners": a ratio; "three every seven days"
         if i - 1 in skipped and _INHERIT_GAP.fullmatch(text, mentions[i - 1].end, mention.start) \
@@ -1692,7 +1718,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                             people, None))
                 previous_people = people
                 continue
-            if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE):
+            if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE) \
+                    and not any(e[3] and e[2] in ("released", "rescued", "bodies")
+                                and people.end <= e[0] <= people.end + 20 for e in events):
+                # (not "the 20 remaining hostages were released": its verb says what happened)
                 out.append((mention, "hostages_remaining", people, None))
                 previous_people = people
                 continue
@@ -1749,7 +1778,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
         if metric == "hostages_released" and not out and carried == "hostage_bodies_recovered" \
-                and _OF_THEM.match(text, mention.num_end):
+                and (_OF_THEM.match(text, mention.num_end)
+                     or text.startswith(" more", mention.num_end)):
             metric = carried  # "... the remains of 28 hostages. So far it has handed over 25
             # of them": a part of the bodies counted just before, handed back
         if metric == "killed" and (share := _GROUP_ACCOUNTS.search(

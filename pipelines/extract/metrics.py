@@ -43,7 +43,7 @@ GROUPS = {
               r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)|"
               r"friends|neighbou?rs|festival-?goers|partygoers|revellers|concertgoers|"
               r"peacekeepers|sailors|seafarers|crew members|crewmen|crew|lebanese|syrians|"
-              r"egyptians|jordanians|yemenis|britons|nepalis",
+              r"egyptians|jordanians|yemenis|britons|nepalis|migrants|ministers",
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
@@ -106,6 +106,7 @@ neighborhood vessels vessel tankers tanker aircraft planes plane jets helicopter
 # working bulldozers"): not a word that can end the count of people ("30 Palestinians days
 # after", "killed 20 in strikes"), so no plural, people noun or function word.
 _ADJECTIVE = (r"(?!(?:in|on|at|by|of|to|from|and|or|after|before|during|across|as|for|with|"
+              r"along|near|inside|outside|into|through|around|within|between|among|behind|under|"
               r"were|was|are|is|have|had|has|who|when|while|people|children|women|men|"
               r"youths|dead|missing|alive|more|other|living|remaining|surviving)\b)"
               r"(?![a-z-]*ed\b)[a-z-]*[a-rt-z]\s+")  # nor "40 wounded days later"
@@ -532,7 +533,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
 
 # "... about 150 wounded from the camp, and there are still bodies under the rubble": the
 # verb of the next clause is not this number's predicate
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we|that)\b",
+                         re.IGNORECASE)  # "... live in the Strip, and that 90 percent of them"
 _AND = re.compile(r"\band\b")
 # what may stand between a verb and the number it governs: "rescued the last four", "killed
 # more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
@@ -546,6 +548,9 @@ _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be s
 # "3,500 children are at risk of death", "a death zone": no one's death is counted
 _DEATH_NOT_BEFORE = re.compile(r"\b(?:risk|danger|brink|verge|threat|fear)s? of\s+$",
                                re.IGNORECASE)
+# "conditions of starvation, destitution and death": a state described, no one's death counted
+_CONDITIONS_BEFORE = re.compile(r"\b(?:starvation|famine|hunger|destitution|disease|misery)\b"
+                                r"[\w ,]{0,30}\band\s+$", re.IGNORECASE)
 _DEATH_NOT_AFTER = re.compile(r"\s+(?:zones?|traps?|penalty|threats?|sentences?|row)\b",
                               re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:school|building|shelter|tent|camp|cent(?:re|er)|hospital|"
@@ -568,6 +573,7 @@ def _no_event(text: str, ev: tuple[int, int, str]) -> bool:
                                                                    start)))
     return name == "killed" and word.startswith("death") and bool(
         _DEATH_NOT_BEFORE.search(text, max(0, start - 12), start)
+        or _CONDITIONS_BEFORE.search(text, max(0, start - 40), start)
         or _DEATH_NOT_AFTER.match(text, end))
 
 
@@ -687,7 +693,9 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if group == "thing":
         return None
     if event == "dead":
-        if group in (None, "hostages") and hostage_context:
+        if (group in (None, "hostages") or (  # "20 alive and 28 confirmed dead"
+                group == "people" and subject and subject.lower().endswith(" dead"))) \
+                and hostage_context:
             return "hostages_dead"
         event = "killed"
     if group == "hostages":

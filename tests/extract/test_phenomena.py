@@ -2070,3 +2070,78 @@ def test_those_killed_when_the_base_was_overrun_on_october_7_and_those_taken():
     text = ("Twelve soldiers at the post were killed when the attackers overran it on "
             "October 7, 2023, and four were taken into Gaza.")
     assert one(text, "four", published=date(2025, 1, 20))["as_of"] == "2023-10-07"
+
+
+def test_more_bodies_still_to_hand_over_and_bodies_for_bodies():
+    text = ("The group has returned the bodies of ten dead hostages since the truce began. It "
+            "must still hand over 18 more. For each hostage body, Israel returns the remains of "
+            "15 Palestinians.")
+    assert one(text, "18")["metric"] == "hostage_bodies_recovered"
+    assert none_at(text, "15 Palestinians")
+
+
+def test_his_office_speaks_for_the_leader_named_before():
+    text = ("Prime Minister Benjamin Netanyahu met the families on Monday. His office says 48 "
+            "hostages remain in Gaza: 20 alive and 28 confirmed dead.")
+    assert _claimant(text, "48") == "israel_gov"
+    assert one(text, "28")["metric"] == "hostages_dead"
+
+
+def test_the_remaining_hostages_released_are_released():
+    text = "On 13 October, the 20 remaining living hostages were released."
+    assert one(text, "20")["metric"] == "hostages_released"
+
+
+def test_an_estimate_of_what_follows_does_not_make_the_figure_before_it_one():
+    text = ("The ministry reports 60,000 killed and 150,000 injured, and estimates that more "
+            "than 9,000 people remain missing.")
+    assert one(text, "60,000")["status"] == "reported"
+    assert one(text, "more than 9,000")["status"] == "estimate"
+
+
+def test_those_on_board_are_no_figure_but_the_dead_among_them_are():
+    text = "At least three of the 21 people on board were killed when the ship sank."
+    assert none_at(text, "21")
+    assert one(text, "At least three")["metric"] == "killed"
+
+
+def test_ministers_and_migrants_are_people():
+    text = ("An Israeli strike killed the prime minister and at least nine of his ministers. "
+            "Earlier strikes killed 68 African migrants held in a detention centre.")
+    assert one(text, "at least nine")["metric"] == "killed"
+    assert one(text, "68")["metric"] == "killed"
+
+
+def test_death_among_conditions_is_no_event():
+    text = ("The monitor said more than half a million people are trapped in conditions of "
+            "starvation, destitution and death.")
+    assert none_at(text, "more than half a million")
+
+
+def test_a_second_that_clause_has_its_own_predicate():
+    text = ("The UN says 2.1 million Palestinians live in the Strip, and that nearly 90 percent "
+            "of them have been displaced.")
+    assert one(text, "2.1 million")["metric"] == "population"
+
+
+def test_a_medical_complex_in_gaza_is_a_gaza_hospital():
+    text = "Five people were killed near the site, medical sources at Nasser Medical Complex said."
+    assert _claimant(text, "Five") == "gaza_health"
+
+
+def test_a_place_word_after_a_count_is_not_an_adjective_of_a_thing():
+    text = ("The office said 800 people were killed near aid sites, 600 near the hubs and 200 "
+            "along convoy routes.")
+    assert one(text, "200")["metric"] == "killed"
+
+
+def test_a_deadline_does_not_date_the_figure():
+    text = "Under the deal, 14 more hostages are to be freed before the phase ends on 1 March."
+    assert one(text, "14", published=date(2025, 2, 16))["as_of"] == "2025-02-16"
+
+
+def test_a_daily_rate_of_people_is_no_figure_but_a_deal_s_daily_release_is():
+    text = "The crossing lets 50 wounded fighters a day leave for treatment in Egypt."
+    assert none_at(text, "50")
+    text = "Under the extension, the group would free ten hostages a day."
+    assert one(text, "ten hostages")["metric"] == "hostages_released"
