@@ -444,7 +444,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
                 return People(None, None, pos)
             continue  # "health and care workers": one noun phrase
         if word not in FUNCTION_WORDS and not _EVENT_RE.fullmatch(match.group()) and \
-                (word.isalpha() or _POSSESSIVE.fullmatch(word)) and unknown < 2:
+                (word.isalpha() or _POSSESSIVE.fullmatch(word)
+                 or ("-" in word and _NOUN_NEXT.match(text, match.end()))) and unknown < 2:
             # an owner is a word we may skip too: "10 of the group's fighters"
             unknown += 1
             continue
@@ -638,6 +639,7 @@ _AID_CONTEXT = re.compile(r"\b(?:charity|aid|humanitarian|relief|unrwa|ngo|world
 _HAMAS_FREES = re.compile(r"\b(?:hamas|houthis|islamic jihad|hezbollah|captors)\s+(?:\w+\s+){0,2}"
                           r"(?:release|free|hand|return)",
                           re.IGNORECASE)
+_DEPORTED = re.compile(r"\b(?:deported|exiled|expelled|sent abroad)\b", re.IGNORECASE)
 _FROM_JAIL = re.compile(r"\bfrom (?:\w+\s+){0,2}(?:jails?|prisons?|detention)\b", re.IGNORECASE)
 
 
@@ -714,6 +716,10 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             "remaining": "hostages_remaining",
         }.get(event or "remaining", "hostages_remaining")
     if group == "prisoners":  # "16 prisoners have died in Israeli custody": the dead
+        if event is None and _DEPORTED.search(local or sentence) and \
+                _HANDED_BACK.search(context or sentence):
+            return "prisoners_released"  # "Israel freed 1,968. Around 154 of the prisoners
+            # were to be deported to Egypt": some of those freed, sent abroad
         return "prisoners_released" if event == "released" else "killed" \
             if event == "killed" else None
     if group == "bodies":  # bodies counted in talk of hostages are bodies handed back; other

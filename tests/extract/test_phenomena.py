@@ -2145,3 +2145,9 @@ def test_a_daily_rate_of_people_is_no_figure_but_a_deal_s_daily_release_is():
     assert none_at(text, "50")
     text = "Under the extension, the group would free ten hostages a day."
     assert one(text, "ten hostages")["metric"] == "hostages_released"
+
+
+def test_freed_prisoners_sent_abroad_are_some_of_those_freed():
+    text = ("Israel freed 1,700 prisoners on Monday. Some 150 of the long-term prisoners were to "
+            "be deported to Egypt, the media office said.")
+    assert one(text, "Some 150")["metric"] == "prisoners_released"
