@@ -1803,6 +1803,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "2,169 killed and 10,212 injured, including 127 children": a breakdown of a toll
             # names the dead among them
             metric = metrics.BREAKDOWN[people.group]
+        if metric is None and event == "released" and people.group in (None, "people") and \
+                carried in _HOSTAGE_FIGURES:
+            metric = "hostages_released"  # "Troops have rescued eight alive. A further 105
+            # were released in November": more of the hostages counted just before
         if metric is None and people.group in (None, "people") and (
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)

@@ -18,7 +18,8 @@ GROUPS = {
     "police": r"police officers?|policem[ae]n|police",
     "soldiers": r"soldiers?|troops|comrades|fellow soldiers|reservists?|servicem[ae]n|"
                 r"servicewom[ae]n|officers?|generals?|forces|revolutionary guards?|irgc|"
-                r"conscripts?|(?:idf|israeli|army) (?:fighters|combatants)",
+                r"conscripts?|(?:idf|israeli|army) (?:fighters|combatants)|"
+                r"(?:idf|army|military|surveillance|female|fellow) observers",
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|infiltrators|"
                  r"commanders?|members of hamas|hamas members|terror operatives",
     "children": r"children|child|minors?|kids|babies|infants|boys|girls",
@@ -43,7 +44,9 @@ GROUPS = {
               r"teenagers|adults|civil defen[cs]e (?:personnel|members|workers|crews|staff)|"
               r"friends|neighbou?rs|festival-?goers|partygoers|revellers|concertgoers|"
               r"peacekeepers|sailors|seafarers|crew members|crewmen|crew|lebanese|syrians|"
-              r"egyptians|jordanians|yemenis|britons|nepalis|migrants|ministers",
+              r"egyptians|jordanians|yemenis|britons|nepalis|migrants|ministers|filipinos|"
+              r"bulgarians|ukrainians|mexicans|romanians|indians|pakistanis|russians|germans|"
+              r"sri lankans|chinese|tanzanians|thai nationals",
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
@@ -222,7 +225,8 @@ EVENTS = [
                  r"in (?:exchange|return) for|"
                  r"returned alive|returned home|came home|reunited with|"
                  r"returned to (?:their families|israel)|"
-                 r"brought (?:back|home)|back home|arrived home"),
+                 r"brought (?:back|home)|back home|arrived home|"
+                 r"home(?<!at home)(?<!their home) after"),  # "Four observers home after 477 days"
     ("abducted", r"(?:taking|took|take|takes|taken|seizing|seized|capturing|captured)\s+"
                  r"(?:(?!remain)[\w,]+\s+){0,4}"  # not "seized in Israel remain captive"
                  r"(?:hostages?|captives?)|"
@@ -639,6 +643,7 @@ _AID_CONTEXT = re.compile(r"\b(?:charity|aid|humanitarian|relief|unrwa|ngo|world
 _HAMAS_FREES = re.compile(r"\b(?:hamas|houthis|islamic jihad|hezbollah|captors)\s+(?:\w+\s+){0,2}"
                           r"(?:release|free|hand|return)",
                           re.IGNORECASE)
+_FOREIGN = re.compile(r"\b(?:thai|thais|nepal\w*|filipinos?|foreign)\b", re.IGNORECASE)
 _DEPORTED = re.compile(r"\b(?:deported|exiled|expelled|sent abroad)\b", re.IGNORECASE)
 _FROM_JAIL = re.compile(r"\bfrom (?:\w+\s+){0,2}(?:jails?|prisons?|detention)\b", re.IGNORECASE)
 
@@ -746,7 +751,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         if said_prisoners and not said_hostages and not _HAMAS_FREES.search(sentence):
             return "prisoners_released"  # the sentence itself speaks of prisoners only
         if hostage_context or re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE) or \
-                _HAMAS_FREES.search(sentence):  # "the Houthis freed the 25 crew members"
+                _HAMAS_FREES.search(sentence) or (  # "the Houthis freed the 25 crew members"
+                    subject and _FOREIGN.search(subject)):  # "Ten Thai nationals ... set free"
             return "hostages_released"
         return "prisoners_released" if prisoner_context else None
     if event == "rescued":

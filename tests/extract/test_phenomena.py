@@ -2151,3 +2151,26 @@ def test_freed_prisoners_sent_abroad_are_some_of_those_freed():
     text = ("Israel freed 1,700 prisoners on Monday. Some 150 of the long-term prisoners were to "
             "be deported to Egypt, the media office said.")
     assert one(text, "Some 150")["metric"] == "prisoners_released"
+
+
+def test_observers_home_after_captivity_are_released_soldiers():
+    text = ("Three army observers home after 400 days in captivity\n\nTwelve of their fellow "
+            "observers were killed at the post.")
+    assert one(text, "Three")["metric"] == "hostages_released"
+    assert one(text, "Twelve")["metric"] == "soldiers_killed"
+    text = "Two residents were killed at home after the strike."
+    assert one(text, "Two")["metric"] == "killed"
+
+
+def test_a_freed_crew_by_nationality_and_foreign_nationals_set_free():
+    text = ("The rebels freed the ship's crew - 15 Filipinos, three Ukrainians and two "
+            "Bulgarians - on Sunday.")
+    assert [f["metric"] for f in figures(text)] == ["hostages_released"] * 3
+    text = "Eight Thai nationals were also set free under a separate track, Bangkok said."
+    assert one(text, "Eight")["metric"] == "hostages_released"
+
+
+def test_a_release_after_a_rescue_counts_hostages():
+    text = ("In all, 250 people were abducted. Troops have rescued seven of them. A further 100 were "
+            "released in November.")
+    assert one(text, "100")["metric"] == "hostages_released"
