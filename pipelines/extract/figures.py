@@ -230,6 +230,7 @@ _OBJECT_OF = re.compile(r"\b(?!(?:documented|recorded|counted|confirmed|reported
 _SHARED_NOUN = re.compile(r"\s*(?:and|or)\s+")
 _ON_BOARD = re.compile(r"\s+(?:on board|aboard|onboard|inside|in the (?:building|house|car|"
                        r"vehicle))\b")
+_TERMS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:terms|sentences)\b")
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
 _COPULA = re.compile(r"\b(?:are|were|is|was)\b")
 _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
@@ -944,7 +945,8 @@ def extract_figures(text: str, published: date | None = None,
 # the parts of a group named as the sentence's subject.
 _INCLUDE_SUBJECT = re.compile(r"\W*(?:the|those|these|this|that)\s+(?:[\w-]+\s+){0,2}?"
                               r"(?P<batch>(?:batch|group|round) of\s+)?(?P<noun>prisoners|"
-                              r"detainees|hostages|captives)\s+(?:\w+\s+)?(?:include[sd]?|"
+                              r"detainees|hostages|captives)\s*(?:,[^,.;]{0,50},\s*)?(?:\w+\s+)?"
+                              r"(?:include[sd]?|"
                               r"comprise[sd]?)\b", re.IGNORECASE)
 
 
@@ -1468,6 +1470,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if i in skipped_bases:
             continue
         people = metrics.people_after(text, mention.num_end, s_end)
+        if people.group == "thing" and _TERMS.match(text, mention.num_end):
+            people = metrics.People(None, None, mention.num_end)  # "121 were serving life
+            # sentences and 79 long terms": the count, its verb left out
         if people.group is None and following and following.fraction is None and \
                 _SHARED_NOUN.fullmatch(text, mention.num_end, following.start):
             # "released 90 and 200 Palestinian prisoners, respectively": one noun for both
@@ -1696,9 +1701,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # next ones inherit it ("released in stages: three on the first day, ...")
         if people.group is None and mention.is_word and mention.value < 10 and not of_whom \
                 and not _SUBJECT_OF_VERB.match(text, mention.end) \
-                and not any(e[0] == mention.num_end + 1 and e[2] != "alive" for e in events):
+                and not any(e[0] == mention.num_end + 1 and e[2] != "alive" for e in events) \
+                and not any(e[2] == "rescued" and 0 <= mention.start - e[1] <= 1
+                            for e in events):
             continue  # "one of", "two of the", bare small number words are rarely counts (but
-            # "109 hostages have been released and eight rescued": its event right after it)
+            # "109 hostages have been released and eight rescued": its event right after it;
+            # "troops have rescued eight alive": the object of the rescue)
         skip = None
         if people.subject and people.end > mention.num_end and any(
                 people.end <= e[0] <= people.end + 3 for e in events):
@@ -1754,6 +1762,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if not event and direct and people.subject and any(
                 mention.num_end <= e[0] < people.end for e in events):
             event = direct[-1][2]  # "shelters more than a million displaced people"
+        if not event and direct and direct[-1][2] == "rescued":
+            event = "rescued"  # "rescued eight alive": the rescue's object, alive as it says
         if _DEATHS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             event = "dead"  # "confirmed the deaths of 33 of those still held"
         if not event and people.group == "people" and people.subject.lower() in _WOUNDED:
@@ -1803,11 +1813,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "2,169 killed and 10,212 injured, including 127 children": a breakdown of a toll
             # names the dead among them
             metric = metrics.BREAKDOWN[people.group]
-        if metric is None and event == "released" and people.group in (None, "people") and \
-                carried in _HOSTAGE_FIGURES:
-            metric = "hostages_released"  # "Troops have rescued eight alive. A further 105
+        if metric is None and event in ("released", "rescued") and \
+                people.group in (None, "people") and carried in _HOSTAGE_FIGURES:
+            metric = f"hostages_{event}"  # "Troops have rescued eight alive. A further 105
             # were released in November": more of the hostages counted just before
-        if metric is None and people.group in (None, "people") and (
+        if metric is None and people.group in (None, "people", "women", "children") and (
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)
         if metric is None and people.group == "people" and event is None and \

@@ -2174,3 +2174,20 @@ def test_a_release_after_a_rescue_counts_hostages():
     text = ("In all, 250 people were abducted. Troops have rescued seven of them. A further 100 were "
             "released in November.")
     assert one(text, "100")["metric"] == "hostages_released"
+
+
+def test_rescued_small_counts_after_talk_of_hostages():
+    text = ("Of the 250 people abducted, 120 have been released. Troops have since rescued six "
+            "alive. Two more have been rescued by troops.")
+    assert one(text, "six")["metric"] == "hostages_rescued"
+    assert one(text, "Two")["metric"] == "hostages_rescued"
+
+
+def test_sentences_left_out_after_and_and_a_group_the_prisoners_included():
+    text = ("Israel freed 150 prisoners on Saturday. The society said 100 of those freed were "
+            "serving life sentences and 50 long terms.")
+    assert one(text, "50")["metric"] == "prisoners_released"
+    text = ("Israel released 80 Palestinian prisoners overnight. The prisoners, all of them women "
+            "or minors, included 60 women and 20 teenage boys, the society said.")
+    assert one(text, "60")["metric"] == "prisoners_released"
+    assert one(text, "20")["metric"] == "prisoners_released"
