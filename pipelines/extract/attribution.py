@@ -147,6 +147,7 @@ _SOURCE_NOUNS = re.compile(
     r"(?:first\s+)?responders|(?:rescue|emergency)\s+(?:workers|crews|services)|volunteers|"
     r"investigators|experts|analysts|"
     r"sources|paramedics|activists|diplomats|mediators|authorities|survivors|relatives|"
+    r"people(?=\s+(?:briefed|familiar|close))|"  # "people briefed on the talks"
     r"(?:media\s+|news\s+|press\s+)?reports|"
     r"(?:humanitarian\s+|aid\s+)?(?:partners|agencies|organi[sz]ations|groups)|"
     # "municipal officials", "a press group", "officials briefed on the talks"

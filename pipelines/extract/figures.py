@@ -135,7 +135,7 @@ _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
 _THEN = re.compile(r"[^.;,]{0,40}?\band then\s+$")  # "first five in X and then seven in Y"
-_INHERIT_GAP = re.compile(rf"(?:[^.;:]|{sentences.ABBREVIATION_DOT}){{0,130}}?\b(?:and|including|"
+_INHERIT_GAP = re.compile(rf"(?:[^.;:]|{sentences.ABBREVIATION_DOT}){{0,200}}?\b(?:and|including|"
                           r"among them|among whom|as well as|"
                           r"plus|followed by|and then)\s+(?:the\s+)?"
                           r"(?:remaining\s+|other\s+|another\s+)?|"
@@ -230,6 +230,7 @@ _OBJECT_OF = re.compile(r"\b(?!(?:documented|recorded|counted|confirmed|reported
 _SHARED_NOUN = re.compile(r"\s*(?:and|or)\s+")
 _ON_BOARD = re.compile(r"\s+(?:on board|aboard|onboard|inside|in the (?:building|house|car|"
                        r"vehicle))\b")
+_WHOSE_BODIES = re.compile(r"\s+(?:\w+\s+)?whose\s+(?:bodies|remains)\b")
 _TERMS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:terms|sentences)\b")
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
 _COPULA = re.compile(r"\b(?:are|were|is|was)\b")
@@ -1026,7 +1027,8 @@ _RELEASED = {"prisoners_released", "hostages_released"}
 # represents some 800,000 workers": the object of an act no metric names
 # Acts done to people that no metric counts, as past participles: "detained 500", "500 were
 # detained", "called up 60,000 reservists", "300,000 reservists had been called up"
-_UNCOUNTED_ACTS = r"arrested|detained|jailed|imprisoned|rounded up|called up|mobili[sz]ed|drafted"
+_UNCOUNTED_ACTS = (r"arrested|detained|jailed|imprisoned|rounded up|called up|mobili[sz]ed|drafted|"
+                   r"apprehended")
 _DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion of)|"
                               r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
                               r"employed|recruited|dismissed|sacked|suspended|reprimanded)\s+"
@@ -1046,6 +1048,11 @@ _UNCOUNTED = re.compile(
     r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b|"
     r"for (?:acute )?(?:anxiety|shock|panic|stress)\b)",  # "treated 19 people for anxiety"
     re.IGNORECASE)
+# "More than 500 operatives affiliated with Hamas were apprehended": an arrest further on
+_UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
+                              rf"(?:{_UNCOUNTED_ACTS})\b")
+# "brings to 177 the number of shelters targeted": a count of things, named after it
+_NUMBER_OF_THINGS = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+([a-z]+)")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|mourners|"
                         r"supporters|activists|volunteers|kids)", re.IGNORECASE)
@@ -1080,6 +1087,9 @@ def _next_counts(text: str, s_start: int, mentions: list, i: int) -> list[int]:
     return found
 
 
+_TOLL_OF = re.compile(r"\s*(?:of|among)\s+[^,;]{0,40}")
+
+
 def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
     """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
@@ -1094,11 +1104,15 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     owner = toll.group("owner")
     if owner and owner.lower().startswith("its") and not _ARMY.search(text, s_start, toll.start()):
         owner = None  # "its death toll" is the army's only when the army is the subject
-    group = metrics.group_in(span) or ("soldiers" if owner else "people")
+    head = toll.group("head").lower()
+    # "the death toll from the massacre committed by occupation forces ...": a toll's own
+    # people follow it ("the toll of soldiers", "among journalists"); others name the cause
+    own_span = span if "toll" not in head else _TOLL_OF.match(span)
+    group = (metrics.group_in(own_span if isinstance(own_span, str) else own_span.group())
+             if own_span else None) or ("soldiers" if owner else "people")
     among = _DEAD_OF_GROUP.search(span) if group == "people" else None
     if among and metrics.group_in(among.group("who")) in metrics.BREAKDOWN:
         group = metrics.group_in(among.group("who"))  # "the number of martyrs among UNRWA staff"
-    head = toll.group("head").lower()
     found = metrics.events_in(span, 0, len(span))
     event = "killed" if "toll" in head or "death" in head else (found[0][2] if found else None)
     # "... the total to 53,573 killed and 121,688 injured", "the toll rose to 36,801, in
@@ -1215,6 +1229,10 @@ _BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|
                           re.IGNORECASE)
 
 
+_HUNGER = re.compile(r"[^.;]*?\b(?:famine|hunger|starvation|food insecurity|malnutrition)\b",
+                     re.IGNORECASE)
+
+
 def _population(text: str, s_start: int, mention: NumberMention, people: metrics.People,
                 events: list, base_of_share: bool) -> bool:
     """The count is of the people who live in a place: "Gaza's 2.3 million", "a city of
@@ -1229,7 +1247,10 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
                                                  mention.start)
             and (base_of_share or not any(e[0] >= people.end for e in events)))
         or (residents and _PEOPLE_OF_PLACE.match(text, people.end)
-            and not any(e[0] >= people.end or 0 <= mention.start - e[1] <= 25 for e in events)))
+            and not any(e[0] >= people.end or 0 <= mention.start - e[1] <= 25 for e in events)
+            # "495,000 people in Gaza face catastrophic hunger": those in a condition, not
+            # everyone who lives there
+            and not _HUNGER.match(text, people.end, min(len(text), people.end + 120))))
 
 
 def _part_metric(whole: str, part: metrics.People) -> str:
@@ -1642,7 +1663,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             inherited = out[-1][1]
             if people.group in metrics.BREAKDOWN and (inherited in _KILLED_FAMILY or (
                     inherited in _RELEASED and people.group in ("children", "women"))) and \
-                    not any(people.end <= e[0] <= people.end + 20 and e[3]
+                    not any(people.end <= e[0] <= people.end + 20 and (
+                        e[3] or (e[0] - people.end <= 1 and e[2] not in ("killed", "dead")))
                             and "," not in text[people.end:e[0]] for e in events):
                 # "2,215 killed, including 724 children and 458 women"; not "339 soldiers
                 # killed, and 2,134 soldiers have been injured", a clause of its own
@@ -1659,6 +1681,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     _OF_THE_NUMBER.match(text, mention.num_end)
                     or not any((predicate_from <= e[0] < predicate_from + 25
                                 or (own_from <= e[0] < own_from + 25 and e[3]))
+                               # ("including 88 civilians, and 95,000 displaced": the next's)
+                               and (following is None or e[0] < following.start)
                                # "1,968 prisoners released, ... and 1,718 held in Gaza":
                                # where the freed prisoners were held, not hostages
                                and not (inherited == "prisoners_released"
@@ -1681,7 +1705,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if people.group in (None, "people") and metrics.metric_for(
                     "people", "remaining", sentence) == "hostages_remaining":
                 people = metrics.People("hostages", people.subject, people.end)
-        if people.group == "thing" or _RATIO.match(text, people.end) or \
+        if people.group == "thing" or _RATIO.match(text, people.end) or (
+                (things := _NUMBER_OF_THINGS.match(text, mention.num_end))
+                and metrics.is_thing_noun(things.group(1))) or \
                 text.startswith(" of which", mention.num_end):  # "100 of which": things
             continue  # not people, or "15 Palestinians for every deceased hostage"
         if _POPULATION_OF.search(text, max(s_start, mention.start - 20), mention.start):
@@ -1778,7 +1804,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # where they were held, not what the count is
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None \
                 and not _VERB_NEXT.match(text, people.end) and not _OBJECT_OF.search(
-                    text, max(s_start, mention.start - 40), mention.start):
+                    text, max(s_start, mention.start - 40), mention.start) \
+                and not _UNCOUNTED_LATER.match(text, people.end, s_end):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
             # (not "22,000 children have been admitted to hospital", nor "partners screened
             # 1,800 children": their own verb)
@@ -1833,6 +1860,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             metric = carried  # "Seven of them were still in serious condition": a part of the
             # count just before, doing nothing a metric names (opening its sentence, so that
             # "them" is that count: "four sites, three of them in Rafah" are sites)
+        if metric in _HOSTAGE_METRICS and _WHOSE_BODIES.match(text, mention.num_end):
+            metric = "hostages_dead"  # "121 remain, including 37 whose bodies are held"
+        if metric == "displaced" and people.subject and "patient" in people.subject.lower():
+            continue  # "evacuated 250 patients to other hospitals": a medical evacuation
         if metric is None:
             continue
         out.append((mention, metric, people, None))

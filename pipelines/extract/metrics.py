@@ -258,9 +258,9 @@ EVENTS = [
              r" (?:dead|deceased)|died in captivity"),
     ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
-               r"fell in (?:combat|battle|action)|"
+               r"fell in (?:combat|battle|action)|fell (?:during|while)|"
                r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
-               r"murders? of|"
+               r"murders? of|murdering|"
                r"perished|executed|"
                # "the army has lost 15 soldiers": losing troops or fighters is their death
                # (a number must follow: "lost their homes", "lost contact with 20" are not deaths)

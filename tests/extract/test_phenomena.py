@@ -2191,3 +2191,66 @@ def test_sentences_left_out_after_and_and_a_group_the_prisoners_included():
             "or minors, included 60 women and 20 teenage boys, the society said.")
     assert one(text, "60")["metric"] == "prisoners_released"
     assert one(text, "20")["metric"] == "prisoners_released"
+
+
+def test_people_in_a_place_facing_hunger_are_no_population():
+    text = ("The monitor warned that 500,000 people in Gaza, or a fifth of the population, are "
+            "one step from famine.")
+    assert none_at(text, "500,000")
+    text = "The UN says 2.2 million people in Gaza have nowhere safe to go."
+    assert one(text, "2.2 million")["metric"] == "population"
+
+
+def test_arrests_patients_evacuated_and_things_numbered_after_are_no_figures():
+    text = ("The army said 200 gunmen were killed. More than 400 operatives affiliated with Hamas "
+            "were apprehended in the raid.")
+    assert none_at(text, "More than 400")
+    text = "Troops evacuated about 200 patients to other hospitals during the raid."
+    assert none_at(text, "about 200")
+    text = "The strike brings to 150 the number of shelters hit since the war began."
+    assert none_at(text, "150")
+
+
+def test_murdering_and_falling_in_an_operation_are_deaths():
+    text = ("On October 7, gunmen crossed into Israel, murdering some 1,200 people and wounding "
+            "more than 5,000.")
+    assert one(text, "some 1,200")["metric"] == "killed"
+    text = "Two soldiers fell during the operation at the hospital."
+    assert one(text, "Two")["metric"] == "soldiers_killed"
+
+
+def test_a_death_toll_names_its_cause_not_its_people():
+    text = ("The death toll from the massacre committed by occupation forces against crowds "
+            "waiting for aid rose to 112 martyrs and 700 injured, the ministry said.")
+    assert one(text, "112")["metric"] == "killed"
+
+
+def test_a_part_s_own_event_and_the_next_count_s_event():
+    text = ("By Monday, 320 soldiers had been killed since the ground operation began, and 2,100 "
+            "soldiers injured, the army said.")
+    assert one(text, "2,100")["metric"] == "injured"
+    text = ("At least 400 people have been killed in Lebanon, including 80 civilians, and 90,000 "
+            "displaced, the authorities said.")
+    assert one(text, "80")["metric"] == "killed"
+    assert one(text, "90,000")["metric"] == "displaced"
+
+
+def test_a_breakdown_after_a_long_clause_and_hostages_whose_bodies_are_held():
+    text = ("Forty people were killed when an airstrike set fire to a camp for displaced families "
+            "in the west of the city late on Sunday night, the health ministry said, among them at "
+            "least ten women and six children.")
+    assert one(text, "at least ten")["metric"] == "killed_women"
+    assert one(text, "six")["metric"] == "killed_children"
+    text = "Israel says 120 hostages remain in Gaza, including 40 whose bodies are being held."
+    assert one(text, "40")["metric"] == "hostages_dead"
+
+
+def test_more_spellings_of_who_speaks():
+    text = "According to the Hamas-run ministry, 30,000 Palestinians have been killed."
+    assert _claimant(text, "30,000") == "gaza_health"
+    text = ("A deal would see about 40 hostages freed during a pause, according to people briefed "
+            "on the talks.")
+    assert one(text, "about 40")["claimant"] == "people briefed on the talks"
+    text = ('"We have received 20 martyrs so far," said Dr. Ahmed Saleh, director of the field '
+            'hospitals in Rafah.')
+    assert _claimant(text, "20") == "gaza_health"
