@@ -1233,6 +1233,10 @@ _HUNGER = re.compile(r"[^.;]*?\b(?:famine|hunger|starvation|food insecurity|maln
                      re.IGNORECASE)
 
 
+_FACING_HUNGER = re.compile(r"\s*,?\s*(?:would|will|could|are|were)?\s*(?:face|facing)\b[^.;]{0,40}?"
+                            r"\b(?:famine|hunger|starvation|food insecurity)", re.IGNORECASE)
+
+
 def _population(text: str, s_start: int, mention: NumberMention, people: metrics.People,
                 events: list, base_of_share: bool) -> bool:
     """The count is of the people who live in a place: "Gaza's 2.3 million", "a city of
@@ -1242,7 +1246,10 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
     residents = people.group == "people" and _RESIDENTS.search(people.subject or "")
     return bool(
         _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
-        or _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start)
+        or ((place := _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start))
+            # ("half of the population, 1.1 million people, would face famine": those facing it)
+            and not ("population" in place.group()
+                     and _HUNGER.match(text, people.end, min(len(text), people.end + 120))))
         or (residents and _POSSESSIVE_HOME.search(text, max(s_start, mention.start - 30),
                                                  mention.start)
             and (base_of_share or not any(e[0] >= people.end for e in events)))
@@ -1862,6 +1869,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "them" is that count: "four sites, three of them in Rafah" are sites)
         if metric in _HOSTAGE_METRICS and _WHOSE_BODIES.match(text, mention.num_end):
             metric = "hostages_dead"  # "121 remain, including 37 whose bodies are held"
+        if metric == "population" and _FACING_HUNGER.match(text, people.end):
+            continue  # "the population of the Strip, 1.1 million people, would face famine"
         if metric == "displaced" and people.subject and "patient" in people.subject.lower():
             continue  # "evacuated 250 patients to other hospitals": a medical evacuation
         if metric is None:

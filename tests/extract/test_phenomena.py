@@ -2197,6 +2197,11 @@ def test_people_in_a_place_facing_hunger_are_no_population():
     text = ("The monitor warned that 500,000 people in Gaza, or a fifth of the population, are "
             "one step from famine.")
     assert none_at(text, "500,000")
+    text = ("Half of the population of the Strip, 1.1 million people, would face famine by "
+            "July, the monitor projected.")
+    assert none_at(text, "1.1 million")
+    text = "The UN says 300,000 people remain in northern Gaza, where famine is imminent."
+    assert one(text, "300,000")["metric"] == "population"
     text = "The UN says 2.2 million people in Gaza have nowhere safe to go."
     assert one(text, "2.2 million")["metric"] == "population"
 
