@@ -1233,8 +1233,9 @@ _HUNGER = re.compile(r"[^.;]*?\b(?:famine|hunger|starvation|food insecurity|maln
                      re.IGNORECASE)
 
 
-_FACING_HUNGER = re.compile(r"\s*,?\s*(?:would|will|could|are|were)?\s*(?:face|facing)\b[^.;]{0,40}?"
-                            r"\b(?:famine|hunger|starvation|food insecurity)", re.IGNORECASE)
+_FACING_HUNGER = re.compile(r"\s*,?\s*(?:would|will|could|are|were)?\s*(?:face|facing)\b"
+                            r"[^.;]{0,40}?\b(?:famine|hunger|starvation|food insecurity)",
+                            re.IGNORECASE)
 
 
 def _population(text: str, s_start: int, mention: NumberMention, people: metrics.People,
