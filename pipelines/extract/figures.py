@@ -1710,7 +1710,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "attacked over 100 merchant vessels and sunk two of them": things
         if of_whom:
             people = previous_people or people
-            if people.group in (None, "people") and metrics.metric_for(
+            # (not "the two million people of Gaza, 46,000 of whom have lost their lives": they
+            # are people, whatever the sentence says of hostages later)
+            if (people.group is None or previous_people is None
+                    or (out and out[-1][1] in _HOSTAGE_FIGURES)) and metrics.metric_for(
                     "people", "remaining", sentence) == "hostages_remaining":
                 people = metrics.People("hostages", people.subject, people.end)
         if people.group == "thing" or _RATIO.match(text, people.end) or (

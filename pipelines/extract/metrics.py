@@ -235,7 +235,7 @@ EVENTS = [
                  r"taken by (?:hamas|militants|gunmen|terrorists|islamic jihad)\b|"
                  r"taken (?:during|in) the (?:[\w.,]+ ){0,3}(?:attack|assault|incursion|onslaught|"
                  r"massacre)|"
-                 r"capture of|"
+                 r"capture of|(?:were|was|been) taken on (?:october|oct\.?) 7\b|"
                  r"(?:took|taking|taken|carried)"
                  r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
     ("alive", r"alive|still living(?!\s+in\b)|living (?:hostages|captives)|still live"),
@@ -521,7 +521,9 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     if main:
         return main[0][2]
     if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"
-        adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2]
+        adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2 or (
+            text and noun_end <= e[0] <= noun_end + 8  # "10,000 people still missing"
+            and text[noun_end:e[0]].strip().lower() == "still")]
         if adjacent:
             return adjacent[0][2]
     if governing and noun_end is not None and noun_end > end:

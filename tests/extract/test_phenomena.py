@@ -2259,3 +2259,21 @@ def test_more_spellings_of_who_speaks():
     text = ('"We have received 20 martyrs so far," said Dr. Ahmed Saleh, director of the field '
             'hospitals in Rafah.')
     assert _claimant(text, "20") == "gaza_health"
+
+
+def test_people_of_gaza_of_whom_many_died_are_not_hostages():
+    text = ("The deal should end the suffering of the more than two million people of Gaza, more "
+            "than 45,000 of whom have lost their lives, and of the families of the 98 hostages "
+            "still held there.")
+    assert one(text, "more than 45,000")["metric"] == "killed"
+    text = ("Of the 250 people taken hostage, 100 are still in Gaza, and the army has confirmed "
+            "that at least 30 of them are dead.")
+    assert one(text, "at least 30")["metric"] == "hostages_dead"
+
+
+def test_taken_on_october_7_and_still_missing():
+    text = '"Two hundred and forty people were taken on October 7, and 100 are still there."'
+    assert one(text, "Two hundred and forty")["metric"] == "abducted"
+    text = ("The toll had risen to 35,000 martyrs and 80,000 injured, with some 10,000 people "
+            "still missing under the rubble.")
+    assert one(text, "some 10,000")["metric"] == "missing"
