@@ -67,8 +67,9 @@ _LOCATION = re.compile(
     r"area|city|camp|Younis|Lahiya|Hanoun|al-Balah|[A-Z][\w'’-]+)){0,2})"
 )
 # "a city of 280,000 people", "the population north of Wadi Gaza, some 1.1 million people"
-_PLACE_OF = re.compile(r"(?:\b(?:a|the)\s+(?:city|town|territory|enclave|strip|area|camp|"
-                       r"region|governorate|home)\s+(?:of|to|(?:that|which)\s+had)\s+|"
+_PLACE_OF = re.compile(r"(?:\b(?:a|the|our|its|their)\s+(?:city|town|territory|enclave|strip|"
+                       r"area|camp|region|governorate|home)\s+(?:of|to|has|had|(?:that|which)\s+"
+                       r"had)\s+|"
                        r"\bhome to\s+|"
                        r"\bpopulation\b[^.;,]{0,40},\s*)"
                        r"(?:(?:about|some|around|roughly|nearly|almost|over|more than)\s+)?$",
@@ -1851,10 +1852,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "2,169 killed and 10,212 injured, including 127 children": a breakdown of a toll
             # names the dead among them
             metric = metrics.BREAKDOWN[people.group]
-        if metric is None and event in ("released", "rescued") and \
+        if metric is None and event in ("released", "rescued", "alive") and \
                 people.group in (None, "people") and carried in _HOSTAGE_FIGURES:
             metric = f"hostages_{event}"  # "Troops have rescued eight alive. A further 105
-            # were released in November": more of the hostages counted just before
+            # were released in November", "Fewer than 100 are said to be alive": more of the
+            # hostages counted just before
         if metric is None and people.group in (None, "people", "women", "children") and (
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)

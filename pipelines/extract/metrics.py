@@ -617,6 +617,10 @@ _MILITARY_RESCUE = re.compile(
     re.IGNORECASE,
 )
 
+# "Troops freed two men ... and one female soldier": the army frees by force
+_TROOPS_FREED = re.compile(r"\b(?:troops|special forces|commandos) (?:have |had )?"
+                           r"(?:freed|released)\b", re.IGNORECASE)
+
 BREAKDOWN = {
     "children": "killed_children", "women": "killed_women", "medics": "medics_killed",
     "journalists": "journalists_killed", "aid_workers": "aid_workers_killed",
@@ -714,7 +718,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
                 not _HANDED_BACK.search(sentence):
             return "hostages_alive"  # "puts 24 living captives at risk": those alive (not
             # "half of the 24 living hostages" a deal would have returned)
-        if event == "released" and _MILITARY_RESCUE.search(local or sentence):
+        if event == "released" and (_MILITARY_RESCUE.search(local or sentence)
+                                    or _TROOPS_FREED.search(sentence)):
             return "hostages_rescued"  # "freed by troops in a raid"
         return {
             "released": "hostages_released", "rescued": "hostages_rescued",
@@ -752,9 +757,12 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         said_hostages, said_prisoners = _context(sentence)
         if said_prisoners and not said_hostages and not _HAMAS_FREES.search(sentence):
             return "prisoners_released"  # the sentence itself speaks of prisoners only
-        if hostage_context or re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE) or \
+        if hostage_context or group == "soldiers" or \
+                re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE) or \
                 _HAMAS_FREES.search(sentence) or (  # "the Houthis freed the 25 crew members"
                     subject and _FOREIGN.search(subject)):  # "Ten Thai nationals ... set free"
+            if _TROOPS_FREED.search(sentence):
+                return "hostages_rescued"
             return "hostages_released"
         return "prisoners_released" if prisoner_context else None
     if event == "rescued":

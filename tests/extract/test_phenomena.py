@@ -2277,3 +2277,19 @@ def test_taken_on_october_7_and_still_missing():
     text = ("The toll had risen to 35,000 martyrs and 80,000 injured, with some 10,000 people "
             "still missing under the rubble.")
     assert one(text, "some 10,000")["metric"] == "missing"
+
+
+def test_soldiers_freed_are_hostages_and_freed_by_troops_are_rescued():
+    text = "Four IDF observers home after 477 days; a dispute delays the next exchange"
+    assert one(text, "Four")["metric"] == "hostages_released"
+    text = "Troops freed two captives in Rafah in February, and one female soldier in October."
+    assert one(text, "one")["metric"] == "hostages_rescued"
+
+
+def test_alive_after_talk_of_hostages_and_a_town_s_people():
+    text = "In all, 130 people remain captive in Gaza. Fewer than 90 are said to be alive."
+    assert one(text, "Fewer than 90")["metric"] == "hostages_alive"
+    text = "The town has roughly 11,000 residents, most of them Druze."
+    assert one(text, "roughly 11,000")["metric"] == "population"
+    text = '"Our city of 22,000 people has been empty for months," the mayor said.'
+    assert one(text, "22,000")["metric"] == "population"
