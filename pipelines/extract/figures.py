@@ -232,6 +232,11 @@ _SHARED_NOUN = re.compile(r"\s*(?:and|or)\s+")
 _ON_BOARD = re.compile(r"\s+(?:on board|aboard|onboard|inside|in the (?:building|house|car|"
                        r"vehicle))\b")
 _WHOSE_BODIES = re.compile(r"\s+(?:\w+\s+)?whose\s+(?:bodies|remains)\b")
+_CARRIED = re.compile(r"\b(?:carried|pulled|retrieved|recovered|brought (?:out|in))\s+the\s+"
+                      r"(?:bodies|remains)\s+of\s+$", re.IGNORECASE)
+_DEAD_INCLUDED = re.compile(r"\W*(?:the dead|those killed|the victims)\s+(?:included|were)\s+$",
+                            re.IGNORECASE)
+_OF_THE_DEAD = re.compile(r"\s+of\s+the\s+(?:dead|victims)\b")
 _TERMS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:terms|sentences)\b")
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
 _COPULA = re.compile(r"\b(?:are|were|is|was)\b")
@@ -1468,7 +1473,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if then != "remaining" and hostage_bodies and not _RATIO.match(text, people.end):
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
-            if not hostage_bodies and _BODIES_FOUND.match(text, people.end) and (
+            if not hostage_bodies and (_BODIES_FOUND.match(text, people.end) or _CARRIED.search(
+                    text, max(s_start, mention.start - 40), mention.start)) and (
                     dead := metrics.metric_for(people.group, "killed", sentence, people.subject,
                                                context)):
                 out.append((mention, dead, people, None))  # "the bodies of 539 people have
@@ -1877,6 +1883,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             metric = "hostages_dead"  # "121 remain, including 37 whose bodies are held"
         if metric == "population" and _FACING_HUNGER.match(text, people.end):
             continue  # "the population of the Strip, 1.1 million people, would face famine"
+        if metric == "killed" and carried in _GROUP_KILLED and not out and \
+                people.group in (None, "people") and (
+                    _DEAD_INCLUDED.fullmatch(text, s_start, mention.start)
+                    or _OF_THE_DEAD.match(text, mention.num_end)):
+            metric = carried  # "Seven aid workers were killed. The dead included three
+            # British nationals": a part of the group counted just before
         if metric == "displaced" and people.subject and "patient" in people.subject.lower():
             continue  # "evacuated 250 patients to other hospitals": a medical evacuation
         if metric is None:

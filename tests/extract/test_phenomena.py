@@ -2293,3 +2293,12 @@ def test_alive_after_talk_of_hostages_and_a_town_s_people():
     assert one(text, "roughly 11,000")["metric"] == "population"
     text = '"Our city of 22,000 people has been empty for months," the mayor said.'
     assert one(text, "22,000")["metric"] == "population"
+
+
+def test_the_dead_of_a_group_named_before_and_bodies_carried_out():
+    text = ("Seven aid workers were killed when the convoy was hit. The dead included three "
+            "British nationals and a Palestinian driver, the charity said.")
+    assert one(text, "three")["metric"] == "aid_workers_killed"
+    text = ("Rescuers had carried the bodies of four children from the scene, and more than 100 "
+            "people were wounded.")
+    assert one(text, "four")["metric"] == "killed_children"
