@@ -1113,9 +1113,9 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     head = toll.group("head").lower()
     # "the death toll from the massacre committed by occupation forces ...": a toll's own
     # people follow it ("the toll of soldiers", "among journalists"); others name the cause
-    own_span = span if "toll" not in head else _TOLL_OF.match(span)
-    group = (metrics.group_in(own_span if isinstance(own_span, str) else own_span.group())
-             if own_span else None) or ("soldiers" if owner else "people")
+    own = _TOLL_OF.match(span) if "toll" in head else None
+    counted = span if "toll" not in head else own.group() if own else ""
+    group = metrics.group_in(counted) or ("soldiers" if owner else "people")
     among = _DEAD_OF_GROUP.search(span) if group == "people" else None
     if among and metrics.group_in(among.group("who")) in metrics.BREAKDOWN:
         group = metrics.group_in(among.group("who"))  # "the number of martyrs among UNRWA staff"

@@ -46,7 +46,7 @@ GROUPS = {
               r"peacekeepers|sailors|seafarers|crew members|crewmen|crew|lebanese|syrians|"
               r"egyptians|jordanians|yemenis|britons|nepalis|migrants|ministers|filipinos|"
               r"bulgarians|ukrainians|mexicans|romanians|indians|pakistanis|russians|germans|"
-              r"sri lankans|chinese|tanzanians|thai nationals",
+              r"sri lankans|chinese|tanzanians",
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
