@@ -222,10 +222,11 @@ _WHO_DIED = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?(?:died|were kille
 _SPEAKER_OPENS = re.compile(r"[^,.;]{0,60}\b(?:said|say|says|told|added)\s+(?:that\s+)?")
 _THINGS_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b"
                             r"(?:(?!\d)[^.;]|\b(?:19|20)\d\d\b)*$")
-_MORE_TO_FOLLOW = re.compile(r"\s+more\s+(?:to\s+(?:follow|come)|(?:are\s+|were\s+)?"
-                             r"(?:due|expected))\b|"
-                             r"\s+more\s*(?:;|\.(?!\d)|$)")  # "and on 25 January, four more;"
-_IN_ALL = re.compile(r"\s+(?:in all|in total|altogether)\b")
+# "with three more to follow", "and on 25 January, four more;", "369 in all": no noun of its
+# own, more of (or the sum of) the count before
+_MORE_OF_THE_SAME = re.compile(r"\s+more\s+(?:to\s+(?:follow|come)|(?:are\s+|were\s+)?"
+                               r"(?:due|expected))\b|\s+more\s*(?:;|\.(?!\d)|$)|"
+                               r"\s+(?:in all|in total|altogether)\b")
 _OBJECT_OF = re.compile(r"\b(?!(?:documented|recorded|counted|confirmed|reported|verified)\b)"
                         r"[a-z]+ed\s+(?:(?:more than|about|some|at least|nearly|over|around)\s+)?$")
 _SHARED_NOUN = re.compile(r"\s*(?:and|or)\s+")
@@ -1668,9 +1669,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # Lebanese -": a list set off by a dash breaks down the figure before it
             out.append((mention, _part_metric(whole[-1][1], people), people, None))
             continue
-        if out and people.group is None and (_MORE_TO_FOLLOW.match(text, mention.num_end)
-                                             or _IN_ALL.match(text, mention.num_end)) and \
-                not any(0 <= mention.start - e[1] <= 2 for e in events):
+        if out and people.group is None and _MORE_OF_THE_SAME.match(text, mention.num_end) \
+                and not any(0 <= mention.start - e[1] <= 2 for e in events):
             out.append((mention, out[-1][1], out[-1][2], None))  # "three are to be freed this
             continue  # week, with three more to follow": more of the same
         gap = text[out[-1][0].end:mention.start] if out else ""
