@@ -68,7 +68,7 @@ _LOCATION = re.compile(
 )
 # "a city of 280,000 people", "the population north of Wadi Gaza, some 1.1 million people"
 _PLACE_OF = re.compile(r"(?:\b(?:a|the|our|its|their)\s+(?:city|town|territory|enclave|strip|"
-                       r"area|camp|region|governorate|home)\s+(?:of|to|has|had|(?:that|which)\s+"
+                       r"area|camp|region|governorate|home|kibbutz|village|community|country)\s+(?:of|to|has|had|(?:that|which)\s+"
                        r"had)\s+|"
                        r"\bhome to\s+|"
                        r"\bpopulation\b[^.;,]{0,40},\s*)"
@@ -77,9 +77,9 @@ _PLACE_OF = re.compile(r"(?:\b(?:a|the|our|its|their)\s+(?:city|town|territory|e
 _RESIDENTS = re.compile(r"\b(?:people|residents|inhabitants|palestinians|gazans|civilians|"
                         r"israelis)$", re.IGNORECASE)
 # "the 2.1 million people of Gaza" with nothing happening to them in the sentence
-_PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:Gaza|Rafah|the Strip|the enclave|"
-                              r"the territory|Khan Younis|Gaza City|northern Gaza|Israel)\b"
-                              r"(?:\s*[,.;]|\s+(?:who|have|has|are|is)\b)(?![^.;]{0,40}\b(?:killed|"
+_PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:Gaza(?: Strip| City)?|Rafah|the Strip|"
+                              r"the enclave|the territory|Khan Younis|northern Gaza|Israel)\b"
+                              r"(?:\s*[,.;]|\s+(?:who|have|has|are|is|without)\b)(?![^.;]{0,40}\b(?:killed|"
                               r"died|wounded|injured|displaced|missing)\b)")
 _OUT_OF = re.compile(r"\bout of (?:a (?:total|population) of\s+)?$", re.IGNORECASE)
 # "out of a population of 2.4 million", "whose pre-war population was about 280,000"

@@ -635,6 +635,8 @@ _HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|captors|abduct|kidnap|seized|stil
 _REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+(?:trapped\s+|behind\s+)?in\s+(?:the\s+)?"
                         r"(?:northern|southern|central|eastern|western|north|south)?\s*(?-i:[A-Z])",
                         re.IGNORECASE)
+# "In Beit Hanoun, fewer than 15,000 are thought to remain": the place opens the sentence
+_IN_PLACE_FIRST = re.compile(r"[\s\-–•*]*In\s+(?:northern\s+|southern\s+)?(?-i:[A-Z])(?!ll\b)")
 _LIVED_THERE = re.compile(r"\b(?:lived|living|residents|inhabitants|population|home to)\b",
                           re.IGNORECASE)
 _REMAIN_OTHERWISE = re.compile(r"\bremain(?:s|ed)?\s+(?:in\s+(?:hospital|(?:a\s+)?(?:critical|"
@@ -780,7 +782,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             return None
         # "400,000 remain in Jabalia", "fewer than 3,000 remain" where the sentence says who
         # lived there: the people still in a place
-        return "population" if (_REMAIN_IN.search(sentence) or _LIVED_THERE.search(sentence)) \
+        return "population" if (_REMAIN_IN.search(sentence) or _LIVED_THERE.search(sentence)
+                                 or _IN_PLACE_FIRST.match(sentence)) \
             and not _REMAIN_OTHERWISE.search(sentence) else None
     if event == "alive":  # "300,000 people are still living in the north": who lives there
         return "hostages_alive" if hostage_context else \

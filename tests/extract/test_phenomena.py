@@ -2302,3 +2302,12 @@ def test_the_dead_of_a_group_named_before_and_bodies_carried_out():
     text = ("Rescuers had carried the bodies of four children from the scene, and more than 100 "
             "people were wounded.")
     assert one(text, "four")["metric"] == "killed_children"
+
+
+def test_the_people_of_a_place_with_nothing_happening_to_them():
+    text = "Be'eri was a kibbutz of about 1,100 residents close to the fence."
+    assert one(text, "about 1,100")["metric"] == "population"
+    text = "Fuel must reach the 2.2 million residents of the Gaza Strip without delay."
+    assert one(text, "2.2 million")["metric"] == "population"
+    text = "In Jabalia and its camp, fewer than 20,000 people are believed to remain."
+    assert one(text, "fewer than 20,000")["metric"] == "population"
