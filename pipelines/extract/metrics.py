@@ -51,6 +51,8 @@ GROUPS = {
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
 _BRACKETED = re.compile(r"\([\d,.]+$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}\)\s")
+_ACRONYM_GAP = re.compile(r"\s+\([A-Z]{2,6}\)\s+")
 _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
@@ -412,6 +414,11 @@ def people_after(text: str, pos: int, limit: int) -> People:
         elif not words and gap[0] == ")" and not gap[1:].strip() and \
                 _BRACKETED.search(text, max(0, pos - 16), pos):
             pass  # a bracketed number: "(17,581) children", as official statements write them
+        elif words and words[-1].group()[0].isupper() and gap.strip() == "(" and \
+                _ACRONYM.match(text, match.start()):
+            continue  # a name's acronym: "eight Palestine Red Crescent Society (PRCS) medics"
+        elif words and _ACRONYM_GAP.fullmatch(gap):
+            pass  # the word after the acronym
         elif _BREAK_GAP.search(gap):
             break
         words.append(match)

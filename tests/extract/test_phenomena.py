@@ -2311,3 +2311,10 @@ def test_the_people_of_a_place_with_nothing_happening_to_them():
     assert one(text, "2.2 million")["metric"] == "population"
     text = "In Jabalia and its camp, fewer than 20,000 people are believed to remain."
     assert one(text, "fewer than 20,000")["metric"] == "population"
+
+
+def test_a_named_body_with_its_acronym_before_the_people_it_counts():
+    text = "Israeli fire killed four Palestine Red Crescent (PRCS) paramedics near Khan Younis."
+    assert one(text, "four")["metric"] == "medics_killed"
+    text = "Since the war began, 12 World Central Kitchen (WCK) workers have been killed."
+    assert one(text, "12")["metric"] == "aid_workers_killed"
