@@ -241,7 +241,10 @@ EVENTS = [
                  r"(?:took|taking|taken|carried)"
                  r"(?=\s+(?:[\w,]+\s+){1,3}(?:into|to|back to) gaza\b)"),
     ("alive", r"alive|still living(?!\s+in\b)|living (?:hostages|captives)|still live"),
-    ("remaining", r"remain(?:s(?! of\b)|ed|ing)?(?: captive| in captivity)?|still (?:being )?held|"
+    ("remaining", r"remain(?:s(?! of\b)|ed|ing)?(?: captive| in captivity)?"
+                  # (not "remain in the 36 UNRWA shelters": those sheltering)
+                  r"(?!\s+in\s+(?:the\s+)?(?:[\w,-]+\s+){0,3}(?:shelters|facilities)\b)|"
+                  r"still (?:being )?held|"
                   # "his release leaves 58 hostages in Gaza": those still held after it
                   rf"leav(?:e|es|ing)(?=\s+(?:(?:only|just|about|some)\s+)?(?:[\d,]+|"
                   rf"(?:{_FIRST_NUMBER_WORDS})[\w-]*)\s+(?:(?:living|more|other)\s+)?"
@@ -284,7 +287,7 @@ EVENTS = [
                   # "more than 560,000 people have crossed into Syria": refugees
                   r"crossed (?:from [\w ]{1,30} )?into"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
-                   r"(?:registered|staying|living|remain|remained)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
+                   r"(?:registered|staying|living|remain(?:s|ed)?)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
                    r"{0,3}(?:shelters|facilities)|in shelters|"
                    r"shelter(?:s|ed)(?=\s+(?:more|some|about|around|nearly|over|roughly|\d))|hosts|"
                    r"hosting|housing|"

@@ -2318,3 +2318,10 @@ def test_a_named_body_with_its_acronym_before_the_people_it_counts():
     assert one(text, "four")["metric"] == "medics_killed"
     text = "Since the war began, 12 World Central Kitchen (WCK) workers have been killed."
     assert one(text, "12")["metric"] == "aid_workers_killed"
+
+
+def test_people_who_remain_in_shelters_are_sheltering():
+    text = "About 2,500 people still remain in the 12 UNRWA shelters of Khan Younis, the agency said."
+    assert one(text, "About 2,500")["metric"] == "sheltering"
+    text = "In Deir al-Balah, some 40,000 remain in collective shelters."
+    assert one(text, "some 40,000")["metric"] == "sheltering"
