@@ -137,6 +137,7 @@ _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches
 # of its own right after another figure counts the same kind of people.
 _THEN = re.compile(r"[^.;,]{0,40}?\band then\s+$")  # "first five in X and then seven in Y"
 _INHERIT_GAP = re.compile(rf"(?:[^.;:]|{sentences.ABBREVIATION_DOT}){{0,200}}?\b(?:and|including|"
+                          r"include|includes|included|"
                           r"among them|among whom|as well as|"
                           r"plus|followed by|and then)\s+(?:the\s+)?"
                           r"(?:remaining\s+|other\s+|another\s+)?|"
@@ -1074,6 +1075,8 @@ _HEADCOUNT_BEFORE = re.compile(r"\b(?:out of|had|has|have|employs|employed|its|t
                                r"roughly)\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
+_THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
+_INCLUDE_NEXT = re.compile(r"\s+(?:include|includes|included)\b")
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
 
 
@@ -1563,6 +1566,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if earlier:
             out.append((mention, earlier, people, None))
             continue
+        if people.group is None and seen and mention.value in seen and \
+                _THE_COUNT_OPENS.fullmatch(text, s_start, mention.start) and \
+                _INCLUDE_NEXT.match(text, mention.num_end):
+            # "136 hostages remain in Gaza. ... The 136 include 17 women": the count again
+            out.append((mention, seen[mention.value], people, None))
+            previous_people = people
+            continue
         if base_of_share and people.group == "hostages":
             # the base of "a fifth of the 132 hostages still in Gaza are dead": its own words
             inside = [e for e in events if people.end <= e[0] <= people.end + 3]
@@ -1677,7 +1687,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]
             if people.group in metrics.BREAKDOWN and (inherited in _KILLED_FAMILY or (
-                    inherited in _RELEASED and people.group in ("children", "women"))) and \
+                    inherited in _RELEASED | _HOSTAGE_METRICS
+                    and people.group in ("children", "women"))) and \
                     not any(people.end <= e[0] <= people.end + 20 and (
                         e[3] or (e[0] - people.end <= 1 and e[2] not in ("killed", "dead")))
                             and "," not in text[people.end:e[0]] for e in events):

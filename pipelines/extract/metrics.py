@@ -54,6 +54,7 @@ _BRACKETED = re.compile(r"\([\d,.]+$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}\)\s")
 _ACRONYM_GAP = re.compile(r"\s+\([A-Z]{2,6}\)\s+")
 _BREAK_GAP = re.compile(r"[.;:!?()\"“”]|,\s")
+_NUMBER_GAP = re.compile(r"\s+\d[\d,.]*\s+")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
@@ -275,7 +276,7 @@ EVENTS = [
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
-    ("missing", r"missing|under (?:the )?(?:rubble|ruins)|unaccounted|"
+    ("missing", r"missing(?! famil)|under (?:the )?(?:rubble|ruins)|unaccounted|"
                 r"trapped (?:under|beneath|in the rubble)"),  # "trapped under collapsed buildings"
     ("displaced", r"displaced|displacing|displacement|evacuees|forced out|"
                   r"(?:forced|driven|fled) (?:from|out of) their homes|forced from|"
@@ -422,8 +423,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
             continue  # a name's acronym: "eight Palestine Red Crescent Society (PRCS) medics"
         elif words and _ACRONYM_GAP.fullmatch(gap):
             pass  # the word after the acronym
-        elif _BREAK_GAP.search(gap):
-            break
+        elif _BREAK_GAP.search(gap) or (_NUMBER_GAP.fullmatch(gap) and lowered[-1] != "of"):
+            break  # (a number starts another count: "The 136 include 17 women")
         words.append(match)
         lowered.append(match.group().lower())
         word = lowered[-1].rstrip("'’")
@@ -492,7 +493,8 @@ _NUMBER_SOON = re.compile(rf"\s+(?:\S+\s+){{0,2}}?(?:\d|(?:{_FIRST_NUMBER_WORDS}
                           re.IGNORECASE)
 FUNCTION_WORDS = set("""
 were was are is have has had been be being will would could may might more of in on at and or
-to from by since as so but with without among including across inside into who which that
+to from by since as so but with without among including include includes included across
+inside into who which that
 killed dead died wounded injured missing displaced abducted kidnapped freed released rescued
 remain remained remaining still held hostages according people mostly many others the
 were, taken seized captured murdered slain believed thought feared presumed reportedly now

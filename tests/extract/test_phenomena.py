@@ -2325,3 +2325,17 @@ def test_people_who_remain_in_shelters_are_sheltering():
     assert one(text, "About 2,500")["metric"] == "sheltering"
     text = "In Deir al-Balah, some 40,000 remain in collective shelters."
     assert one(text, "some 40,000")["metric"] == "sheltering"
+
+
+def test_missing_in_a_forum_s_name_counts_no_one_missing():
+    text = "Of those held in Gaza, 17 are women, the Hostages and Missing Families Forum said."
+    assert one(text, "17")["metric"] == "hostages_remaining"
+
+
+def test_the_same_count_again_with_what_it_includes():
+    text = ("Israel says 132 hostages are held in Gaza. The 132 include 19 women and two "
+            "infants, the Hostages and Missing Families Forum said.")
+    again = [f for f in figures(text) if f["surface"] == "132"]
+    assert [f["metric"] for f in again] == ["hostages_remaining", "hostages_remaining"]
+    assert again[1]["claimant_id"] == "families_forum"
+    assert one(text, "19")["metric"] == "hostages_remaining"
