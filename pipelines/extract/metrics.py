@@ -229,6 +229,9 @@ EVENTS = [
                  r"returned alive|returned home|came home|reunited with|"
                  r"returned to (?:their families|israel)|"
                  r"brought (?:back|home)|back home|arrived home|"
+                 # "brought 105 hostages home", "to bring all 48 home"
+                 rf"br(?:ought|ing|ings|inging)(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+)?"
+                 rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)(?:[\w,-]+\s+){{1,3}}home\b)|"
                  r"home(?<!at home)(?<!their home) after"),  # "Four observers home after 477 days"
     ("abducted", r"(?:taking|took|take|takes|taken|seizing|seized|capturing|captured)\s+"
                  r"(?:(?!remain)[\w,]+\s+){0,4}"  # not "seized in Israel remain captive"
@@ -522,7 +525,11 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     if after_only:
         candidates = [e for e in candidates if e[0] >= end]
     governing = [e for e in candidates if 0 <= pos - e[1] <= 20  # "rescued four hostages alive"
-                 and (pos - e[1] <= 2 or (text and _DETERMINERS.fullmatch(text, e[1], pos)))]
+                 and (pos - e[1] <= 2 or (text and (
+                     _DETERMINERS.fullmatch(text, e[1], pos)
+                     # "the release of 105 hostages held in Gaza": a deed named as a noun
+                     or (_OF_DETERMINERS.fullmatch(text, e[1], pos)
+                         and text[e[0]:e[1]].lower() in _DEEDS))))]
     # "have rescued seven hostages alive ... and have recovered the bodies of 30": the count
     # is the object of a finite verb, and a verb after "and" is the next of the same subject
     object_of = bool(governing) and len(governing[-1]) > 3 and governing[-1][3]
@@ -557,6 +564,10 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we|th
 _AND = re.compile(r"\band\b")
 # what may stand between a verb and the number it governs: "rescued the last four", "killed
 # more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
+_DEEDS = frozenset({"release", "return", "rescue", "freeing", "killing", "abduction"})
+_OF_DETERMINERS = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:more than|at least|about|around|some|"
+                             r"nearly|almost|over|up to|as many as|an estimated)\s+)?",
+                             re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"
                           r"(?:(?:more than|at least|about|around|some|nearly|almost|over|"
                           r"up to|as many as|an estimated|roughly|approximately|upwards of|"

@@ -2339,3 +2339,15 @@ def test_the_same_count_again_with_what_it_includes():
     assert [f["metric"] for f in again] == ["hostages_remaining", "hostages_remaining"]
     assert again[1]["claimant_id"] == "families_forum"
     assert one(text, "19")["metric"] == "hostages_remaining"
+
+
+def test_a_release_named_as_a_noun_governs_the_hostages_held():
+    text = "The truce led to the release of 81 hostages held in Gaza over six days."
+    assert one(text, "81")["metric"] == "hostages_released"
+    text = "Last year's pause brought 105 captives home, the minister said."
+    assert one(text, "105")["metric"] == "hostages_released"
+
+
+def test_military_data_is_the_army_s_claim():
+    text = "Some 330 soldiers have died in the ground offensive, according to military data."
+    assert one(text, "Some 330")["claimant_class"] == "israel_military"
