@@ -265,9 +265,12 @@ _TOLL_BEFORE = re.compile(
 )
 
 # "81 of them Israelis", "1,462 of them civilians": a noun, no verb, right after "of them"
-_BREAKDOWN_NOUN = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]*|women|men|children|minors|"
+# ("five of them medical staff", "eight of them its own paramedics")
+_BREAKDOWN_NOUN = re.compile(r"\s*(?P<own>(?:its|their) own\s+)?(?:[A-Z][\w-]*\s+)?"
+                             r"(?:[A-Z][\w-]*|women|men|children|minors|"
                              r"civilians|soldiers|foreigners|foreign nationals|dual nationals|"
-                             r"fighters|combatants)"
+                             r"fighters|combatants|medical staff|medics|paramedics|doctors|nurses|"
+                             r"journalists|(?:aid|health|relief) workers)"
                              r"\s*(?:[,.;)]|$|and\b)")
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|was|is|have|has|had|"
                               r"remain|remained|died|will|would|could|may|might|"
@@ -1075,6 +1078,9 @@ _HEADCOUNT_BEFORE = re.compile(r"\b(?:out of|had|has|have|employs|employed|its|t
                                r"roughly)\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
+_FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|number|count|tally)\s+"
+                        r"at\s+(?:(?:about|around|some|nearly|more than|over|at least)\s+)?$",
+                        re.IGNORECASE)
 _THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
 _INCLUDE_NEXT = re.compile(r"\s+(?:include|includes|included)\b")
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
@@ -1573,6 +1579,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, seen[mention.value], people, None))
             previous_people = people
             continue
+        if people.group is None and (out or metrics_before) and \
+                _FIGURE_AT.search(text, max(s_start, mention.start - 40), mention.start):
+            # "46 journalists were killed; the CPJ put the figure at 42": the same count
+            out.append((mention, out[-1][1] if out else metrics_before[-1], people, None))
+            continue
         if base_of_share and people.group == "hostages":
             # the base of "a fifth of the 132 hostages still in Gaza are dead": its own words
             inside = [e for e in events if people.end <= e[0] <= people.end + 3]
@@ -1667,8 +1678,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         predicate_from = mention.num_end + (of_whom.end() if of_whom else 0)
         if of_whom and (claim := _EMBEDDED_CLAIM.match(text, predicate_from)):
             predicate_from = claim.end()
-        if of_whom and out and _BREAKDOWN_NOUN.match(text, of_whom.end() + mention.num_end):
-            own = metrics.people_after(text, of_whom.end() + mention.num_end, s_end)
+        if of_whom and out and (noun := _BREAKDOWN_NOUN.match(text,
+                                                              of_whom.end() + mention.num_end)):
+            own = metrics.people_after(text, noun.end("own") if noun.group("own") else
+                                       of_whom.end() + mention.num_end, s_end)
             out.append((mention, _part_metric(out[-1][1], own),
                         own if own.group else previous_people, None))
             continue

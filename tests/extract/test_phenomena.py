@@ -2351,3 +2351,18 @@ def test_a_release_named_as_a_noun_governs_the_hostages_held():
 def test_military_data_is_the_army_s_claim():
     text = "Some 330 soldiers have died in the ground offensive, according to military data."
     assert one(text, "Some 330")["claimant_class"] == "israel_military"
+
+
+def test_a_part_named_by_its_trade_after_of_them():
+    text = "Shelling killed 31 people near the clinic, four of them medical staff, officials said."
+    assert one(text, "four")["metric"] == "medics_killed"
+    text = ("Rescuers recovered the bodies of 12 emergency workers, seven of them its own "
+            "paramedics, the society said.")
+    assert one(text, "seven")["metric"] == "medics_killed"
+
+
+def test_another_body_putting_the_figure_elsewhere_counts_the_same_thing():
+    text = ("The union said 51 journalists had been killed, while the IFJ put the figure at 48, "
+            "among them 44 Palestinians.")
+    assert one(text, "48")["metric"] == "journalists_killed"
+    assert one(text, "44")["metric"] == "journalists_killed"
