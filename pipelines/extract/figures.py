@@ -1078,6 +1078,9 @@ _HEADCOUNT_BEFORE = re.compile(r"\b(?:out of|had|has|have|employs|employed|its|t
                                r"roughly)\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
+_GROUP_DEATHS = re.compile(r"\b(?P<who>soldiers|troops|journalists|reporters|medics|paramedics|"
+                           r"aid workers)['’]\s+(?:death toll|deaths|toll)\b[^.;\d]*$",
+                           re.IGNORECASE)
 _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|number|count|tally)\s+"
                         r"at\s+(?:(?:about|around|some|nearly|more than|over|at least)\s+)?$",
                         re.IGNORECASE)
@@ -1126,6 +1129,9 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     own = _TOLL_OF.match(span) if "toll" in head else None
     counted = span if "toll" not in head else own.group() if own else ""
     group = metrics.group_in(counted) or ("soldiers" if owner else "people")
+    if group == "people" and (dead := _GROUP_DEATHS.search(text, max(s_start, mention.start - 80),
+                                                            mention.start)):
+        group = metrics.group_in(dead.group("who")) or group  # "Journalists' death toll ..."
     among = _DEAD_OF_GROUP.search(span) if group == "people" else None
     if among and metrics.group_in(among.group("who")) in metrics.BREAKDOWN:
         group = metrics.group_in(among.group("who"))  # "the number of martyrs among UNRWA staff"
@@ -1876,6 +1882,15 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             among = _DEAD_OF_GROUP.match(text, people.end)  # "412 martyrs from the medical staff"
             group = metrics.group_in(among.group("who")) if among else None
             metric = metrics.BREAKDOWN.get(group or "", metric)
+        elif metric == "killed" and people.group is None and out and \
+                out[-1][1] in _KILLED_FAMILY and \
+                _OUT_OF.search(text, max(s_start, mention.start - 30), mention.start):
+            metric = out[-1][1]  # "252 soldiers have fallen in Gaza, out of 597 killed since
+            # the war began": the whole of the same group
+        elif metric == "killed" and people.group is None and (owner := _GROUP_DEATHS.search(
+                text, max(s_start, mention.start - 80), mention.start)):
+            # "Soldiers' deaths in Gaza offensive reach 127": the dead are the owners
+            metric = metrics.BREAKDOWN.get(metrics.group_in(owner.group("who")) or "", metric)
         elif metric == "injured" and people.group in ("children", "women") and \
                 any(item[1] in _KILLED_FAMILY for item in out) and \
                 _BREAKDOWN_GAP.match(text, out[-1][0].end, mention.start):

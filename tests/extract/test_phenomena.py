@@ -2366,3 +2366,12 @@ def test_another_body_putting_the_figure_elsewhere_counts_the_same_thing():
             "among them 44 Palestinians.")
     assert one(text, "48")["metric"] == "journalists_killed"
     assert one(text, "44")["metric"] == "journalists_killed"
+
+
+def test_a_group_s_deaths_and_the_whole_they_are_out_of():
+    text = "Troops' deaths in the Rafah operation climb to 31"
+    assert one(text, "31")["metric"] == "soldiers_killed"
+    text = "Reporters' death toll in Gaza passes 120, press groups say"
+    assert one(text, "120")["metric"] == "journalists_killed"
+    text = "Since January, 40 soldiers have died in the north, out of 210 killed this year."
+    assert one(text, "210")["metric"] == "soldiers_killed"
