@@ -1688,7 +1688,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                                               of_whom.end() + mention.num_end)):
             own = metrics.people_after(text, noun.end("own") if noun.group("own") else
                                        of_whom.end() + mention.num_end, s_end)
-            out.append((mention, _part_metric(out[-1][1], own),
+            whole = out[-1][1]
+            if whole == "injured" and own.group in ("children", "women") and (
+                    dead := [item[1] for item in out if item[1] in _KILLED_FAMILY]):
+                whole = dead[-1]  # "27,708 killed and 67,147 wounded, more than 11,500 of
+                # them children": a toll's breakdown names the dead, as with "including"
+            out.append((mention, _part_metric(whole, own),
                         own if own.group else previous_people, None))
             continue
         if out and people.group in (None, "people") and \

@@ -2375,3 +2375,10 @@ def test_a_group_s_deaths_and_the_whole_they_are_out_of():
     assert one(text, "120")["metric"] == "journalists_killed"
     text = "Since January, 40 soldiers have died in the north, out of 210 killed this year."
     assert one(text, "210")["metric"] == "soldiers_killed"
+
+
+def test_a_breakdown_after_the_dead_and_the_wounded_names_the_dead():
+    text = ("The ministry said 210 people were killed and 480 wounded in the raid, 70 of them "
+            "children.")
+    assert one(text, "70")["metric"] == "killed_children"
+    assert one(text, "480")["metric"] == "injured"
