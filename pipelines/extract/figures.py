@@ -1081,6 +1081,10 @@ _WOUNDED = frozenset(("wounded", "injured"))
 _GROUP_DEATHS = re.compile(r"\b(?P<who>soldiers|troops|journalists|reporters|medics|paramedics|"
                            r"aid workers)['’]\s+(?:death toll|deaths|toll)\b[^.;\d]*$",
                            re.IGNORECASE)
+_IN_A_PHASE = re.compile(r"\s+(?:(?:still\s+)?(?:due|set|expected|slated|scheduled)\s+to\s+be\s+"
+                         r"(?:freed|released)\s+)?(?:in|during)\s+(?:the\s+|its\s+|a\s+)?"
+                         r"(?:first|second|third|initial|opening|next|final|last)\s+"
+                         r"(?:phase|stage)\b", re.IGNORECASE)
 _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|number|count|tally)\s+"
                         r"at\s+(?:(?:about|around|some|nearly|more than|over|at least)\s+)?$",
                         re.IGNORECASE)
@@ -1867,6 +1871,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric == "hostages_remaining" and _IN_A_PHASE.match(text, people.end):
+            metric = "hostages_released"  # "up to 35 hostages in the first stage", "the 26
+            # still due to be freed in the first phase": the deal's stages free them
         if metric == "hostages_released" and not out and carried == "hostage_bodies_recovered" \
                 and (_OF_THEM.match(text, mention.num_end)
                      or text.startswith(" more", mention.num_end)):

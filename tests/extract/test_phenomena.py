@@ -2382,3 +2382,8 @@ def test_a_breakdown_after_the_dead_and_the_wounded_names_the_dead():
             "children.")
     assert one(text, "70")["metric"] == "killed_children"
     assert one(text, "480")["metric"] == "injured"
+
+
+def test_hostages_in_a_deal_s_stage_are_to_be_freed():
+    text = "Cairo plan: as many as 30 hostages in the first phase, officials say"
+    assert one(text, "as many as 30")["metric"] == "hostages_released"
