@@ -878,6 +878,11 @@ def extract_figures(text: str, published: date | None = None,
                     claimant, explicit = outlet_name, False
             elif quote_speaker is not None:
                 claimant, explicit = attributions.resolve(index, quote_speaker)
+            elif figures and figures[-1].span_end >= context_start and \
+                    _BARE_OPENER.match(text, s_start, s_end):
+                # "According to the ministry, 35,000 were killed. Of these, 24,686 have been
+                # identified": a breakdown of the figure before is its claimant's
+                claimant, explicit = figures[-1].claimant, False
             else:
                 claimant, explicit = outlet_name, False
             if (claimant == outlet_name and not explicit) or _own_tally(claimant, outlet):

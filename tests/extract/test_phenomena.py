@@ -2387,3 +2387,12 @@ def test_a_breakdown_after_the_dead_and_the_wounded_names_the_dead():
 def test_hostages_in_a_deal_s_stage_are_to_be_freed():
     text = "Cairo plan: as many as 30 hostages in the first phase, officials say"
     assert one(text, "as many as 30")["metric"] == "hostages_released"
+
+
+def test_a_breakdown_opening_of_these_keeps_the_claimant_before_it():
+    text = ("According to the Ministry of Health in Gaza, 30,000 people have been killed. Of "
+            "these, 21,000 have been identified, including 6,500 children.")
+    for surface in ("21,000", "6,500"):
+        found = one(text, surface)
+        assert found["claimant_class"] == "gaza_health"
+        assert found["attribution_explicit"] is False
