@@ -46,7 +46,10 @@ _VERB = re.compile(
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of)\s+$", re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
 _NAME_CHAR = r"(?:(?-i:U\.[NSK]\.|Dr\.|Mr\.|Ms\.|Gen\.|Lt\.|Col\.)|[^,.;:()“”\"])"
-_ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)", re.IGNORECASE)
+_ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
+                        # "By its count, 186 journalists ...": whose count it is
+                        r"\bby\s+(?P<by>(?:its|their|his|her)\s+(?:own\s+)?(?:count|tally|"
+                        r"estimates?|figures|reckoning|records))\b", re.IGNORECASE)
 # "said civil defence spokesman Mahmoud Basal": a lower-case role, then the name
 _ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
                      r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
@@ -114,6 +117,10 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
 _OWNER_OF_DATA = re.compile(r"(?:'s|’s|s'|’)\s+(?:(?:latest|own|official|updated|new|daily|"
                             r"preliminary|initial)\s+)?(?:figures?|data|statistics|numbers|"
                             r"estimates?|tall(?:y|ies)|counts?|records)$", re.IGNORECASE)
+_PRONOUN_DATA = re.compile(r"^(its|their|his|her)\s+(?:(?:latest|own|official|updated|new|daily|"
+                           r"preliminary|initial)\s+)?(?:figures?|data|statistics|numbers|"
+                           r"estimates?|tall(?:y|ies)|counts?|records|reckoning)$", re.IGNORECASE)
+_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
@@ -183,6 +190,8 @@ def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
     phrase = _OWNER_OF_DATA.sub("", phrase)  # "the ministry's estimates": the ministry
+    if pronoun := _PRONOUN_DATA.match(phrase):  # "its count": the body named before
+        return _PRONOUNS[pronoun.group(1).lower()]
     phrase = _TRAILING.sub("", phrase)
     phrase = phrase.strip(" ,.;:'\"“”‘’-—–")
     body = _BODY_STATEMENT.match(phrase) if " " in phrase else None
@@ -276,8 +285,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     found: list[Attribution] = []
     sentence = text[start:end]
     lowered = lower(sentence)  # cheap substring tests decide which patterns need to run
-    for m in (_ACCORDING.finditer(sentence) if "according" in lowered else ()):
-        phrase = _clean(m.group("c"))
+    for m in (_ACCORDING.finditer(sentence) if "according" in lowered or "by " in lowered
+              else ()):
+        phrase = _clean(m.group("c") or m.group("by"))
         predicate = _PREDICATE.search(phrase)
         if predicate:
             phrase = _clean(phrase[:predicate.start()])

@@ -2396,3 +2396,13 @@ def test_a_breakdown_opening_of_these_keeps_the_claimant_before_it():
         found = one(text, surface)
         assert found["claimant_class"] == "gaza_health"
         assert found["attribution_explicit"] is False
+
+
+def test_its_count_is_the_count_of_the_body_named_before():
+    text = ("Reporters Without Borders said it was alarmed. By its count, 145 journalists have "
+            "been killed in Gaza.")
+    found = one(text, "145")
+    assert found["claimant"] == "Reporters Without Borders"
+    assert found["attribution_explicit"] is False
+    text = "UNRWA updated its figures. According to their tally, 280 staff have been killed."
+    assert one(text, "280")["claimant"] == "UNRWA"
