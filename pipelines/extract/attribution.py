@@ -69,6 +69,8 @@ _NOT_A_SOURCE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|t
                            r"killed|dead|rescued|freed|released|wounded|hostages?)\b",
                            re.IGNORECASE)
 # "The figures published by the ministry, which claims that ..."
+_BEFORE_OBJECT = re.compile(r"^.*\b(?:by|on|from|cites?|cited|citing|quotes?|quoted)\s+"
+                            r"(?=the\s|its\s|their\s|(?-i:[A-Z]))", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?P<c>[^,;:“”\"()]{2,80}),\s*(?:which|who)\s+(?:also\s+)?$")
 # "the cumulative toll reported by the Ministry": a passive claim with its agent
 _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|published|"
@@ -120,6 +122,8 @@ _OWNER_OF_DATA = re.compile(r"(?:'s|’s|s'|’)\s+(?:(?:latest|own|official|upd
 _PRONOUN_DATA = re.compile(r"^(its|their|his|her)\s+(?:(?:latest|own|official|updated|new|daily|"
                            r"preliminary|initial)\s+)?(?:figures?|data|statistics|numbers|"
                            r"estimates?|tall(?:y|ies)|counts?|records|reckoning)$", re.IGNORECASE)
+_OWN_MINISTRY = re.compile(r"^(?:its|their)\s+(?:so-called\s+)?(?=(?:health ministry|ministry of "
+                           r"health)$)", re.IGNORECASE)
 _PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
@@ -192,6 +196,8 @@ def _clean(phrase: str) -> str:
     phrase = _OWNER_OF_DATA.sub("", phrase)  # "the ministry's estimates": the ministry
     if pronoun := _PRONOUN_DATA.match(phrase):  # "its count": the body named before
         return _PRONOUNS[pronoun.group(1).lower()]
+    # "its so-called health ministry": the ministry, as "the health ministry" reads
+    phrase = _OWN_MINISTRY.sub("the ", phrase)
     phrase = _TRAILING.sub("", phrase)
     phrase = phrase.strip(" ,.;:'\"“”‘’-—–")
     body = _BODY_STATEMENT.match(phrase) if " " in phrase else None
@@ -328,7 +334,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             before, max(0, len(before) - 12)) else None
         if relative:
             cut = None
-            phrase = _clean(relative.group("c").rsplit(" by ", 1)[-1])  # "disputed by X, which"
+            # "disputed by X, which", "Hamas relies on its health ministry, which": the object
+            phrase = _clean(_BEFORE_OBJECT.sub("", relative.group("c")))
         else:
             phrase = _clean(before[cut:]) if cut is not None else "- too long -"
         if not phrase and cut:  # "The Qassam Brigades, Hamas's armed wing, said"

@@ -2406,3 +2406,11 @@ def test_its_count_is_the_count_of_the_body_named_before():
     assert found["attribution_explicit"] is False
     text = "UNRWA updated its figures. According to their tally, 280 staff have been killed."
     assert one(text, "280")["claimant"] == "UNRWA"
+
+
+def test_the_object_before_which_claims_is_the_claimant():
+    text = ("The government leans on its so-called health ministry, which claims 39,000 deaths "
+            "in Gaza.")
+    assert one(text, "39,000")["claimant_class"] == "gaza_health"
+    text = "Reporters quote the Civil Defence, which says 25 people were killed overnight."
+    assert one(text, "25")["claimant"] == "the Civil Defence"
