@@ -1047,7 +1047,8 @@ _UNCOUNTED_ACTS = (r"arrested|detained|jailed|imprisoned|rounded up|called up|mo
                    r"apprehended")
 _DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion of)|"
                               r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
-                              r"employed|recruited|dismissed|sacked|suspended|reprimanded)\s+"
+                              r"employed|recruited|dismissed|sacked|suspended|reprimanded|"
+                              r"accused|accuses|accusing|serves|served)\s+"
                               r"(?:(?:more than|at least|about|some|nearly|over|around|another)"
                               r"\s+)?$", re.IGNORECASE)
 # What people are said to be in or to undergo that no metric counts: "Some 7,000 Palestinians
@@ -1064,6 +1065,22 @@ _UNCOUNTED = re.compile(
     r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b|"
     r"for (?:acute )?(?:anxiety|shock|panic|stress)\b)",  # "treated 19 people for anxiety"
     re.IGNORECASE)
+# "1.1 million people, half the population, face ...", "1.1 million Gazans across the Strip
+# face ...": a short aside or place between the people and what they face
+_SHORT_ASIDE = re.compile(r",[^,.;\d]{1,40},|\s+(?:across|in|throughout)\s+(?:the\s+)?"
+                          r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?", re.IGNORECASE)
+
+
+def _uncounted(text: str, end: int) -> re.Match | None:
+    """What the people ending at `end` are in or undergo that no metric counts, if anything
+    (_UNCOUNTED); hunger they face may come after a short aside."""
+    if found := _UNCOUNTED.match(text, end):
+        return found
+    aside = _SHORT_ASIDE.match(text, end)
+    later = _UNCOUNTED.match(text, aside.end()) if aside else None
+    return later if later and later.group("facing") else None
+
+
 # "More than 500 operatives affiliated with Hamas were apprehended": an arrest further on
 _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
                               rf"(?:{_UNCOUNTED_ACTS})\b")
@@ -1569,7 +1586,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "some 20 family members burst into a committee session", "there were
             # maybe 40 kids on the pitch": people present, with nothing a metric counts
         if not any(e[2] == "released" for e in events) and (
-                (uncounted := _UNCOUNTED.match(text, people.end)) and not (
+                (uncounted := _uncounted(text, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(
                         text, max(s_start, mention.start - 3), mention.start))
                 and not _own_event(text, mention, people, events, s_end, held=False)

@@ -265,7 +265,9 @@ EVENTS = [
              r"(?:are|is|were|be|been|now|presumed|declared|confirmed|"
              r"believed|thought|feared|assumed)"
              r" (?:dead|deceased)|died in captivity"),
-    ("killed", r"killed|killing|kills|kill|dead|deaths?|died|die|dying|death toll|toll|slain|"
+    # ("at risk of dying" and "at risk of death" foretell; they count no dead)
+    ("killed", r"killed|killing|kills|kill|dead|deaths?(?<!risk of death)|died|die|"
+               r"dying(?<!risk of dying)|death toll|toll|slain|"
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
                r"fell in (?:combat|battle|action)|fell (?:during|while)|"
                r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"

@@ -2414,3 +2414,16 @@ def test_the_object_before_which_claims_is_the_claimant():
     assert one(text, "39,000")["claimant_class"] == "gaza_health"
     text = "Reporters quote the Civil Defence, which says 25 people were killed overnight."
     assert one(text, "25")["claimant"] == "the Civil Defence"
+
+
+def test_people_at_risk_facing_hunger_accused_or_served_are_no_figure():
+    assert figures("UNICEF said 50,000 children were at risk of dying from malnutrition.") == []
+    for text, only in [
+        ("Aid agencies said 500,000 people, a quarter of Gaza, face famine, and 30 children "
+         "have died of hunger.", "30"),
+        ("The UN says 400,000 Gazans across the Strip face starvation, and 30 have died.", "30"),
+        ("Israel accused 19 agency staff of joining the attack, in which 1,200 people were "
+         "killed.", "1,200"),
+    ]:
+        assert [f["surface"] for f in figures(text)] == [only]
+    assert figures("The agency serves 5.9 million refugees, whose families were uprooted.") == []
