@@ -1112,6 +1112,10 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|numbe
                         re.IGNORECASE)
 _THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
 _INCLUDE_NEXT = re.compile(r"\s+(?:include|includes|included)\b")
+# "8,000 children under five were treated": the count's own verb, past an age
+_AGED_VERB_NEXT = re.compile(r"(?:\s+(?:under|over|aged|between)\s+(?:the\s+age\s+of\s+)?"
+                             r"[\w-]+(?:\s+and\s+[\w-]+)?)?\s+(?:are|were|is|was|have|has|had)\b",
+                             re.IGNORECASE)
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
 
 
@@ -1882,7 +1886,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             event = "released"  # "released 36 prisoners ... and 333 detainees held in Gaza":
             # where they were held, not what the count is
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None \
-                and not _VERB_NEXT.match(text, people.end) and not _OBJECT_OF.search(
+                and not _AGED_VERB_NEXT.match(text, people.end) and not _OBJECT_OF.search(
                     text, max(s_start, mention.start - 40), mention.start) \
                 and not _UNCOUNTED_LATER.match(text, people.end, s_end):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before

@@ -2427,3 +2427,9 @@ def test_people_at_risk_facing_hunger_accused_or_served_are_no_figure():
     ]:
         assert [f["surface"] for f in figures(text)] == [only]
     assert figures("The agency serves 5.9 million refugees, whose families were uprooted.") == []
+
+
+def test_children_of_an_age_with_a_verb_of_their_own_take_no_earlier_event():
+    text = ("Twenty children have died of malnutrition, the ministry says. In March, 9,000 "
+            "children under five were treated for wasting.")
+    assert [f["surface"] for f in figures(text)] == ["Twenty"]
