@@ -1091,6 +1091,10 @@ _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|m
                         r"supporters|activists|volunteers|kids)", re.IGNORECASE)
 _THERE_WERE = re.compile(r"\bthere\s+(?:were|are|was|is)\s+(?:(?:maybe|perhaps|about|some|"
                          r"around|roughly|nearly|over|more than|at least)\s+)?$", re.IGNORECASE)
+# "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
+_CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
+                       r"marches)\s+of\s+(?:(?:about|some|around|roughly|nearly|over|more than|"
+                       r"at least|up to)\s+)?$", re.IGNORECASE)
 # "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight
 _EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?:evacuated|"
                         r"transferred)\b", re.IGNORECASE)
@@ -1589,6 +1593,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 not _own_event(text, mention, people, events, s_end):
             continue  # "some 20 family members burst into a committee session", "there were
             # maybe 40 kids on the pitch": people present, with nothing a metric counts
+        if _CROWD_OF.search(text, max(s_start, mention.start - 30), mention.start) and not any(
+                people.end <= e[0] < people.end + 40 and e[2] in ("killed", "dead", "injured")
+                for e in events):
+            continue
         if not any(e[2] == "released" for e in events) and (
                 (uncounted := _uncounted(text, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(

@@ -2433,3 +2433,9 @@ def test_children_of_an_age_with_a_verb_of_their_own_take_no_earlier_event():
     text = ("Twenty children have died of malnutrition, the ministry says. In March, 9,000 "
             "children under five were treated for wasting.")
     assert [f["surface"] for f in figures(text)] == ["Twenty"]
+
+
+def test_a_crowd_watching_is_no_figure():
+    text = ("A crowd of about 50,000 people watched live in Hostages Square as seven hostages "
+            "were freed.")
+    assert [f["surface"] for f in figures(text)] == ["seven"]
