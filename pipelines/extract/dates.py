@@ -31,6 +31,9 @@ _PATTERNS = [
                re.IGNORECASE),
     re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    # "in the November truce": the month of the truce
+    re.compile(rf"\b(?:in|during)\s+the\s+{_MONTH}{_YEAR}\s+(?=(?:truce|ceasefire|pause|deal|"
+               rf"exchanges?|agreement)\b)", re.IGNORECASE),
     re.compile(r"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|wednesday|"
                r"thursday|friday|saturday|sunday)\b(?!\s+(?:night'?s|morning'?s)\s+attack)",
                re.IGNORECASE),

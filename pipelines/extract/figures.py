@@ -935,6 +935,9 @@ def extract_figures(text: str, published: date | None = None,
                 low, high = bounds_for(qualifier, value)
                 qualifier = "fraction_of"
             status = words.status_of(mention.start, mention.estimated)
+            if status in ("planned", "proposed") and _next_year_soon(as_of, published):
+                as_of = published  # "On 25 January, four more are to be freed" (published 22
+                # January): a day to come, read back a year; a plan is dated when it is told
             if metric == "population" and status in ("proposed", "planned"):
                 status = "reported"  # "will bring relief to the 2.1 million people of Gaza"
             seen.setdefault(mention.value, metric)
@@ -965,6 +968,16 @@ _INCLUDE_SUBJECT = re.compile(r"\W*(?:the|those|these|this|that)\s+(?:[\w-]+\s+)
                               r"detainees|hostages|captives)\s*(?:,[^,.;]{0,50},\s*)?(?:\w+\s+)?"
                               r"(?:include[sd]?|"
                               r"comprise[sd]?)\b", re.IGNORECASE)
+
+
+def _next_year_soon(as_of: date, published: date) -> bool:
+    """Whether a date read as the last such day (up to a year back) names a day in the coming
+    two months instead."""
+    try:
+        ahead = as_of.replace(year=as_of.year + 1)
+    except ValueError:  # 29 February
+        return False
+    return as_of < published and 0 < (ahead - published).days <= 60
 
 
 def _included(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:

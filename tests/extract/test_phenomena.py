@@ -2439,3 +2439,11 @@ def test_a_crowd_watching_is_no_figure():
     text = ("A crowd of about 50,000 people watched live in Hostages Square as seven hostages "
             "were freed.")
     assert [f["surface"] for f in figures(text)] == ["seven"]
+
+
+def test_a_day_to_come_dates_a_plan_when_it_is_told_and_a_truce_by_its_month():
+    text = "On 1 February, three more hostages are due to be freed for 183 prisoners."
+    found = one(text, "three", published=date(2025, 1, 27))
+    assert (found["status"], found["as_of"]) == ("planned", "2025-01-27")
+    text = "In the November truce, Hamas freed 105 captives."
+    assert one(text, "105", published=date(2024, 3, 4))["as_of"] == "2023-11-01"
