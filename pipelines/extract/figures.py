@@ -510,6 +510,10 @@ def _location(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_MOST_ON = re.compile(r",\s+(?:the\s+majority|most|many|half)(?:\s+of\s+(?:them|whom))?\s+"
+                      r"(?:(?:were|was)\s+)?(?:\w+\s+)?(?:(?:on|in)\s+)?$", re.IGNORECASE)
+
+
 def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
            owned: dict[int, int], published: date | None, s_start: int) -> date | None:
     """The date of a figure: a date right after it in its clause (no comma between) belongs to
@@ -546,6 +550,8 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
              # October 7": the date of what the participle's clause tells
              and not _PARTICIPLE_CLAUSE.search(text, figure.end, d.start)
              and not _DEADLINE.search(text, figure.end, d.start)
+             # "1,200 killed, including 33 children, the majority on 7 October": a part's day
+             and not _MOST_ON.search(text, figure.end, d.start)
              # "24 civilians, including Saturday's victims": a day's own dead, a part of the count
              and not text.startswith(("'s", "’s"), d.end)]
     if later:

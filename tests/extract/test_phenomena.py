@@ -2447,3 +2447,9 @@ def test_a_day_to_come_dates_a_plan_when_it_is_told_and_a_truce_by_its_month():
     assert (found["status"], found["as_of"]) == ("planned", "2025-01-27")
     text = "In the November truce, Hamas freed 105 captives."
     assert one(text, "105", published=date(2024, 3, 4))["as_of"] == "2023-11-01"
+
+
+def test_the_day_most_of_them_died_does_not_date_the_total():
+    text = ("Israeli officials say 1,160 people have been killed, including 36 children, the "
+            "majority on October 7.")
+    assert one(text, "1,160", published=date(2024, 5, 2))["as_of"] == "2024-05-02"
