@@ -539,6 +539,11 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
             if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]
             and not (text and _NEW_CLAUSE.search(text, end, e[0]))
             and not (object_of and text and _AND.search(text, end, e[0]))]
+    if main and text and (around := [e for e in candidates if e[0] < pos and e[1] > end]) \
+            and "," in text[end:main[0][0]]:
+        # "... and seized 253 hostages, has killed 13,000": the phrase that holds the count is
+        # its own; a main verb past a comma is another clause's
+        return around[-1][2]
     if main:
         return main[0][2]
     if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"

@@ -2453,3 +2453,9 @@ def test_the_day_most_of_them_died_does_not_date_the_total():
     text = ("Israeli officials say 1,160 people have been killed, including 36 children, the "
             "majority on October 7.")
     assert one(text, "1,160", published=date(2024, 5, 2))["as_of"] == "2024-05-02"
+
+
+def test_a_count_inside_its_own_verb_phrase_keeps_it_past_a_later_main_verb():
+    text = ("The army, which says gunmen killed 1,200 people and took 250 hostages, has since "
+            "killed 17,000 fighters.")
+    assert one(text, "250")["metric"] == "abducted"
