@@ -246,6 +246,7 @@ _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
 _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
+_OF_BASE = re.compile(r"\s+of\s+(?:its|their|the|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PARTITIVE = re.compile(r"\s+(?:of\s+the(?:\s+(?:territory|strip|enclave|city|camp)['’]s)?|"
                         r"out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
@@ -1784,12 +1785,18 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             own_from = max(predicate_from, people.end)
             if aside := _APPOSITION.match(text, own_from):
                 own_from = aside.end()
+            # "and nearly 2 million of Gaza's 2.1 million people have been displaced": a share
+            # whose predicate comes after its base
+            share_of = following is not None and people.group is None and bool(
+                _OF_BASE.fullmatch(text, mention.num_end, following.start))
+            if share_of:
+                own_from = metrics.people_after(text, following.num_end, s_end).end
             if people.group in (None, "people") and (
                     _OF_THE_NUMBER.match(text, mention.num_end)
                     or not any((predicate_from <= e[0] < predicate_from + 25
                                 or (own_from <= e[0] < own_from + 25 and e[3]))
                                # ("including 88 civilians, and 95,000 displaced": the next's)
-                               and (following is None or e[0] < following.start)
+                               and (following is None or e[0] < following.start or share_of)
                                # "1,968 prisoners released, ... and 1,718 held in Gaza":
                                # where the freed prisoners were held, not hostages
                                and not (inherited == "prisoners_released"
@@ -1892,6 +1899,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _AND_NEXT.fullmatch(text, people.end, following) and \
                 not any(0 <= mention.start - e[1] <= 20 for e in events):
             # "eight civilians and at least 10 soldiers have been killed": one verb after both
+            following = later_ones[1] if len(later_ones) > 1 else None
+        elif following is not None and people.group is None and \
+                _OF_BASE.fullmatch(text, mention.num_end, following):
+            # "about 1.9 million of Gaza's 2.2 million people have been displaced": the base is
+            # part of this count's phrase; its predicate comes after it
             following = later_ones[1] if len(later_ones) > 1 else None
         direct = [e for e in events if 0 <= mention.start - e[1] <= 2
                   and not text[e[1]:mention.start].strip()]  # not "were killed, 16,000 wounded"

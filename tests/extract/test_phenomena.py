@@ -1782,6 +1782,9 @@ def test_where_people_still_live_a_population_that_was_and_a_part_of_the_dead_by
     text = ("The health ministry says 67,800 people have been killed, and the UN says about 1.9 "
             "million of the territory's 2.1 million people have been displaced.")
     assert one(text, "about 1.9 million")["metric"] == "displaced"
+    text = ("More than 40,000 have been killed, the ministry says, and some 1.8 million of "
+            "Gaza's 2.1 million people have been displaced, by UN estimates.")
+    assert one(text, "some 1.8 million")["metric"] == "displaced"
     text = "The ministry said that 11,355 of the identified fatalities were children."
     assert one(text, "11,355")["metric"] == "killed_children"
     text = "Israel said its strikes had killed at least 14 nuclear scientists."
@@ -2459,3 +2462,12 @@ def test_a_count_inside_its_own_verb_phrase_keeps_it_past_a_later_main_verb():
     text = ("The army, which says gunmen killed 1,200 people and took 250 hostages, has since "
             "killed 17,000 fighters.")
     assert one(text, "250")["metric"] == "abducted"
+
+
+def test_a_share_of_a_base_after_and_has_its_own_predicate_past_the_base():
+    text = ("Some 45,000 people have been killed in the war, officials say, and about 1.9 million "
+            "of Gaza's 2.2 million people have been displaced.")
+    assert one(text, "about 1.9 million")["metric"] == "displaced"
+    text = ("More than 40,000 have been killed, the ministry says, and some 1.8 million of "
+            "Gaza's 2.1 million people have been displaced, by UN estimates.")
+    assert one(text, "some 1.8 million")["metric"] == "displaced"
