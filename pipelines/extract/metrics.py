@@ -254,7 +254,9 @@ EVENTS = [
                   rf"(?:{_FIRST_NUMBER_WORDS})[\w-]*)\s+(?:(?:living|more|other)\s+)?"
                   rf"(?:hostages|captives)\b)|"
                   r"held captive|held hostage|"
-                  r"being held|are held|were held|been held|in captivity|holding|"
+                  r"being held|are held|were held|been held|in captivity|"
+                  # (not "hostages holding dual US citizenship")
+                  r"holding(?!\s+(?:\w+\s+){0,2}(?:citizenship|nationality|passports?)\b)|"
                   r"holds(?!\s+(?:back|off|up|out|on)\b)|"
                   r"still in gaza|still (?:down )?there|"
                   r"held in gaza|"

@@ -2471,3 +2471,8 @@ def test_a_share_of_a_base_after_and_has_its_own_predicate_past_the_base():
     text = ("More than 40,000 have been killed, the ministry says, and some 1.8 million of "
             "Gaza's 2.1 million people have been displaced, by UN estimates.")
     assert one(text, "some 1.8 million")["metric"] == "displaced"
+
+
+def test_hostages_holding_a_citizenship_are_not_held():
+    text = "Hamas offered to hand over the bodies of three hostages holding German citizenship."
+    assert one(text, "three")["metric"] == "hostage_bodies_recovered"
