@@ -430,7 +430,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
             continue  # a name's acronym: "eight Palestine Red Crescent Society (PRCS) medics"
         elif words and _ACRONYM_GAP.fullmatch(gap):
             pass  # the word after the acronym
-        elif _BREAK_GAP.search(gap) or (_NUMBER_GAP.fullmatch(gap) and lowered[-1] != "of"):
+        elif _BREAK_GAP.search(gap) or (_NUMBER_GAP.fullmatch(gap)
+                                        and (not words or lowered[-1] != "of")):
             break  # (a number starts another count: "The 136 include 17 women")
         words.append(match)
         lowered.append(match.group().lower())
