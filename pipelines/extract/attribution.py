@@ -27,7 +27,7 @@ VERBS = (
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
-    r"put (?:the|its) [\w ]{2,50}? at|puts (?:the|its) [\w ]{2,50}? at|"
+    r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|"
     r"tallied|counted|recorded|documented|updated|revised"
 )
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.

@@ -1936,9 +1936,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
-        if metric == "hostages_remaining" and _IN_A_PHASE.match(text, people.end):
-            metric = "hostages_released"  # "up to 35 hostages in the first stage", "the 26
-            # still due to be freed in the first phase": the deal's stages free them
+        if metric in ("hostages_remaining", None) and people.group in ("hostages", "prisoners") \
+                and _IN_A_PHASE.match(text, people.end):
+            # "up to 35 hostages in the first stage", "1,500 prisoners in first phase": the
+            # deal's stages free them
+            metric = f"{people.group}_released"
         if metric == "hostages_released" and not out and carried == "hostage_bodies_recovered" \
                 and (_OF_THEM.match(text, mention.num_end)
                      or text.startswith(" more", mention.num_end)):

@@ -2390,6 +2390,13 @@ def test_a_breakdown_after_the_dead_and_the_wounded_names_the_dead():
 def test_hostages_in_a_deal_s_stage_are_to_be_freed():
     text = "Cairo plan: as many as 30 hostages in the first phase, officials say"
     assert one(text, "as many as 30")["metric"] == "hostages_released"
+    text = "Group's counter-offer: 1,200 prisoners in the first stage"
+    assert one(text, "1,200")["metric"] == "prisoners_released"
+
+
+def test_a_body_putting_the_toll_from_a_named_offensive_at_n():
+    text = "The media office puts the toll from Israel's assault at 14,800, including 6,000 children."
+    assert one(text, "14,800")["claimant_class"] == "gaza_gmo"
 
 
 def test_a_breakdown_opening_of_these_keeps_the_claimant_before_it():
