@@ -198,7 +198,8 @@ _APPOSITION = re.compile(r",[^,.;]{1,60},")
 _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
                            r"for (?:every|each)\b", re.IGNORECASE)
 # (but not "... for each hostage, and a total of 1,904 prisoners", the sum)
-_RATIO_BEFORE = re.compile(r"\bfor (?:every|each)\b(?:(?!total|in all)[^.;])*$|"
+_RATIO_BEFORE = re.compile(r"\bfor (?:the (?:remains|body|bodies) of )?(?:every|each)\b"
+                           r"(?:(?!total|in all)[^.;])*$|"
                            # "each freed soldier is exchanged for 50 prisoners"
                            r"\b(?:each|every)\s[^.;,]{0,40}\b(?:exchanged|swapped|traded)\s+for\s+"
                            r"(?:(?:up to|about|some|around)\s+)?$", re.IGNORECASE)
@@ -1111,6 +1112,15 @@ _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|m
                         r"supporters|activists|volunteers|kids)", re.IGNORECASE)
 _THERE_WERE = re.compile(r"\bthere\s+(?:were|are|was|is)\s+(?:(?:maybe|perhaps|about|some|"
                          r"around|roughly|nearly|over|more than|at least)\s+)?$", re.IGNORECASE)
+_NOT_A_HOSTAGE = re.compile(r"\bnot\s+(?:to\s+)?(?:belong(?:ing)?\s+to\s+)?(?:a|any)\s+"
+                            r"(?:hostage|captive)\b", re.IGNORECASE)
+_NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\s+)?$|"
+                              r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
+                              r"around|nearly|over)\s+)?[\d,]+\s+"
+                              r"[a-z]+\s+and\s+(?:(?:some|about|around|nearly|over)\s+)?$",
+                              re.IGNORECASE)
+_RECEIVED = re.compile(r"\b(?:received|admitted)\s+(?:(?:some|about|around|nearly|over|more than)"
+                       r"\s+)?$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
 _CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
                        r"marches)\s+of\s+(?:(?:about|some|around|roughly|nearly|over|more than|"
@@ -1516,6 +1526,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, metric, people, base.value))
             continue
         if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start) and \
+                _NOT_A_HOSTAGE.search(sentence):
+            continue  # "the remains of one person ... did not belong to a hostage"
+        if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start) and \
                 not _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start):
             people = metrics.people_after(text, mention.num_end, s_end)
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else s_end
@@ -1613,6 +1626,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 not _own_event(text, mention, people, events, s_end):
             continue  # "some 20 family members burst into a committee session", "there were
             # maybe 40 kids on the pitch": people present, with nothing a metric counts
+        if _NO_COUNT_BEFORE.search(text, max(s_start, mention.start - 40), mention.start) or (
+                people.subject and people.subject.lower().endswith("patients")
+                and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)):
+            continue  # "concern for the condition of three", "besieging 240 patients and 10
+            # doctors", "the field hospital received 179 patients": no metric counts them
         if _CROWD_OF.search(text, max(s_start, mention.start - 30), mention.start) and not any(
                 people.end <= e[0] < people.end + 40 and e[2] in ("killed", "dead", "injured")
                 for e in events):

@@ -2483,3 +2483,18 @@ def test_a_share_of_a_base_after_and_has_its_own_predicate_past_the_base():
 def test_hostages_holding_a_citizenship_are_not_held():
     text = "Hamas offered to hand over the bodies of three hostages holding German citizenship."
     assert one(text, "three")["metric"] == "hostage_bodies_recovered"
+
+
+def test_remains_not_a_hostage_s_ratios_of_remains_and_people_no_metric_counts():
+    text = "The remains of one person returned on Monday did not belong to a hostage, the army said."
+    assert figures(text) == []
+    text = "For the remains of each dead hostage, Israel will hand back the remains of 15 Gazans."
+    assert figures(text) == []
+    text = ("Officials fear for the condition of two of the 20 living hostages, and 28 are "
+            "dead.")
+    assert [f["surface"] for f in figures(text)] == ["20", "28"]
+    text = ("Earlier, 40 doctors had been killed in the north. Soldiers were besieging some 90 "
+            "patients and 12 doctors.")
+    assert "12" not in [f["surface"] for f in figures(text)]
+    text = "The field hospital received 150 patients, and 30 of them were declared dead."
+    assert [f["surface"] for f in figures(text)] == ["30"]
