@@ -68,8 +68,8 @@ _LOCATION = re.compile(
 )
 # "a city of 280,000 people", "the population north of Wadi Gaza, some 1.1 million people"
 _PLACE_OF = re.compile(r"(?:\b(?:a|the|our|its|their)\s+(?:city|town|territory|enclave|strip|"
-                       r"area|camp|region|governorate|home|kibbutz|village|community|country)\s+(?:of|to|has|had|(?:that|which)\s+"
-                       r"had)\s+|"
+                       r"area|camp|region|governorate|home|kibbutz|village|community|country)\s+"
+                       r"(?:of|to|has|had|(?:that|which)\s+had)\s+|"
                        r"\bhome to\s+|"
                        r"\bpopulation\b[^.;,]{0,40},\s*)"
                        r"(?:(?:about|some|around|roughly|nearly|almost|over|more than)\s+)?$",
@@ -79,8 +79,8 @@ _RESIDENTS = re.compile(r"\b(?:people|residents|inhabitants|palestinians|gazans|
 # "the 2.1 million people of Gaza" with nothing happening to them in the sentence
 _PEOPLE_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:Gaza(?: Strip| City)?|Rafah|the Strip|"
                               r"the enclave|the territory|Khan Younis|northern Gaza|Israel)\b"
-                              r"(?:\s*[,.;]|\s+(?:who|have|has|are|is|without)\b)(?![^.;]{0,40}\b(?:killed|"
-                              r"died|wounded|injured|displaced|missing)\b)")
+                              r"(?:\s*[,.;]|\s+(?:who|have|has|are|is|without)\b)"
+                              r"(?![^.;]{0,40}\b(?:killed|died|wounded|injured|displaced|missing)\b)")
 _OUT_OF = re.compile(r"\bout of (?:a (?:total|population) of\s+)?$", re.IGNORECASE)
 # "out of a population of 2.4 million", "whose pre-war population was about 280,000"
 _POPULATION_OF = re.compile(r"\bpopulation (?:of|was|is|stood at|numbered)\s+(?:(?:about|some|"
@@ -1114,17 +1114,15 @@ _THERE_WERE = re.compile(r"\bthere\s+(?:were|are|was|is)\s+(?:(?:maybe|perhaps|a
                          r"around|roughly|nearly|over|more than|at least)\s+)?$", re.IGNORECASE)
 _NOT_A_HOSTAGE = re.compile(r"\bnot\s+(?:to\s+)?(?:belong(?:ing)?\s+to\s+)?(?:a|any)\s+"
                             r"(?:hostage|captive)\b", re.IGNORECASE)
+# (These patterns end where a figure's mention starts, which takes in its qualifier: "some".)
 _NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\s+)?$|"
                               r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
-                              r"around|nearly|over)\s+)?[\d,]+\s+"
-                              r"[a-z]+\s+and\s+(?:(?:some|about|around|nearly|over)\s+)?$",
+                              r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$",
                               re.IGNORECASE)
-_RECEIVED = re.compile(r"\b(?:received|admitted)\s+(?:(?:some|about|around|nearly|over|more than)"
-                       r"\s+)?$", re.IGNORECASE)
+_RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
 _CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
-                       r"marches)\s+of\s+(?:(?:about|some|around|roughly|nearly|over|more than|"
-                       r"at least|up to)\s+)?$", re.IGNORECASE)
+                       r"marches)\s+of\s+$", re.IGNORECASE)
 # "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight
 _EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?:evacuated|"
                         r"transferred)\b", re.IGNORECASE)
@@ -1142,8 +1140,7 @@ _IN_A_PHASE = re.compile(r"\s+(?:(?:still\s+)?(?:due|set|expected|slated|schedul
                          r"(?:first|second|third|initial|opening|next|final|last)\s+"
                          r"(?:phase|stage)\b", re.IGNORECASE)
 _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|number|count|tally)\s+"
-                        r"at\s+(?:(?:about|around|some|nearly|more than|over|at least)\s+)?$",
-                        re.IGNORECASE)
+                        r"at\s+$", re.IGNORECASE)
 _THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
 _INCLUDE_NEXT = re.compile(r"\s+(?:include|includes|included)\b")
 # "8,000 children under five were treated": the count's own verb, past an age
