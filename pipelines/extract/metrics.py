@@ -574,14 +574,15 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we|th
 _AND = re.compile(r"\band\b")
 # what may stand between a verb and the number it governs: "rescued the last four", "killed
 # more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
-_DEEDS = frozenset({"release", "return", "rescue", "freeing", "killing", "abduction"})
-_OF_DETERMINERS = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:more than|at least|about|around|some|"
-                             r"nearly|almost|over|up to|as many as|an estimated)\s+)?",
-                             re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"
                           r"(?:(?:more than|at least|about|around|some|nearly|almost|over|"
                           r"up to|as many as|an estimated|roughly|approximately|upwards of|"
                           r"no fewer than|fewer than|less than)\s+)?", re.IGNORECASE)
+# a deed named as a noun governs the count after "of": "the release of 105 hostages"
+_DEEDS = frozenset({"release", "return", "rescue", "freeing", "killing", "abduction"})
+_OF_DETERMINERS = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:more than|at least|about|around|some|"
+                             r"nearly|almost|over|up to|as many as|an estimated)\s+)?",
+                             re.IGNORECASE)
 _NUMBER_NEXT = re.compile(rf"\s+(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)", re.IGNORECASE)
 _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",
                              re.IGNORECASE)
@@ -669,6 +670,7 @@ _REMAIN_IN = re.compile(r"\bremain(?:s|ed)?\s+(?:trapped\s+|behind\s+)?in\s+(?:t
                         r"(?:northern|southern|central|eastern|western|north|south)?\s*(?-i:[A-Z])",
                         re.IGNORECASE)
 # "In Beit Hanoun, fewer than 15,000 are thought to remain": the place opens the sentence
+# (not "In all, ...")
 _IN_PLACE_FIRST = re.compile(r"[\s\-–•*]*In\s+(?:northern\s+|southern\s+)?(?-i:[A-Z])(?!ll\b)")
 _LIVED_THERE = re.compile(r"\b(?:lived|living|residents|inhabitants|population|home to)\b",
                           re.IGNORECASE)
