@@ -116,12 +116,13 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
                          r"tally|count|toll|report|statement|update)\s+(?:from|by|of|issued by|"
                          r"(?:released|received|compiled|collected|gathered|provided|published)"
                          r" by)\s+)", re.IGNORECASE)
-_OWNER_OF_DATA = re.compile(r"(?:'s|’s|s'|’)\s+(?:(?:latest|own|official|updated|new|daily|"
-                            r"preliminary|initial)\s+)?(?:figures?|data|statistics|numbers|"
-                            r"estimates?|tall(?:y|ies)|counts?|records)$", re.IGNORECASE)
-_PRONOUN_DATA = re.compile(r"^(its|their|his|her)\s+(?:(?:latest|own|official|updated|new|daily|"
-                           r"preliminary|initial)\s+)?(?:figures?|data|statistics|numbers|"
-                           r"estimates?|tall(?:y|ies)|counts?|records|reckoning)$", re.IGNORECASE)
+# a body's data, whoever owns it: "the ministry's latest figures", "its count"
+_DATA_MODIFIERS = r"(?:(?:latest|own|official|updated|new|daily|preliminary|initial)\s+)?"
+_DATA_WORDS = r"figures?|data|statistics|numbers|estimates?|tall(?:y|ies)|counts?|records"
+_OWNER_OF_DATA = re.compile(rf"(?:'s|’s|s'|’)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS})$",
+                            re.IGNORECASE)
+_PRONOUN_DATA = re.compile(rf"^(its|their|his|her)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS}|reckoning)$",
+                           re.IGNORECASE)
 _OWN_MINISTRY = re.compile(r"^(?:its|their)\s+(?:so-called\s+)?(?=(?:health ministry|ministry of "
                            r"health)$)", re.IGNORECASE)
 _PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
