@@ -948,6 +948,11 @@ def extract_figures(text: str, published: date | None = None,
                 # January): a day to come, read back a year; a plan is dated when it is told
             if metric == "population" and status in ("proposed", "planned"):
                 status = "reported"  # "will bring relief to the 2.1 million people of Gaza"
+            if status == "reported" and _THE_COUNT_OPENS.fullmatch(text, s_start, mention.start) \
+                    and _INCLUDE_NEXT.match(text, mention.num_end):
+                status = next((f.status for f in reversed(figures) if f.value == mention.value),
+                              status)  # "33 would be freed. The 33 could include ...": the
+                # same count, as proposed as it was
             seen.setdefault(mention.value, metric)
             figures.append(Figure(
                 metric=metric, value=_number(value),
@@ -1142,7 +1147,8 @@ _IN_A_PHASE = re.compile(r"\s+(?:(?:still\s+)?(?:due|set|expected|slated|schedul
 _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|number|count|tally)\s+"
                         r"at\s+$", re.IGNORECASE)
 _THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
-_INCLUDE_NEXT = re.compile(r"\s+(?:include|includes|included)\b")
+_INCLUDE_NEXT = re.compile(r"\s+(?:(?:could|may|might|will|would)\s+)?"
+                           r"(?:include|includes|included)\b")  # "The 33 could include ..."
 # "8,000 children under five were treated": the count's own verb, past an age
 _AGED_VERB_NEXT = re.compile(r"(?:\s+(?:under|over|aged|between)\s+(?:the\s+age\s+of\s+)?"
                              r"[\w-]+(?:\s+and\s+[\w-]+)?)?\s+(?:are|were|is|was|have|has|had)\b",
@@ -1283,7 +1289,10 @@ def _exchange_sides(text: str, out: list[tuple]) -> list[tuple]:
             continue
         if after[1] in _SIDES and before[1] in _SIDES and before[1] == after[1]:
             if _PRISONER_WORDS.search(text, after[0].end, after[2].end if after[2] else
-                                      after[0].end):
+                                      after[0].end) or (
+                    after[2] and after[2].group == "hostages" and after[2].end > after[0].end):
+                # the side the text names keeps its metric ("freed 39 in exchange for 13
+                # hostages"); the other is the other side
                 fixed[n - 1] = (before[0], _SIDES[after[1]], *before[2:])
             else:
                 fixed[n] = (after[0], _SIDES[before[1]], *after[2:])
@@ -1291,6 +1300,8 @@ def _exchange_sides(text: str, out: list[tuple]) -> list[tuple]:
 
 
 _IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\b", re.IGNORECASE)
+_FOR_PRISONERS = re.compile(r"\bin (?:exchange|return) for\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:prisoners|detainees)\b", re.IGNORECASE)
 _PRISONER_WORDS = re.compile(r"prisoners?|detainees?|palestinians?", re.IGNORECASE)
 
 
@@ -1951,6 +1962,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric == "prisoners_released" and people.group is None and (
+                swap := _FOR_PRISONERS.search(text, mention.num_end, following or s_end)) \
+                and not _PRISONER_WORDS.search(text, s_start, swap.start()):
+            metric = "hostages_released"  # "105 were freed in exchange for Palestinian
+            # prisoners": the other side of the exchange
         if metric in ("hostages_remaining", None) and people.group in ("hostages", "prisoners") \
                 and _IN_A_PHASE.match(text, people.end):
             # "up to 35 hostages in the first stage", "1,500 prisoners in first phase": the

@@ -227,6 +227,9 @@ EVENTS = [
                  r"icrc|international committee))|"
                  r"in (?:exchange|return) for|"
                  r"returned alive|returned home|came home|reunited with|"
+                 # "33 hostages are to be returned": handed back, told in the passive
+                 r"returned(?<=be returned)|returned(?<=been returned)|"
+                 r"returned(?<=were returned)|returned(?<=was returned)|"
                  r"returned to (?:their families|israel)|"
                  r"brought (?:back|home)|back home|arrived home|"
                  # "brought 105 hostages home", "to bring all 48 home"
@@ -260,6 +263,8 @@ EVENTS = [
                   r"holds(?!\s+(?:back|off|up|out|on)\b)|"
                   r"still in gaza|still (?:down )?there|"
                   r"held in gaza|"
+                  # "28 hostages are yet to be freed": not freed, so still held
+                  r"yet to be (?:freed|released|returned)|"
                   r"among the (?:captives|hostages)|"
                   r"in (?:the )?custody of (?:hamas|islamic jihad|militants|the group|"
                   r"armed groups)"),

@@ -2498,3 +2498,27 @@ def test_remains_not_a_hostage_s_ratios_of_remains_and_people_no_metric_counts()
     assert "12" not in [f["surface"] for f in figures(text)]
     text = "The field hospital received 150 patients, and 30 of them were declared dead."
     assert [f["surface"] for f in figures(text)] == ["30"]
+
+
+def test_hostages_to_be_returned_are_handed_back_and_those_yet_to_be_are_still_held():
+    text = ("Under the deal's opening stage, 33 hostages are to be returned, several of them no "
+            "longer alive, for some 1,900 Palestinian detainees.")
+    assert one(text, "33")["metric"] == "hostages_released"
+    text = "Officials in Jerusalem say 59 hostages are yet to be freed from Gaza."
+    assert one(text, "59")["metric"] == "hostages_remaining"
+
+
+def test_the_count_said_again_with_a_modal_is_the_same_proposed_count():
+    text = ("Hamas said it accepted a plan under which 33 hostages would be freed in six weeks. "
+            "The 33 could include both the living and the dead, a Hamas official said.")
+    first, again = figures(text)
+    assert (again["metric"], again["status"]) == ("hostages_released", "proposed")
+    assert first["status"] == "proposed"
+
+
+def test_each_side_of_an_exchange_is_the_side_the_text_names_or_the_other():
+    text = "In the November pause, 105 were set free in exchange for Palestinian prisoners."
+    assert one(text, "105")["metric"] == "hostages_released"
+    text = "Israel released 39 in exchange for 13 hostages."
+    assert one(text, "39")["metric"] == "prisoners_released"
+    assert one(text, "13")["metric"] == "hostages_released"
