@@ -247,6 +247,7 @@ _OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
 _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
+_ASIDE_OPENS = re.compile(r",\s+(?:among them|including)\s")
 _OF_BASE = re.compile(r"\s+of\s+(?:its|their|the|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PARTITIVE = re.compile(r"\s+(?:of\s+the(?:\s+(?:territory|strip|enclave|city|camp)['’]s)?|"
@@ -1931,6 +1932,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "about 1.9 million of Gaza's 2.2 million people have been displaced": the base is
             # part of this count's phrase; its predicate comes after it
             following = later_ones[1] if len(later_ones) > 1 else None
+        elif following is not None and people.group in ("hostages", "prisoners") and \
+                _ASIDE_OPENS.match(text, people.end) and not any(
+                    len(e) > 3 and e[3] and s_start <= e[0] < mention.start for e in events) \
+                and (verb := next(
+                    (e for e in events if e[0] > following and len(e) > 3 and e[3]), None)):
+            # "up to 33 hostages, among them five female soldiers, ... would be released": the
+            # counts in the aside are its parts; the count's verb comes after them
+            following = next((n for n in later_ones if n > verb[0]), None)
         direct = [e for e in events if 0 <= mention.start - e[1] <= 2
                   and not text[e[1]:mention.start].strip()]  # not "were killed, 16,000 wounded"
         if not event and direct and people.subject and any(

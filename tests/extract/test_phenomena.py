@@ -2522,3 +2522,11 @@ def test_each_side_of_an_exchange_is_the_side_the_text_names_or_the_other():
     text = "Israel released 39 in exchange for 13 hostages."
     assert one(text, "39")["metric"] == "prisoners_released"
     assert one(text, "13")["metric"] == "hostages_released"
+
+
+def test_a_deal_count_keeps_its_verb_past_an_aside_listing_its_parts():
+    text = ("In the first stage up to 33 hostages, among them women, two children and the sick "
+            "and wounded, would be freed over six weeks.")
+    assert one(text, "up to 33")["metric"] == "hostages_released"
+    text = "Hamas still holds 59 hostages, of whom 24 are thought to be alive."
+    assert one(text, "59")["metric"] == "hostages_remaining"
