@@ -824,12 +824,11 @@ def extract_figures(text: str, published: date | None = None,
             continue
         events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
         context_start = spans[index - 1].start if index else s_start
+        before = _referent(text, figures, context_start)
         made = _figures_in_sentence(text, s_start, s_end, mentions, events,
                                     text[context_start:s_end], context_start,
-                                    figures[-1].metric if figures and figures[-1].span_end >=
-                                    context_start else None, seen,
-                                    figures[-1].value if figures and figures[-1].span_end >=
-                                    context_start else None,
+                                    before.metric if before else None, seen,
+                                    before.value if before else None,
                                     _metrics_since(figures, context_start, s_start))
         if not made:
             continue
@@ -984,6 +983,19 @@ _INCLUDE_SUBJECT = re.compile(r"\W*(?:the|those|these|this|that)\s+(?:[\w-]+\s+)
                               r"comprise[sd]?)\b", re.IGNORECASE)
 
 
+def _referent(text: str, figures: list[Figure], context_start: int) -> Figure | None:
+    """The figure of the sentence before that "them" in the next one points at: its last,
+    unless that is a part of the one before it ("About 98 hostages remain, including four
+    held before the war. A third of them are dead": the 98)."""
+    if not figures or figures[-1].span_end < context_start:
+        return None
+    if len(figures) > 1 and figures[-2].span_start >= context_start and \
+            figures[-2].span_end <= figures[-1].span_start and \
+            _BREAKDOWN_GAP.match(text, figures[-2].span_end, figures[-1].span_start):
+        return figures[-2]
+    return figures[-1]
+
+
 def _next_year_soon(as_of: date, published: date) -> bool:
     """Whether a date read as the last such day (up to a year back) names a day in the coming
     two months instead."""
@@ -1122,9 +1134,14 @@ _NOT_A_HOSTAGE = re.compile(r"\bnot\s+(?:to\s+)?(?:belong(?:ing)?\s+to\s+)?(?:a|
                             r"(?:hostage|captive)\b", re.IGNORECASE)
 # (These patterns end where a figure's mention starts, which takes in its qualifier: "some".)
 _NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\s+)?$|"
+                              # "the ward was caring for 120 malnourished children"
+                              r"\b(?:caring for|looking after|feeding)\s+$|"
                               r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
                               r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$",
                               re.IGNORECASE)
+# "12,000 patients ... need to be evacuated abroad, among them 4,500 children"
+_PATIENTS_AMONG = re.compile(r"\bpatients\b[^.;]*,\s+(?:among them|including)\s+$",
+                             re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
 _CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
@@ -1152,7 +1169,10 @@ _INCLUDE_NEXT = re.compile(r"\s+(?:(?:could|may|might|will|would)\s+)?"
                            r"(?:include|includes|included)\b")  # "The 33 could include ..."
 # "8,000 children under five were treated": the count's own verb, past an age
 _AGED_VERB_NEXT = re.compile(r"(?:\s+(?:under|over|aged|between)\s+(?:the\s+age\s+of\s+)?"
-                             r"[\w-]+(?:\s+and\s+[\w-]+)?)?\s+(?:are|were|is|was|have|has|had)\b",
+                             r"[\w-]+(?:\s+and\s+[\w-]+)?)?"
+                             # "17,000 children in Gaza are unaccompanied"
+                             r"(?:\s+in\s+(?:the\s+)?[\w-]+(?:\s+strip)?)?"
+                             r"\s+(?:are|were|is|was|have|has|had)\b",
                              re.IGNORECASE)
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
 
@@ -1638,6 +1658,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if _NO_COUNT_BEFORE.search(text, max(s_start, mention.start - 40), mention.start) or (
                 people.subject and people.subject.lower().endswith("patients")
                 and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)):
+            previous_people = people  # ("caring for 120 children, and three of them died")
             continue  # "concern for the condition of three", "besieging 240 patients and 10
             # doctors", "the field hospital received 179 patients": no metric counts them
         if _CROWD_OF.search(text, max(s_start, mention.start - 30), mention.start) and not any(
@@ -2047,8 +2068,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     or _OF_THE_DEAD.match(text, mention.num_end)):
             metric = carried  # "Seven aid workers were killed. The dead included three
             # British nationals": a part of the group counted just before
-        if metric == "displaced" and people.subject and "patient" in people.subject.lower():
-            continue  # "evacuated 250 patients to other hospitals": a medical evacuation
+        if metric == "displaced" and (people.subject and "patient" in people.subject.lower()
+                                      or _PATIENTS_AMONG.search(
+                                          text, max(s_start, mention.start - 150), mention.start)):
+            continue  # "evacuated 250 patients to other hospitals": a medical evacuation (and
+            # "12,000 patients need to be evacuated, among them 4,500 children": some of them)
         if metric is None:
             continue
         out.append((mention, metric, people, None))

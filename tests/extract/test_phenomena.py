@@ -2530,3 +2530,27 @@ def test_a_deal_count_keeps_its_verb_past_an_aside_listing_its_parts():
     assert one(text, "up to 33")["metric"] == "hostages_released"
     text = "Hamas still holds 59 hostages, of whom 24 are thought to be alive."
     assert one(text, "59")["metric"] == "hostages_remaining"
+
+
+def test_children_cared_for_are_no_toll_but_those_of_them_who_died_are():
+    text = ("A nurse said the ward was caring for more than 80 starving children, and that five "
+            "of them had died this week.")
+    assert [(f["surface"], f["metric"]) for f in figures(text)] == [("five", "killed_children")]
+
+
+def test_children_in_a_place_with_their_own_predicate_take_no_earlier_toll():
+    text = ("The toll has passed 30,000. Some 17,000 children in Gaza are without either "
+            "parent, UNICEF estimates.")
+    assert [f["surface"] for f in figures(text)] == ["30,000"]
+
+
+def test_children_among_patients_awaiting_evacuation_are_not_displaced():
+    text = ("The WHO said 12,000 patients still wait to be evacuated for treatment abroad, among "
+            "them 4,500 children.")
+    assert figures(text) == []
+
+
+def test_a_share_of_them_after_a_breakdown_is_a_share_of_the_total():
+    text = ("About 98 hostages remain in Gaza, including four held since before the war. "
+            "Officials believe at least a third of them are dead.")
+    assert round(one(text, "at least a third")["value"], 2) == 32.67
