@@ -235,7 +235,9 @@ EVENTS = [
                  # "brought 105 hostages home", "to bring all 48 home"
                  rf"br(?:ought|ing|ings|inging)(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)(?:[\w,-]+\s+){{1,3}}home\b)|"
-                 r"home(?<!at home)(?<!their home) after"),  # "Four observers home after 477 days"
+                 r"home(?<!at home)(?<!their home) after|"  # "Four observers home after 477 days"
+                 r"home(?<=hostages home)(?<!the hostages home)|"
+                 r"home(?<=captives home)(?<!the captives home)"),  # "All 20 hostages home"
     ("abducted", r"(?:taking|took|take|takes|taken|seizing|seized|capturing|captured)\s+"
                  r"(?:(?!remain)[\w,]+\s+){0,4}"  # not "seized in Israel remain captive"
                  r"(?:hostages?|captives?)|"
@@ -263,6 +265,7 @@ EVENTS = [
                   r"holds(?!\s+(?:back|off|up|out|on)\b)|"
                   r"still in gaza|still (?:down )?there|"
                   r"held in gaza|"
+                  r"(?:continues?|continued|continuing) to hold|"
                   # "28 hostages are yet to be freed": not freed, so still held
                   r"yet to be (?:freed|released|returned)|"
                   r"among the (?:captives|hostages)|"
@@ -298,7 +301,11 @@ EVENTS = [
                   r"(?:yet|unable|not able) to return(?: to their homes| home)?|"
                   r"(?:cannot|can't|can not|could not|couldn't) (?:live in|return to) their homes|"
                   # "more than 560,000 people have crossed into Syria": refugees
-                  r"crossed (?:from [\w ]{1,30} )?into"),
+                  r"crossed (?:from [\w ]{1,30} )?into|"
+                  # "450,000 have left Rafah": gone from where they lived (not "has left 59
+                  # hostages": a number after is what remains)
+                  r"left(?<=have left)(?!\s+(?:about |some |only )?\d)|"
+                  r"left(?<=had left)(?!\s+(?:about |some |only )?\d)"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"(?:registered|staying|living|remain(?:s|ed)?)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
                    r"{0,3}(?:shelters|facilities)|in shelters|"
@@ -552,6 +559,12 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
         # "... and seized 253 hostages, has killed 13,000": the phrase that holds the count is
         # its own; a main verb past a comma is another clause's
         return around[-1][2]
+    if main and text and (comma := text.find(",", end, main[0][0])) >= 0 and \
+            _WHERE_BEFORE.search(text, max(0, pos - 30), pos) and \
+            (inside := [e for e in candidates if end <= e[0] < comma]):
+        # "where some 24,000 people lived before the raid, all have fled": the relative
+        # clause that holds the count is its own
+        return inside[0][2]
     if main:
         return main[0][2]
     if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"
@@ -577,6 +590,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we|that)\b",
                          re.IGNORECASE)  # "... live in the Strip, and that 90 percent of them"
 _AND = re.compile(r"\band\b")
+_WHERE_BEFORE = re.compile(r"\bwhere\s+(?:(?:some|about|around|nearly|over|more than|at least|"
+                           r"an estimated)\s+)?$", re.IGNORECASE)
 # what may stand between a verb and the number it governs: "rescued the last four", "killed
 # more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
 _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"
@@ -717,6 +732,7 @@ _HOSTAGE_WORD, _PRISONER_WORD = any_of(_HOSTAGE_WORDS), any_of(_PRISONER_WORDS)
 _HOSTAGE_SURE_WORD, _PRISONER_SURE_WORD = any_of(_HOSTAGE_SURE), any_of(_PRISONER_SURE)
 
 
+_DECEASED = re.compile(r"\b(?:deceased|dead)\b", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:living|alive)\b", re.IGNORECASE)
 _HANDED_BACK = re.compile(r"\b(?:releas|free|return|hand)", re.IGNORECASE)
 # "Hamas hands over four more bodies", "the number of bodies handed to Israel": the captors
@@ -756,6 +772,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if group == "hostages":
         if event == "bodies" and subject and _LIVING.search(subject):
             return "hostages_released"  # "25 living hostages and the bodies of eight others"
+        if event in (None, "remaining") and subject and _DECEASED.search(subject):
+            return "hostages_dead"  # "the 28 deceased hostages still in Gaza"
         if event in (None, "remaining") and subject and _LIVING.search(subject) and \
                 not _HANDED_BACK.search(sentence):
             return "hostages_alive"  # "puts 24 living captives at risk": those alive (not

@@ -2554,3 +2554,25 @@ def test_a_share_of_them_after_a_breakdown_is_a_share_of_the_total():
     text = ("About 98 hostages remain in Gaza, including four held since before the war. "
             "Officials believe at least a third of them are dead.")
     assert round(one(text, "at least a third")["value"], 2) == 32.67
+
+
+def test_people_who_have_left_a_city_are_displaced_but_a_count_left_behind_is_not():
+    text = "Some 450,000 Palestinians have left Rafah since the evacuation order, UNRWA said."
+    assert one(text, "Some 450,000")["metric"] == "displaced"
+    text = "Hamas has left 59 hostages in the tunnels."
+    assert one(text, "59")["metric"] == "hostages_remaining"
+
+
+def test_a_count_in_a_where_clause_keeps_the_clause_s_verb():
+    text = ("In Jenin camp, where some 24,000 people lived before the raid, UNRWA says nearly "
+            "all residents have fled.")
+    assert one(text, "some 24,000")["metric"] == "population"
+
+
+def test_hostages_home_in_a_headline_dead_hostages_still_held_and_holding_on():
+    assert one("All 20 living hostages home after 737 days", "20")["metric"] == \
+        "hostages_released"
+    text = "The group has returned only four of the 28 deceased hostages still in Gaza."
+    assert one(text, "28")["metric"] == "hostages_dead"
+    text = "Hamas continues to hold 120 hostages, the army says."
+    assert one(text, "120")["metric"] == "hostages_remaining"
