@@ -1194,6 +1194,9 @@ def _next_counts(text: str, s_start: int, mentions: list, i: int) -> list[int]:
     return found
 
 
+# the noun a toll's second figure is put at: "... and the wounded at 760"
+_NAMED_AT = re.compile(r"\b(?:the\s+)?(?:wounded|injured|missing|displaced)\s+at\s+$",
+                       re.IGNORECASE)
 _TOLL_OF = re.compile(r"\s*(?:of|among)\s+[^,;]{0,40}")
 
 
@@ -1229,8 +1232,11 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     # addition to 10,000 missing": a number's own word says what it counts
     own = [e for e in metrics.events_in(text, mention.end, mention.end + 14)
            if e[0] - mention.end <= 1]
+    named = _NAMED_AT.search(text, max(s_start, mention.start - 30), mention.start)
     if own:
         event = own[0][2]
+    elif named:  # "put the number of dead at 112 and the wounded at 760"
+        event = metrics.events_in(named.group(), 0, len(named.group()))[0][2]
     elif head == "total" and not found:  # "19 soldiers were killed, bringing the total to 872"
         found = metrics.events_in(text, s_start, toll.start())
         event = found[-1][2] if found else None
@@ -1748,6 +1754,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue
         if people.group in (None, "people") and (metric := _toll_figure(text, s_start, mention,
                                                                         context)):
+            if metric == "killed" and out and out[-1][1] in _GROUP_KILLED and \
+                    _BRINGING_TO.search(text, max(s_start, mention.start - 60), mention.start):
+                metric = out[-1][1]  # "three soldiers were killed, bringing to 242 the number
+                # killed": the same group's running total
             out.append((mention, metric, people, None))
             continue
         predicate_noun = _PREDICATE_NOUN.match(text, mention.num_end) if people.group is None \
@@ -2027,6 +2037,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _OUT_OF.search(text, max(s_start, mention.start - 30), mention.start):
             metric = out[-1][1]  # "252 soldiers have fallen in Gaza, out of 597 killed since
             # the war began": the whole of the same group
+        elif metric == "killed" and people.group is None and out and \
+                out[-1][1] in _GROUP_KILLED and \
+                _BRINGING_TO.search(text, max(s_start, mention.start - 60), mention.start):
+            metric = out[-1][1]  # "three soldiers were killed, bringing to 242 the number
+            # killed": the same group's running total
         elif metric == "killed" and people.group is None and (owner := _GROUP_DEATHS.search(
                 text, max(s_start, mention.start - 80), mention.start)):
             # "Soldiers' deaths in Gaza offensive reach 127": the dead are the owners

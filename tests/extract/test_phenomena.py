@@ -2576,3 +2576,14 @@ def test_hostages_home_in_a_headline_dead_hostages_still_held_and_holding_on():
     assert one(text, "28")["metric"] == "hostages_dead"
     text = "Hamas continues to hold 120 hostages, the army says."
     assert one(text, "120")["metric"] == "hostages_remaining"
+
+
+def test_a_second_figure_put_at_takes_its_own_noun():
+    text = "The ministry put the number of dead at 112 and the wounded at 760."
+    assert one(text, "760")["metric"] == "injured"
+
+
+def test_bringing_to_the_number_killed_after_soldiers_is_the_soldiers_total():
+    text = ("The army said two soldiers were killed in Rafah on Monday, bringing to 296 the "
+            "number killed since the ground offensive began.")
+    assert one(text, "296")["metric"] == "soldiers_killed"
