@@ -1255,6 +1255,12 @@ _ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom
                                r"\btotal\b[^.;]{0,60}?\bto)\s+"
                                r"(?:more than |at least |about |some |nearly |over )?$",
                                re.IGNORECASE)
+_WORKING_FOR = re.compile(r"\s+(?:working|who worked|who were working)\s+(?:for|with)\s+"
+                          r"(?:the\s+|an?\s+)?(?:[\w.-]+\s+){0,3}(?:charity|aid|humanitarian|"
+                          r"relief|agency|unrwa|ngo|organi[sz]ation|red crescent)\b",
+                          re.IGNORECASE)
+_AMONG_THEM_AFTER = re.compile(r"\s+(?:were|are|was)\s+among\s+them\b")
+_MORE_KILLED = re.compile(r"\s+more\s+(?:were|have|had|was|has)\b")
 _OTHERS = re.compile(r"\s+(?:more\s+|other\s+)?others?\b", re.IGNORECASE)
 
 
@@ -1274,6 +1280,7 @@ def _same_group(text: str, s_start: int, out: list[tuple], carried: str | None) 
             continue  # "350 of them Hezbollah fighters and more than 100 of them civilians"
         pointing = bool(_OF_WHOM.match(text, mention.num_end)) or \
             bool(_OTHERS.match(text, mention.num_end)) or \
+            bool(_MORE_KILLED.match(text, mention.num_end)) or \
             (not n and bool(_BARE_OPENER.match(text, s_start, mention.start)))  # "Of these, 82"
         if not pointing and n and (people is None or people.group is None):
             pointing = bool(_ANAPHORIC_BEFORE.search(text, max(s_start, mention.start - 90),
@@ -1999,6 +2006,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # 1,800 children": their own verb)
             earlier = metrics.events_in(text, context_start, s_start)
             event = earlier[-1][2] if earlier and earlier[-1][2] == "killed" else None
+        if event is None and carried in _KILLED_FAMILY and \
+                _AMONG_THEM_AFTER.match(text, people.end):
+            event = "killed"  # "196 aid workers killed. UNRWA said 176 of its staff were among
+            # them": a part of the dead counted just before
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
@@ -2037,6 +2048,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _OUT_OF.search(text, max(s_start, mention.start - 30), mention.start):
             metric = out[-1][1]  # "252 soldiers have fallen in Gaza, out of 597 killed since
             # the war began": the whole of the same group
+        elif metric == "killed" and people.group == "people" and \
+                _WORKING_FOR.match(text, people.end):
+            metric = "aid_workers_killed"  # "seven people working for the charity World
+            # Central Kitchen were killed"
         elif metric == "killed" and people.group is None and out and \
                 out[-1][1] in _GROUP_KILLED and \
                 _BRINGING_TO.search(text, max(s_start, mention.start - 60), mention.start):

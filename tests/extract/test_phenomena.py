@@ -2587,3 +2587,17 @@ def test_bringing_to_the_number_killed_after_soldiers_is_the_soldiers_total():
     text = ("The army said two soldiers were killed in Rafah on Monday, bringing to 296 the "
             "number killed since the ground offensive began.")
     assert one(text, "296")["metric"] == "soldiers_killed"
+
+
+def test_more_of_a_group_and_its_part_among_them_count_that_group_s_dead():
+    text = ("UNRWA says the number of its staff killed has risen to 88. Three more were killed "
+            "on Sunday, the agency said.")
+    assert one(text, "Three")["metric"] == "aid_workers_killed"
+    text = ("At least 250 aid workers have been killed, the UN says. UNRWA said 190 of its own "
+            "staff were among them.")
+    assert one(text, "190")["metric"] == "aid_workers_killed"
+
+
+def test_people_working_for_a_charity_are_aid_workers():
+    text = "Four people working for a British aid charity were killed in the strike."
+    assert one(text, "Four")["metric"] == "aid_workers_killed"
