@@ -100,7 +100,7 @@ _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which|who|"
                        r"whom|where)\s",
                        re.IGNORECASE)
-_LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|"
+_LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|according to|"
                       r"on (?:\d{1,2} [a-z]+|[a-z]+(?: \d{1,2}\b)?)"
                       r"(?: (?:night|morning|afternoon|evening))?|of whom|"
                       r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?)\s+",

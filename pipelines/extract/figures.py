@@ -1162,8 +1162,8 @@ _IN_A_PHASE = re.compile(r"\s+(?:(?:still\s+)?(?:due|set|expected|slated|schedul
                          r"(?:freed|released)\s+)?(?:in|during)\s+(?:the\s+|its\s+|a\s+)?"
                          r"(?:first|second|third|initial|opening|next|final|last)\s+"
                          r"(?:phase|stage)\b", re.IGNORECASE)
-_FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:figure|number|count|tally)\s+"
-                        r"at\s+$", re.IGNORECASE)
+_FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|number|count|tally)|"
+                        r"it)\s+at\s+$", re.IGNORECASE)  # "Channel 12 later put it at 8,000"
 _THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
 _INCLUDE_NEXT = re.compile(r"\s+(?:(?:could|may|might|will|would)\s+)?"
                            r"(?:include|includes|included)\b")  # "The 33 could include ..."
@@ -1192,6 +1192,26 @@ def _next_counts(text: str, s_start: int, mentions: list, i: int) -> list[int]:
             if len(found) == 2:
                 break
     return found
+
+
+# "- Terrorists killed: about 17,000", "Soldiers wounded in Gaza: 2,100; killed: 330": a
+# label before a colon says who the count is of and what happened to them
+_LABEL_FIRST = re.compile(r"[\s\-–•*]*(?P<label>[A-Za-z][^:\n.;\d\"“]{2,70}):\s*")
+_LABEL_NEXT = re.compile(r"[;:]\s*(?P<label>[A-Za-z][^:\n.;\d\"“]{2,40}):\s*$")
+
+
+def _labelled(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
+    """The metric a label before a colon gives the count right after it, if any."""
+    label = _LABEL_FIRST.fullmatch(text, s_start, mention.start) or _LABEL_NEXT.search(
+        text, max(s_start, mention.start - 45), mention.start)
+    if not label or any(e[0] - mention.end <= 1 for e in metrics.events_in(
+            text, mention.end, mention.end + 14)):
+        return None  # (not "Massacre in Jabalia: 50 wounded": the count's own word decides)
+    words = label.group("label")
+    events = metrics.events_in(words, 0, len(words))
+    if not events:
+        return None
+    return metrics.metric_for(metrics.group_in(words), events[0][2], words, words, context)
 
 
 # the noun a toll's second figure is put at: "... and the wounded at 760"
@@ -1249,7 +1269,8 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
 # too ("five journalists killed ..., toll rises to 201").
 _GROUP_KILLED = {"soldiers_killed", "militants_killed", "journalists_killed", "medics_killed",
                  "aid_workers_killed"}
-_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom|in addition to|"
+_ANAPHORIC_BEFORE = re.compile(r"(?:\b(?:among them|among whom|including|of whom|of them|"
+                               r"in addition to|"
                                r"as well as|besides)|"
                                r"\b(?:toll|number killed)\b[^.;,]{0,60}?\bto|"
                                r"\btotal\b[^.;]{0,60}?\bto)\s+"
@@ -1260,6 +1281,8 @@ _WORKING_FOR = re.compile(r"\s+(?:working|who worked|who were working)\s+(?:for|
                           r"relief|agency|unrwa|ngo|organi[sz]ation|red crescent)\b",
                           re.IGNORECASE)
 _AMONG_THEM_AFTER = re.compile(r"\s+(?:were|are|was)\s+among\s+them\b")
+# "330 soldiers ..., which says 690 have fallen": soldiers fall
+_FALLEN_NEXT = re.compile(r"\s+(?:have|had|has)\s+fallen\b")
 _MORE_KILLED = re.compile(r"\s+more\s+(?:were|have|had|was|has)\b")
 _OTHERS = re.compile(r"\s+(?:more\s+|other\s+)?others?\b", re.IGNORECASE)
 
@@ -1281,6 +1304,8 @@ def _same_group(text: str, s_start: int, out: list[tuple], carried: str | None) 
         pointing = bool(_OF_WHOM.match(text, mention.num_end)) or \
             bool(_OTHERS.match(text, mention.num_end)) or \
             bool(_MORE_KILLED.match(text, mention.num_end)) or \
+            bool(n and previous == "soldiers_killed" and _FALLEN_NEXT.match(
+                text, mention.num_end)) or \
             (not n and bool(_BARE_OPENER.match(text, s_start, mention.start)))  # "Of these, 82"
         if not pointing and n and (people is None or people.group is None):
             pointing = bool(_ANAPHORIC_BEFORE.search(text, max(s_start, mention.start - 90),
@@ -1758,6 +1783,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "1,500 bodies of Hamas terrorists were found": the dead of that group
             out.append((mention, _BODIES_OF[metrics.group_in(of_group.group("who"))], people,
                         None))
+            continue
+        if people.group is None and (metric := _labelled(text, s_start, mention, context)):
+            out.append((mention, metric, people, None))
             continue
         if people.group in (None, "people") and (metric := _toll_figure(text, s_start, mention,
                                                                         context)):

@@ -2601,3 +2601,31 @@ def test_more_of_a_group_and_its_part_among_them_count_that_group_s_dead():
 def test_people_working_for_a_charity_are_aid_workers():
     text = "Four people working for a British aid charity were killed in the strike."
     assert one(text, "Four")["metric"] == "aid_workers_killed"
+
+
+def test_a_label_before_a_colon_names_the_people_and_what_happened():
+    text = "- Militants killed: about 19,000, according to army estimates."
+    assert one(text, "about 19,000")["metric"] == "militants_killed"
+    text = "- Hostages rescued alive by troops: eight, the army says."
+    assert one(text, "eight")["metric"] == "hostages_rescued"
+    text = "Gaza toll: killed: 34,000; injured: 77,000."
+    assert [f["metric"] for f in figures(text)] == ["killed", "injured"]
+    text = "Strike on Jabalia: 50 wounded, medics say"
+    assert one(text, "50")["metric"] == "injured"
+
+
+def test_soldiers_who_have_fallen_and_a_part_of_them_stay_soldiers():
+    text = ("In the ground operation 280 soldiers have fallen in Gaza; 640 have fallen since "
+            "October 7, the army says.")
+    assert one(text, "640")["metric"] == "soldiers_killed"
+    text = ("Army figures show 858 soldiers have been killed since the war began, of them 415 in "
+            "the ground operation in Gaza.")
+    assert one(text, "415")["metric"] == "soldiers_killed"
+
+
+def test_put_it_at_repeats_the_count_before_and_according_to_is_no_name():
+    text = 'The army said troops had killed "about 7,000 terrorists"; a TV channel put it at 8,000.'
+    assert one(text, "8,000")["metric"] == "militants_killed"
+    text = ("- Soldiers killed in the ground operation: 330, according to the IDF, which says 690 "
+            "have fallen since the war began.")
+    assert one(text, "690")["claimant"] == "the IDF"
