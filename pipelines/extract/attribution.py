@@ -28,7 +28,10 @@ VERBS = (
     r"concluded|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|"
-    r"tallied|counted|recorded|documented|updated|revised"
+    r"tallied|counted|recorded|documented|updated|revised|"
+    # "Israeli figures show": data shows what its owner counted
+    r"show(?<=figures show)(?:s|ed)?|show(?<=data show)(?:s|ed)?|"
+    r"show(?<=statistics show)(?:s|ed)?|show(?<=records show)(?:s|ed)?"
 )
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
 # The verbs (with "has ", "also " ... before them) bucketed by first letter: the same matches,

@@ -887,7 +887,11 @@ def extract_figures(text: str, published: date | None = None,
             elif quote_speaker is not None:
                 claimant, explicit = attributions.resolve(index, quote_speaker)
             elif figures and figures[-1].span_end >= context_start and \
-                    _BARE_OPENER.match(text, s_start, s_end):
+                    (opener := _BARE_OPENER.match(text, s_start, s_end)) and \
+                    not _OTHER_CLAUSE.search(text, opener.end(), mention.start) and (
+                        figures[-1].span_end < s_start
+                        or _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
+                        or _LIST_NEXT.match(text, figures[-1].span_end, mention.start)):
                 # "According to the ministry, 35,000 were killed. Of these, 24,686 have been
                 # identified": a breakdown of the figure before is its claimant's
                 claimant, explicit = figures[-1].claimant, False
@@ -1140,6 +1144,9 @@ _NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the
                               r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$",
                               re.IGNORECASE)
 # "12,000 patients ... need to be evacuated abroad, among them 4,500 children"
+# "Of those, a third fell in the first days, when about 1,200 people were murdered": a clause
+# of its own, not the breakdown
+_OTHER_CLAUSE = re.compile(r",\s+(?:when|while|as|after|before|where)\b|;")
 _PATIENTS_AMONG = re.compile(r"\bpatients\b[^.;]*,\s+(?:among them|including)\s+$",
                              re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)

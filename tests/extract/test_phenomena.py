@@ -2629,3 +2629,24 @@ def test_put_it_at_repeats_the_count_before_and_according_to_is_no_name():
     text = ("- Soldiers killed in the ground operation: 330, according to the IDF, which says 690 "
             "have fallen since the war began.")
     assert one(text, "690")["claimant"] == "the IDF"
+
+
+def test_figures_show_and_more_spellings_of_known_bodies():
+    text = "Some 450 soldiers have been killed since the war began, Israeli figures show."
+    assert _claimant(text, "Some 450") == "israel_gov"
+    text = "Palestinian health officials said the raid killed 274 people."
+    assert _claimant(text, "274") == "gaza_health"
+    text = "Some 1,700 detainees from Gaza were freed, Israeli prison authorities said."
+    assert _claimant(text, "Some 1,700") == "israel_gov"
+    text = "Troops killed over 2,000 gunmen in the operation, the Southern Command said."
+    assert _claimant(text, "over 2,000") == "israel_military"
+    text = "Izzat al-Rishq said 120 captives were still being held in Gaza."
+    assert _claimant(text, "120") == "hamas"
+
+
+def test_a_breakdown_opener_lends_its_claimant_only_to_its_own_clause():
+    text = ("Some 840 troops have been killed since the war began, according to military "
+            "figures. Of those, about 300 were killed in the first days, when about 1,200 people "
+            "were murdered in the south.")
+    assert _claimant(text, "about 300") == "israel_military"
+    assert _claimant(text, "about 1,200") == "outlet"
