@@ -1171,6 +1171,9 @@ _IN_A_PHASE = re.compile(r"\s+(?:(?:still\s+)?(?:due|set|expected|slated|schedul
                          r"(?:phase|stage)\b", re.IGNORECASE)
 _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|number|count|tally)|"
                         r"it)\s+at\s+$", re.IGNORECASE)  # "Channel 12 later put it at 8,000"
+# "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
 _INCLUDE_NEXT = re.compile(r"\s+(?:(?:could|may|might|will|would)\s+)?"
                            r"(?:include|includes|included)\b")  # "The 33 could include ..."
@@ -1922,6 +1925,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     or (out and out[-1][1] in _HOSTAGE_FIGURES)) and metrics.metric_for(
                     "people", "remaining", sentence) == "hostages_remaining":
                 people = metrics.People("hostages", people.subject, people.end)
+        if out and _UP_FROM.search(text, max(s_start, mention.start - 20), mention.start) and (
+                people.group is None or people.subject.lower() in _PRONOUNS):
+            out.append((mention, out[-1][1], people, None))  # "killed 13,000, up from the
+            continue  # 12,000 he cited in February": the same count, told before
         if people.group == "thing" or _RATIO.match(text, people.end) or (
                 (things := _NUMBER_OF_THINGS.match(text, mention.num_end))
                 and metrics.is_thing_noun(things.group(1))) or \

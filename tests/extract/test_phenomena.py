@@ -2650,3 +2650,16 @@ def test_a_breakdown_opener_lends_its_claimant_only_to_its_own_clause():
             "were murdered in the south.")
     assert _claimant(text, "about 300") == "israel_military"
     assert _claimant(text, "about 1,200") == "outlet"
+
+
+def test_soldiers_fell_in_the_battle_and_residents_evacuated_are_counted():
+    text = "Forty soldiers of the brigade fell in the battle for Jabalia."
+    assert one(text, "Forty")["metric"] == "soldiers_killed"
+    text = "The army oversaw the evacuation of some 400,000 residents to the coastal zone."
+    assert one(text, "some 400,000")["metric"] == "displaced"
+
+
+def test_up_from_an_earlier_count_is_the_same_count_told_before():
+    text = ("The prime minister said troops had killed 14,000 terrorists, up from the 12,000 he "
+            "cited in February.")
+    assert one(text, "12,000")["metric"] == "militants_killed"
