@@ -230,7 +230,12 @@ def _looks_like_claimant(phrase: str) -> bool:
         bool(_ROLE_THEN_NAME.match(phrase))  # "ministry spokesman Ashraf al-Qudra"
 
 
-_APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+[^,;:“”\"()]{2,110},\s*$")
+# an apposition that names its body only by referring back ("the group's mouthpiece")
+_REFERS_BACK = re.compile(r"\bthe (?:group|movement)\b", re.IGNORECASE)
+# an apposition that names its body only by referring back ("the group's mouthpiece")
+_REFERS_BACK = re.compile(r"\bthe (?:group|movement)\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+(?P<a>[^,;:“”\"()]{2,110}),"
+                         r"\s*$")
 _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?-i:[A-Z])[\w'’.-]+(?:\s+\S+){0,3}$")
@@ -345,6 +350,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if not phrase and cut:  # "The Qassam Brigades, Hamas's armed wing, said"
             apposed = _APPOSITIVE.search(before, 0 if base == 0 else window)
             phrase = _clean(apposed.group("c")) if apposed else phrase
+            if apposed and not is_known(phrase) and is_known(role := _clean(apposed.group("a"))) \
+                    and not _REFERS_BACK.search(role):
+                # "Izzat al-Rishq, a member of Hamas's political bureau, said": a person the
+                # registry does not know speaks for the body the apposition names
+                phrase = f"{phrase}, {role}"
         if acronym and is_known(acronym.group("a")):
             phrase = acronym.group("a")
         # a claim in a relative clause, or in a time clause with its own complement ("...,

@@ -180,8 +180,11 @@ _GROUP_ACCOUNTS = re.compile(r"\b(?P<who>children|women|minors|journalists|medic
                              r"up|makes up)\s+for\s+(?:(?:more than|at least|about|some|"
                              r"nearly|over|almost|around)\s+)?$", re.IGNORECASE)
 _OF_THE_DEAD_WERE = re.compile(r"\s+of\s+the\s+(?:[\w-]+\s+)?(?:fatalities|dead|killed|victims|"
-                               r"martyrs|deaths)\s+(?:were|are)\s+(?P<who>children|women|"
-                               r"minors)\b", re.IGNORECASE)
+                               r"martyrs|deaths)\s+"
+                               # "17 of the dead brought to the hospital were children"
+                               r"(?:(?:brought|taken|admitted|received)\s+(?:\w+\s+){1,4}?)?"
+                               r"(?:were|are)\s+(?P<who>children|women|minors)\b",
+                               re.IGNORECASE)
 # "into releasing the 59 hostages it still holds": however many it is asked to free, that is
 # how many it holds
 _STILL_HOLDS = re.compile(r"\s+(?:(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|the group)\s+"

@@ -2663,3 +2663,15 @@ def test_up_from_an_earlier_count_is_the_same_count_told_before():
     text = ("The prime minister said troops had killed 14,000 terrorists, up from the 12,000 he "
             "cited in February.")
     assert one(text, "12,000")["metric"] == "militants_killed"
+
+
+def test_a_person_the_registry_does_not_know_speaks_for_the_body_named_beside_them():
+    text = ("Atef al-Hout, director of Nasser Medical Complex, said 17 of the dead brought to the "
+            "hospital were children.")
+    assert one(text, "17")["metric"] == "killed_children"
+    assert _claimant(text, "17") == "gaza_health"
+    text = "Basem Khalil, a member of Hamas's political bureau, said 120 captives were still held."
+    assert _claimant(text, "120") == "hamas"
+    text = ("The Houthis vowed revenge. Al-Masirah TV, the group's mouthpiece, said raids killed "
+            "at least 16 people.")
+    assert _claimant(text, "at least 16") == "other"
