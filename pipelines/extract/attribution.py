@@ -209,6 +209,7 @@ def _clean(phrase: str) -> str:
 
 
 _TIME_WORDS = ("after", "when", "while")
+_TIME_OPENER = re.compile(r"(?:since|after|before|until|once|when)\s+", re.IGNORECASE)
 _OWN_COMPLEMENT = re.compile(r"\s+(?:that\b|[^.;]*\d)", re.IGNORECASE)
 # what follows a verb but is no speaker: "announced its latest figures"
 _NOT_SPEAKER = re.compile(r"^(?:its|their|his|her|our)\s|\b(?:figures|data|statistics|numbers|"
@@ -364,6 +365,10 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                        and _in_relative(boundary, before[:cut - len(boundary)] if cut else "")) \
             or (boundary.strip().lower() in _TIME_WORDS
                 and bool(_OWN_COMPLEMENT.match(sentence, m.end())))
+        if (opener := _TIME_OPENER.match(phrase)) and len(phrase) > opener.end():
+            # "Since the IPC declared famine on Friday, 42 people have died": a time clause
+            # opening the sentence, whose claim is its own
+            phrase, in_relative = phrase[opener.end():], True
         reduced = _REDUCED.match(phrase) if _DIGIT.search(phrase) or (
             " the " in phrase and phrase.startswith(("a ", "an ", "the "))) else None
         if reduced:
@@ -494,10 +499,12 @@ def _in_relative(boundary: str, before: str) -> bool:
 _BREAKDOWN = re.compile(r"\s*(?:including|among them|among whom|of whom|of them)\b", re.IGNORECASE)
 
 
+_COMMA = re.compile(r", ")
+
+
 def _past_comma(span: str) -> bool:
     """Whether a comma in `span` ends a clause, rather than opening a breakdown of its figure."""
-    cut = span.rfind(", ")
-    return cut >= 0 and not _BREAKDOWN.match(span, cut + 1)
+    return any(not _BREAKDOWN.match(span, m.start() + 1) for m in _COMMA.finditer(span))
 
 
 def choose(attributions: list[Attribution], text: str, pos: int,

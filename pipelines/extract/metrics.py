@@ -571,7 +571,7 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"
         adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2 or (
             text and noun_end <= e[0] <= noun_end + 8  # "10,000 people still missing"
-            and text[noun_end:e[0]].strip().lower() == "still")]
+            and text[noun_end:e[0]].strip().lower() in _LINKS)]
         if adjacent:
             return adjacent[0][2]
     if governing and noun_end is not None and noun_end > end:
@@ -591,6 +591,10 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we|that)\b",
                          re.IGNORECASE)  # "... live in the Strip, and that 90 percent of them"
 _AND = re.compile(r"\band\b")
+# what may link a noun to its own state: "10,000 people still missing", "11,000 people remain
+# missing"
+_LINKS = frozenset({"still", "remain", "remains", "remained", "are still", "were still",
+                    "remain still"})
 _WHERE_BEFORE = re.compile(r"\bwhere\s+(?:(?:some|about|around|nearly|over|more than|at least|"
                            r"an estimated)\s+)?$", re.IGNORECASE)
 # what may stand between a verb and the number it governs: "rescued the last four", "killed

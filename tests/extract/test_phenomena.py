@@ -2675,3 +2675,16 @@ def test_a_person_the_registry_does_not_know_speaks_for_the_body_named_beside_th
     text = ("The Houthis vowed revenge. Al-Masirah TV, the group's mouthpiece, said raids killed "
             "at least 16 people.")
     assert _claimant(text, "at least 16") == "other"
+
+
+def test_people_who_remain_missing_after_a_toll_are_missing():
+    text = ("The toll has risen to 60,138 killed and 146,269 wounded, while some 11,000 people "
+            "remain missing, the office said.")
+    assert one(text, "some 11,000")["metric"] == "missing"
+
+
+def test_a_time_clause_opening_the_sentence_claims_none_of_the_main_clause():
+    text = ("The Ministry of Health in Gaza gave its daily update. Since the IPC declared famine "
+            "on Friday, 22 August, 42 people have died of hunger, including 16 children, the "
+            "ministry said.")
+    assert [f["claimant_class"] for f in figures(text)] == ["gaza_health", "gaza_health"]
