@@ -1109,7 +1109,10 @@ _UNCOUNTED = re.compile(
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
     r"(?P<facing>facing|face|at risk of|in need of)\b|"
     r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b|"
-    r"for (?:acute )?(?:anxiety|shock|panic|stress)\b)",  # "treated 19 people for anxiety"
+    r"for (?:acute )?(?:anxiety|shock|panic|stress)\b|"  # "treated 19 people for anxiety"
+    # "nine employees may have been involved in the massacre": those who took part
+    r"(?P<took_part>['‘\"“]?(?:may |might |could )?(?:have been |had been |were |was )?"
+    r"(?:involved|took part|taken part|participated)['’\"”]?\s+in\b))",
     re.IGNORECASE)
 # "1.1 million people, half the population, face ...", "1.1 million Gazans across the Strip
 # face ...": a short aside or place between the people and what they face
@@ -1720,7 +1723,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 (uncounted := _uncounted(text, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(
                         text, max(s_start, mention.start - 3), mention.start))
-                and not _own_event(text, mention, people, events, s_end, held=False)
+                and (uncounted.group("took_part")
+                     or not _own_event(text, mention, people, events, s_end, held=False))
                 or (people.subject and "patient" in people.subject.lower()
                     and _EVACUATED.match(text, people.end))):
             skipped.add(i)

@@ -2688,3 +2688,10 @@ def test_a_time_clause_opening_the_sentence_claims_none_of_the_main_clause():
             "on Friday, 22 August, 42 people have died of hunger, including 16 children, the "
             "ministry said.")
     assert [f["claimant_class"] for f in figures(text)] == ["gaza_health", "gaza_health"]
+
+
+def test_people_who_took_part_in_an_attack_are_not_its_victims():
+    text = "Inquiry: seven agency employees 'may have been involved' in the October 7 massacre"
+    assert figures(text) == []
+    text = "An inquiry found that seven staff may have taken part in the October 7 attack."
+    assert figures(text) == []
