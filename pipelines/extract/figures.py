@@ -1094,13 +1094,18 @@ _UNCOUNTED_ACTS = (r"arrested|detained|jailed|imprisoned|rounded up|called up|mo
 _DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion of)|"
                               r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
                               r"employed|recruited|dismissed|sacked|suspended|reprimanded|"
-                              r"accused|accuses|accusing|serves|served)\s+"
+                              r"accused|accuses|accusing|serves|served|"
+                              r"field|fields|fielded|fielding)\s+"
                               r"(?:(?:more than|at least|about|some|nearly|over|around|another)"
                               r"\s+)?$", re.IGNORECASE)
 # What people are said to be in or to undergo that no metric counts: "Some 7,000 Palestinians
 # are held in occupation prisons", "more than 2,800 have been arrested", "some 470,000 people
 # facing catastrophic hunger". An arrest needs its auxiliary: "1,718 people detained in Gaza" may
 # be among the prisoners a deal frees.
+_OF_THOSE_HELD = re.compile(rf"\s+of\s+(?:those|the)\s+(?:{_UNCOUNTED_ACTS})\b")
+_CLAUSE_OPENS = re.compile(r"[:;]\s*$")
+_OF_THINGS_FIRST = re.compile(r"(?<!\bas )\bof\s+(?:the\s+)?[\d,.]+\s+(?P<noun>[a-z]+s)\b"
+                              r"[^,.;]{0,40},\s+$", re.IGNORECASE)
 _UNCOUNTED = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|has been|"
     r"had been|being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
@@ -1111,7 +1116,11 @@ _UNCOUNTED = re.compile(
     r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b|"
     r"for (?:acute )?(?:anxiety|shock|panic|stress)\b|"  # "treated 19 people for anxiety"
     # "nine employees may have been involved in the massacre": those who took part
-    r"(?P<took_part>['‘\"“]?(?:may |might |could )?(?:have been |had been |were |was )?"
+    # "out of 30,000 operatives that Hamas fielded": those it had, not those it lost
+    r"(?:[a-z][\w-]{0,30}\s+){1,2}(?:fielded|had fielded|could field|employed|recruited|"
+    r"trained)\b|"
+    r"(?P<took_part>(?:of\s+[a-z][\w-]{0,30}\s+)?['‘\"“]?(?:may |might |could )?"
+    r"(?:have been |had been |have |had |were |was )?"
     r"(?:involved|took part|taken part|participated)['’\"”]?\s+in\b))",
     re.IGNORECASE)
 # "1.1 million people, half the population, face ...", "1.1 million Gazans across the Strip
@@ -1153,6 +1162,9 @@ _NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the
 # "Of those, a third fell in the first days, when about 1,200 people were murdered": a clause
 # of its own, not the breakdown
 _OTHER_CLAUSE = re.compile(r",\s+(?:when|while|as|after|before|where)\b|;")
+_IN_JAILS = re.compile(r"\s+(?:\w+\s+)?in\s+(?:its|their|israeli|the\s+occupation['’]s)\s+"
+                       r"(?:\w+\s+)?(?:jails|prisons)\b", re.IGNORECASE)
+_MEDICAL_EVACUATION = re.compile(r"\bmedical(?:ly)? evacuat", re.IGNORECASE)
 _PATIENTS_AMONG = re.compile(r"\bpatients\b[^.;]*,\s+(?:among them|including)\s+$",
                              re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)
@@ -1185,10 +1197,10 @@ _INCLUDE_NEXT = re.compile(r"\s+(?:(?:could|may|might|will|would)\s+)?"
                            r"(?:include|includes|included)\b")  # "The 33 could include ..."
 # "8,000 children under five were treated": the count's own verb, past an age
 _AGED_VERB_NEXT = re.compile(r"(?:\s+(?:under|over|aged|between)\s+(?:the\s+age\s+of\s+)?"
-                             r"[\w-]+(?:\s+and\s+[\w-]+)?)?"
+                             r"[\w-]+(?:\s+and\s+[\w-]+|\s+(?:years?|months?)(?:\s+old)?)?)?"
                              # "17,000 children in Gaza are unaccompanied"
                              r"(?:\s+in\s+(?:the\s+)?[\w-]+(?:\s+strip)?)?"
-                             r"\s+(?:are|were|is|was|have|has|had)\b",
+                             r"\s+(?:are|were|is|was|have|has|had|face|faced|facing)\b",
                              re.IGNORECASE)
 _VERB_NEXT = re.compile(r"\s+(?:are|were|is|was|have|has|had)\b", re.IGNORECASE)
 
@@ -1786,9 +1798,17 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, metric, people, None))
                 previous_people = people
                 continue
-        if _DETAINED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start):
-            skipped.add(i)
+        if _DETAINED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start) or \
+                _OF_THOSE_HELD.match(text, mention.num_end):
+            skipped.add(i)  # (and "Some 500 of those detained have been confirmed as ...")
             continue
+        if (things := _OF_THINGS_FIRST.search(text, max(s_start, mention.start - 60),
+                                              mention.start)) and \
+                metrics.is_thing_noun(things.group("noun")) and (
+                    things.start() == s_start
+                    or _CLAUSE_OPENS.search(text, max(s_start, things.start() - 3),
+                                            things.start())):
+            continue  # "of 135,000 tents in the Strip, 110,000 are no longer fit": things
         if people.group == "aid_workers" and _HEADCOUNT_BEFORE.search(
                 text, max(s_start, mention.start - 30), mention.start) and \
                 not metrics.events_in(text, people.end, min(s_end, people.end + 30)):
@@ -2149,9 +2169,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # British nationals": a part of the group counted just before
         if metric == "displaced" and (people.subject and "patient" in people.subject.lower()
                                       or _PATIENTS_AMONG.search(
-                                          text, max(s_start, mention.start - 150), mention.start)):
+                                          text, max(s_start, mention.start - 150), mention.start)
+                                      or _MEDICAL_EVACUATION.search(
+                                          text, max(s_start, mention.start - 300), mention.start)):
             continue  # "evacuated 250 patients to other hospitals": a medical evacuation (and
             # "12,000 patients need to be evacuated, among them 4,500 children": some of them)
+        if metric == "hostages_remaining" and _IN_JAILS.match(text, mention.num_end):
+            continue  # "prisoners, of whom the occupation holds 9,000 in its jails": held, not
+            # hostages
         if metric is None:
             continue
         out.append((mention, metric, people, None))

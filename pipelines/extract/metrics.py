@@ -540,6 +540,10 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     captives held in Gaza were freed" -> freed), else the nearest event word (after wins a tie).
     """
     candidates = [e for e in events if not (skip and skip[0] <= e[0] < skip[1])]
+    # "40 patients were trapped inside, where a medic was killed": a "where" clause after the
+    # count tells another event (looked for once, near the count: this runs for every number)
+    found = _WHERE_CLAUSE.search(text, end, end + 300) if text else None
+    where = found.start() if found else float("inf")
     if after_only:
         candidates = [e for e in candidates if e[0] >= end]
     governing = [e for e in candidates if 0 <= pos - e[1] <= 20  # "rescued four hostages alive"
@@ -553,7 +557,7 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     object_of = bool(governing) and len(governing[-1]) > 3 and governing[-1][3]
     main = [e for e in candidates
             if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]
-            and not (text and _NEW_CLAUSE.search(text, end, e[0]))
+            and not (text and _NEW_CLAUSE.search(text, end, e[0])) and e[0] < where
             and not (object_of and text and _AND.search(text, end, e[0]))]
     if main and text and (around := [e for e in candidates if e[0] < pos and e[1] > end]) \
             and "," in text[end:main[0][0]]:
@@ -580,6 +584,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
         return governing[-1][2]
     best, best_distance = None, None
     for e_start, e_end, name, *_ in candidates:
+        if e_start >= where:
+            continue
         distance = e_start - end if e_start >= end else pos - e_end + 1
         if best_distance is None or distance < best_distance:
             best, best_distance = name, distance
@@ -591,6 +597,7 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we|that)\b",
                          re.IGNORECASE)  # "... live in the Strip, and that 90 percent of them"
 _AND = re.compile(r"\band\b")
+_WHERE_CLAUSE = re.compile(r",\s+where\b", re.IGNORECASE)
 # what may link a noun to its own state: "10,000 people still missing", "11,000 people remain
 # missing"
 _LINKS = frozenset({"still", "remain", "remains", "remained", "are still", "were still",

@@ -2695,3 +2695,37 @@ def test_people_who_took_part_in_an_attack_are_not_its_victims():
     assert figures(text) == []
     text = "An inquiry found that seven staff may have taken part in the October 7 attack."
     assert figures(text) == []
+
+
+def test_children_at_risk_or_facing_hunger_past_an_age_take_no_earlier_toll():
+    text = ("Some 300 people have died. The ministry warned that more than 40,000 infants under "
+            "one year old were at risk of death.")
+    assert [f["surface"] for f in figures(text)] == ["Some 300"]
+    text = ("Some 300 people have died. The ministry warned that 650,000 children under the age "
+            "of five face severe malnutrition.")
+    assert [f["surface"] for f in figures(text)] == ["Some 300"]
+
+
+def test_fighters_fielded_people_detained_things_and_prisoners_in_jails_are_no_figures():
+    text = "Israeli intelligence estimated before the war that Hamas could field some 30,000 fighters."
+    assert figures(text) == []
+    text = ("The army says some 13,000 terrorists have been killed, out of approximately 30,000 "
+            "operatives that Hamas fielded.")
+    assert [f["surface"] for f in figures(text)] == ["some 13,000"]
+    text = ("Troops detained 800 people. Some 500 of those detained have been confirmed as members "
+            "of Hamas, according to the military.")
+    assert figures(text) == []
+    text = "Most people live in tents: of 135,000 tents in the Strip, 110,000 are no longer fit to use."
+    assert figures(text) == []
+    text = ("Hamas says prisoners will be freed only in a deal that frees our prisoners, of whom "
+            "the occupation holds more than 9,000 in its jails.")
+    assert figures(text) == []
+
+
+def test_patients_evacuated_after_a_medical_evacuation_and_people_trapped_where_others_died():
+    text = ("WHO has facilitated the medical evacuation of only 427 patients; 17 were evacuated via "
+            "Kerem Shalom on 19 November.")
+    assert figures(text) == []
+    text = ("The Red Crescent said 40 patients were trapped inside the hospital, where one of its "
+            "medics was killed on Sunday.")
+    assert figures(text) == []
