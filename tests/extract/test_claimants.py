@@ -54,6 +54,11 @@ REGISTRY = Path(__file__).parents[2] / "pipelines" / "extract" / "claimants.csv"
     ("A separate WHO analysis", "un_who", "un"),
     ("U.S. Central Command", "us_gov", "us_gov"),
     ("CENTCOM", "us_gov", "us_gov"),
+    ("the Central Command", "us_gov", "us_gov"),  # the US's; the army's commands are regional
+    ("the Southern Command", "idf", "israel_military"),
+    ("the 98th Division", "idf", "israel_military"),
+    ("Israeli prison authorities", "israel_gov", "israel_gov"),
+    ("Palestinian health officials", "gaza_moh", "gaza_health"),
     ("Egyptian officials", "egypt", "other"),
 ])
 def test_registry_normalises_spellings(name, claimant_id, claimant_class):
