@@ -233,8 +233,6 @@ def _looks_like_claimant(phrase: str) -> bool:
 
 # an apposition that names its body only by referring back ("the group's mouthpiece")
 _REFERS_BACK = re.compile(r"\bthe (?:group|movement)\b", re.IGNORECASE)
-# an apposition that names its body only by referring back ("the group's mouthpiece")
-_REFERS_BACK = re.compile(r"\bthe (?:group|movement)\b", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+(?P<a>[^,;:“”\"()]{2,110}),"
                          r"\s*$")
 _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")

@@ -1115,10 +1115,10 @@ _UNCOUNTED = re.compile(
     r"(?P<facing>facing|face|at risk of|in need of)\b|"
     r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b|"
     r"for (?:acute )?(?:anxiety|shock|panic|stress)\b|"  # "treated 19 people for anxiety"
-    # "nine employees may have been involved in the massacre": those who took part
     # "out of 30,000 operatives that Hamas fielded": those it had, not those it lost
     r"(?:[a-z][\w-]{0,30}\s+){1,2}(?:fielded|had fielded|could field|employed|recruited|"
     r"trained)\b|"
+    # "nine employees may have been involved in the massacre": those who took part
     r"(?P<took_part>(?:of\s+[a-z][\w-]{0,30}\s+)?['‘\"“]?(?:may |might |could )?"
     r"(?:have been |had been |have |had |were |was )?"
     r"(?:involved|took part|taken part|participated)['’\"”]?\s+in\b))",
@@ -1158,13 +1158,13 @@ _NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the
                               r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
                               r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$",
                               re.IGNORECASE)
-# "12,000 patients ... need to be evacuated abroad, among them 4,500 children"
 # "Of those, a third fell in the first days, when about 1,200 people were murdered": a clause
 # of its own, not the breakdown
 _OTHER_CLAUSE = re.compile(r",\s+(?:when|while|as|after|before|where)\b|;")
 _IN_JAILS = re.compile(r"\s+(?:\w+\s+)?in\s+(?:its|their|israeli|the\s+occupation['’]s)\s+"
                        r"(?:\w+\s+)?(?:jails|prisons)\b", re.IGNORECASE)
 _MEDICAL_EVACUATION = re.compile(r"\bmedical(?:ly)? evacuat", re.IGNORECASE)
+# "12,000 patients ... need to be evacuated abroad, among them 4,500 children"
 _PATIENTS_AMONG = re.compile(r"\bpatients\b[^.;]*,\s+(?:among them|including)\s+$",
                              re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)
@@ -1246,6 +1246,17 @@ def _labelled(text: str, s_start: int, mention: NumberMention, context: str) -> 
 _NAMED_AT = re.compile(r"\b(?:the\s+)?(?:wounded|injured|missing|displaced)\s+at\s+$",
                        re.IGNORECASE)
 _TOLL_OF = re.compile(r"\s*(?:of|among)\s+[^,;]{0,40}")
+
+
+def _group_total(text: str, s_start: int, mention: NumberMention, out: list[tuple],
+                 metric: str) -> str:
+    """A plain "killed" count that a group's dead bring to ("three soldiers were killed,
+    bringing to 242 the number killed", "..., bringing the death toll to 229") is that group's
+    running total; any other metric stays."""
+    if metric == "killed" and out and out[-1][1] in _GROUP_KILLED and \
+            _BRINGING_TO.search(text, max(s_start, mention.start - 60), mention.start):
+        return out[-1][1]
+    return metric
 
 
 def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
@@ -1826,11 +1837,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue
         if people.group in (None, "people") and (metric := _toll_figure(text, s_start, mention,
                                                                         context)):
-            if metric == "killed" and out and out[-1][1] in _GROUP_KILLED and \
-                    _BRINGING_TO.search(text, max(s_start, mention.start - 60), mention.start):
-                metric = out[-1][1]  # "three soldiers were killed, bringing to 242 the number
-                # killed": the same group's running total
-            out.append((mention, metric, people, None))
+            out.append((mention, _group_total(text, s_start, mention, out, metric), people,
+                        None))
             continue
         predicate_noun = _PREDICATE_NOUN.match(text, mention.num_end) if people.group is None \
             or of_whom_killed(text, mention) else None
@@ -2121,11 +2129,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _WORKING_FOR.match(text, people.end):
             metric = "aid_workers_killed"  # "seven people working for the charity World
             # Central Kitchen were killed"
-        elif metric == "killed" and people.group is None and out and \
-                out[-1][1] in _GROUP_KILLED and \
-                _BRINGING_TO.search(text, max(s_start, mention.start - 60), mention.start):
-            metric = out[-1][1]  # "three soldiers were killed, bringing to 242 the number
-            # killed": the same group's running total
+        elif metric == "killed" and people.group is None and \
+                (total := _group_total(text, s_start, mention, out, metric)) != metric:
+            metric = total
         elif metric == "killed" and people.group is None and (owner := _GROUP_DEATHS.search(
                 text, max(s_start, mention.start - 80), mention.start)):
             # "Soldiers' deaths in Gaza offensive reach 127": the dead are the owners
