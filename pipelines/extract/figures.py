@@ -1398,8 +1398,9 @@ def _exchange_sides(text: str, out: list[tuple]) -> list[tuple]:
 
 
 _IN_EXCHANGE = re.compile(r"\bin (?:exchange|return) for\b", re.IGNORECASE)
-_FOR_PRISONERS = re.compile(r"\bin (?:exchange|return) for\s+(?:[\w-]+\s+){0,3}?"
-                            r"(?:prisoners|detainees)\b", re.IGNORECASE)
+# "in exchange for Palestinian prisoners": the prisoners' side named after the phrase
+_FOR_PRISONERS = re.compile(_IN_EXCHANGE.pattern
+                            + r"\s+(?:[\w-]+\s+){0,3}?(?:prisoners|detainees)\b", re.IGNORECASE)
 _PRISONER_WORDS = re.compile(r"prisoners?|detainees?|palestinians?", re.IGNORECASE)
 
 
