@@ -144,7 +144,7 @@ def _depth(data: bytes) -> int:
     return deepest
 
 
-def _body_text(data: bytes) -> str:
+def _body_text(html: str) -> str:
     """The page's main content as plain text, without navigation, captions, comments or alt
     texts: numbers in those are not claims of the article.
 
@@ -155,7 +155,6 @@ def _body_text(data: bytes) -> str:
     into figures; with the metadata (`_metadata`) it takes 0.46 ms a generated page against
     1.81 ms (`python -m pipelines.bench.html_extractors --benchmark DIR`, README "Scale").
     """
-    html = bytes_to_str(data, detect_encoding(data))
     return extract_plain_text(html, main_content=True, alt_texts=False, comments=False,
                               list_bullets=False, post_meta=False)
 
@@ -203,11 +202,14 @@ def parse_html(
     if data.count(b"<") > MAX_TAGS_UNSCANNED and (depth := _depth(data)) > MAX_DEPTH:
         raise ArticleError(f"HTML nested {depth} elements deep (at most {MAX_DEPTH}): a broken "
                            "or hostile page, not parsed")
-    tree = load_html(data)
+    # Decoded once, for both libraries: trafilatura would otherwise guess the encoding again
+    # and first try to decompress every page as brotli and zlib.
+    html = bytes_to_str(data, detect_encoding(data))
+    tree = load_html(html)
     if tree is None:
         raise ArticleError("no HTML document could be parsed")
     meta = _metadata(tree, url)
-    text = _body_text(data)
+    text = _body_text(html)
     if not text.strip():
         raise ArticleError("no article body found in the HTML")
     title = meta.title
