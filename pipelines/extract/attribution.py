@@ -167,7 +167,8 @@ _SOURCE_NOUNS = re.compile(
     r"(?:humanitarian\s+|aid\s+)?(?:partners|agencies|organi[sz]ations|groups)|"
     # "municipal officials", "a press group", "officials briefed on the talks"
     r"(?:an?\s+)?(?:[a-z][\w-]*\s+){1,2}(?:officials|sources|group|organi[sz]ation|"
-    r"watchdog))"
+    r"watchdog)|"
+    r"government\s+(?:figures|data|statistics|estimates))"
     r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|working in|"
     r"based in|operating in)\s+"
     r"[\w' -]{2,40})?",

@@ -918,6 +918,9 @@ def extract_figures(text: str, published: date | None = None,
                 # "strikes on Hodeidah killed six, the health ministry said": not Gaza's
                 claimant_id, claimant_class = by_id(
                     "yemen_moh" if seat.group("yemen") else "lebanon_moh")
+            elif claimant_class == "other" and _BARE_GOVERNMENT.fullmatch(claimant) and \
+                    _ISRAEL_HOME_FRONT.search(sentence):
+                claimant_id, claimant_class = by_id("israel_gov")
             as_of = _as_of(date_mentions, text, mention, owned, published, s_start)
             # "..., bringing the day's toll to 24", "... taken hostage that day", "killed on
             # Monday, bringing to 221 the number killed": the day named earlier in the sentence
@@ -1039,6 +1042,15 @@ _BARE_MOH = re.compile(r"(?:the\s+)?(?:health ministry|ministry of (?:public )?h
                        re.IGNORECASE)
 _MOH_SEAT = re.compile(r"\b(?:leban(?:on|ese)|hezbollah|beirut|(?P<yemen>yemen(?:i|'s)?|houthis?|"
                        r"sanaa|hodeidah))\b", re.IGNORECASE)
+# A government named by no country ("the government says", "government figures") is Israel's
+# when the people it counts are Israel's own ("60,000 Israelis", "residents of the north",
+# "evacuees in state-funded hotels"); a Lebanese sitrep's "the Government" stays other.
+_BARE_GOVERNMENT = re.compile(r"(?:the\s+)?government(?:\s+(?:figures|data|statistics|"
+                              r"estimates))?", re.IGNORECASE)
+_ISRAEL_HOME_FRONT = re.compile(r"\bIsraelis\b|\bnorthern (?:Israel|communities|border|towns)\b|"
+                                r"\bthe north\b|\bGalilee\b|\bstate-funded\b|\bIsraeli "
+                                r"(?:residents|civilians|communities|towns|evacuees)\b",
+                                re.IGNORECASE)
 _PALESTINIAN_MOH = re.compile(r"\bpalestinian\b(?!.*\bgaza\b)", re.IGNORECASE)
 _WEST_BANK = re.compile(r"\bwest bank\b|\b(?:jenin|tulkarm|tulkarem|nablus|hebron|ramallah|"
                         r"tubas|qalqilya|jericho|bethlehem|nur shams|al-bireh)\b", re.IGNORECASE)

@@ -2729,3 +2729,16 @@ def test_patients_evacuated_after_a_medical_evacuation_and_people_trapped_where_
     text = ("The Red Crescent said 40 patients were trapped inside the hospital, where one of its "
             "medics was killed on Sunday.")
     assert figures(text) == []
+
+
+def test_a_government_named_by_no_country_is_israels_when_it_counts_israelis():
+    text = "About 60,000 Israelis have left their homes in the north, according to government figures."
+    assert _claimant(text, "About 60,000") == "israel_gov"
+    text = ("The government says some 45,000 residents of the Galilee are still living in "
+            "state-funded hotels.")
+    assert _claimant(text, "some 45,000") == "israel_gov"
+    # a sitrep's Government of the country it covers stays a claimant of its own
+    text = "The Government estimates that almost 900,000 people have fled their homes in the south."
+    assert _claimant(text, "almost 900,000") == "other"
+    text = "Roughly 150,000 of the displaced sleep in schools, according to government figures."
+    assert _claimant(text, "Roughly 150,000") == "other"
