@@ -495,7 +495,10 @@ def _in_relative(boundary: str, before: str) -> bool:
     return bool(last) and last.isalpha() and not _VERB.fullmatch(last)
 
 
-_BREAKDOWN = re.compile(r"\s*(?:including|among them|among whom|of whom|of them)\b", re.IGNORECASE)
+# what a comma may open inside a relative claim without ending it: a breakdown of its figure,
+# or the claim's next verb ("that officials said killed 274, ..., and wounded almost 700")
+_BREAKDOWN = re.compile(r"\s*(?:including|among them|among whom|of whom|of them|"
+                        r"and\s+(?:wounded|injured|killed|maimed))\b", re.IGNORECASE)
 
 
 _COMMA = re.compile(r", ")

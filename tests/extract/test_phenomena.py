@@ -2742,3 +2742,13 @@ def test_a_government_named_by_no_country_is_israels_when_it_counts_israelis():
     assert _claimant(text, "almost 900,000") == "other"
     text = "Roughly 150,000 of the displaced sleep in schools, according to government figures."
     assert _claimant(text, "Roughly 150,000") == "other"
+
+
+def test_a_relative_claim_speaks_for_its_next_verb_after_a_breakdown():
+    text = ("Troops raided the camp on Saturday in an operation that Gaza health officials said "
+            "killed 210 people, among them 40 children, and wounded more than 400.")
+    assert _claimant(text, "more than 400") == "gaza_health"
+    # a new clause with its own subject is no longer the relative claim's
+    text = ("Troops raided the camp on Saturday in an operation that Gaza health officials said "
+            "killed 210 people, and the army said it had found 12 gunmen among the dead.")
+    assert _claimant(text, "12") != "gaza_health"
