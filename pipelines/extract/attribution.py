@@ -234,8 +234,9 @@ def _looks_like_claimant(phrase: str) -> bool:
 
 # an apposition that names its body only by referring back ("the group's mouthpiece")
 _REFERS_BACK = re.compile(r"\bthe (?:group|movement)\b", re.IGNORECASE)
-_APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+(?P<a>[^,;:“”\"()]{2,110}),"
-                         r"\s*$")
+# (a comma between digits is a number's: "which has deployed some 5,000 troops, says")
+_APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+"
+                         r"(?P<a>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){2,110}),\s*$")
 _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?-i:[A-Z])[\w'’.-]+(?:\s+\S+){0,3}$")

@@ -291,7 +291,7 @@ _AMONG_GROUP = re.compile(r"\s+(?:were\s+|have been\s+|had been\s+)?(?:killed|ma
 # among UNRWA staff"
 _DEAD_NOUNS = {"martyrs", "victims", "dead", "fatalities", "deaths"}
 _DEAD_OF_GROUP = re.compile(r"\s+(?:from|among)\s+(?:the\s+)?(?:ranks of\s+)?"
-                            r"(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+                            r"(?P<who>(?:[\w-]+\s+){0,3}[\w-]+)", re.IGNORECASE)
 _OF_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
 _BODIES_OF = {k: v for k, v in metrics.BREAKDOWN.items()} | {"people": "killed"}
 # A claim between a number and its predicate: "including 41 the army says are dead"
@@ -1100,14 +1100,16 @@ _RELEASED = {"prisoners_released", "hostages_released"}
 # "... and detained more than 500", "the vaccination of 640,000 children", "a union that
 # represents some 800,000 workers": the object of an act no metric names
 # Acts done to people that no metric counts, as past participles: "detained 500", "500 were
-# detained", "called up 60,000 reservists", "300,000 reservists had been called up"
+# detained", "called up 60,000 reservists", "300,000 reservists had been called up"; troops
+# deployed or massed are a force's size
 _UNCOUNTED_ACTS = (r"arrested|detained|jailed|imprisoned|rounded up|called up|mobili[sz]ed|drafted|"
                    r"apprehended")
 _DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion of)|"
                               r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
                               r"employed|recruited|dismissed|sacked|suspended|reprimanded|"
                               r"accused|accuses|accusing|serves|served|"
-                              r"field|fields|fielded|fielding)\s+"
+                              r"field|fields|fielded|fielding|deploy|deploys|deployed|deploying|"
+                              r"stationed|massed)\s+"
                               r"(?:(?:more than|at least|about|some|nearly|over|around|another)"
                               r"\s+)?$", re.IGNORECASE)
 # What people are said to be in or to undergo that no metric counts: "Some 7,000 Palestinians
@@ -1130,6 +1132,10 @@ _UNCOUNTED = re.compile(
     # "out of 30,000 operatives that Hamas fielded": those it had, not those it lost
     r"(?:[a-z][\w-]{0,30}\s+){1,2}(?:fielded|had fielded|could field|employed|recruited|"
     r"trained)\b|"
+    # "500,000 displaced people have returned to their towns", "fewer than 400 are back":
+    # returns are no metric's, whatever the people were before
+    r"(?P<back>(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?returned\b|"
+    r"(?:are|were)\s+(?:now\s+)?back\b)|"
     # "nine employees may have been involved in the massacre": those who took part
     r"(?P<took_part>(?:of\s+[a-z][\w-]{0,30}\s+)?['‘\"“]?(?:may |might |could )?"
     r"(?:have been |had been |have |had |were |was )?"
@@ -1759,7 +1765,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 (uncounted := _uncounted(text, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(
                         text, max(s_start, mention.start - 3), mention.start))
-                and (uncounted.group("took_part")
+                and not (uncounted.group("back") and people.group in ("hostages", "bodies"))
+                and (uncounted.group("took_part") or uncounted.group("back")
                      or not _own_event(text, mention, people, events, s_end, held=False))
                 or (people.subject and "patient" in people.subject.lower()
                     and _EVACUATED.match(text, people.end))):

@@ -21,11 +21,13 @@ GROUPS = {
                 r"conscripts?|(?:idf|israeli|army) (?:fighters|combatants)|"
                 r"(?:idf|army|military|surveillance|female|fellow) observers",
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|infiltrators|"
-                 r"commanders?|members of hamas|hamas members|terror operatives",
+                 r"commanders?|members of (?:hamas|hezbollah)|(?:hamas|hezbollah) members|"
+                 r"terror operatives",
     "children": r"children|child|minors?|kids|babies|infants|boys|girls",
     "women": r"women|woman",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
               r"workers?|personnel|martyrs)|first responders?|care workers|rescue workers|"
+              r"emergency workers|"
               r"(?:hospital|health|healthcare) (?:staff|personnel)",
     "journalists": r"journalists?|reporters?|media workers?|photographers?|press workers?",
     "aid_workers": r"aid workers?|humanitarian workers?|unrwa (?:staff|employees|workers)|"

@@ -2752,3 +2752,33 @@ def test_a_relative_claim_speaks_for_its_next_verb_after_a_breakdown():
     text = ("Troops raided the camp on Saturday in an operation that Gaza health officials said "
             "killed 210 people, and the army said it had found 12 gunmen among the dead.")
     assert _claimant(text, "12") != "gaza_health"
+
+
+def test_people_who_returned_home_are_no_figure_but_hostages_still_are():
+    text = "Since the truce, some 300,000 displaced people have returned to their villages."
+    assert figures(text) == []
+    text = "Of the town's 9,000 residents, about 2,500 are back."
+    assert [f["surface"] for f in figures(text)] == ["9,000"]
+    text = "Five hostages have returned home after 50 days in captivity."
+    assert one(text, "Five")["metric"] == "hostages_released"
+
+
+def test_troops_deployed_are_a_force_not_a_toll():
+    text = ("The army, which has deployed some 4,000 extra troops to the border, says 31 of its "
+            "soldiers were killed.")
+    assert [f["surface"] for f in figures(text)] == ["31"]
+    # the speaker before a relative clause holding a number still speaks
+    assert _claimant(text, "31") == "israel_military"
+
+
+def test_members_of_hezbollah_and_emergency_workers_are_groups_of_their_own():
+    text = "The army says it has killed about 410 Hezbollah members since October."
+    assert one(text, "about 410")["metric"] == "militants_killed"
+    text = "The minister said the number of martyrs among health and emergency workers reached 180."
+    assert one(text, "180")["metric"] == "medics_killed"
+
+
+def test_the_united_nations_agencies_by_their_full_names_are_the_un():
+    text = ("Some 80,000 people remain displaced, according to the United Nations' migration "
+            "agency.")
+    assert _claimant(text, "Some 80,000") == "un"
