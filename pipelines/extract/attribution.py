@@ -128,6 +128,8 @@ _PRONOUN_DATA = re.compile(rf"^(its|their|his|her)\s+{_DATA_MODIFIERS}(?:{_DATA_
                            re.IGNORECASE)
 _OWN_MINISTRY = re.compile(r"^(?:its|their)\s+(?:so-called\s+)?(?=(?:health ministry|ministry of "
                            r"health)$)", re.IGNORECASE)
+_A_TALLY = re.compile(r"an?\s+(?P<owner>(?-i:[a-z])[\w-]+(?:\s+[\w-]+)?)\s+(?:tally|count)$",
+                     re.IGNORECASE)
 _PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 GENERIC = re.compile(
     r"^(?:he|she|it|they|we|i|the (?:official|officials|spokes(?:man|woman|person)|source|"
@@ -199,6 +201,8 @@ def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
     phrase = _OWNER_OF_DATA.sub("", phrase)  # "the ministry's estimates": the ministry
+    if (tally := _A_TALLY.match(phrase)) and is_known(tally.group("owner")):
+        return f"the {tally.group('owner')}"  # "an army tally": the army's count
     if pronoun := _PRONOUN_DATA.match(phrase):  # "its count": the body named before
         return _PRONOUNS[pronoun.group(1).lower()]
     # "its so-called health ministry": the ministry, as "the health ministry" reads
@@ -266,8 +270,9 @@ _REDUCED = re.compile(r"^(?:(?:.*\s)?\d[\d,.]*(?:\s+(?-i:[a-z]+)){0,2}|(?:an?|th
 _REDUCED_TAIL = re.compile(r"\d[\d,.]*(?:\s+(?-i:[a-z]+)){0,2}\s+(?P<c>the\s+[a-z]+|(?-i:[A-Z])\w*"
                            r"(?:\s+(?-i:[A-Z])\w*){0,3})\s+$", re.IGNORECASE)
 # "In Israel, officials say": the place says whose officials or ministry speak.
-_PLACE_FRONT = re.compile(r"^(?:In|Inside|Across)\s+(?P<p>Israel|Lebanon|Syria|Yemen|Iran|Iraq|"
-                          r"Egypt|Jordan)\s*,\s*")
+_PLACE_FRONT = re.compile(r"^(?:(?:In|Inside|Across)\s+(?P<p>Israel|Lebanon|Syria|Yemen|Iran|Iraq|"
+                          r"Egypt|Jordan)|On the (?P<side>Israeli|Lebanese) side)\s*,\s*")
+_SIDES = {"Israeli": "Israel", "Lebanese": "Lebanon"}
 _PLACE_HEADS = re.compile(r"^(?:the\s+)?(?:officials|authorities|(?:health\s+)?ministry|"
                           r"government|(?:health\s+)?officials)$", re.IGNORECASE)
 # Words that make the text after "said" a clause, not its speaker ("said the strike killed
@@ -455,10 +460,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                 len(_clean(lead.group("c")).split()) <= 6 or (known and _STATEMENT.search(
                     lead.group("c")))) and not has_number(lower(lead.group("c"))):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
-    place = _PLACE_FRONT.match(sentence) if sentence.startswith(("In ", "Inside ", "Across ")) \
-        else None
+    place = _PLACE_FRONT.match(sentence) if sentence.startswith(("In ", "Inside ", "Across ",
+                                                                  "On the ")) else None
     if place:
-        found = [Attribution(f"{place.group('p')}'s {a.claimant.removeprefix('the ')}",
+        country = place.group("p") or _SIDES[place.group("side")]
+        found = [Attribution(f"{country}'s {a.claimant.removeprefix('the ')}",
                              a.start, True, False, a.cited, a.relative)
                  if _PLACE_HEADS.match(a.claimant) and start + place.end() + len(a.claimant)
                  + 2 >= a.start else a for a in found]

@@ -266,7 +266,8 @@ _TOLL_BEFORE = re.compile(
     r"\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
-    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+\(?$",  # "reached (17,492)"
+    # "reached (17,492)", 'is "upwards of 500"'
+    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+[(\"“]?$",
     re.IGNORECASE,
 )
 
@@ -322,7 +323,8 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]+", outlet))  # "an HNA tally"
     if len(initials) >= 2 and re.search(rf"\b{initials}\b", claimant):
         return True
-    return bool(names) and re.search(rf"\b{re.escape(names[0])}\b", claimant) is not None
+    # "a Herald tally" in the Galilee Herald
+    return any(re.search(rf"\b{re.escape(name)}\b", claimant) for name in names)
 
 
 _TALLY = re.compile(r"\b(?:tally|count|calculations?|analysis|review|reckoning)\b", re.IGNORECASE)

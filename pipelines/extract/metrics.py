@@ -61,6 +61,8 @@ _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|peo
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
+_ARMED_GROUP_BEFORE = re.compile(r"\b(?:hamas|hezbollah|islamic jihad|the group)\b",
+                                 re.IGNORECASE)
 _OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|hezbollah|armed groups?|"
                              r"the group|its armed wing|al-qassam|qassam|(?:[\w-]+\s+)?(?:terror|"
                              r"terrorist|militant|armed)\s+(?:groups?|factions?|organi[sz]ations?))",
@@ -464,8 +466,12 @@ def people_after(text: str, pos: int, limit: int) -> People:
                 start = words[0].start()
                 if lowered[0] in ("of", "the"):
                     start = words[-size].start()
-                if phrase == "members" and _OF_ARMED_GROUP.match(text, match.end()):
-                    group = "militants"  # "members of Hamas"
+                if phrase == "members" and (_OF_ARMED_GROUP.match(text, match.end()) or (
+                        lowered[:2] in (["of", "its"], ["of", "their"])
+                        and _ARMED_GROUP_BEFORE.search(
+                            text, max(0, pos - 100, text.rfind(". ", 0, pos)), pos))):
+                    group = "militants"  # "members of Hamas", "Hezbollah says 440 of its
+                    # members"
                 elif phrase == "members" and (of := _MEMBERS_OF.match(text, match.end())) and \
                         group_in(of.group("who")) in BREAKDOWN:
                     group = group_in(of.group("who"))  # "members of the medical staff"
@@ -658,8 +664,10 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
     events = [ev for ev in events if not _no_event(text, ev)]
     # "12 of them in a school sheltering displaced families": the school shelters them, and
     # "displaced" says who
+    # (but "shelters housing about 26,000 displaced people" counts those sheltered)
     housed = [ev for ev in events if ev[2] == "sheltering" and text[ev[1] - 3:ev[1]] == "ing"
-              and _PLACE_BEFORE.search(text, max(0, ev[0] - 14), ev[0])]
+              and _PLACE_BEFORE.search(text, max(0, ev[0] - 14), ev[0])
+              and not _COUNT_NEXT.match(text, ev[1])]
     events = [ev for ev in events if ev not in housed
               and not any(0 <= ev[0] - h[1] <= 2 for h in housed)]
     # "the remaining 13 shortly before noon": a determiner, not a state
@@ -674,6 +682,8 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
             for s, e, name in kept]
 
 
+_COUNT_NEXT = re.compile(r"\s+(?:(?:about|some|around|roughly|nearly|over|more than|at least)\s+)?"
+                         r"\d", re.IGNORECASE)
 # "450 people who were sheltering inside": a relative clause describes, it is not the predicate
 _RELATIVE_AUX = re.compile(r"\b(?:who|which|that|whose\s+\w+)\s+(?:were|was|are|is|had|have|has)\s+"
                            r"(?:\w+\s+){0,2}$", re.IGNORECASE)

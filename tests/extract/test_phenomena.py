@@ -2782,3 +2782,32 @@ def test_the_united_nations_agencies_by_their_full_names_are_the_un():
     text = ("Some 80,000 people remain displaced, according to the United Nations' migration "
             "agency.")
     assert _claimant(text, "Some 80,000") == "un"
+
+
+def test_a_tally_named_by_its_owner_is_the_owners_claim():
+    text = "Among the dead are 19 soldiers, according to an army tally."
+    assert _claimant(text, "19") == "israel_military"
+    # the outlet's own tally, named by any word of its name
+    text = "The strike brings to 21 the number of civilians killed, according to a Courier tally."
+    assert _claimant(text, "21", outlet="The Northern Courier") == "outlet"
+
+
+def test_a_side_of_the_border_names_whose_authorities_speak():
+    text = "On the Israeli side, authorities say some 55,000 residents of the north have left."
+    assert _claimant(text, "some 55,000") == "israel_gov"
+    text = "On the Lebanese side, officials say 300 people were killed."
+    assert _claimant(text, "300") == "other"
+
+
+def test_an_armed_groups_members_and_its_quoted_toll_are_its_fighters():
+    text = "Hezbollah itself says about 300 of its members have been killed since October."
+    assert one(text, "about 300")["metric"] == "militants_killed"
+    text = "The trade union said 40 of its members were killed."
+    assert one(text, "40")["metric"] == "killed"
+    text = 'Israeli officials say the number of Hezbollah operatives killed is "more than 450".'
+    assert one(text, "more than 450")["metric"] == "militants_killed"
+
+
+def test_shelters_housing_a_number_count_those_sheltering():
+    text = "The ministry said 70 schools now serve as shelters housing about 21,000 displaced people."
+    assert one(text, "about 21,000")["metric"] == "sheltering"
