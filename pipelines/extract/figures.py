@@ -1200,6 +1200,9 @@ _HEADCOUNT_BEFORE = re.compile(r"\b(?:out of|had|has|have|employs|employed|its|t
                                r"roughly)\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
+_ALIVE_OR_DEAD = re.compile(r"\s+(?:are|were|is)\s+(?:still\s+|now\s+|(?:believed|thought|"
+                            r"presumed|confirmed)\s+(?:to\s+be\s+)?)?(?:alive|dead)\b",
+                            re.IGNORECASE)
 _GROUP_DEATHS = re.compile(r"\b(?P<who>soldiers|troops|journalists|reporters|medics|paramedics|"
                            r"aid workers)['’]\s+(?:death toll|deaths|toll)\b[^.;\d]*$",
                            re.IGNORECASE)
@@ -1878,7 +1881,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     metrics_before[-1] in _RELEASED:  # "Israel released 90 prisoners. It said
                 out.append((mention, metrics_before[-1], people, None))  # 69 of them were
                 continue  # women": a part of those freed
-        if group_before and mention.start >= opener.end() and people.group in (None, "people"):
+        if group_before and mention.start >= opener.end() and people.group in (None, "people") \
+                and not (group_before in _HOSTAGE_FIGURES
+                         and _ALIVE_OR_DEAD.match(text, people.end)):
+            # (not "Of the remaining hostages, 20 are alive": what they are says the metric)
             out.append((mention, group_before, people, None))  # "Of those freed, 36 had been"
             continue
         if bare and not out and people.group is None and mention.start - bare.end() <= 14 and \
@@ -2034,6 +2040,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 previous_people = people
                 continue
             if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE) \
+                    and (state := _ALIVE_OR_DEAD.match(text, people.end)):
+                # "28 of the remaining hostages are dead": what they are, not where
+                out.append((mention, "hostages_dead" if state.group().endswith("dead")
+                            else "hostages_alive", people, None))
+                previous_people = people
+                continue
+            if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE) \
                     and not any(e[3] and e[2] in ("released", "rescued", "bodies")
                                 and people.end <= e[0] <= people.end + 20 for e in events):
                 # (not "the 20 remaining hostages were released": its verb says what happened)
@@ -2087,8 +2100,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if _DEATHS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             event = "dead"  # "confirmed the deaths of 33 of those still held"
         if not event and people.group == "people" and people.subject.lower() in _WOUNDED:
-            event = "injured"  # "113 wounded evacuated by air", "300 of the injured remain in
-            # critical condition": the noun counted is itself the metric
+            died = next((e for e in events if text.startswith(" of the ", mention.num_end)
+                         and people.end <= e[0] < people.end + 30
+                         and e[2] in ("killed", "dead")
+                         and not _CLAUSE_END.search(text, people.end, e[0])), None)
+            event = died[2] if died else "injured"  # "113 wounded evacuated by air", "300 of
+            # the injured remain in critical condition": the noun counted is itself the metric
+            # (but "two of the wounded had died overnight" are dead)
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following, noun_end=people.end, text=text)
         if event == "remaining" and people.group == "prisoners" and any(

@@ -283,7 +283,9 @@ EVENTS = [
     ("killed", r"killed|killing|kills|kill|dead|deaths?(?<!risk of death)|died|die|"
                r"dying(?<!risk of dying)|death toll|toll|slain|"
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
-               r"fell in (?:combat|battle|action)|fell (?:during|while)|"
+               r"fell in (?:[\w-]+\s+){0,2}?(?:combat|battle|action)|fell (?:during|while)|"
+               # "56 soldiers fell in Lebanon": soldiers who fell, wherever
+               r"fell(?<=soldiers fell)|fell(?<=troops fell)|fell(?<=reservists fell)|"
                r"fell in the (?:battles?|fighting|war|ground operation)|"
                r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
                r"murders? of|murdering|"
@@ -512,7 +514,7 @@ def people_after(text: str, pos: int, limit: int) -> People:
 
 
 _PARTICIPLES = frozenset("""known confirmed believed detained arrested jailed imprisoned
-deported sentenced convicted exiled expelled""".split())
+deported sentenced convicted exiled expelled fell""".split())
 _THING_NEXT = re.compile(r"\s+(?:sites?|units?|centres?|centers?|facilities|locations?|areas?|"
                          r"zones?|orders?|camps?|shelters?|buildings?|homes?|houses?)\b",
                          re.IGNORECASE)

@@ -2811,3 +2811,22 @@ def test_an_armed_groups_members_and_its_quoted_toll_are_its_fighters():
 def test_shelters_housing_a_number_count_those_sheltering():
     text = "The ministry said 70 schools now serve as shelters housing about 21,000 displaced people."
     assert one(text, "about 21,000")["metric"] == "sheltering"
+
+
+def test_soldiers_who_fell_anywhere_are_killed():
+    text = ("During the ground operation, 48 soldiers fell in Lebanon. Of them, 30 fell in "
+            "close-quarters combat.")
+    assert [(f["surface"], f["metric"]) for f in figures(text)] == [
+        ("48", "soldiers_killed"), ("30", "soldiers_killed")]
+    assert figures("Prices of 20 staples fell in Gaza last week.") == []
+
+
+def test_a_part_of_the_wounded_or_the_remaining_takes_its_own_predicate():
+    assert one("A nurse said three of the wounded had died overnight.", "three")["metric"] == \
+        "killed"
+    assert one("Some 200 of the injured remain in critical condition.", "Some 200")["metric"] == \
+        "injured"
+    text = "Officials say 48 hostages remain in Gaza. They say 26 of the remaining hostages are dead."
+    assert one(text, "26")["metric"] == "hostages_dead"
+    text = "Officials say 48 hostages remain in Gaza. Of the remaining hostages, 22 are alive."
+    assert one(text, "22")["metric"] == "hostages_alive"
