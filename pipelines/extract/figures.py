@@ -633,9 +633,10 @@ class _Attributions:
                     if found:
                         return found
                     continue
-                if head in attribution.ROLE_HEADS and head not in earlier.claimant.lower():
-                    fallback = fallback or earlier.claimant
-                    continue
+                if head in attribution.ROLE_HEADS and head not in earlier.claimant.lower() and \
+                        not (head == "ministry" and "health minister" in earlier.claimant.lower()):
+                    fallback = fallback or earlier.claimant  # (the health minister speaks for
+                    continue  # his ministry: "the ministry said" after "Health Minister X said")
                 return earlier.claimant
         return fallback
 
@@ -1172,9 +1173,15 @@ _THERE_WERE = re.compile(r"\bthere\s+(?:were|are|was|is)\s+(?:(?:maybe|perhaps|a
 _NOT_A_HOSTAGE = re.compile(r"\bnot\s+(?:to\s+)?(?:belong(?:ing)?\s+to\s+)?(?:a|any)\s+"
                             r"(?:hostage|captive)\b", re.IGNORECASE)
 # (These patterns end where a figure's mention starts, which takes in its qualifier: "some".)
+_STAFF_OF = ("journalists_killed", "medics_killed")
+_STAFF = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:staff|staffers|employees|staff members|colleagues)",
+                    re.IGNORECASE)
+_THINGS_OF_WHICH = re.compile(r"\b(?P<noun>[a-z]+s),\s+of which\s+$", re.IGNORECASE)
 _NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\s+)?$|"
                               # "the ward was caring for 120 malnourished children"
                               r"\b(?:caring for|looking after|feeding)\s+$|"
+                              # "surgeons operated on some 460 patients": patients, not a toll
+                              r"\b(?:operated|operating) on\s+$|"
                               r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
                               r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$",
                               re.IGNORECASE)
@@ -1484,6 +1491,8 @@ def _part_metric(whole: str, part: metrics.People) -> str:
     57 Palestinians, four Israelis") are still that group."""
     if whole not in _KILLED_FAMILY:
         return whole
+    if whole in _STAFF_OF and part.group == "aid_workers" and _STAFF.fullmatch(part.subject or ""):
+        return whole  # "six journalists, including four Al Jazeera staff": the group's staff
     if part.group in metrics.BREAKDOWN:
         return metrics.BREAKDOWN[part.group]
     if part.group == "people" and not _NATIONALS.search(part.subject or ""):
@@ -1995,7 +2004,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if people.group == "thing" or _RATIO.match(text, people.end) or (
                 (things := _NUMBER_OF_THINGS.match(text, mention.num_end))
                 and metrics.is_thing_noun(things.group(1))) or \
-                text.startswith(" of which", mention.num_end):  # "100 of which": things
+                text.startswith(" of which", mention.num_end) or (  # "100 of which": things
+                    (which := _THINGS_OF_WHICH.search(text, max(s_start, mention.start - 40),
+                                                      mention.start))
+                    and metrics.is_thing_noun(which.group("noun"))):  # "973 shelters, of
+            # which 738 are full"
             continue  # not people, or "15 Palestinians for every deceased hostage"
         if _POPULATION_OF.search(text, max(s_start, mention.start - 20), mention.start):
             out.append((mention, "population", people, None))  # "out of a population of 2.4m"

@@ -2830,3 +2830,32 @@ def test_a_part_of_the_wounded_or_the_remaining_takes_its_own_predicate():
     assert one(text, "26")["metric"] == "hostages_dead"
     text = "Officials say 48 hostages remain in Gaza. Of the remaining hostages, 22 are alive."
     assert one(text, "22")["metric"] == "hostages_alive"
+
+
+def test_staff_in_a_breakdown_of_journalists_are_journalists():
+    text = "Five journalists, including three Al Jazeera staff, were killed in the strike."
+    assert one(text, "three")["metric"] == "journalists_killed"
+    text = "Eleven aid workers, including four UNRWA staff, were killed."
+    assert one(text, "four")["metric"] == "aid_workers_killed"
+
+
+def test_things_of_which_and_patients_operated_on_are_no_figures():
+    text = "Some 120,000 people are sheltering in 900 schools, of which 600 are full."
+    assert [f["surface"] for f in figures(text)] == ["Some 120,000"]
+    text = "About 250 were badly hurt, while surgeons operated on some 400 patients overnight."
+    assert [f["surface"] for f in figures(text)] == ["About 250"]
+
+
+def test_the_ministry_after_the_health_minister_is_his_ministry():
+    text = ("Strikes killed at least 20 people, Health Minister Firass Abiad said. The army "
+            "declined to comment. Later strikes killed at least six people, the ministry said.")
+    assert one(text, "at least six")["claimant"].startswith("Health Minister")
+    # another minister does not speak for the ministry named before him
+    text = ("The health ministry in Gaza said 30 people were killed. Prime Minister Benjamin "
+            "Netanyahu said the war would go on. Strikes killed 40 people, the ministry said.")
+    assert _claimant(text, "40") == "gaza_health"
+
+
+def test_unhcr_is_the_un():
+    text = "More than 90,000 people have crossed into Syria, according to UNHCR."
+    assert _claimant(text, "More than 90,000") == "un"
