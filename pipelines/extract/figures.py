@@ -736,6 +736,30 @@ _ASIDE_CLOSE = re.compile(r",(?!\d)(?!\s+\w+ing\b)")
 _ATTACK_DATE = re.compile(r"\b(?:attack|assault|onslaught|incursion|massacre|rampage|invasion|"
                           r"killed|murdered|abducted|taken|seized|overran|stormed|infiltrated|raided)\b[^.;]{0,25}$",
                           re.IGNORECASE)
+_OCTOBER_7_ATTACK = re.compile(r"\b(?:October|Oct\.?)\s+7(?:th)?,?(?:\s+2023,?)?\s+"
+                               r"(?:attack|assault|onslaught|massacre|rampage|incursion|raid)s?\b",
+                               re.IGNORECASE)
+_IN_WHICH = re.compile(r",?\s+(?:in which|which|that)\b", re.IGNORECASE)
+_IN_THE_ATTACK = re.compile(r"[^;]*\b(?:in|during)\s+(?:the|its|their|hamas(?:'s|’s)?)\s+$",
+                            re.IGNORECASE)
+
+
+def _attack_toll(text: str, mention: NumberMention, s_start: int, s_end: int,
+                 since: bool) -> bool:
+    """Whether a count is the toll of the attack its sentence names by its date ("the October 7
+    assault"): in a clause of the attack, not a running total since it ("100 days since the
+    October 7 onslaught, in which 1,200 were killed" is still its toll), nor that of a war it
+    set off."""
+    attack = _OCTOBER_7_ATTACK.search(text, s_start, s_end)
+    if not attack:
+        return False
+    if attack.end() <= mention.start:  # "the October 7 onslaught, in which 1,200 were killed"
+        between = text[attack.end():mention.start]
+        return bool(_IN_WHICH.match(between)) and "war" not in between.lower()
+    # "abducted some 240 people, including 33 children, in its October 7 assault"
+    return not since and bool(_IN_THE_ATTACK.match(text, mention.end, attack.start()))
+
+
 _BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|(?:the|its|their)\s+"
                           r"[^,.;]{0,40}?\bto\s+)$", re.IGNORECASE)
 # "\bthat day\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|\bwithin (?:hours|
@@ -949,6 +973,11 @@ def extract_figures(text: str, published: date | None = None,
                     for d in date_mentions):
                 as_of = dates.WAR_BEGAN  # "killed in the attack of October 7, and 251 were
                 # taken hostage": a count of the abducted is the attack's, whose date it names
+            elif (metric == "abducted" or metric in _KILLED_FAMILY) and as_of == published and \
+                    _attack_toll(text, mention, s_start, s_end, "since" in lower):
+                as_of = dates.WAR_BEGAN  # "Hamas's October 7 onslaught, in which some 1,200
+                # people were killed", "abducted some 240 in its October 7 assault": the
+                # attack's own toll, dated by the name it goes by
             value, low, high = mention.value, mention.value_low, mention.value_high
             qualifier = mention.qualifier
             if derived is not None:  # a share of a base figure

@@ -2859,3 +2859,15 @@ def test_the_ministry_after_the_health_minister_is_his_ministry():
 def test_unhcr_is_the_un():
     text = "More than 90,000 people have crossed into Syria, according to UNHCR."
     assert _claimant(text, "More than 90,000") == "un"
+
+
+def test_a_toll_of_the_attack_named_by_its_date_is_dated_to_it():
+    text = ("Crowds marked 100 days since the October 7 onslaught, in which some 1,200 people were "
+            "killed and 250 were taken to Gaza.")
+    assert [f["as_of"] for f in figures(text)] == ["2023-10-07", "2023-10-07"]
+    text = "Hamas seized some 240 people, including 30 children, in its October 7 assault."
+    assert [f["as_of"] for f in figures(text)] == ["2023-10-07", "2023-10-07"]
+    # a war the attack set off has its own running toll
+    text = ("The fighting began a day after the October 7 attack, which set off the Gaza war in "
+            "which more than 39,000 Palestinians have been killed.")
+    assert one(text, "more than 39,000")["as_of"] == "2024-02-08"
