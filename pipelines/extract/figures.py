@@ -1490,6 +1490,9 @@ _FACING_HUNGER = re.compile(r"\s*,?\s*(?:would|will|could|are|were)?\s*(?:face|f
                             re.IGNORECASE)
 
 
+_PART_OF_HOME = re.compile(r"\d\s+of\s+(?:the\s+)?[\w-]+['’]s\s+$")
+
+
 def _population(text: str, s_start: int, mention: NumberMention, people: metrics.People,
                 events: list, base_of_share: bool) -> bool:
     """The count is of the people who live in a place: "Gaza's 2.3 million", "a city of
@@ -1505,7 +1508,9 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
                      and _HUNGER.match(text, people.end, min(len(text), people.end + 120))))
         or (residents and _POSSESSIVE_HOME.search(text, max(s_start, mention.start - 30),
                                                  mention.start)
-            and (base_of_share or not any(e[0] >= people.end for e in events)))
+            and (base_of_share or not any(e[0] >= people.end for e in events)
+                 # "3,500 of the camp's 14,000 residents have fled": the base of a part
+                 or _PART_OF_HOME.search(text, max(s_start, mention.start - 40), mention.start)))
         or (residents and _PEOPLE_OF_PLACE.match(text, people.end)
             and not any(e[0] >= people.end or 0 <= mention.start - e[1] <= 25 for e in events)
             # "495,000 people in Gaza face catastrophic hunger": those in a condition, not

@@ -301,7 +301,7 @@ EVENTS = [
     ("missing", r"missing(?! famil)|under (?:the )?(?:rubble|ruins)|unaccounted|"
                 r"trapped (?:under|beneath|in the rubble)"),  # "trapped under collapsed buildings"
     ("displaced", r"displaced|displacing|displacement|evacuees|forced out|"
-                  r"(?:forced|driven|fled) (?:from|out of) their homes|forced from|"
+                  r"(?:forced|driven|fled) (?:from|out of) their homes|(?:forced|driven) from|"
                   r"forced to (?:evacuate|flee|leave)|evacuated|evacuation of|out of their homes|"
                   r"from their homes|(?:left|abandoned) their homes|uprooted|fled|"
                   r"away from (?:their |his |her )?homes?|left the camps?|"
@@ -316,6 +316,8 @@ EVENTS = [
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"(?:registered|staying|living|remain(?:s|ed)?)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
                    r"{0,3}(?:shelters|facilities)|in shelters|"
+                   # "1.2 million displaced, nearly 190,000 of them in 1,000 collective shelters"
+                   r"in(?<=of them in)\s+(?:[\w,-]+\s+){0,4}?(?:shelters|facilities)\b|"
                    r"shelter(?:s|ed)(?=\s+(?:more|some|about|around|nearly|over|roughly|\d))|hosts|"
                    r"hosting|housing|"
                    r"squeezed into"),

@@ -2871,3 +2871,17 @@ def test_a_toll_of_the_attack_named_by_its_date_is_dated_to_it():
     text = ("The fighting began a day after the October 7 attack, which set off the Gaza war in "
             "which more than 39,000 Palestinians have been killed.")
     assert one(text, "more than 39,000")["as_of"] == "2024-02-08"
+
+
+def test_a_part_in_shelters_and_the_base_of_a_part_of_residents():
+    text = ("Officials said about 900,000 people had been displaced, nearly 150,000 of them in "
+            "more than 800 collective shelters.")
+    assert one(text, "nearly 150,000")["metric"] == "sheltering"
+    text = "The governor said some 2,000 of the camp's roughly 11,000 residents had fled."
+    assert one(text, "roughly 11,000")["metric"] == "population"
+    assert one(text, "some 2,000")["metric"] == "displaced"
+
+
+def test_people_driven_from_a_place_are_displaced():
+    text = "UNRWA: 35,000 Palestinians driven from northern West Bank camps\n\nThe raids went on."
+    assert one(text, "35,000")["metric"] == "displaced"
