@@ -198,7 +198,8 @@ _AND_NEXT = re.compile(r"\s+and\s+(?:(?:more than|at least|about|some|nearly|ove
                        r"up to|as many as|another)\s+)?")
 _APPOSITION = re.compile(r",[^,.;]{1,60},")
 # a ratio told by its verb: "30 prisoners would be freed for each civilian hostage"
-_RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+)?"
+_RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)?[a-z]+\s+|"
+                           r"(?-i:[a-z]+ed)\s+)?"  # "three prisoners freed for each hostage"
                            r"for (?:every|each)\b", re.IGNORECASE)
 # (but not "... for each hostage, and a total of 1,904 prisoners", the sum)
 _RATIO_BEFORE = re.compile(r"\bfor (?:the (?:remains|body|bodies) of )?(?:every|each)\b"
@@ -1206,6 +1207,10 @@ _STAFF_OF = ("journalists_killed", "medics_killed")
 _STAFF = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:staff|staffers|employees|staff members|colleagues)",
                     re.IGNORECASE)
 _THINGS_OF_WHICH = re.compile(r"\b(?P<noun>[a-z]+s),\s+of which\s+$", re.IGNORECASE)
+_OF_THE_FREED = re.compile(r"\s+of\s+(?:the|those)\s+(?:freed|released)\b", re.IGNORECASE)
+_HOSPITALISED = re.compile(r"\s+(?:were|was|had been|have been)\s+(?:taken|admitted|rushed|"
+                           r"transferred)\s+(?:straight\s+)?to\s+(?:a\s+|the\s+)?hospitals?\b",
+                           re.IGNORECASE)
 _NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\s+)?$|"
                               # "the ward was caring for 120 malnourished children"
                               r"\b(?:caring for|looking after|feeding)\s+$|"
@@ -1809,6 +1814,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 people.end <= e[0] < people.end + 40 and e[2] in ("killed", "dead", "injured")
                 for e in events):
             continue
+        if people.group in ("prisoners", "hostages") and _OF_THE_FREED.match(
+                text, mention.num_end) and _HOSPITALISED.match(text, people.end):
+            continue  # "seven of the freed prisoners were taken to hospital": the sick among
+            # those freed, not a count of the freed
         if not any(e[2] == "released" for e in events) and (
                 (uncounted := _uncounted(text, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(

@@ -2885,3 +2885,11 @@ def test_a_part_in_shelters_and_the_base_of_a_part_of_residents():
 def test_people_driven_from_a_place_are_displaced():
     text = "UNRWA: 35,000 Palestinians driven from northern West Bank camps\n\nThe raids went on."
     assert one(text, "35,000")["metric"] == "displaced"
+
+
+def test_a_ratio_with_its_participle_and_the_freed_taken_to_hospital_are_no_figures():
+    text = "Hamas said the deal would see three prisoners freed for each hostage."
+    assert figures(text) == []
+    text = ("On Saturday, 183 prisoners were freed. The commission said nine of the freed "
+            "prisoners were taken to hospital on arrival.")
+    assert [f["surface"] for f in figures(text)] == ["183"]
