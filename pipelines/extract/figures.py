@@ -268,7 +268,10 @@ _TOLL_BEFORE = re.compile(
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
     # "reached (17,492)", 'is "upwards of 500"'
-    r"reached|hit|stands|stood|is|was|to|at)(?:\s+(?:now|to|at))*\s+[(\"“]?$",
+    r"reached|hit|stands|stood|is|was|to|at|"
+    # "the count of the abducted has been revised, from an initial 199 to 253"
+    r"from(?:\s+(?:an?|the))?(?:\s+(?:initial|earlier|original|first|previous))?)"
+    r"(?:\s+(?:now|to|at))*\s+[(\"“]?$",
     re.IGNORECASE,
 )
 
@@ -1194,6 +1197,9 @@ def _uncounted(text: str, end: int) -> re.Match | None:
 _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
                               rf"(?:{_UNCOUNTED_ACTS})\b")
 # "brings to 177 the number of shelters targeted": a count of things, named after it
+_NUMBER_OF_BODIES = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?:the\s+)?(?:hostages['’]\s+"
+                               r"(?:bodies|remains)|(?:bodies|remains)\s+of\s+(?:the\s+)?"
+                               r"(?:[\w-]+\s+)?hostages)\b", re.IGNORECASE)
 _NUMBER_OF_THINGS = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+([a-z]+)")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|mourners|"
@@ -1328,7 +1334,7 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
     window = text[max(s_start, mention.start - 200):mention.start].lower()
     if "toll" not in window and "number of" not in window and "tally" not in window and \
-            "total" not in window:
+            "total" not in window and "count " not in window:
         return None  # the cheap test first: this runs for most numbers
     toll = _TOLL_BEFORE.search(text, max(s_start, mention.start - 200), mention.start)
     if not toll:
@@ -2186,6 +2192,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric in _HOSTAGE_FIGURES and _NUMBER_OF_BODIES.match(text, mention.num_end):
+            metric = "hostage_bodies_recovered"  # "brings to 12 the number of hostages'
+            # bodies brought back": bodies, whatever brought them
         if metric == "prisoners_released" and people.group is None and (
                 swap := _FOR_PRISONERS.search(text, mention.num_end, following or s_end)) \
                 and not _PRISONER_WORDS.search(text, s_start, swap.start()):

@@ -559,6 +559,7 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     if after_only:
         candidates = [e for e in candidates if e[0] >= end]
     governing = [e for e in candidates if 0 <= pos - e[1] <= 20  # "rescued four hostages alive"
+                 and not (text and "," in text[e[1]:pos])  # ("133 still in Gaza, 604 ...")
                  and (pos - e[1] <= 2 or (text and (
                      _DETERMINERS.fullmatch(text, e[1], pos)
                      # "the release of 105 hostages held in Gaza": a deed named as a noun

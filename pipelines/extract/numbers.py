@@ -73,6 +73,10 @@ _FRACTION_OF = re.compile(
 )
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+_REVISED_FROM = re.compile(r"\b(?:revised|raised|rose|risen|increased|climbed|jumped|grew|"
+                           r"updated|corrected|lowered|cut|reduced|dropped|fell|fallen|went up)\b"
+                           r"[^.;]{0,25}\bfrom\s+(?:an?\s+|the\s+)?(?:initial|earlier|original|"
+                           r"first|previous)?\s*$")
 # Cheap pre-checks: most sentences have no range and no fraction at all.
 # "\d\s*[-–]|\b(?:to|or)\s+(?:\d|{_WORD}\b)|\bbetween\b" as two scans that each open with a
 # character class or plain letters ("\bto" written "to(?<!\w..)", the look-behind tried only
@@ -241,6 +245,8 @@ def find_numbers(text: str, start: int, end: int) -> list[NumberMention]:
             continue  # "UPDATE 2-Eleven more hostages": a digit and a word make no range
         if _MONTH_BEFORE.search(text, max(start, m.start() + shift - 10), m.start() + shift):
             continue  # "7 to 10 October", "October 7 or 8": days of a month
+        if _REVISED_FROM.search(hay, max(0, m.start() - 70), m.start()):
+            continue  # "revised from an initial 199 to 253": two counts, the old and the new
         # "7 to 10" days etc. are filtered later; a range is only taken when it is ascending.
         found.append(NumberMention(m.start() + shift, m.end() + shift, m.start(g1) + shift,
                                    m.end(g2) + shift, low, low, high, "range",

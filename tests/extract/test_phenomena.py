@@ -2893,3 +2893,23 @@ def test_a_ratio_with_its_participle_and_the_freed_taken_to_hospital_are_no_figu
     text = ("On Saturday, 183 prisoners were freed. The commission said nine of the freed "
             "prisoners were taken to hospital on arrival.")
     assert [f["surface"] for f in figures(text)] == ["183"]
+
+
+def test_an_event_before_a_comma_does_not_govern_the_next_count():
+    text = "Six months on: 120 hostages still in Gaza, 590 soldiers dead"
+    assert [(f["surface"], f["metric"]) for f in figures(text)] == [
+        ("120", "hostages_remaining"), ("590", "soldiers_killed")]
+
+
+def test_the_number_of_hostages_bodies_brought_back_is_bodies_recovered():
+    text = ("The recovery brings to 14 the number of hostages' bodies brought back to Israel by "
+            "the army.")
+    assert one(text, "14")["metric"] == "hostage_bodies_recovered"
+
+
+def test_a_count_revised_from_one_number_to_another_gives_both():
+    text = ("The office's count of the abducted has been revised again and again, from an "
+            "initial 203 to 240, as families of the missing learned the truth.")
+    assert [(f["surface"], f["metric"]) for f in figures(text)] == [
+        ("203", "abducted"), ("240", "abducted")]
+    assert one("From 30 to 40 people were killed.", "30 to 40")["qualifier"] == "range"
