@@ -1170,7 +1170,8 @@ _UNCOUNTED = re.compile(
     r"trained)\b|"
     # "500,000 displaced people have returned to their towns", "fewer than 400 are back":
     # returns are no metric's, whatever the people were before
-    r"(?P<back>(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?returned\b|"
+    r"(?P<back>(?:have|has|had)\s+(?:since\s+|now\s+|already\s+)?(?:returned|(?:walked|gone|"
+    r"come|made their way)\s+back)\b|"
     r"(?:are|were)\s+(?:now\s+)?back\b)|"
     # "nine employees may have been involved in the massacre": those who took part
     r"(?P<took_part>(?:of\s+[a-z][\w-]{0,30}\s+)?['‘\"“]?(?:may |might |could )?"
@@ -1199,7 +1200,8 @@ _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)
 # "brings to 177 the number of shelters targeted": a count of things, named after it
 _NUMBER_OF_BODIES = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?:the\s+)?(?:hostages['’]\s+"
                                r"(?:bodies|remains)|(?:bodies|remains)\s+of\s+(?:the\s+)?"
-                               r"(?:[\w-]+\s+)?hostages)\b", re.IGNORECASE)
+                               r"(?:[\w-]+\s+)?hostages|(?:deceased|dead|fallen|slain)\s+"
+                               r"hostages\s+whose\s+(?:bodies|remains))\b", re.IGNORECASE)
 _NUMBER_OF_THINGS = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+([a-z]+)")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|mourners|"
@@ -2095,8 +2097,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     _WHO_DIED.match(text, people.end):  # "28 hostages who died in captivity"
                 # "13 dead hostages returned", but in "13 of 28 dead hostages returned" the 28
                 # are all the dead, returned or not
-                returned = _RETURNED.match(text, people.end) and not _OF_BEFORE.search(
-                    text, max(s_start, mention.start - 20), mention.start)
+                returned = (_RETURNED.match(text, people.end)
+                            or _NUMBER_OF_BODIES.match(text, mention.num_end)) and \
+                    not _OF_BEFORE.search(text, max(s_start, mention.start - 20), mention.start)
                 out.append((mention, "hostage_bodies_recovered" if returned else "hostages_dead",
                             people, None))
                 previous_people = people

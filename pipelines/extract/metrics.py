@@ -118,7 +118,8 @@ neighborhood vessels vessel tankers tanker aircraft planes plane jets helicopter
 _ADJECTIVE = (r"(?!(?:in|on|at|by|of|to|from|and|or|after|before|during|across|as|for|with|"
               r"along|near|inside|outside|into|through|around|within|between|among|behind|under|"
               r"were|was|are|is|have|had|has|who|when|while|people|children|women|men|"
-              r"youths|dead|missing|alive|more|other|living|remaining|surviving)\b)"
+              r"youths|dead|missing|alive|more|other|living|remaining|surviving|came|come|"
+              r"went|got)\b)"  # ("All 20 came home")
               r"(?![a-z-]*ed\b)[a-z-]*[a-rt-z]\s+")  # nor "40 wounded days later"
 _MONTH_WORDS = trie_pattern("""
 january february march april may june july august september october november december jan feb
@@ -226,6 +227,7 @@ EVENTS = [
                  r"set free|hand(?:ed|ing|s)? (?:over|back)|handed to|transferred to|exchanged|"
                  r"swap|"
                  r"go free|walked free|walked out of (?:\w+\s+){0,2}(?:jails?|prisons?)|"
+                 r"came home|"  # "All 20 came home on October 13"
                  r"(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
                  r"icrc|international committee))|"
@@ -508,7 +510,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
         # "1,200 displacement sites", "150,000 housing units": an event word naming a thing
         return People("thing", text[words[0].start() : thing.end()], thing.end())
     if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()) or \
-            first.endswith(("ing", "ly")) or first in _PARTICIPLES:
+            first.endswith(("ing", "ly")) or first in _PARTICIPLES or \
+            text.startswith(" came home", pos):  # "All 20 came home": freed
         # "250 serving life sentences", "35 known to be dead", "13 shortly before noon", "111
         # detained in Gaza": a participle or adverb, no noun
         return People(None, None, pos)  # "671,000 sheltering in ...": the event, no noun
@@ -587,8 +590,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
         return main[0][2]
     if noun_end is not None and not governing:  # "45 were martyred and 249 others wounded"
         adjacent = [e for e in candidates if noun_end <= e[0] <= noun_end + 2 or (
-            text and noun_end <= e[0] <= noun_end + 8  # "10,000 people still missing"
-            and text[noun_end:e[0]].strip().lower() in _LINKS)]
+            text and noun_end <= e[0] <= noun_end + 13  # "10,000 people still missing",
+            and _LINK_GAP.fullmatch(text, noun_end, e[0]))]  # "200 more still missing"
         if adjacent:
             return adjacent[0][2]
     if governing and noun_end is not None and noun_end > end:
@@ -613,8 +616,10 @@ _AND = re.compile(r"\band\b")
 _WHERE_CLAUSE = re.compile(r",\s+where\b", re.IGNORECASE)
 # what may link a noun to its own state: "10,000 people still missing", "11,000 people remain
 # missing"
-_LINKS = frozenset({"still", "remain", "remains", "remained", "are still", "were still",
-                    "remain still"})
+# the words between a count and its event that leave it the count's: "10,000 still missing",
+# "200 more still missing"
+_LINK_GAP = re.compile(r"\s+(?:more\s+)?(?:still|remain|remains|remained|are still|were still)\s+",
+                       re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\bwhere\s+(?:(?:some|about|around|nearly|over|more than|at least|"
                            r"an estimated)\s+)?$", re.IGNORECASE)
 # what may stand between a verb and the number it governs: "rescued the last four", "killed

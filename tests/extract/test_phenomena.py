@@ -2913,3 +2913,18 @@ def test_a_count_revised_from_one_number_to_another_gives_both():
     assert [(f["surface"], f["metric"]) for f in figures(text)] == [
         ("203", "abducted"), ("240", "abducted")]
     assert one("From 30 to 40 people were killed.", "30 to 40")["qualifier"] == "range"
+
+
+def test_more_still_missing_and_hostages_who_came_home():
+    text = "IDF: 210 held in Gaza, up to 150 more still missing"
+    assert one(text, "up to 150")["metric"] == "missing"
+    text = "Hamas was to free all 20 living hostages. All 20 came home on Monday."
+    assert [f["metric"] for f in figures(text)] == ["hostages_released", "hostages_released"]
+
+
+def test_people_who_walked_back_and_the_remains_of_dead_hostages_come_home():
+    text = "More than 400,000 people have walked back to Gaza City since Friday."
+    assert figures(text) == []
+    text = ("Their return brings to 11 the number of deceased hostages whose remains have come "
+            "home since the truce.")
+    assert one(text, "11")["metric"] == "hostage_bodies_recovered"
