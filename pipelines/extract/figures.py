@@ -233,8 +233,16 @@ _THINGS_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b"
 _MORE_OF_THE_SAME = re.compile(r"\s+more\s+(?:to\s+(?:follow|come)|(?:are\s+|were\s+)?"
                                r"(?:due|expected))\b|\s+more\s*(?:;|\.(?!\d)|$)|"
                                r"\s+(?:in all|in total|altogether)\b")
-_OBJECT_OF = re.compile(r"\b(?!(?:documented|recorded|counted|confirmed|reported|verified)\b)"
-                        r"[a-z]+ed\s+(?:(?:more than|about|some|at least|nearly|over|around)\s+)?$")
+_OBJECT_OF = re.compile(r"\b(?:(?!(?:documented|recorded|counted|confirmed|reported|verified)\b)"
+                        r"[a-z]+ed|reach|reaches|reaching|target|targets|cover|covers|serve|"
+                        r"serves)\s+"  # ("a campaign that aims to reach 640,000 children")
+                        r"(?:(?:more than|about|some|at least|nearly|over|around)\s+)?$")
+_DOING = re.compile(r"\s+(?:had been|have been|were|was|are|is)\s+(?P<verb>(?-i:[a-z]+ing))\b",
+                    re.IGNORECASE)
+_WHERE_JUST_BEFORE = re.compile(r"\bwhere\s+$", re.IGNORECASE)
+# those a predicate only places: "500 medical staff were trapped inside the complex"
+_TRAPPED_INSIDE = re.compile(r"\s+(?:were|are|was|is|remain|remained)\s+(?:still\s+)?trapped\s+"
+                             r"inside\b", re.IGNORECASE)
 _SHARED_NOUN = re.compile(r"\s*(?:and|or)\s+")
 _ON_BOARD = re.compile(r"\s+(?:on board|aboard|onboard|inside|in the (?:building|house|car|"
                        r"vehicle))\b")
@@ -1208,6 +1216,7 @@ _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|m
                         r"supporters|activists|volunteers|kids)", re.IGNORECASE)
 _THERE_WERE = re.compile(r"\bthere\s+(?:were|are|was|is)\s+(?:(?:maybe|perhaps|about|some|"
                          r"around|roughly|nearly|over|more than|at least)\s+)?$", re.IGNORECASE)
+_SETS_OF_REMAINS = re.compile(r"\s+sets?\s+of\s+(?:human\s+)?remains\b", re.IGNORECASE)
 _NOT_A_HOSTAGE = re.compile(r"\bnot\s+(?:to\s+)?(?:belong(?:ing)?\s+to\s+)?(?:a|any)\s+"
                             r"(?:hostage|captive)\b", re.IGNORECASE)
 # (These patterns end where a figure's mention starts, which takes in its qualifier: "some".)
@@ -1300,6 +1309,12 @@ _LABEL_FIRST = re.compile(r"[\s\-–•*]*(?P<label>[A-Za-z][^:\n.;\d\"“]{2,70
 _LABEL_NEXT = re.compile(r"[;:]\s*(?P<label>[A-Za-z][^:\n.;\d\"“]{2,40}):\s*$")
 
 
+_HOSTAGES_BACK = re.compile(r"\b(?:hostages|captives)\s+(?:returned|released|freed|handed over|"
+                            r"brought back|recovered)\b", re.IGNORECASE)
+_DEAD_WORD = re.compile(r"\b(?:fallen|dead|deceased|slain|murdered|bodies|remains)\b",
+                        re.IGNORECASE)
+
+
 def _labelled(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
     """The metric a label before a colon gives the count right after it, if any."""
     label = _LABEL_FIRST.fullmatch(text, s_start, mention.start) or _LABEL_NEXT.search(
@@ -1308,6 +1323,9 @@ def _labelled(text: str, s_start: int, mention: NumberMention, context: str) -> 
             text, mention.end, mention.end + 14)):
         return None  # (not "Massacre in Jabalia: 50 wounded": the count's own word decides)
     words = label.group("label")
+    if _HOSTAGES_BACK.search(words):  # "Fallen hostages returned: eight", "Living hostages
+        # returned: 25": what came back says the metric, not the state they were in
+        return "hostage_bodies_recovered" if _DEAD_WORD.search(words) else "hostages_released"
     events = metrics.events_in(words, 0, len(words))
     if not events:
         return None
@@ -1711,9 +1729,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if metric:
                 out.append((mention, metric, people, base.value))
             continue
-        if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start) and \
+        if (_REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start)
+                or _SETS_OF_REMAINS.match(text, mention.num_end)) and \
                 _NOT_A_HOSTAGE.search(sentence):
-            continue  # "the remains of one person ... did not belong to a hostage"
+            continue  # "the remains of one person ... did not belong to a hostage", "one set
+            # of remains ... did not belong to any hostage"
         if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start) and \
                 not _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start):
             people = metrics.people_after(text, mention.num_end, s_end)
@@ -1822,6 +1842,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 people.end <= e[0] < people.end + 40 and e[2] in ("killed", "dead", "injured")
                 for e in events):
             continue
+        if (doing := _DOING.match(text, people.end)) and \
+                _WHERE_JUST_BEFORE.search(text, max(s_start, mention.start - 8), mention.start) \
+                and not any(e[0] == doing.start("verb") for e in events):
+            continue  # "the festival, where about 3,500 people had been dancing when ...": those
+            # present, doing what no metric counts
+        if people.group is not None and people.group != "hostages" and \
+                _TRAPPED_INSIDE.match(text, people.end):
+            continue  # "500 medical staff were trapped inside the complex": where they are
         if people.group in ("prisoners", "hostages") and _OF_THE_FREED.match(
                 text, mention.num_end) and _HOSPITALISED.match(text, people.end):
             continue  # "seven of the freed prisoners were taken to hospital": the sick among
@@ -1917,7 +1945,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, _BODIES_OF[metrics.group_in(of_group.group("who"))], people,
                         None))
             continue
-        if people.group is None and (metric := _labelled(text, s_start, mention, context)):
+        if (people.group is None or (people.group == "people" and _NATIONALS.fullmatch(
+                people.subject or ""))) and (metric := _labelled(text, s_start, mention, context)):
+            # ("Living hostages returned: 25 Israelis")
             out.append((mention, metric, people, None))
             continue
         if people.group in (None, "people") and (metric := _toll_figure(text, s_start, mention,

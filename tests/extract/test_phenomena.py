@@ -2928,3 +2928,28 @@ def test_people_who_walked_back_and_the_remains_of_dead_hostages_come_home():
     text = ("Their return brings to 11 the number of deceased hostages whose remains have come "
             "home since the truce.")
     assert one(text, "11")["metric"] == "hostage_bodies_recovered"
+
+
+def test_fact_box_labels_of_hostages_returned_say_alive_or_dead():
+    text = ("First stage, January 19 - March 1:\n- Living hostages returned: 25 Israelis\n"
+            "- Fallen hostages returned: eight\n")
+    assert [(f["surface"], f["metric"]) for f in figures(text)] == [
+        ("25", "hostages_released"), ("eight", "hostage_bodies_recovered")]
+
+
+def test_people_trapped_inside_present_where_or_reached_by_a_campaign_are_no_figures():
+    text = "He said 400 medical staff were trapped inside the complex."
+    assert figures(text) == []
+    text = ("At the festival, where about 3,000 people had been dancing when the rockets came, "
+            "364 people were killed.")
+    assert [f["surface"] for f in figures(text)] == ["364"]
+    text = ("The ministry said 40,000 people had been killed. The WHO said a campaign aims to "
+            "reach about 600,000 children under 10.")
+    assert [f["surface"] for f in figures(text)] == ["40,000"]
+
+
+def test_remains_that_were_no_hostages_are_no_figure_and_hagari_is_the_army():
+    text = "Forensic staff found that one set of remains handed over did not belong to any hostage."
+    assert figures(text) == []
+    assert _claimant("Hagari said the attack had killed more than 1,400 people.",
+                     "more than 1,400") == "israel_military"
