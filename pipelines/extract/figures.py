@@ -1205,11 +1205,12 @@ def _uncounted(text: str, end: int) -> re.Match | None:
 # "More than 500 operatives affiliated with Hamas were apprehended": an arrest further on
 _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
                               rf"(?:{_UNCOUNTED_ACTS})\b")
-# "brings to 177 the number of shelters targeted": a count of things, named after it
+# "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them
 _NUMBER_OF_BODIES = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?:the\s+)?(?:hostages['’]\s+"
                                r"(?:bodies|remains)|(?:bodies|remains)\s+of\s+(?:the\s+)?"
                                r"(?:[\w-]+\s+)?hostages|(?:deceased|dead|fallen|slain)\s+"
                                r"hostages\s+whose\s+(?:bodies|remains))\b", re.IGNORECASE)
+# "brings to 177 the number of shelters targeted": a count of things, named after it
 _NUMBER_OF_THINGS = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+([a-z]+)")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|mourners|"

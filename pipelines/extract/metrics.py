@@ -614,10 +614,8 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we|th
                          re.IGNORECASE)  # "... live in the Strip, and that 90 percent of them"
 _AND = re.compile(r"\band\b")
 _WHERE_CLAUSE = re.compile(r",\s+where\b", re.IGNORECASE)
-# what may link a noun to its own state: "10,000 people still missing", "11,000 people remain
-# missing"
-# the words between a count and its event that leave it the count's: "10,000 still missing",
-# "200 more still missing"
+# what may link a count or its noun to its own state: "10,000 people still missing", "11,000
+# people remain missing", "200 more still missing"
 _LINK_GAP = re.compile(r"\s+(?:more\s+)?(?:still|remain|remains|remained|are still|were still)\s+",
                        re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\bwhere\s+(?:(?:some|about|around|nearly|over|more than|at least|"
