@@ -756,15 +756,11 @@ _IN_THE_ATTACK = re.compile(r"[^;]*\b(?:in|during)\s+(?:the|its|their|hamas(?:'s
                             re.IGNORECASE)
 
 
-def _attack_toll(text: str, mention: NumberMention, s_start: int, s_end: int,
-                 since: bool) -> bool:
+def _attack_toll(text: str, mention: NumberMention, attack: re.Match, since: bool) -> bool:
     """Whether a count is the toll of the attack its sentence names by its date ("the October 7
     assault"): in a clause of the attack, not a running total since it ("100 days since the
     October 7 onslaught, in which 1,200 were killed" is still its toll), nor that of a war it
     set off."""
-    attack = _OCTOBER_7_ATTACK.search(text, s_start, s_end)
-    if not attack:
-        return False
     if attack.end() <= mention.start:  # "the October 7 onslaught, in which 1,200 were killed"
         between = text[attack.end():mention.start]
         return bool(_IN_WHICH.match(between)) and "war" not in between.lower()
@@ -909,6 +905,10 @@ def extract_figures(text: str, published: date | None = None,
         # running total, it does not date it
         that_day = ("day" in lower or "hours" in lower) and bool(_THAT_DAY.search(lower)) \
             and "since" not in lower
+        # the attack a sentence names by its date, looked for once per sentence (it dates the
+        # tolls told in its clauses: `_attack_toll`)
+        attack = _OCTOBER_7_ATTACK.search(text, s_start, s_end) if "oct" in lower else None
+        since = "since" in lower
         quote_speaker = None
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
@@ -986,7 +986,7 @@ def extract_figures(text: str, published: date | None = None,
                 as_of = dates.WAR_BEGAN  # "killed in the attack of October 7, and 251 were
                 # taken hostage": a count of the abducted is the attack's, whose date it names
             elif (metric == "abducted" or metric in _KILLED_FAMILY) and as_of == published and \
-                    _attack_toll(text, mention, s_start, s_end, "since" in lower):
+                    attack and _attack_toll(text, mention, attack, since):
                 as_of = dates.WAR_BEGAN  # "Hamas's October 7 onslaught, in which some 1,200
                 # people were killed", "abducted some 240 in its October 7 assault": the
                 # attack's own toll, dated by the name it goes by
@@ -2196,10 +2196,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if _DEATHS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             event = "dead"  # "confirmed the deaths of 33 of those still held"
         if not event and people.group == "people" and people.subject.lower() in _WOUNDED:
-            died = next((e for e in events if text.startswith(" of the ", mention.num_end)
-                         and people.end <= e[0] < people.end + 30
+            died = next((e for e in events if people.end <= e[0] < people.end + 30
                          and e[2] in ("killed", "dead")
-                         and not _CLAUSE_END.search(text, people.end, e[0])), None)
+                         and not _CLAUSE_END.search(text, people.end, e[0])), None) \
+                if text.startswith(" of the ", mention.num_end) else None
             event = died[2] if died else "injured"  # "113 wounded evacuated by air", "300 of
             # the injured remain in critical condition": the noun counted is itself the metric
             # (but "two of the wounded had died overnight" are dead)

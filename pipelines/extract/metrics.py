@@ -475,7 +475,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
                 if phrase == "members" and (_OF_ARMED_GROUP.match(text, match.end()) or (
                         lowered[:2] in (["of", "its"], ["of", "their"])
                         and _ARMED_GROUP_BEFORE.search(
-                            text, max(0, pos - 100, text.rfind(". ", 0, pos)), pos))):
+                            text, max(0, pos - 100, text.rfind(". ", max(0, pos - 100), pos)),
+                            pos))):
                     group = "militants"  # "members of Hamas", "Hezbollah says 440 of its
                     # members"
                 elif phrase == "members" and (of := _MEMBERS_OF.match(text, match.end())) and \
