@@ -908,7 +908,7 @@ def extract_figures(text: str, published: date | None = None,
         # the attack a sentence names by its date, looked for once per sentence (it dates the
         # tolls told in its clauses: `_attack_toll`)
         attack = _OCTOBER_7_ATTACK.search(text, s_start, s_end) if "oct" in lower else None
-        since = "since" in lower
+        since = attack is not None and "since" in lower
         quote_speaker = None
         if not cues and attributions.in_quote(index):
             quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
@@ -1259,6 +1259,10 @@ _HEADCOUNT_BEFORE = re.compile(r"\b(?:out of|had|has|have|employs|employed|its|t
                                r"roughly)\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
+# what says hostages are dead, as a word of their noun phrase: "13 dead hostages"
+_DEAD_WORDS = r"deceased|dead|slain|murdered|fallen"
+_DEAD_ADJECTIVE = re.compile(rf"\b(?:{_DEAD_WORDS})\b", re.IGNORECASE)
+_REMAINING = re.compile(r"\bremaining\b", re.IGNORECASE)
 _ALIVE_OR_DEAD = re.compile(r"\s+(?:are|were|is)\s+(?:still\s+|now\s+|(?:believed|thought|"
                             r"presumed|confirmed)\s+(?:to\s+be\s+)?)?(?:alive|dead)\b",
                             re.IGNORECASE)
@@ -1312,8 +1316,7 @@ _LABEL_NEXT = re.compile(r"[;:]\s*(?P<label>[A-Za-z][^:\n.;\d\"“]{2,40}):\s*$"
 
 _HOSTAGES_BACK = re.compile(r"\b(?:hostages|captives)\s+(?:returned|released|freed|handed over|"
                             r"brought back|recovered)\b", re.IGNORECASE)
-_DEAD_WORD = re.compile(r"\b(?:fallen|dead|deceased|slain|murdered|bodies|remains)\b",
-                        re.IGNORECASE)
+_DEAD_WORD = re.compile(rf"\b(?:{_DEAD_WORDS}|bodies|remains)\b", re.IGNORECASE)
 
 
 def _labelled(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
@@ -1893,7 +1896,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             inside = [e for e in events if people.end <= e[0] <= people.end + 3]
             metric = metrics.metric_for("hostages", inside[0][2] if inside else "remaining",
                                         sentence, people.subject, context)
-            if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE):
+            if _REMAINING.search(text, mention.num_end, people.end):
                 metric = "hostages_remaining"
             out.append((mention, metric, people, None))
             previous_people = people
@@ -2123,8 +2126,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if people.group == "hostages" and people.subject and not of_whom:
             # "the 132 remaining captives": the adjective belongs to the noun phrase
             skip = (mention.num_end, people.end)
-            if re.search(r"\b(?:deceased|dead|slain|murdered|fallen)\b",
-                         text[mention.num_end:people.end], re.IGNORECASE) or \
+            if _DEAD_ADJECTIVE.search(text, mention.num_end, people.end) or \
                     _WHO_DIED.match(text, people.end):  # "28 hostages who died in captivity"
                 # "13 dead hostages returned", but in "13 of 28 dead hostages returned" the 28
                 # are all the dead, returned or not
@@ -2135,15 +2137,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                             people, None))
                 previous_people = people
                 continue
-            if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE) \
-                    and (state := _ALIVE_OR_DEAD.match(text, people.end)):
+            remaining = _REMAINING.search(text, mention.num_end, people.end)
+            if remaining and (state := _ALIVE_OR_DEAD.match(text, people.end)):
                 # "28 of the remaining hostages are dead": what they are, not where
                 out.append((mention, "hostages_dead" if state.group().endswith("dead")
                             else "hostages_alive", people, None))
                 previous_people = people
                 continue
-            if re.search(r"\bremaining\b", text[mention.num_end:people.end], re.IGNORECASE) \
-                    and not any(e[3] and e[2] in ("released", "rescued", "bodies")
+            if remaining and not any(e[3] and e[2] in ("released", "rescued", "bodies")
                                 and people.end <= e[0] <= people.end + 20 for e in events):
                 # (not "the 20 remaining hostages were released": its verb says what happened)
                 out.append((mention, "hostages_remaining", people, None))
