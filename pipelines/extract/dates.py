@@ -72,6 +72,26 @@ _WHEN_CLAUSE = re.compile(rf"\b(?:since|on|of|after)\s+(?:\w+day,?\s+)?(?:{_MONT
                           rf"{_YEAR},?\s+(?P<when>when|in which|which)\b", re.IGNORECASE)
 
 
+# "Hamas's October 7 onslaught", "the 7 October attack": the attack named by its date, in
+# either order, for `attack_named`
+_NAMED_ATTACK = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day', 'day2')}\s+"
+                           rf"{_MONTH.replace('month', 'month2')}){_YEAR},?\s+"
+                           r"(?:attack|assault|onslaught|massacre|rampage|incursion|raid)s?\b",
+                           re.IGNORECASE)
+
+
+def attack_named(text: str, start: int, end: int, published: date | None) -> re.Match | None:
+    """The first mention of the attack by the day the war began ("the October 7 assault",
+    "Hamas's 7 October attack") between start and end: the tolls told in its clauses are that
+    day's, where a bare "October 7" could start a running total."""
+    for m in _NAMED_ATTACK.finditer(text, start, end):
+        groups = m.groupdict()
+        if _resolve_parts(groups["month"] or groups["month2"], groups["day"] or groups["day2"],
+                          groups["year"], published) == WAR_BEGAN:
+            return m
+    return None
+
+
 def _period_word(lowered: str, start: int, end: int) -> bool:
     """Whether lowered[start:end] holds a word _PERIOD_EVENT needs (each branch names one): a
     substring test that spares most dates that costly look back."""

@@ -748,9 +748,6 @@ _ASIDE_CLOSE = re.compile(r",(?!\d)(?!\s+\w+ing\b)")
 _ATTACK_DATE = re.compile(r"\b(?:attack|assault|onslaught|incursion|massacre|rampage|invasion|"
                           r"killed|murdered|abducted|taken|seized|overran|stormed|infiltrated|raided)\b[^.;]{0,25}$",
                           re.IGNORECASE)
-_OCTOBER_7_ATTACK = re.compile(r"\b(?:October|Oct\.?)\s+7(?:th)?,?(?:\s+2023,?)?\s+"
-                               r"(?:attack|assault|onslaught|massacre|rampage|incursion|raid)s?\b",
-                               re.IGNORECASE)
 _IN_WHICH = re.compile(r",?\s+(?:in which|which|that)\b", re.IGNORECASE)
 _IN_THE_ATTACK = re.compile(r"[^;]*\b(?:in|during)\s+(?:the|its|their|hamas(?:'s|’s)?)\s+$",
                             re.IGNORECASE)
@@ -907,7 +904,8 @@ def extract_figures(text: str, published: date | None = None,
             and "since" not in lower
         # the attack a sentence names by its date, looked for once per sentence (it dates the
         # tolls told in its clauses: `_attack_toll`)
-        attack = _OCTOBER_7_ATTACK.search(text, s_start, s_end) if "oct" in lower else None
+        attack = dates.attack_named(text, s_start, s_end, published) if "oct" in lower \
+            else None
         since = attack is not None and "since" in lower
         quote_speaker = None
         if not cues and attributions.in_quote(index):

@@ -2867,6 +2867,11 @@ def test_a_toll_of_the_attack_named_by_its_date_is_dated_to_it():
     assert [f["as_of"] for f in figures(text)] == ["2023-10-07", "2023-10-07"]
     text = "Hamas seized some 240 people, including 30 children, in its October 7 assault."
     assert [f["as_of"] for f in figures(text)] == ["2023-10-07", "2023-10-07"]
+    # the day first, as British and Arab outlets write it; any other 7 October is no attack's
+    text = "Gunmen killed about 1,200 people and took 251 captive in the 7 October attack."
+    assert [f["as_of"] for f in figures(text)] == ["2023-10-07", "2023-10-07"]
+    text = "Gunmen killed about 40 people and took 12 captive in the 7 October 2024 attack."
+    assert [f["as_of"] for f in figures(text)] == ["2024-02-08", "2024-02-08"]
     # a war the attack set off has its own running toll
     text = ("The fighting began a day after the October 7 attack, which set off the Gaza war in "
             "which more than 39,000 Palestinians have been killed.")
