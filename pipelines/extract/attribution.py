@@ -59,7 +59,8 @@ _ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|offi
 _INVERTED = re.compile(
     rf"\b(?!accuse)(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|{_ROLE_BEFORE_NAME})"
     rf"{_NAME_CHAR}{{3,80}}?)"
-    r"(?:,(?P<role>[^;“”\"]{0,120}))?\s*[.!?”\"]*$",  # "said Dr. X, a spokesman at Y hospital."
+    # "said Dr. X, a spokesman at Y hospital." (a comma, not the one in "1,000")
+    r"(?:,(?!\d)(?P<role>[^;“”\"]{0,120}))?\s*[.!?”\"]*$",
     re.IGNORECASE,
 )
 _ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:director|head|"

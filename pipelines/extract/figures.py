@@ -2285,6 +2285,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             metric = f"hostages_{event}"  # "Troops have rescued eight alive. A further 105
             # were released in November", "Fewer than 100 are said to be alive": more of the
             # hostages counted just before
+        if metric is None and event == "released" and people.group in (None, "people") and \
+                carried == "prisoners_released":
+            metric = carried  # "Israel freed 200 prisoners. Seventy were deported abroad":
+            # some of the prisoners counted just before
         if metric is None and people.group in (None, "people", "women", "children") and (
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)

@@ -225,7 +225,7 @@ EVENTS = [
                  rf"return(?:s|ed|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
                  r"set free|hand(?:ed|ing|s)? (?:over|back)|handed to|transferred to|exchanged|"
-                 r"swap|"
+                 r"swap|deported|"
                  r"go free|walked free|walked out of (?:\w+\s+){0,2}(?:jails?|prisons?)|"
                  r"came home|"  # "All 20 came home on October 13"
                  r"(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
@@ -236,7 +236,8 @@ EVENTS = [
                  # "33 hostages are to be returned": handed back, told in the passive
                  r"returned(?<=be returned)|returned(?<=been returned)|"
                  r"returned(?<=were returned)|returned(?<=was returned)|"
-                 r"returned to (?:their families|israel)|"
+                 r"returned to (?:their families|israel(?:i (?:territory|soil))?)|"
+                 r"crossed back into israel|"
                  r"brought (?:back|home)|back home|arrived home|"
                  # "brought 105 hostages home", "to bring all 48 home"
                  rf"br(?:ought|ing|ings|inging)(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+)?"
@@ -843,6 +844,11 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             return "hostages_dead"  # "132 remain captive, including 25 believed killed"
         return BREAKDOWN.get(group or "", "killed")
     if event == "released":
+        if group == "militants":  # "Israel will release 369 terrorists": the prisoners
+            return "prisoners_released"  # Israel frees, in the words of its statements
+        if _DEPORTED.search(local or sentence):  # "Seventy were deported abroad via Egypt":
+            # prisoners freed and sent away (no hostage is deported, nor anyone else counted)
+            return "prisoners_released" if prisoner_context or group == "prisoners" else None
         if subject and re.search(r"palestinian|gazan", subject, re.IGNORECASE):
             return "prisoners_released"
         if _FROM_JAIL.search(local or sentence):  # "69 hostages ..., while 150 ... from jails"

@@ -2958,3 +2958,26 @@ def test_remains_that_were_no_hostages_are_no_figure_and_hagari_is_the_army():
     assert figures(text) == []
     assert _claimant("Hagari said the attack had killed more than 1,400 people.",
                      "more than 1,400") == "israel_military"
+
+
+def test_fighters_israel_frees_and_those_deported_are_prisoners_released():
+    text = ("The cabinet approved the release of the hostages. Israel is to free 110 terrorists "
+            "on Thursday. Ten of them are serving life terms, and 19 of the 110 will be deported.")
+    assert [(f["surface"], f["metric"]) for f in figures(text)] == [
+        ("110", "prisoners_released"), ("Ten", "prisoners_released"),
+        ("19", "prisoners_released"), ("110", "prisoners_released")]
+    text = ("The prison service said it had freed 183 Palestinian detainees overnight. Seven were "
+            "deported to Egypt.")
+    assert one(text, "Seven")["metric"] == "prisoners_released"
+    # anyone else sent out of the country is no figure
+    assert figures("Israeli authorities deported 12 foreign activists from the flotilla.") == []
+
+
+def test_a_radio_station_numbered_like_kan_11_does_not_swallow_the_count_it_reports():
+    text = "Army officials told Kan 11 that about 1,500 fighters were killed in the operation."
+    assert _claimant(text, "about 1,500") == "israel_military"
+
+
+def test_hostages_who_returned_to_israeli_territory_are_released():
+    text = "Officials welcomed the two hostages who returned to Israeli territory on Sunday."
+    assert one(text, "two")["metric"] == "hostages_released"
