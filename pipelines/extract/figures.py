@@ -1261,6 +1261,8 @@ _WOUNDED = frozenset(("wounded", "injured"))
 _DEAD_WORDS = r"deceased|dead|slain|murdered|fallen"
 _DEAD_ADJECTIVE = re.compile(rf"\b(?:{_DEAD_WORDS})\b", re.IGNORECASE)
 _REMAINING = re.compile(r"\bremaining\b", re.IGNORECASE)
+# "eight of the remaining 26": a part, then the hostages still held it is a part of
+_OF_THE_REMAINING = re.compile(r"\s+of\s+the\s+remaining\s+", re.IGNORECASE)
 _ALIVE_OR_DEAD = re.compile(r"\s+(?:are|were|is)\s+(?:still\s+|now\s+|(?:believed|thought|"
                             r"presumed|confirmed)\s+(?:to\s+be\s+)?)?(?:alive|dead)\b",
                             re.IGNORECASE)
@@ -2108,6 +2110,19 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                         None))):
             out.append((mention, metric, people, None))  # the first stage of a list; the
             continue  # next ones inherit it ("released in stages: three on the first day, ...")
+        if people.group is None and i + 1 < len(mentions) and _OF_THE_REMAINING.fullmatch(
+                text, mention.num_end, mentions[i + 1].start) and \
+                metrics.talks_of_hostages(context) and (state := _ALIVE_OR_DEAD.match(
+                    text, metrics.people_after(text, mentions[i + 1].num_end, s_end).end)):
+            # "Israel has told the families that eight of the remaining 26 are dead"
+            out.append((mention, "hostages_dead" if state.group().endswith("dead")
+                        else "hostages_alive", people, None))
+            continue
+        if i and out and out[-1][0] is mentions[i - 1] and \
+                out[-1][1] in ("hostages_dead", "hostages_alive") and \
+                _OF_THE_REMAINING.fullmatch(text, mentions[i - 1].num_end, mention.start):
+            out.append((mention, "hostages_remaining", people, None))  # its base, the 26
+            continue
         if people.group is None and mention.is_word and mention.value < 10 and not of_whom \
                 and not _SUBJECT_OF_VERB.match(text, mention.end) \
                 and not any(e[0] == mention.num_end + 1 and e[2] != "alive" for e in events) \

@@ -33,7 +33,7 @@ GROUPS = {
     "aid_workers": r"aid workers?|humanitarian workers?|unrwa (?:staff|employees|workers)|"
                    r"un (?:staff|employees|workers)|staff members?|staffers|staff|employees|"
                    r"team members|personnel|colleagues",
-    "bodies": r"bodies|remains",
+    "bodies": r"bodies|remains|coffins",
     "people": r"people|persons?|palestinians|israelis|civilians?|men|individuals?|residents?|"
               r"scientists|engineers|students|teachers|academics|"
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
@@ -769,6 +769,8 @@ _HOSTAGE_SURE_WORD, _PRISONER_SURE_WORD = any_of(_HOSTAGE_SURE), any_of(_PRISONE
 _DECEASED = re.compile(r"\b(?:deceased|dead)\b", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:living|alive)\b", re.IGNORECASE)
 _HANDED_BACK = re.compile(r"\b(?:releas|free|return|hand)", re.IGNORECASE)
+# "The four bodies were identified as ...", after a sentence on hostages' remains handed over
+_HANDED_BACK_OR_NAMED = re.compile(r"\b(?:releas|free|return|hand|identified\b)", re.IGNORECASE)
 # "Hamas hands over four more bodies", "the number of bodies handed to Israel": the captors
 # give back the dead they held, whether or not the sentence says "hostages"
 _CAPTORS_RETURN = re.compile(r"\b(?:hamas|islamic jihad)\b[^.;]{0,30}?\b(?:hand|return|releas|"
@@ -831,9 +833,12 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     if group == "bodies":  # bodies counted in talk of hostages are bodies handed back; other
         # bodies brought to hospitals or pulled from rubble are the dead
         # ("Only four bodies were handed over" after a sentence on the hostages' remains)
-        return "hostage_bodies_recovered" if _context(sentence)[0] or \
-            _CAPTORS_RETURN.search(sentence) or \
-            (hostage_context and _HANDED_BACK.search(sentence)) else "killed"
+        if _context(sentence)[0] or _CAPTORS_RETURN.search(sentence) or \
+                (hostage_context and _HANDED_BACK_OR_NAMED.search(sentence)):
+            return "hostage_bodies_recovered"
+        # (coffins handed over are the hostages' bodies; those followed to a funeral are the
+        # dead already counted)
+        return None if subject and "coffin" in subject.lower() else "killed"
     if event is None:
         return None
     if event == "killed" and group == "people" and subject and _AID_STAFF.search(subject) \

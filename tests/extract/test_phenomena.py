@@ -2981,3 +2981,23 @@ def test_a_radio_station_numbered_like_kan_11_does_not_swallow_the_count_it_repo
 def test_hostages_who_returned_to_israeli_territory_are_released():
     text = "Officials welcomed the two hostages who returned to Israeli territory on Sunday."
     assert one(text, "two")["metric"] == "hostages_released"
+
+
+def test_a_part_of_the_remaining_hostages_takes_its_state_and_its_base_is_those_remaining():
+    text = "The army has told the families that five of the remaining 41 hostages are dead."
+    assert [(f["surface"], f["metric"]) for f in figures(text)] == [
+        ("five", "hostages_dead"), ("41", "hostages_remaining")]
+    text = "Officials say 17 of the remaining 50 are alive."
+    assert figures(text) == []  # nothing says who the 50 are
+    text = "Hamas still holds 50 hostages. Officials say 17 of the remaining 50 are alive."
+    assert [(f["surface"], f["metric"]) for f in figures(text)][1:] == [
+        ("17", "hostages_alive"), ("50", "hostages_remaining")]
+
+
+def test_coffins_handed_over_are_bodies_recovered_and_those_at_a_funeral_no_figure():
+    text = "Hamas handed two more coffins to the Red Cross late on Wednesday."
+    assert one(text, "two")["metric"] == "hostage_bodies_recovered"
+    assert figures("Crowds walked behind the nine coffins through the town.") == []
+    text = ("The remains of three hostages were handed over overnight. Forensic experts "
+            "identified the three bodies on Friday.")
+    assert [f["metric"] for f in figures(text)] == ["hostage_bodies_recovered"] * 2
