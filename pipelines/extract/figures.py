@@ -1241,6 +1241,8 @@ _OTHER_CLAUSE = re.compile(r",\s+(?:when|while|as|after|before|where)\b|;")
 _IN_JAILS = re.compile(r"\s+(?:\w+\s+)?in\s+(?:its|their|israeli|the\s+occupation['’]s)\s+"
                        r"(?:\w+\s+)?(?:jails|prisons)\b", re.IGNORECASE)
 _MEDICAL_EVACUATION = re.compile(r"\bmedical(?:ly)? evacuat", re.IGNORECASE)
+# who a medical evacuation moves: "250 patients", "50 sick and injured children"
+_PATIENTS = re.compile(r"\b(?:patients?|sick|injured|wounded|ill)\b", re.IGNORECASE)
 # "12,000 patients ... need to be evacuated abroad, among them 4,500 children"
 _PATIENTS_AMONG = re.compile(r"\bpatients\b[^.;]*,\s+(?:among them|including)\s+$",
                              re.IGNORECASE)
@@ -1261,6 +1263,7 @@ _WOUNDED = frozenset(("wounded", "injured"))
 _DEAD_WORDS = r"deceased|dead|slain|murdered|fallen"
 _DEAD_ADJECTIVE = re.compile(rf"\b(?:{_DEAD_WORDS})\b", re.IGNORECASE)
 _REMAINING = re.compile(r"\bremaining\b", re.IGNORECASE)
+_AND_NEXT_CLAUSE = re.compile(r",\s+and\s+")
 # "eight of the remaining 26": a part, then the hostages still held it is a part of
 _OF_THE_REMAINING = re.compile(r"\s+of\s+the\s+remaining\s+", re.IGNORECASE)
 _ALIVE_OR_DEAD = re.compile(r"\s+(?:are|were|is)\s+(?:still\s+|now\s+|(?:believed|thought|"
@@ -2014,6 +2017,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, _part_metric(whole, own),
                         own if own.group else previous_people, None))
             continue
+        if of_whom and out and out[-1][1] == "hostages_released" and re.match(
+                r"\s+(?:dead|deceased)\b", text[mention.num_end + of_whom.end():]):
+            out.append((mention, "hostage_bodies_recovered", previous_people or people, None))
+            continue  # "released 33 captives, eight of them dead", also in a list: "33
+            # hostages, eight of them deceased, and five Thais were handed over"
         if out and people.group in (None, "people") and \
                 (dash := _list_dash(text, out[0][0].end, mention.start, mentions)) and \
                 (whole := [item for item in out if item[0].end <= dash]):
@@ -2057,6 +2065,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                 or (own_from <= e[0] < own_from + 25 and e[3]))
                                # ("including 88 civilians, and 95,000 displaced": the next's)
                                and (following is None or e[0] < following.start or share_of)
+                               # "1,200 killed, including 46 Americans, and took 251
+                               # hostages": the next clause's verb, with its own count
+                               and not (following is not None
+                                        and following.start - e[1] < 20
+                                        and _AND_NEXT_CLAUSE.fullmatch(text, people.end, e[0]))
                                # "1,968 prisoners released, ... and 1,718 held in Gaza":
                                # where the freed prisoners were held, not hostages
                                and not (inherited == "prisoners_released"
@@ -2067,10 +2080,6 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, inherited, out[-1][2] if people.group is None else people,
                             None))
                 continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
-        if of_whom and out and out[-1][1] == "hostages_released" and re.match(
-                r"\s+(?:dead|deceased)\b", text[mention.num_end + of_whom.end():]):
-            out.append((mention, "hostage_bodies_recovered", previous_people or people, None))
-            continue  # "released 33 captives, eight of them dead"
         if of_whom and not out and (things := _THINGS_BEFORE.search(
                 text, s_start, mention.start)) and metrics.is_thing_noun(things.group("noun")):
             continue  # "attacked over 100 merchant vessels and sunk two of them": things
@@ -2330,7 +2339,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     or _OF_THE_DEAD.match(text, mention.num_end)):
             metric = carried  # "Seven aid workers were killed. The dead included three
             # British nationals": a part of the group counted just before
-        if metric == "displaced" and (people.subject and "patient" in people.subject.lower()
+        if metric == "displaced" and (people.subject and _PATIENTS.search(people.subject)
                                       or _PATIENTS_AMONG.search(
                                           text, max(s_start, mention.start - 150), mention.start)
                                       or _MEDICAL_EVACUATION.search(

@@ -740,6 +740,8 @@ _AID_CONTEXT = re.compile(r"\b(?:charity|aid|humanitarian|relief|unrwa|ngo|world
 _HAMAS_FREES = re.compile(r"\b(?:hamas|houthis|islamic jihad|hezbollah|captors)\s+(?:\w+\s+){0,2}"
                           r"(?:release|free|hand|return)",
                           re.IGNORECASE)
+_ISRAELI_PEOPLE = re.compile(r"\bisraeli\s+(?:women|children|men|civilians|hostages|captives|"
+                            r"nationals|citizens|mothers|teenagers|soldiers)\b", re.IGNORECASE)
 _FOREIGN = re.compile(r"\b(?:thai|thais|nepal\w*|filipinos?|foreign)\b", re.IGNORECASE)
 _DEPORTED = re.compile(r"\b(?:deported|exiled|expelled|sent abroad)\b", re.IGNORECASE)
 _FROM_JAIL = re.compile(r"\bfrom (?:\w+\s+){0,2}(?:jails?|prisons?|detention)\b", re.IGNORECASE)
@@ -858,6 +860,9 @@ def metric_for(group: str | None, event: str | None, sentence: str,
             return "prisoners_released"
         if _FROM_JAIL.search(local or sentence):  # "69 hostages ..., while 150 ... from jails"
             return "prisoners_released"
+        if local and _ISRAELI_PEOPLE.search(local) and not _context(local)[1]:
+            return "hostages_released"  # "brought to 50 the number of Israeli women and
+            # children freed, alongside 150 Palestinian prisoners": whom Hamas freed
         said_hostages, said_prisoners = _context(sentence)
         if said_prisoners and not said_hostages and not _HAMAS_FREES.search(sentence):
             return "prisoners_released"  # the sentence itself speaks of prisoners only

@@ -3001,3 +3001,26 @@ def test_coffins_handed_over_are_bodies_recovered_and_those_at_a_funeral_no_figu
     text = ("The remains of three hostages were handed over overnight. Forensic experts "
             "identified the three bodies on Friday.")
     assert [f["metric"] for f in figures(text)] == ["hostage_bodies_recovered"] * 2
+
+
+def test_the_dead_among_hostages_handed_over_in_a_list_are_bodies_recovered():
+    text = ("In the truce's first stage, 25 Israeli hostages, six of them deceased, and two Thai "
+            "farmworkers were handed over.")
+    assert [f["metric"] for f in figures(text)] == [
+        "hostages_released", "hostage_bodies_recovered", "hostages_released"]
+
+
+def test_a_part_of_a_toll_before_a_clause_with_its_own_count_stays_a_part_of_the_toll():
+    text = "The gunmen killed 364 people, including 17 Britons, and took 44 hostages."
+    assert [f["metric"] for f in figures(text)] == ["killed", "killed", "abducted"]
+
+
+def test_israelis_freed_next_to_palestinian_prisoners_are_hostages_released():
+    text = ("That raised to 81 the number of Israeli women and children freed this week, "
+            "alongside 240 Palestinian prisoners released by Israel.")
+    assert [f["metric"] for f in figures(text)] == ["hostages_released", "prisoners_released"]
+
+
+def test_sick_and_injured_children_evacuated_for_care_are_not_displaced():
+    text = "WHO organised the evacuation of 45 sick and wounded children through Kerem Shalom."
+    assert figures(text) == []
