@@ -290,7 +290,7 @@ _BREAKDOWN_NOUN = re.compile(r"\s*(?P<own>(?:its|their) own\s+)?(?:[A-Z][\w-]*\s
                              r"civilians|soldiers|foreigners|foreign nationals|dual nationals|"
                              r"fighters|combatants|medical staff|medics|paramedics|doctors|nurses|"
                              r"journalists|(?:aid|health|relief) workers)"
-                             r"\s*(?:[,.;)]|$|and\b)")
+                             r"\s*(?:[,.;)]|$|and\b|[-–—]\s)")  # ("- 17,492 of them children -")
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|was|is|have|has|had|"
                               r"remain|remained|died|will|would|could|may|might|"
                               r"(?:known|believed|thought|feared|presumed) to)\b",
@@ -1240,6 +1240,8 @@ _NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the
 _OTHER_CLAUSE = re.compile(r",\s+(?:when|while|as|after|before|where)\b|;")
 _IN_JAILS = re.compile(r"\s+(?:\w+\s+)?in\s+(?:its|their|israeli|the\s+occupation['’]s)\s+"
                        r"(?:\w+\s+)?(?:jails|prisons)\b", re.IGNORECASE)
+_REMAIN_JAILED = re.compile(r"\bremain(?:s|ed)?\s+(?:\w+\s+)?(?:in\s+)?(?:\w+\s+)?(?:jails|prisons|"
+                            r"detention)\b", re.IGNORECASE)
 _MEDICAL_EVACUATION = re.compile(r"\bmedical(?:ly)? evacuat", re.IGNORECASE)
 # who a medical evacuation moves: "250 patients", "50 sick and injured children"
 _PATIENTS = re.compile(r"\b(?:patients?|sick|injured|wounded|ill)\b", re.IGNORECASE)
@@ -1263,6 +1265,8 @@ _WOUNDED = frozenset(("wounded", "injured"))
 _DEAD_WORDS = r"deceased|dead|slain|murdered|fallen"
 _DEAD_ADJECTIVE = re.compile(rf"\b(?:{_DEAD_WORDS})\b", re.IGNORECASE)
 _REMAINING = re.compile(r"\bremaining\b", re.IGNORECASE)
+_OWN_STATE_NEXT = re.compile(r"\s+(?:(?:are|were|have been|had been)\s+)?(?:detained|arrested|"
+                             r"jailed|imprisoned|unaccompanied|separated)\b", re.IGNORECASE)
 _AND_NEXT_CLAUSE = re.compile(r",\s+and\s+")
 # "eight of the remaining 26": a part, then the hostages still held it is a part of
 _OF_THE_REMAINING = re.compile(r"\s+of\s+the\s+remaining\s+", re.IGNORECASE)
@@ -1969,8 +1973,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events) or \
                 bool(_DEAD_BEFORE.search(text, s_start, mention.start)) or (
                     # "48,300 have been killed. The IDF says 20,000 of them were operatives."
-                    bool(predicate_noun.group("of_them")) and not out and
-                    bool(metrics_before) and metrics_before[-1] in _KILLED_FAMILY)
+                    (bool(predicate_noun.group("of_them")) and not out or bare is not None)
+                    and bool(metrics_before) and (metrics_before[-1] in _KILLED_FAMILY or (
+                        metrics_before[-1] == "injured"
+                        and any(m in _KILLED_FAMILY for m in metrics_before))))
+            # ("47,583 killed and 111,633 injured. Of these, 17,881 were children": as with
+            # "including", a toll's breakdown names the dead)
             if killed_before or of_whom_killed(text, mention):
                 out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people, None))
                 continue
@@ -2036,6 +2044,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]
+            if inherited not in _RELEASED | _HOSTAGE_METRICS and \
+                    _OWN_STATE_NEXT.match(text, people.end):
+                continue  # "1,060 health workers have been killed and over 300 detained",
+                # "1.9 million displaced, and 17,000 children are unaccompanied": a state of
+                # their own, which no metric counts
             if people.group in metrics.BREAKDOWN and (inherited in _KILLED_FAMILY or (
                     inherited in _RELEASED | _HOSTAGE_METRICS
                     and people.group in ("children", "women"))) and \
@@ -2234,8 +2247,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             event = "released"  # "released 36 prisoners ... and 333 detainees held in Gaza":
             # where they were held, not what the count is
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None \
-                and not _AGED_VERB_NEXT.match(text, people.end) and not _OBJECT_OF.search(
-                    text, max(s_start, mention.start - 40), mention.start) \
+                and not _AGED_VERB_NEXT.match(text, people.end) and (bare or not _OBJECT_OF.search(
+                    text, max(s_start, mention.start - 40), mention.start)) \
                 and not _UNCOUNTED_LATER.match(text, people.end, s_end):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
             # (not "22,000 children have been admitted to hospital", nor "partners screened
@@ -2346,6 +2359,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                           text, max(s_start, mention.start - 300), mention.start)):
             continue  # "evacuated 250 patients to other hospitals": a medical evacuation (and
             # "12,000 patients need to be evacuated, among them 4,500 children": some of them)
+        if metric == "hostages_remaining" and people.group != "hostages" and \
+                _REMAIN_JAILED.search(text, people.end, min(s_end, people.end + 100)):
+            continue  # "about 10,000 Palestinians, among them 400 children, would remain in
+            # Israeli jails": prisoners still held, not hostages
         if metric == "hostages_remaining" and _IN_JAILS.match(text, mention.num_end):
             continue  # "prisoners, of whom the occupation holds 9,000 in its jails": held, not
             # hostages

@@ -108,7 +108,7 @@ attack incidents incident cases votes vote seats pages page brigades brigade bat
 battalion divisions division massacres massacre installations premises units unit companies
 operations operation checkpoints checkpoint crossings crossing gates gate kilos kilo kg
 movements movement bulldozers bulldozer excavators excavator ambulances ambulance tents tent
-caravans caravan generators generator buses bus coaches coach boats boat ships ship
+caravans caravan generators generator buses bus coaches coach boats boat ships ship requests request
 communities community villages village towns town neighbourhoods neighbourhood neighborhoods
 neighborhood vessels vessel tankers tanker aircraft planes plane jets helicopters tanks
 """.split())
@@ -169,7 +169,9 @@ def _named_or_priced(before: str) -> bool:
         return True
     word = tail.rsplit(None, 1)[-1].lstrip("(\"'“‘").lower()
     return word in _NOT_PEOPLE_BEFORE or (word == "year" and tail.lower().endswith("the year")) \
-        or (word == "of" and tail.lower().endswith(("age of", "ages of")))
+        or (word == "of" and tail.lower().endswith(("age of", "ages of"))) \
+        or word == "day" and tail.endswith("Day")  # "Day 10 of the ceasefire" (not "on the
+    # same day 40 people were killed")
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -311,7 +313,8 @@ EVENTS = [
                   r"(?:yet|unable|not able) to return(?: to their homes| home)?|"
                   r"(?:cannot|can't|can not|could not|couldn't) (?:live in|return to) their homes|"
                   # "more than 560,000 people have crossed into Syria": refugees
-                  r"crossed (?:from [\w ]{1,30} )?into|"
+                  # (not "crossed into the north": Gazans going back)
+                  r"crossed (?:from [\w ]{1,30} )?into(?! (?:the )?north(?:ern gaza)?\b)|"
                   # "450,000 have left Rafah": gone from where they lived (not "has left 59
                   # hostages": a number after is what remains)
                   r"left(?<=have left)(?!\s+(?:about |some |only )?\d)|"

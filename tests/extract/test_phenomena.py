@@ -3024,3 +3024,34 @@ def test_israelis_freed_next_to_palestinian_prisoners_are_hostages_released():
 def test_sick_and_injured_children_evacuated_for_care_are_not_displaced():
     text = "WHO organised the evacuation of 45 sick and wounded children through Kerem Shalom."
     assert figures(text) == []
+
+
+def test_a_breakdown_of_these_after_a_toll_and_its_wounded_names_the_dead():
+    text = ("The ministry counted 51,000 killed and 116,000 injured. Of these, 15,600 were "
+            "children and 8,300 were women.")
+    assert [f["metric"] for f in figures(text)][2:] == ["killed_children", "killed_women"]
+    text = ("The ministry counted 51,000 killed. Of these, the ministry identified 15,600 "
+            "children and 8,300 women.")
+    assert [f["metric"] for f in figures(text)][1:] == ["killed_children", "killed_women"]
+    text = "The ministry said 51,000 had been killed - 15,600 of them children - so far."
+    assert one(text, "15,600")["metric"] == "killed_children"
+
+
+def test_counts_in_a_state_no_metric_names_are_no_figures():
+    text = "The union said 212 teachers had been killed and nearly 150 detained."
+    assert [f["surface"] for f in figures(text)] == ["212"]
+    text = ("Some 1.4 million people have been displaced, and about 19,000 children are "
+            "unaccompanied.")
+    assert [f["surface"] for f in figures(text)] == ["Some 1.4 million"]
+    text = ("Hamas freed 20 hostages on Monday. Rights groups said some 9,000 Palestinians, "
+            "including 350 children, would remain in Israeli prisons.")
+    assert [f["surface"] for f in figures(text)] == ["20"]
+    text = "The Red Cross has logged some 8,000 tracing requests from families of the missing."
+    assert figures(text) == []
+
+
+def test_a_day_counter_and_returns_to_the_north_are_no_figures():
+    assert figures("Casualty report - Day 12 of the truce") == []
+    text = "Officials said about 250,000 people had crossed into the north by Tuesday."
+    assert figures(text) == []
+    assert one("On the same day 40 people were killed in Rafah.", "40")["metric"] == "killed"
