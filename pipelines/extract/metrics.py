@@ -125,6 +125,7 @@ _MONTH_WORDS = trie_pattern("""
 january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec
 """.split())
+_A_MONTH = re.compile(_MONTH_WORDS, re.IGNORECASE)
 _NOT_PEOPLE_AFTER = re.compile(
     rf"""^(?:
         [-–](?:year|month|week|day|hour|minute|second|and|point|state|storey|story|mile|km|
@@ -292,7 +293,8 @@ EVENTS = [
                # "56 soldiers fell in Lebanon": soldiers who fell, wherever
                r"fell(?<=soldiers fell)|fell(?<=troops fell)|fell(?<=reservists fell)|"
                r"fell in the (?:battles?|fighting|war|ground operation)|"
-               r"lost their lives|claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
+               r"lost their lives|(?:given|gave|laid down) their lives|"
+               r"claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
                r"murders? of|murdering|"
                r"perished|executed|"
                # "the army has lost 15 soldiers": losing troops or fighters is their death
@@ -304,6 +306,8 @@ EVENTS = [
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
     ("missing", r"missing(?! famil)|under (?:the )?(?:rubble|ruins)|unaccounted|"
+                # "10,000 people were still believed to lie beneath the debris"
+                r"lie (?:under|beneath) (?:the )?(?:rubble|ruins|debris)|"
                 r"trapped (?:under|beneath|in the rubble)"),  # "trapped under collapsed buildings"
     ("displaced", r"displaced|displacing|displacement|evacuees|forced out|"
                   r"(?:forced|driven|fled) (?:from|out of) their homes|(?:forced|driven) from|"
@@ -775,7 +779,8 @@ _DECEASED = re.compile(r"\b(?:deceased|dead)\b", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:living|alive)\b", re.IGNORECASE)
 _HANDED_BACK = re.compile(r"\b(?:releas|free|return|hand)", re.IGNORECASE)
 # "The four bodies were identified as ...", after a sentence on hostages' remains handed over
-_HANDED_BACK_OR_NAMED = re.compile(r"\b(?:releas|free|return|hand|identified\b)", re.IGNORECASE)
+_HANDED_BACK_OR_NAMED = re.compile(r"\b(?:releas|free|return|hand|identified\b|"
+                                   r"brought (?:back|home))", re.IGNORECASE)
 # "Hamas hands over four more bodies", "the number of bodies handed to Israel": the captors
 # give back the dead they held, whether or not the sentence says "hostages"
 _CAPTORS_RETURN = re.compile(r"\b(?:hamas|islamic jihad)\b[^.;]{0,30}?\b(?:hand|return|releas|"
@@ -790,7 +795,8 @@ def talks_of_hostages(text: str) -> bool:
 
 def is_thing_noun(word: str) -> bool:
     """'hospitals', 'facilities', 'trucks': things a number may count that are not people."""
-    return bool(_NOT_PEOPLE_AFTER.match(" " + word))
+    return bool(_NOT_PEOPLE_AFTER.match(" " + word)) and not _A_MONTH.fullmatch(word)
+    # (a month is no thing: "2,840 of the missing may never be found")
 
 
 def metric_for(group: str | None, event: str | None, sentence: str,

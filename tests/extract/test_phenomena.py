@@ -3055,3 +3055,18 @@ def test_a_day_counter_and_returns_to_the_north_are_no_figures():
     text = "Officials said about 250,000 people had crossed into the north by Tuesday."
     assert figures(text) == []
     assert one("On the same day 40 people were killed in Rafah.", "40")["metric"] == "killed"
+
+
+def test_a_part_of_the_missing_is_missing_and_a_month_is_no_thing():
+    text = "The civil defence said some 1,900 of the missing may never be identified."
+    assert one(text, "some 1,900")["metric"] == "missing"
+
+
+def test_people_believed_under_the_debris_are_missing_and_lives_given_are_deaths():
+    text = "Rescuers said about 8,000 people are believed to lie under the rubble."
+    assert one(text, "about 8,000")["metric"] == "missing"
+    text = "Nearly 850 Israeli soldiers have given their lives since the war began."
+    assert one(text, "Nearly 850")["metric"] == "soldiers_killed"
+    text = ("The army said the remains of three hostages were handed over. Forty bodies have now "
+            "been brought home.")
+    assert [f["metric"] for f in figures(text)] == ["hostage_bodies_recovered"] * 2
