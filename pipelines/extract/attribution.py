@@ -289,6 +289,11 @@ _POSSESSIVE_TALLY = re.compile(
     r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
 
 
+# "the cumulative MoH toll": a body's short name before its count, with no "'s"
+_ACRONYM_TALLY = re.compile(
+    r"\bthe\s+(?:(?:latest|overall|updated|new|official|cumulative|daily)\s+){0,2}"
+    r"(?P<c>(?-i:[A-Z][A-Za-z]{1,6}))\s+(?:(?:death|casualty)\s+)?(?:toll|tally|count|figures)\b",
+    re.IGNORECASE)
 _TALLY_WORDS = ("toll", "tally", "count", "figure", "data", "statistic")
 
 
@@ -396,6 +401,10 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         generic = bool(GENERIC.match(phrase))
         if generic or is_known(phrase):
             found.append(Attribution(phrase, start + m.start(), True, generic))
+    for m in (_ACRONYM_TALLY.finditer(sentence) if any(w in lowered for w in _TALLY_WORDS)
+              else ()):
+        if is_known(m.group("c")):  # "The cumulative MoH toll stood at 68,229 killed"
+            found.append(Attribution(m.group("c"), start + m.start(), True, False))
     for m in (_BY_AGENT.finditer(sentence) if " by " in lowered else ()):
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):  # a passive agent speaks for the noun it follows

@@ -930,6 +930,7 @@ def extract_figures(text: str, published: date | None = None,
                     (opener := _BARE_OPENER.match(text, s_start, s_end)) and \
                     not _OTHER_CLAUSE.search(text, opener.end(), mention.start) and (
                         figures[-1].span_end < s_start
+                        or figures[-1].span_start >= s_start  # its next part, as the first
                         or _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
                         or _LIST_NEXT.match(text, figures[-1].span_end, mention.start)):
                 # "According to the ministry, 35,000 were killed. Of these, 24,686 have been
@@ -955,6 +956,11 @@ def extract_figures(text: str, published: date | None = None,
                 # "strikes on Hodeidah killed six, the health ministry said": not Gaza's
                 claimant_id, claimant_class = by_id(
                     "yemen_moh" if seat.group("yemen") else "lebanon_moh")
+            elif claimant_class == "other" and _BARE_MEDICS.fullmatch(claimant) and \
+                    (hospital := _HOSPITAL_NAMED.search(sentence)) and \
+                    resolve_claimant(hospital.group())[1] == "gaza_health":
+                # "At Nasser Hospital in Khan Younis, medics said ...": the hospital's own
+                claimant_id, claimant_class = resolve_claimant(hospital.group())
             elif claimant_class == "other" and _BARE_GOVERNMENT.fullmatch(claimant) and \
                     _ISRAEL_HOME_FRONT.search(sentence):
                 claimant_id, claimant_class = by_id("israel_gov")
@@ -1080,6 +1086,10 @@ _RETURNED = re.compile(r"\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:so far|now|si
                        r"(?:been\s+)?(?:returned|handed over|released|repatriated|brought back|"
                        r"recovered)\b", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_BARE_MEDICS = re.compile(r"(?:the\s+)?(?:medics|doctors|paramedics|medical staff|nurses)",
+                         re.IGNORECASE)
+_HOSPITAL_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?:Hospital|Medical Complex)\b"
+                             r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?")
 _BARE_MOH = re.compile(r"(?:the\s+)?(?:health ministry|ministry of (?:public )?health)$",
                        re.IGNORECASE)
 _MOH_SEAT = re.compile(r"\b(?:leban(?:on|ese)|hezbollah|beirut|(?P<yemen>yemen(?:i|'s)?|houthis?|"

@@ -3070,3 +3070,25 @@ def test_people_believed_under_the_debris_are_missing_and_lives_given_are_deaths
     text = ("The army said the remains of three hostages were handed over. Forty bodies have now "
             "been brought home.")
     assert [f["metric"] for f in figures(text)] == ["hostage_bodies_recovered"] * 2
+
+
+def test_medics_at_a_gaza_hospital_and_medical_sources_in_a_gaza_town_are_gaza_health():
+    text = "At al-Aqsa Martyrs Hospital in Deir al-Balah, doctors said they had received 31 bodies."
+    assert _claimant(text, "31") == "gaza_health"
+    text = "At Soroka Hospital in Beersheba, doctors said they had treated 120 wounded."
+    assert _claimant(text, "120") == "other"
+    text = "Medical sources in Khan Younis said 14 people were killed overnight."
+    assert _claimant(text, "14") == "gaza_health"
+
+
+def test_an_acronym_before_its_toll_and_israels_national_insurance_are_claimants():
+    text = "The latest MoH toll stands at 44,211 killed."
+    assert _claimant(text, "44,211") == "gaza_health"
+    text = "According to the National Insurance Institute, 1,139 people were killed that day."
+    assert _claimant(text, "1,139") == "israel_gov"
+
+
+def test_every_part_of_a_sentence_opened_by_of_them_is_the_claim_of_the_count_before():
+    text = ("Israel says 59 hostages remain in Gaza. Of them, 24 are thought to be alive and 35 "
+            "are believed dead.")
+    assert [f["claimant_class"] for f in figures(text)] == ["israel_gov"] * 3
