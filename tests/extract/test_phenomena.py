@@ -3092,3 +3092,11 @@ def test_every_part_of_a_sentence_opened_by_of_them_is_the_claim_of_the_count_be
     text = ("Israel says 59 hostages remain in Gaza. Of them, 24 are thought to be alive and 35 "
             "are believed dead.")
     assert [f["claimant_class"] for f in figures(text)] == ["israel_gov"] * 3
+
+
+def test_a_stage_of_the_agreement_is_deal_terms_and_a_new_speaker_starts_a_clause():
+    text = "Under the second stage of the agreement, Hamas will release 14 more hostages."
+    assert one(text, "14")["status"] == "proposed"
+    text = ("The group said it had handed over two captives on Sunday, and officials said three "
+            "more are set to be released on Thursday.")
+    assert [f["status"] for f in figures(text)] == ["reported", "planned"]
