@@ -464,6 +464,14 @@ class _SentenceWords:
         right = self.split_starts[j] if j < len(self.split_starts) else self.s_end
         return left, right
 
+    def _in_where_aside(self, hit: int, pos: int) -> bool:
+        """"In Gaza, where 600 trucks a day are meant to enter under the agreement, the
+        ministry said 46,913 were killed": deal terms inside a where-clause closed before the
+        figure describe the place, not the figure."""
+        where = self.text.rfind("where", self.s_start, hit)
+        return where >= 0 and "," not in self.text[where:hit] and \
+            "," in self.text[hit:pos] and self.text[where - 2:where] == ", "
+
     def has(self, name: str, start: int, end: int) -> bool:
         hits = self.status[name]
         i = bisect_left(hits, start)
@@ -477,7 +485,8 @@ class _SentenceWords:
         # extended": a time clause after the figure has its own status
         later = _TIME_CLAUSE.search(self.text, pos, c_end)
         c_end = later.start() if later else c_end
-        if self.has("proposed", self.s_start, pos) or self.has("proposed", pos, c_end):
+        if any(self.s_start <= hit < pos and not self._in_where_aside(hit, pos)
+               for hit in self.status["proposed"]) or self.has("proposed", pos, c_end):
             return "proposed"
         if self.has("planned", c_start, c_end):
             return "planned"

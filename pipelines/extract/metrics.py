@@ -622,7 +622,9 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:there|it|they|he|she|we|that)\b",
                          re.IGNORECASE)  # "... live in the Strip, and that 90 percent of them"
 _AND = re.compile(r"\band\b")
-_WHERE_CLAUSE = re.compile(r",\s+where\b", re.IGNORECASE)
+# (and ", some of whom may no longer be alive": the state of a part of them)
+_WHERE_CLAUSE = re.compile(r",\s+(?:where\b|(?:some|many|most|several) of whom\b)",
+                           re.IGNORECASE)
 # what may link a count or its noun to its own state: "10,000 people still missing", "11,000
 # people remain missing", "200 more still missing"
 _LINK_GAP = re.compile(r"\s+(?:more\s+)?(?:still|remain|remains|remained|are still|were still)\s+",

@@ -3100,3 +3100,11 @@ def test_a_stage_of_the_agreement_is_deal_terms_and_a_new_speaker_starts_a_claus
     text = ("The group said it had handed over two captives on Sunday, and officials said three "
             "more are set to be released on Thursday.")
     assert [f["status"] for f in figures(text)] == ["reported", "planned"]
+
+
+def test_a_where_clause_with_deal_terms_and_the_state_of_some_of_whom_stay_their_own():
+    text = ("In Gaza, where 600 trucks a day are meant to enter under the deal, the ministry said "
+            "on Monday that 46,000 people had been killed.")
+    assert one(text, "46,000")["status"] == "reported"
+    text = "The plan foresees the release of 40 hostages, some of whom may no longer be alive."
+    assert one(text, "40")["metric"] == "hostages_released"
