@@ -540,6 +540,7 @@ def _location(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_AND_THAT = re.compile(r"\band that\b", re.IGNORECASE)
 _MOST_ON = re.compile(r",\s+(?:the\s+majority|most|many|half)(?:\s+of\s+(?:them|whom))?\s+"
                       r"(?:(?:were|was)\s+)?(?:\w+\s+)?(?:(?:on|in)\s+)?$", re.IGNORECASE)
 
@@ -560,6 +561,10 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
               and (d.start not in taken or "," not in text[d.end:figure.start]
                    or _EVENT_RELATIVE.search(text, d.end, figure.start))
               and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)
+              # "says 251 were taken on October 7 and that 87 are still held": a claim of its own,
+              # of the present (not "... on Sunday and that 21 were declared dead")
+              and not (_AND_THAT.search(text, d.end, figure.start)
+                       and _PRESENT_STATE.match(text, figure.end))
               # "the truce, which began on January 19 and runs for 42 days, ...": the aside's
               and not (_ASIDE_CLOSE.search(text, d.end, figure.start)
                        and _IN_ASIDE.search(text, max(s_start, d.start - 80), d.start))]

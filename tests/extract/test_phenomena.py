@@ -3108,3 +3108,11 @@ def test_a_where_clause_with_deal_terms_and_the_state_of_some_of_whom_stay_their
     assert one(text, "46,000")["status"] == "reported"
     text = "The plan foresees the release of 40 hostages, some of whom may no longer be alive."
     assert one(text, "40")["metric"] == "hostages_released"
+
+
+def test_a_present_count_after_and_that_does_not_take_the_date_of_the_claim_before():
+    text = "Israel says 251 people were seized on October 7 and that 59 are still held in Gaza."
+    assert [f["as_of"] for f in figures(text)] == ["2023-10-07", "2024-02-08"]
+    text = ("The hospital said it received 150 wounded on Sunday and that 21 people were "
+            "declared dead on arrival.")
+    assert [f["as_of"] for f in figures(text)] == ["2024-02-04", "2024-02-04"]
