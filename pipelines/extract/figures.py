@@ -1226,6 +1226,9 @@ def _uncounted(text: str, end: int) -> re.Match | None:
 
 
 # "More than 500 operatives affiliated with Hamas were apprehended": an arrest further on
+# "60,000 pregnant women lack basic care": a verb of their own, which no metric counts
+_NEEDS_NEXT = re.compile(r"\s+(?:lack|lacks|need|needs|require|requires|face|faces|depend|"
+                         r"depends)\b", re.IGNORECASE)
 _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
                               rf"(?:{_UNCOUNTED_ACTS})\b")
 # "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them
@@ -2274,7 +2277,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None \
                 and not _AGED_VERB_NEXT.match(text, people.end) and (bare or not _OBJECT_OF.search(
                     text, max(s_start, mention.start - 40), mention.start)) \
-                and not _UNCOUNTED_LATER.match(text, people.end, s_end):
+                and not _UNCOUNTED_LATER.match(text, people.end, s_end) \
+                and not _NEEDS_NEXT.match(text, people.end):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
             # (not "22,000 children have been admitted to hospital", nor "partners screened
             # 1,800 children": their own verb)

@@ -3116,3 +3116,9 @@ def test_a_present_count_after_and_that_does_not_take_the_date_of_the_claim_befo
     text = ("The hospital said it received 150 wounded on Sunday and that 21 people were "
             "declared dead on arrival.")
     assert [f["as_of"] for f in figures(text)] == ["2024-02-04", "2024-02-04"]
+
+
+def test_women_or_children_with_a_need_of_their_own_are_no_part_of_the_dead_before():
+    text = ("Some 40 people have died of malnutrition, most of them children. The ministry warns "
+            "that 50,000 pregnant women lack basic care.")
+    assert [f["surface"] for f in figures(text)] == ["Some 40"]
