@@ -149,8 +149,8 @@ CLAUSE_SPLIT = re.compile(
     r";|bu(?<!\w..)t\b|wh(?<!\w..)(?:ile\b(?!\s+[a-z]+ing\b)|ereas\b)|"
     r",\s+(?:where\b|as\s+(?!of\b|many\b|few\b|much\b)|and\s+(?=[A-Z]|(?:the|it|they|we|he|"
     r"she|its|their|his|her|this|that|there|a|an)\s|(?:will|would|has|have|had)\s+[a-z]+\b|"
-    # ", and mediators said ...": a speaker of its own
-    r"[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?(?:said|say|says|told)\b))"
+    # ", and mediators said ...": a speaker of its own; ", and says ...": a claim of its own
+    r"(?:[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?)?(?:said|say|says|told)\b))"
 )
 _HARD_SPLIT = re.compile(r",\s+where\b")
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.

@@ -28,7 +28,7 @@ from pipelines.extract.wordtrie import any_of
 _HEDGE = re.compile(
     r"\b(?:believed|believes|believe|thought to be|reportedly|is said to|are said to|were said to|"
     r"unverified|allegedly|(?:could|can)(?:not|n't| not) be (?:independently )?verified|"
-    r"presumed|feared|thought to)\b",
+    r"presumed|feared(?=\s+(?:dead|killed|to|lost|trapped|missing|buried|among)\b)|thought to)\b",
     re.IGNORECASE,
 )
 _HEDGE_HINTS = ("believ", "thought", "reported", "said to", "verif", "alleged", "presum",

@@ -3122,3 +3122,13 @@ def test_women_or_children_with_a_need_of_their_own_are_no_part_of_the_dead_befo
     text = ("Some 40 people have died of malnutrition, most of them children. The ministry warns "
             "that 50,000 pregnant women lack basic care.")
     assert [f["surface"] for f in figures(text)] == ["Some 40"]
+
+
+def test_a_threshold_long_feared_is_no_hedge_and_and_says_starts_its_own_claim():
+    text = ("The ministry said the toll had reached 60,000, a threshold agencies had long "
+            "feared.")
+    assert one(text, "60,000")["hedged"] is False
+    assert one("Six crew were feared dead after the strike.", "Six")["hedged"] is True
+    text = ("The ministry estimates that 11,000 people are missing, and says 48,000 have been "
+            "killed.")
+    assert [f["status"] for f in figures(text)] == ["estimate", "reported"]
