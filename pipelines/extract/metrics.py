@@ -305,7 +305,8 @@ EVENTS = [
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
-    ("missing", r"missing(?! famil)|under (?:the )?(?:rubble|ruins)|unaccounted|"
+    # (not "recovered from under the rubble": found, dead)
+    ("missing", r"missing(?! famil)|under(?<!from under) (?:the )?(?:rubble|ruins)|unaccounted|"
                 # "10,000 people were still believed to lie beneath the debris"
                 r"lie (?:under|beneath) (?:the )?(?:rubble|ruins|debris)|"
                 r"trapped (?:under|beneath|in the rubble)"),  # "trapped under collapsed buildings"

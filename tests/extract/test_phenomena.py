@@ -3132,3 +3132,10 @@ def test_a_threshold_long_feared_is_no_hedge_and_and_says_starts_its_own_claim()
     text = ("The ministry estimates that 11,000 people are missing, and says 48,000 have been "
             "killed.")
     assert [f["status"] for f in figures(text)] == ["estimate", "reported"]
+
+
+def test_bodies_recovered_from_under_the_rubble_are_dead_not_missing():
+    text = "Hospitals received 41 martyrs, of whom 12 were recovered from under the rubble."
+    assert [f["metric"] for f in figures(text)] == ["killed", "killed"]
+    text = "Some 10,000 people are still under the rubble, the civil defence said."
+    assert one(text, "Some 10,000")["metric"] == "missing"
