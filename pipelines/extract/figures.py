@@ -2269,11 +2269,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # (but "two of the wounded had died overnight" are dead)
         event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
                                                limit=following, noun_end=people.end, text=text)
-        if event == "remaining" and people.group == "prisoners" and any(
+        if event in ("remaining", "abducted") and people.group == "prisoners" and any(
                 e[2] == "released" and e[1] <= mention.start for e in events) and not any(
-                e[2] == "remaining" and e[3] and e[0] >= people.end for e in events):
-            event = "released"  # "released 36 prisoners ... and 333 detainees held in Gaza":
-            # where they were held, not what the count is
+                e[2] == event and e[3] and e[0] >= people.end for e in events):
+            event = "released"  # "released 36 prisoners ... and 333 detainees held in Gaza",
+            # "frees ... 1,700 detainees seized in Gaza": where or how they were held, not what
+            # the count is
         if event is None and people.group in metrics.BREAKDOWN and context_start is not None \
                 and not _AGED_VERB_NEXT.match(text, people.end) and (bare or not _OBJECT_OF.search(
                     text, max(s_start, mention.start - 40), mention.start)) \

@@ -3139,3 +3139,8 @@ def test_bodies_recovered_from_under_the_rubble_are_dead_not_missing():
     assert [f["metric"] for f in figures(text)] == ["killed", "killed"]
     text = "Some 10,000 people are still under the rubble, the civil defence said."
     assert one(text, "Some 10,000")["metric"] == "missing"
+
+
+def test_detainees_seized_in_gaza_whom_israel_frees_are_prisoners_released():
+    text = "Israel frees 250 prisoners and about 1,700 detainees seized in Gaza during the war."
+    assert [f["metric"] for f in figures(text)] == ["prisoners_released"] * 2
