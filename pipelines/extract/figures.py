@@ -540,6 +540,7 @@ def _location(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# "... on October 7 and that 87 are still held": a claim of its own (for `_as_of`)
 _AND_THAT = re.compile(r"\band that\b", re.IGNORECASE)
 _MOST_ON = re.compile(r",\s+(?:the\s+majority|most|many|half)(?:\s+of\s+(?:them|whom))?\s+"
                       r"(?:(?:were|was)\s+)?(?:\w+\s+)?(?:(?:on|in)\s+)?$", re.IGNORECASE)
@@ -1226,11 +1227,11 @@ def _uncounted(text: str, end: int) -> re.Match | None:
 
 
 # "More than 500 operatives affiliated with Hamas were apprehended": an arrest further on
+_UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
+                              rf"(?:{_UNCOUNTED_ACTS})\b")
 # "60,000 pregnant women lack basic care": a verb of their own, which no metric counts
 _NEEDS_NEXT = re.compile(r"\s+(?:lack|lacks|need|needs|require|requires|face|faces|depend|"
                          r"depends)\b", re.IGNORECASE)
-_UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
-                              rf"(?:{_UNCOUNTED_ACTS})\b")
 # "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them
 _NUMBER_OF_BODIES = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?:the\s+)?(?:hostages['’]\s+"
                                r"(?:bodies|remains)|(?:bodies|remains)\s+of\s+(?:the\s+)?"
@@ -1295,6 +1296,7 @@ _DEAD_ADJECTIVE = re.compile(rf"\b(?:{_DEAD_WORDS})\b", re.IGNORECASE)
 _REMAINING = re.compile(r"\bremaining\b", re.IGNORECASE)
 _OWN_STATE_NEXT = re.compile(r"\s+(?:(?:are|were|have been|had been)\s+)?(?:detained|arrested|"
                              r"jailed|imprisoned|unaccompanied|separated)\b", re.IGNORECASE)
+# ", and took 251 hostages": a clause of its own after a part of a toll
 _AND_NEXT_CLAUSE = re.compile(r",\s+and\s+")
 # "eight of the remaining 26": a part, then the hostages still held it is a part of
 _OF_THE_REMAINING = re.compile(r"\s+of\s+the\s+remaining\s+", re.IGNORECASE)
