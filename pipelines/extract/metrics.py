@@ -169,10 +169,10 @@ def _named_or_priced(before: str) -> bool:
     if tail[-1] in "$€£₪":
         return True
     word = tail.rsplit(None, 1)[-1].lstrip("(\"'“‘").lower()
+    # "Day 10 of the ceasefire" counts days (not "on the same day 40 people were killed")
     return word in _NOT_PEOPLE_BEFORE or (word == "year" and tail.lower().endswith("the year")) \
         or (word == "of" and tail.lower().endswith(("age of", "ages of"))) \
-        or word == "day" and tail.endswith("Day")  # "Day 10 of the ceasefire" (not "on the
-    # same day 40 people were killed")
+        or (word == "day" and tail.endswith("Day"))
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -781,9 +781,9 @@ _HOSTAGE_SURE_WORD, _PRISONER_SURE_WORD = any_of(_HOSTAGE_SURE), any_of(_PRISONE
 _DECEASED = re.compile(r"\b(?:deceased|dead)\b", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:living|alive)\b", re.IGNORECASE)
 _HANDED_BACK = re.compile(r"\b(?:releas|free|return|hand)", re.IGNORECASE)
-# "The four bodies were identified as ...", after a sentence on hostages' remains handed over
-_HANDED_BACK_OR_NAMED = re.compile(r"\b(?:releas|free|return|hand|identified\b|"
-                                   r"brought (?:back|home))", re.IGNORECASE)
+# "The four bodies were identified as ...", "... brought home for burial": after a sentence on
+# hostages' remains handed over, the same bodies
+_IDENTIFIED_OR_BROUGHT = re.compile(r"\b(?:identified|brought (?:back|home))\b", re.IGNORECASE)
 # "Hamas hands over four more bodies", "the number of bodies handed to Israel": the captors
 # give back the dead they held, whether or not the sentence says "hostages"
 _CAPTORS_RETURN = re.compile(r"\b(?:hamas|islamic jihad)\b[^.;]{0,30}?\b(?:hand|return|releas|"
@@ -848,7 +848,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
         # bodies brought to hospitals or pulled from rubble are the dead
         # ("Only four bodies were handed over" after a sentence on the hostages' remains)
         if _context(sentence)[0] or _CAPTORS_RETURN.search(sentence) or \
-                (hostage_context and _HANDED_BACK_OR_NAMED.search(sentence)):
+                (hostage_context and (_HANDED_BACK.search(sentence)
+                                      or _IDENTIFIED_OR_BROUGHT.search(sentence))):
             return "hostage_bodies_recovered"
         # (coffins handed over are the hostages' bodies; those followed to a funeral are the
         # dead already counted)
