@@ -1659,6 +1659,15 @@ _NATIONALITY_NEXT = re.compile(r"\s+(?-i:[A-Z])[a-z]+(?:[,.;]|\s+and\b|$)")
 _NOT_IN_LIST = re.compile(r"[.;:()\"“”]")
 
 
+def _remain_jailed(text: str, start: int, end: int) -> bool:
+    """"about 10,000 Palestinians, among them 400 children, would remain in Israeli jails":
+    said in the count's own clause (not "132 remain in Gaza, while 9,000 Palestinians remain
+    in Israeli prisons")."""
+    end = min(end, start + 100)
+    clause = _CLAUSE_END.search(text, start, end)
+    return bool(_REMAIN_JAILED.search(text, start, clause.start() if clause else end))
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     found = _CLAUSE_BREAK.search(text, start, end)
     return found.start() if found else end
@@ -2392,9 +2401,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "evacuated 250 patients to other hospitals": a medical evacuation (and
             # "12,000 patients need to be evacuated, among them 4,500 children": some of them)
         if metric == "hostages_remaining" and people.group != "hostages" and \
-                _REMAIN_JAILED.search(text, people.end, min(s_end, people.end + 100)):
-            continue  # "about 10,000 Palestinians, among them 400 children, would remain in
-            # Israeli jails": prisoners still held, not hostages
+                _remain_jailed(text, people.end, s_end):
+            continue  # prisoners still held, not hostages
         if metric == "hostages_remaining" and _IN_JAILS.match(text, mention.num_end):
             continue  # "prisoners, of whom the occupation holds 9,000 in its jails": held, not
             # hostages

@@ -3046,6 +3046,9 @@ def test_counts_in_a_state_no_metric_names_are_no_figures():
     text = ("Hamas freed 20 hostages on Monday. Rights groups said some 9,000 Palestinians, "
             "including 350 children, would remain in Israeli prisons.")
     assert [f["surface"] for f in figures(text)] == ["20"]
+    text = ("Hamas freed 20 hostages. Officials say 132 remain in Gaza, while 9,000 Palestinians "
+            "remain in Israeli prisons.")  # the jails are the other clause's
+    assert one(text, "132")["metric"] == "hostages_remaining"
     text = "The Red Cross has logged some 8,000 tracing requests from families of the missing."
     assert figures(text) == []
 
