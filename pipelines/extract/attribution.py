@@ -25,7 +25,7 @@ VERBS = (
     r"announce|proposed|proposes|demanded|demands|disclosed|discloses|revealed|reveals|"
     r"notified|notifies|informed|informs|accused|accuses|"
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
-    r"concluded|"
+    r"concluded|cited(?! by\b)|cites|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|"
     r"tallied|counted|recorded|documented|updated|revised|"
@@ -107,7 +107,10 @@ _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|a
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|according to|"
                       r"on (?:\d{1,2} [a-z]+|[a-z]+(?: \d{1,2}\b)?)"
                       r"(?: (?:night|morning|afternoon|evening))?|of whom|"
-                      r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?)\s+",
+                      r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?|"
+                      # "In a statement last month it said": the statement is where, not who
+                      r"in (?:a|an|its|their|his|her) (?:[\w-]+ )?(?:statement|update|report|"
+                      r"briefing|post|interview)(?: (?:on|late|early|last|this) \w+)?,?)\s+",
                       re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"

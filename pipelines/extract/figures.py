@@ -360,7 +360,7 @@ _SUBJECT = re.compile(
     r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
     r"(?:not\s+)?"
     r"(?:[a-z]+ed|spoke|met|gave|said|says|told|is|was|are|were|published|released|issued|"
-    r"put|updated|announced|posted)\b"
+    r"puts?|updated|announced|posted)\b"
 )
 
 
@@ -411,7 +411,9 @@ _STATUS_HINT = any_of(_STATUS_HINTS)
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
-_TIME_CLAUSE = re.compile(r",\s+(?:(?:hours|days|minutes|shortly|soon|just)\s+)?(?:after|when)\s",
+# after a figure, a time clause or a claim of its own ("..., adding that the figure would rise")
+_TIME_CLAUSE = re.compile(r",\s+(?:(?:(?:hours|days|minutes|shortly|soon|just)\s+)?"
+                          r"(?:after|when)\s|(?:adding|saying|noting|warning|stressing)\s)",
                           re.IGNORECASE)
 _TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
 # A release that happened: "had released 183 ...", or a subject and a past verb ("Israel freed
@@ -1311,7 +1313,9 @@ _IN_A_PHASE = re.compile(r"\s+(?:(?:still\s+)?(?:due|set|expected|slated|schedul
                          r"(?:first|second|third|initial|opening|next|final|last)\s+"
                          r"(?:phase|stage)\b", re.IGNORECASE)
 _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|number|count|tally)|"
-                        r"it)\s+at\s+$", re.IGNORECASE)  # "Channel 12 later put it at 8,000"
+                        r"it)\s+at\s+$|"  # "Channel 12 later put it at 8,000"
+                        # "... 64,260 died, with a plausible range of 55,300 to 78,500"
+                        r"\brange\s+of\s+$", re.IGNORECASE)
 # "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -1390,6 +1394,9 @@ def _group_total(text: str, s_start: int, mention: NumberMention, out: list[tupl
     return metric
 
 
+_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$", re.IGNORECASE)
+
+
 def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) -> str | None:
     """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
@@ -1410,6 +1417,9 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     own = _TOLL_OF.match(span) if "toll" in head else None
     counted = span if "toll" not in head else own.group() if own else ""
     group = metrics.group_in(counted) or ("soldiers" if owner else "people")
+    if group == "people" and (noun := _NOUN_BEFORE.search(
+            text, max(s_start, toll.start("head") - 20), toll.start("head"))):
+        group = metrics.group_in(noun.group(1)) or group  # "the hostage count rose to 242"
     if group == "people" and (dead := _GROUP_DEATHS.search(text, max(s_start, mention.start - 80),
                                                             mention.start)):
         group = metrics.group_in(dead.group("who")) or group  # "Journalists' death toll ..."

@@ -267,7 +267,7 @@ EVENTS = [
                   # "his release leaves 58 hostages in Gaza": those still held after it
                   rf"leav(?:e|es|ing)(?=\s+(?:(?:only|just|about|some)\s+)?(?:[\d,]+|"
                   rf"(?:{_FIRST_NUMBER_WORDS})[\w-]*)\s+(?:(?:living|more|other)\s+)?"
-                  rf"(?:hostages|captives)\b)|"
+                  rf"(?:hostages|captives|in gaza|in captivity|behind)\b)|"
                   r"held captive|held hostage|"
                   r"being held|are held|were held|been held|in captivity|"
                   # (not "hostages holding dual US citizenship")
@@ -353,6 +353,10 @@ class People(NamedTuple):
     end: int  # where the noun phrase ends
 
 
+_TO_ONE = re.compile(r" to (?:1|one)\b(?![.,]?\d)", re.IGNORECASE)
+_N_TO = re.compile(r"(?:\d|\b(?:two|three|four|five|six|ten))\s+to\s+$", re.IGNORECASE)
+
+
 def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bool:
     """Years, dates, times, ages, durations, money, units and things that are not people."""
     before = text[max(0, num_start - 24) : num_start]
@@ -361,6 +365,9 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         if _NAME_BRACKET.search(before) and _AGE_DIGITS.fullmatch(number_text):
             return True  # "Louis Har (70)": an age
         after = after[1:]  # "(10,025) massacres": the noun after the bracket decides
+    if (after.startswith(" to ") and _TO_ONE.match(after)) or (
+            number_text in ("1", "one") and before.endswith(" to ") and _N_TO.search(before)):
+        return True  # "a ratio of roughly 1.4 to 1", "three to one": a ratio, not two counts
     if (_NOT_PEOPLE_AFTER.match(after) if case_trapped(after)
             else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
         return True

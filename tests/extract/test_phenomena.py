@@ -3147,3 +3147,45 @@ def test_bodies_recovered_from_under_the_rubble_are_dead_not_missing():
 def test_detainees_seized_in_gaza_whom_israel_frees_are_prisoners_released():
     text = "Israel frees 250 prisoners and about 1,700 detainees seized in Gaza during the war."
     assert [f["metric"] for f in figures(text)] == ["prisoners_released"] * 2
+
+
+def test_a_claim_added_after_the_figure_has_its_own_status():
+    text = ("The toll stands at about 38,000, a UN spokesman told reporters, adding that the "
+            "count of identified dead would keep rising.")
+    assert one(text, "about 38,000")["status"] == "reported"
+
+
+def test_in_a_statement_opening_the_speaker_is_where_not_who():
+    text = ("Gaza's Government Media Office puts the toll far higher. In a statement last week "
+            "it said 61,000 people should be counted as dead.")
+    assert _claimant(text, "61,000") == "gaza_gmo"
+
+
+def test_a_ratio_to_one_is_no_count():
+    text = "By the army's count, the ratio of civilians to fighters killed is about 1.5 to 1."
+    assert figures(text) == []
+    assert none_at("Officials put the ratio of deaths at three to one.", "one")
+
+
+def test_cited_is_a_claim_verb_but_cited_by_is_not():
+    text = "Early on, the Israeli government cited more than 1,400 dead."
+    assert one(text, "more than 1,400")["attribution_explicit"] is True
+    text = "The figures cited by reporters show 300 killed."
+    assert one(text, "300")["attribution_explicit"] is False
+
+
+def test_a_count_named_by_the_noun_before_it_says_whom_it_counts():
+    assert one("The hostage count rose to 240 by late October.", "240")["metric"] == \
+        "hostages_remaining"
+    assert one("The child death toll rose to 12,300.", "12,300")["metric"] == "killed_children"
+
+
+def test_leaving_a_number_in_gaza_after_a_release_counts_those_still_held():
+    text = "Hamas freed 20 living hostages on Monday, leaving 28 in Gaza."
+    assert [f["metric"] for f in figures(text)] == ["hostages_released", "hostages_remaining"]
+
+
+def test_a_range_given_for_an_estimate_counts_what_the_estimate_counts():
+    text = ("A survey estimated that 60,000 people died of injuries, with a plausible range of "
+            "52,000 to 70,000.")
+    assert [f["metric"] for f in figures(text)] == ["killed", "killed"]
