@@ -60,7 +60,8 @@ _INVERTED = re.compile(
     rf"\b(?!accuse)(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|{_ROLE_BEFORE_NAME})"
     rf"{_NAME_CHAR}{{3,80}}?)"
     # "said Dr. X, a spokesman at Y hospital." (a comma, not the one in "1,000")
-    r"(?:,(?!\d)(?P<role>[^;“”\"]{0,120}))?\s*[.!?”\"]*$",
+    # (or before a semicolon: "40,000 dead, says Hamas ministry; IDF claims 17,000 ...")
+    r"(?:,(?!\d)(?P<role>[^;“”\"]{0,120}))?\s*[.!?”\"]*(?:$|(?=;))",
     re.IGNORECASE,
 )
 _ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:director|head|"
@@ -271,7 +272,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\((?P<a>(?-i:[A-Z][A-Za-z]{1,7}))\)")
 # A reduced relative clause: "including 41 the army says are dead", "a directive the UN said
 # could not be carried out": the speaker is the last noun phrase.
 _REDUCED = re.compile(r"^(?:(?:.*\s)?\d[\d,.]*(?:\s+(?-i:[a-z]+)){0,2}|(?:an?|the)\s+[a-z]+)\s+"
-                      r"(?P<c>the\s+\S.*|(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*){0,3})$",
+                      r"(?P<c>the\s+\S.*|it|they|(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*){0,3})$",
                       re.IGNORECASE)
 _REDUCED_TAIL = re.compile(r"\d[\d,.]*(?:\s+(?-i:[a-z]+)){0,2}\s+(?P<c>the\s+[a-z]+|(?-i:[A-Z])\w*"
                            r"(?:\s+(?-i:[A-Z])\w*){0,3})\s+$", re.IGNORECASE)
@@ -393,6 +394,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             reduced = _REDUCED_TAIL.search(before, max(0, len(before) - 60))
             if reduced:  # "... refer to the 20 hostages Israel believes are alive"
                 phrase, in_relative = reduced.group("c"), True
+        if phrase.endswith((" it", " they")) and (subject := _SUBJECT_VERB.match(phrase)) and \
+                is_known(own := _clean(subject.group("c"))):
+            # "Israel has lowered the number of people it says were killed to 1,200": the
+            # pronoun of a reduced relative clause is the sentence's subject
+            phrase, in_relative = own, True
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase)),
                                      relative=in_relative))

@@ -76,7 +76,8 @@ _WHEN_CLAUSE = re.compile(rf"\b(?:since|on|of|after)\s+(?:\w+day,?\s+)?(?:{_MONT
 # either order, for `attack_named`
 _NAMED_ATTACK = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day', 'day2')}\s+"
                            rf"{_MONTH.replace('month', 'month2')}){_YEAR},?\s+"
-                           r"(?:attack|assault|onslaught|massacre|rampage|incursion|raid)s?\b",
+                           r"(?:attack|assault|onslaught|massacre|rampage|incursion|raid|"
+                           r"(?:death\s+)?toll)s?\b",
                            re.IGNORECASE)
 
 

@@ -411,10 +411,11 @@ _STATUS_HINT = any_of(_STATUS_HINTS)
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
-# after a figure, a time clause or a claim of its own ("..., adding that the figure would rise")
-_TIME_CLAUSE = re.compile(r",\s+(?:(?:(?:hours|days|minutes|shortly|soon|just)\s+)?"
-                          r"(?:after|when)\s|(?:adding|saying|noting|warning|stressing)\s)",
-                          re.IGNORECASE)
+# after a figure, a time clause, a claim of its own ("..., adding that the figure would rise")
+# or an inference from it ("..., which would mean that 40 percent were fighters")
+_OWN_STATUS_CLAUSE = re.compile(r",\s+(?:(?:(?:hours|days|minutes|shortly|soon|just)\s+)?"
+                                r"(?:after|when)\s|(?:adding|saying|noting|warning|stressing)\s|"
+                                r"which\s+(?:would\s+|could\s+)?mean)", re.IGNORECASE)
 _TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
 # A release that happened: "had released 183 ...", or a subject and a past verb ("Israel freed
 # 1,968 ... under the plan"), not a participle after "be" or "to be"
@@ -485,7 +486,7 @@ class _SentenceWords:
         c_start, c_end = self.clause(pos)
         # "freed 11 hostages on Monday, hours after Qatar announced the pause would be
         # extended": a time clause after the figure has its own status
-        later = _TIME_CLAUSE.search(self.text, pos, c_end)
+        later = _OWN_STATUS_CLAUSE.search(self.text, pos, c_end)
         c_end = later.start() if later else c_end
         if any(self.s_start <= hit < pos and not self._in_where_aside(hit, pos)
                for hit in self.status["proposed"]) or self.has("proposed", pos, c_end):
@@ -771,6 +772,10 @@ _IN_THE_ATTACK = re.compile(r"[^;]*\b(?:in|during)\s+(?:the|its|their|hamas(?:'s
                             re.IGNORECASE)
 
 
+_TOLL_AT = re.compile(r"\s+(?:(?:has\s+|was\s+|been\s+|now\s+)*[a-z]+\s+)?(?:to|at)\s+|"
+                      r"\s+(?:is|was|stands at|stood at)\s+", re.IGNORECASE)
+
+
 def _attack_toll(text: str, mention: NumberMention, attack: re.Match, since: bool) -> bool:
     """Whether a count is the toll of the attack its sentence names by its date ("the October 7
     assault"): in a clause of the attack, not a running total since it ("100 days since the
@@ -778,6 +783,8 @@ def _attack_toll(text: str, mention: NumberMention, attack: re.Match, since: boo
     set off."""
     if attack.end() <= mention.start:  # "the October 7 onslaught, in which 1,200 were killed"
         between = text[attack.end():mention.start]
+        if attack.group().lower().endswith(("toll", "tolls")):  # "October 7 death toll
+            return bool(_TOLL_AT.fullmatch(between))  # revised to about 1,200"
         return bool(_IN_WHICH.match(between)) and "war" not in between.lower()
     # "abducted some 240 people, including 33 children, in its October 7 assault"
     return not since and bool(_IN_THE_ATTACK.match(text, mention.end, attack.start()))

@@ -3189,3 +3189,28 @@ def test_a_range_given_for_an_estimate_counts_what_the_estimate_counts():
     text = ("A survey estimated that 60,000 people died of injuries, with a plausible range of "
             "52,000 to 70,000.")
     assert [f["metric"] for f in figures(text)] == ["killed", "killed"]
+
+
+def test_a_speaker_after_the_figure_may_end_at_a_semicolon():
+    text = "Gaza toll tops 40,000, says Hamas ministry; army claims 17,000 were fighters"
+    assert _claimant(text, "40,000") == "gaza_health"
+    assert _claimant(text, "17,000") == "israel_military"
+
+
+def test_an_inference_drawn_from_a_figure_leaves_its_status_alone():
+    text = ("The army says it has killed more than 17,000 fighters, which would mean that over "
+            "two in five of the dead were combatants.")
+    assert one(text, "more than 17,000")["status"] == "reported"
+
+
+def test_the_october_7_toll_is_dated_to_the_attack():
+    text = "The October 7 death toll has been revised to 1,189 by the government."
+    assert one(text, "1,189")["as_of"] == "2023-10-07"
+    text = "Since the October 7 attack, the death toll in Gaza has risen to 35,000."
+    assert one(text, "35,000")["as_of"] == "2024-02-08"
+
+
+def test_the_pronoun_of_a_reduced_relative_clause_is_the_subject_who_claims():
+    text = ("Israel has lowered the number of people it says were killed that day to about "
+            "1,200, down from the 1,400 it had cited at first.")
+    assert [f["claimant_class"] for f in figures(text)] == ["israel_gov", "israel_gov"]
