@@ -589,6 +589,7 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
              # October 7": the date of what the participle's clause tells
              and not _PARTICIPLE_CLAUSE.search(text, figure.end, d.start)
              and not _DEADLINE.search(text, figure.end, d.start)
+             and not _THAT_OF_ANOTHER.search(text, figure.end, d.start)
              # "1,200 killed, including 33 children, the majority on 7 October": a part's day
              and not _MOST_ON.search(text, figure.end, d.start)
              # "24 civilians, including Saturday's victims": a day's own dead, a part of the count
@@ -853,6 +854,9 @@ def _verified_scope(text: str, start: int, end: int) -> int | None:
     return split.start() if split else end
 
 
+# "released 1,968 prisoners under the truce that took effect on Friday": the date is the truce's
+_THAT_OF_ANOTHER = re.compile(r"\b(?:under|during|after|before|since)\s+(?:the|a|an|its)\s+"
+                              r"(?:[\w-]+\s+)?[\w-]+\s+(?:that|which)\b", re.IGNORECASE)
 _NEW_CLAIM = re.compile(r";|,\s+(?:and|but|while)\s+(?-i:[A-Z])")
 
 
@@ -903,8 +907,10 @@ def extract_figures(text: str, published: date | None = None,
                         not _COMMA.search(text, mention.end, d.start) and \
                         not _OF_THE.match(text, mention.end) and \
                         not _TAKEN_PART.match(text, mention.end) and \
-                        not _DEADLINE.search(text, mention.end, d.start):  # "94 of the 251 ...
-                    # on Oct 7"; "14 more to be freed before the phase ends on 1 March"
+                        not _DEADLINE.search(text, mention.end, d.start) and \
+                        not _THAT_OF_ANOTHER.search(text, mention.end, d.start):
+                    # ("94 of the 251 ... on Oct 7"; "14 more to be freed before the phase ends
+                    # on 1 March")
                     owned[mention.end] = d.start
                     break
         lower = sentence.lower()  # cheap substring gates before the hedge patterns
@@ -1029,8 +1035,11 @@ def extract_figures(text: str, published: date | None = None,
             if status in ("planned", "proposed") and _next_year_soon(as_of, published):
                 as_of = published  # "On 25 January, four more are to be freed" (published 22
                 # January): a day to come, read back a year; a plan is dated when it is told
-            if metric == "population" and status in ("proposed", "planned"):
-                status = "reported"  # "will bring relief to the 2.1 million people of Gaza"
+            if status in ("proposed", "planned") and (metric == "population" or (
+                    metric == "hostages_remaining"
+                    and text.endswith(" of the ", 0, mention.start))):
+                status = "reported"  # "will bring relief to the 2.1 million people of Gaza",
+                # "would free 33 of the 98 hostages still held": those there now
             if status == "reported" and _THE_COUNT_OPENS.fullmatch(text, s_start, mention.start) \
                     and _INCLUDE_NEXT.match(text, mention.num_end):
                 status = next((f.status for f in reversed(figures) if f.value == mention.value),
@@ -1857,7 +1866,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 # those aboard, a count no metric names; the part is the figure
             main = [e for e in later if e[3]]  # the predicate is the main verb, not a modifier
             if (main or later) and not _DEATHS_OF.search(text, max(s_start, mention.start - 30),
-                                                         mention.start):
+                                                         mention.start) and \
+                    not any(0 <= mention.start - e[1] <= 1 for e in events):
+                # (a part that a verb before it takes is that verb's: "Hamas would free 33 of
+                # the 98 hostages still held in exchange for ...")
                 predicate[i] = (main or later)[0][2]
         if i in skipped_bases:
             continue

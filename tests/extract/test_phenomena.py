@@ -3214,3 +3214,18 @@ def test_the_pronoun_of_a_reduced_relative_clause_is_the_subject_who_claims():
     text = ("Israel has lowered the number of people it says were killed that day to about "
             "1,200, down from the 1,400 it had cited at first.")
     assert [f["claimant_class"] for f in figures(text)] == ["israel_gov", "israel_gov"]
+
+
+def test_a_part_taken_by_the_verb_before_it_is_that_verbs_and_its_base_is_there_now():
+    text = ("Under the plan, Hamas would free 30 of the 100 hostages still held in Gaza in return "
+            "for prisoners.")
+    assert [(f["metric"], f["status"]) for f in figures(text)] == [
+        ("hostages_released", "proposed"), ("hostages_remaining", "reported")]
+
+
+def test_a_date_in_a_clause_about_another_noun_is_not_the_figures():
+    text = ("Israel released 1,900 prisoners on Monday under the truce that took effect on "
+            "Friday.")
+    assert one(text, "1,900")["as_of"] == "2024-02-05"
+    text = "Israel released 1,900 prisoners under the truce that took effect on Friday."
+    assert one(text, "1,900")["as_of"] == "2024-02-08"
