@@ -958,7 +958,9 @@ def extract_figures(text: str, published: date | None = None,
             elif quote_speaker is not None:
                 claimant, explicit = attributions.resolve(index, quote_speaker)
             elif figures and figures[-1].span_end >= context_start and \
-                    (opener := _BARE_OPENER.match(text, s_start, s_end)) and \
+                    (opener := _BARE_OPENER.match(text, s_start, s_end)
+                               or _PART_OPENER.match(text, s_start, s_end)) and \
+                    opener.end() <= mention.start and \
                     not _OTHER_CLAUSE.search(text, opener.end(), mention.start) and (
                         figures[-1].span_end < s_start
                         or figures[-1].span_start >= s_start  # its next part, as the first
@@ -1563,8 +1565,11 @@ _PRISONER_WORDS = re.compile(r"prisoners?|detainees?|palestinians?", re.IGNORECA
 
 # "Of those freed, 36 ...", "Of the prisoners, 250 ...": the parts of a group counted in the
 # sentence before (no number in the opener: "Of the 101 hostages held, ..." is a base itself)
-_PART_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+(?:the|those|these)\s+(?P<who>[^,\d.;]{2,40}),\s*",
-                          re.IGNORECASE)
+_PART_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of|among)\s+(?:the|those|these)\s+"
+                          r"(?P<who>[^,\d.;]{2,40}),\s*", re.IGNORECASE)
+# "Among the identified, 7,797 are children": the dead just counted, by what was done to them
+_COUNTED_DEAD = re.compile(r"(?:identified|named|registered|recorded)(?:\s+(?:dead|victims|"
+                           r"bodies|ones))?", re.IGNORECASE)
 _REST_BEFORE = re.compile(r"\b(?:the|a)\s+(?:remaining|other|further)\s+$", re.IGNORECASE)
 _FAMILIES = {"prisoners": {"prisoners_released"},
              "hostages": _HOSTAGE_FIGURES,
@@ -1709,6 +1714,8 @@ def _group_before(opener: re.Match, earlier: tuple[str, ...]) -> str | None:
     group = metrics.group_in(who)
     found = metrics.events_in(who, 0, len(who))
     family = _FAMILIES.get(group or "") or (_FAMILIES.get(found[0][2]) if found else None)
+    if family is None and _COUNTED_DEAD.fullmatch(who.strip()):
+        family = _KILLED_FAMILY
     return next((m for m in earlier if m in family), None) if family else None
 
 
@@ -2039,7 +2046,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if predicate_noun:  # "Of the martyrs, 15,613 are children, 8,304 are women"
             group = metrics.group_in(predicate_noun.group("noun"))
             killed_before = any(e[2] == "killed" and e[0] < mention.start for e in events) or \
-                bool(_DEAD_BEFORE.search(text, s_start, mention.start)) or (
+                bool(_DEAD_BEFORE.search(text, s_start, mention.start)) or \
+                group_before in _KILLED_FAMILY or (  # "Among the identified, 7,797 are children"
                     # "48,300 have been killed. The IDF says 20,000 of them were operatives."
                     (bool(predicate_noun.group("of_them")) and not out or bare is not None)
                     and bool(metrics_before) and (metrics_before[-1] in _KILLED_FAMILY or (

@@ -3229,3 +3229,11 @@ def test_a_date_in_a_clause_about_another_noun_is_not_the_figures():
     assert one(text, "1,900")["as_of"] == "2024-02-05"
     text = "Israel released 1,900 prisoners under the truce that took effect on Friday."
     assert one(text, "1,900")["as_of"] == "2024-02-08"
+
+
+def test_among_the_identified_is_a_breakdown_of_the_dead_counted_before():
+    text = ("The ministry said 24,000 of the dead have been identified by name. Among the "
+            "identified, 7,800 are children and 5,000 are women.")
+    assert [(f["metric"], f["claimant_class"]) for f in figures(text)] == [
+        ("killed", "other"), ("killed_children", "other"), ("killed_women", "other")]
+    assert [f["claimant"] for f in figures(text)] == ["The ministry"] * 3
