@@ -27,7 +27,7 @@ VERBS = (
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|cited(?! by\b)|cites|"
     r"raised (?:the|its) [\w ]{2,30}? to|revised (?:the|its) [\w ]{2,30}? to|"
-    r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|"
+    r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"
     r"tallied|counted|recorded|documented|updated|revised|"
     # "Israeli figures show": data shows what its owner counted
     r"show(?<=figures show)(?:s|ed)?|show(?<=data show)(?:s|ed)?|"

@@ -38,9 +38,9 @@ _PATTERNS = [
                r"thursday|friday|saturday|sunday)\b(?!\s+(?:night'?s|morning'?s)\s+attack)",
                re.IGNORECASE),
     re.compile(r"\b(?P<yesterday>yesterday)\b", re.IGNORECASE),
-    # the end of a stated period, or "as of": "between 7 October 2023 and 12 September 2024"
-    re.compile(rf"\b(?:and|to|as of)\s+{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:and|to|as of)\s+{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
+    # the end of a stated period, or "as of", "by": "between 7 October 2023 and 12 September 2024"
+    re.compile(rf"\b(?:and|to|as of|by)\s+{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:and|to|as of|by)\s+{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
 ]
 _PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|between|following|ahead of)\s*$",
                            re.IGNORECASE)

@@ -3237,3 +3237,9 @@ def test_among_the_identified_is_a_breakdown_of_the_dead_counted_before():
     assert [(f["metric"], f["claimant_class"]) for f in figures(text)] == [
         ("killed", "other"), ("killed_children", "other"), ("killed_women", "other")]
     assert [f["claimant"] for f in figures(text)] == ["The ministry"] * 3
+
+
+def test_by_a_date_dates_the_count_and_a_un_review_is_the_uns():
+    text = "The ministry had recorded 37,000 deaths by June 30; a later UN review put it at 36,500."
+    assert [(f["as_of"], f["claimant_class"]) for f in figures(text)] == [
+        ("2023-06-30", "other"), ("2024-02-08", "un")]
