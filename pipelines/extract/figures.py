@@ -1719,6 +1719,10 @@ def _group_before(opener: re.Match, earlier: tuple[str, ...]) -> str | None:
     return next((m for m in earlier if m in family), None) if family else None
 
 
+_PALESTINIAN_BODIES = re.compile(r"\b(?:bodies|remains) of (?:[\d,]+ |[a-z-]+ )?(?:dead )?"
+                                 r"Palestinians?\b")
+
+
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
                          events: list, context: str | None = None,
                          context_start: int | None = None,
@@ -2443,6 +2447,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric == "hostages_remaining" and _IN_JAILS.match(text, mention.num_end):
             continue  # "prisoners, of whom the occupation holds 9,000 in its jails": held, not
             # hostages
+        if metric == "hostages_released" and people.group is None and \
+                _PALESTINIAN_BODIES.search(context):
+            continue  # "Israel is to return the bodies of 15 Palestinians for each hostage.
+            # It has so far returned 90": their bodies, which no metric counts
         if metric is None:
             continue
         out.append((mention, metric, people, None))

@@ -3243,3 +3243,9 @@ def test_by_a_date_dates_the_count_and_a_un_review_is_the_uns():
     text = "The ministry had recorded 37,000 deaths by June 30; a later UN review put it at 36,500."
     assert [(f["as_of"], f["claimant_class"]) for f in figures(text)] == [
         ("2023-06-30", "other"), ("2024-02-08", "un")]
+
+
+def test_a_bare_count_returned_after_palestinians_bodies_is_no_hostage_count():
+    text = ("Israel hands back the bodies of 15 Palestinians for every hostage returned. So far it "
+            "has returned 120.")
+    assert none_at(text, "120")
