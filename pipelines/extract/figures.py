@@ -1210,7 +1210,7 @@ _OF_THINGS_FIRST = re.compile(r"(?<!\bas )\bof\s+(?:the\s+)?[\d,.]+\s+(?P<noun>[
                               r"[^,.;]{0,40},\s+$", re.IGNORECASE)
 _UNCOUNTED = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|has been|"
-    r"had been|being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
+    r"had been|(?:are |were |is |was )?being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
     rf"{_UNCOUNTED_ACTS}|vaccinated)\b|(?!))|"
     r"(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
@@ -1723,6 +1723,10 @@ _PALESTINIAN_BODIES = re.compile(r"\b(?:bodies|remains) of (?:[\d,]+ |[a-z-]+ )?
                                  r"Palestinians?\b")
 
 
+_HELD_BY_ISRAEL = re.compile(r"(?:[\w-]+\s+){0,2}(?:Palestinians|Gazans|detainees|prisoners|"
+                             r"inmates)", re.IGNORECASE)
+
+
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
                          events: list, context: str | None = None,
                          context_start: int | None = None,
@@ -1908,11 +1912,15 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     and _A_DAY.match(text, people.end)):
             skipped.add(i)  # "30 prisoners would be freed for each civilian hostage", "for
             continue  # each female soldier, 50 prisoners": a ratio; "three every seven days"
-        if i - 1 in skipped and _INHERIT_GAP.fullmatch(text, mentions[i - 1].end, mention.start) \
+        if i - 1 in skipped and (_INHERIT_GAP.fullmatch(text, mentions[i - 1].end, mention.start)
+                                 or _OF_THEM.match(text, mention.num_end)
+                                 or _UP_FROM.search(text, max(s_start, mention.start - 20),
+                                                    mention.start)) \
                 and not _own_event(text, mention, people, events, s_end):
             skipped.add(i)  # "arrested more than 2,280, including 145 women and 41 journalists",
             continue  # "50 prisoners, 30 of them serving life terms and 20 serving other
-            # terms": the parts and the rest of a count left out are left out too
+            # terms": the parts and the rest of a count left out are left out too, and so are
+            # its shares ("..., about 3,400 of them ...") and what it was before ("up from")
         if people.group in ("militants", "people", None) and _ATTACKERS.match(text, people.end):
             skipped.add(i)  # "some 5,000 terrorists stormed southern Israel, killing 1,200":
             continue  # the attackers, not the dead
@@ -2444,6 +2452,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric == "hostages_remaining" and people.group != "hostages" and \
                 _remain_jailed(text, people.end, s_end):
             continue  # prisoners still held, not hostages
+        if metric == "hostages_remaining" and people.group != "hostages" and \
+                _HELD_BY_ISRAEL.fullmatch(people.subject or ""):
+            skipped.add(i)  # "Israel was still holding more than 10,000 Palestinians": those
+            continue  # it holds, whom no metric counts (nor the parts named after them)
         if metric == "hostages_remaining" and _IN_JAILS.match(text, mention.num_end):
             continue  # "prisoners, of whom the occupation holds 9,000 in its jails": held, not
             # hostages

@@ -3249,3 +3249,12 @@ def test_a_bare_count_returned_after_palestinians_bodies_is_no_hostage_count():
     text = ("Israel hands back the bodies of 15 Palestinians for every hostage returned. So far it "
             "has returned 120.")
     assert none_at(text, "120")
+
+
+def test_palestinians_israel_holds_are_no_hostages_nor_are_their_parts():
+    text = ("Hamas still holds 59 hostages. Prisoners' groups say Israel is holding more than "
+            "9,000 Palestinians, including 3,000 administrative detainees.")
+    assert [f["surface"] for f in figures(text)] == ["59"]
+    text = ("Hamas still holds 59 hostages. Rights groups say at least 9,000 Palestinians are "
+            "being held in Israeli jails, about 3,000 of them without charge.")
+    assert [f["surface"] for f in figures(text)] == ["59"]
