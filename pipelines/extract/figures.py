@@ -2080,7 +2080,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # (not "Of the remaining hostages, 20 are alive": what they are says the metric)
             out.append((mention, group_before, people, None))  # "Of those freed, 36 had been"
             continue
-        if bare and not out and people.group is None and mention.start - bare.end() <= 14 and \
+        if bare and not out and (people.group is None or (
+                # "124 hostages remain. Among them are five female soldiers": who they are
+                metrics_before[0] == "hostages_remaining" and people.group != "thing")) and \
+                mention.start - bare.end() <= 14 and \
                 not any(mention.num_end <= e[0] < _clause_end(text, mention.num_end, s_end)
                         for e in events):
             out.append((mention, metrics_before[0], people, None))  # "Of those, 250 had been

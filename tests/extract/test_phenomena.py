@@ -3258,3 +3258,9 @@ def test_palestinians_israel_holds_are_no_hostages_nor_are_their_parts():
     text = ("Hamas still holds 59 hostages. Rights groups say at least 9,000 Palestinians are "
             "being held in Israeli jails, about 3,000 of them without charge.")
     assert [f["surface"] for f in figures(text)] == ["59"]
+
+
+def test_among_them_after_the_hostages_still_held_names_some_of_them():
+    text = ("The army says 120 hostages remain in Gaza. Among them are 15 women and two "
+            "children.")
+    assert [f["metric"] for f in figures(text)] == ["hostages_remaining"] * 3
