@@ -2467,6 +2467,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "Israel is to return the bodies of 15 Palestinians for each hostage.
             # It has so far returned 90": their bodies, which no metric counts
         if metric is None:
+            if people.group == "prisoners":
+                skipped.add(i)  # "holding 7,800 security prisoners, up from 5,200": those
+                # held, and what they were before, no metric counts
             continue
         out.append((mention, metric, people, None))
         if people.group is not None:

@@ -357,6 +357,10 @@ _TO_ONE = re.compile(r" to (?:1|one)\b(?![.,]?\d)", re.IGNORECASE)
 _N_TO = re.compile(r"(?:\d|\b(?:two|three|four|five|six|ten))\s+to\s+$", re.IGNORECASE)
 
 
+_ONE_SPEAKER = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+(?:a|an)\s[^.;,]{0,80},\s+"
+                          r"(?:said|says|told|recalled|described)\b", re.IGNORECASE)
+
+
 def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bool:
     """Years, dates, times, ages, durations, money, units and things that are not people."""
     before = text[max(0, num_start - 24) : num_start]
@@ -372,9 +376,11 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
             else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
         return True
     if number_text.lower() == "one" and (after.startswith((" of ", " that ", " which "))
-                                         or before.lower().endswith("no ")):
+                                         or before.lower().endswith("no ")
+                                         or _ONE_SPEAKER.match(text, num_end)):
         return True  # "one of 251 people abducted": a member; "one that would": a pronoun;
-        # "No one was hurt": nobody
+        # "No one was hurt": nobody; "One freed detainee, a teacher from Jabalya, said": a
+        # person who speaks
     if _named_or_priced(before) and not _count_after_since(before, after, number_text) \
             and not _THOUSANDS_AFTER_MONTH.search(before + number_text):
         return True

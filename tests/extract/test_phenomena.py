@@ -3264,3 +3264,16 @@ def test_among_them_after_the_hostages_still_held_names_some_of_them():
     text = ("The army says 120 hostages remain in Gaza. Among them are 15 women and two "
             "children.")
     assert [f["metric"] for f in figures(text)] == ["hostages_remaining"] * 3
+
+
+def test_one_person_introduced_to_speak_is_no_count():
+    text = "One freed prisoner, a 40-year-old nurse from Nablus, said she had lost 20 kilograms."
+    assert figures(text) == []
+    assert one("One soldier, a reservist from Haifa, was killed.", "One")["metric"] == \
+        "soldiers_killed"
+
+
+def test_prisoners_held_and_what_they_were_before_are_no_figure():
+    text = ("Hamas holds 59 hostages. The prison service says it holds about 9,000 security "
+            "prisoners, up from 5,000 before the war.")
+    assert [f["surface"] for f in figures(text)] == ["59"]
