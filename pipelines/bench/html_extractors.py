@@ -132,11 +132,16 @@ def _time(fn: Callable[[bytes], str], pages: list[bytes]) -> tuple[list[str], li
     return texts, times
 
 
-def benchmark(path: Path) -> tuple[list[bytes], list[str]]:
+def benchmark_texts(path: Path) -> dict[str, str]:
+    """The benchmark's hand-checked article texts, by page id, in id order."""
     truth = json.loads((path / "ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(truth)
-    pages = [gzip.decompress((path / "html" / f"{i}.html.gz").read_bytes()) for i in ids]
-    return pages, [truth[i]["articleBody"] for i in ids]
+    return {i: truth[i]["articleBody"] for i in sorted(truth)}
+
+
+def benchmark(path: Path) -> tuple[list[bytes], list[str]]:
+    texts = benchmark_texts(path)
+    pages = [gzip.decompress((path / "html" / f"{i}.html.gz").read_bytes()) for i in texts]
+    return pages, list(texts.values())
 
 
 # -- figures from the candidate's text against known figures ------------------------------------
