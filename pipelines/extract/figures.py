@@ -1719,10 +1719,10 @@ def _group_before(opener: re.Match, earlier: tuple[str, ...]) -> str | None:
     return next((m for m in earlier if m in family), None) if family else None
 
 
+# Who is held or handed back by Israel, never hostages: "the bodies of 15 Palestinians", a count
+# of "Palestinians", "Gazans", "detainees" Israel is holding
 _PALESTINIAN_BODIES = re.compile(r"\b(?:bodies|remains) of (?:[\d,]+ |[a-z-]+ )?(?:dead )?"
                                  r"Palestinians?\b")
-
-
 _HELD_BY_ISRAEL = re.compile(r"(?:[\w-]+\s+){0,2}(?:Palestinians|Gazans|detainees|prisoners|"
                              r"inmates)", re.IGNORECASE)
 
