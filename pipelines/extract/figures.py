@@ -1719,12 +1719,10 @@ def _group_before(opener: re.Match, earlier: tuple[str, ...]) -> str | None:
     return next((m for m in earlier if m in family), None) if family else None
 
 
-# Who is held or handed back by Israel, never hostages: "the bodies of 15 Palestinians", a count
-# of "Palestinians", "Gazans", "detainees" Israel is holding
+# The dead Israel hands back, never hostages' bodies: "the bodies of 15 Palestinians" (those it
+# holds alive are `metrics.held_by_israel`)
 _PALESTINIAN_BODIES = re.compile(r"\b(?:bodies|remains) of (?:[\d,]+ |[a-z-]+ )?(?:dead )?"
                                  r"Palestinians?\b")
-_HELD_BY_ISRAEL = re.compile(r"(?:[\w-]+\s+){0,2}(?:Palestinians|Gazans|detainees|prisoners|"
-                             r"inmates)", re.IGNORECASE)
 
 
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
@@ -2181,6 +2179,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                for e in events)):
                 if people.group == "people":  # "2,358 children, 1,088 women, and 455 elderly
                     inherited = _part_metric(inherited, people)  # people": the dead
+                if inherited == "hostages_remaining" and metrics.held_by_israel(people.subject):
+                    skipped.add(i)  # "101 hostages in Gaza and 9,000 Palestinians in Israel":
+                    continue  # those Israel holds are no hostages
                 out.append((mention, inherited, out[-1][2] if people.group is None else people,
                             None))
                 continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
@@ -2455,10 +2456,6 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric == "hostages_remaining" and people.group != "hostages" and \
                 _remain_jailed(text, people.end, s_end):
             continue  # prisoners still held, not hostages
-        if metric == "hostages_remaining" and people.group != "hostages" and \
-                _HELD_BY_ISRAEL.fullmatch(people.subject or ""):
-            skipped.add(i)  # "Israel was still holding more than 10,000 Palestinians": those
-            continue  # it holds, whom no metric counts (nor the parts named after them)
         if metric == "hostages_remaining" and _IN_JAILS.match(text, mention.num_end):
             continue  # "prisoners, of whom the occupation holds 9,000 in its jails": held, not
             # hostages
@@ -2467,9 +2464,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "Israel is to return the bodies of 15 Palestinians for each hostage.
             # It has so far returned 90": their bodies, which no metric counts
         if metric is None:
-            if people.group == "prisoners":
+            if people.group == "prisoners" or (
+                    event == "remaining" and metrics.held_by_israel(people.subject)
+                    and metrics.talks_of_hostages(context or sentence)):
                 skipped.add(i)  # "holding 7,800 security prisoners, up from 5,200": those
-                # held, and what they were before, no metric counts
+                # Israel holds, and what they were before, no metric counts
             continue
         out.append((mention, metric, people, None))
         if people.group is not None:

@@ -822,7 +822,27 @@ def metric_for(group: str | None, event: str | None, sentence: str,
 
     `context` (the sentence with the one before it) says whether hostages or prisoners are
     being talked about: "Israel says 59 are in Gaza. It says 24 of them are alive."
+    Palestinians, Gazans, detainees or prisoners still held are never hostages, whatever the
+    sentence around them talks of: "Israel was still holding more than 10,000 Palestinians".
     """
+    metric = _metric_for(group, event, sentence, subject, context, local)
+    if metric == "hostages_remaining" and group != "hostages" and held_by_israel(subject):
+        return None
+    return metric
+
+
+def held_by_israel(subject: str | None) -> bool:
+    """Whether the people counted are those Israel holds: Palestinians, Gazans, detainees,
+    prisoners, inmates (at most two words before them: "Palestinian security prisoners")."""
+    return bool(subject and _HELD_BY_ISRAEL.fullmatch(subject))
+
+
+_HELD_BY_ISRAEL = re.compile(r"(?:[\w-]+\s+){0,2}(?:Palestinians|Gazans|detainees|prisoners|"
+                             r"inmates)", re.IGNORECASE)
+
+
+def _metric_for(group: str | None, event: str | None, sentence: str,
+                subject: str | None, context: str | None, local: str | None) -> str | None:
     hostage_context, prisoner_context = _context(context or sentence)
     if group == "thing":
         return None

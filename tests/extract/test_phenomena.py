@@ -3277,3 +3277,10 @@ def test_prisoners_held_and_what_they_were_before_are_no_figure():
     text = ("Hamas holds 59 hostages. The prison service says it holds about 9,000 security "
             "prisoners, up from 5,000 before the war.")
     assert [f["surface"] for f in figures(text)] == ["59"]
+
+
+def test_a_list_of_those_held_on_both_sides_counts_only_the_hostages():
+    text = "Still held: 84 hostages in Gaza and about 9,500 Palestinians in Israel."
+    assert [(f["surface"], f["metric"]) for f in figures(text)] == [("84", "hostages_remaining")]
+    text = "Held as the talks resumed: 84 hostages in Gaza, and 9,500 Gazans in Israel."
+    assert [f["surface"] for f in figures(text)] == ["84"]
