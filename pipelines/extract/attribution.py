@@ -115,7 +115,7 @@ _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|accordi
                       re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
-                       r"(?:\s+(?:has|have|had))?\s+(?:also|later|earlier|previously|itself|"
+                       r"(?:\s+(?:has|have|had))?\s+(?:also|later|earlier|previously|itself|now|"
                        r"initially|originally|first|already|repeatedly|has|have|had)$",
                        re.IGNORECASE)
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|official\s+|daily\s+)?"

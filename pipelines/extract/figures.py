@@ -180,6 +180,13 @@ _GROUP_ACCOUNTS = re.compile(r"\b(?P<who>children|women|minors|journalists|medic
                              r"workers|aid workers)\s+(?:account(?:ed)?|accounts|made up|make "
                              r"up|makes up)\s+for\s+(?:(?:more than|at least|about|some|"
                              r"nearly|over|almost|around)\s+)?$", re.IGNORECASE)
+# "children accounted for 12,300 of the dead and women for about 8,400": the second group's
+# share, its verb left out
+_OWN_PASSIVE = re.compile(r"\s+of\s+(?:them|whom|those)\s+(?:were|was|had\s+been|have\s+been)"
+                          r"\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en))\b")
+_GROUP_ALSO_FOR = re.compile(r"\band\s+(?P<who>children|women|minors)\s+for\s+(?:(?:more than|"
+                             r"at least|about|some|nearly|over|almost|around)\s+)?$",
+                             re.IGNORECASE)
 _OF_THE_DEAD_WERE = re.compile(r"\s+of\s+the\s+(?:[\w-]+\s+)?(?:fatalities|dead|killed|victims|"
                                r"martyrs|deaths)\s+"
                                # "17 of the dead brought to the hospital were children"
@@ -271,6 +278,8 @@ _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+)?(?:the\s+)?"
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count|"
+    # "the number killed near the convoy at 112": the participle says what is counted
+    r"number(?=\s+(?:killed|dead|wounded|injured|hurt|missing|displaced|freed|released)\b)|"
     r"(?:(?<=bringing the )|(?<=raising the )|(?<=taking the )|(?<=pushing the ))total)\b"
     rf"(?P<span>(?:(?!toll|number of|tally)(?:[^;.]|{sentences.ABBREVIATION_DOT})){{0,150}}?)"
     r"\s+(?:(?:has|had|have)\s+)?(?:now\s+)?"
@@ -1419,7 +1428,7 @@ def _toll_figure(text: str, s_start: int, mention: NumberMention, context: str) 
     """The metric of a number that completes a toll: "the death toll rose to 25,295", "the
     number of UNRWA staff killed has risen to 59", "the army's death toll ... to 339"."""
     window = text[max(s_start, mention.start - 200):mention.start].lower()
-    if "toll" not in window and "number of" not in window and "tally" not in window and \
+    if "toll" not in window and "number " not in window and "tally" not in window and \
             "total" not in window and "count " not in window:
         return None  # the cheap test first: this runs for most numbers
     toll = _TOLL_BEFORE.search(text, max(s_start, mention.start - 200), mention.start)
@@ -2353,6 +2362,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _AMONG_THEM_AFTER.match(text, people.end):
             event = "killed"  # "196 aid workers killed. UNRWA said 176 of its staff were among
             # them": a part of the dead counted just before
+        if of_whom and (own := _OWN_PASSIVE.match(text, mention.num_end)) and \
+                not any(mention.start - 40 <= e[0] <= own.end() + 40 for e in events):
+            continue  # "freed 1,718 detainees, and 12 of them were admitted in serious
+            # condition": a part doing what no metric counts, not the verb before it (but "the
+            # deaths of 34 of them have been confirmed", "154 of them were taken to Egypt to be
+            # deported")
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
@@ -2376,7 +2391,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # of them": a part of the bodies counted just before, handed back
         if metric == "killed" and (share := _GROUP_ACCOUNTS.search(
                 text, max(s_start, mention.start - 60), mention.start)
-                or _OF_THE_DEAD_WERE.match(text, mention.num_end)):
+                or _OF_THE_DEAD_WERE.match(text, mention.num_end)
+                or (_GROUP_ALSO_FOR.search(text, max(s_start, mention.start - 30), mention.start)
+                    if out and out[-1][1] in metrics.BREAKDOWN.values() else None)):
             # "Children account for more than 18,000 of the martyrs", "11,355 of the identified
             # fatalities were children": that group's dead
             metric = metrics.BREAKDOWN.get(metrics.group_in(share.group("who")) or "", metric)

@@ -227,6 +227,10 @@ EVENTS = [
                  # "to return all 20 living hostages": handing back a count of people
                  rf"return(?:s|ed|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
+                 # "the Red Cross has received the first seven hostages": taken into its care
+                 rf"receiv(?:ed|es|e|ing)(?=\s+(?:all\s+|the\s+)?(?:first\s+|last\s+|remaining\s+|"
+                 rf"other\s+)?(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)[\w,-]*\s+(?:[\w-]+\s+)?"
+                 r"(?:hostages|captives|prisoners|detainees)\b)|"
                  r"set free|hand(?:ed|ing|s)? (?:over|back)|handed to|transferred to|exchanged|"
                  r"swap|deported|"
                  r"go free|walked free|walked out of (?:\w+\s+){0,2}(?:jails?|prisons?)|"
@@ -765,6 +769,7 @@ _HAMAS_FREES = re.compile(r"\b(?:hamas|houthis|islamic jihad|hezbollah|captors)\
                           re.IGNORECASE)
 _ISRAELI_PEOPLE = re.compile(r"\bisraeli\s+(?:women|children|men|civilians|hostages|captives|"
                             r"nationals|citizens|mothers|teenagers|soldiers)\b", re.IGNORECASE)
+_ISRAELIS = re.compile(r"\bisraelis?\b", re.IGNORECASE)
 _FOREIGN = re.compile(r"\b(?:thai|thais|nepal\w*|filipinos?|foreign)\b", re.IGNORECASE)
 _DEPORTED = re.compile(r"\b(?:deported|exiled|expelled|sent abroad)\b", re.IGNORECASE)
 _FROM_JAIL = re.compile(r"\bfrom (?:\w+\s+){0,2}(?:jails?|prisons?|detention)\b", re.IGNORECASE)
@@ -791,6 +796,7 @@ _HOSTAGE_WORD, _PRISONER_WORD = any_of(_HOSTAGE_WORDS), any_of(_PRISONER_WORDS)
 _HOSTAGE_SURE_WORD, _PRISONER_SURE_WORD = any_of(_HOSTAGE_SURE), any_of(_PRISONER_SURE)
 
 
+_CROSSED = re.compile(r"\bcrossed\b", re.IGNORECASE)
 _DECEASED = re.compile(r"\b(?:deceased|dead)\b", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:living|alive)\b", re.IGNORECASE)
 _HANDED_BACK = re.compile(r"\b(?:releas|free|return|hand)", re.IGNORECASE)
@@ -861,6 +867,8 @@ def _metric_for(group: str | None, event: str | None, sentence: str,
                 not _HANDED_BACK.search(sentence):
             return "hostages_alive"  # "puts 24 living captives at risk": those alive (not
             # "half of the 24 living hostages" a deal would have returned)
+        if event == "displaced" and _CROSSED.search(sentence):
+            event = "released"  # "Eleven hostages crossed into Egypt": out of Gaza, freed
         if event == "released" and (_MILITARY_RESCUE.search(local or sentence)
                                     or _TROOPS_FREED.search(sentence)):
             return "hostages_rescued"  # "freed by troops in a raid"
@@ -912,6 +920,11 @@ def _metric_for(group: str | None, event: str | None, sentence: str,
         said_hostages, said_prisoners = _context(sentence)
         if said_prisoners and not said_hostages and not _HAMAS_FREES.search(sentence):
             return "prisoners_released"  # the sentence itself speaks of prisoners only
+        if not said_hostages and not said_prisoners and prisoner_context and \
+                not hostage_context and not _HAMAS_FREES.search(sentence) and \
+                not _ISRAELIS.search(sentence) and not (subject and _FOREIGN.search(subject)):
+            return "prisoners_released"  # "Israel is to free 90 prisoners. Hamas said 69
+            # women and 21 teenage boys were to be released": the sentence before says who
         if hostage_context or group == "soldiers" or \
                 re.search(r"\bhamas\b|israeli", sentence, re.IGNORECASE) or \
                 _HAMAS_FREES.search(sentence) or (  # "the Houthis freed the 25 crew members"

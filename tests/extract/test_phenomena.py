@@ -3284,3 +3284,47 @@ def test_a_list_of_those_held_on_both_sides_counts_only_the_hostages():
     assert [(f["surface"], f["metric"]) for f in figures(text)] == [("84", "hostages_remaining")]
     text = "Held as the talks resumed: 84 hostages in Gaza, and 9,500 Gazans in Israel."
     assert [f["surface"] for f in figures(text)] == ["84"]
+
+
+def test_the_number_and_a_participle_say_what_a_put_figure_counts():
+    text = "Medics now put the number killed at the market at 64, with 210 hurt."
+    assert one(text, "64")["metric"] == "killed"
+    assert one(text, "210")["metric"] == "injured"
+
+
+def test_now_before_the_claim_verb_is_no_part_of_the_claimant():
+    text = ("Gaza's health ministry gave an early toll of 40. The ministry now says 58 people "
+            "were killed.")
+    found = one(text, "58")
+    assert (found["claimant"], found["claimant_class"]) == ("Gaza's health ministry",
+                                                            "gaza_health")
+
+
+def test_a_second_group_whose_verb_is_left_out_is_that_groups_dead():
+    text = ("The ministry said children accounted for about 9,000 of the dead and women for "
+            "more than 6,100.")
+    assert one(text, "more than 6,100")["metric"] == "killed_women"
+
+
+def test_hostages_crossing_into_egypt_or_received_by_the_red_cross_are_freed():
+    text = "Thirteen Israeli hostages, four of them children, crossed into Egypt late on Friday."
+    assert [f["metric"] for f in figures(text)] == ["hostages_released"] * 2
+    text = "The Red Cross received the last six hostages at the Rafah crossing, the army said."
+    assert one(text, "six")["metric"] == "hostages_released"
+
+
+def test_a_part_with_a_verb_no_metric_names_is_no_figure():
+    text = ("Israel freed 600 detainees on Thursday, and the ministry said 35 of them were "
+            "hospitalised on arrival.")
+    assert none_at(text, "35")
+    text = "Israel freed 600 detainees, and 35 of them were minors."
+    assert one(text, "35")["metric"] == "prisoners_released"
+
+
+def test_people_freed_after_a_sentence_on_prisoners_are_prisoners():
+    text = ("Israel said 110 Palestinian prisoners would be freed on Thursday. Hamas said 30 of "
+            "those were women and that 80 men would also be released.")
+    assert one(text, "80")["metric"] == "prisoners_released"
+    text = ("Israel said 110 Palestinian prisoners would be freed on Thursday. Hamas said 30 "
+            "Israelis would also be released.")
+    assert one(text, "30")["metric"] == "hostages_released"
