@@ -57,7 +57,9 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
 _ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
                      r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
 _INVERTED = re.compile(
-    rf"\b(?!accuse)(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|{_ROLE_BEFORE_NAME})"
+    # (not "told a news conference": who is told, never who speaks)
+    rf"\b(?!accuse|told\b|tells?\b)(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|"
+    rf"{_ROLE_BEFORE_NAME})"
     rf"{_NAME_CHAR}{{3,80}}?)"
     # "said Dr. X, a spokesman at Y hospital." (a comma, not the one in "1,000")
     # (or before a semicolon: "40,000 dead, says Hamas ministry; IDF claims 17,000 ...")
@@ -76,7 +78,8 @@ _NOT_A_SOURCE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|t
 # "The figures published by the ministry, which claims that ..."
 _BEFORE_OBJECT = re.compile(r"^.*\b(?:by|on|from|cites?|cited|citing|quotes?|quoted)\s+"
                             r"(?=the\s|its\s|their\s|(?-i:[A-Z]))", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?P<c>[^,;:“”\"()]{2,80}),\s*(?:which|who)\s+(?:also\s+)?$")
+# (no space after the pronoun once a date aside is cut: "officials, who on Tuesday night said")
+_RELATIVE = re.compile(r"(?P<c>[^,;:“”\"()]{2,80}),\s*(?:which|who)(?:\s+also)?\s*$")
 # "the cumulative toll reported by the Ministry": a passive claim with its agent
 _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|published|"
                        r"issued|compiled|provided|verified)\s+by\s+"
@@ -88,7 +91,7 @@ _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<c>{_NAME_CHAR}{{3,80}}?)(?=[,
                      re.IGNORECASE)
 _ASIDE_HINT = re.compile(r"\d|day|yesterday|today|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|"
                          r"oct|nov|dec", re.IGNORECASE)
-_ENDS_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:also\s+)?$")
+_ENDS_RELATIVE = re.compile(r"\b(?:which|who)(?:\s+also)?\s*$")
 _DIGIT = re.compile(r"\d")
 _NAME_START = re.compile(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)")
 _NUMBERED_OUTLET = re.compile(r"\b(?:channel|kan|i24)\s*\d+\b", re.IGNORECASE)
@@ -246,7 +249,8 @@ def _looks_like_claimant(phrase: str) -> bool:
 # an apposition that names its body only by referring back ("the group's mouthpiece")
 _REFERS_BACK = re.compile(r"\bthe (?:group|movement)\b", re.IGNORECASE)
 # (a comma between digits is a number's: "which has deployed some 5,000 troops, says")
-_APPOSITIVE = re.compile(r"(?:^|[,;:(])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+"
+# (after a closing quote too: '..., they said," Osama Hamdan, a Hamas official, said')
+_APPOSITIVE = re.compile(r"(?:^|[,;:(”\"])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+"
                          r"(?P<a>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){2,110}),\s*$")
 _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
@@ -563,7 +567,7 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # source named right after the figure, not the speaker before it
     named = [a for a in attributions if pos < a.start < pos + 80
              and text.startswith(("according", "According"), a.start)
-             and ", " not in text[pos:a.start] and same_clause(pos, a.start)
+             and ", " not in text[pos:a.start].rstrip(", ") and same_clause(pos, a.start)
              and not a.claimant.lower().startswith(("its ", "his ", "her ", "their "))]
     if named:
         return named[0]
@@ -597,6 +601,11 @@ def choose(attributions: list[Attribution], text: str, pos: int,
 
 _QUOTE_CLOSED = re.compile(r"[,!?][\"”]\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def quote_closes_before(text: str, pos: int, end: int) -> bool:
+    """A quote closes right before `end` (wherever it opened after `pos`)."""
+    return bool(_QUOTE_CLOSED.search(text, pos, end))
 
 
 def one_quote_closes(text: str, pos: int, end: int) -> bool:

@@ -734,6 +734,20 @@ class _Attributions:
         cues = self.cues(first - 1)
         return cues[-1] if cues else None
 
+    def speaker_before(self, index: int) -> attribution.Attribution | None:
+        """The speaker of a quotation closed earlier in the same paragraph, whose next quotation
+        is theirs too: '"It was complex," X said. "We will bring all 134 home."'"""
+        j = index - 1
+        while j >= 0 and self.spans[j].paragraph == self.spans[index].paragraph:
+            start = self.spans[j].start
+            for c in self.cues(j):
+                named = self.text.find(c.claimant, start, c.start)
+                if not c.relative and attribution.quote_closes_before(
+                        self.text, start, named if named > 0 else c.start):
+                    return c
+            j -= 1
+        return None
+
     def in_quote(self, index: int) -> bool:
         """Whether sentence `index` is part of a quotation: it opens one, or its paragraph
         opens with a quotation mark and no sentence before it in the paragraph closed it."""
@@ -744,7 +758,7 @@ class _Attributions:
             first -= 1
         opening = self.text[self.spans[first].start:self.spans[index].start]
         return first < index and opening.lstrip().startswith(("“", '"')) and \
-            opening.count("”") + opening.count('"') % 2 == 0
+            opening.count("“") + opening.count('"') % 2 > opening.count("”")
 
     def quote_speaker(self, index: int) -> attribution.Attribution | None:
         """The speaker named right after a quotation that includes sentence `index`: at the
@@ -756,7 +770,11 @@ class _Attributions:
             later = self.spans[j]
             # (or after the quotation closes in it: '... for the next stage," said X')
             found = [c for c in self.cues(j) if c.start - later.start < 60 or (
-                not c.relative and attribution.one_quote_closes(self.text, later.start, c.start))]
+                not c.relative and attribution.one_quote_closes(self.text, later.start, c.start))
+                or (not c.relative and (named := self.text.find(c.claimant, later.start,
+                                                                 c.start)) > 0
+                    and attribution.one_quote_closes(self.text, later.start, named))]
+            # (or '...," Israel's chief military spokesman, Rear Admiral X, told reporters')
             if found:
                 return found[0]
             if later.paragraph != sent.paragraph:
@@ -949,7 +967,8 @@ def extract_figures(text: str, published: date | None = None,
         since = attack is not None and "since" in lower
         quote_speaker = None
         if not cues and attributions.in_quote(index):
-            quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index)
+            quote_speaker = attributions.quote_speaker(index) or attributions.introducer(index) \
+                or attributions.speaker_before(index)
         chosen = [attribution.choose(cues, text, m.start, s_end) for m, *_ in made]
         if any(c is not None and c.pair for c in chosen):
             chosen = _respectively(chosen)

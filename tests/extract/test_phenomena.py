@@ -3328,3 +3328,44 @@ def test_people_freed_after_a_sentence_on_prisoners_are_prisoners():
     text = ("Israel said 110 Palestinian prisoners would be freed on Thursday. Hamas said 30 "
             "Israelis would also be released.")
     assert one(text, "30")["metric"] == "hostages_released"
+
+
+def test_according_to_right_after_a_figure_beats_the_speaker_before():
+    text = ("Jordan's foreign minister noted that the war has killed more than 45,000 people, "
+            "according to the Gaza health ministry.")
+    assert _claimant(text, "45,000") == "gaza_health"
+
+
+def test_who_as_a_relative_pronoun_is_not_the_world_health_organization():
+    text = ("Gaza health officials, who on Monday night said 300 people had died, on Tuesday "
+            "put the toll at 280.")
+    assert _claimant(text, "300") == "gaza_health"
+    assert _claimant(text, "280") == "gaza_health"
+    assert _claimant("The WHO said 12 hospitals were hit and 30 medics killed.", "30") == "un"
+
+
+def test_who_is_told_is_never_the_speaker():
+    text = ('"We have lost more than 12,000 fighters," senior Hamas official Basem Naim told a '
+            "news conference in Doha.")
+    assert _claimant(text, "12,000") == "hamas"
+    text = ('"The shelling never stopped. At least 40 of our people died," Basem Naim, a Hamas '
+            "leader in Doha, told a news conference.")
+    assert _claimant(text, "40") == "hamas"
+
+
+def test_a_speaker_named_after_a_quote_of_several_sentences_with_a_role_first():
+    text = ('"We count about 90 dead. We do not know who they were," Israel\'s military '
+            "spokesman, Lieutenant Colonel Nadav Shoshani, told reporters.")
+    assert _claimant(text, "about 90") == "israel_military"
+
+
+def test_a_second_quotation_in_a_paragraph_is_the_speaker_named_after_the_first():
+    text = ('"It was a long night," the army\'s chief spokesman said. "Some 120 hostages are '
+            "still in Gaza. At least 40 of them are dead.\"")
+    assert _claimant(text, "Some 120") == "israel_military"
+    assert _claimant(text, "At least 40") == "israel_military"
+
+
+def test_the_israeli_side_is_israels_government():
+    text = "Qatar's spokesman said that, according to the Israeli side, 92 hostages remain."
+    assert _claimant(text, "92") == "israel_gov"
