@@ -184,14 +184,24 @@ _GROUP_ACCOUNTS = re.compile(r"\b(?P<who>children|women|minors|journalists|medic
 # share, its verb left out
 _OWN_PASSIVE = re.compile(r"\s+of\s+(?:them|whom|those)\s+(?:were|was|had\s+been|have\s+been)"
                           r"\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en))\b")
+# "including at least 34 who are thought to have been killed": a relative clause's verb is
+# the part's own, further off
+_WHO_NEXT = re.compile(r"\s+who\b")
+_APPOSED_PART = re.compile(r"\s*(?:[\w-]+)?,\s*")
+_HAS_BEFORE = re.compile(r"\b(?:still\s+)?(?:has|have|had)\s+(?:(?:up to|about|some|around|"
+                         r"at least|more than|nearly|over|as many as)\s+)?$", re.IGNORECASE)
 _GROUP_ALSO_FOR = re.compile(r"\band\s+(?P<who>children|women|minors)\s+for\s+(?:(?:more than|"
                              r"at least|about|some|nearly|over|almost|around)\s+)?$",
                              re.IGNORECASE)
-_OF_THE_DEAD_WERE = re.compile(r"\s+of\s+the\s+(?:[\w-]+\s+)?(?:fatalities|dead|killed|victims|"
-                               r"martyrs|deaths)\s+"
+_OF_THE_DEAD_WERE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:fatalities|dead|killed|"
+                               r"victims|martyrs|deaths)\s+"
                                # "17 of the dead brought to the hospital were children"
                                r"(?:(?:brought|taken|admitted|received)\s+(?:\w+\s+){1,4}?)?"
-                               r"(?:were|are)\s+(?P<who>children|women|minors)\b",
+                               # "20,000 of those killed in Gaza were Hamas operatives"
+                               r"(?:in\s+[A-Z][\w-]*\s+)?"
+                               r"(?:were|are)\s+(?:(?:Hamas|Islamic Jihad|and|Hezbollah)\s+)*"
+                               r"(?P<who>children|women|minors|operatives|fighters|militants|"
+                               r"combatants|terrorists|gunmen)\b",
                                re.IGNORECASE)
 # "into releasing the 59 hostages it still holds": however many it is asked to free, that is
 # how many it holds
@@ -674,6 +684,9 @@ class _Attributions:
                     if found:
                         return found
                     continue
+                if cue.claimant.startswith(("a ", "an ", "A ", "An ")) and \
+                        head in earlier.claimant.lower():
+                    continue  # "a spokesman said": someone new, not the spokesman named before
                 if head in attribution.ROLE_HEADS and head not in earlier.claimant.lower() and \
                         not (head == "ministry" and "health minister" in earlier.claimant.lower()):
                     fallback = fallback or earlier.claimant  # (the health minister speaks for
@@ -1338,6 +1351,7 @@ _HEADCOUNT_BEFORE = re.compile(r"\b(?:out of|had|has|have|employs|employed|its|t
                                r"roughly)\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
+_ADVERB = re.compile(r"^\w+ly\s+")
 # what says hostages are dead, as a word of their noun phrase: "13 dead hostages"
 _DEAD_WORDS = r"deceased|dead|slain|murdered|fallen"
 _DEAD_ADJECTIVE = re.compile(rf"\b(?:{_DEAD_WORDS})\b", re.IGNORECASE)
@@ -1995,7 +2009,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             mention.start - mentions[i - 1].end <= 20
         earlier = (_earlier_hostages(text, s_start, mention, people, seen)
                    or _earlier_count(text, s_start, mention, people, seen)) if base_of_share \
-            else None
+            else _earlier_hostages(text, s_start, mention, people, seen) if i and \
+            _OF_THE_NUMBER.match(text, mentions[i - 1].num_end) else None  # "35 of the 76"
         if earlier:
             out.append((mention, earlier, people, None))
             continue
@@ -2034,6 +2049,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 continue
         if i in predicate:
             base_people = metrics.people_after(text, following.num_end, s_end)
+            if _earlier_hostages(text, s_start, following, base_people, seen):
+                # "at least 35 of the 76 are thought to be dead": the 76 hostages named before
+                base_people = metrics.People("hostages", base_people.subject, base_people.end)
             metric = metrics.metric_for(base_people.group, predicate[i], sentence,
                                         base_people.subject, context)
             if metric:
@@ -2161,6 +2179,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]
+            if len(out) > 1 and people.group is None and \
+                    _OF_WHOM.match(text, out[-1][0].num_end) and \
+                    _APPOSED_PART.fullmatch(text, out[-2][0].end, out[-1][0].start):
+                inherited = out[-2][1]  # "147 people, 88 of them children, have died ...,
+                # including seven in the past day": a part of the whole, not of its breakdown
             if inherited not in _RELEASED | _HOSTAGE_METRICS and \
                     _OWN_STATE_NEXT.match(text, people.end):
                 continue  # "1,060 health workers have been killed and over 300 detained",
@@ -2191,7 +2214,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 own_from = metrics.people_after(text, following.num_end, s_end).end
             if people.group in (None, "people") and (
                     _OF_THE_NUMBER.match(text, mention.num_end)
-                    or not any((predicate_from <= e[0] < predicate_from + 25
+                    or not any((predicate_from <= e[0] < predicate_from + (
+                        45 if _WHO_NEXT.match(text, mention.num_end) else 25)
                                 or (own_from <= e[0] < own_from + 25 and e[3]))
                                # ("including 88 civilians, and 95,000 displaced": the next's)
                                and (following is None or e[0] < following.start or share_of)
@@ -2351,7 +2375,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             event = "rescued"  # "rescued eight alive": the rescue's object, alive as it says
         if _DEATHS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             event = "dead"  # "confirmed the deaths of 33 of those still held"
-        if not event and people.group == "people" and people.subject.lower() in _WOUNDED:
+        if not event and people.group == "people" and \
+                _ADVERB.sub("", people.subject.lower()) in _WOUNDED:  # ("12 seriously injured")
             died = next((e for e in events if people.end <= e[0] < people.end + 30
                          and e[2] in ("killed", "dead")
                          and not _CLAUSE_END.search(text, people.end, e[0])), None) \
@@ -2390,6 +2415,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric in _KILLED_FAMILY and people.group in ("militants", "soldiers") and \
+                _HAS_BEFORE.search(text, max(s_start, mention.start - 30), mention.start) and \
+                not any(mention.start < e[0] < people.end + 40 for e in events):
+            continue  # "..., and officials estimate that Hamas still has up to 20,000 fighters":
+            # the fighters it has, not the dead of the clause before
         if metric in _HOSTAGE_FIGURES and _NUMBER_OF_BODIES.match(text, mention.num_end):
             metric = "hostage_bodies_recovered"  # "brings to 12 the number of hostages'
             # bodies brought back": bodies, whatever brought them

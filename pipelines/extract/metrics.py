@@ -227,10 +227,10 @@ EVENTS = [
                  # "to return all 20 living hostages": handing back a count of people
                  rf"return(?:s|ed|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
-                 # "the Red Cross has received the first seven hostages": taken into its care
-                 rf"receiv(?:ed|es|e|ing)(?=\s+(?:all\s+|the\s+)?(?:first\s+|last\s+|remaining\s+|"
-                 rf"other\s+)?(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)[\w,-]*\s+(?:[\w-]+\s+)?"
-                 r"(?:hostages|captives|prisoners|detainees)\b)|"
+                 # "the Red Cross has received (collected) the first seven hostages": in its care
+                 rf"(?:receiv(?:ed|es|e|ing)|collect(?:ed|s|ing)?)(?=\s+(?:all\s+|the\s+)?"
+                 rf"(?:first\s+|last\s+|remaining\s+|other\s+)?(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)"
+                 r"[\w,-]*\s+(?:[\w-]+\s+)?(?:hostages|captives|prisoners|detainees)\b)|"
                  r"set free|hand(?:ed|ing|s)? (?:over|back)|handed to|transferred to|exchanged|"
                  r"swap|deported|"
                  r"go free|walked free|walked out of (?:\w+\s+){0,2}(?:jails?|prisons?)|"
@@ -311,6 +311,8 @@ EVENTS = [
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
     # (not "recovered from under the rubble": found, dead)
     ("missing", r"missing(?! famil)|under(?<!from under) (?:the )?(?:rubble|ruins)|unaccounted|"
+                # "lost contact with nine of its paramedics"
+                r"lost (?:all )?(?:contact|touch) with|"
                 # "10,000 people were still believed to lie beneath the debris"
                 r"lie (?:under|beneath) (?:the )?(?:rubble|ruins|debris)|"
                 r"trapped (?:under|beneath|in the rubble)"),  # "trapped under collapsed buildings"

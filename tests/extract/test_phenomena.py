@@ -1045,13 +1045,14 @@ def test_a_part_of_bodies_counted_before_handed_over_is_bodies():
 
 def test_losing_soldiers_needs_a_count_of_them():
     """"the army has lost 15 soldiers" is their death; "lost their homes, including 300,000
-    men" and "lost contact with 20 soldiers" are not, and must not become tolls."""
+    men" and "lost contact with 20 soldiers" are not, and must not become tolls (those it
+    lost contact with are missing)."""
     assert one("The army has lost 15 soldiers in the fighting, it said.", "15")["metric"] == (
         "soldiers_killed")
     assert not figures("Some 1.7 million people lost their homes, including 300,000 men, "
                        "UNRWA said.")
-    assert not figures("Israel has lost contact with 20 soldiers in northern Gaza, the army "
-                       "said.")
+    assert [f["metric"] for f in figures("Israel has lost contact with 20 soldiers in northern "
+                                         "Gaza, the army said.")] == ["missing"]
 
 
 def test_a_count_of_people_after_an_age_is_kept():
@@ -3369,3 +3370,54 @@ def test_a_second_quotation_in_a_paragraph_is_the_speaker_named_after_the_first(
 def test_the_israeli_side_is_israels_government():
     text = "Qatar's spokesman said that, according to the Israeli side, 92 hostages remain."
     assert _claimant(text, "92") == "israel_gov"
+
+
+def test_a_spokesman_is_someone_new_not_the_spokesman_quoted_before():
+    text = ('"We found no more than 50 bodies," the army\'s chief spokesman told reporters.\n\n'
+            "The health ministry in Gaza said 210 people were killed.\n\n"
+            "At Nasser hospital, a spokesman said staff had received more than 60 bodies.")
+    assert _claimant(text, "more than 60") != "israel_military"
+
+
+def test_a_part_of_hostages_counted_before_by_their_number_is_of_hostages():
+    text = ("A families' group said 76 hostages were still in Gaza. \"Bring every one of them "
+            'home," it said. Officials say at least 35 of the 76 are thought to be dead.')
+    found = figures(text)
+    assert [(f["surface"], f["metric"]) for f in found] == [
+        ("76", "hostages_remaining"), ("at least 35", "hostages_dead"),
+        ("76", "hostages_remaining")]
+
+
+def test_the_fighters_a_group_still_has_are_no_dead():
+    text = ("The army says 450 soldiers have been killed, and officials estimate that Hamas "
+            "still has up to 15,000 fighters.")
+    assert none_at(text, "15,000")
+
+
+def test_a_relative_clause_after_a_part_gives_its_own_verb():
+    text = ("Israeli officials say 120 hostages remain in Gaza, including at least 40 who are "
+            "believed to have been killed.")
+    assert one(text, "at least 40")["metric"] == "hostages_dead"
+
+
+def test_an_adverb_before_wounded_keeps_the_count_wounded():
+    text = "Officials said four people had been killed and 11 seriously wounded."
+    assert one(text, "11")["metric"] == "injured"
+
+
+def test_of_those_killed_some_were_fighters():
+    text = "The army believes about 18,000 of those killed in Gaza were Hamas fighters."
+    assert one(text, "about 18,000")["metric"] == "militants_killed"
+
+
+def test_lost_contact_with_counts_the_missing():
+    text = ("The Red Crescent said it had lost contact with eight of its paramedics in Rafah, "
+            "along with five civil defence workers.")
+    assert [f["metric"] for f in figures(text)] == ["missing", "missing"]
+
+
+def test_including_after_a_breakdown_adds_to_the_whole():
+    text = ("The ministry says 150 people, 90 of them children, have starved to death, "
+            "including nine in the last day, four of them children.")
+    assert one(text, "nine")["metric"] == "killed"
+    assert one(text, "four")["metric"] == "killed_children"
