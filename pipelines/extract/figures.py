@@ -2291,12 +2291,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue
         if people.group is None and mention.is_word and mention.value < 10 and not of_whom \
                 and not _SUBJECT_OF_VERB.match(text, mention.end) \
-                and not any(e[0] == mention.num_end + 1 and e[2] != "alive" for e in events) \
-                and not any(e[2] == "rescued" and 0 <= mention.start - e[1] <= 1
-                            for e in events):
+                and not any(e[0] == mention.num_end + (6 if text.startswith(
+                    " more ", mention.num_end) else 1) and e[2] != "alive" for e in events) \
+                and not any((e[2] == "rescued" or (e[2] == "released" and not out))
+                            and 0 <= mention.start - e[1] <= 1 for e in events):
             continue  # "one of", "two of the", bare small number words are rarely counts (but
             # "109 hostages have been released and eight rescued": its event right after it;
-            # "troops have rescued eight alive": the object of the rescue)
+            # "troops have rescued eight alive": the object of the rescue; "as three more freed";
+            # "They got back three", unless a count before says what was handed back)
         skip = None
         if people.subject and people.end > mention.num_end and any(
                 people.end <= e[0] <= people.end + 3 for e in events):
@@ -2415,6 +2417,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         metric = metrics.metric_for(people.group, event, sentence,
                                     people.subject if people else None, context,
                                     text[mentions[i - 1].end if i else s_start:following or s_end])
+        if metric is None and carried and _AMONG_THEM_AFTER.match(text, people.end):
+            metric = carried  # "50 hostages have come home ... Thailand said 17 of its citizens
+            # were among them": a part of the count just before
         if metric in _KILLED_FAMILY and people.group in ("militants", "soldiers") and \
                 _HAS_BEFORE.search(text, max(s_start, mention.start - 30), mention.start) and \
                 not any(mention.start < e[0] < people.end + 40 for e in events):

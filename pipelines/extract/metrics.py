@@ -227,6 +227,9 @@ EVENTS = [
                  # "to return all 20 living hostages": handing back a count of people
                  rf"return(?:s|ed|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
+                 # "They got back three, and only through a deal": those handed back
+                 rf"(?:got|get|gets|getting) back(?=\s+(?:all\s+(?:the\s+)?|the\s+)?"
+                 rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
                  # "the Red Cross has received (collected) the first seven hostages": in its care
                  rf"(?:receiv(?:ed|es|e|ing)|collect(?:ed|s|ing)?)(?=\s+(?:all\s+|the\s+)?"
                  rf"(?:first\s+|last\s+|remaining\s+|other\s+)?(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)"
@@ -629,8 +632,9 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
         return governing[-1][2]
     best, best_distance = None, None
     for e_start, e_end, name, *_ in candidates:
-        if e_start >= where:
-            continue
+        if e_start >= where or (text and e_end <= pos and _NEW_CLAUSE.search(text, e_end, pos)):
+            continue  # ("has killed 600 of our people, and it bears responsibility for its 59
+            # captives": the verb of the clause before is not this count's)
         distance = e_start - end if e_start >= end else pos - e_end + 1
         if best_distance is None or distance < best_distance:
             best, best_distance = name, distance

@@ -3421,3 +3421,26 @@ def test_including_after_a_breakdown_adds_to_the_whole():
             "including nine in the last day, four of them children.")
     assert one(text, "nine")["metric"] == "killed"
     assert one(text, "four")["metric"] == "killed_children"
+
+
+def test_the_verb_of_the_clause_before_and_its_new_subject_is_not_the_counts():
+    text = ('"They have killed more than 400 of our people this week, and they alone answer for '
+            'the fate of the 59 captives," a Hamas spokesman said.')
+    assert one(text, "59")["metric"] == "hostages_remaining"
+
+
+def test_some_of_them_were_among_them_counts_a_part_of_the_count_before():
+    text = ("Twenty-four hostages were freed on Friday. Thailand said ten of its nationals were "
+            "among them.")
+    assert one(text, "ten")["metric"] == "hostages_released"
+
+
+def test_a_small_number_word_with_more_before_its_verb_is_a_count():
+    text = "Relief for hostage families as four more freed; 39 prisoners released"
+    assert one(text, "four")["metric"] == "hostages_released"
+
+
+def test_got_back_a_number_is_handed_back():
+    text = ('"They promised to bring every captive home by force. They got back four, and only '
+            'by a deal," a Hamas spokesman said.')
+    assert one(text, "four")["metric"] == "hostages_released"
