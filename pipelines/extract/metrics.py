@@ -838,8 +838,9 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     sentence around them talks of: "Israel was still holding more than 10,000 Palestinians".
     """
     metric = _metric_for(group, event, sentence, subject, context, local)
-    if metric == "hostages_remaining" and group != "hostages" and held_by_israel(subject):
-        return None
+    if metric in ("hostages_remaining", "hostage_bodies_recovered") and group != "hostages" \
+            and held_by_israel(subject):
+        return None  # (nor are the bodies of Palestinians handed back hostages' bodies)
     return metric
 
 

@@ -3444,3 +3444,9 @@ def test_got_back_a_number_is_handed_back():
     text = ('"They promised to bring every captive home by force. They got back four, and only '
             'by a deal," a Hamas spokesman said.')
     assert one(text, "four")["metric"] == "hostages_released"
+
+
+def test_the_bodies_of_palestinians_handed_back_are_no_hostages_bodies():
+    text = ("Israel returns the bodies of 15 Palestinians for every hostage's body handed over. "
+            "By Sunday, the bodies of 120 Palestinians had been handed over via the Red Cross.")
+    assert none_at(text, "120")
