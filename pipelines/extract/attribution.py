@@ -105,7 +105,7 @@ _SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|hav
                            r"(?-i:[a-z]+)(?:ed|s)\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
                         re.IGNORECASE)
-_BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–]\s|\b(?:that|and|but|while|as|when|after|which|who|"
+_BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–|]\s|\b(?:that|and|but|while|as|when|after|which|who|"
                        r"whom|where)\s",
                        re.IGNORECASE)
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|according to|"

@@ -198,7 +198,7 @@ _OF_THE_DEAD_WERE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:fatali
                                # "17 of the dead brought to the hospital were children"
                                r"(?:(?:brought|taken|admitted|received)\s+(?:\w+\s+){1,4}?)?"
                                # "20,000 of those killed in Gaza were Hamas operatives"
-                               r"(?:in\s+[A-Z][\w-]*\s+)?"
+                               r"(?:in\s+(?:the\s+)?[\w-]+\s+)?"
                                r"(?:were|are)\s+(?:(?:Hamas|Islamic Jihad|and|Hezbollah)\s+)*"
                                r"(?P<who>children|women|minors|operatives|fighters|militants|"
                                r"combatants|terrorists|gunmen)\b",

@@ -334,6 +334,7 @@ EVENTS = [
                   r"left(?<=have left)(?!\s+(?:about |some |only )?\d)|"
                   r"left(?<=had left)(?!\s+(?:about |some |only )?\d)"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
+                   r"shelter(?=\s+in\b)|"  # "300,000 people now shelter in Deir al-Balah"
                    r"(?:registered|staying|living|remain(?:s|ed)?)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"
                    r"{0,3}(?:shelters|facilities)|in shelters|"
                    # "1.2 million displaced, nearly 190,000 of them in 1,000 collective shelters"
@@ -416,11 +417,15 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         return True  # "nine in ten", "one in five"
     if _YEAR.match(number_text) and not _PEOPLE_NEXT.match(after):
         return True
+    if before.endswith(" ") and _EVERY_BEFORE.search(before):
+        return True  # "for every additional ten hostages freed": a rate, not a count
     # "Feb. 7, 2024" style dates: the day number before a comma and a year
     return bool(_YEAR_NEXT.match(after))
 
 
 _PEOPLE_NEXT = re.compile(r"\s+(?:people|persons)")
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|other\s+|extra\s+)?$",
+                           re.IGNORECASE)
 _ONE_WHO_WAS = re.compile(r"\b(?:who|he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
 _NAME_BRACKET = re.compile(r"(?-i:\b[A-Z][a-z][\w-]*)\s*\($")  # a name, not "the Strip's ("
 _AGE_DIGITS = re.compile(r"\d{1,3}")
@@ -551,7 +556,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
 
 
 _PARTICIPLES = frozenset("""known confirmed believed detained arrested jailed imprisoned
-deported sentenced convicted exiled expelled fell""".split())
+deported sentenced convicted exiled expelled fell recovered retrieved pulled found buried
+identified exhumed""".split())  # ("including 17 recovered from rubble": bodies, no thing)
 _THING_NEXT = re.compile(r"\s+(?:sites?|units?|centres?|centers?|facilities|locations?|areas?|"
                          r"zones?|orders?|camps?|shelters?|buildings?|homes?|houses?)\b",
                          re.IGNORECASE)

@@ -3450,3 +3450,31 @@ def test_the_bodies_of_palestinians_handed_back_are_no_hostages_bodies():
     text = ("Israel returns the bodies of 15 Palestinians for every hostage's body handed over. "
             "By Sunday, the bodies of 120 Palestinians had been handed over via the Red Cross.")
     assert none_at(text, "120")
+
+
+def test_a_live_blog_time_stamp_with_a_bar_is_no_part_of_the_speaker():
+    text = "16:05 | The UN says more than 90,000 people in Rafah have fled their homes."
+    assert _claimant(text, "90,000") == "un"
+
+
+def test_every_additional_ten_is_a_rate_not_a_count():
+    text = "Each additional ten hostages freed will extend the truce by one more day."
+    assert none_at(text, "ten")
+    text = "The truce is extended by a day for every additional ten hostages freed."
+    assert none_at(text, "ten")
+
+
+def test_a_part_recovered_from_rubble_is_a_part_of_the_dead():
+    text = ("The ministry says 96 bodies reached hospitals on Monday, including 21 pulled from "
+            "the rubble.")
+    assert one(text, "21")["metric"] == "killed"
+
+
+def test_of_those_killed_in_a_place_some_were_children():
+    text = "Doctors in Rafah said 12 of those killed in the north were children."
+    assert one(text, "12")["metric"] == "killed_children"
+
+
+def test_people_who_shelter_in_a_place_are_sheltering():
+    text = "The agency estimates that about 250,000 people now shelter in Mawasi."
+    assert one(text, "about 250,000")["metric"] == "sheltering"
