@@ -299,6 +299,8 @@ _POSSESSIVE_TALLY = re.compile(
     r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
 
 
+_PLACE = re.compile(r"(?:the\s+)?(?:israel|gaza|lebanon|the west bank|west bank|strip|enclave)",
+                    re.IGNORECASE)
 # "the cumulative MoH toll": a body's short name before its count, with no "'s"
 _ACRONYM_TALLY = re.compile(
     r"\bthe\s+(?:(?:latest|overall|updated|new|official|cumulative|daily)\s+){0,2}"
@@ -413,6 +415,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     for m in (_POSSESSIVE_TALLY.finditer(sentence) if ("'" in sentence or "’" in sentence) and
               any(w in lowered for w in _TALLY_WORDS) else ()):
         phrase = _clean(m.group("c"))
+        if _PLACE.fullmatch(phrase) and m.group().lower().endswith("toll"):
+            continue  # "Israel's death toll rises to 900": the dead of a place, not its claim
         generic = bool(GENERIC.match(phrase))
         if generic or is_known(phrase):
             found.append(Attribution(phrase, start + m.start(), True, generic))

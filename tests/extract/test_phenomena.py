@@ -3478,3 +3478,10 @@ def test_of_those_killed_in_a_place_some_were_children():
 def test_people_who_shelter_in_a_place_are_sheltering():
     text = "The agency estimates that about 250,000 people now shelter in Mawasi."
     assert one(text, "about 250,000")["metric"] == "sheltering"
+
+
+def test_a_places_death_toll_is_its_dead_not_its_claim():
+    assert _claimant("Israel's death toll climbs past 1,000 as bodies are identified",
+                     "1,000") == "outlet"
+    assert _claimant("The Hamas-run health ministry's death toll climbs past 30,000.",
+                     "30,000") == "gaza_health"
