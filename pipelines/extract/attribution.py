@@ -112,6 +112,9 @@ _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|accordi
                       r"on (?:\d{1,2} [a-z]+|[a-z]+(?: \d{1,2}\b)?)"
                       r"(?: (?:night|morning|afternoon|evening))?|of whom|"
                       r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?|"
+                      # "Weeks later they revised it": when, not who
+                      r"(?:(?:a|an|two|three|some|several|a few)\s+)?(?:hours?|days?|weeks?|months?"
+                      r"|years?)\s+(?:later|earlier|after|before),?|"
                       # "In a statement last month it said": the statement is where, not who
                       r"in (?:a|an|its|their|his|her) (?:[\w-]+ )?(?:statement|update|report|"
                       r"briefing|post|interview)(?: (?:on|late|early|last|this) \w+)?,?)\s+",

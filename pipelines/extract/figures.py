@@ -377,7 +377,7 @@ _SPEAKER_LINE = re.compile(
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
 _SUBJECT = re.compile(
     r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
-    r"(?:not\s+)?"
+    r"(?:not\s+)?(?:(?:initially|originally|first|later|earlier|previously|now)\s+)?"
     r"(?:[a-z]+ed|spoke|met|gave|said|says|told|is|was|are|were|published|released|issued|"
     r"puts?|updated|announced|posted)\b"
 )
@@ -1374,6 +1374,11 @@ _IN_A_PHASE = re.compile(r"\s+(?:(?:still\s+)?(?:due|set|expected|slated|schedul
                          r"(?:phase|stage)\b", re.IGNORECASE)
 _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|number|count|tally)|"
                         r"it)\s+at\s+$|"  # "Channel 12 later put it at 8,000"
+                        # "they revised it to roughly 1,200": the count just named, changed
+                        r"\b(?:revised|lowered|raised|updated|corrected|cut|increased)\s+"
+                        r"(?:it|the\s+(?:figure|number|count|tally|toll))\s+(?:down\s+|up\s+)?"
+                        r"to\s+(?:(?:roughly|about|around|some|nearly|almost|over|more than|"
+                        r"at least)\s+)?$|"
                         # "... 64,260 died, with a plausible range of 55,300 to 78,500"
                         r"\brange\s+of\s+$", re.IGNORECASE)
 # "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before

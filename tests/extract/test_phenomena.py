@@ -3485,3 +3485,10 @@ def test_a_places_death_toll_is_its_dead_not_its_claim():
                      "1,000") == "outlet"
     assert _claimant("The Hamas-run health ministry's death toll climbs past 30,000.",
                      "30,000") == "gaza_health"
+
+
+def test_a_count_revised_to_a_new_value_is_the_same_count():
+    text = ("Israeli officials initially put the toll at about 1,400. Weeks later they revised "
+            "it to roughly 1,200.")
+    found = one(text, "roughly 1,200")
+    assert (found["metric"], found["claimant"]) == ("killed", "Israeli officials")
