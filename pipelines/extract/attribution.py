@@ -147,7 +147,10 @@ GENERIC = re.compile(
     r"sources|ministry|agency|office|group|statement|minister|spokespeople|report|organi[sz]ation"
     r"|body|department|authorities)|officials|a spokes(?:man|woman|person)|"
     r"the (?:israeli |senior )?official|"
-    r"(?:his|her) (?:office|ministry|government|spokes(?:man|woman|person)))$",  # "His office says"
+    r"(?:his|her) (?:office|ministry|government|spokes(?:man|woman|person))|"  # "His office says"
+    # "Sunday's bulletin put the number of dead at ...": the body named before, on a day
+    r"the bulletin|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)['’]s "
+    r"(?:daily |latest )?(?:bulletin|report|update|statement|figures))$",
     re.IGNORECASE,
 )
 # ";", "but", "while" (not "while ...ing"), "whereas", ", where", ", as", ", and" + a new

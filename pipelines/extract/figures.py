@@ -198,7 +198,7 @@ _OF_THE_DEAD_WERE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:fatali
                                # "17 of the dead brought to the hospital were children"
                                r"(?:(?:brought|taken|admitted|received)\s+(?:\w+\s+){1,4}?)?"
                                # "20,000 of those killed in Gaza were Hamas operatives"
-                               r"(?:in\s+(?:the\s+)?[\w-]+\s+)?"
+                               r"(?:(?:in|since|on)\s+(?:the\s+)?[\w-]+\s+)?"
                                r"(?:were|are)\s+(?:(?:Hamas|Islamic Jihad|and|Hezbollah)\s+)*"
                                r"(?P<who>children|women|minors|operatives|fighters|militants|"
                                r"combatants|terrorists|gunmen)\b",
@@ -208,8 +208,10 @@ _OF_THE_DEAD_WERE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:fatali
 _STILL_HOLDS = re.compile(r"\s+(?:(?:that\s+|which\s+|whom\s+)?(?:it|they|hamas|the group)\s+"
                           r"(?:still\s+)?(?:holds|is holding|are holding|hold)\b|"
                           # "in exchange for the roughly 130 Israelis still held in Gaza"
-                          r"still\s+(?:being\s+)?held\b(?![^,.;]*\b(?:were|are|was|is|have|"
-                          r"has|had|will|would)\b))", re.IGNORECASE)
+                          # ("to free the 59 hostages still in Gaza")
+                          r"still\s+(?:(?:being\s+)?held|in\s+gaza|in\s+captivity)\b"
+                          r"(?![^,.;]*\b(?:were|are|was|is|have|has|had|will|would)\b))",
+                          re.IGNORECASE)
 _SLATED = re.compile(r"\s+(?:slated|due|set|scheduled|earmarked|listed|named)\s+(?:for|to be)\s+",
                      re.IGNORECASE)
 _AND_NEXT = re.compile(r"\s+and\s+(?:(?:more than|at least|about|some|nearly|over|around|"
@@ -1377,8 +1379,8 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
                         # "they revised it to roughly 1,200": the count just named, changed
                         r"\b(?:revised|lowered|raised|updated|corrected|cut|increased)\s+"
                         r"(?:it|the\s+(?:figure|number|count|tally|toll))\s+(?:down\s+|up\s+)?"
-                        r"to\s+(?:(?:roughly|about|around|some|nearly|almost|over|more than|"
-                        r"at least)\s+)?$|"
+                        r"(?:to|from)\s+(?:the\s+)?(?:(?:roughly|about|around|some|nearly|"
+                        r"almost|over|more than|at least)\s+)?$|"
                         # "... 64,260 died, with a plausible range of 55,300 to 78,500"
                         r"\brange\s+of\s+$", re.IGNORECASE)
 # "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before

@@ -164,17 +164,23 @@ def _named_or_priced(before: str) -> bool:
     """Whether the text before a number makes it a name, date, price or threshold (a plain
     look at the last word: this runs for every number in every article)."""
     tail = before.rstrip()
+    if tail.endswith("("):  # "Press statement No. (357)": the word before the bracket
+        tail = tail[:-1].rstrip()
     if not tail:
         return False
     if tail[-1] in "$€£₪":
         return True
     word = tail.rsplit(None, 1)[-1].lstrip("(\"'“‘").lower()
+    if word == "number" and _NUMBER_VERB.search(tail):
+        return False  # "Palestinians killed since October 7 now number 30,035": a verb
     # "Day 10 of the ceasefire" counts days (not "on the same day 40 people were killed")
     return word in _NOT_PEOPLE_BEFORE or (word == "year" and tail.lower().endswith("the year")) \
         or (word == "of" and tail.lower().endswith(("age of", "ages of"))) \
         or (word == "day" and tail.endswith("Day"))
 
 
+_NUMBER_VERB = re.compile(r"\b(?:now|still|together|already|could|would|may|might)\s+number$",
+                          re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # "since 7 October 18,787 Palestinians have been killed": a day or year has no thousands
 _MONTH_BEFORE = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"  # "Oct. "
@@ -308,7 +314,8 @@ EVENTS = [
                # (a number must follow: "lost their homes", "lost contact with 20" are not deaths)
                r"lost(?=\s+(?:(?:more than|at least|about|some|nearly|another)\s+)?"
                rf"(?:\d|{_FIRST_NUMBER_WORDS}|hundred)[\w,-]*(?:\s+[\w'’]+){{0,4}}?\s+"
-               r"(?:soldiers|troops|servicem[ae]n|reservists|fighters|men|officers|comrades)\b)|"
+               r"(?:soldiers|troops|servicem[ae]n|reservists|fighters|men|officers|comrades|"
+               r"paramedics|medics|staff|journalists|colleagues|employees)\b)|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
@@ -557,7 +564,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
 
 _PARTICIPLES = frozenset("""known confirmed believed detained arrested jailed imprisoned
 deported sentenced convicted exiled expelled fell recovered retrieved pulled found buried
-identified exhumed""".split())  # ("including 17 recovered from rubble": bodies, no thing)
+identified exhumed given cited announced published issued quoted""".split())
+# ("including 17 recovered from rubble": bodies; "from the 1,400 given at first": a count)
 _THING_NEXT = re.compile(r"\s+(?:sites?|units?|centres?|centers?|facilities|locations?|areas?|"
                          r"zones?|orders?|camps?|shelters?|buildings?|homes?|houses?)\b",
                          re.IGNORECASE)

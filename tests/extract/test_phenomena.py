@@ -3492,3 +3492,42 @@ def test_a_count_revised_to_a_new_value_is_the_same_count():
             "it to roughly 1,200.")
     found = one(text, "roughly 1,200")
     assert (found["metric"], found["claimant"]) == ("killed", "Israeli officials")
+
+
+def test_now_number_is_a_verb_before_a_count():
+    text = "Palestinians killed in the war now number 41,000, the health ministry in Gaza said."
+    assert one(text, "41,000")["metric"] == "killed"
+
+
+def test_the_hostages_still_in_gaza_whom_a_deal_would_free_are_those_held():
+    text = "Israel says the offensive aims to force Hamas to free the 101 hostages still in Gaza."
+    assert one(text, "101")["metric"] == "hostages_remaining"
+
+
+def test_a_days_bulletin_speaks_for_the_body_named_before():
+    text = ("The Gaza health ministry said 40 people were killed overnight. Friday's bulletin "
+            "put the number of dead at 48,500.")
+    assert _claimant(text, "48,500") == "gaza_health"
+
+
+def test_those_killed_since_a_day_were_children():
+    text = "About 150 of those killed since Monday were children, the ministry said."
+    assert one(text, "About 150")["metric"] == "killed_children"
+
+
+def test_revised_from_an_earlier_value_is_the_same_count():
+    text = ("Israeli officials now say about 1,200 people were killed. They revised the figure "
+            "from the 1,400 given at first.")
+    assert one(text, "1,400")["metric"] == "killed"
+
+
+def test_a_society_that_lost_its_paramedics_counts_their_dead():
+    text = "The Red Crescent has lost 19 of its paramedics since the war began."
+    assert one(text, "19")["metric"] == "medics_killed"
+
+
+def test_a_numbered_statement_in_brackets_is_a_name():
+    text = "Statement No. (412): 27 killed in Jabalia."
+    assert none_at(text, "412")
+    text = "Press release No. (413) issued by the Government Media Office: 30 killed in Rafah."
+    assert none_at(text, "413")
