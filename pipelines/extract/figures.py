@@ -1768,6 +1768,37 @@ def _group_before(opener: re.Match, earlier: tuple[str, ...]) -> str | None:
     return next((m for m in earlier if m in family), None) if family else None
 
 
+def _without_bodies_handed_back(text: str, s_start: int, out: list[tuple]) -> list[tuple]:
+    """Leave out counts of the bodies of Palestinians that Israel hands back, and the parts named
+    right after them ("returned the bodies of 150 Palestinians, only 25 of whom have been
+    identified", "195 Palestinian bodies, of which 75 ..."): no metric counts remains handed
+    over (GUIDELINES), whatever the hostages around them made of them."""
+    kept: list[tuple] = []
+    dropped = False
+    for item in out:
+        mention, metric, people = item[0], item[1], item[2]
+        if metric in _HOSTAGE_FIGURES and (
+                (people is not None and _PALESTINIAN_BODY_NOUN.fullmatch(people.subject or ""))
+                or (_BODIES_OF_BEFORE.search(text, max(s_start, mention.start - 30),
+                                             mention.start)
+                    and people is not None and metrics.held_by_israel(people.subject))):
+            dropped = True
+            continue
+        if dropped and metric in _HOSTAGE_FIGURES and _PART_RIGHT_AFTER.search(
+                text, max(s_start, mention.start - 30), mention.start):
+            continue
+        dropped = False
+        kept.append(item)
+    return kept
+
+
+_PALESTINIAN_BODY_NOUN = re.compile(r"(?:palestinian|gazan)\s+(?:bodies|remains)",
+                                    re.IGNORECASE)
+_BODIES_OF_BEFORE = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PART_RIGHT_AFTER = re.compile(r"\b(?:of\s+(?:whom|which|them)|among\s+them)\b[^.;]{0,25}$|"
+                               r"\b(?:only|just|including)\s+$", re.IGNORECASE)
+
+
 # The dead Israel hands back, never hostages' bodies: "the bodies of 15 Palestinians" (those it
 # holds alive are `metrics.held_by_israel`)
 _PALESTINIAN_BODIES = re.compile(r"\b(?:bodies|remains) of (?:[\d,]+ |[a-z-]+ )?(?:dead )?"
@@ -2559,6 +2590,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
     out = _exchange_sides(text, out)
     out = _same_group(text, s_start, out, carried)
     out = _held_parts(text, out, carried)
+    out = _without_bodies_handed_back(text, s_start, out)
     # "has passed 10,000, ... putting the toll at 10,022": the milestone gives way to the count
     return [item for n, item in enumerate(out)
             if not (any(later[1] == item[1] for later in out[n + 1:])

@@ -3531,3 +3531,12 @@ def test_a_numbered_statement_in_brackets_is_a_name():
     assert none_at(text, "412")
     text = "Press release No. (413) issued by the Government Media Office: 30 killed in Rafah."
     assert none_at(text, "413")
+
+
+def test_palestinian_bodies_handed_back_and_their_parts_are_no_figure():
+    text = ("Hamas has returned the remains of 12 of the 28 dead hostages. Israel has handed "
+            "over 180 Palestinian bodies, of which 60 have been identified, the ministry said.")
+    assert [f["surface"] for f in figures(text)] == ["12", "28"]
+    text = ("For each dead hostage, Israel hands back 15 Palestinian bodies. So far it has "
+            "returned the bodies of 120 Palestinians, only 30 of whom have been identified.")
+    assert figures(text) == []
