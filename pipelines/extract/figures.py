@@ -1777,14 +1777,19 @@ def _without_bodies_handed_back(text: str, s_start: int, out: list[tuple]) -> li
     dropped = False
     for item in out:
         mention, metric, people = item[0], item[1], item[2]
-        if metric in _HOSTAGE_FIGURES and (
+        if (metric in _HOSTAGE_FIGURES and (
                 (people is not None and _PALESTINIAN_BODY_NOUN.fullmatch(people.subject or ""))
                 or (_BODIES_OF_BEFORE.search(text, max(s_start, mention.start - 30),
                                              mention.start)
-                    and people is not None and metrics.held_by_israel(people.subject))):
+                    and people is not None and metrics.held_by_israel(people.subject)))) or (
+                metric == "killed" and _ISRAEL_HANDS_OVER.match(text, mention.end)
+                and (_BODIES_OF_BEFORE.search(text, max(s_start, mention.start - 30),
+                                              mention.start)
+                     or text.startswith(" bodies", mention.end))):
+            # ("the bodies of 195 martyrs handed over by the occupation")
             dropped = True
             continue
-        if dropped and metric in _HOSTAGE_FIGURES and _PART_RIGHT_AFTER.search(
+        if dropped and metric in _HOSTAGE_FIGURES | {"killed"} and _PART_RIGHT_AFTER.search(
                 text, max(s_start, mention.start - 30), mention.start):
             continue
         dropped = False
@@ -1794,6 +1799,9 @@ def _without_bodies_handed_back(text: str, s_start: int, out: list[tuple]) -> li
 
 _PALESTINIAN_BODY_NOUN = re.compile(r"(?:palestinian|gazan)\s+(?:bodies|remains)",
                                     re.IGNORECASE)
+_ISRAEL_HANDS_OVER = re.compile(r"(?:\s+bodies)?(?:\s+of)?\s+[\w-]+\s+(?:handed\s+(?:over|back)|"
+                                r"released|returned|transferred)\s+by\s+(?:the\s+)?"
+                                r"(?:occupation|israel|israeli)", re.IGNORECASE)
 _BODIES_OF_BEFORE = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_RIGHT_AFTER = re.compile(r"\b(?:of\s+(?:whom|which|them)|among\s+them)\b[^.;]{0,25}$|"
                                r"\b(?:only|just|including)\s+$", re.IGNORECASE)

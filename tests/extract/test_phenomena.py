@@ -3540,3 +3540,6 @@ def test_palestinian_bodies_handed_back_and_their_parts_are_no_figure():
     text = ("For each dead hostage, Israel hands back 15 Palestinian bodies. So far it has "
             "returned the bodies of 120 Palestinians, only 30 of whom have been identified.")
     assert figures(text) == []
+    text = ("The ministry said it had received the bodies of 120 martyrs handed over by the "
+            "occupation, and that families had identified only 40 of them.")
+    assert figures(text) == []
