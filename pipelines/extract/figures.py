@@ -2225,6 +2225,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         gap = text[out[-1][0].end:mention.start] if out else ""
         if out and _INHERIT_GAP.fullmatch(gap):
             inherited = out[-1][1]
+            if _WHOSE_BODIES.match(text, mention.num_end) and inherited not in _HOSTAGE_FIGURES \
+                    and (dead := [item[1] for item in out if item[1] in _KILLED_FAMILY]):
+                inherited = dead[-1]  # "34,305 killed and 77,143 wounded, including 51 whose
+                # bodies reached hospitals in the past day": some of the dead
             if len(out) > 1 and people.group is None and \
                     _OF_WHOM.match(text, out[-1][0].num_end) and \
                     _APPOSED_PART.fullmatch(text, out[-2][0].end, out[-1][0].start):

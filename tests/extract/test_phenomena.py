@@ -3543,3 +3543,9 @@ def test_palestinian_bodies_handed_back_and_their_parts_are_no_figure():
     text = ("The ministry said it had received the bodies of 120 martyrs handed over by the "
             "occupation, and that families had identified only 40 of them.")
     assert figures(text) == []
+
+
+def test_including_those_whose_bodies_reached_hospitals_are_some_of_the_dead():
+    text = ("The ministry says 36,000 people have been killed and 81,000 wounded, including 60 "
+            "whose bodies reached hospitals in the past day.")
+    assert one(text, "60")["metric"] == "killed"
