@@ -246,7 +246,7 @@ _WHO_DIED = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?(?:died|were kille
 # "Egyptian officials said 97 of them ...": a speaker, then the count (whose "them" is then the
 # count of the sentence before)
 _SPEAKER_OPENS = re.compile(r"[^,.;]{0,60}\b(?:said|say|says|told|added)\s+(?:that\s+)?")
-_THINGS_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+)\b"
+_THINGS_BEFORE = re.compile(r"\b\d[\d,]*\s+(?P<first>[a-z-]+)(?:\s+(?P<noun>[a-z]+))?\b"
                             r"(?:(?!\d)[^.;]|\b(?:19|20)\d\d\b)*$")
 # "with three more to follow", "and on 25 January, four more;", "369 in all": no noun of its
 # own, more of (or the sum of) the count before
@@ -255,7 +255,8 @@ _MORE_OF_THE_SAME = re.compile(r"\s+more\s+(?:to\s+(?:follow|come)|(?:are\s+|wer
                                r"\s+(?:in all|in total|altogether)\b")
 _OBJECT_OF = re.compile(r"\b(?:(?!(?:documented|recorded|counted|confirmed|reported|verified)\b)"
                         r"[a-z]+ed|reach|reaches|reaching|target|targets|cover|covers|serve|"
-                        r"serves)\s+"  # ("a campaign that aims to reach 640,000 children")
+                        r"serves|aimed at|aims at|aiming at)\s+"  # ("a campaign that aims to
+                        # reach 640,000 children", "a vaccination drive aimed at 640,000")
                         r"(?:(?:more than|about|some|at least|nearly|over|around)\s+)?$")
 _DOING = re.compile(r"\s+(?:had been|have been|were|was|are|is)\s+(?P<verb>(?-i:[a-z]+ing))\b",
                     re.IGNORECASE)
@@ -1291,7 +1292,8 @@ def _uncounted(text: str, end: int) -> re.Match | None:
 
 # "More than 500 operatives affiliated with Hamas were apprehended": an arrest further on
 _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
-                              rf"(?:{_UNCOUNTED_ACTS})\b")
+                              rf"(?:{_UNCOUNTED_ACTS}|admitted for treatment|treated|screened|"
+                              rf"vaccinated)\b")
 # "60,000 pregnant women lack basic care": a verb of their own, which no metric counts
 _NEEDS_NEXT = re.compile(r"\s+(?:lack|lacks|need|needs|require|requires|face|faces|depend|"
                          r"depends)\b", re.IGNORECASE)
@@ -1799,6 +1801,10 @@ def _without_bodies_handed_back(text: str, s_start: int, out: list[tuple]) -> li
 
 _PALESTINIAN_BODY_NOUN = re.compile(r"(?:palestinian|gazan)\s+(?:bodies|remains)",
                                     re.IGNORECASE)
+_HANDED_BACK_BEFORE = re.compile(r"\b(?:bodies|remains)\b[^.;]{0,60}?\b(?:handed\s+(?:over|back)|"
+                                 r"released|returned|transferred)\s+by\s+(?:the\s+)?"
+                                 r"(?:occupation|israel)|\bpalestinian\s+bodies\b",
+                                 re.IGNORECASE)
 _ISRAEL_HANDS_OVER = re.compile(r"(?:\s+bodies)?(?:\s+of)?\s+[\w-]+\s+(?:handed\s+(?:over|back)|"
                                 r"released|returned|transferred)\s+by\s+(?:the\s+)?"
                                 r"(?:occupation|israel|israeli)", re.IGNORECASE)
@@ -2234,11 +2240,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     _APPOSED_PART.fullmatch(text, out[-2][0].end, out[-1][0].start):
                 inherited = out[-2][1]  # "147 people, 88 of them children, have died ...,
                 # including seven in the past day": a part of the whole, not of its breakdown
-            if inherited not in _RELEASED | _HOSTAGE_METRICS and \
-                    _OWN_STATE_NEXT.match(text, people.end):
+            if inherited not in _RELEASED | _HOSTAGE_METRICS and (
+                    _OWN_STATE_NEXT.match(text, people.end) or _NEEDS_NEXT.match(text, people.end)):
                 continue  # "1,060 health workers have been killed and over 300 detained",
-                # "1.9 million displaced, and 17,000 children are unaccompanied": a state of
-                # their own, which no metric counts
+                # "1.9 million displaced, and 17,000 children are unaccompanied", "and 1.5
+                # million people need shelter": a state of their own, which no metric counts
             if people.group in metrics.BREAKDOWN and (inherited in _KILLED_FAMILY or (
                     inherited in _RELEASED | _HOSTAGE_METRICS
                     and people.group in ("children", "women"))) and \
@@ -2288,8 +2294,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                             None))
                 continue  # "killed 17,000 terrorists in Gaza, and more than 800 in Lebanon"
         if of_whom and not out and (things := _THINGS_BEFORE.search(
-                text, s_start, mention.start)) and metrics.is_thing_noun(things.group("noun")):
+                text, s_start, mention.start)) and any(
+                    metrics.is_thing_noun(word) for word in things.group("first", "noun") if word):
+            # ("600 trucks of aid ..., 50 of them carrying fuel")
             continue  # "attacked over 100 merchant vessels and sunk two of them": things
+        if of_whom and not out and context_start is not None and _HANDED_BACK_BEFORE.search(
+                text, context_start, s_start):
+            continue  # "... 150 bodies of martyrs released by the occupation. Families have
+            # identified 32 of them": a part of the bodies handed back, no figure (GUIDELINES)
         if of_whom:
             people = previous_people or people
             # (not "the two million people of Gaza, 46,000 of whom have lost their lives": they
@@ -2574,6 +2586,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                           text, max(s_start, mention.start - 300), mention.start)):
             continue  # "evacuated 250 patients to other hospitals": a medical evacuation (and
             # "12,000 patients need to be evacuated, among them 4,500 children": some of them)
+        if metric == "sheltering" and people.subject and _PATIENTS.search(people.subject):
+            continue  # "14,000 displaced people were sheltering at the hospital, alongside 500
+            # patients": the hospital's patients, not more of those sheltering
         if metric == "hostages_remaining" and people.group != "hostages" and \
                 _remain_jailed(text, people.end, s_end):
             continue  # prisoners still held, not hostages

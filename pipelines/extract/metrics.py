@@ -207,6 +207,9 @@ _NUMBER_START = re.compile(rf"\d|(?:{_FIRST_NUMBER_WORDS}|hundred)\b", re.IGNORE
 _AGES_BEFORE = re.compile(r"\b(?:aged|ages|turned|turns|turning)\s+(?:of\s+)?"
                           r"(?:between\s+|from\s+)?"
                           r"(?:\d+\s*(?:,|and|to|or)\s*)*$", re.IGNORECASE)
+_DAYS_AND = re.compile(_MONTH_BEFORE + r"\d{1,2}\s+and\s+$", re.IGNORECASE)
+_YEAR_OF_OLD = re.compile(r"1[5-9]\d\d")
+_RATIO_OF = re.compile(r"\bratio\s+of\s+[^.;,]{0,40}$", re.IGNORECASE)
 _DAY_RANGE_BEFORE = re.compile(_MONTH_BEFORE + r"\d{1,2}\s*[-–]$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+),\s*(?:all|both|aged)?\s*$")
 _AGE_CLOSE = re.compile(r"\s*(?:,|\.|\)|;|[—–]|\s+and\b|$)")
@@ -393,7 +396,7 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
             else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
         return True
     if number_text.lower() == "one" and (after.startswith((" of ", " that ", " which "))
-                                         or before.lower().endswith("no ")
+                                         or before.lower().endswith(("no ", "not "))
                                          or _ONE_SPEAKER.match(text, num_end)):
         return True  # "one of 251 people abducted": a member; "one that would": a pronoun;
         # "No one was hurt": nobody; "One freed detainee, a teacher from Jabalya, said": a
@@ -426,6 +429,14 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         return True
     if before.endswith(" ") and _EVERY_BEFORE.search(before):
         return True  # "for every additional ten hostages freed": a rate, not a count
+    if before.endswith(" and ") and _DAYS_AND.search(before) and number_text.isdigit() and \
+            int(number_text) <= 31:
+        return True  # "between March 18 and 23": the second day of a span
+    if _YEAR_OF_OLD.fullmatch(number_text) and before.endswith(("in ", "since ")):
+        return True  # "founded in 1882"
+    if "ratio" in text[max(0, num_start - 50):num_start] and \
+            _RATIO_OF.search(text, max(0, num_start - 50), num_start):
+        return True  # "a ratio of roughly one combatant to one civilian"
     # "Feb. 7, 2024" style dates: the day number before a comma and a year
     return bool(_YEAR_NEXT.match(after))
 
@@ -646,9 +657,11 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
         return governing[-1][2]
     best, best_distance = None, None
     for e_start, e_end, name, *_ in candidates:
-        if e_start >= where or (text and e_end <= pos and _NEW_CLAUSE.search(text, e_end, pos)):
+        if e_start >= where or (text and e_end <= pos and _NEW_CLAUSE.search(text, e_end, pos)) \
+                or (text and e_start >= end and _NEW_CLAUSE.search(text, end, e_start)):
             continue  # ("has killed 600 of our people, and it bears responsibility for its 59
-            # captives": the verb of the clause before is not this count's)
+            # captives": the verb of the clause before is not this count's, nor one after ",
+            # and that ...")
         distance = e_start - end if e_start >= end else pos - e_end + 1
         if best_distance is None or distance < best_distance:
             best, best_distance = name, distance
@@ -684,8 +697,10 @@ _NUMBER_NEXT = re.compile(rf"\s+(?:\d|(?:{_FIRST_NUMBER_WORDS})\b)", re.IGNORECA
 _REMAIN_UNCLEAR = re.compile(r"\s+(?:unclear|unknown|uncertain|a mystery|to be seen)\b",
                              re.IGNORECASE)
 # "3,500 children are at risk of death", "a death zone": no one's death is counted
-_DEATH_NOT_BEFORE = re.compile(r"\b(?:risk|danger|brink|verge|threat|fear)s? of\s+$",
-                               re.IGNORECASE)
+_DEATH_NOT_BEFORE = re.compile(r"\b(?:risk|danger|brink|verge|threat|fear)s? of\s+$|"
+                               # "Their deaths brought 500,000 people onto the streets": the
+                               # deaths of people named before, not a count's
+                               r"(?:^|[.;\n]\s*)(?:their|his|her)\s+$", re.IGNORECASE)
 # "conditions of starvation, destitution and death": a state described, no one's death counted
 _CONDITIONS_BEFORE = re.compile(r"\b(?:starvation|famine|hunger|destitution|disease|misery)\b"
                                 r"[\w ,]{0,30}\band\s+$", re.IGNORECASE)

@@ -3549,3 +3549,40 @@ def test_including_those_whose_bodies_reached_hospitals_are_some_of_the_dead():
     text = ("The ministry says 36,000 people have been killed and 81,000 wounded, including 60 "
             "whose bodies reached hospitals in the past day.")
     assert one(text, "60")["metric"] == "killed"
+
+
+def test_more_numbers_that_count_no_one():
+    assert figures("The clinic, founded in 1891, was sheltering displaced families.") == []
+    assert figures('"Not one civilian has been harmed at our sites," the spokesman said.') == []
+    assert figures("The minister claimed a ratio of about one fighter to one civilian.") == []
+    text = "The UN said 96,000 people were displaced between May 6 and 12."
+    assert [f["surface"] for f in figures(text)] == ["96,000"]
+    text = "Under the plan, 500 trucks of aid are to enter daily, 40 of them carrying fuel."
+    assert figures(text) == []
+
+
+def test_a_count_with_its_own_unmeasured_verb_takes_no_event_from_elsewhere():
+    text = ("Some 9,000 displaced people were sheltering at the hospital, alongside 300 "
+            "patients.")
+    assert [f["surface"] for f in figures(text)] == ["Some 9,000"]
+    text = ("The army says 330 soldiers have been killed in Gaza. A measles vaccination drive "
+            "aimed at some 300,000 children began on Monday.")
+    assert none_at(text, "300,000")
+    text = ("WHO says 1,000 health workers have been killed. In June, 6,000 children aged "
+            "between six months and five years were admitted for treatment of malnutrition.")
+    assert none_at(text, "6,000")
+    text = ("About 80 percent of Gaza's 2.1 million people are displaced, and some 1.3 million "
+            "people need tents.")
+    assert none_at(text, "1.3 million")
+    text = ("The UN says 500,000 of Gaza's 2.2 million people face famine, and that some "
+            "400,000 people are still living in the north.")
+    assert none_at(text, "500,000")
+    text = ("Four hostages were found dead. Their deaths brought an estimated 300,000 people "
+            "onto the streets.")
+    assert none_at(text, "300,000")
+
+
+def test_a_part_of_bodies_handed_back_in_the_sentence_before_is_no_figure():
+    text = ("Since the truce, 120 bodies of martyrs released by the occupation have arrived via "
+            "the Red Cross. Families have identified 30 of them so far.")
+    assert figures(text) == []
