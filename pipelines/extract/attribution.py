@@ -132,9 +132,11 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
                          r" by)\s+)", re.IGNORECASE)
 # a body's data, whoever owns it: "the ministry's latest figures", "its count"
 _DATA_MODIFIERS = r"(?:(?:latest|own|official|updated|new|daily|preliminary|initial)\s+)?"
-_DATA_WORDS = r"figures?|data|statistics|numbers|estimates?|tall(?:y|ies)|counts?|records"
-_OWNER_OF_DATA = re.compile(rf"(?:'s|’s|s'|’)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS})$",
-                            re.IGNORECASE)
+_DATA_WORDS = r"figures?|data|statistics|numbers|estimates?|tall(?:y|ies)|counts?|records|reports?"
+# (or the modifier alone, when "report" was read as the verb: "the ministry's daily report said")
+# (not a day's: "Friday's report" is the body named before, `GENERIC`)
+_OWNER_OF_DATA = re.compile(rf"(?<!day)(?:'s|’s|s'|’)\s+(?:{_DATA_MODIFIERS}(?:{_DATA_WORDS})|"
+                            r"latest|daily|official|updated|preliminary|initial)$", re.IGNORECASE)
 _PRONOUN_DATA = re.compile(rf"^(its|their|his|her)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS}|reckoning)$",
                            re.IGNORECASE)
 _OWN_MINISTRY = re.compile(r"^(?:its|their)\s+(?:so-called\s+)?(?=(?:health ministry|ministry of "

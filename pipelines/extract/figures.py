@@ -1300,7 +1300,7 @@ _NEEDS_NEXT = re.compile(r"\s+(?:lack|lacks|need|needs|require|requires|face|fac
 # "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them
 _NUMBER_OF_BODIES = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?:the\s+)?(?:hostages['’]\s+"
                                r"(?:bodies|remains)|(?:bodies|remains)\s+of\s+(?:the\s+)?"
-                               r"(?:[\w-]+\s+)?hostages|(?:deceased|dead|fallen|slain)\s+"
+                               r"(?:[\w-]+\s+)?hostages|(?:(?:deceased|dead|fallen|slain)\s+)?"
                                r"hostages\s+whose\s+(?:bodies|remains))\b", re.IGNORECASE)
 # "brings to 177 the number of shelters targeted": a count of things, named after it
 _NUMBER_OF_THINGS = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+([a-z]+)")
@@ -1801,6 +1801,8 @@ def _without_bodies_handed_back(text: str, s_start: int, out: list[tuple]) -> li
 
 _PALESTINIAN_BODY_NOUN = re.compile(r"(?:palestinian|gazan)\s+(?:bodies|remains)",
                                     re.IGNORECASE)
+_HANDED_BEFORE = re.compile(r"\b(?:returned|handed\s+(?:over|back)|transferred|delivered)\s+"
+                            r"(?:(?:about|some|around|only|just)\s+)?$", re.IGNORECASE)
 _HANDED_BACK_BEFORE = re.compile(r"\b(?:bodies|remains)\b[^.;]{0,60}?\b(?:handed\s+(?:over|back)|"
                                  r"released|returned|transferred)\s+by\s+(?:the\s+)?"
                                  r"(?:occupation|israel)|\bpalestinian\s+bodies\b",
@@ -2571,6 +2573,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "them" is that count: "four sites, three of them in Rafah" are sites)
         if metric in _HOSTAGE_METRICS and _WHOSE_BODIES.match(text, mention.num_end):
             metric = "hostages_dead"  # "121 remain, including 37 whose bodies are held"
+        if metric == "hostages_remaining" and people.group != "hostages" and \
+                _BODIES_OF_BEFORE.search(text, max(s_start, mention.start - 16), mention.start):
+            metric = "hostages_dead"  # "The bodies of four others ... are still in Gaza"
+        if metric == "hostages_released" and people.group is None and \
+                carried == "hostage_bodies_recovered" and not of_whom and \
+                _HANDED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start):
+            metric = carried  # "... hand over the bodies of 28 captives. It has returned 15
+            # so far": bodies, as the sentence before counted
         if metric == "population" and _FACING_HUNGER.match(text, people.end):
             continue  # "the population of the Strip, 1.1 million people, would face famine"
         if metric == "killed" and carried in _GROUP_KILLED and not out and \

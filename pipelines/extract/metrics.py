@@ -23,7 +23,7 @@ GROUPS = {
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|infiltrators|"
                  r"commanders?|members of (?:hamas|hezbollah)|(?:hamas|hezbollah) members|"
                  r"terror operatives",
-    "children": r"children|child|minors?|kids|babies|infants|boys|girls",
+    "children": r"children|child|minors?|kids|babies|infants|newborns|toddlers|boys|girls",
     "women": r"women|woman",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
               r"workers?|personnel|martyrs)|first responders?|care workers|rescue workers|"
@@ -957,8 +957,9 @@ def _metric_for(group: str | None, event: str | None, sentence: str,
         if said_prisoners and not said_hostages and not _HAMAS_FREES.search(sentence):
             return "prisoners_released"  # the sentence itself speaks of prisoners only
         if not said_hostages and not said_prisoners and prisoner_context and \
-                not hostage_context and not _HAMAS_FREES.search(sentence) and \
-                not _ISRAELIS.search(sentence) and not (subject and _FOREIGN.search(subject)):
+                not hostage_context and group != "soldiers" and \
+                not _HAMAS_FREES.search(sentence) and not _ISRAELIS.search(sentence) and \
+                not (subject and _FOREIGN.search(subject)):
             return "prisoners_released"  # "Israel is to free 90 prisoners. Hamas said 69
             # women and 21 teenage boys were to be released": the sentence before says who
         if hostage_context or group == "soldiers" or \

@@ -3586,3 +3586,25 @@ def test_a_part_of_bodies_handed_back_in_the_sentence_before_is_no_figure():
     text = ("Since the truce, 120 bodies of martyrs released by the occupation have arrived via "
             "the Red Cross. Families have identified 30 of them so far.")
     assert figures(text) == []
+
+
+def test_bodies_of_hostages_counted_in_other_words():
+    text = "The find brings to 33 the number of hostages whose bodies troops have recovered."
+    assert one(text, "33")["metric"] == "hostage_bodies_recovered"
+    text = ("Hamas must hand over the bodies of 26 captives. It has returned 11 so far, the "
+            "group said.")
+    assert one(text, "11")["metric"] == "hostage_bodies_recovered"
+    text = ("Hamas has returned the remains of 20 of the 28 dead hostages. The bodies of eight "
+            "others are still in Gaza.")
+    assert one(text, "eight")["metric"] == "hostages_dead"
+
+
+def test_a_days_report_and_newborns_and_soldiers_freed_after_prisoners():
+    text = ("The health ministry said 30 people were killed. The ministry's daily report said "
+            "the toll had reached 68,500.")
+    assert _claimant(text, "68,500") == "gaza_health"
+    text = "The ministry said 17,000 children were among the dead, including 200 newborns."
+    assert one(text, "200")["metric"] == "killed_children"
+    text = ("Israel freed 90 Palestinian prisoners on Monday. Four female soldiers are due to be "
+            "released at the weekend.")
+    assert one(text, "Four")["metric"] == "hostages_released"
