@@ -690,7 +690,10 @@ class _Attributions:
                 if cue.claimant.startswith(("a ", "an ", "A ", "An ")) and \
                         head in earlier.claimant.lower():
                     continue  # "a spokesman said": someone new, not the spokesman named before
-                if head in attribution.ROLE_HEADS and head not in earlier.claimant.lower() and \
+                if head in attribution.ROLE_HEADS and (
+                        head not in earlier.claimant.lower()
+                        # ("the ministry" after "a ministry official": a person, not the body)
+                        or earlier.claimant.lower().startswith(("a ", "an "))) and \
                         not (head == "ministry" and "health minister" in earlier.claimant.lower()):
                     fallback = fallback or earlier.claimant  # (the health minister speaks for
                     continue  # his ministry: "the ministry said" after "Health Minister X said")

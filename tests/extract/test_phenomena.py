@@ -3608,3 +3608,9 @@ def test_a_days_report_and_newborns_and_soldiers_freed_after_prisoners():
     text = ("Israel freed 90 Palestinian prisoners on Monday. Four female soldiers are due to be "
             "released at the weekend.")
     assert one(text, "Four")["metric"] == "hostages_released"
+
+
+def test_the_ministry_after_a_ministry_official_is_the_ministry_named_before():
+    text = ("The Ministry of Health in Gaza said 40 people were killed. A ministry official said "
+            "burials were delayed. The ministry said the toll had reached 68,600.")
+    assert _claimant(text, "68,600") == "gaza_health"
