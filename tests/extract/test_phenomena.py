@@ -3614,3 +3614,9 @@ def test_the_ministry_after_a_ministry_official_is_the_ministry_named_before():
     text = ("The Ministry of Health in Gaza said 40 people were killed. A ministry official said "
             "burials were delayed. The ministry said the toll had reached 68,600.")
     assert _claimant(text, "68,600") == "gaza_health"
+
+
+def test_a_body_that_raised_its_count_claims_the_new_count():
+    text = ("Gaza's Government Media Office has raised its count of people killed in the 15-month "
+            "war to 61,800.")
+    assert _claimant(text, "61,800") == "gaza_gmo"
