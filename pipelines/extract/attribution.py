@@ -308,8 +308,8 @@ _POSSESSIVE_TALLY = re.compile(
     r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
 
 
-_PLACE = re.compile(r"(?:the\s+)?(?:israel|gaza|lebanon|the west bank|west bank|strip|enclave)",
-                    re.IGNORECASE)
+# a place, whose "death toll" is its dead, not its claim ("Israel's death toll rises to 900")
+_PLACE = re.compile(r"(?:the\s+)?(?:israel|gaza|lebanon|west bank|strip|enclave)", re.IGNORECASE)
 # "the cumulative MoH toll": a body's short name before its count, with no "'s"
 _ACRONYM_TALLY = re.compile(
     r"\bthe\s+(?:(?:latest|overall|updated|new|official|cumulative|daily)\s+){0,2}"

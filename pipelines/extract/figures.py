@@ -180,16 +180,19 @@ _GROUP_ACCOUNTS = re.compile(r"\b(?P<who>children|women|minors|journalists|medic
                              r"workers|aid workers)\s+(?:account(?:ed)?|accounts|made up|make "
                              r"up|makes up)\s+for\s+(?:(?:more than|at least|about|some|"
                              r"nearly|over|almost|around)\s+)?$", re.IGNORECASE)
-# "children accounted for 12,300 of the dead and women for about 8,400": the second group's
-# share, its verb left out
+# "12 of them were admitted": a part's own verb, in the passive
 _OWN_PASSIVE = re.compile(r"\s+of\s+(?:them|whom|those)\s+(?:were|was|had\s+been|have\s+been)"
                           r"\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en))\b")
 # "including at least 34 who are thought to have been killed": a relative clause's verb is
 # the part's own, further off
 _WHO_NEXT = re.compile(r"\s+who\b")
+# between a count and its breakdown set off by commas: "147 people, 88 of them children"
 _APPOSED_PART = re.compile(r"\s*(?:[\w-]+)?,\s*")
+# what a count is the object of when it is what someone has: "Hamas still has up to 20,000"
 _HAS_BEFORE = re.compile(r"\b(?:still\s+)?(?:has|have|had)\s+(?:(?:up to|about|some|around|"
                          r"at least|more than|nearly|over|as many as)\s+)?$", re.IGNORECASE)
+# "children accounted for 12,300 of the dead and women for about 8,400": the second group's
+# share, its verb left out
 _GROUP_ALSO_FOR = re.compile(r"\band\s+(?P<who>children|women|minors)\s+for\s+(?:(?:more than|"
                              r"at least|about|some|nearly|over|almost|around)\s+)?$",
                              re.IGNORECASE)
@@ -760,12 +763,17 @@ class _Attributions:
         while j >= 0 and self.spans[j].paragraph == self.spans[index].paragraph:
             start = self.spans[j].start
             for c in self.cues(j):
-                named = self.text.find(c.claimant, start, c.start)
                 if not c.relative and attribution.quote_closes_before(
-                        self.text, start, named if named > 0 else c.start):
+                        self.text, start, self._named_at(c, start) or c.start):
                     return c
             j -= 1
         return None
+
+    def _named_at(self, cue: attribution.Attribution, start: int) -> int | None:
+        """Where the cue's speaker is written, between `start` and its verb ("X, a spokesman,
+        told"), or None."""
+        named = self.text.find(cue.claimant, start, cue.start)
+        return named if named > 0 else None
 
     def in_quote(self, index: int) -> bool:
         """Whether sentence `index` is part of a quotation: it opens one, or its paragraph
@@ -788,12 +796,11 @@ class _Attributions:
         for j in range(index + 1, min(len(self.spans), index + 6)):
             later = self.spans[j]
             # (or after the quotation closes in it: '... for the next stage," said X')
+            # (or '...," Israel's chief military spokesman, Rear Admiral X, told reporters')
             found = [c for c in self.cues(j) if c.start - later.start < 60 or (
                 not c.relative and attribution.one_quote_closes(self.text, later.start, c.start))
-                or (not c.relative and (named := self.text.find(c.claimant, later.start,
-                                                                 c.start)) > 0
+                or (not c.relative and (named := self._named_at(c, later.start)) is not None
                     and attribution.one_quote_closes(self.text, later.start, named))]
-            # (or '...," Israel's chief military spokesman, Rear Admiral X, told reporters')
             if found:
                 return found[0]
             if later.paragraph != sent.paragraph:
@@ -1806,13 +1813,15 @@ _PALESTINIAN_BODY_NOUN = re.compile(r"(?:palestinian|gazan)\s+(?:bodies|remains)
                                     re.IGNORECASE)
 _HANDED_BEFORE = re.compile(r"\b(?:returned|handed\s+(?:over|back)|transferred|delivered)\s+"
                             r"(?:(?:about|some|around|only|just)\s+)?$", re.IGNORECASE)
-_HANDED_BACK_BEFORE = re.compile(r"\b(?:bodies|remains)\b[^.;]{0,60}?\b(?:handed\s+(?:over|back)|"
-                                 r"released|returned|transferred)\s+by\s+(?:the\s+)?"
-                                 r"(?:occupation|israel)|\bpalestinian\s+bodies\b",
-                                 re.IGNORECASE)
-_ISRAEL_HANDS_OVER = re.compile(r"(?:\s+bodies)?(?:\s+of)?\s+[\w-]+\s+(?:handed\s+(?:over|back)|"
-                                r"released|returned|transferred)\s+by\s+(?:the\s+)?"
-                                r"(?:occupation|israel|israeli)", re.IGNORECASE)
+# handed back by Israel: "released by the occupation", "handed over by Israel"
+_BY_ISRAEL = (r"(?:handed\s+(?:over|back)|released|returned|transferred)\s+by\s+(?:the\s+)?"
+              r"(?:occupation|israel)")
+# a sentence before that counted such bodies ("150 bodies of martyrs released by the occupation")
+_HANDED_BACK_BEFORE = re.compile(rf"\b(?:bodies|remains)\b[^.;]{{0,60}}?\b{_BY_ISRAEL}|"
+                                 r"\bpalestinian\s+bodies\b", re.IGNORECASE)
+# right after a count: "the bodies of 195 martyrs handed over by the occupation"
+_ISRAEL_HANDS_OVER = re.compile(rf"(?:\s+bodies)?(?:\s+of)?\s+[\w-]+\s+{_BY_ISRAEL}",
+                                re.IGNORECASE)
 _BODIES_OF_BEFORE = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_RIGHT_AFTER = re.compile(r"\b(?:of\s+(?:whom|which|them)|among\s+them)\b[^.;]{0,25}$|"
                                r"\b(?:only|just|including)\s+$", re.IGNORECASE)
