@@ -432,9 +432,10 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if before.endswith(" and ") and _DAYS_AND.search(before) and number_text.isdigit() and \
             int(number_text) <= 31:
         return True  # "between March 18 and 23": the second day of a span
-    if _YEAR_OF_OLD.fullmatch(number_text) and before.endswith(("in ", "since ")):
+    if len(number_text) == 4 and _YEAR_OF_OLD.fullmatch(number_text) and \
+            before.endswith(("in ", "since ")):
         return True  # "founded in 1882"
-    if "ratio" in text[max(0, num_start - 50):num_start] and \
+    if text.find("ratio", max(0, num_start - 50), num_start) >= 0 and \
             _RATIO_OF.search(text, max(0, num_start - 50), num_start):
         return True  # "a ratio of roughly one combatant to one civilian"
     # "Feb. 7, 2024" style dates: the day number before a comma and a year
