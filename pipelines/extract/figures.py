@@ -1144,9 +1144,11 @@ def _referent(text: str, figures: list[Figure], context_start: int) -> Figure | 
     return figures[-1]
 
 
-def _next_year_soon(as_of: date, published: date) -> bool:
+def _next_year_soon(as_of: date | None, published: date | None) -> bool:
     """Whether a date read as the last such day (up to a year back) names a day in the coming
-    two months instead."""
+    two months instead (never without a publication date, when nothing is dated)."""
+    if as_of is None or published is None:
+        return False
     try:
         ahead = as_of.replace(year=as_of.year + 1)
     except ValueError:  # 29 February

@@ -129,6 +129,13 @@ def test_as_of_without_publication_date_is_null():
     assert one("Medics said 14 people were killed.", "14", published=None)["as_of"] is None
 
 
+def test_planned_figure_without_publication_date():
+    """A plan with no date and no publication date stays undated (it once raised)."""
+    fig = one("Under the proposed deal, 33 hostages would be freed in the first phase.", "33",
+              published=None)
+    assert (fig["status"], fig["as_of"]) == ("proposed", None)
+
+
 def test_as_of_belongs_to_the_figure_it_follows():
     text = ("Of the 251 people abducted on October 7, 116 remain in Gaza, the army said.")
     figs = {f["surface"]: f for f in figures(text)}

@@ -21,7 +21,7 @@ PIECES = [
     " people were killed", " hostages", " soldiers", " are believed dead", " were freed",
     " Palestinian prisoners", ", the ministry said.", " according to the IDF", " said the official",
     "“", "”", '"', "\n", "\n\n", ". ", " on October 7", " in November", " on Saturday", ":",
-    " — ", "Channel 12", "%", "$", "-year-old", " of whom", " including ", "’s ", "-",
+    " — ", "Channel 12", " would be freed", "Under the proposed deal, ", "%", "$", "-year-old", " of whom", " including ", "’s ", "-",
 ]
 
 chunk = st.lists(
