@@ -380,6 +380,9 @@ _SPEAKER_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A day between a sentence's subject and its verb ("The ministry on Friday raised ...")
+_WHEN_AFTER = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+                         r"Sun)day|[A-Z][a-z]+\s+\d{1,2})$")
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
 _SUBJECT = re.compile(
     r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
@@ -677,8 +680,15 @@ class _Attributions:
         head = cue.claimant.lower().split()[-1]
         fallback = None
         for j in range(index, max(-1, index - self.LOOKBACK), -1):
-            subject = self.subject(j) if j < index else None
-            for earlier in reversed(self.cues(j) + ([subject] if subject else [])):
+            # the body opening a sentence, before its own cues: in this sentence the farthest
+            # candidate, for a cue in a relative clause or one with no subject of its own ("The
+            # ministry on Friday raised its toll to 115, up from the 104 it announced, and said
+            # 760 were wounded"); in an earlier one the one "it said" looks back to first
+            subject = self.subject(j) if j < index or cue.relative or \
+                self.text[max(0, cue.start - 4):cue.start].lower() == "and " else None
+            candidates = ([subject] if subject else []) + self.cues(j) if j == index \
+                else self.cues(j) + ([subject] if subject else [])
+            for earlier in reversed(candidates):
                 if j == index and earlier.start >= cue.start:
                     continue
                 if earlier.generic:
@@ -710,10 +720,12 @@ class _Attributions:
         m = _SUBJECT.match(self.text, sent.start, min(sent.end, sent.start + 90))
         if not m:
             return None
-        phrase = m.group("np")
+        phrase = _WHEN_AFTER.sub("", m.group("np"))  # "The ministry on Friday raised ..."
         if not is_known(phrase) or _NOT_A_SPEAKER.search(phrase):
             return None
-        return attribution.Attribution(phrase, sent.start, False, False)
+        # placed after its verb: in its own sentence it comes before a later cue only,
+        # never before the cue whose speaker it is ("The group itself says ...")
+        return attribution.Attribution(phrase, m.end(), False, False)
 
     def resolve(self, index: int, cue: attribution.Attribution) -> tuple[str, bool]:
         if _ROLE_NAME.match(cue.claimant) and not is_known(cue.claimant):

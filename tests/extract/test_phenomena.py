@@ -3620,3 +3620,15 @@ def test_a_body_that_raised_its_count_claims_the_new_count():
     text = ("Gaza's Government Media Office has raised its count of people killed in the 15-month "
             "war to 61,800.")
     assert _claimant(text, "61,800") == "gaza_gmo"
+
+
+def test_it_in_a_relative_clause_is_the_body_the_sentence_opens_with():
+    """"the 96 it reported on Monday" and an "and said" with no subject of its own speak for the
+    body whose sentence it is, even when that body's own verb is no claim verb."""
+    text = ("The health ministry in Gaza on Tuesday raised its toll from the night of shelling "
+            "around the Maghazi camp in central Gaza to 120, up from the 96 it reported on "
+            "Monday, and said 300 people were hurt.")
+    assert [_claimant(text, s) for s in ("120", "96", "300")] == ["gaza_health"] * 3
+    assert one(text, "96")["claimant"] == "The health ministry in Gaza"
+    text = "The group itself says 500 of its fighters have been killed, while Israel says 800."
+    assert _claimant(text, "500") != _claimant(text, "800")
