@@ -339,6 +339,10 @@ _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s
                              r"declared|determined|concluded|confirmed)\s+"
                              r"(?=(?:are|were|is|was|have|has|had|remain)\b)", re.IGNORECASE)
 
+# "its military says": the forces of the body named before ("Israel says ..., and its military
+# says ..."), so Israel's military, Hamas's armed wing
+_ITS_FORCES = re.compile(r"(?:its|their)\s+(?P<force>military|army|armed wing|military wing)",
+                         re.IGNORECASE)
 _ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}"
                         r"(?:spokes(?:man|woman|person)|"
                         r"official|director|chief|head|minister)\s+[A-Z]")
@@ -728,6 +732,11 @@ class _Attributions:
         return attribution.Attribution(phrase, m.end(), False, False)
 
     def resolve(self, index: int, cue: attribution.Attribution) -> tuple[str, bool]:
+        if forces := _ITS_FORCES.fullmatch(cue.claimant):
+            owner = self.antecedent(index, attribution.Attribution("it", cue.start, True, True))
+            named = f"{owner}'s {forces.group('force').lower()}" if owner else None
+            if named and resolve_claimant(named)[1] not in ("other", "outlet"):
+                return named, False
         if _ROLE_NAME.match(cue.claimant) and not is_known(cue.claimant):
             # "spokesperson Thameen Al-Kheetan": a person we do not know, speaking for the body
             # named before

@@ -3632,3 +3632,11 @@ def test_it_in_a_relative_clause_is_the_body_the_sentence_opens_with():
     assert one(text, "96")["claimant"] == "The health ministry in Gaza"
     text = "The group itself says 500 of its fighters have been killed, while Israel says 800."
     assert _claimant(text, "500") != _claimant(text, "800")
+
+
+def test_its_military_is_the_forces_of_the_body_named_before():
+    text = ("Israel says 1,139 people were killed that day, and its army says 250 were taken "
+            "into Gaza.")
+    assert (_claimant(text, "1,139"), _claimant(text, "250")) == ("israel_gov", "israel_military")
+    text = "Hamas says 40 of its men were killed, and its armed wing says it killed 12 soldiers."
+    assert _claimant(text, "12") == "hamas"
