@@ -30,6 +30,8 @@ VERBS = (
     r"raised (?:the|its) [\w '’-]{2,60}? to|revised (?:the|its) [\w '’-]{2,60}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"
     r"tallied|counted|recorded|documented|updated|revised|"
+    # "The military has published the names of 354 soldiers killed": a list is a count
+    r"published (?:the )?(?:names|identities)(?: and [a-z -]{2,25}?)? of|"
     # "Israeli figures show": data shows what its owner counted
     r"show(?<=figures show)(?:s|ed)?|show(?<=data show)(?:s|ed)?|"
     r"show(?<=statistics show)(?:s|ed)?|show(?<=records show)(?:s|ed)?"

@@ -3640,3 +3640,12 @@ def test_its_military_is_the_forces_of_the_body_named_before():
     assert (_claimant(text, "1,139"), _claimant(text, "250")) == ("israel_gov", "israel_military")
     text = "Hamas says 40 of its men were killed, and its armed wing says it killed 12 soldiers."
     assert _claimant(text, "12") == "hamas"
+
+
+def test_a_body_that_published_the_names_of_the_dead_claims_their_count():
+    text = ("The Israeli army has published the names of 412 soldiers killed in Gaza, 12 of them "
+            "officers.")
+    assert _claimant(text, "412") == "israel_military"
+    text = ("Gaza's health ministry said 40,000 had died. It has published the names and ID "
+            "numbers of 28,000 people killed.")
+    assert _claimant(text, "28,000") == "gaza_health"
