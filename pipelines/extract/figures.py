@@ -1272,7 +1272,7 @@ _UNCOUNTED_ACTS = (r"arrested|detained|jailed|imprisoned|rounded up|called up|mo
 _DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion of)|"
                               r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
                               r"employed|recruited|dismissed|sacked|suspended|reprimanded|"
-                              r"accused|accuses|accusing|serves|served|"
+                              r"accused|accuses|accusing|serves|served|fires|fired|"
                               r"field|fields|fielded|fielding|deploy|deploys|deployed|deploying|"
                               r"stationed|massed)\s+"
                               r"(?:(?:more than|at least|about|some|nearly|over|around|another)"

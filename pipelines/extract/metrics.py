@@ -168,7 +168,7 @@ def _named_or_priced(before: str) -> bool:
         tail = tail[:-1].rstrip()
     if not tail:
         return False
-    if tail[-1] in "$€£₪":
+    if tail[-1] in "$€£₪#":  # (and "Flash Update #30": an issue's number)
         return True
     word = tail.rsplit(None, 1)[-1].lstrip("(\"'“‘").lower()
     if word == "number" and _NUMBER_VERB.search(tail):
@@ -833,6 +833,10 @@ _HOSTAGE_SURE_WORD, _PRISONER_SURE_WORD = any_of(_HOSTAGE_SURE), any_of(_PRISONE
 
 
 _CROSSED = re.compile(r"\bcrossed\b", re.IGNORECASE)
+_FOREIGNERS = re.compile(r"\b(?:foreign|dual)\b.{0,12}\bnationals\b|\bpassport holders\b",
+                         re.IGNORECASE)
+_INTO_ISRAEL = re.compile(r"\bcrossed (?:the border |the fence )?into (?:southern )?Israel\b",
+                          re.IGNORECASE)
 _DECEASED = re.compile(r"\b(?:deceased|dead)\b", re.IGNORECASE)
 _LIVING = re.compile(r"\b(?:living|alive)\b", re.IGNORECASE)
 _HANDED_BACK = re.compile(r"\b(?:releas|free|return|hand)", re.IGNORECASE)
@@ -992,7 +996,11 @@ def _metric_for(group: str | None, event: str | None, sentence: str,
     if event == "alive":  # "300,000 people are still living in the north": who lives there
         return "hostages_alive" if hostage_context else \
             "population" if group == "people" else None
-    if event == "displaced" and group in ("soldiers", "militants"):
-        return None  # "40 fighters were forced out of the tunnels": no displaced people
+    if event == "displaced" and (group in ("soldiers", "militants")
+                                 or _INTO_ISRAEL.search(sentence)
+                                 or (subject and _FOREIGNERS.search(subject))):
+        return None  # "40 fighters were forced out of the tunnels": no displaced people;
+        # "5,000 Gazans crossed into Israel that day": an attack (hostages who cross are freed);
+        # "1,100 foreign nationals have left Gaza": going home, not driven from it
     return {"injured": "injured", "missing": "missing", "displaced": "displaced",
             "sheltering": "sheltering", "population": "population"}.get(event)

@@ -3649,3 +3649,16 @@ def test_a_body_that_published_the_names_of_the_dead_claims_their_count():
     text = ("Gaza's health ministry said 40,000 had died. It has published the names and ID "
             "numbers of 28,000 people killed.")
     assert _claimant(text, "28,000") == "gaza_health"
+
+
+def test_issue_numbers_dismissals_infiltrators_and_departing_foreigners_are_no_figures():
+    text = ("Correction: Flash Update #12 put the number of displaced people sheltering in "
+            "schools at 90,000.")
+    assert none_at(text, "12")
+    assert none_at("Army fires two officers over the convoy strike that killed four aid workers",
+                   "two")
+    assert none_at("During the attack, about 3,000 Gazans crossed into Israel, the army found.",
+                   "3,000")
+    assert none_at("About 400 dual nationals have left Gaza through Rafah this week.", "400")
+    text = "Four freed hostages crossed into Israel on Sunday."
+    assert one(text, "Four")["metric"] == "hostages_released"
