@@ -1313,6 +1313,13 @@ _SHORT_ASIDE = re.compile(r",[^,.;\d]{1,40},|\s+(?:across|in|throughout)\s+(?:th
                           r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?", re.IGNORECASE)
 
 
+_NOT_YET_IDENTIFIED = re.compile(r",?\s+(?:whose|their)\s+(?:contents?|identit(?:y|ies))\s+"
+                                 r"(?:is|are|was|were|have|has|had)\s+(?:still\s+|yet\s+|not\s+"
+                                 r"(?:yet\s+)?)?(?:being\s+|to be\s+|been\s+)?(?:identified|"
+                                 r"established|verified|confirmed|unknown|unclear)\b",
+                                 re.IGNORECASE)
+
+
 def _uncounted(text: str, end: int) -> re.Match | None:
     """What the people ending at `end` are in or undergo that no metric counts, if anything
     (_UNCOUNTED); hunger they face may come after a short aside."""
@@ -2027,6 +2034,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             shared = metrics.people_after(text, following.num_end, s_end)
             if shared.group not in (None, "thing"):
                 people = metrics.People(shared.group, shared.subject, mention.num_end)
+        if people.group == "bodies" and _NOT_YET_IDENTIFIED.match(text, people.end):
+            continue  # "two coffins whose contents were still being identified": no one's yet
         part_of = _PART_OF.match(text, mention.num_end)
         if part_of and (metrics.is_thing_noun(part_of.group("noun")) or (
                 metrics.group_in(part_of.group("noun")) is None  # an adjective, not people

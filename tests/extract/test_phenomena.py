@@ -3662,3 +3662,10 @@ def test_issue_numbers_dismissals_infiltrators_and_departing_foreigners_are_no_f
     assert none_at("About 400 dual nationals have left Gaza through Rafah this week.", "400")
     text = "Four freed hostages crossed into Israel on Sunday."
     assert one(text, "Four")["metric"] == "hostages_released"
+
+
+def test_coffins_not_yet_identified_are_no_ones_bodies_yet():
+    text = "Hamas handed over three coffins whose contents are still being identified, the army said."
+    assert none_at(text, "three")
+    text = "Hamas handed over four coffins to the Red Cross on Thursday, the army said."
+    assert one(text, "four")["metric"] == "hostage_bodies_recovered"
