@@ -18,8 +18,9 @@ from pipelines.extract.sentences import case_trapped, lower
 from pipelines.extract.wordtrie import first_letter_alternation
 
 VERBS = (
-    r"said|says|say|told|tells|tell|claimed|claims|claim|reported|reports|estimated|estimates|"
-    r"estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|"
+    r"said|says|say|told|tells|tell|claimed|claims|claim|claiming|reported|reports|estimated|"
+    r"estimates|estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|"
+    r"confirms|"
     r"believes|believe|believed|warned|warns|insisted|insists|acknowledged|acknowledges|"
     r"admitted|admits|declared|declares|lists|listed|cleared for publication|report|state|"
     r"announce|proposed|proposes|demanded|demands|disclosed|discloses|revealed|reveals|"

@@ -3665,7 +3665,14 @@ def test_issue_numbers_dismissals_infiltrators_and_departing_foreigners_are_no_f
 
 
 def test_coffins_not_yet_identified_are_no_ones_bodies_yet():
-    text = "Hamas handed over three coffins whose contents are still being identified, the army said."
+    text = ("Hamas handed over three coffins whose contents are still being identified, the "
+            "army said.")
     assert none_at(text, "three")
     text = "Hamas handed over four coffins to the Red Cross on Thursday, the army said."
     assert one(text, "four")["metric"] == "hostage_bodies_recovered"
+
+
+def test_posts_claiming_a_figure_are_its_claimant():
+    text = ("Messages circulating online since Sunday claiming that 400 people died in the "
+            "strike are false.")
+    assert _claimant(text, "400") == "other"
