@@ -84,6 +84,10 @@ _BEFORE_OBJECT = re.compile(r"^.*\b(?:by|on|from|cites?|cited|citing|quotes?|quo
                             r"(?=the\s|its\s|their\s|(?-i:[A-Z]))", re.IGNORECASE)
 # (no space after the pronoun once a date aside is cut: "officials, who on Tuesday night said")
 _RELATIVE = re.compile(r"(?P<c>[^,;:“”\"()]{2,80}),\s*(?:which|who)(?:\s+also)?\s*$")
+# a relative clause of its own between a count and an agent ("35 whose deaths have been
+# confirmed by the IDF"): a statement on the count, not the participle naming its source
+_CLAUSE_WORD = re.compile(r"\b(?:whose|which|that|who|have|has|had|been|were|was|are|is)\b",
+                          re.IGNORECASE)
 # "the cumulative toll reported by the Ministry": a passive claim with its agent
 _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|published|"
                        r"issued|compiled|provided|verified)\s+by\s+"
@@ -581,8 +585,11 @@ def choose(attributions: list[Attribution], text: str, pos: int,
                     and not (a.start > pos and text.startswith(("accus", "Accus"), a.start))]
     # "... said the people have suffered, with 46,000 killed according to the ministry": the
     # source named right after the figure, not the speaker before it
+    # (or its agent: "the 37,877 deaths recorded by the ministry", in a study's sentence)
     named = [a for a in attributions if pos < a.start < pos + 80
-             and text.startswith(("according", "According"), a.start)
+             and (text.startswith(("according", "According"), a.start)
+                  or (a.relative and a.start < pos + 40 and _BY_AGENT.match(text, a.start)
+                      and not _CLAUSE_WORD.search(text, pos, a.start)))
              and ", " not in text[pos:a.start].rstrip(", ") and same_clause(pos, a.start)
              and not a.claimant.lower().startswith(("its ", "his ", "her ", "their "))]
     if named:

@@ -3676,3 +3676,9 @@ def test_posts_claiming_a_figure_are_its_claimant():
     text = ("Messages circulating online since Sunday claiming that 400 people died in the "
             "strike are false.")
     assert _claimant(text, "400") == "other"
+
+
+def test_the_agent_of_a_count_names_its_source_over_the_speaker_before():
+    text = ("An independent survey estimated that 75,000 people had died by January, well above "
+            "the 45,000 deaths recorded by Gaza's health ministry by then.")
+    assert (_claimant(text, "75,000"), _claimant(text, "45,000")) == ("other", "gaza_health")
