@@ -272,7 +272,7 @@ _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?-i:[A-Z])[\w'’.-]+(?:\s+\S+){0,3}$")
 # A date or time between a claimant and its verb: "the ministry on Thursday, October 26, said".
-_DATE_ASIDE = re.compile(
+DATE_ASIDE = re.compile(
     r"(?:,?\s+(?:on|late on|early on|late|early|last|this)?\s*(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
@@ -370,7 +370,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             before = _ACRONYM.sub("", before)  # "OCHA (the UN office) said"
         window = max(0, len(before) - 120)
         if _aside_hint(before, max(0, len(before) - 60)):
-            aside = _DATE_ASIDE.search(before, window)
+            aside = DATE_ASIDE.search(before, window)
             if aside:
                 before = before[: aside.start()]
         cut = None if m.start() > 120 else 0

@@ -384,9 +384,6 @@ _SPEAKER_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# A day between a sentence's subject and its verb ("The ministry on Friday raised ...")
-_WHEN_AFTER = re.compile(r"\s+(?:(?:late|early)\s+)?on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
-                         r"Sun)day|[A-Z][a-z]+\s+\d{1,2})$")
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
 _SUBJECT = re.compile(
     r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
@@ -724,7 +721,8 @@ class _Attributions:
         m = _SUBJECT.match(self.text, sent.start, min(sent.end, sent.start + 90))
         if not m:
             return None
-        phrase = _WHEN_AFTER.sub("", m.group("np"))  # "The ministry on Friday raised ..."
+        # a day between the subject and its verb: "The ministry on Friday raised ..."
+        phrase = attribution.DATE_ASIDE.sub("", m.group("np"))
         if not is_known(phrase) or _NOT_A_SPEAKER.search(phrase):
             return None
         # placed after its verb: in its own sentence it comes before a later cue only,
