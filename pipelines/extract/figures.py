@@ -43,7 +43,9 @@ _PROPOSED = re.compile(
     r"\b(?:would|proposal|proposed|proposes|propose|offers?(?!\s+(?:no|little)\b)|offered(?=\s+to\b)|"
     r"provides? for|provided for|stipulates?|envisages?|"
     r"demand(?:s|ed|ing)?|"
-    r"under the (?:[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
+    # (words of the deal's own name between: "under the rubble since the ceasefire" is no term)
+    r"under the (?:(?!(?:the|since|after|before|during|until|in|of|on|at|from|by|for|with)\b)"
+    r"[\w-]+\s+){0,3}?(?:deal|agreement|plan|proposal|terms|framework|ceasefire|"
     r"truce|accord|phase|stage)|terms of|draft|(?<!outside the )framework|(?:is|are) to(?! be)|"
     r"requires?|"
     r"(?:deal|agreement|plan|proposal|accord|truce|ceasefire|framework) under which|"

@@ -3682,3 +3682,19 @@ def test_the_agent_of_a_count_names_its_source_over_the_speaker_before():
     text = ("An independent survey estimated that 75,000 people had died by January, well above "
             "the 45,000 deaths recorded by Gaza's health ministry by then.")
     assert (_claimant(text, "75,000"), _claimant(text, "45,000")) == ("other", "gaza_health")
+
+
+def test_a_body_that_gave_a_toll_claims_it():
+    text = ("Gaza's health ministry said on Sunday that 512 people had died in the camp. On "
+            "Tuesday it gave a revised toll of 498.")
+    assert _claimant(text, "498") == "gaza_health"
+    text = "The Israeli military gave a figure of 14 soldiers wounded in the ambush."
+    assert _claimant(text, "14") == "israel_military"
+
+
+def test_rubble_before_a_ceasefire_is_no_deal_term():
+    text = ("Crews have pulled 212 bodies from under the rubble since the truce took hold, the "
+            "civil defence said.")
+    assert one(text, "212")["status"] == "reported"
+    text = "Under the Egyptian-drafted truce plan, 40 hostages would go home."
+    assert one(text, "40")["status"] == "proposed"
