@@ -580,6 +580,16 @@ _MOST_ON = re.compile(r",\s+(?:the\s+majority|most|many|half)(?:\s+of\s+(?:them|
                       r"(?:(?:were|was)\s+)?(?:\w+\s+)?(?:(?:on|in)\s+)?$", re.IGNORECASE)
 
 
+def _date_of_the_whole(whole: Figure, part: NumberMention, owned: dict[int, int],
+                       mentions: list[dates.DateMention], as_of: date | None) -> bool:
+    """Whether a part, dated only by a date before its whole, takes the whole's other date:
+    "said on Friday it had recorded 798 killings between May 27 and July 7, 615 of them near
+    aid sites": the 615 are of July 7, like the 798, not of the day the office spoke."""
+    return part.end not in owned and as_of is not None and whole.as_of is not None \
+        and whole.as_of != as_of.isoformat() \
+        and any(d.value == as_of and d.end <= whole.span_start for d in mentions)
+
+
 def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
            owned: dict[int, int], published: date | None, s_start: int) -> date | None:
     """The date of a figure: a date right after it in its clause (no comma between) belongs to
@@ -1086,10 +1096,13 @@ def extract_figures(text: str, published: date | None = None,
                 or _IN_STAGES.search(text, figures[-1].span_end, mention.start)
                 or (in_list and (_LIST_NEXT.match(text, figures[-1].span_end, mention.start)
                                  or _THEN.match(text, figures[-1].span_end, mention.start))))
-            if as_of == published and (part or (
-                    figures and s_start <= figures[-1].span_end <= mention.start
-                    and _OF_THEM.match(text, mention.end))):
-                as_of = date.fromisoformat(figures[-1].as_of) if figures[-1].as_of else as_of
+            whole = figures[-1] if figures else None
+            # "615 of them near aid sites and 183 on convoy routes": a part, and the list it opens
+            part = part or bool(whole and s_start <= whole.span_end <= mention.start
+                                and _OF_THEM.match(text, mention.end))
+            if part and (as_of == published or _date_of_the_whole(whole, mention, owned,
+                                                                   date_mentions, as_of)):
+                as_of = date.fromisoformat(whole.as_of) if whole.as_of else as_of
             in_list = part
             if metric == "abducted" and as_of == published and any(
                     d.value == dates.WAR_BEGAN and d.end <= mention.start

@@ -3698,3 +3698,10 @@ def test_rubble_before_a_ceasefire_is_no_deal_term():
     assert one(text, "212")["status"] == "reported"
     text = "Under the Egyptian-drafted truce plan, 40 hostages would go home."
     assert one(text, "40")["status"] == "proposed"
+
+
+def test_a_part_takes_the_period_of_its_whole_not_the_day_its_claimant_spoke():
+    text = ("The UN human rights office said on Friday that it had counted 875 killings near aid "
+            "points between May 27 and July 13, 674 of them close to the distribution sites.")
+    figs = figures(text, published=date(2025, 7, 19))
+    assert [f["as_of"] for f in figs] == ["2025-07-13", "2025-07-13"]
