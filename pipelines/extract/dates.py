@@ -93,6 +93,32 @@ def attack_named(text: str, start: int, end: int, published: date | None) -> re.
     return None
 
 
+# "October 7, 2023 — Gunmen break through ...", "- Friday: 39 prisoners freed": an entry of a
+# timeline, or of a tally by day, opens its line with its date (or a span of days, of which the
+# last counts), then a dash or a colon.
+_HEADING = re.compile(r"[ \t]*(?:[-•*][ \t]+)?(?P<h>[A-Za-z0-9 ,.]{3,40}?)[ \t]*"
+                      r"(?:—|–|:|[ \t]-[ \t])")
+_SPAN_JOIN = re.compile(r"\s+(?:to|through|until|and)\s+|\s*[–-]\s*", re.IGNORECASE)
+_HEADING_DAY = [re.compile(p, re.IGNORECASE) for p in (
+    rf"{_MONTH}\s+{_DAY}{_YEAR}", rf"{_DAY}\s+{_MONTH}{_YEAR}",
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)")]
+
+
+def heading(text: str, line_start: int, published: date | None) -> date | None:
+    """The date a line opens with as its heading ("November 24 to December 1, 2023 — ..."), or
+    None: the day of what the line tells, where its sentences name none of their own."""
+    m = _HEADING.match(text, line_start)
+    if m is None:
+        return None
+    value = None
+    for piece in _SPAN_JOIN.split(m.group("h").strip()):
+        day = next((d for p in _HEADING_DAY if (d := p.fullmatch(piece))), None)
+        if day is None:
+            return None  # "Truce extended: ...", "Doha –": no heading of a day
+        value = _resolve(day, published)
+    return value
+
+
 def _period_word(lowered: str, start: int, end: int) -> bool:
     """Whether lowered[start:end] holds a word _PERIOD_EVENT needs (each branch names one): a
     substring test that spares most dates that costly look back."""

@@ -1030,6 +1030,8 @@ def extract_figures(text: str, published: date | None = None,
         if any(c is not None and c.pair for c in chosen):
             chosen = _respectively(chosen)
         in_list = False  # the figure before was a part of a breakdown ("including 12 women")
+        # the day a timeline's entry opens with, for its figures that name none of their own
+        line_date = dates.heading(text, text.rfind("\n", 0, s_start) + 1, published)
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
             if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
                 cue = _quoted_speaker(cues, cue, attributions, index) or cue
@@ -1115,6 +1117,8 @@ def extract_figures(text: str, published: date | None = None,
                 as_of = dates.WAR_BEGAN  # "Hamas's October 7 onslaught, in which some 1,200
                 # people were killed", "abducted some 240 in its October 7 assault": the
                 # attack's own toll, dated by the name it goes by
+            if as_of == published and line_date is not None:
+                as_of = line_date  # "October 7, 2023 — ... About 1,200 people are killed"
             value, low, high = mention.value, mention.value_low, mention.value_high
             qualifier = mention.qualifier
             if derived is not None:  # a share of a base figure

@@ -3705,3 +3705,13 @@ def test_a_part_takes_the_period_of_its_whole_not_the_day_its_claimant_spoke():
             "points between May 27 and July 13, 674 of them close to the distribution sites.")
     figs = figures(text, published=date(2025, 7, 19))
     assert [f["as_of"] for f in figs] == ["2025-07-13", "2025-07-13"]
+
+
+def test_a_timeline_entry_is_dated_by_the_day_its_line_opens_with():
+    text = ("Looking back\n\nOctober 7, 2023 — Hamas fighters storm the border. Some 1,200 "
+            "people are killed, Israel says.\n\nNovember 24 to December 1, 2023: a truce. 105 "
+            "hostages go free.\n\n- Friday: 24 hostages released.\n\nDoha – Qatar says 13 "
+            "hostages will be freed.")
+    figs = figures(text, published=date(2024, 10, 5))
+    assert [(f["value"], f["as_of"]) for f in figs] == [
+        (1200, "2023-10-07"), (105, "2023-12-01"), (24, "2024-10-04"), (13, "2024-10-05")]
