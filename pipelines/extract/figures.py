@@ -952,6 +952,21 @@ def _metrics_since(figures: list[Figure], start: int, end: int) -> tuple[str, ..
     return tuple(f.metric for f in figures[n:] if f.span_start < end)
 
 
+def _entry_before(text: str, line_start: int, s_start: int, figures: list[Figure],
+                  published: date | None, line_date: date | None) -> tuple[str, ...]:
+    """The metrics of the figures of the list entry before, in order, when the sentence opens
+    an entry of a tally by day (a line headed by its day) that follows another entry."""
+    if s_start - line_start > 3 or not figures or line_date is None:
+        return ()
+    end = line_start - 1
+    while end > 0 and text[end - 1] == "\n":  # the blank lines between entries
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    if figures[-1].span_start < start or dates.heading(text, start, published) is None:
+        return ()
+    return tuple(f.metric for f in figures if start <= f.span_start < end)
+
+
 def extract_figures(text: str, published: date | None = None,
                     outlet: str | None = None) -> list[Figure]:
     """Every figure in `text`, in text order (CONTRACT §2)."""
@@ -973,11 +988,17 @@ def extract_figures(text: str, published: date | None = None,
         events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
         context_start = spans[index - 1].start if index else s_start
         before = _referent(text, figures, context_start)
+        line_start = text.rfind("\n", 0, s_start) + 1
+        # the day a timeline's entry opens with, for its figures that name none of their own
+        line_date = dates.heading(text, line_start, published)
         made = _figures_in_sentence(text, s_start, s_end, mentions, events,
                                     text[context_start:s_end], context_start,
                                     before.metric if before else None, seen,
                                     before.value if before else None,
-                                    _metrics_since(figures, context_start, s_start))
+                                    _metrics_since(figures, context_start, s_start),
+                                    () if events else _entry_before(
+                                        text, line_start, s_start, figures, published,
+                                        line_date))
         if not made:
             continue
         sentence = text[s_start:s_end]
@@ -1030,8 +1051,6 @@ def extract_figures(text: str, published: date | None = None,
         if any(c is not None and c.pair for c in chosen):
             chosen = _respectively(chosen)
         in_list = False  # the figure before was a part of a breakdown ("including 12 women")
-        # the day a timeline's entry opens with, for its figures that name none of their own
-        line_date = dates.heading(text, text.rfind("\n", 0, s_start) + 1, published)
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
             if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
                 cue = _quoted_speaker(cues, cue, attributions, index) or cue
@@ -1880,15 +1899,27 @@ _PALESTINIAN_BODIES = re.compile(r"\b(?:bodies|remains) of (?:[\d,]+ |[a-z-]+ )?
                                  r"Palestinians?\b")
 
 
+def _entry_metric(entry_metrics: tuple[str, ...], at: int, group: str | None) -> str | None:
+    """The metric a verbless list entry's `at`-th count takes from the entry before: the one in
+    the same place, unless the count names prisoners or hostages and that one does not."""
+    family = {"prisoners": "prisoners_", "hostages": "hostages_"}.get(group or "")
+    if family is None:
+        return entry_metrics[at] if at < len(entry_metrics) else None
+    return next((m for m in entry_metrics[at:] + entry_metrics[:at] if m.startswith(family)),
+                None)
+
+
 def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
                          events: list, context: str | None = None,
                          context_start: int | None = None,
                          carried: str | None = None,
                          seen: dict | None = None,
                          carried_value: float | None = None,
-                         metrics_before: tuple[str, ...] = ()) -> list[tuple]:
+                         metrics_before: tuple[str, ...] = (),
+                         entry_metrics: tuple[str, ...] = ()) -> list[tuple]:
     """(mention, metric, people, base value or None) for the mentions that count people.
-    `metrics_before`: the metrics of the figures in the sentence before, in order."""
+    `metrics_before`: the metrics of the figures in the sentence before, in order;
+    `entry_metrics`: those of the list entry before, when the sentence is a list's entry."""
     out = []
     sentence = text[s_start:s_end]
     opener = _PART_OPENER.match(text, s_start, s_end) if metrics_before else None
@@ -2670,6 +2701,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _PALESTINIAN_BODIES.search(context):
             continue  # "Israel is to return the bodies of 15 Palestinians for each hostage.
             # It has so far returned 90": their bodies, which no metric counts
+        if metric is None and event is None and entry_metrics and people.group != "bodies":
+            metric = _entry_metric(entry_metrics, len(out), people.group)  # "- Friday: 39
+            # prisoners freed; 13 captives released. - Saturday: 39 prisoners; 13 Israelis":
+            # an entry with no verb counts what the entry before counted, in the same order
         if metric is None:
             if people.group == "prisoners" or (
                     event == "remaining" and metrics.held_by_israel(people.subject)

@@ -3715,3 +3715,12 @@ def test_a_timeline_entry_is_dated_by_the_day_its_line_opens_with():
     figs = figures(text, published=date(2024, 10, 5))
     assert [(f["value"], f["as_of"]) for f in figs] == [
         (1200, "2023-10-07"), (105, "2023-12-01"), (24, "2024-10-04"), (13, "2024-10-05")]
+
+
+def test_a_verbless_entry_of_a_tally_by_day_counts_what_the_entry_before_counted():
+    text = ("The exchanges so far:\n- Monday: 42 prisoners freed; 11 hostages released.\n"
+            "- Tuesday: 30 prisoners; 12 Israelis and two Thais.\n- Wednesday: five coffins.")
+    assert [(f["value"], f["metric"], f["as_of"]) for f in figures(text)] == [
+        (42, "prisoners_released", "2024-02-05"), (11, "hostages_released", "2024-02-05"),
+        (30, "prisoners_released", "2024-02-06"), (12, "hostages_released", "2024-02-06"),
+        (2, "hostages_released", "2024-02-06")]
