@@ -104,14 +104,31 @@ _HEADING_DAY = [re.compile(p, re.IGNORECASE) for p in (
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)")]
 
 
+# "October 7, 2023, community by community" over a bulleted list: the day of all its entries
+_LIST_LEAD = re.compile(r"[ \t]*(?P<h>[A-Za-z0-9 ,.]{3,40}?)[ \t]*"
+                        r"(?:,(?![ \t]*(?:19|20)\d\d)|:|—|–|\n|$)")
+_BULLET = re.compile(r"[ \t]*[-•*][ \t]+")
+
+
 def heading(text: str, line_start: int, published: date | None) -> date | None:
     """The date a line opens with as its heading ("November 24 to December 1, 2023 — ..."), or
-    None: the day of what the line tells, where its sentences name none of their own."""
+    else the one the line leading its bulleted list opens with; None when neither opens with a
+    date. The day of what the line tells, where its sentences name none of their own."""
     m = _HEADING.match(text, line_start)
-    if m is None:
-        return None
+    day = _day_of(m.group("h"), published) if m else None
+    if day is None and _BULLET.match(text, line_start):
+        lead = line_start
+        while lead and _BULLET.match(text, lead := text.rfind("\n", 0, lead - 1) + 1):
+            pass
+        m = _LIST_LEAD.match(text, lead) if lead != line_start else None
+        day = _day_of(m.group("h"), published) if m else None
+    return day
+
+
+def _day_of(words: str, published: date | None) -> date | None:
+    """The day `words` are, if they are only a date or a span of days (its last day)."""
     value = None
-    for piece in _SPAN_JOIN.split(m.group("h").strip()):
+    for piece in _SPAN_JOIN.split(words.strip()):
         day = next((d for p in _HEADING_DAY if (d := p.fullmatch(piece))), None)
         if day is None:
             return None  # "Truce extended: ...", "Doha –": no heading of a day

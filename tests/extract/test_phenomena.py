@@ -3724,3 +3724,10 @@ def test_a_verbless_entry_of_a_tally_by_day_counts_what_the_entry_before_counted
         (42, "prisoners_released", "2024-02-05"), (11, "hostages_released", "2024-02-05"),
         (30, "prisoners_released", "2024-02-06"), (12, "hostages_released", "2024-02-06"),
         (2, "hostages_released", "2024-02-06")]
+
+
+def test_a_list_led_by_a_date_is_of_that_day():
+    text = ("One year on.\nOctober 7, 2023, town by town\n- Sderot: 53 killed.\n- Ofakim: 47 "
+            "killed.\nToday 101 hostages remain.")
+    assert [(f["value"], f["as_of"]) for f in figures(text, published=date(2024, 10, 7))] == [
+        (53, "2023-10-07"), (47, "2023-10-07"), (101, "2024-10-07")]
