@@ -108,6 +108,9 @@ _HEADING_DAY = [re.compile(p, re.IGNORECASE) for p in (
 _LIST_LEAD = re.compile(r"[ \t]*(?P<h>[A-Za-z0-9 ,.]{3,40}?)[ \t]*"
                         r"(?:,(?![ \t]*(?:19|20)\d\d)|:|—|–|\n|$)")
 _BULLET = re.compile(r"[ \t]*[-•*][ \t]+")
+# How far up a bulleted list its lead is looked for: a bound, so that a text of a million
+# bullets is not read back to its top from each of them (real timelines run a few dozen lines)
+MAX_LIST_LINES = 100
 
 
 def heading(text: str, line_start: int, published: date | None) -> date | None:
@@ -117,9 +120,10 @@ def heading(text: str, line_start: int, published: date | None) -> date | None:
     m = _HEADING.match(text, line_start)
     day = _day_of(m.group("h"), published) if m else None
     if day is None and _BULLET.match(text, line_start):
-        lead = line_start
-        while lead and _BULLET.match(text, lead := text.rfind("\n", 0, lead - 1) + 1):
-            pass
+        lead, steps = line_start, 0
+        while lead and steps < MAX_LIST_LINES and _BULLET.match(
+                text, lead := text.rfind("\n", 0, lead - 1) + 1):
+            steps += 1
         m = _LIST_LEAD.match(text, lead) if lead != line_start else None
         day = _day_of(m.group("h"), published) if m else None
     return day

@@ -964,7 +964,10 @@ def _entry_before(text: str, line_start: int, s_start: int, figures: list[Figure
     start = text.rfind("\n", 0, end) + 1
     if figures[-1].span_start < start or dates.heading(text, start, published) is None:
         return ()
-    return tuple(f.metric for f in figures if start <= f.span_start < end)
+    n = len(figures)  # from the end: the entry before is the last one
+    while n and figures[n - 1].span_start >= start:
+        n -= 1
+    return tuple(f.metric for f in figures[n:] if f.span_start < end)
 
 
 def extract_figures(text: str, published: date | None = None,
