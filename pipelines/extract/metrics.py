@@ -350,7 +350,9 @@ EVENTS = [
                    # "1.2 million displaced, nearly 190,000 of them in 1,000 collective shelters"
                    r"in(?<=of them in)\s+(?:[\w,-]+\s+){0,4}?(?:shelters|facilities)\b|"
                    r"shelter(?:s|ed)(?=\s+(?:more|some|about|around|nearly|over|roughly|\d))|hosts|"
-                   r"hosting|housing|"
+                   # (not "housing units destroyed": the noun)
+                   r"hosting|housing(?!\s+(?:units?|blocks?|stock|complex|projects?|ministry|"
+                   r"crisis|estates?)\b)|"
                    r"squeezed into"),
     ("population", r"population (?:of|is|was|stands|stood|numbers)|inhabitants|"
                    r"(?:who )?(?:live|living|lived)(?=\s+(?:in|on|at|near|there|across|along|"

@@ -3731,3 +3731,9 @@ def test_a_list_led_by_a_date_is_of_that_day():
             "killed.\nToday 101 hostages remain.")
     assert [(f["value"], f["as_of"]) for f in figures(text, published=date(2024, 10, 7))] == [
         (53, "2023-10-07"), (47, "2023-10-07"), (101, "2024-10-07")]
+
+
+def test_housing_units_are_things_not_people_housed():
+    assert none_at("By the numbers:\n- Housing units damaged: 170,000.", "170,000")
+    assert one("A school housing 1,500 displaced people was struck.", "1,500")["metric"] == \
+        "sheltering"
