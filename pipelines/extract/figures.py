@@ -1374,6 +1374,10 @@ _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)
                               rf"(?:{_UNCOUNTED_ACTS}|admitted for treatment|treated|screened|"
                               rf"vaccinated)\b")
 # "60,000 pregnant women lack basic care": a verb of their own, which no metric counts
+# "12,000 wounded and sick patients need treatment abroad": the wounded in need of something
+_IN_NEED = re.compile(r"(?:\s+(?:and\s+)?(?:sick|ill|chronically|injured|wounded|patients|"
+                      r"people)){0,3}\s+(?:still\s+)?(?:need|needs|require|requires|await)\b",
+                      re.IGNORECASE)
 _NEEDS_NEXT = re.compile(r"\s+(?:lack|lacks|need|needs|require|requires|face|faces|depend|"
                          r"depends)\b", re.IGNORECASE)
 # "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them
@@ -2676,6 +2680,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _HANDED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start):
             metric = carried  # "... hand over the bodies of 28 captives. It has returned 15
             # so far": bodies, as the sentence before counted
+        if metric == "injured" and _IN_NEED.match(text, people.end):
+            continue  # "12,000 wounded and sick patients need treatment abroad": a need, not
+            # the toll of the wounded
         if metric == "population" and _FACING_HUNGER.match(text, people.end):
             continue  # "the population of the Strip, 1.1 million people, would face famine"
         if metric == "killed" and carried in _GROUP_KILLED and not out and \

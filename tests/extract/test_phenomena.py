@@ -3737,3 +3737,10 @@ def test_housing_units_are_things_not_people_housed():
     assert none_at("By the numbers:\n- Housing units damaged: 170,000.", "170,000")
     assert one("A school housing 1,500 displaced people was struck.", "1,500")["metric"] == \
         "sheltering"
+
+
+def test_the_wounded_in_need_of_care_abroad_are_no_toll():
+    text = "The WHO said some 14,000 wounded and chronically ill patients need to leave Gaza."
+    assert none_at(text, "14,000")
+    assert one("Another 14,000 people were wounded, the WHO said.", "14,000")["metric"] == \
+        "injured"
