@@ -1718,10 +1718,14 @@ _BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|
                           re.IGNORECASE)
 
 
-_HUNGER = re.compile(r"[^.;]*?\b(?:famine|hunger|starvation|food insecurity|malnutrition)\b",
-                     re.IGNORECASE)
+_HUNGER = re.compile(r"[^.;]*?\b(?:famine|hunger|starvation|food insecurity|malnutrition|"
+                     r"catastrophic conditions)\b", re.IGNORECASE)
 
 
+# "300,000 people still living in the north face famine": the people of a place, all of them
+_LIVING_IN_PLACE = re.compile(r"\s+(?:who\s+)?(?:still\s+)?(?:living|live|lived|remain|remaining)"
+                              r"\s+in\s+(?:the\s+)?(?:north|south|centre|center|(?-i:[A-Z]))",
+                              re.IGNORECASE)
 _FACING_HUNGER = re.compile(r"\s*,?\s*(?:would|will|could|are|were)?\s*(?:face|facing)\b"
                             r"[^.;]{0,40}?\b(?:famine|hunger|starvation|food insecurity)",
                             re.IGNORECASE)
@@ -2683,7 +2687,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric == "injured" and _IN_NEED.match(text, people.end):
             continue  # "12,000 wounded and sick patients need treatment abroad": a need, not
             # the toll of the wounded
-        if metric == "population" and _FACING_HUNGER.match(text, people.end):
+        if metric == "population" and (_FACING_HUNGER.match(text, people.end) or (
+                _HUNGER.match(text, people.end, min(len(text), people.end + 100))
+                and not _LIVING_IN_PLACE.match(text, people.end))):
             continue  # "the population of the Strip, 1.1 million people, would face famine"
         if metric == "killed" and carried in _GROUP_KILLED and not out and \
                 people.group in (None, "people") and (

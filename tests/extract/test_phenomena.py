@@ -3744,3 +3744,11 @@ def test_the_wounded_in_need_of_care_abroad_are_no_toll():
     assert none_at(text, "14,000")
     assert one("Another 14,000 people were wounded, the WHO said.", "14,000")["metric"] == \
         "injured"
+
+
+def test_people_facing_famine_are_no_population_unless_they_are_a_places_people():
+    text = ("The IPC says some 640,000 people across Gaza are living in catastrophic "
+            "conditions of famine.")
+    assert none_at(text, "640,000")
+    text = "About 400,000 people still live in northern Gaza, where famine is taking hold."
+    assert one(text, "400,000")["metric"] == "population"
