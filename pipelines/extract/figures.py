@@ -237,7 +237,8 @@ _A_DAY = re.compile(r"\s+(?:a|per|each)\s+(?:day|week)\b(?!\s+(?:after|before|la
 _EVERY = re.compile(r"\s+every\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?)\b",
                     re.IGNORECASE)
 _ATTACKERS = re.compile(r"\s+(?:(?!(?:who|that|which)\b)\w+\s+)?(?:stormed|attacked|burst|"
-                        r"broke through|infiltrated|invaded|raided|poured|swept)\b",
+                        r"broke through|infiltrated|invaded|raided|poured|swept|breached|"
+                        r"overran|rampaged)\b",
                         re.IGNORECASE)
 _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.IGNORECASE)
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
@@ -1719,7 +1720,7 @@ _BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|
 
 
 _HUNGER = re.compile(r"[^.;]*?\b(?:famine|hunger|starvation|food insecurity|malnutrition|"
-                     r"catastrophic conditions)\b", re.IGNORECASE)
+                     r"[\"“]?catastrophic[\"”]? conditions)\b", re.IGNORECASE)
 
 
 # "300,000 people still living in the north face famine": the people of a place, all of them

@@ -3752,3 +3752,10 @@ def test_people_facing_famine_are_no_population_unless_they_are_a_places_people(
     assert none_at(text, "640,000")
     text = "About 400,000 people still live in northern Gaza, where famine is taking hold."
     assert one(text, "400,000")["metric"] == "population"
+
+
+def test_attackers_who_breached_the_fence_are_no_dead():
+    text = "At dawn some 2,500 gunmen breached the fence and overran 21 communities."
+    assert none_at(text, "2,500")
+    text = 'The IPC said 470,000 people were living in "catastrophic" conditions.'
+    assert none_at(text, "470,000")
