@@ -3755,7 +3755,9 @@ def test_people_facing_famine_are_no_population_unless_they_are_a_places_people(
 
 
 def test_attackers_who_breached_the_fence_are_no_dead():
-    text = "At dawn some 2,500 gunmen breached the fence and overran 21 communities."
+    text = ("A year ago today, some 2,500 Hamas terrorists breached the border fence and overran "
+            "21 communities, murdering about 1,200 people.")
     assert none_at(text, "2,500")
+    assert one(text, "about 1,200")["metric"] == "killed"
     text = 'The IPC said 470,000 people were living in "catastrophic" conditions.'
     assert none_at(text, "470,000")
