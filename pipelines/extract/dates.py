@@ -29,7 +29,7 @@ _PATTERNS = [
     re.compile(rf"(?:\bthe|['’]s?)\s+{_MONTH}\s+{_DAY}{_YEAR},?\s+(?=(?:attacks?|massacres?|"
                rf"assault|onslaught|incursion|invasion)\b)",  # "Hamas' Oct. 7 attack"
                re.IGNORECASE),
-    re.compile(rf"\bon\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
     # "in the November truce": the month of the truce
     re.compile(rf"\b(?:in|during)\s+the\s+{_MONTH}{_YEAR}\s+(?=(?:truce|ceasefire|pause|deal|"

@@ -3761,3 +3761,8 @@ def test_attackers_who_breached_the_fence_are_no_dead():
     assert one(text, "about 1,200")["metric"] == "killed"
     text = 'The IPC said 470,000 people were living in "catastrophic" conditions.'
     assert none_at(text, "470,000")
+
+
+def test_a_day_written_before_its_month_after_of_dates_a_count():
+    text = "In its report of 12 March, the ministry put the number of women killed at 8,900."
+    assert one(text, "8,900", published=date(2024, 3, 20))["as_of"] == "2024-03-12"
