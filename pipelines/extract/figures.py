@@ -305,7 +305,7 @@ _TOLL_BEFORE = re.compile(
     r"(?:risen|rose|climbed|jumped|increased|passe[sd]|surpasse[sd]|exceede?s?d?|tops|topped|"
     r"crossed|crosses|"
     # "reached (17,492)", 'is "upwards of 500"'
-    r"reached|hit|stands|stood|is|was|to|at|"
+    r"reached|reaching|reaches|hit|stands|stood|is|was|to|at|"
     # "the count of the abducted has been revised, from an initial 199 to 253"
     r"from(?:\s+(?:an?|the))?(?:\s+(?:initial|earlier|original|first|previous))?)"
     r"(?:\s+(?:now|to|at))*\s+[(\"“]?$",
@@ -1531,7 +1531,9 @@ def _labelled(text: str, s_start: int, mention: NumberMention, context: str) -> 
 
 
 # the noun a toll's second figure is put at: "... and the wounded at 760"
-_NAMED_AT = re.compile(r"\b(?:the\s+)?(?:wounded|injured|missing|displaced)\s+at\s+$",
+_NAMED_AT = re.compile(r"\b(?:the\s+)?(?:wounded|injured|missing|displaced)\s+(?:at|to)\s+$|"
+                       # "... reaching 41,909 and the wounded 97,303"
+                       r"\band\s+the\s+(?:wounded|injured|missing|displaced)\s+$",
                        re.IGNORECASE)
 _TOLL_OF = re.compile(r"\s*(?:of|among)\s+[^,;]{0,40}")
 

@@ -3766,3 +3766,11 @@ def test_attackers_who_breached_the_fence_are_no_dead():
 def test_a_day_written_before_its_month_after_of_dates_a_count():
     text = "In its report of 12 March, the ministry put the number of women killed at 8,900."
     assert one(text, "8,900", published=date(2024, 3, 20))["as_of"] == "2024-03-12"
+
+
+def test_a_toll_reaching_a_figure_and_the_wounded_after_it():
+    text = ("The war entered its fifth month with the number of martyrs reaching 27,585 and the "
+            "wounded 66,978, the ministry said.")
+    assert (one(text, "27,585")["metric"], one(text, "66,978")["metric"]) == ("killed", "injured")
+    text = "The number of martyrs rose to 27,585 and the wounded to 66,978, the ministry said."
+    assert one(text, "66,978")["metric"] == "injured"
