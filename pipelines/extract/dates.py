@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from pipelines.extract.sentences import case_trapped, lower
+from pipelines.extract.sentences import case_trapped, list_lead, lower
 from pipelines.extract.wordtrie import trie_pattern
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -107,10 +107,6 @@ _HEADING_DAY = [re.compile(p, re.IGNORECASE) for p in (
 # "October 7, 2023, community by community" over a bulleted list: the day of all its entries
 _LIST_LEAD = re.compile(r"[ \t]*(?P<h>[A-Za-z0-9 ,.]{3,40}?)[ \t]*"
                         r"(?:,(?![ \t]*(?:19|20)\d\d)|:|—|–|\n|$)")
-_BULLET = re.compile(r"[ \t]*[-•*][ \t]+")
-# How far up a bulleted list its lead is looked for: a bound, so that a text of a million
-# bullets is not read back to its top from each of them (real timelines run a few dozen lines)
-MAX_LIST_LINES = 100
 
 
 def heading(text: str, line_start: int, published: date | None) -> date | None:
@@ -119,12 +115,8 @@ def heading(text: str, line_start: int, published: date | None) -> date | None:
     date. The day of what the line tells, where its sentences name none of their own."""
     m = _HEADING.match(text, line_start)
     day = _day_of(m.group("h"), published) if m else None
-    if day is None and _BULLET.match(text, line_start):
-        lead, steps = line_start, 0
-        while lead and steps < MAX_LIST_LINES and _BULLET.match(
-                text, lead := text.rfind("\n", 0, lead - 1) + 1):
-            steps += 1
-        m = _LIST_LEAD.match(text, lead) if lead != line_start else None
+    if day is None and (lead := list_lead(text, line_start)) is not None:
+        m = _LIST_LEAD.match(text, lead)
         day = _day_of(m.group("h"), published) if m else None
     return day
 

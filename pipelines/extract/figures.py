@@ -807,6 +807,21 @@ class _Attributions:
         named = self.text.find(cue.claimant, start, cue.start)
         return named if named > 0 else None
 
+    def list_speaker(self, index: int) -> tuple[int, attribution.Attribution] | None:
+        """(sentence, cue) of the claimant whose list sentence `index` is a bullet of: "The
+        Government Media Office added the following:" speaks for each bullet under it that
+        names no one itself."""
+        line_start = self.text.rfind("\n", 0, self.spans[index].start) + 1
+        lead = sentences.list_lead(self.text, line_start)
+        if lead is None or not self.text[lead:self.text.find("\n", lead)].rstrip().endswith(":"):
+            return None
+        first = index
+        while first > 0 and self.spans[first].start > lead and \
+                index - first <= sentences.MAX_LIST_LINES:
+            first -= 1
+        cues = self.cues(first)
+        return (first, cues[-1]) if cues else None
+
     def in_quote(self, index: int) -> bool:
         """Whether sentence `index` is part of a quotation: it opens one, or its paragraph
         opens with a quotation mark and no sentence before it in the paragraph closed it."""
@@ -971,6 +986,19 @@ def _entry_before(text: str, line_start: int, s_start: int, figures: list[Figure
     return tuple(f.metric for f in figures[n:] if f.span_start < end)
 
 
+def _list_claimant(attributions: _Attributions, index: int,
+                   outlet_name: str) -> tuple[str, bool] | None:
+    """(claimant, explicit) of the line leading the bulleted list sentence `index` is in, or
+    None: when no such line speaks, or when the outlet speaks there of itself ("the Government
+    Media Office publishes the following statistics:" in the office's own statement)."""
+    listed = attributions.list_speaker(index)
+    if listed is None:
+        return None
+    claimant, explicit = attributions.resolve(*listed)
+    return None if resolve_claimant(claimant)[0] == resolve_claimant(outlet_name)[0] \
+        else (claimant, explicit)
+
+
 def extract_figures(text: str, published: date | None = None,
                     outlet: str | None = None) -> list[Figure]:
     """Every figure in `text`, in text order (CONTRACT §2)."""
@@ -1067,6 +1095,8 @@ def extract_figures(text: str, published: date | None = None,
                     claimant, explicit = outlet_name, False
             elif quote_speaker is not None:
                 claimant, explicit = attributions.resolve(index, quote_speaker)
+            elif (listed := _list_claimant(attributions, index, outlet_name)) is not None:
+                claimant, explicit = listed
             elif figures and figures[-1].span_end >= context_start and \
                     (opener := _BARE_OPENER.match(text, s_start, s_end)
                                or _PART_OPENER.match(text, s_start, s_end)) and \

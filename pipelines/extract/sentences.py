@@ -24,6 +24,25 @@ ABBREVIATION_DOT = _ABBREV.pattern  # for patterns elsewhere that must not stop 
 _PARAGRAPH = re.compile(r"\n(?:\s*\n)?")  # "\n\s*\n|\n", opening with a plain character
 
 
+BULLET = re.compile(r"[ \t]*[-•*][ \t]+")
+# How far up a bulleted list its lead is looked for: a bound, so that a text of a million
+# bullets is not read back to its top from each of them (real lists run a few dozen lines)
+MAX_LIST_LINES = 100
+
+
+def list_lead(text: str, line_start: int) -> int | None:
+    """The start of the line that leads the bulleted list whose line starts at `line_start`
+    ("The office added the following:", "October 7, 2023, community by community"), or None
+    when that line is no bullet or nothing but bullets stands above it."""
+    if not BULLET.match(text, line_start):
+        return None
+    lead, steps = line_start, 0
+    while lead and steps < MAX_LIST_LINES and BULLET.match(
+            text, lead := text.rfind("\n", 0, lead - 1) + 1):
+        steps += 1
+    return None if lead == line_start or BULLET.match(text, lead) else lead
+
+
 def lower(text: str) -> str:
     """`text` lower-cased with every offset unchanged, so patterns compiled without IGNORECASE
     (several times faster on long alternations) can scan it and report positions in `text`.

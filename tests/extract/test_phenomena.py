@@ -3774,3 +3774,13 @@ def test_a_toll_reaching_a_figure_and_the_wounded_after_it():
     assert (one(text, "27,585")["metric"], one(text, "66,978")["metric"]) == ("killed", "injured")
     text = "The number of martyrs rose to 27,585 and the wounded to 66,978, the ministry said."
     assert one(text, "66,978")["metric"] == "injured"
+
+
+def test_the_speaker_of_a_lists_lead_line_claims_its_bullets():
+    text = ("UNRWA listed these figures for its staff on Monday:\n- Staff killed: 220.\n"
+            "- Staff wounded: about 500.")
+    assert [f["claimant_class"] for f in figures(text)] == ["un", "un"]
+    text = ("The Government Media Office publishes the following statistics:\n- Journalists "
+            "killed: 175.")
+    assert one(text, "175", outlet="Government Media Office - Gaza")["claimant_class"] == \
+        "outlet"
