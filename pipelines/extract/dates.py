@@ -99,6 +99,7 @@ def attack_named(text: str, start: int, end: int, published: date | None) -> re.
 _HEADING = re.compile(r"[ \t]*(?:[-•*][ \t]+)?(?P<h>[A-Za-z0-9 ,.]{3,40}?)[ \t]*"
                       r"(?:—|–|:|[ \t]-[ \t])")
 _SPAN_JOIN = re.compile(r"\s+(?:to|through|until|and)\s+|\s*[–-]\s*", re.IGNORECASE)
+_DAY_ALONE = re.compile(rf"{_DAY}{_YEAR}", re.IGNORECASE)
 _HEADING_DAY = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_MONTH}\s+{_DAY}{_YEAR}", rf"{_DAY}\s+{_MONTH}{_YEAR}",
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)")]
@@ -122,12 +123,17 @@ def heading(text: str, line_start: int, published: date | None) -> date | None:
 
 
 def _day_of(words: str, published: date | None) -> date | None:
-    """The day `words` are, if they are only a date or a span of days (its last day)."""
-    value = None
+    """The day `words` are, if they are only a date or a span of days (its last day; "October
+    7 to 13, 2023": the last one named by its day alone, in the month named before it)."""
+    value, month = None, None
     for piece in _SPAN_JOIN.split(words.strip()):
         day = next((d for p in _HEADING_DAY if (d := p.fullmatch(piece))), None)
+        if day is None and month and (alone := _DAY_ALONE.fullmatch(piece)):
+            value = _resolve_parts(month, alone.group("day"), alone.group("year"), published)
+            continue
         if day is None:
             return None  # "Truce extended: ...", "Doha –": no heading of a day
+        month = day.groupdict().get("month")
         value = _resolve(day, published)
     return value
 

@@ -3784,3 +3784,9 @@ def test_the_speaker_of_a_lists_lead_line_claims_its_bullets():
             "killed: 175.")
     assert one(text, "175", outlet="Government Media Office - Gaza")["claimant_class"] == \
         "outlet"
+
+
+def test_a_span_of_days_in_one_month_heads_an_entry_by_its_last_day():
+    text = "The toll week by week:\n- October 7 to 13, 2023: 1,900 martyrs, 614 of them children."
+    assert [f["as_of"] for f in figures(text, published=date(2024, 3, 1))] == [
+        "2023-10-13", "2023-10-13"]
