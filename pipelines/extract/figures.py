@@ -912,6 +912,23 @@ def _that_day(text: str, spans: list[sentences.Sentence], index: int,
     return None
 
 
+# "They murdered ...": the subject of the sentence before, doing more
+_THEY_GO_ON = re.compile(r"[\s\"“]*(?:They|He|She)\s+(?!said|say|says|added|told)[a-z]+\b")
+
+
+def _told_on(text: str, spans: list[sentences.Sentence], index: int,
+             published: date | None) -> date | None:
+    """The date that opens the sentence before, in the same paragraph, when this one goes on
+    with the same subject ("On October 7, 2023, thousands of terrorists infiltrated Israel. They
+    murdered approximately 1,200 people"), else None."""
+    if not index or spans[index - 1].paragraph != spans[index].paragraph or \
+            not _THEY_GO_ON.match(text, spans[index].start, spans[index].end):
+        return None
+    before = spans[index - 1]
+    found = dates.find(text, before.start, before.end, published)
+    return found[0].value if found and found[0].start - before.start <= 3 else None
+
+
 def _respectively(chosen: list) -> list:
     """"300 Palestinians and 20 Israelis were killed, according to the Health Ministry and the
     IDF": two figures and two sources, in the same order."""
@@ -1172,6 +1189,10 @@ def extract_figures(text: str, published: date | None = None,
                 # attack's own toll, dated by the name it goes by
             if as_of == published and line_date is not None:
                 as_of = line_date  # "October 7, 2023 — ... About 1,200 people are killed"
+            elif as_of == published and not date_mentions and \
+                    (told := _told_on(text, spans, index, published)) is not None:
+                as_of = told  # "On October 7, 2023, terrorists infiltrated Israel. They
+                # murdered approximately 1,200 people": the day the story is told of
             value, low, high = mention.value, mention.value_low, mention.value_high
             qualifier = mention.qualifier
             if derived is not None:  # a share of a base figure

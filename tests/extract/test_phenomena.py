@@ -3790,3 +3790,12 @@ def test_a_span_of_days_in_one_month_heads_an_entry_by_its_last_day():
     text = "The toll week by week:\n- October 7 to 13, 2023: 1,900 martyrs, 614 of them children."
     assert [f["as_of"] for f in figures(text, published=date(2024, 3, 1))] == [
         "2023-10-13", "2023-10-13"]
+
+
+def test_a_story_told_of_a_day_goes_on_in_the_next_sentence():
+    text = ("On October 7, 2023, gunmen crossed into Israel at dawn. They killed about 1,200 "
+            "people and took 251 hostages.")
+    assert [f["as_of"] for f in figures(text, published=date(2024, 1, 3))] == [
+        "2023-10-07", "2023-10-07"]
+    text = "On Monday, jets struck the camp. They said 40 people were killed."
+    assert one(text, "40", published=date(2024, 1, 3))["as_of"] == "2024-01-03"
