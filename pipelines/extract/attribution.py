@@ -76,6 +76,9 @@ _ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:d
                               r"spokes(?:man|woman|person)|official|chief|manager)\b")
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
 _HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
+# "Nabulsi roundabout massacre: 112 martyrs ...": what happened, not who speaks
+_EVENT_NAMED = re.compile(r"\b(?:massacre|attack|strike|raid|bombing|shelling|assault|ambush|"
+                          r"explosion|blast|shooting|stampede|crush)\b", re.IGNORECASE)
 _STATEMENT = re.compile(r"\b(?:statement|announcement|update)$", re.IGNORECASE)
 # Words that make the text after a headline colon a statement, not its speaker.
 _NOT_A_SOURCE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
@@ -505,7 +508,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         # not "Six months on: 133 hostages still in Gaza", a time, not a speaker
         if lead and (not found or known) and (
                 len(_clean(lead.group("c")).split()) <= 6 or (known and _STATEMENT.search(
-                    lead.group("c")))) and not has_number(lower(lead.group("c"))):
+                    lead.group("c")))) and not has_number(lower(lead.group("c"))) and \
+                (known or not _EVENT_NAMED.search(lead.group("c"))):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
     place = _PLACE_FRONT.match(sentence) if sentence.startswith(("In ", "Inside ", "Across ",
                                                                   "On the ")) else None

@@ -3799,3 +3799,9 @@ def test_a_story_told_of_a_day_goes_on_in_the_next_sentence():
         "2023-10-07", "2023-10-07"]
     text = "On Monday, jets struck the camp. They said 40 people were killed."
     assert one(text, "40", published=date(2024, 1, 3))["as_of"] == "2024-01-03"
+
+
+def test_a_headline_led_by_the_name_of_an_event_has_no_speaker_there():
+    text = "Tal al-Sultan strike: 45 martyrs in tents west of Rafah"
+    assert _claimant(text, "45") == "outlet"
+    assert _claimant("Gaza Health Ministry: 45 killed in Rafah", "45") == "gaza_health"
