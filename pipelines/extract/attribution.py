@@ -140,7 +140,8 @@ _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|official\s+|daily\s+)?"
                          r"(?:[\w-]+\s+)?(?:figures?|data|statistics|numbers|tracking|monitoring|"
                          r"assessments?|estimates|"
-                         r"tally|count|toll|report|statement|update)\s+(?:from|by|of|issued by|"
+                         r"tally|count|toll|report|statement|update|list|register)\s+"
+                         r"(?:from|by|of|issued by|"
                          r"(?:released|received|compiled|collected|gathered|provided|published)"
                          r" by)\s+)", re.IGNORECASE)
 # a body's data, whoever owns it: "the ministry's latest figures", "its count"
@@ -152,8 +153,8 @@ _OWNER_OF_DATA = re.compile(rf"(?<!day)(?:'s|’s|s'|’)\s+(?:{_DATA_MODIFIERS}
                             r"latest|daily|official|updated|preliminary|initial)$", re.IGNORECASE)
 _PRONOUN_DATA = re.compile(rf"^(its|their|his|her)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS}|reckoning)$",
                            re.IGNORECASE)
-_OWN_MINISTRY = re.compile(r"^(?:its|their)\s+(?:so-called\s+)?(?=(?:health ministry|ministry of "
-                           r"health)$)", re.IGNORECASE)
+_OWN_MINISTRY = re.compile(r"^(?:its|their)\s+(?:so-called\s+)?(?=(?:(?:health|justice) ministry|"
+                           r"ministry of (?:health|justice))$)", re.IGNORECASE)
 _A_TALLY = re.compile(r"an?\s+(?P<owner>(?-i:[a-z])[\w-]+(?:\s+[\w-]+)?)\s+(?:tally|count)$",
                      re.IGNORECASE)
 _PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}

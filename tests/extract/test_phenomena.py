@@ -3805,3 +3805,9 @@ def test_a_headline_led_by_the_name_of_an_event_has_no_speaker_there():
     text = "Tal al-Sultan strike: 45 martyrs in tents west of Rafah"
     assert _claimant(text, "45") == "outlet"
     assert _claimant("Gaza Health Ministry: 45 killed in Rafah", "45") == "gaza_health"
+
+
+def test_a_list_published_by_a_body_is_its_claim():
+    text = ("Israel is to free 90 Palestinian prisoners on Sunday, according to a list published "
+            "by its justice ministry.")
+    assert _claimant(text, "90") == "israel_gov"
