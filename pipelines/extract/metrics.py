@@ -154,9 +154,10 @@ us$ usd nis channel unit resolution no. number route highway road gate brigade d
 page chapter section aged age ages flight room kan platoon battalion squad building block phase
 stage kilometre km mile every each per since until 
 """.split()) | frozenset(
-    m + dot for m in "january february march april may june july august september october "
-    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-    for dot in ("", ".")
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+) | frozenset(  # a dot after a whole month's name ends its sentence: "in October. One hostage"
+    m + "." for m in "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 

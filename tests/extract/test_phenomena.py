@@ -3811,3 +3811,9 @@ def test_a_list_published_by_a_body_is_its_claim():
     text = ("Israel is to free 90 Palestinian prisoners on Sunday, according to a list published "
             "by its justice ministry.")
     assert _claimant(text, "90") == "israel_gov"
+
+
+def test_a_count_opening_the_sentence_after_a_months_name_is_no_day_of_it():
+    text = "Two were freed in October. Four hostages were rescued in June."
+    assert one(text, "Four", published=date(2024, 7, 1))["metric"] == "hostages_rescued"
+    assert none_at("The ceasefire of Oct. 19 held.", "19")
