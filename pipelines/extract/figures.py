@@ -1100,6 +1100,8 @@ def extract_figures(text: str, published: date | None = None,
         if any(c is not None and c.pair for c in chosen):
             chosen = _respectively(chosen)
         in_list = False  # the figure before was a part of a breakdown ("including 12 women")
+        # the day the sentence before opens with, when this one goes on with its subject
+        told_on = None if date_mentions else _told_on(text, spans, index, published)
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
             if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
                 cue = _quoted_speaker(cues, cue, attributions, index) or cue
@@ -1189,9 +1191,8 @@ def extract_figures(text: str, published: date | None = None,
                 # attack's own toll, dated by the name it goes by
             if as_of == published and line_date is not None:
                 as_of = line_date  # "October 7, 2023 — ... About 1,200 people are killed"
-            elif as_of == published and not date_mentions and \
-                    (told := _told_on(text, spans, index, published)) is not None:
-                as_of = told  # "On October 7, 2023, terrorists infiltrated Israel. They
+            elif as_of == published and told_on is not None:
+                as_of = told_on  # "On October 7, 2023, terrorists infiltrated Israel. They
                 # murdered approximately 1,200 people": the day the story is told of
             value, low, high = mention.value, mention.value_low, mention.value_high
             qualifier = mention.qualifier
