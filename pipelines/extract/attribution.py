@@ -32,7 +32,7 @@ VERBS = (
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"
     # "On Tuesday it gave a revised toll of 471": a toll given is a toll claimed
     r"gave (?:an?|the|its) (?:[\w'’-]+ ){0,2}?(?:toll|tally|count|figure|number) of|"
-    r"tallied|counted|recorded|documented|updated|revised|"
+    r"tallied|counted|counts(?<!['’]s counts)|recorded|documented|updated|revised|"
     # "The military has published the names of 354 soldiers killed": a list is a count
     r"published (?:the )?(?:names|identities)(?: and [a-z -]{2,25}?)? of|"
     # "Israeli figures show": data shows what its owner counted
@@ -125,6 +125,12 @@ _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|accordi
                       r"on (?:\d{1,2} [a-z]+|[a-z]+(?: \d{1,2}\b)?)"
                       r"(?: (?:night|morning|afternoon|evening))?|of whom|"
                       r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?|"
+                      # "By that evening the ministry counts ...", "By Friday the army said":
+                      # when, not who
+                      r"(?:(?:by\s+)?(?:that|this|the same|the next|the following)\s+)?"
+                      r"(?:evening|morning|night|afternoon)(?=\s+(?:the|an?)\s),?|"
+                      r"by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|then|"
+                      r"nightfall|midday|noon)(?:\s+(?:night|morning|evening|afternoon))?,?|"
                       # "Weeks later they revised it": when, not who
                       r"(?:(?:a|an|two|three|some|several|a few)\s+)?(?:hours?|days?|weeks?|months?"
                       r"|years?)\s+(?:later|earlier|after|before),?|"

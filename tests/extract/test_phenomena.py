@@ -3817,3 +3817,19 @@ def test_a_count_opening_the_sentence_after_a_months_name_is_no_day_of_it():
     text = "Two were freed in October. Four hostages were rescued in June."
     assert one(text, "Four", published=date(2024, 7, 1))["metric"] == "hostages_rescued"
     assert none_at("The ceasefire of Oct. 19 held.", "19")
+
+
+def test_a_body_that_counts_the_dead_claims_them():
+    assert _claimant("By nightfall the ministry in Gaza counts 640 dead.", "640") == \
+        "gaza_health"
+    # a possessive's "counts" is a noun: the body that counted is the one in the next sentence
+    text = ("Reviewers found the ministry's counts were not inflated. In 2014 the ministry "
+            "counted 2,251 dead.")
+    assert one(text, "2,251")["claimant"] == "the ministry"
+
+
+def test_a_time_opening_the_sentence_is_no_part_of_the_speaker():
+    text = "By that evening the Israeli army said 12 soldiers had been killed."
+    assert one(text, "12")["claimant"] == "the Israeli army"
+    text = "By Sunday the UN agency said 180 staff members had been killed."
+    assert one(text, "180")["claimant"] == "the UN agency"
