@@ -318,7 +318,9 @@ _BREAKDOWN_NOUN = re.compile(r"\s*(?P<own>(?:its|their) own\s+)?(?:[A-Z][\w-]*\s
                              r"(?:[A-Z][\w-]*|women|men|children|minors|"
                              r"civilians|soldiers|foreigners|foreign nationals|dual nationals|"
                              r"fighters|combatants|medical staff|medics|paramedics|doctors|nurses|"
-                             r"journalists|(?:aid|health|relief) workers)"
+                             r"journalists|(?:aid|health|relief) workers|"
+                             # "three of them members of Israeli forces": whose members
+                             r"members of (?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)"
                              r"\s*(?:[,.;)]|$|and\b|[-–—]\s)")  # ("- 17,492 of them children -")
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:of (?:whom|them) )?(?:\w+ )?(?:were|are|was|is|have|has|had|"
                               r"remain|remained|died|will|would|could|may|might|"

@@ -3833,3 +3833,10 @@ def test_a_time_opening_the_sentence_is_no_part_of_the_speaker():
     assert one(text, "12")["claimant"] == "the Israeli army"
     text = "By Sunday the UN agency said 180 staff members had been killed."
     assert one(text, "180")["claimant"] == "the UN agency"
+
+
+def test_a_part_named_as_members_of_a_force_counts_that_force():
+    text = "Six Israelis were killed in attacks, two of them members of the security forces."
+    assert one(text, "two")["metric"] == "soldiers_killed"
+    text = "A strike killed nine people, three of them members of one family."
+    assert one(text, "three")["metric"] == "killed"
