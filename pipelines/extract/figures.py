@@ -1364,6 +1364,9 @@ _RELEASED = {"prisoners_released", "hostages_released"}
 _UNCOUNTED_ACTS = (r"arrested|detained|jailed|imprisoned|rounded up|called up|mobili[sz]ed|drafted|"
                    r"apprehended")
 _DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion of)|"
+                              # "a polio vaccination drive for some 640,000 children"
+                              r"(?:vaccination|immuni[sz]ation|vaccine)\s+(?:drive|campaign|"
+                              r"round|effort)s?\s+(?:for|of)|"
                               r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
                               r"employed|recruited|dismissed|sacked|suspended|reprimanded|"
                               r"accused|accuses|accusing|serves|served|fires|fired|"
@@ -1433,6 +1436,15 @@ _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)
 _IN_NEED = re.compile(r"(?:\s+(?:and\s+)?(?:sick|ill|chronically|injured|wounded|patients|"
                       r"people)){0,3}\s+(?:still\s+)?(?:need|needs|require|requires|await)\b",
                       re.IGNORECASE)
+_LOST_SOMETHING = re.compile(r"\s+(?:there\s+|so far\s+)?(?:have|has|had)\s+(?:now\s+|also\s+|"
+                             r"already\s+)?(?:lost|missed)\s+(?!(?:their|his|her|its)\s+"
+                             r"(?:own\s+)?lives?\b)", re.IGNORECASE)
+_SICK_AND_HURT = re.compile(r"\b(?:sick|ill)\s+and\s+(?:injured|wounded)\b|"
+                            r"\b(?:injured|wounded)\s+and\s+(?:sick|ill)\b", re.IGNORECASE)
+_PART_IN_NEED = re.compile(r"\s+of\s+(?:the|them|those)\s+(?:[\w-]+\s+){0,2}?(?:needed|needs|"
+                           r"need|required|requires|require)\s+(?:urgent\s+)?(?:medical\s+|"
+                           r"hospital\s+)?(?:treatment|care|hospitali[sz]ation|surgery)\b",
+                           re.IGNORECASE)
 _NEEDS_NEXT = re.compile(r"\s+(?:lack|lacks|need|needs|require|requires|face|faces|depend|"
                          r"depends)\b", re.IGNORECASE)
 # "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them
@@ -1480,6 +1492,7 @@ _PATIENTS = re.compile(r"\b(?:patients?|sick|injured|wounded|ill)\b", re.IGNOREC
 # "12,000 patients ... need to be evacuated abroad, among them 4,500 children"
 _PATIENTS_AMONG = re.compile(r"\bpatients\b[^.;]*,\s+(?:among them|including)\s+$",
                              re.IGNORECASE)
+_PATIENTS_EARLIER = re.compile(r"\bpatients\b[^.;]*$", re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
 _CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
@@ -2632,6 +2645,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _AMONG_THEM_AFTER.match(text, people.end):
             event = "killed"  # "196 aid workers killed. UNRWA said 176 of its staff were among
             # them": a part of the dead counted just before
+        if _LOST_SOMETHING.match(text, people.end):
+            continue  # "625,000 children there have lost a year of school": what they lost is
+            # no metric's, whatever verb came before (but "lost their lives" is a death)
         if of_whom and (own := _OWN_PASSIVE.match(text, mention.num_end)) and \
                 not any(mention.start - 40 <= e[0] <= own.end() + 40 for e in events):
             continue  # "freed 1,718 detainees, and 12 of them were admitted in serious
@@ -2741,9 +2757,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _HANDED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start):
             metric = carried  # "... hand over the bodies of 28 captives. It has returned 15
             # so far": bodies, as the sentence before counted
-        if metric == "injured" and _IN_NEED.match(text, people.end):
+        if metric == "injured" and (_IN_NEED.match(text, people.end) or _SICK_AND_HURT.search(
+                text, mention.num_end, people.end)):
             continue  # "12,000 wounded and sick patients need treatment abroad": a need, not
-            # the toll of the wounded
+            # the toll of the wounded; "50 sick and wounded children crossed into Egypt":
+            # patients moved, not a count of the wounded
+        if _PART_IN_NEED.match(text, mention.num_end):
+            continue  # "seven of the freed men needed treatment": a need, no metric's count
         if metric == "population" and (_FACING_HUNGER.match(text, people.end) or (
                 _HUNGER.match(text, people.end, min(len(text), people.end + 100))
                 and not _LIVING_IN_PLACE.match(text, people.end))):
@@ -2758,9 +2778,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                       or _PATIENTS_AMONG.search(
                                           text, max(s_start, mention.start - 150), mention.start)
                                       or _MEDICAL_EVACUATION.search(
-                                          text, max(s_start, mention.start - 300), mention.start)):
+                                          text, max(s_start, mention.start - 300), mention.start)
+                                      or (people.group is None and _PATIENTS_EARLIER.search(
+                                          text, max(s_start, mention.start - 200),
+                                          mention.start))):
             continue  # "evacuated 250 patients to other hospitals": a medical evacuation (and
-            # "12,000 patients need to be evacuated, among them 4,500 children": some of them)
+            # "12,000 patients need to be evacuated, among them 4,500 children": some of them;
+            # "5,000 patients have been evacuated, while 12,000 are still waiting": the rest)
         if metric == "sheltering" and people.subject and _PATIENTS.search(people.subject):
             continue  # "14,000 displaced people were sheltering at the hospital, alongside 500
             # patients": the hospital's patients, not more of those sheltering

@@ -110,7 +110,8 @@ operations operation checkpoints checkpoint crossings crossing gates gate kilos 
 movements movement bulldozers bulldozer excavators excavator ambulances ambulance tents tent
 caravans caravan generators generator buses bus coaches coach boats boat ships ship requests request
 communities community villages village towns town neighbourhoods neighbourhood neighborhoods
-neighborhood vessels vessel tankers tanker aircraft planes plane jets helicopters tanks
+neighborhood vessels vessel tankers tanker aircraft planes plane jets helicopters tanks posts
+jobs positions vacancies
 """.split())
 # A word that may stand between a number and a thing it counts ("60,000 mobile homes", "2
 # working bulldozers"): not a word that can end the count of people ("30 Palestinians days
@@ -136,6 +137,8 @@ _NOT_PEOPLE_AFTER = re.compile(
       | :\d
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)
       | \s+(?:{_ADJECTIVE})?(?:{_UNIT_WORDS}|mass\s+killings)\b
+        (?!\s+(?:students|pupils|children|teachers|staff|workers|employees|personnel|guards|
+               drivers|doctors|nurses|medics|paramedics|crews?|patients)\b)
       | (?:\s*(?:to|and|or|-|–)\s*[\d,.]+)?\s+(?:a|per)\s+day\b
       | \s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH_WORDS}\b
       | \s+{_MONTH_WORDS}\b
@@ -384,6 +387,10 @@ _ONE_SPEAKER = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+(?:a|an)\s[^.;,]{0,80
                           r"(?:said|says|told|recalled|described)\b", re.IGNORECASE)
 
 
+# "four women from one family" (not "one family member")
+_ONE_FAMILY = re.compile(r" (?:family|household|clan)\b(?! members?\b)", re.IGNORECASE)
+
+
 def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bool:
     """Years, dates, times, ages, durations, money, units and things that are not people."""
     before = text[max(0, num_start - 24) : num_start]
@@ -400,10 +407,11 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         return True
     if number_text.lower() == "one" and (after.startswith((" of ", " that ", " which "))
                                          or before.lower().endswith(("no ", "not "))
-                                         or _ONE_SPEAKER.match(text, num_end)):
+                                         or _ONE_SPEAKER.match(text, num_end)
+                                         or _ONE_FAMILY.match(after)):
         return True  # "one of 251 people abducted": a member; "one that would": a pronoun;
         # "No one was hurt": nobody; "One freed detainee, a teacher from Jabalya, said": a
-        # person who speaks
+        # person who speaks; "nine members of one family": whose they were
     if _named_or_priced(before) and not _count_after_since(before, after, number_text) \
             and not _THOUSANDS_AFTER_MONTH.search(before + number_text):
         return True

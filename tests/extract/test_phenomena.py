@@ -3840,3 +3840,48 @@ def test_a_part_named_as_members_of_a_force_counts_that_force():
     assert one(text, "two")["metric"] == "soldiers_killed"
     text = "A strike killed nine people, three of them members of one family."
     assert one(text, "three")["metric"] == "killed"
+
+
+def test_children_a_vaccination_campaign_is_for_are_no_casualties():
+    text = ("The toll reached 41,000, with 95,000 wounded, as a polio vaccination campaign for "
+            "some 590,000 children began.")
+    assert none_at(text, "some 590,000")
+
+
+def test_one_family_says_whose_the_dead_were():
+    assert none_at("Seven members of one family were killed in the strike.", "one")
+    assert one("Seven members of one family were killed in the strike.", "Seven")["metric"] == \
+        "killed"
+
+
+def test_patients_moved_or_in_need_are_no_count_of_the_wounded_or_the_freed():
+    text = "Thirty sick and injured children crossed into Egypt for treatment on Monday."
+    assert none_at(text, "Thirty")
+    text = ("Hamas freed four hostages on Saturday. Medics said two of the freed women needed "
+            "hospital treatment.")
+    assert none_at(text, "two")
+    assert one("Forty wounded were taken to hospital.", "Forty")["metric"] == "injured"
+
+
+def test_what_a_count_of_people_has_lost_is_no_metric_unless_their_lives():
+    text = ("Officials said 9,000 pupils had been killed, and the agency says 600,000 children "
+            "have lost a school year.")
+    assert none_at(text, "600,000")
+    text = "Eight soldiers were killed and four others have lost their lives since."
+    assert one(text, "four")["metric"] == "soldiers_killed"
+
+
+def test_a_place_word_before_people_is_their_modifier_not_a_thing_counted():
+    assert one("About 9,000 school pupils have been killed.", "About 9,000")["metric"] == "killed"
+    assert none_at("Strikes hit 20 schools and 12 hospitals.", "12")
+
+
+def test_posts_and_jobs_are_no_people():
+    text = "Some 101 hostages remain in Gaza. Unions say 4,000 teaching posts remain empty."
+    assert none_at(text, "4,000")
+
+
+def test_the_rest_of_patients_awaiting_evacuation_are_not_displaced():
+    text = ("WHO says 4,800 patients have left Gaza for treatment abroad, while more than 12,000 "
+            "are still waiting.")
+    assert none_at(text, "more than 12,000")
