@@ -88,6 +88,11 @@ _OUT_OF = re.compile(r"\bout of (?:a (?:total|population) of\s+)?$", re.IGNORECA
 # "out of a population of 2.4 million", "whose pre-war population was about 280,000"
 _POPULATION_OF = re.compile(r"\bpopulation (?:of|was|is|stood at|numbered)\s+(?:(?:about|some|"
                             r"around|roughly|nearly|almost|over|more than)\s+)?$", re.IGNORECASE)
+_WORDED_SHARE_OF = re.compile(r"\b(?:(?:nearly|almost|virtually|practically)\s+all|most|much|"
+                              r"the majority|the bulk)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_LIVING_THERE = re.compile(r"\s+(?:(?:living|who\s+live|who\s+lived)\s+)?(?:in|of)\s+(?:the\s+)?"
+                           r"(?:Gaza(?:\s+Strip|\s+City)?|Rafah|Strip|enclave|territory|"
+                           r"Khan Younis|northern Gaza|Israel|Lebanon)\b", re.IGNORECASE)
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
 # "its 2.3 million residents", "the camp's 13,000 residents": the people who live there
@@ -1496,7 +1501,9 @@ _PATIENTS_EARLIER = re.compile(r"\bpatients\b[^.;]*$", re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
 _CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
-                       r"marches)\s+of\s+$", re.IGNORECASE)
+                       # "a delegation of eight athletes": those sent, unless they are hurt
+                       r"marches|delegations?|contingents?|squads?|teams?)\s+of\s+$",
+                       re.IGNORECASE)
 # "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight
 _EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?:evacuated|"
                         r"transferred)\b", re.IGNORECASE)
@@ -1822,6 +1829,11 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
             and (base_of_share or not any(e[0] >= people.end for e in events)
                  # "3,500 of the camp's 14,000 residents have fled": the base of a part
                  or _PART_OF_HOME.search(text, max(s_start, mention.start - 40), mention.start)))
+        # "nearly all of the 2.1 million people living in the Strip have been displaced": the
+        # base of a share in words, not those it happened to
+        or (residents and _WORDED_SHARE_OF.search(text, max(s_start, mention.start - 30),
+                                                  mention.start)
+            and _LIVING_THERE.match(text, people.end))
         or (residents and _PEOPLE_OF_PLACE.match(text, people.end)
             and not any(e[0] >= people.end or 0 <= mention.start - e[1] <= 25 for e in events)
             # "495,000 people in Gaza face catastrophic hunger": those in a condition, not

@@ -48,7 +48,10 @@ GROUPS = {
               r"peacekeepers|sailors|seafarers|crew members|crewmen|crew|lebanese|syrians|"
               r"egyptians|jordanians|yemenis|britons|nepalis|migrants|ministers|filipinos|"
               r"bulgarians|ukrainians|mexicans|romanians|indians|pakistanis|russians|germans|"
-              r"sri lankans|chinese|tanzanians",
+              r"sri lankans|chinese|tanzanians|"
+              # sport, learning and the arts ("95 university professors", "421 footballers")
+              r"athletes|footballers|players|coaches|referees|sportsmen|sportswomen|"
+              r"professors|lecturers|educators|artists|writers|poets|musicians|actors",
 }
 # a quoted number or noun: '"almost 50" hostages', '20,000 "terrorists"'
 _QUOTE_GAP = re.compile(r"[\"”’']\s+|\s+[\"“‘']")
@@ -137,7 +140,7 @@ _NOT_PEOPLE_AFTER = re.compile(
       | :\d
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)
       | \s+(?:{_ADJECTIVE})?(?:{_UNIT_WORDS}|mass\s+killings)\b
-        (?!\s+(?:students|pupils|children|teachers|staff|workers|employees|personnel|guards|
+        (?!\s+(?:and\s+[a-z]+\s+)?(?:students|pupils|children|teachers|staff|workers|employees|personnel|guards|
                drivers|doctors|nurses|medics|paramedics|crews?|patients)\b)
       | (?:\s*(?:to|and|or|-|–)\s*[\d,.]+)?\s+(?:a|per)\s+day\b
       | \s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH_WORDS}\b

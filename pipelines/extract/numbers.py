@@ -41,6 +41,11 @@ FRACTIONS = {
     "one quarter": 0.25, "one-quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75,
     "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2, "a sixth": 1 / 6, "a tenth": 0.1,
     "one in five": 0.2, "one in four": 0.25, "one in three": 1 / 3, "one in ten": 0.1,
+    "two in three": 2 / 3, "three in four": 0.75, "four in five": 0.8,
+    # "nearly 9 in 10 of Gaza's 2.1 million people"
+    **{f"{word} in ten": n / 10 for n, word in enumerate(
+        "two three four five six seven eight nine".split(), start=2)},
+    **{f"{n} in 10": n / 10 for n in range(1, 10)},
 }
 _FRACTION = trie_pattern(list(FRACTIONS))
 
@@ -68,7 +73,7 @@ _RANGE = re.compile(
 _SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+\(?)?(?P<num>{NUMBER})")
 # "about half of ...", and a bare share as a subject: "Of the 90 held, about half are alive"
 _FRACTION_OF = re.compile(
-    rf"\b(?=[a-zA-Z])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+"
+    rf"\b(?=[a-zA-Z\d])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+"
     r"(?:of\b|(?=(?:are|were|is|was|remain|remained)\b))"
 )
 _MONTH_BEFORE = re.compile(
@@ -105,12 +110,13 @@ def _maybe_range(hay: str) -> bool:
 
 
 _PARTICLE_OVER = re.compile(r"\b(?:hand|turn)(?:s|ed|ing)?\s+$", re.IGNORECASE)
-_MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten))"
+_MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten|"
+                             r"10))"
                              r"s?\s+(?:of|are|were|is|was|remain|remained)\b")
 # A literal piece of every branch of _MAYBE_FRACTION: plain substring tests rule out most
 # sentences before that scan, which stops at every "h", "t", "q", "f", "s" and "i".
 _FRACTION_WORDS = ("half", "third", "quarter", "fifth", "sixth", "tenth", "in five", "in four",
-                   "in three", "in ten")
+                   "in three", "in ten", "in 10")
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:

@@ -3885,3 +3885,32 @@ def test_the_rest_of_patients_awaiting_evacuation_are_not_displaced():
     text = ("WHO says 4,800 patients have left Gaza for treatment abroad, while more than 12,000 "
             "are still waiting.")
     assert none_at(text, "more than 12,000")
+
+
+def test_people_of_sport_learning_and_the_arts_are_people():
+    text = "The federation says 380 footballers, 40 referees and 12 lecturers have been killed."
+    assert [f["metric"] for f in figures(text)] == ["killed", "killed", "killed"]
+    text = "The ministry says it killed over 11,000 school and university students."
+    assert one(text, "over 11,000")["metric"] == "killed"
+
+
+def test_a_delegation_of_people_is_no_count_of_the_dead_near_it():
+    text = ("A delegation of six doctors flew to the congress, carrying the names of colleagues "
+            "killed in the war.")
+    assert none_at(text, "six")
+
+
+def test_nearly_all_of_the_people_living_somewhere_is_their_number_not_a_count():
+    text = "Almost all of the 2.2 million people living in Gaza have been displaced."
+    assert one(text, "2.2 million")["metric"] == "population"
+    text = "Hamas wants all of the 8,000 Palestinians held in Israeli prisons freed."
+    assert none_at(text, "8,000") or one(text, "8,000")["metric"] != "population"
+
+
+def test_n_in_ten_of_a_count_is_a_share_of_it():
+    text = "About 8 in 10 of Gaza's 2.2 million people have been displaced, UNRWA says."
+    share = one(text, "About 8 in 10")
+    assert share["metric"] == "displaced"
+    assert round(share["value"]) == 1_760_000
+    assert none_at("Some 1.9 million people, nine in ten of the population, have fled.",
+                   "nine in ten")
