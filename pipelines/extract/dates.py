@@ -39,8 +39,11 @@ _PATTERNS = [
                re.IGNORECASE),
     re.compile(r"\b(?P<yesterday>yesterday)\b", re.IGNORECASE),
     # the end of a stated period, or "as of", "by": "between 7 October 2023 and 12 September 2024"
-    re.compile(rf"\b(?:and|to|as of|by)\s+{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:and|to|as of|by)\s+{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
+    # ("19 January-1 March": a span's end after a dash, right after a month's name or a day)
+    re.compile(rf"(?:\b(?:and|to|as of|by)\s+|(?<=[a-z\d.])\s?[–-]\s?){_DAY}\s+{_MONTH}{_YEAR}\b",
+               re.IGNORECASE),
+    re.compile(rf"(?:\b(?:and|to|as of|by)\s+|(?<=[a-z\d.])\s?[–-]\s?){_MONTH}\s+{_DAY}{_YEAR}\b",
+               re.IGNORECASE),
 ]
 _PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|between|following|ahead of)\s*$",
                            re.IGNORECASE)

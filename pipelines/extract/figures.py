@@ -637,6 +637,9 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
              # "freed 13 in Khan Younis, ending two years of captivity for men seized on
              # October 7": the date of what the participle's clause tells
              and not _PARTICIPLE_CLAUSE.search(text, figure.end, d.start)
+             # "111 of the hostages seized on October 7 are still held": when the whole was
+             # taken, not the day of the part
+             and not _PART_OF_THE_TAKEN.fullmatch(text, figure.end, d.start)
              and not _DEADLINE.search(text, figure.end, d.start)
              and not _THAT_OF_ANOTHER.search(text, figure.end, d.start)
              # "1,200 killed, including 33 children, the majority on 7 October": a part's day
@@ -673,6 +676,11 @@ _EVENT_RELATIVE = re.compile(r"\b(?:attacks?|raids?|strikes?|airstrikes?|assault
 _COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared) (?:from|with)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:before|until|by the time)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
                        r"(?:concludes|ends|expires|begins|starts|runs out)\b", re.IGNORECASE)
+# (not "31 of its citizens were abducted on October 7": the count of those taken itself)
+_PART_OF_THE_TAKEN = re.compile(r"\s+(?:of|from)\s+[^,.;]{0,60}?\b(?<!were )(?<!was )(?<!been )"
+                                r"(?:seized|taken|abducted|"
+                                r"kidnapped|captured|snatched)\s+(?:(?:[\w-]+\s+){0,3}?(?:on|in)\s+)?",
+                                re.IGNORECASE)
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?!including\b|according\b|bringing\b|raising\b)[a-z]+ing\b")
 
 
@@ -1068,6 +1076,7 @@ def extract_figures(text: str, published: date | None = None,
                         not _COMMA.search(text, mention.end, d.start) and \
                         not _OF_THE.match(text, mention.end) and \
                         not _TAKEN_PART.match(text, mention.end) and \
+                        not _PART_OF_THE_TAKEN.fullmatch(text, mention.end, d.start) and \
                         not _DEADLINE.search(text, mention.end, d.start) and \
                         not _THAT_OF_ANOTHER.search(text, mention.end, d.start):
                     # ("94 of the 251 ... on Oct 7"; "14 more to be freed before the phase ends

@@ -3914,3 +3914,15 @@ def test_n_in_ten_of_a_count_is_a_share_of_it():
     assert round(share["value"]) == 1_760_000
     assert none_at("Some 1.9 million people, nine in ten of the population, have fled.",
                    "nine in ten")
+
+
+def test_the_day_the_whole_was_taken_is_not_the_day_of_its_part():
+    text = "Israel says 115 of the hostages taken on October 7 are still held in Gaza."
+    assert one(text, "115", published=date(2024, 6, 1))["as_of"] == "2024-06-01"
+    text = "Thailand says 31 of its citizens were abducted on October 7."
+    assert one(text, "31", published=date(2024, 6, 1))["as_of"] == "2023-10-07"
+
+
+def test_a_span_of_days_joined_by_a_dash_ends_on_its_last_day():
+    text = "In the truce's first stage (19 January-1 March), 33 hostages were handed over."
+    assert one(text, "33", published=date(2025, 3, 9))["as_of"] == "2025-03-01"
