@@ -47,6 +47,8 @@ _PATTERNS = [
 ]
 _PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|between|following|ahead of)\s*$",
                            re.IGNORECASE)
+_STARTED_IN = re.compile(r"\b(?:that|which)\s+(?:began|started|erupted|(?:was|were)\s+launched)"
+                         r"\s+$", re.IGNORECASE)
 # The verbs of a period's start, named by _PERIOD_EVENT and looked for by _period_word.
 _STARTED = ("began", "begun", "started", "erupted", "broke out", "launched")
 # "since the war erupted on October 7": the date of the event that starts the period.
@@ -232,6 +234,10 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
                                              m_start - start))
                     and _PERIOD_EVENT.search(text, max(start, m_start - 180), m_start)):
                 continue
+            if hay.startswith("in", m.start()) and _STARTED_IN.search(
+                    text, max(start, m_start - 30), m_start):
+                continue  # "the ground operation that began in October": when it started,
+                # not the date of what it has done since
             if any(d.start <= m_start < d.end for d in found):
                 continue
             value = _resolve(m, published)

@@ -547,8 +547,11 @@ def _hedged(pos: int, end: int, hedges: list[int], figures: list[int], claims: l
     believes a quarter of them are dead", only the quarter is hedged."""
     c_start, c_end = words.clause(pos)
     for h in hedges:
-        if h < pos and not any(h + 15 < c < pos for c in claims):
-            return True
+        if h < pos and (not any(h + 15 < c < pos for c in claims)
+                        or _DATA_UNVERIFIED.search(words.text, max(0, h - 120), h)):
+            return True  # (a claim verb after the hedge ends its reach, unless the hedge is on
+            # the data that claim: "Figures published by the ministry, which are unverified,
+            # claim more than 61,000 deaths")
         own = _OF_THEM.match(words.text, end)  # "more than half of whom are believed dead"
         inside = [f for f in figures if pos < f < h]
         if inside and (aside := _ASIDE.search(words.text, end, h)) and \
@@ -564,6 +567,22 @@ def _hedged(pos: int, end: int, hedges: list[int], figures: list[int], claims: l
     return False
 
 
+_PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were|was|had\s+been|"
+                            r"have\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?(?P<verb>displaced|"
+                            r"killed|wounded|injured|abducted|kidnapped|freed|released|evacuated|"
+                            r"uprooted)\b", re.IGNORECASE)
+
+
+def _told_metric(text: str, told: re.Match, metric: str) -> bool:
+    """Whether the past relative clause `told` tells what the figure counts (not "33 hostages
+    who were abducted ... will be freed", which counts the release to come)."""
+    found = metrics.events_in(text, told.start("verb"), told.end())
+    event = found[0][2] if found else None
+    return event is not None and (metric == event or metric.endswith(event)
+                                  or (event == "killed" and metric in _KILLED_FAMILY))
+_DATA_UNVERIFIED = re.compile(r"\b(?:figures|data|numbers|statistics|tolls?|counts?)\b[^.;]{0,80}?"
+                              r",\s+(?:which|that)\s+(?:are|were|is|was|remain)\s+(?:still\s+|"
+                              r"also\s+)?$", re.IGNORECASE)
 # Between a figure and a later hedge: a comma or "and" means the hedge is about something else.
 _NOT_ATTACHED = re.compile(r"\band\b|\bof whom\b|\bwhich\b|\bwho\b|;|"
                            r"\b(?:many|most|some|all|several|few) of (?:them|whom)\b")
@@ -1217,6 +1236,10 @@ def extract_figures(text: str, published: date | None = None,
                 low, high = bounds_for(qualifier, value)
                 qualifier = "fraction_of"
             status = words.status_of(mention.start, mention.estimated)
+            if status == "planned" and (told := _PAST_RELATIVE.match(text, mention.start, s_end)) \
+                    and _told_metric(text, told, metric):
+                status = "reported"  # "some 60,000 people who were displaced for a year, will
+                # go on receiving grants": what befell them, whatever the main verb plans
             if status in ("planned", "proposed") and _next_year_soon(as_of, published):
                 as_of = published  # "On 25 January, four more are to be freed" (published 22
                 # January): a day to come, read back a year; a plan is dated when it is told

@@ -3926,3 +3926,31 @@ def test_the_day_the_whole_was_taken_is_not_the_day_of_its_part():
 def test_a_span_of_days_joined_by_a_dash_ends_on_its_last_day():
     text = "In the truce's first stage (19 January-1 March), 33 hostages were handed over."
     assert one(text, "33", published=date(2025, 3, 9))["as_of"] == "2025-03-01"
+
+
+def test_a_department_of_the_defense_ministry_is_the_israeli_government():
+    text = "The Defense Ministry's rehabilitation department said 12,000 soldiers were wounded."
+    assert _claimant(text, "12,000") == "israel_gov"
+
+
+def test_figures_said_to_be_unverified_are_hedged_past_the_verb_that_claims_them():
+    text = ("Data released by the ministry, which are unverified and do not separate fighters "
+            "from civilians, claim more than 58,000 deaths. Israel says it has killed 20,000 "
+            "gunmen.")
+    assert one(text, "more than 58,000")["hedged"] is True
+    assert one(text, "20,000")["hedged"] is False
+
+
+def test_the_month_an_operation_began_in_does_not_date_its_toll():
+    text = ("Some 40 soldiers were killed in the ground offensive in southern Lebanon that began in "
+            "October, according to army figures.")
+    assert one(text, "Some 40", published=date(2024, 12, 1))["as_of"] == "2024-12-01"
+    assert one("Some 40 soldiers were killed in October.", "Some 40",
+               published=date(2024, 12, 1))["as_of"] == "2024-10-01"
+
+
+def test_people_who_were_displaced_stay_displaced_whatever_is_planned_for_them():
+    text = "Some 50,000 people who were displaced from the north will receive new grants."
+    assert one(text, "Some 50,000")["status"] == "reported"
+    text = "The 33 hostages who were abducted in the attack will be freed in the first phase."
+    assert one(text, "33")["status"] == "planned"
