@@ -3954,3 +3954,11 @@ def test_people_who_were_displaced_stay_displaced_whatever_is_planned_for_them()
     assert one(text, "Some 50,000")["status"] == "reported"
     text = "The 33 hostages who were abducted in the attack will be freed in the first phase."
     assert one(text, "33")["status"] == "planned"
+
+
+def test_what_befalls_others_after_but_not_is_not_the_counts_lot():
+    text = "Some 2.4 million children went back to class, but not the north's evacuees."
+    assert none_at(text, "Some 2.4 million")
+    text = ("Some 900 Gazans held during the war, and not involved in the attack, would be freed "
+            "under the deal.")
+    assert one(text, "Some 900")["metric"] == "prisoners_released"
