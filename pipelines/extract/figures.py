@@ -96,6 +96,9 @@ _LIVING_THERE = re.compile(r"\s+(?:(?:living|who\s+live|who\s+lived)\s+)?(?:in|o
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
 # "its 2.3 million residents", "the camp's 13,000 residents": the people who live there
+_HOME_TO = re.compile(r"(?:\b(?:is|was)\s+home\s+to|(?-i:\b[A-Z][\w-]+)(?:\s+itself)?\s+"
+                      r"(?:has|had))\s+(?:(?:some|about|around|roughly|nearly|over|more than|"
+                      r"almost)\s+)?$", re.IGNORECASE)
 _POSSESSIVE_HOME = re.compile(r"(?:\b(?:its|their)|(?:(?-i:\b[A-Z][\w-]+)|"
                               r"\b(?:camp|city|town|village|territory|enclave|"
                               r"strip|area|district|governorate|region|country|neighbou?rhood))"
@@ -287,14 +290,15 @@ _OF_THE_DEAD = re.compile(r"\s+of\s+the\s+(?:dead|victims)\b")
 _TERMS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:terms|sentences)\b")
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them|those)\b")
 _COPULA = re.compile(r"\b(?:are|were|is|was)\b")
-_OF_THE_NUMBER = re.compile(r"\s+of\s+the\s+\d")
+_OF_THE_NUMBER = re.compile(r"\s+of\s+(?:the|those|these)\s+\d")
 _PART_OF = re.compile(r"\s+of\s+(?:its|their|the|our|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?"
                       r"(?:[\d,]+\s+)?(?:[\w-]+\s+)??(?P<noun>[a-z]+)\b")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 _ASIDE_OPENS = re.compile(r",\s+(?:among them|including)\s")
 _OF_BASE = re.compile(r"\s+of\s+(?:its|their|the|[\w-]+['’]s)\s+(?:[\w-]+['’]s\s+)?")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_PARTITIVE = re.compile(r"\s+(?:of\s+the(?:\s+(?:territory|strip|enclave|city|camp)['’]s)?|"
+_PARTITIVE = re.compile(r"\s+(?:of\s+(?:the|those|these)(?:\s+(?:territory|strip|enclave|city|"
+                        r"camp)['’]s)?|"
                         r"out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
 # "the bodies of the other 24", "the remains of the last four", "the remains of all 28"
 _REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+)?(?:the\s+)?"
@@ -1375,7 +1379,8 @@ def _earlier_hostages(text: str, s_start: int, mention: NumberMention, people: m
     if not seen or people.group not in (None, "people") or \
             (people.group == "people" and people.subject.lower() not in ("dead", "deceased")):
         return None
-    if not text[max(s_start, mention.start - 4):mention.start].lower() == "the ":
+    if not text[max(s_start, mention.start - 6):mention.start].lower().endswith(
+            ("the ", "those ", "these ")):  # ("33 of those 97 dead")
         return None
     metric = seen.get(mention.value)
     return metric if metric in _HOSTAGE_METRICS else None
@@ -1861,6 +1866,9 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
             and (base_of_share or not any(e[0] >= people.end for e in events)
                  # "3,500 of the camp's 14,000 residents have fled": the base of a part
                  or _PART_OF_HOME.search(text, max(s_start, mention.start - 40), mention.start)))
+        # "Eilat itself has some 52,000 residents", "the city is home to 600,000 people"
+        or (residents and _HOME_TO.search(text, max(s_start, mention.start - 40), mention.start)
+            and not any(e[0] >= people.end for e in events))
         # "nearly all of the 2.1 million people living in the Strip have been displaced": the
         # base of a share in words, not those it happened to
         or (residents and _WORDED_SHARE_OF.search(text, max(s_start, mention.start - 30),

@@ -3962,3 +3962,16 @@ def test_what_befalls_others_after_but_not_is_not_the_counts_lot():
     text = ("Some 900 Gazans held during the war, and not involved in the attack, would be freed "
             "under the deal.")
     assert one(text, "Some 900")["metric"] == "prisoners_released"
+
+
+def test_those_and_the_refer_back_to_a_count_alike():
+    text = ("The strike leaves 59 captives in Gaza. The army has declared 35 of those 59 "
+            "dead.")
+    assert [f["metric"] for f in figures(text)] == [
+        "hostages_remaining", "hostages_dead", "hostages_remaining"]
+
+
+def test_a_place_that_has_so_many_residents_gives_its_population():
+    assert one("Sderot itself has about 30,000 residents.", "about 30,000")["metric"] == \
+        "population"
+    assert none_at("Hezbollah itself has some 40,000 fighters.", "some 40,000")
