@@ -252,6 +252,14 @@ _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while)\b")
 _COMMA = re.compile(r";|,(?!\d)|(?<!\d),")  # not the comma inside "2,700"
+def _new_subject(text: str, start: int, end: int) -> bool:
+    """Whether a new subject ("..., many of them killed on October 7") stands between a figure
+    and a date; an aside that closes before the date ("45 people, most of them women, were
+    killed ... on Sunday") does not."""
+    found = _NEW_SUBJECT.search(text, start, end)
+    return bool(found) and not _COMMA.search(text, found.end(), end)
+
+
 # ", many of them killed on October 7": the date belongs to a new subject, not the figure
 _NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|part)\s+of\s+"
                           r"(?:them|whom|those)\b", re.IGNORECASE)
@@ -655,7 +663,7 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
              and (d.start not in taken or ("," not in text[figure.end:d.start]
                                            and not partitive))
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
-             and not _NEW_SUBJECT.search(text, figure.end, d.start)
+             and not _new_subject(text, figure.end, d.start)
              and not _COMPARED.search(text, figure.end, d.start)
              # "freed 13 in Khan Younis, ending two years of captivity for men seized on
              # October 7": the date of what the participle's clause tells

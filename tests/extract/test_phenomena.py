@@ -3975,3 +3975,12 @@ def test_a_place_that_has_so_many_residents_gives_its_population():
     assert one("Sderot itself has about 30,000 residents.", "about 30,000")["metric"] == \
         "population"
     assert none_at("Hezbollah itself has some 40,000 fighters.", "some 40,000")
+
+
+def test_an_aside_on_part_of_a_count_does_not_cut_it_from_its_day():
+    text = ("Nine people were killed and 40 hurt, most of them with burns, in strikes on the "
+            "port on Saturday, the ministry said.")
+    assert [f["as_of"] for f in figures(text, published=date(2024, 7, 22))] == [
+        "2024-07-20", "2024-07-20"]
+    text = "The army says 1,200 people were killed, many of them on October 7."
+    assert one(text, "1,200", published=date(2024, 5, 1))["as_of"] == "2024-05-01"
