@@ -619,6 +619,34 @@ _MOST_ON = re.compile(r",\s+(?:the\s+majority|most|many|half)(?:\s+of\s+(?:them|
                       r"(?:(?:were|was)\s+)?(?:\w+\s+)?(?:(?:on|in)\s+)?$", re.IGNORECASE)
 
 
+# ", among them 64 children and 57 women,": an aside breaking a count down
+# (closed before the count's own verb goes on: not ", including 737 ..., the ministry said")
+_BREAKDOWN_ASIDE = re.compile(r",\s*(?:among them|including|of whom|most of them|many of them)\b"
+                              r"(?:[^,;.]|(?<=\d)[,.](?=\d))*,(?=\s*(?:were|was|have|had|has|"
+                              r"are|is|and)\b)")
+_SAID_ON_THAT = re.compile(r"\b(?:said|says|reported|announced|added)\s+$")
+_AND_THAT_NEXT = re.compile(r",\s+and\s+that\b")
+
+
+def _comma_between(text: str, start: int, end: int) -> bool:
+    """Whether a comma parts text[start:end], not counting those of a breakdown's aside: in
+    "274 citizens, among them 64 children and 57 women, were killed ... on Saturday" the date
+    reaches the 274."""
+    between = text[start:end]
+    return "," in (_BREAKDOWN_ASIDE.sub("", between) if "," in between else between)
+
+
+def _told_that(text: str, told: dates.DateMention, end: int) -> bool:
+    """Whether the date is the day a speaker told what follows and the clause break before the
+    figure at `end` only goes on with what was told: "said on Saturday that 12,300 had been
+    killed ..., and that more than 30,000 had been wounded"."""
+    return text.startswith(" that", told.end) and \
+        bool(_SAID_ON_THAT.search(text, max(0, told.start - 12), told.start)) and \
+        len(_AND_THAT_NEXT.findall(text, told.end, end)) == 1 and \
+        not attribution.CLAUSE_SPLIT.search(
+            text, told.end, _AND_THAT_NEXT.search(text, told.end, end).start())
+
+
 def _date_of_the_whole(whole: Figure, part: NumberMention, owned: dict[int, int],
                        mentions: list[dates.DateMention], as_of: date | None) -> bool:
     """Whether a part, dated only by a date before its whole, takes the whole's other date:
@@ -642,9 +670,10 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
         if d.start == mine:
             return d.value
     before = [d for d in mentions if d.end <= figure.start
-              and (d.start not in taken or "," not in text[d.end:figure.start]
+              and (d.start not in taken or not _comma_between(text, d.end, figure.start)
                    or _EVENT_RELATIVE.search(text, d.end, figure.start))
-              and not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)
+              and (not attribution.CLAUSE_SPLIT.search(text, d.end, figure.start)
+                   or _told_that(text, d, figure.start))
               # "says 251 were taken on October 7 and that 87 are still held": a claim of its own,
               # of the present (not "... on Sunday and that 21 were declared dead")
               and not (_AND_THAT.search(text, d.end, figure.start)
@@ -660,7 +689,7 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
     later = [d for d in mentions if d.start >= figure.end
              and not text.startswith(("when", "in which", "which"), d.start)  # "since October 7,
              # when ...": its own
-             and (d.start not in taken or ("," not in text[figure.end:d.start]
+             and (d.start not in taken or (not _comma_between(text, figure.end, d.start)
                                            and not partitive))
              and not attribution.CLAUSE_SPLIT.search(text, figure.end, d.start)
              and not _new_subject(text, figure.end, d.start)

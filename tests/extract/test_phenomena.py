@@ -3984,3 +3984,17 @@ def test_an_aside_on_part_of_a_count_does_not_cut_it_from_its_day():
         "2024-07-20", "2024-07-20"]
     text = "The army says 1,200 people were killed, many of them on October 7."
     assert one(text, "1,200", published=date(2024, 5, 1))["as_of"] == "2024-05-01"
+
+
+def test_a_breakdown_aside_does_not_part_a_count_from_the_day_after_it():
+    text = ("The ministry said 120 people, among them 40 children and 22 women, were killed and "
+            "300 others hurt in the raid on Jabalia on Sunday.")
+    assert [f["as_of"] for f in figures(text, published=date(2024, 5, 14))] == [
+        "2024-05-12"] * 4
+
+
+def test_the_day_a_body_spoke_dates_each_thing_it_said_that():
+    text = ("The office said on Friday that 9,000 people had been killed, among them 3,700 "
+            "children, and that more than 22,000 had been wounded.")
+    assert [f["as_of"] for f in figures(text, published=date(2023, 11, 5))] == [
+        "2023-11-03"] * 3
