@@ -585,6 +585,11 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
                             r"uprooted)\b", re.IGNORECASE)
 
 
+# the state a count's people are named in, right after their noun
+_STATE_NAMED = re.compile(r"\s+(?:displaced|uprooted|wounded|injured)\s+(?:from|in|by|since|"
+                          r"during)\b", re.IGNORECASE)
+
+
 def _told_metric(text: str, told: re.Match, metric: str) -> bool:
     """Whether the past relative clause `told` tells what the figure counts (not "33 hostages
     who were abducted ... will be freed", which counts the release to come)."""
@@ -1281,6 +1286,10 @@ def extract_figures(text: str, published: date | None = None,
                     and _told_metric(text, told, metric):
                 status = "reported"  # "some 60,000 people who were displaced for a year, will
                 # go on receiving grants": what befell them, whatever the main verb plans
+            elif status in ("planned", "proposed") and metric in ("displaced", "injured") and \
+                    people.end > mention.num_end and _STATE_NAMED.match(text, people.end):
+                status = "reported"  # "to allow some 60,000 residents displaced from the north
+                # to return": a state they are in now; the plan is their return
             if status in ("planned", "proposed") and _next_year_soon(as_of, published):
                 as_of = published  # "On 25 January, four more are to be freed" (published 22
                 # January): a day to come, read back a year; a plan is dated when it is told

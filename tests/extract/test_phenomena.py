@@ -3998,3 +3998,10 @@ def test_the_day_a_body_spoke_dates_each_thing_it_said_that():
             "children, and that more than 22,000 had been wounded.")
     assert [f["as_of"] for f in figures(text, published=date(2023, 11, 5))] == [
         "2023-11-03"] * 3
+
+
+def test_people_named_as_displaced_are_so_now_whatever_is_planned_for_them():
+    text = "The cabinet's goal is to let some 70,000 residents displaced from the border return."
+    assert one(text, "some 70,000")["status"] == "reported"
+    text = "Under the deal, 33 hostages wounded in captivity would be freed first."
+    assert one(text, "33")["status"] == "proposed"
