@@ -1581,6 +1581,14 @@ _PATIENTS = re.compile(r"\b(?:patients?|sick|injured|wounded|ill)\b", re.IGNOREC
 _PATIENTS_AMONG = re.compile(r"\bpatients\b[^.;]*,\s+(?:among them|including)\s+$",
                              re.IGNORECASE)
 _PATIENTS_EARLIER = re.compile(r"\bpatients\b[^.;]*$", re.IGNORECASE)
+_WITH_CONDITION = re.compile(r"\s+with\s+(?:severe\s+|acute\s+|moderate\s+)*(?:malnutrition|"
+                             r"wasting|dehydration|diarrh|infections?|hepatitis|burns|fractures)",
+                             re.IGNORECASE)
+_SURVIVED = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|have\s+)?survived\b",
+                       re.IGNORECASE)
+_AND_MISSING = re.compile(r"\s+and\s+(?:the\s+)?missing(?:\s+persons|\s+people)?\b",
+                          re.IGNORECASE)
+_PALESTINIANS = re.compile(r"(?:[\w-]+\s+)?Palestinians?", re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
 _CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
@@ -2216,6 +2224,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if then != "remaining" and hostage_bodies and not _RATIO.match(text, people.end):
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
+            if not hostage_bodies and handed and people.subject and \
+                    _PALESTINIANS.fullmatch(people.subject):
+                skipped.add(i)  # "Israel handed over the bodies of 45 Palestinians": bodies
+                continue  # returned in an exchange, no metric's count (nor "another 45")
             if not hostage_bodies and (_BODIES_FOUND.match(text, people.end) or _CARRIED.search(
                     text, max(s_start, mention.start - 40), mention.start)) and (
                     dead := metrics.metric_for(people.group, "killed", sentence, people.subject,
@@ -2296,11 +2308,15 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "some 20 family members burst into a committee session", "there were
             # maybe 40 kids on the pitch": people present, with nothing a metric counts
         if _NO_COUNT_BEFORE.search(text, max(s_start, mention.start - 40), mention.start) or (
-                people.subject and people.subject.lower().endswith("patients")
-                and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)):
+                people.subject and (people.subject.lower().endswith("patients")
+                                    or _WITH_CONDITION.match(text, people.end))
+                and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)) or \
+                _SURVIVED.match(text, people.end) or _AND_MISSING.match(text, people.end):
             previous_people = people  # ("caring for 120 children, and three of them died")
             continue  # "concern for the condition of three", "besieging 240 patients and 10
-            # doctors", "the field hospital received 179 patients": no metric counts them
+            # doctors", "the field hospital received 179 patients", "admitted 38 children with
+            # malnutrition", "the 11 girls from her platoon who survived": no metric counts
+            # them; "61,182 martyrs and missing persons": two metrics in one count
         if _CROWD_OF.search(text, max(s_start, mention.start - 30), mention.start) and not any(
                 people.end <= e[0] < people.end + 40 and e[2] in ("killed", "dead", "injured")
                 for e in events):

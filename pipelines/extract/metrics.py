@@ -424,8 +424,11 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if ("age" in before or "turn" in before) and _AGES_BEFORE.search(before) and \
             not _people_next(after):
         return True  # "aged 60 and 70", "aged between 22 and 40"; not "aged 80 and three children"
-    if before.endswith(("was ", "is ")) and _ONE_WHO_WAS.search(before):
+    if before.endswith(("was ", "is ")) and (_ONE_WHO_WAS.search(before) or (
+            _NAME_WAS.search(before) and _WHEN_NEXT.match(after))):
         return True  # "Shlomo Mantzur, who was 85 when he was killed": one person's age
+    if before.endswith("of ") and _PARENT_OF.search(before):
+        return True
     if before.endswith(":") and before[-2:-1].isdigit():
         return True  # the minutes of "14:00"
     tail = before.rstrip()
@@ -460,6 +463,12 @@ _PEOPLE_NEXT = re.compile(r"\s+(?:people|persons)")
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|other\s+|extra\s+)?$",
                            re.IGNORECASE)
 _ONE_WHO_WAS = re.compile(r"\b(?:who|he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
+# "Her brother Nadav was 21 when gunmen took him": a named person's age at the time
+_NAME_WAS = re.compile(r"(?-i:\b[A-Z][a-z]+)\s+(?:was|is)\s+$")
+_WHEN_NEXT = re.compile(r"\s+when\b")
+# "a mother of five": her children, not a count of anyone's dead
+_PARENT_OF = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)\s+of\s+$",
+                        re.IGNORECASE)
 _NAME_BRACKET = re.compile(r"(?-i:\b[A-Z][a-z][\w-]*)\s*\($")  # a name, not "the Strip's ("
 _AGE_DIGITS = re.compile(r"\d{1,3}")
 _YEAR_NEXT = re.compile(r",\s*(?:19|20)\d\d\b")

@@ -4005,3 +4005,29 @@ def test_people_named_as_displaced_are_so_now_whatever_is_planned_for_them():
     assert one(text, "some 70,000")["status"] == "reported"
     text = "Under the deal, 33 hostages wounded in captivity would be freed first."
     assert one(text, "33")["status"] == "proposed"
+
+
+def test_ages_and_children_of_one_person_are_no_counts():
+    assert none_at("Her son Omer was 19 when gunmen took him from the base.", "19")
+    assert none_at("Fatma, 41, is a mother of six living in a tent in Mawasi.", "six")
+
+
+def test_bodies_of_palestinians_handed_back_are_no_count_of_the_dead():
+    text = ("Israel handed over the bodies of 30 Palestinians on Monday, and another 30 on "
+            "Tuesday, officials in Gaza said.")
+    assert figures(text) == []
+
+
+def test_people_admitted_with_an_illness_or_who_survived_are_no_casualties():
+    text = ('"We admitted 52 children with severe malnutrition last week, and four of them '
+            'died," the doctor said.')
+    assert none_at(text, "52")
+    text = ("Her daughter was killed at the base. Every week she visits the grave with some of "
+            "the 9 girls from her unit who survived.")
+    assert none_at(text, "9")
+
+
+def test_a_count_of_the_dead_and_missing_together_is_neither():
+    text = "55,000 martyrs and missing persons, of whom 44,000 martyrs have reached hospitals."
+    assert none_at(text, "55,000")
+    assert one(text, "44,000")["metric"] == "killed"
