@@ -1586,10 +1586,14 @@ _WITH_CONDITION = re.compile(r"\s+with\s+(?:severe\s+|acute\s+|moderate\s+)*(?:m
                              re.IGNORECASE)
 _SURVIVED = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|have\s+)?survived\b",
                        re.IGNORECASE)
+# "fewer than 100 casualties, killed and wounded together": two metrics in one count
+_BOTH_TOGETHER = re.compile(r",?\s+(?:both\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured)\s+"
+                            r"(?:together|combined)\b", re.IGNORECASE)
 _AND_MISSING = re.compile(r"\s+and\s+(?:the\s+)?missing(?:\s+persons|\s+people)?\b",
                           re.IGNORECASE)
 _PALESTINIANS = re.compile(r"(?:[\w-]+\s+)?Palestinians?", re.IGNORECASE)
-_RECEIVED = re.compile(r"\b(?:received|admitted)\s+$", re.IGNORECASE)
+_RECEIVED = re.compile(r"\b(?:received|admitted|(?:taken|took|takes)\s+in)\s+(?:(?:more than|"
+                       r"about|some|nearly|over|around)\s+)?$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
 _CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
                        # "a delegation of eight athletes": those sent, unless they are hurt
@@ -2311,7 +2315,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 people.subject and (people.subject.lower().endswith("patients")
                                     or _WITH_CONDITION.match(text, people.end))
                 and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)) or \
-                _SURVIVED.match(text, people.end) or _AND_MISSING.match(text, people.end):
+                _SURVIVED.match(text, people.end) or _AND_MISSING.match(text, people.end) or \
+                _BOTH_TOGETHER.match(text, people.end):
             previous_people = people  # ("caring for 120 children, and three of them died")
             continue  # "concern for the condition of three", "besieging 240 patients and 10
             # doctors", "the field hospital received 179 patients", "admitted 38 children with

@@ -4031,3 +4031,11 @@ def test_a_count_of_the_dead_and_missing_together_is_neither():
     text = "55,000 martyrs and missing persons, of whom 44,000 martyrs have reached hospitals."
     assert none_at(text, "55,000")
     assert one(text, "44,000")["metric"] == "killed"
+
+
+def test_patients_taken_in_and_casualties_told_together_are_no_single_metric():
+    text = "The army's rehabilitation wing has taken in more than 9,000 new patients this year."
+    assert none_at(text, "more than 9,000")
+    text = "The army said it knew of under 80 Palestinian casualties, killed and wounded together."
+    assert none_at(text, "under 80")
+    assert one("The hospital received 30 wounded on Monday.", "30")["metric"] == "injured"
