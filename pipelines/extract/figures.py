@@ -1469,7 +1469,7 @@ _DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion 
 _OF_THOSE_HELD = re.compile(rf"\s+of\s+(?:those|the)\s+(?:{_UNCOUNTED_ACTS})\b")
 _CLAUSE_OPENS = re.compile(r"[:;]\s*$")
 _OF_THINGS_FIRST = re.compile(r"(?<!\bas )\bof\s+(?:the\s+)?[\d,.]+\s+(?P<noun>[a-z]+s)\b"
-                              r"[^,.;]{0,40},\s+$", re.IGNORECASE)
+                              r"[^,.;]{0,40},\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _UNCOUNTED = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|has been|"
     r"had been|(?:are |were |is |was )?being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
@@ -2416,11 +2416,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue
         if (things := _OF_THINGS_FIRST.search(text, max(s_start, mention.start - 60),
                                               mention.start)) and \
-                metrics.is_thing_noun(things.group("noun")) and (
-                    things.start() == s_start
+                (metrics.is_thing_noun(things.group("noun"))
+                 or things.group("noun").lower() in ("families", "households")) and (
+                    not text[s_start:things.start()].strip(" \"“‘'")
                     or _CLAUSE_OPENS.search(text, max(s_start, things.start() - 3),
                                             things.start())):
             continue  # "of 135,000 tents in the Strip, 110,000 are no longer fit": things
+            # (and '"Of the 40 families who lived here, only two ...': households)
         if people.group == "aid_workers" and _HEADCOUNT_BEFORE.search(
                 text, max(s_start, mention.start - 30), mention.start) and \
                 not metrics.events_in(text, people.end, min(s_end, people.end + 30)):

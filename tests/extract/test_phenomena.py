@@ -4039,3 +4039,9 @@ def test_patients_taken_in_and_casualties_told_together_are_no_single_metric():
     text = "The army said it knew of under 80 Palestinian casualties, killed and wounded together."
     assert none_at(text, "under 80")
     assert one("The hospital received 30 wounded on Monday.", "30")["metric"] == "injured"
+
+
+def test_a_part_of_households_counted_first_is_no_population():
+    text = ('"Of the 30 families who lived on our street, only three have anything to come '
+            'back to," he said.')
+    assert none_at(text, "only three")
