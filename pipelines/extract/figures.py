@@ -645,11 +645,12 @@ def _told_that(text: str, told: dates.DateMention, end: int) -> bool:
     """Whether the date is the day a speaker told what follows and the clause break before the
     figure at `end` only goes on with what was told: "said on Saturday that 12,300 had been
     killed ..., and that more than 30,000 had been wounded"."""
-    return text.startswith(" that", told.end) and \
-        bool(_SAID_ON_THAT.search(text, max(0, told.start - 12), told.start)) and \
-        len(_AND_THAT_NEXT.findall(text, told.end, end)) == 1 and \
-        not attribution.CLAUSE_SPLIT.search(
-            text, told.end, _AND_THAT_NEXT.search(text, told.end, end).start())
+    if not text.startswith(" that", told.end) or \
+            not _SAID_ON_THAT.search(text, max(0, told.start - 12), told.start):
+        return False
+    goes_on = list(_AND_THAT_NEXT.finditer(text, told.end, end))
+    return len(goes_on) == 1 and \
+        not attribution.CLAUSE_SPLIT.search(text, told.end, goes_on[0].start())
 
 
 def _date_of_the_whole(whole: Figure, part: NumberMention, owned: dict[int, int],
@@ -743,9 +744,8 @@ _DEADLINE = re.compile(r"\b(?:before|until|by the time)\s+(?:the\s+)?[\w-]+(?:\s
                        r"(?:concludes|ends|expires|begins|starts|runs out)\b", re.IGNORECASE)
 # (not "31 of its citizens were abducted on October 7": the count of those taken itself)
 _PART_OF_THE_TAKEN = re.compile(r"\s+(?:of|from)\s+[^,.;]{0,60}?\b(?<!were )(?<!was )(?<!been )"
-                                r"(?:seized|taken|abducted|"
-                                r"kidnapped|captured|snatched)\s+(?:(?:[\w-]+\s+){0,3}?(?:on|in)\s+)?",
-                                re.IGNORECASE)
+                                r"(?:seized|taken|abducted|kidnapped|captured|snatched)\s+"
+                                r"(?:(?:[\w-]+\s+){0,3}?(?:on|in)\s+)?", re.IGNORECASE)
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?!including\b|according\b|bringing\b|raising\b)[a-z]+ing\b")
 
 

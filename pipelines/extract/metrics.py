@@ -140,8 +140,9 @@ _NOT_PEOPLE_AFTER = re.compile(
       | :\d
       | \s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc)
       | \s+(?:{_ADJECTIVE})?(?:{_UNIT_WORDS}|mass\s+killings)\b
-        (?!\s+(?:and\s+[a-z]+\s+)?(?:students|pupils|children|teachers|staff|workers|employees|personnel|guards|
-               drivers|doctors|nurses|medics|paramedics|crews?|patients)\b)
+        (?!\s+(?:and\s+[a-z]+\s+)?(?:students|pupils|children|teachers|staff|workers|
+               employees|personnel|guards|drivers|doctors|nurses|medics|paramedics|crews?|
+               patients)\b)  # "school students", "hospital staff": a place word, then people
       | (?:\s*(?:to|and|or|-|–)\s*[\d,.]+)?\s+(?:a|per)\s+day\b
       | \s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH_WORDS}\b
       | \s+{_MONTH_WORDS}\b
