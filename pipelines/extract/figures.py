@@ -96,9 +96,9 @@ _LIVING_THERE = re.compile(r"\s+(?:(?:living|who\s+live|who\s+lived)\s+)?(?:in|o
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
 # "its 2.3 million residents", "the camp's 13,000 residents": the people who live there
-_HOME_TO = re.compile(r"(?:\b(?:is|was)\s+home\s+to|(?-i:\b[A-Z][\w-]+)(?:\s+itself)?\s+"
-                      r"(?:has|had))\s+(?:(?:some|about|around|roughly|nearly|over|more than|"
-                      r"almost)\s+)?$", re.IGNORECASE)
+# "Eilat itself has some 52,000 residents" ("home to" is _PLACE_OF's)
+_HOME_TO = re.compile(r"(?-i:\b[A-Z][\w-]+)(?:\s+itself)?\s+(?:has|had)\s+(?:(?:some|about|"
+                      r"around|roughly|nearly|over|more than|almost)\s+)?$", re.IGNORECASE)
 _POSSESSIVE_HOME = re.compile(r"(?:\b(?:its|their)|(?:(?-i:\b[A-Z][\w-]+)|"
                               r"\b(?:camp|city|town|village|territory|enclave|"
                               r"strip|area|district|governorate|region|country|neighbou?rhood))"
@@ -597,6 +597,8 @@ def _told_metric(text: str, told: re.Match, metric: str) -> bool:
     event = found[0][2] if found else None
     return event is not None and (metric == event or metric.endswith(event)
                                   or (event == "killed" and metric in _KILLED_FAMILY))
+
+
 _DATA_UNVERIFIED = re.compile(r"\b(?:figures|data|numbers|statistics|tolls?|counts?)\b[^.;]{0,80}?"
                               r",\s+(?:which|that)\s+(?:are|were|is|was|remain)\s+(?:still\s+|"
                               r"also\s+)?$", re.IGNORECASE)
@@ -1584,14 +1586,13 @@ _PATIENTS_EARLIER = re.compile(r"\bpatients\b[^.;]*$", re.IGNORECASE)
 _WITH_CONDITION = re.compile(r"\s+with\s+(?:severe\s+|acute\s+|moderate\s+)*(?:malnutrition|"
                              r"wasting|dehydration|diarrh|infections?|hepatitis|burns|fractures)",
                              re.IGNORECASE)
-_SURVIVED = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|have\s+)?survived\b",
-                       re.IGNORECASE)
-# "fewer than 100 casualties, killed and wounded together": two metrics in one count
-_BOTH_TOGETHER = re.compile(r",?\s+(?:both\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured)\s+"
+# What follows a count's people and makes it no one metric's: "the 11 girls from her platoon
+# who survived"; "61,182 martyrs and missing persons"; "fewer than 100 casualties, killed and
+# wounded together" (one pattern: it is tried at every count)
+_NOT_ONE_COUNT = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|have\s+)?survived\b|"
+                            r"\s+and\s+(?:the\s+)?missing(?:\s+persons|\s+people)?\b|"
+                            r",?\s+(?:both\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured)\s+"
                             r"(?:together|combined)\b", re.IGNORECASE)
-_AND_MISSING = re.compile(r"\s+and\s+(?:the\s+)?missing(?:\s+persons|\s+people)?\b",
-                          re.IGNORECASE)
-_PALESTINIANS = re.compile(r"(?:[\w-]+\s+)?Palestinians?", re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted|(?:taken|took|takes)\s+in)\s+(?:(?:more than|"
                        r"about|some|nearly|over|around)\s+)?$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
@@ -1924,7 +1925,7 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
             and (base_of_share or not any(e[0] >= people.end for e in events)
                  # "3,500 of the camp's 14,000 residents have fled": the base of a part
                  or _PART_OF_HOME.search(text, max(s_start, mention.start - 40), mention.start)))
-        # "Eilat itself has some 52,000 residents", "the city is home to 600,000 people"
+        # "Eilat itself has some 52,000 residents"
         or (residents and _HOME_TO.search(text, max(s_start, mention.start - 40), mention.start)
             and not any(e[0] >= people.end for e in events))
         # "nearly all of the 2.1 million people living in the Strip have been displaced": the
@@ -2228,8 +2229,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if then != "remaining" and hostage_bodies and not _RATIO.match(text, people.end):
                 out.append((mention, "hostage_bodies_recovered", people, None))
                 continue
-            if not hostage_bodies and handed and people.subject and \
-                    _PALESTINIANS.fullmatch(people.subject):
+            if not hostage_bodies and handed and \
+                    _PALESTINIAN_BODIES.search(text, handed.start(), people.end):
                 skipped.add(i)  # "Israel handed over the bodies of 45 Palestinians": bodies
                 continue  # returned in an exchange, no metric's count (nor "another 45")
             if not hostage_bodies and (_BODIES_FOUND.match(text, people.end) or _CARRIED.search(
@@ -2315,8 +2316,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 people.subject and (people.subject.lower().endswith("patients")
                                     or _WITH_CONDITION.match(text, people.end))
                 and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)) or \
-                _SURVIVED.match(text, people.end) or _AND_MISSING.match(text, people.end) or \
-                _BOTH_TOGETHER.match(text, people.end):
+                _NOT_ONE_COUNT.match(text, people.end):
             previous_people = people  # ("caring for 120 children, and three of them died")
             continue  # "concern for the condition of three", "besieging 240 patients and 10
             # doctors", "the field hospital received 179 patients", "admitted 38 children with
