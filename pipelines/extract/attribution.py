@@ -661,3 +661,99 @@ def opens_quote(sentence: str) -> bool:
     """A sentence that opens a quotation (its speaker may be named in a later sentence)."""
     opened = sentence.count("“") + (sentence.count('"') % 2)
     return opened > sentence.count("”") or sentence.lstrip().startswith(("“", '"'))
+
+
+# A transcript's turn: "HAGARI: ...", "MR MILLER: ...", "Q: ... A: ..." at a line's start or
+# right after the question before it. The label is written in capitals, so a headline's "Gaza
+# health ministry: ..." (read by `find`) is not one.
+_TURN = re.compile(r"(?:^|(?<=[.?!\"”]\s))(?P<label>Q|A|(?:(?:MR|MRS|MS|DR|PROF|GEN|ADM|COL|MAJ|"
+                   r"LT|CAPT)\.?\s+)?(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}))"
+                   r"(?:\s+\((?P<role>[^()\n]{1,40})\))?:\s",
+                   re.MULTILINE)
+# the one asking, the outlet's own voice: no speaker of its own
+_ASKER = frozenset({"Q", "QUESTION", "ANCHOR", "HOST", "INTERVIEWER", "REPORTER",
+                    "CORRESPONDENT", "PRESENTER", "MODERATOR"})
+_ANSWER = frozenset({"A", "ANSWER"})
+# the one answering an interviewer, named in the lines that open the interview
+_INTERVIEWEE = re.compile(
+    r"\b(?:spoke|speaks|talked|talks|sat down)\s+(?:with|to)\s+(?P<with>[^.;]{3,120}?)"
+    r"(?=,?\s+about\b|[.;]|$)|"
+    r"(?:^|[,—–]\s*)(?P<who>(?-i:[A-Za-z])[^,.;—–]{2,80}?(?:,\s[^,.;]{2,80},)?)\s+(?:answered|"
+    r"answers|fielded|took|held|gave)\s+(?:[\w'’]+\s+){0,3}(?:questions|press conference|news "
+    r"conference|briefing|interview)", re.IGNORECASE | re.MULTILINE)
+# the outlet's own people, who ask the questions or tell what they saw: "anchors Yael Dor and
+# Eitan Shalev", "our diplomatic correspondent Yoav Katz", "LEVI (diplomatic correspondent):"
+_STAFF = r"\b(?:our|hosts?|anchors?|presenters?|correspondents?|reporters?|editors?|interviewer)\b"
+_STAFF_BEFORE = re.compile("(?i:" + _STAFF + ")"
+                           + r"(?:\s+[a-z]+){0,2}(?:\s+(?:[A-Z][\w'’.-]*|and))*\s+$")
+_STAFF_ROLE = re.compile(_STAFF, re.IGNORECASE)
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:an?|the)\s")
+# the words before a name that say who they are: titles, bodies and role nouns
+_TITLE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "director", "minister",
+                          "chief", "head", "commissioner", "secretary", "coordinator",
+                          "official", "envoy", "adviser", "advisor", "deputy", "general",
+                          "representative", "commander", "president", "ambassador"})
+# a person's role right after their name: "Ismail al-Thawabta, director of the ... Office"
+_ROLE_AFTER = re.compile(r",\s+(?P<role>(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}(?:director|head|"
+                         r"chief|spokes(?:man|woman|person)|minister|secretary|commissioner|"
+                         r"coordinator|official|representative|envoy|president|chair\w*|"
+                         r"commander|deputy|adviser|advisor)\b[^,.;]{0,80})")
+
+
+def turn_label(text: str, line_start: int, end: int) -> re.Match | None:
+    """The last transcript turn label in text[line_start:end] (its line up to `end`)."""
+    last = None
+    for last in _TURN.finditer(text, line_start, end):  # noqa: B007 (the last one is wanted)
+        pass
+    return last
+
+
+def turn_speaker(text: str, label: re.Match) -> str | None:
+    """Who speaks in a transcript turn: the person its label names as they were introduced
+    ("IDF Spokesperson Rear Adm. Daniel Hagari" for "HAGARI:") or the interviewee for "A:";
+    "" for the outlet's own people (the one asking, its anchors and correspondents); None for a
+    label that names no one introduced (a section header such as "CASUALTIES:")."""
+    word = label.group("label")
+    if word in _ASKER or (label.group("role") and _STAFF_ROLE.search(label.group("role"))):
+        return ""
+    if word in _ANSWER:
+        return _interviewee(text, label.start())
+    name = label.group("name")
+    # the name as first written, capitalised ("Rear Adm. Daniel Hagari", "UNICEF spokesperson
+    # James Elder"): never a place or a word of the prose
+    named = next((m for m in re.finditer(rf"\b{re.escape(name)}\b(?!:)", text[:label.start()],
+                                         re.IGNORECASE) if m.group()[0].isupper()), None)
+    if named is None:
+        return name.title() if is_known(name) else None
+    line = text.rfind("\n", 0, named.start()) + 1
+    if _STAFF_BEFORE.search(text, max(line, named.start() - 80), named.start()) and \
+            not _APPOSITIVE_AFTER.match(text, named.end()) or \
+            (after := re.compile(r"\s*\((?P<r>[^()\n]{1,40})\)").match(text, named.end())) and \
+            _STAFF_ROLE.search(after.group("r")):
+        return ""
+    words = text[line:named.start()].split()
+    title = []
+    for w in reversed(words[-8:]):
+        if not (w[0].isupper() or w.lower() in _TITLE_WORDS) or w.endswith((",", ";", ":")):
+            break
+        title.insert(0, w)
+    if not title:
+        return name.title() if is_known(name) else None
+    phrase = " ".join(title + [named.group()])
+    role = _ROLE_AFTER.match(text, named.end())
+    return f"{phrase}, {role.group('role').strip()}" if role else phrase
+
+
+def _interviewee(text: str, pos: int) -> str | None:
+    """The one answering: named by the line before the first question ("host X spoke with Y,
+    director of ...", "ministry spokesman Y answered the anchor's questions")."""
+    first = _TURN.search(text)  # the interview opens at its first turn
+    opening = text[:first.start() if first and first.start() < pos else pos].rstrip()
+    intro_start = opening.rfind("\n") + 1  # the last line before it
+    end = len(opening)
+    who = None
+    for who in _INTERVIEWEE.finditer(text, intro_start, max(intro_start, end)):  # noqa: B007
+        pass
+    if who is None:
+        return None
+    return (who.group("with") or who.group("who")).strip()

@@ -761,6 +761,7 @@ class _Attributions:
                  outlet: str | None = None) -> None:
         self.text, self.spans, self.outlet = text, spans, outlet
         self._cues: dict[int, list[attribution.Attribution]] = {}
+        self._turns: dict[int, str | None] = {}
 
     def cues(self, index: int) -> list[attribution.Attribution]:
         if index not in self._cues:
@@ -903,6 +904,12 @@ class _Attributions:
             first -= 1
         cues = self.cues(first)
         return (first, cues[-1]) if cues else None
+
+    def turn_speaker(self, label: re.Match) -> str | None:
+        """Who speaks in a transcript turn (`attribution.turn_speaker`), once per label."""
+        if label.start() not in self._turns:
+            self._turns[label.start()] = attribution.turn_speaker(self.text, label)
+        return self._turns[label.start()]
 
     def in_quote(self, index: int) -> bool:
         """Whether sentence `index` is part of a quotation: it opens one, or its paragraph
@@ -1185,10 +1192,21 @@ def extract_figures(text: str, published: date | None = None,
         in_list = False  # the figure before was a part of a breakdown ("including 12 women")
         # the day the sentence before opens with, when this one goes on with its subject
         told_on = None if date_mentions else _told_on(text, spans, index, published)
+        # a transcript's turn ("HAGARI: ...", "A: ...") is its speaker's, as far as no one
+        # else is named in it
+        turn = attribution.turn_label(text, line_start, s_end) \
+            if ":" in text[line_start:s_end] else None
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
-            if cue is not None and cue.claimant.lower() in _FIRST_PERSON:
+            speaker = attributions.turn_speaker(turn) if turn is not None and \
+                turn.end() <= mention.start and (cue is None or cue.claimant.lower().split()[0]
+                                                 in _FIRST_PERSON | {"our"}) else None
+            if speaker:
+                cue = attribution.Attribution(speaker, turn.start(), True, False)
+            elif cue is not None and cue.claimant.lower() in _FIRST_PERSON:
                 cue = _quoted_speaker(cues, cue, attributions, index) or cue
-            if cue is not None:
+            if speaker == "":  # the outlet's own anchor or correspondent
+                claimant, explicit = outlet_name, False
+            elif cue is not None:
                 claimant, explicit = attributions.resolve(index, cue)
                 if claimant.lower() in _FIRST_PERSON and not attributions.in_quote(index):
                     # "We have recorded 120 martyrs" in a statement naming no one before: the

@@ -4045,3 +4045,39 @@ def test_a_part_of_households_counted_first_is_no_population():
     text = ('"Of the 30 families who lived on our street, only three have anything to come '
             'back to," he said.')
     assert none_at(text, "only three")
+
+
+def test_a_transcript_turn_is_its_speakers():
+    text = ("Nightly briefing\n\n"
+            "Military spokesman Brig. Gen. Effie Defrin took questions in Tel Aviv on Monday.\n\n"
+            "DEFRIN: Since the ground operation began, 41 of our soldiers have fallen.\n\n"
+            "Q: And the hostages? DEFRIN: There are 101 hostages still held in Gaza.\n\n"
+            "CASUALTIES: 12 people were killed in the north, the outlet counted.")
+    assert _claimant(text, "41", outlet="Coastal Wire") == "israel_military"
+    assert _claimant(text, "101", outlet="Coastal Wire") == "israel_military"
+    # a section header is no speaker
+    assert _claimant("Update\n\nCASUALTIES: 12 people were killed in the north.", "12",
+                     outlet="Coastal Wire") == "outlet"
+
+
+def test_an_interview_answer_is_the_interviewees_and_the_hosts_turns_the_outlets():
+    text = ("Podcast recap\n\n"
+            "Host Rana Saleh spoke with Ismail al-Thawabta, director of the Government Media "
+            "Office in Gaza, about the records his office keeps.\n\n"
+            "Q: How many are missing? A: More than 11,000 people are under the rubble.")
+    assert _claimant(text, "More than 11,000", outlet="Coastal Wire") == "gaza_gmo"
+    text = ("Morning edition\n\n"
+            "Anchors Dana Levy and Amit Segev opened with the overnight handover.\n\n"
+            "LEVY: Our correspondent Noa Bar has the numbers. Noa? "
+            "NOA BAR (diplomatic correspondent): Over six weeks, 25 hostages came home alive.\n\n"
+            "SEGEV: And 59 remain in Gaza, our own count shows.")
+    assert _claimant(text, "25", outlet="Coastal Wire") == "outlet"
+    assert _claimant(text, "59", outlet="Coastal Wire") == "outlet"
+
+
+def test_our_teams_in_a_spokespersons_turn_are_the_speakers_body():
+    text = ("Briefing notes\n\n"
+            "WHO representative Dr Rik Peeperkorn spoke to reporters in Geneva.\n\n"
+            "Q: What has WHO confirmed? PEEPERKORN: Our teams have confirmed at least 37 deaths "
+            "from malnutrition this year.")
+    assert _claimant(text, "at least 37", outlet="Coastal Wire") == "un"
