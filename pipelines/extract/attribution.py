@@ -26,7 +26,7 @@ VERBS = (
     r"announce|proposed|proposes|demanded|demands|disclosed|discloses|revealed|reveals|"
     r"notified|notifies|informed|informs|accused|accuses|"
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
-    r"concluded|cited(?! by\b)|cites|"
+    r"concluded|cited(?! by\b)|cites|maintain(?:s|ed)?(?= that\b)|"
     # ("has raised its count of Palestinians killed in the 15-month war to 61,709")
     r"raised (?:the|its) [\w '’-]{2,60}? to|revised (?:the|its) [\w '’-]{2,60}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"
@@ -108,7 +108,7 @@ _ENDS_RELATIVE = re.compile(r"\b(?:which|who)(?:\s+also)?\s*$")
 _DIGIT = re.compile(r"\d")
 _NAME_START = re.compile(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)")
 _NUMBERED_OUTLET = re.compile(r"\b(?:channel|kan|i24)\s*\d+\b", re.IGNORECASE)
-_SAYING = re.compile(r",\s+(?:saying|adding|reporting)\b", re.IGNORECASE)
+_SAYING = re.compile(r",\s+(?:saying|adding|reporting|noting)\b", re.IGNORECASE)
 # "..., with the Government Media Office saying that 400 were killed"
 _WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?|"
                           r"the\s+[\w'’ -]{2,40}?)\s+"  # "with the military saying"
@@ -470,7 +470,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.end("c"), True, bool(GENERIC.match(phrase))))
     for m in (_SAYING.finditer(sentence) if "saying" in lowered or "adding" in lowered or
-              "reporting" in lowered else ()):
+              "reporting" in lowered or "noting" in lowered else ()):
         # ", saying ...": the speaker of the clause before
         earlier = [a for a in found if a.start < start + m.start()]
         agent = _BY_BEFORE.search(sentence, max(0, m.start() - 70), m.start()) \

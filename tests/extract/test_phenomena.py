@@ -4081,3 +4081,21 @@ def test_our_teams_in_a_spokespersons_turn_are_the_speakers_body():
             "Q: What has WHO confirmed? PEEPERKORN: Our teams have confirmed at least 37 deaths "
             "from malnutrition this year.")
     assert _claimant(text, "at least 37", outlet="Coastal Wire") == "un"
+
+
+def test_maintains_that_and_noting_that_claim_what_follows():
+    text = "A day later, the army maintains that 60 gunmen were killed in the raid."
+    assert _claimant(text, "60") == "israel_military"
+    text = ("The Hostages and Missing Families Forum marked 300 days on Saturday, noting that 97 "
+            "hostages remain in Gaza.")
+    assert one(text, "97")["claimant"] == "The Hostages and Missing Families Forum"
+
+
+def test_the_occupations_army_is_the_israeli_military():
+    text = "The occupation's army claims it has killed 9,000 fighters."
+    assert _claimant(text, "9,000") == "israel_military"
+
+
+def test_an_episode_number_is_no_count():
+    text = "Hamas freed four hostages on Sunday.\n\nEpisode 17 will be released on Monday."
+    assert none_at(text, "17")
