@@ -80,6 +80,9 @@ _HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
 _EVENT_NAMED = re.compile(r"\b(?:massacre|attack|strike|raid|bombing|shelling|assault|ambush|"
                           r"explosion|blast|shooting|stampede|crush)\b", re.IGNORECASE)
 _STATEMENT = re.compile(r"\b(?:statement|announcement|update)$", re.IGNORECASE)
+# "Morning show recap: ...", "Radio bulletin summary: ...": the outlet's own programme, no speaker
+_PROGRAMME = re.compile(r"\b(?:recap|summary|highlights|round-?up|bulletin|briefing|digest|"
+                        r"explainer|transcript|notes?|excerpts|factbox)$", re.IGNORECASE)
 # Words that make the text after a headline colon a statement, not its speaker.
 _NOT_A_SOURCE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
                            r"killed|dead|rescued|freed|released|wounded|hostages?)\b",
@@ -516,7 +519,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if lead and (not found or known) and (
                 len(_clean(lead.group("c")).split()) <= 6 or (known and _STATEMENT.search(
                     lead.group("c")))) and not has_number(lower(lead.group("c"))) and \
-                (known or not _EVENT_NAMED.search(lead.group("c"))):
+                (known or not (_EVENT_NAMED.search(lead.group("c"))
+                               or _PROGRAMME.search(lead.group("c").strip()))):
             found.append(Attribution(_clean(lead.group("c")), start, True, False))
     place = _PLACE_FRONT.match(sentence) if sentence.startswith(("In ", "Inside ", "Across ",
                                                                   "On the ")) else None
@@ -700,12 +704,12 @@ _ROLE_AFTER = re.compile(r",\s+(?P<role>(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}
                          r"commander|deputy|adviser|advisor)\b[^,.;]{0,80})")
 
 
-def turn_label(text: str, line_start: int, end: int) -> re.Match | None:
-    """The last transcript turn label in text[line_start:end] (its line up to `end`)."""
-    last = None
-    for last in _TURN.finditer(text, line_start, end):  # noqa: B007 (the last one is wanted)
-        pass
-    return last
+def turn_labels(text: str, line_start: int) -> list[re.Match]:
+    """The transcript turn labels on the line starting at `line_start`, in order."""
+    end = text.find("\n", line_start)
+    end = len(text) if end < 0 else end
+    return list(_TURN.finditer(text, line_start, end)) if text.find(":", line_start, end) >= 0 \
+        else []
 
 
 def turn_speaker(text: str, label: re.Match) -> str | None:
@@ -721,9 +725,8 @@ def turn_speaker(text: str, label: re.Match) -> str | None:
     name = label.group("name")
     # the name as first written, capitalised ("Rear Adm. Daniel Hagari", "UNICEF spokesperson
     # James Elder"): never a place or a word of the prose
-    named = next((m for m in re.finditer(rf"\b{re.escape(name)}\b(?!:)", text[:label.start()],
-                                         re.IGNORECASE) if m.group()[0].isupper()), None)
-    if named is None:
+    named = _first_named(text, name)
+    if named is None or named.start() >= label.start():
         return name.title() if is_known(name) else None
     line = text.rfind("\n", 0, named.start()) + 1
     if _STAFF_BEFORE.search(text, max(line, named.start() - 80), named.start()) and \
@@ -740,8 +743,19 @@ def turn_speaker(text: str, label: re.Match) -> str | None:
     if not title:
         return name.title() if is_known(name) else None
     phrase = " ".join(title + [named.group()])
+    person = f"{title[-1]} {named.group()}"
+    if is_known(person) and resolve_claimant(person) != resolve_claimant(phrase):
+        return person  # "National Security Council spokesman John Kirby": the registry knows
+        # the man, and which council he speaks for
     role = _ROLE_AFTER.match(text, named.end())
     return f"{phrase}, {role.group('role').strip()}" if role else phrase
+
+
+@lru_cache(maxsize=32)  # one article at a time; big texts are not kept
+def _first_named(text: str, name: str) -> re.Match | None:
+    """Where `name` is first written capitalised, not as a turn label."""
+    return next((m for m in re.finditer(rf"\b{re.escape(name)}\b(?!:)", text, re.IGNORECASE)
+                 if m.group()[0].isupper()), None)
 
 
 def _interviewee(text: str, pos: int) -> str | None:

@@ -756,12 +756,14 @@ class _Attributions:
     and the antecedent of "he said" / "the official said" in earlier sentences."""
 
     LOOKBACK = 16  # sentences
+    QUOTE_REACH = 24  # sentences
 
     def __init__(self, text: str, spans: list[sentences.Sentence],
                  outlet: str | None = None) -> None:
         self.text, self.spans, self.outlet = text, spans, outlet
         self._cues: dict[int, list[attribution.Attribution]] = {}
         self._turns: dict[int, str | None] = {}
+        self._labels: dict[int, tuple[list[re.Match], list[int]]] = {}
 
     def cues(self, index: int) -> list[attribution.Attribution]:
         if index not in self._cues:
@@ -905,6 +907,15 @@ class _Attributions:
         cues = self.cues(first)
         return (first, cues[-1]) if cues else None
 
+    def turn(self, line_start: int, pos: int) -> re.Match | None:
+        """The transcript turn label last before `pos` on its line (labels found once a line)."""
+        if line_start not in self._labels:
+            labels = attribution.turn_labels(self.text, line_start)
+            self._labels[line_start] = (labels, [label.end() for label in labels])
+        labels, ends = self._labels[line_start]
+        i = bisect_left(ends, pos + 1) if labels else 0
+        return labels[i - 1] if i else None
+
     def turn_speaker(self, label: re.Match) -> str | None:
         """Who speaks in a transcript turn (`attribution.turn_speaker`), once per label."""
         if label.start() not in self._turns:
@@ -916,8 +927,9 @@ class _Attributions:
         opens with a quotation mark and no sentence before it in the paragraph closed it."""
         if attribution.opens_quote(self.text[self.spans[index].start:self.spans[index].end]):
             return True
-        first = index
-        while first > 0 and self.spans[first - 1].paragraph == self.spans[index].paragraph:
+        first = index  # (a quotation opened more than QUOTE_REACH sentences back is over)
+        while first > max(0, index - self.QUOTE_REACH) and \
+                self.spans[first - 1].paragraph == self.spans[index].paragraph:
             first -= 1
         opening = self.text[self.spans[first].start:self.spans[index].start]
         return first < index and opening.lstrip().startswith(("“", '"')) and \
@@ -1194,12 +1206,11 @@ def extract_figures(text: str, published: date | None = None,
         told_on = None if date_mentions else _told_on(text, spans, index, published)
         # a transcript's turn ("HAGARI: ...", "A: ...") is its speaker's, as far as no one
         # else is named in it
-        turn = attribution.turn_label(text, line_start, s_end) \
-            if ":" in text[line_start:s_end] else None
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
-            speaker = attributions.turn_speaker(turn) if turn is not None and \
-                turn.end() <= mention.start and (cue is None or cue.claimant.lower().split()[0]
-                                                 in _FIRST_PERSON | {"our"}) else None
+            turn = attributions.turn(line_start, mention.start) \
+                if cue is None or cue.claimant.lower().split()[0] in _FIRST_PERSON | {"our"} \
+                else None
+            speaker = attributions.turn_speaker(turn) if turn is not None else None
             if speaker:
                 cue = attribution.Attribution(speaker, turn.start(), True, False)
             elif cue is not None and cue.claimant.lower() in _FIRST_PERSON:
@@ -1610,7 +1621,10 @@ _WITH_CONDITION = re.compile(r"\s+with\s+(?:severe\s+|acute\s+|moderate\s+)*(?:m
 _NOT_ONE_COUNT = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|have\s+)?survived\b|"
                             r"\s+and\s+(?:the\s+)?missing(?:\s+persons|\s+people)?\b|"
                             r",?\s+(?:both\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured)\s+"
-                            r"(?:together|combined)\b", re.IGNORECASE)
+                            r"(?:together|combined)\b|"
+                            # "100 children killed or maimed every day": both in one count
+                            r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?(?:killed|dead)\s+or\s+(?:maimed|"
+                            r"wounded|injured)\b", re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted|(?:taken|took|takes)\s+in)\s+(?:(?:more than|"
                        r"about|some|nearly|over|around)\s+)?$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt

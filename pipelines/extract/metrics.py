@@ -544,8 +544,10 @@ def people_after(text: str, pos: int, limit: int) -> People:
             if len(words) < size:
                 continue
             phrase = " ".join(lowered[-size:])
-            if size == 1 and phrase in MODIFIERS and _NOUN_NEXT.match(text, match.end()):
-                continue  # "the dead hostages": here "dead" describes the next noun
+            if size == 1 and (phrase in MODIFIERS or phrase in ("lebanese", "chinese")) and \
+                    _NOUN_NEXT.match(text, match.end()):
+                continue  # "the dead hostages", "Lebanese soldiers": here "dead" or "Lebanese"
+                # describes the next noun
             group = _group_of(phrase)
             if group:
                 start = words[0].start()

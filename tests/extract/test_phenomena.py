@@ -4099,3 +4099,25 @@ def test_the_occupations_army_is_the_israeli_military():
 def test_an_episode_number_is_no_count():
     text = "Hamas freed four hostages on Sunday.\n\nEpisode 17 will be released on Monday."
     assert none_at(text, "17")
+
+
+def test_lebanese_before_soldiers_describes_them():
+    assert one("At least 30 Lebanese soldiers have been killed since October.",
+               "At least 30")["metric"] == "soldiers_killed"
+    assert one("Two Lebanese were killed in the strike.", "Two")["metric"] == "killed"
+
+
+def test_a_turn_label_names_the_person_the_registry_knows_not_the_body_before_him():
+    text = ("Briefing notes\n\n"
+            "National Security Council spokesman John Kirby then took questions.\n\n"
+            "Q: How many Americans are held? KIRBY: Eight Americans are still held in Gaza.")
+    assert _claimant(text, "Eight", outlet="Coastal Wire") == "us_gov"
+
+
+def test_a_programme_title_before_a_colon_is_no_speaker():
+    text = "Evening bulletin summary: bodies of three hostages returned\n\nMore follows."
+    assert _claimant(text, "three", outlet="Coastal Wire") == "outlet"
+
+
+def test_killed_or_maimed_together_is_no_count_of_the_dead():
+    assert none_at("About 90 children are killed or maimed in Gaza every day.", "About 90")

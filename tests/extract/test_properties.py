@@ -84,5 +84,8 @@ def test_pathological_inputs_stay_linear():
     for text in ("1 " * 300_000, "killed 12 people and " * 30_000, "a" * 2_000_000,
                  "1" * 1_000_000, "“" * 200_000, "two hundred and " * 40_000,
                  "\n" * 500_000, "Over 5," * 100_000,
-                 "- 12 were killed.\n" * 30_000):  # each bullet looks up its list's lead
+                 "- 12 were killed.\n" * 30_000,  # each bullet looks up its list's lead
+                 # a transcript on one line: each turn finds its label once
+                 "Q: Were 12 killed? A: Yes, 12. HAGARI: We lost 3 soldiers. " * 20_000,
+                 "DR X: 12 were killed: " * 40_000):
         _assert_linear(text)
