@@ -1625,6 +1625,9 @@ _NOT_ONE_COUNT = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|hav
                             # "100 children killed or maimed every day": both in one count
                             r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?(?:killed|dead)\s+or\s+(?:maimed|"
                             r"wounded|injured)\b", re.IGNORECASE)
+# "Of the 13,000 staff we have in Gaza, 101 have been killed": a body's headcount, not a toll
+_HEADCOUNT = re.compile(r"\s+(?:we|it|they)\s+(?:(?:have|has|had)\b(?!\s+(?:\w+ed|been|seen|"
+                        r"known)\b)|employs?\b|employed\b)", re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted|(?:taken|took|takes)\s+in)\s+(?:(?:more than|"
                        r"about|some|nearly|over|around)\s+)?$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
@@ -2119,6 +2122,9 @@ _PART_RIGHT_AFTER = re.compile(r"\b(?:of\s+(?:whom|which|them)|among\s+them)\b[^
 
 # The dead Israel hands back, never hostages' bodies: "the bodies of 15 Palestinians" (those it
 # holds alive are `metrics.held_by_israel`)
+_BODIES_RECEIVED = re.compile(r"\b(?:we|the ministry|hospitals?)\s+(?:have\s+|had\s+)?(?:now\s+|"
+                             r"so far\s+|already\s+)?received\s+(?:(?:more than|about|some)\s+)?$",
+                             re.IGNORECASE)
 _PALESTINIAN_BODIES = re.compile(r"\b(?:bodies|remains) of (?:[\d,]+ |[a-z-]+ )?(?:dead )?"
                                  r"Palestinians?\b")
 
@@ -2348,7 +2354,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 people.subject and (people.subject.lower().endswith("patients")
                                     or _WITH_CONDITION.match(text, people.end))
                 and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)) or \
-                _NOT_ONE_COUNT.match(text, people.end):
+                _NOT_ONE_COUNT.match(text, people.end) or \
+                (people.group is not None and _HEADCOUNT.match(text, people.end)):
             previous_people = people  # ("caring for 120 children, and three of them died")
             continue  # "concern for the condition of three", "besieging 240 patients and 10
             # doctors", "the field hospital received 179 patients", "admitted 38 children with
@@ -2947,6 +2954,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric == "hostages_remaining" and _IN_JAILS.match(text, mention.num_end):
             continue  # "prisoners, of whom the occupation holds 9,000 in its jails": held, not
             # hostages
+        if metric == "hostage_bodies_recovered" and people.group == "bodies" and \
+                _BODIES_RECEIVED.search(text, max(s_start, mention.start - 50), mention.start) \
+                and _PALESTINIAN_BODIES.search(context):
+            continue  # "Israel is to hand over the remains of 15 Palestinians for each dead
+            # captive. So far we have received 45 bodies": the Palestinians', told by the side
+            # that receives them
         if metric == "hostages_released" and people.group is None and \
                 _PALESTINIAN_BODIES.search(context):
             continue  # "Israel is to return the bodies of 15 Palestinians for each hostage.

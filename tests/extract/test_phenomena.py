@@ -4121,3 +4121,18 @@ def test_a_programme_title_before_a_colon_is_no_speaker():
 
 def test_killed_or_maimed_together_is_no_count_of_the_dead():
     assert none_at("About 90 children are killed or maimed in Gaza every day.", "About 90")
+
+
+def test_a_bodys_headcount_is_no_toll():
+    text = "Of the 5,000 staff we have in the north, 40 have been killed."
+    assert none_at(text, "5,000")
+    assert one(text, "40")["metric"] in ("killed", "aid_workers_killed")
+
+
+def test_bodies_the_receiving_side_counts_after_palestinian_remains_are_no_hostages():
+    text = ("Q: And the bodies? A: Israel is to hand over the remains of 15 Palestinians for each "
+            "dead captive. So far we have received 60 bodies, and few can be identified.")
+    assert none_at(text, "60")
+    text = ("Israel is to hand over the remains of 15 Palestinians for each dead hostage. Hamas has "
+            "returned four bodies so far.")
+    assert one(text, "four")["metric"] == "hostage_bodies_recovered"
