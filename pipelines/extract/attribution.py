@@ -692,6 +692,7 @@ _STAFF_BEFORE = re.compile("(?i:" + _STAFF + ")"
                            + r"(?:\s+[a-z]+){0,2}(?:\s+(?:[A-Z][\w'’.-]*|and))*\s+$")
 _STAFF_ROLE = re.compile(_STAFF, re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:an?|the)\s")
+_ROLE_IN_BRACKETS = re.compile(r"\s*\((?P<role>[^()\n]{1,40})\)")  # "Tamar Levi (anchor)"
 # the words before a name that say who they are: titles, bodies and role nouns
 _TITLE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "director", "minister",
                           "chief", "head", "commissioner", "secretary", "coordinator",
@@ -731,8 +732,8 @@ def turn_speaker(text: str, label: re.Match) -> str | None:
     line = text.rfind("\n", 0, named.start()) + 1
     if _STAFF_BEFORE.search(text, max(line, named.start() - 80), named.start()) and \
             not _APPOSITIVE_AFTER.match(text, named.end()) or \
-            (after := re.compile(r"\s*\((?P<r>[^()\n]{1,40})\)").match(text, named.end())) and \
-            _STAFF_ROLE.search(after.group("r")):
+            (after := _ROLE_IN_BRACKETS.match(text, named.end())) and \
+            _STAFF_ROLE.search(after.group("role")):
         return ""
     words = text[line:named.start()].split()
     title = []
@@ -765,9 +766,5 @@ def _interviewee(text: str, pos: int) -> str | None:
     opening = text[:first.start() if first and first.start() < pos else pos].rstrip()
     intro_start = opening.rfind("\n") + 1  # the last line before it
     end = len(opening)
-    who = None
-    for who in _INTERVIEWEE.finditer(text, intro_start, max(intro_start, end)):  # noqa: B007
-        pass
-    if who is None:
-        return None
-    return (who.group("with") or who.group("who")).strip()
+    named = list(_INTERVIEWEE.finditer(text, intro_start, max(intro_start, end)))
+    return (named[-1].group("with") or named[-1].group("who")).strip() if named else None

@@ -1623,8 +1623,8 @@ _NOT_ONE_COUNT = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|hav
                             r",?\s+(?:both\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured)\s+"
                             r"(?:together|combined)\b|"
                             # "100 children killed or maimed every day": both in one count
-                            r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?(?:killed|dead)\s+or\s+(?:maimed|"
-                            r"wounded|injured)\b", re.IGNORECASE)
+                            r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?"
+                            r"(?:killed|dead)\s+or\s+(?:maimed|wounded|injured)\b", re.IGNORECASE)
 # "Of the 13,000 staff we have in Gaza, 101 have been killed": a body's headcount, not a toll
 _HEADCOUNT = re.compile(r"\s+(?:we|it|they)\s+(?:(?:have|has|had)\b(?!\s+(?:\w+ed|been|seen|"
                         r"known)\b)|employs?\b|employed\b)", re.IGNORECASE)
@@ -2122,11 +2122,12 @@ _PART_RIGHT_AFTER = re.compile(r"\b(?:of\s+(?:whom|which|them)|among\s+them)\b[^
 
 # The dead Israel hands back, never hostages' bodies: "the bodies of 15 Palestinians" (those it
 # holds alive are `metrics.held_by_israel`)
-_BODIES_RECEIVED = re.compile(r"\b(?:we|the ministry|hospitals?)\s+(?:have\s+|had\s+)?(?:now\s+|"
-                             r"so far\s+|already\s+)?received\s+(?:(?:more than|about|some)\s+)?$",
-                             re.IGNORECASE)
 _PALESTINIAN_BODIES = re.compile(r"\b(?:bodies|remains) of (?:[\d,]+ |[a-z-]+ )?(?:dead )?"
                                  r"Palestinians?\b")
+# the side those bodies come to, counting them: "So far we have received 45 bodies"
+_BODIES_RECEIVED = re.compile(r"\b(?:we|the ministry|hospitals?)\s+(?:have\s+|had\s+)?(?:now\s+|"
+                              r"so far\s+|already\s+)?received\s+(?:(?:more than|about|some)\s+)?$",
+                              re.IGNORECASE)
 
 
 def _entry_metric(entry_metrics: tuple[str, ...], at: int, group: str | None) -> str | None:
