@@ -252,6 +252,11 @@ _DEAD_BEFORE = re.compile(r"\b(?:bodies|dead|martyrs|victims|fatalities)\b", re.
 _DEATHS_OF = re.compile(r"\bdeaths?\s+of\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while)\b")
 _COMMA = re.compile(r";|,(?!\d)|(?<!\d),")  # not the comma inside "2,700"
+# ", many of them killed on October 7": the date belongs to a new subject, not the figure
+_NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|part)\s+of\s+"
+                          r"(?:them|whom|those)\b", re.IGNORECASE)
+
+
 def _new_subject(text: str, start: int, end: int) -> bool:
     """Whether a new subject ("..., many of them killed on October 7") stands between a figure
     and a date; an aside that closes before the date ("45 people, most of them women, were
@@ -260,9 +265,6 @@ def _new_subject(text: str, start: int, end: int) -> bool:
     return bool(found) and not _COMMA.search(text, found.end(), end)
 
 
-# ", many of them killed on October 7": the date belongs to a new subject, not the figure
-_NEW_SUBJECT = re.compile(r",\s+(?:many|some|most|all|none|several|few|one|each|part)\s+of\s+"
-                          r"(?:them|whom|those)\b", re.IGNORECASE)
 _WHO_DIED = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?(?:died|were killed|are dead|"
                        r"are no longer alive)\b", re.IGNORECASE)
 # "Egyptian officials said 97 of them ...": a speaker, then the count (whose "them" is then the
@@ -1042,6 +1044,7 @@ def _respectively(chosen: list) -> list:
 
 
 _FIRST_PERSON = {"we", "i"}
+_OWN_VOICE = _FIRST_PERSON | {"our"}  # "Our teams have confirmed ...": the speaker's body
 
 
 def _quoted_speaker(cues: list[attribution.Attribution], cue: attribution.Attribution,
@@ -1208,7 +1211,7 @@ def extract_figures(text: str, published: date | None = None,
         # else is named in it
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
             turn = attributions.turn(line_start, mention.start) \
-                if cue is None or cue.claimant.lower().split()[0] in _FIRST_PERSON | {"our"} \
+                if cue is None or cue.claimant.lower().split()[0] in _OWN_VOICE \
                 else None
             speaker = attributions.turn_speaker(turn) if turn is not None else None
             if speaker:
@@ -1625,9 +1628,6 @@ _NOT_ONE_COUNT = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|hav
                             # "100 children killed or maimed every day": both in one count
                             r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?"
                             r"(?:killed|dead)\s+or\s+(?:maimed|wounded|injured)\b", re.IGNORECASE)
-# "Of the 13,000 staff we have in Gaza, 101 have been killed": a body's headcount, not a toll
-_HEADCOUNT = re.compile(r"\s+(?:we|it|they)\s+(?:(?:have|has|had)\b(?!\s+(?:\w+ed|been|seen|"
-                        r"known)\b)|employs?\b|employed\b)", re.IGNORECASE)
 _RECEIVED = re.compile(r"\b(?:received|admitted|(?:taken|took|takes)\s+in)\s+(?:(?:more than|"
                        r"about|some|nearly|over|around)\s+)?$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
@@ -1642,6 +1642,9 @@ _EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?
 _HEADCOUNT_BEFORE = re.compile(r"\b(?:out of|had|has|have|employs|employed|its|their)\s+"
                                r"(?:(?:more than|at least|about|some|nearly|over|around|"
                                r"roughly)\s+)?$", re.IGNORECASE)
+# ... or after its people: "13,000 staff we have" (not "victims whose deaths it had verified")
+_HEADCOUNT_AFTER = re.compile(r"\s+(?:we|it|they)\s+(?:(?:have|has|had)\b(?!\s+(?:\w+ed|been|"
+                              r"seen|known)\b)|employs?\b|employed\b)", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|added|stated|announced|warned|noted)\b")
 _WOUNDED = frozenset(("wounded", "injured"))
 _ADVERB = re.compile(r"^\w+ly\s+")
@@ -2355,8 +2358,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 people.subject and (people.subject.lower().endswith("patients")
                                     or _WITH_CONDITION.match(text, people.end))
                 and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)) or \
-                _NOT_ONE_COUNT.match(text, people.end) or \
-                (people.group is not None and _HEADCOUNT.match(text, people.end)):
+                _NOT_ONE_COUNT.match(text, people.end):
             previous_people = people  # ("caring for 120 children, and three of them died")
             continue  # "concern for the condition of three", "besieging 240 patients and 10
             # doctors", "the field hospital received 179 patients", "admitted 38 children with
@@ -2465,8 +2467,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # (and '"Of the 40 families who lived here, only two ...': households)
         if people.group == "aid_workers" and _HEADCOUNT_BEFORE.search(
                 text, max(s_start, mention.start - 30), mention.start) and \
-                not metrics.events_in(text, people.end, min(s_end, people.end + 30)):
-            continue  # "out of 13,000 employees it had", "its 13,000 staff": the staff
+                not metrics.events_in(text, people.end, min(s_end, people.end + 30)) or \
+                people.group is not None and _HEADCOUNT_AFTER.match(text, people.end):
+            continue  # "out of 13,000 employees it had", "its 13,000 staff", "Of the 13,000
+            # staff we have in Gaza, 101 have been killed": a body's headcount, not a toll
         if people.group == "bodies" and _SPEAKS.match(text, people.end):
             continue  # "the two bodies said in a joint statement": organisations speaking
         if people.group == "bodies" and (of_group := _OF_GROUP.match(text, people.end)) and \
