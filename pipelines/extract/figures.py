@@ -292,8 +292,9 @@ _SHARED_NOUN = re.compile(r"\s*(?:and|or)\s+")
 _ON_BOARD = re.compile(r"\s+(?:on board|aboard|onboard|inside|in the (?:building|house|car|"
                        r"vehicle))\b")
 _WHOSE_BODIES = re.compile(r"\s+(?:\w+\s+)?whose\s+(?:bodies|remains)\b")
-_CARRIED = re.compile(r"\b(?:carried|pulled|retrieved|recovered|brought (?:out|in))\s+the\s+"
-                      r"(?:bodies|remains)\s+of\s+$", re.IGNORECASE)
+# "found the bodies of", "alongside the bodies of": bodies a clause names after a word of its own
+# (a sentence opening "The bodies of" has its verb after them: _BODIES_FOUND)
+_THE_BODIES_OF = re.compile(r"\b[a-z]+\s+the\s+(?:bodies|remains)\s+of\s+$", re.IGNORECASE)
 _DEAD_INCLUDED = re.compile(r"\W*(?:the dead|those killed|the victims)\s+(?:included|were)\s+$",
                             re.IGNORECASE)
 _OF_THE_DEAD = re.compile(r"\s+of\s+the\s+(?:dead|victims)\b")
@@ -2252,7 +2253,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             handed = _HANDED_BODIES.search(text, max(s_start, mention.start - 45), mention.start)
             hostage_bodies = metrics.metric_for(
                 "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered" or (
-                (handed or then in ("released", "bodies")) and (
+                (handed or then in ("released", "bodies", "remaining")) and (
                     metrics.talks_of_hostages(context) or carried in _HOSTAGE_FIGURES))
             done = handed and re.match(r"(?:handed|returned|repatriated|recovered)\b",
                                        handed.group(), re.IGNORECASE)
@@ -2275,12 +2276,15 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     _PALESTINIAN_BODIES.search(text, handed.start(), people.end):
                 skipped.add(i)  # "Israel handed over the bodies of 45 Palestinians": bodies
                 continue  # returned in an exchange, no metric's count (nor "another 45")
-            if not hostage_bodies and (_BODIES_FOUND.match(text, people.end) or _CARRIED.search(
-                    text, max(s_start, mention.start - 40), mention.start)) and (
+            if not hostage_bodies and (
+                    _BODIES_FOUND.match(text, people.end)
+                    or _THE_BODIES_OF.search(text, max(s_start, mention.start - 40), mention.start)
+            ) and (
                     dead := metrics.metric_for(people.group, "killed", sentence, people.subject,
                                                context)):
                 out.append((mention, dead, people, None))  # "the bodies of 539 people have
-                continue  # been recovered from under the rubble": the dead, not the missing
+                continue  # been recovered from under the rubble", "found the bodies of 1,500
+                # gunmen": the dead of the group counted, not the missing
         following = mentions[i + 1] if i + 1 < len(mentions) else None
         if following and _PARTITIVE.fullmatch(text, mention.num_end, following.start):
             # "Ninety-four of the 251 people abducted on October 7 are still in Gaza"

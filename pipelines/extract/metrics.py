@@ -506,6 +506,7 @@ def _colleagues(text: str, pos: int) -> str | None:
 
 
 _POSSESSIVE = re.compile(r"[a-z]+['’]s")
+_BODIES_NEXT = re.compile(r"\s+(?:bodies|remains)\b")
 
 
 def people_after(text: str, pos: int, limit: int) -> People:
@@ -575,6 +576,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
                 # "86 Israeli and 24 foreign hostages": the noun comes after the last conjunct
                 return People(None, None, pos)
             continue  # "health and care workers": one noun phrase
+        if word != lowered[-1] and _BODIES_NEXT.match(text, match.end()):
+            continue  # "four hostages' bodies": whose bodies they are
         if word not in FUNCTION_WORDS and not _EVENT_RE.fullmatch(match.group()) and \
                 (word.isalpha() or _POSSESSIVE.fullmatch(word)
                  or ("-" in word and _NOUN_NEXT.match(text, match.end()))) and unknown < 2:
@@ -906,6 +909,9 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     return metric
 
 
+_BODIES_OWNER = re.compile(r"(.+?)['’]s?\s+(?:bodies|remains)$")
+
+
 def held_by_israel(subject: str | None) -> bool:
     """Whether the people counted are those Israel holds: Palestinians, Gazans, detainees,
     prisoners, inmates (at most two words before them: "Palestinian security prisoners")."""
@@ -963,7 +969,10 @@ def _metric_for(group: str | None, event: str | None, sentence: str,
             return "hostage_bodies_recovered"
         # (coffins handed over are the hostages' bodies; those followed to a funeral are the
         # dead already counted)
-        return None if subject and "coffin" in subject.lower() else "killed"
+        if subject and "coffin" in subject.lower():
+            return None
+        owner = _BODIES_OWNER.match(subject or "")  # "1,500 militants' bodies": militants dead
+        return BREAKDOWN.get(group_in(owner.group(1)) or "", "killed") if owner else "killed"
     if event is None:
         return None
     if event == "killed" and group == "people" and subject and _AID_STAFF.search(subject) \

@@ -4136,3 +4136,19 @@ def test_bodies_the_receiving_side_counts_after_palestinian_remains_are_no_hosta
     text = ("Israel is to hand over the remains of 15 Palestinians for each dead hostage. Hamas has "
             "returned four bodies so far.")
     assert one(text, "four")["metric"] == "hostage_bodies_recovered"
+
+
+def test_bodies_found_are_the_dead_of_the_group_counted():
+    text = "Soldiers came upon the bodies of some 400 gunmen near the fence, the army said."
+    assert one(text, "some 400")["metric"] == "militants_killed"
+    text = "Rescue crews discovered the bodies of 14 Palestinians under a collapsed school."
+    assert one(text, "14")["metric"] == "killed"
+    text = "Rescue crews discovered the bodies of 14 people under a collapsed school."
+    assert one(text, "14")["metric"] == "killed"
+
+
+def test_bodies_owned_by_a_group_are_that_groups_dead():
+    assert one("Army says 300 militants' bodies collected near the fence",
+               "300")["metric"] == "militants_killed"
+    assert one("Hamas is due to hand back three hostages’ bodies on Thursday.",
+               "three")["metric"] == "hostage_bodies_recovered"
