@@ -326,7 +326,9 @@ EVENTS = [
                r"lost(?=\s+(?:(?:more than|at least|about|some|nearly|another)\s+)?"
                rf"(?:\d|{_FIRST_NUMBER_WORDS}|hundred)[\w,-]*(?:\s+[\w'’]+){{0,4}}?\s+"
                r"(?:soldiers|troops|servicem[ae]n|reservists|fighters|men|officers|comrades|"
-               r"paramedics|medics|staff|journalists|colleagues|employees)\b)|"
+               r"paramedics|medics|staff|journalists|colleagues|employees|children|sons|"
+               r"daughters|relatives|people|civilians|residents|students|teachers|doctors|"
+               r"nurses)\b)|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),

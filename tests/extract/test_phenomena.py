@@ -4152,3 +4152,10 @@ def test_bodies_owned_by_a_group_are_that_groups_dead():
                "300")["metric"] == "militants_killed"
     assert one("Hamas is due to hand back three hostages’ bodies on Thursday.",
                "three")["metric"] == "hostage_bodies_recovered"
+
+
+def test_a_community_losing_its_children_counts_their_dead():
+    assert one("Our village lost nine of its children in the shelling.",
+               "nine")["metric"] == "killed_children"
+    assert one("The camp has lost 30 residents since the spring.", "30")["metric"] == "killed"
+    assert none_at("The camp has lost 30 tents since the spring.", "30")
