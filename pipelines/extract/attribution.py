@@ -603,7 +603,7 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     # "... said the people have suffered, with 46,000 killed according to the ministry": the
     # source named right after the figure, not the speaker before it
     # (or its agent: "the 37,877 deaths recorded by the ministry", in a study's sentence)
-    named = [a for a in attributions if pos < a.start < pos + 80
+    named = [a for a in attributions if pos < a.start < pos + 120
              and (text.startswith(("according", "According"), a.start)
                   or (a.relative and a.start < pos + 40 and _BY_AGENT.match(text, a.start)
                       and not _CLAUSE_WORD.search(text, pos, a.start)))

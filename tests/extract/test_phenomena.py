@@ -4159,3 +4159,10 @@ def test_a_community_losing_its_children_counts_their_dead():
                "nine")["metric"] == "killed_children"
     assert one("The camp has lost 30 residents since the spring.", "30")["metric"] == "killed"
     assert none_at("The camp has lost 30 tents since the spring.", "30")
+
+
+def test_according_to_after_a_long_clause_still_names_its_first_figure():
+    text = ("The newsletter noted that 31 farmers and 12 reservists have been killed along the "
+            "border with Lebanon since last autumn, according to army figures.")
+    assert _claimant(text, "31") == "israel_military"
+    assert _claimant(text, "12") == "israel_military"
