@@ -191,6 +191,7 @@ CLAUSE_SPLIT = re.compile(
     r"(?:[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?)?(?:said|say|says|told)\b))"
 )
 _HARD_SPLIT = re.compile(r",\s+where\b")
+_AND_COUNT = re.compile(r",\s+and\s+(?:(?:some|about|more than|at least|nearly|another)\s+)?\d")
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.
 ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman", "spokesperson",
               "minister", "organization", "organisation", "department", "movement",
@@ -612,6 +613,15 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     if named:
         return named[0]
     before = [a for a in attributions if a.start <= pos and same_clause(a.start, pos)]
+    if before and end is not None and (and_count := _AND_COUNT.search(text, before[-1].start,
+                                                                       pos + 1)):
+        # "The toll stands at 1,400, according to the government, and 309 soldiers have been
+        # killed, the army said": a count opening a clause of its own, with its own speaker
+        closing = [a for a in attributions if a.start > pos and not a.relative
+                   and _CLOSING.fullmatch(text, a.start, end)
+                   and not CLAUSE_SPLIT.search(text, and_count.start(), a.start)]
+        if closing:
+            return closing[-1]
     if before:
         return before[-1]
     after = [a for a in attributions if a.start > pos and same_clause(pos, a.start)

@@ -140,6 +140,9 @@ _VAGUE_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|scores|millions|tens
 _OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
+# events whose object right after the verb is a count of people even as a bare small number
+_OBJECT_COUNTED = ("rescued",)
+_VICTIMS_COUNTED = ("killed", "injured", "abducted")
 # "freed in two groups, seven at dawn and 13 more later", "released in stages: three on the
 # first day, four on the seventh": a count opening a list of the stages of the verb before
 _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches|phases|waves|"
@@ -2699,11 +2702,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and not _SUBJECT_OF_VERB.match(text, mention.end) \
                 and not any(e[0] == mention.num_end + (6 if text.startswith(
                     " more ", mention.num_end) else 1) and e[2] != "alive" for e in events) \
-                and not any((e[2] == "rescued" or (e[2] == "released" and not out))
+                and not any((e[2] in _OBJECT_COUNTED or (e[2] == "released" and not out)
+                             or (e[2] in _VICTIMS_COUNTED and mention.value > 1))
                             and 0 <= mention.start - e[1] <= 1 for e in events):
             continue  # "one of", "two of the", bare small number words are rarely counts (but
             # "109 hostages have been released and eight rescued": its event right after it;
-            # "troops have rescued eight alive": the object of the rescue; "as three more freed";
+            # "troops have rescued eight alive", "the strike killed seven": the object of the
+            # rescue or of the killing; "as three more freed";
             # "They got back three", unless a count before says what was handed back)
         skip = None
         if people.subject and people.end > mention.num_end and any(
@@ -2878,6 +2883,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _WORKING_FOR.match(text, people.end):
             metric = "aid_workers_killed"  # "seven people working for the charity World
             # Central Kitchen were killed"
+        elif metric == "killed" and people.group is None and out and \
+                out[0][1] in metrics.BREAKDOWN.values() and \
+                _OF_THE_OPENER.fullmatch(text, s_start, out[0][0].start):
+            metric = out[0][1]  # "Of the 105 soldiers killed in Gaza, 20 were killed by
+            # friendly fire": some of the base's group
         elif metric == "killed" and people.group is None and \
                 (total := _group_total(text, s_start, mention, out, metric)) != metric:
             metric = total

@@ -4166,3 +4166,23 @@ def test_according_to_after_a_long_clause_still_names_its_first_figure():
             "border with Lebanon since last autumn, according to army figures.")
     assert _claimant(text, "31") == "israel_military"
     assert _claimant(text, "12") == "israel_military"
+
+
+def test_a_part_of_a_groups_dead_is_of_that_group():
+    text = ("Of the 61 reservists killed in the north, 14 died in drone strikes and three in "
+            "accidents.")
+    assert one(text, "14")["metric"] == "soldiers_killed"
+    assert one(text, "three")["metric"] == "soldiers_killed"
+
+
+def test_a_small_number_word_right_after_a_killing_verb_is_its_victims():
+    assert one("A drone strike on the market killed eight.", "eight")["metric"] == "killed"
+    assert one("Gunmen wounded four and seized two.", "four")["metric"] == "injured"
+    assert none_at("The raid killed one of the group's leaders.", "one")
+
+
+def test_a_count_after_and_with_its_own_closing_speaker_is_that_speakers():
+    text = ("The toll from the attack stands at 1,163, according to Israeli officials, and 41 "
+            "troops have died in Gaza since the ground push began, the military said.")
+    assert _claimant(text, "41") == "israel_military"
+    assert _claimant(text, "1,163") == "israel_gov"
