@@ -329,6 +329,9 @@ _TOLL_BEFORE = re.compile(
     r"crossed|crosses|"
     # "reached (17,492)", 'is "upwards of 500"'
     r"reached|reaching|reaches|hit|stands|stood|is|was|to|at|"
+    # "was incorrectly given as 1,013", "has been revised to 34,622": a toll restated
+    r"(?:(?:was|were|is|been)\s+)?(?:\w+ly\s+)?(?:given|put|reported|listed|recorded|revised|"
+    r"corrected|updated|lowered|reduced)(?:\s+(?:up|down))?\s+(?:as|at|to)|"
     # "the count of the abducted has been revised, from an initial 199 to 253"
     r"from(?:\s+(?:an?|the))?(?:\s+(?:initial|earlier|original|first|previous))?)"
     r"(?:\s+(?:now|to|at))*\s+[(\"“]?$",

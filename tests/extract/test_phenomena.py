@@ -4186,3 +4186,11 @@ def test_a_count_after_and_with_its_own_closing_speaker_is_that_speakers():
             "troops have died in Gaza since the ground push began, the military said.")
     assert _claimant(text, "41") == "israel_military"
     assert _claimant(text, "1,163") == "israel_gov"
+
+
+def test_a_toll_restated_takes_the_group_its_number_counts():
+    text = "In the last update the number of children killed was wrongly reported as 2,360."
+    assert one(text, "2,360")["metric"] == "killed_children"
+    text = "The number of women killed has been revised down to 4,959."
+    assert one(text, "4,959")["metric"] == "killed_women"
+
