@@ -195,7 +195,7 @@ _AND_COUNT = re.compile(r",\s+and\s+(?:(?:some|about|more than|at least|nearly|a
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.
 ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman", "spokesperson",
               "minister", "organization", "organisation", "department", "movement",
-              "authorities"}
+              "authorities", "officials"}
 
 
 # Plural sources named without an article ("medics said", "officials say").

@@ -4194,3 +4194,9 @@ def test_a_toll_restated_takes_the_group_its_number_counts():
     text = "The number of women killed has been revised down to 4,959."
     assert one(text, "4,959")["metric"] == "killed_women"
 
+
+
+def test_the_officials_are_the_officials_named_before_not_the_last_body():
+    text = ("Israeli officials said 97 hostages were still held. The military has confirmed the "
+            "deaths of 33 of them. Since November, 117 have been freed, the officials said.")
+    assert _claimant(text, "117") == "israel_gov"
