@@ -4200,3 +4200,8 @@ def test_the_officials_are_the_officials_named_before_not_the_last_body():
     text = ("Israeli officials said 97 hostages were still held. The military has confirmed the "
             "deaths of 33 of them. Since November, 117 have been freed, the officials said.")
     assert _claimant(text, "117") == "israel_gov"
+
+
+def test_hostages_who_have_come_home_are_freed():
+    text = "Of the captives taken that morning, 82 have come home alive under the two truces."
+    assert one(text, "82")["metric"] == "hostages_released"
