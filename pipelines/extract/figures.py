@@ -374,6 +374,8 @@ _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s
 # says ..."), so Israel's military, Hamas's armed wing
 _ITS_FORCES = re.compile(r"(?:its|their)\s+(?P<force>military|army|armed wing|military wing)",
                          re.IGNORECASE)
+_ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
+                       r"directorate|bureau|centre|center|team|division|desk)", re.IGNORECASE)
 _ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}"
                         r"(?:spokes(?:man|woman|person)|"
                         r"official|director|chief|head|minister)\s+[A-Z]")
@@ -842,6 +844,12 @@ class _Attributions:
             named = f"{owner}'s {forces.group('force').lower()}" if owner else None
             if named and resolve_claimant(named)[1] not in ("other", "outlet"):
                 return named, False
+        if _ITS_UNIT.fullmatch(cue.claimant) and not is_known(cue.claimant):
+            # "Its information unit added that ...": a part of the body named before speaks
+            # for it
+            owner = self.antecedent(index, attribution.Attribution("it", cue.start, True, True))
+            if owner and resolve_claimant(owner)[1] not in ("other", "outlet"):
+                return owner, False
         if _ROLE_NAME.match(cue.claimant) and not is_known(cue.claimant):
             # "spokesperson Thameen Al-Kheetan": a person we do not know, speaking for the body
             # named before

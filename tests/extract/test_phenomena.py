@@ -4205,3 +4205,9 @@ def test_the_officials_are_the_officials_named_before_not_the_last_body():
 def test_hostages_who_have_come_home_are_freed():
     text = "Of the captives taken that morning, 82 have come home alive under the two truces."
     assert one(text, "82")["metric"] == "hostages_released"
+
+
+def test_a_unit_of_a_body_named_before_speaks_for_it():
+    text = ("UNRWA said 180 of its staff had been killed. Its situation monitoring desk added that "
+            "1.1 million people were sheltering in its schools.")
+    assert _claimant(text, "1.1 million") == "un"
