@@ -374,6 +374,9 @@ _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s
 # says ..."), so Israel's military, Hamas's armed wing
 _ITS_FORCES = re.compile(r"(?:its|their)\s+(?P<force>military|army|armed wing|military wing)",
                          re.IGNORECASE)
+# "declared 41 of those still held dead": the dead among them
+_DECLARED = re.compile(r"\b(?:declared|pronounced|listed|confirmed)\s+$", re.IGNORECASE)
+_AS_DEAD = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:as\s+)?(?:dead|deceased)\b")
 _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
                        r"directorate|bureau|centre|center|team|division|desk)", re.IGNORECASE)
 _ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}"
@@ -1520,14 +1523,18 @@ _CLAUSE_OPENS = re.compile(r"[:;]\s*$")
 _OF_THINGS_FIRST = re.compile(r"(?<!\bas )\bof\s+(?:the\s+)?[\d,.]+\s+(?P<noun>[a-z]+s)\b"
                               r"[^,.;]{0,40},\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _UNCOUNTED = re.compile(
-    r"\s*,?\s*(?:(?:who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|has been|"
-    r"had been|(?:are |were |is |was )?being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
+    r"\s*,?\s*(?:(?P<rel>who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|"
+    r"has been|had been|(?:are |were |is |was )?being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
     rf"{_UNCOUNTED_ACTS}|vaccinated)\b|(?!))|"
     r"(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
     r"(?P<facing>facing|face|at risk of|in need of)\b|"
     r"(?:had |have |has )?received (?:the |a |their )?(?:first )?(?:vaccine|vaccination|dose)\b|"
     r"for (?:acute )?(?:anxiety|shock|panic|stress)\b|"  # "treated 19 people for anxiety"
+    # "20 to 30 gunmen had been using the classrooms": fighters at a site, not its casualties
+    # (but "killed X and four gunmen who had been hiding in a mosque": those it killed)
+    r"(?(rel)(?!)|(?:using|operating\s+(?:from|in|inside|out of)|hiding\s+(?:in|inside)|"
+    r"holed up)\b)|"
     # "out of 30,000 operatives that Hamas fielded": those it had, not those it lost
     r"(?:[a-z][\w-]{0,30}\s+){1,2}(?:fielded|had fielded|could field|employed|recruited|"
     r"trained)\b|"
@@ -2937,6 +2944,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             metric = carried  # "Seven of them were still in serious condition": a part of the
             # count just before, doing nothing a metric names (opening its sentence, so that
             # "them" is that count: "four sites, three of them in Rafah" are sites)
+        if metric in _HOSTAGE_METRICS and _DECLARED.search(
+                text, max(s_start, mention.start - 12), mention.start) and \
+                _AS_DEAD.match(text, mention.num_end):
+            metric = "hostages_dead"  # "The army has declared 41 of those still held dead"
         if metric in _HOSTAGE_METRICS and _WHOSE_BODIES.match(text, mention.num_end):
             metric = "hostages_dead"  # "121 remain, including 37 whose bodies are held"
         if metric == "hostages_remaining" and people.group != "hostages" and \

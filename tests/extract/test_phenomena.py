@@ -4211,3 +4211,17 @@ def test_a_unit_of_a_body_named_before_speaks_for_it():
     text = ("UNRWA said 180 of its staff had been killed. Its situation monitoring desk added that "
             "1.1 million people were sheltering in its schools.")
     assert _claimant(text, "1.1 million") == "un"
+
+
+def test_hostages_declared_dead_are_the_dead():
+    text = ("Israel says 115 hostages are held in Gaza. The military has pronounced 39 of those "
+            "still in captivity dead.")
+    assert one(text, "39")["metric"] == "hostages_dead"
+
+
+def test_fighters_using_a_site_are_no_casualties():
+    text = ("The army said about 15 gunmen had been using the clinic as a command room, and on "
+            "Sunday said it had killed six militants in the raid.")
+    assert none_at(text, "about 15")
+    text = "Troops killed the commander and three fighters who were hiding in the tunnel."
+    assert one(text, "three")["metric"] == "militants_killed"
