@@ -159,7 +159,8 @@ assert not any(c.isupper() for c in _NOT_PEOPLE_AFTER.pattern)
 _NOT_PEOPLE_BEFORE = frozenset("""
 us$ usd nis channel unit resolution no. number route highway road gate brigade division article
 page chapter section aged age ages flight room kan platoon battalion squad building block phase
-stage kilometre km mile every each per since until episode season
+stage kilometre km mile every each per since until episode season paragraph paragraphs para
+paras graf grafs update
 """.split()) | frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()

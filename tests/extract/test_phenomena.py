@@ -4225,3 +4225,11 @@ def test_fighters_using_a_site_are_no_casualties():
     assert none_at(text, "about 15")
     text = "Troops killed the commander and three fighters who were hiding in the tunnel."
     assert one(text, "three")["metric"] == "militants_killed"
+
+
+def test_an_editors_note_numbers_paragraphs_and_updates_not_people():
+    text = ("UPDATE 3-Strike on Gaza school kills 30, medics say\n\n"
+            "(Updates death toll in paragraph 2 with hospital figures; adds army statement)")
+    assert none_at(text, "3")
+    assert none_at(text, "2")
+    assert one(text, "30")["metric"] == "killed"
