@@ -114,7 +114,8 @@ movements movement bulldozers bulldozer excavators excavator ambulances ambulanc
 caravans caravan generators generator buses bus coaches coach boats boat ships ship requests request
 communities community villages village towns town neighbourhoods neighbourhood neighborhoods
 neighborhood vessels vessel tankers tanker aircraft planes plane jets helicopters tanks posts
-jobs positions vacancies
+jobs positions vacancies lists list records record documents document files file studies study
+surveys survey databases database
 """.split())
 # A word that may stand between a number and a thing it counts ("60,000 mobile homes", "2
 # working bulldozers"): not a word that can end the count of people ("30 Palestinians days

@@ -4233,3 +4233,10 @@ def test_an_editors_note_numbers_paragraphs_and_updates_not_people():
     assert none_at(text, "3")
     assert none_at(text, "2")
     assert one(text, "30")["metric"] == "killed"
+
+
+def test_lists_and_records_of_the_dead_are_no_people():
+    text = "The researchers matched two separate lists of the dead against hospital records."
+    assert none_at(text, "two")
+    text = "Officials removed 96 duplicate records of the dead from the register."
+    assert none_at(text, "96")
