@@ -1034,7 +1034,9 @@ def _that_day(text: str, spans: list[sentences.Sentence], index: int,
 
 
 # "They murdered ...": the subject of the sentence before, doing more
-_THEY_GO_ON = re.compile(r"[\s\"“]*(?:They|He|She)\s+(?!said|say|says|added|told)[a-z]+\b")
+# (a claim made now is not told of that day: "They report that 239 are held")
+_THEY_GO_ON = re.compile(r"[\s\"“]*(?:They|He|She)\s+(?!said|say|says|added|told|reports?\b|"
+                         r"estimates?\b|believes?\b|claims?\b|notes?\b)[a-z]+\b")
 
 
 def _told_on(text: str, spans: list[sentences.Sentence], index: int,

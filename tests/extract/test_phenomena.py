@@ -4240,3 +4240,9 @@ def test_lists_and_records_of_the_dead_are_no_people():
     assert none_at(text, "two")
     text = "Officials removed 96 duplicate records of the dead from the register."
     assert none_at(text, "96")
+
+
+def test_a_present_claim_after_a_dated_sentence_is_dated_now():
+    text = ("On 3 March, Israeli officials lowered their estimate of the Nova festival dead. They "
+            "believe that 134 hostages are still in Gaza.")
+    assert one(text, "134", published=date(2024, 3, 9))["as_of"] == "2024-03-09"
