@@ -175,7 +175,9 @@ GENERIC = re.compile(
     r"(?:his|her) (?:office|ministry|government|spokes(?:man|woman|person))|"  # "His office says"
     # "Sunday's bulletin put the number of dead at ...": the body named before, on a day
     r"the bulletin|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)['’]s "
-    r"(?:daily |latest )?(?:bulletin|report|update|statement|figures))$",
+    r"(?:daily |latest )?(?:bulletin|report|update|statement|figures)|"
+    # a headline drops the article: "Toll rises to 90, ministry says", "Ministry: 516 killed"
+    r"ministry|agency)$",
     re.IGNORECASE,
 )
 # ";", "but", "while" (not "while ...ing"), "whereas", ", where", ", as", ", and" + a new
@@ -511,8 +513,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if headline and len(headline.group("c").split()) <= 6 and \
                 not re.search(r"\d", headline.group("c")) and \
                 not _NOT_A_SOURCE.search(headline.group("c")):
-            found.append(Attribution(_clean(headline.group("c")), start + headline.start(),
-                                     True, False))
+            speaker = _clean(headline.group("c"))
+            found.append(Attribution(speaker, start + headline.start(), True,
+                                     bool(GENERIC.match(speaker))))
         lead = _HEADLINE_LEAD.match(sentence)
         known = lead and is_known(_clean(lead.group("c")))
         # "Joint statement by the IDF, ISA and Israel Police: ...": the length of the name
@@ -522,7 +525,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                     lead.group("c")))) and not has_number(lower(lead.group("c"))) and \
                 (known or not (_EVENT_NAMED.search(lead.group("c"))
                                or _PROGRAMME.search(lead.group("c").strip()))):
-            found.append(Attribution(_clean(lead.group("c")), start, True, False))
+            speaker = _clean(lead.group("c"))
+            found.append(Attribution(speaker, start, True, bool(GENERIC.match(speaker))))
     place = _PLACE_FRONT.match(sentence) if sentence.startswith(("In ", "Inside ", "Across ",
                                                                   "On the ")) else None
     if place:

@@ -863,10 +863,20 @@ class _Attributions:
         if cue.generic:
             if self.speaks_for_itself(index, cue):
                 return self.outlet, True  # "The Ministry affirms" in the ministry's statement
-            found = self.antecedent(index, cue)
+            found = self.antecedent(index, cue) or self.named_below(index, cue)
             if found:
                 return found, False
         return cue.claimant, True
+
+    def named_below(self, index: int, cue: attribution.Attribution) -> str | None:
+        """For a role noun in the headline ("Toll rises to 90, ministry says", "Ministry: 516
+        killed"), which has nothing before it: the first body of that kind the story names."""
+        head = cue.claimant.lower().split()[-1]
+        if index or head not in attribution.ROLE_HEADS:
+            return None
+        return next((a.claimant for j in range(1, min(len(self.spans), self.LOOKBACK + 1))
+                     for a in self.cues(j) if not a.generic and head in a.claimant.lower()),
+                    None)
 
     def speaks_for_itself(self, index: int, cue: attribution.Attribution) -> bool:
         """A role noun ("the ministry", "the agency") in text published by a known body of that

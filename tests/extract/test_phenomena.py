@@ -4246,3 +4246,12 @@ def test_a_present_claim_after_a_dated_sentence_is_dated_now():
     text = ("On 3 March, Israeli officials lowered their estimate of the Nova festival dead. They "
             "believe that 134 hostages are still in Gaza.")
     assert one(text, "134", published=date(2024, 3, 9))["as_of"] == "2024-03-09"
+
+
+def test_a_headlines_bare_ministry_is_the_ministry_the_story_names():
+    text = ("Strike on Nuseirat school kills 27, ministry says\n\n"
+            "At least 27 people were killed, the Palestinian health ministry in Gaza said.")
+    assert _claimant(text, "27", outlet="Coastal Wire") == "gaza_health"
+    text = ("Ministry: 61 killed overnight in Gaza City\n\n"
+            "Sixty-one people were killed overnight, the Gaza health ministry said on Sunday.")
+    assert _claimant(text, "61", outlet="Coastal Wire") == "gaza_health"
