@@ -375,6 +375,8 @@ _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s
 _ITS_FORCES = re.compile(r"(?:its|their)\s+(?P<force>military|army|armed wing|military wing)",
                          re.IGNORECASE)
 # "declared 41 of those still held dead": the dead among them
+_DEAD_WERE = re.compile(r"\s+(?:dead|killed|martyrs|victims|fatalities)\s+(?:were|are)\s+"
+                        r"(?P<who>[\w ,-]{3,40}?)\s*(?:[.;]|,\s+(?:it|he|she|they|the)\b|$)")
 _DECLARED = re.compile(r"\b(?:declared|pronounced|listed|confirmed)\s+$", re.IGNORECASE)
 _AS_DEAD = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:as\s+)?(?:dead|deceased)\b")
 _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
@@ -2254,6 +2256,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             elif same := _earlier_count(text, s_start, base, people, seen):
                 out.append((mention, same, people, base.value))  # "About half of the 320,000
                 continue  # are children": a share of the count named before
+            if people.group in (None, "people") and \
+                    (dead := _DEAD_WERE.match(text, base.num_end)):
+                # "More than half of the 90 dead were women and children": some of the dead
+                who = dead.group("who")
+                group = None if re.search(r"\band\b|\bor\b|,", who) else metrics.group_in(who)
+                out.append((mention, metrics.BREAKDOWN.get(group or "", "killed"), people,
+                            base.value))
+                continue
             if people.group in (None, "thing"):
                 continue
             after = [e for e in events if e[0] >= people.end]

@@ -4255,3 +4255,9 @@ def test_a_headlines_bare_ministry_is_the_ministry_the_story_names():
     text = ("Ministry: 61 killed overnight in Gaza City\n\n"
             "Sixty-one people were killed overnight, the Gaza health ministry said on Sunday.")
     assert _claimant(text, "61", outlet="Coastal Wire") == "gaza_health"
+
+
+def test_a_share_of_the_dead_that_were_some_group_counts_dead():
+    text = "Nearly half of the 64 dead were women and children, the hospital said."
+    share = one(text, "Nearly half")
+    assert (share["metric"], share["value"]) == ("killed", 32)
