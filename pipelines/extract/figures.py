@@ -702,6 +702,10 @@ def _as_of(mentions: list[dates.DateMention], text: str, figure: NumberMention,
               # of the present (not "... on Sunday and that 21 were declared dead")
               and not (_AND_THAT.search(text, d.end, figure.start)
                        and _PRESENT_STATE.match(text, figure.end))
+              # "116 of the hostages seized on October 7 remain, 42 of whom are dead": the day
+              # the whole was taken, not the part's
+              and not (_TAKEN_ON.search(text, max(s_start, d.start - 20), d.start)
+                       and _comma_between(text, d.end, figure.start))
               # "the truce, which began on January 19 and runs for 42 days, ...": the aside's
               and not (_ASIDE_CLOSE.search(text, d.end, figure.start)
                        and _IN_ASIDE.search(text, max(s_start, d.start - 80), d.start))]
@@ -764,6 +768,8 @@ _DEADLINE = re.compile(r"\b(?:before|until|by the time)\s+(?:the\s+)?[\w-]+(?:\s
 _PART_OF_THE_TAKEN = re.compile(r"\s+(?:of|from)\s+[^,.;]{0,60}?\b(?<!were )(?<!was )(?<!been )"
                                 r"(?:seized|taken|abducted|kidnapped|captured|snatched)\s+"
                                 r"(?:(?:[\w-]+\s+){0,3}?(?:on|in)\s+)?", re.IGNORECASE)
+_TAKEN_ON = re.compile(r"\b(?<!were )(?<!was )(?<!been )(?:seized|taken|abducted|kidnapped|"
+                       r"captured)\s+(?:hostage\s+)?(?:(?:on|in)\s+)?$", re.IGNORECASE)
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?!including\b|according\b|bringing\b|raising\b)[a-z]+ing\b")
 
 

@@ -4261,3 +4261,9 @@ def test_a_share_of_the_dead_that_were_some_group_counts_dead():
     text = "Nearly half of the 64 dead were women and children, the hospital said."
     share = one(text, "Nearly half")
     assert (share["metric"], share["value"]) == ("killed", 32)
+
+
+def test_a_part_after_a_comma_is_not_dated_by_the_day_its_whole_was_taken():
+    text = ("Israel says 120 of the people abducted on October 7 are still held, 41 of whom the "
+            "army has declared dead.")
+    assert one(text, "41", published=date(2024, 6, 8))["as_of"] == "2024-06-08"
