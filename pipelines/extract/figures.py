@@ -602,6 +602,8 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
 
 
 # the state a count's people are named in, right after their noun
+_STATE_NOW = re.compile(r"\s+of\s+(?:whom|them)\s+(?:are|is)\s+(?:no longer alive|dead|"
+                        r"(?:still\s+)?alive|deceased)\b", re.IGNORECASE)
 _STATE_NAMED = re.compile(r"\s+(?:displaced|uprooted|wounded|injured)\s+(?:from|in|by|since|"
                           r"during)\b", re.IGNORECASE)
 
@@ -1362,6 +1364,11 @@ def extract_figures(text: str, published: date | None = None,
                     people.end > mention.num_end and _STATE_NAMED.match(text, people.end):
                 status = "reported"  # "to allow some 60,000 residents displaced from the north
                 # to return": a state they are in now; the plan is their return
+            elif status in ("planned", "proposed") and metric in ("hostages_dead",
+                                                                   "hostages_alive") and \
+                    _STATE_NOW.match(text, mention.num_end):
+                status = "reported"  # "33 hostages are to be returned, eight of whom are no
+                # longer alive": what they are now, whatever the deal plans
             if status in ("planned", "proposed") and _next_year_soon(as_of, published):
                 as_of = published  # "On 25 January, four more are to be freed" (published 22
                 # January): a day to come, read back a year; a plan is dated when it is told

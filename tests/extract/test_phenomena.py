@@ -4267,3 +4267,9 @@ def test_a_part_after_a_comma_is_not_dated_by_the_day_its_whole_was_taken():
     text = ("Israel says 120 of the people abducted on October 7 are still held, 41 of whom the "
             "army has declared dead.")
     assert one(text, "41", published=date(2024, 6, 8))["as_of"] == "2024-06-08"
+
+
+def test_what_part_of_a_planned_release_is_now_is_reported():
+    text = "Under the agreement, 25 hostages are to be handed back, ten of whom are dead."
+    assert one(text, "ten")["status"] == "reported"
+    assert one(text, "25")["status"] in ("planned", "proposed")
