@@ -1727,6 +1727,7 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
                         # "... 64,260 died, with a plausible range of 55,300 to 78,500"
                         r"\brange\s+of\s+$", re.IGNORECASE)
 # "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before
+_EVENT_OF = {"killed": ("killed", "dead"), "injured": ("injured",)}
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
@@ -2712,8 +2713,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 people = metrics.People("hostages", people.subject, people.end)
         if out and _UP_FROM.search(text, max(s_start, mention.start - 20), mention.start) and (
                 people.group is None or people.subject.lower() in _PRONOUNS):
-            out.append((mention, out[-1][1], people, None))  # "killed 13,000, up from the
-            continue  # 12,000 he cited in February": the same count, told before
+            own = [item[1] for item in out if any(
+                e[0] - mention.num_end <= 1 and e[0] >= mention.num_end and e[2] in _EVENT_OF.get(
+                    item[1], ()) for e in events)]
+            # "killed 13,000, up from the 12,000 he cited in February": the same count, told
+            # before; "39,897 killed and 92,152 wounded, up from 39,790 killed": the one its own
+            # word names
+            out.append((mention, own[-1] if own else out[-1][1], people, None))
+            continue
         if people.group == "thing" or _RATIO.match(text, people.end) or (
                 (things := _NUMBER_OF_THINGS.match(text, mention.num_end))
                 and metrics.is_thing_noun(things.group(1))) or \

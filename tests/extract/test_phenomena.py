@@ -4273,3 +4273,9 @@ def test_what_part_of_a_planned_release_is_now_is_reported():
     text = "Under the agreement, 25 hostages are to be handed back, ten of whom are dead."
     assert one(text, "ten")["status"] == "reported"
     assert one(text, "25")["status"] in ("planned", "proposed")
+
+
+def test_up_from_a_count_with_its_own_word_is_that_count_before():
+    text = ("The ministry said 41,020 people had been killed and 94,925 wounded, up from 40,972 "
+            "killed the day before.")
+    assert one(text, "40,972")["metric"] == "killed"
