@@ -1727,6 +1727,8 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
                         # "... 64,260 died, with a plausible range of 55,300 to 78,500"
                         r"\brange\s+of\s+$", re.IGNORECASE)
 # "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before
+_A_FIGURE_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|count)\s+"
+                          r"of\s+(?:(?:more than|about|some|nearly|at least)\s+)?$", re.IGNORECASE)
 _EVENT_OF = {"killed": ("killed", "dead"), "injured": ("injured",)}
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -2720,6 +2722,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # before; "39,897 killed and 92,152 wounded, up from 39,790 killed": the one its own
             # word names
             out.append((mention, own[-1] if own else out[-1][1], people, None))
+            continue
+        if people.group is None and (out or carried) and _A_FIGURE_OF.search(
+                text, max(s_start, mention.start - 40), mention.start):
+            # "137 hostages remain, correcting a figure of 136 it had given", "first gave a
+            # confirmed figure of 155": the same count, as given before
+            out.append((mention, out[-1][1] if out else carried, people, None))
             continue
         if people.group == "thing" or _RATIO.match(text, people.end) or (
                 (things := _NUMBER_OF_THINGS.match(text, mention.num_end))

@@ -4279,3 +4279,9 @@ def test_up_from_a_count_with_its_own_word_is_that_count_before():
     text = ("The ministry said 41,020 people had been killed and 94,925 wounded, up from 40,972 "
             "killed the day before.")
     assert one(text, "40,972")["metric"] == "killed"
+
+
+def test_a_figure_given_before_is_the_same_count():
+    text = ("The army said 134 hostages were still in Gaza, revising a figure of 133 it had "
+            "released the day before.")
+    assert one(text, "133")["metric"] == "hostages_remaining"
