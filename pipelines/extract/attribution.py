@@ -30,6 +30,7 @@ VERBS = (
     # ("has raised its count of Palestinians killed in the 15-month war to 61,709")
     r"raised (?:the|its) [\w '’-]{2,60}? to|revised (?:the|its) [\w '’-]{2,60}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"
+    r"(?:raised|lowered|revised) it (?:again |further )?to|"
     # "On Tuesday it gave a revised toll of 471": a toll given is a toll claimed
     r"gave (?:an?|the|its) (?:[\w'’-]+ ){0,2}?(?:toll|tally|count|figure|number) of|"
     r"tallied|counted|counts(?<!['’]s counts)|recorded|documented|updated|revised|"

@@ -380,7 +380,8 @@ _DEAD_WERE = re.compile(r"\s+(?:dead|killed|martyrs|victims|fatalities)\s+(?:wer
 _DECLARED = re.compile(r"\b(?:declared|pronounced|listed|confirmed)\s+$", re.IGNORECASE)
 _AS_DEAD = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:as\s+)?(?:dead|deceased)\b")
 _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
-                       r"directorate|bureau|centre|center|team|division|desk)", re.IGNORECASE)
+                       r"directorate|bureau|centre|center|team|division|desk|"
+                       r"spokes(?:man|woman|person))", re.IGNORECASE)
 _ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}"
                         r"(?:spokes(?:man|woman|person)|"
                         r"official|director|chief|head|minister)\s+[A-Z]")
@@ -1727,8 +1728,12 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
                         # "... 64,260 died, with a plausible range of 55,300 to 78,500"
                         r"\brange\s+of\s+$", re.IGNORECASE)
 # "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before
-_A_FIGURE_OF = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|count)\s+"
-                          r"of\s+(?:(?:more than|about|some|nearly|at least)\s+)?$", re.IGNORECASE)
+_A_FIGURE_OF = re.compile(r"(?:\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|count)\s+"
+                          r"of|\b(?:raised|lowered|revised|cut|put|brought|increased|updated)\s+"
+                          r"(?:it|that|this)\s+(?:again\s+|further\s+|(?:up|down)\s+)?(?:to|at)"
+                          # ("raised it again to 203 on October 19, to 212 on Sunday and to 224")
+                          r"(?:[^.;,]{0,40}?(?:,\s+|\s+and\s+|,\s+and\s+)to){0,3})"
+                          r"\s+(?:(?:more than|about|some|nearly|at least)\s+)?$", re.IGNORECASE)
 _EVENT_OF = {"killed": ("killed", "dead"), "injured": ("injured",)}
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -2724,7 +2729,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             out.append((mention, own[-1] if own else out[-1][1], people, None))
             continue
         if people.group is None and (out or carried) and _A_FIGURE_OF.search(
-                text, max(s_start, mention.start - 40), mention.start):
+                text, max(s_start, mention.start - 140), mention.start):
             # "137 hostages remain, correcting a figure of 136 it had given", "first gave a
             # confirmed figure of 155": the same count, as given before
             out.append((mention, out[-1][1] if out else carried, people, None))

@@ -4285,3 +4285,12 @@ def test_a_figure_given_before_is_the_same_count():
     text = ("The army said 134 hostages were still in Gaza, revising a figure of 133 it had "
             "released the day before.")
     assert one(text, "133")["metric"] == "hostages_remaining"
+
+
+def test_a_count_raised_step_by_step_stays_the_same_count():
+    text = ("The army said 212 hostages were held on Sunday. Its spokesman raised it to 220 on "
+            "Monday, to 222 on Tuesday and to 224 on Wednesday, as relatives of the missing "
+            "were told.")
+    for surface in ("220", "222", "224"):
+        assert one(text, surface)["metric"] == "hostages_remaining"
+    assert _claimant(text, "224") == "israel_military"
