@@ -23,6 +23,7 @@ REGISTRY = Path(__file__).parents[2] / "pipelines" / "extract" / "claimants.csv"
     ("Ashraf al-Qudra, ministry spokesman", "gaza_moh", "gaza_health"),
     ("Gaza Ministry of Health", "gaza_moh", "gaza_health"),
     ("the Government Media Office in Gaza", "gaza_gmo", "gaza_gmo"),
+    ("the Hamas-run government's media office", "gaza_gmo", "gaza_gmo"),
     ("Hamas", "hamas", "hamas"),
     ("Hamas’s armed wing", "hamas", "hamas"),
     ("Islamic Jihad", "pij", "hamas"),
