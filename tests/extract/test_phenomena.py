@@ -4294,3 +4294,9 @@ def test_a_count_raised_step_by_step_stays_the_same_count():
     for surface in ("220", "222", "224"):
         assert one(text, surface)["metric"] == "hostages_remaining"
     assert _claimant(text, "224") == "israel_military"
+
+
+def test_a_body_clarifying_or_explaining_makes_a_claim():
+    text = ("Gaza Health Ministry statement\n\nThe Ministry of Health clarifies that 85 of the "
+            "dead were added after their families' testimony was verified.")
+    assert _claimant(text, "85", outlet="Coastal Wire") == "gaza_health"
