@@ -1730,9 +1730,11 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
 # "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before
 _A_FIGURE_OF = re.compile(r"(?:\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|count)\s+"
                           r"of|\b(?:raised|lowered|revised|cut|put|brought|increased|updated)\s+"
-                          r"(?:it|that|this)\s+(?:again\s+|further\s+|(?:up|down)\s+)?(?:to|at)"
+                          r"(?:it|that|this|the figure)\s+(?:again\s+|further\s+|(?:up|down)\s+)?"
                           # ("raised it again to 203 on October 19, to 212 on Sunday and to 224")
-                          r"(?:[^.;,]{0,40}?(?:,\s+|\s+and\s+|,\s+and\s+)to){0,3})"
+                          r"(?P<prep>to|at)(?:(?:[^.;,]|(?<=\d),(?=\d)){0,40}?"
+                          r"(?:,\s+|\s+and\s+|,\s+and\s+)"
+                          r"(?P=prep)){0,3})"
                           r"\s+(?:(?:more than|about|some|nearly|at least)\s+)?$", re.IGNORECASE)
 _EVENT_OF = {"killed": ("killed", "dead"), "injured": ("injured",)}
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)

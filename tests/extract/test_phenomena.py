@@ -4300,3 +4300,9 @@ def test_a_body_clarifying_or_explaining_makes_a_claim():
     text = ("Gaza Health Ministry statement\n\nThe Ministry of Health clarifies that 85 of the "
             "dead were added after their families' testimony was verified.")
     assert _claimant(text, "85", outlet="Coastal Wire") == "gaza_health"
+
+
+def test_earlier_values_of_a_figure_put_at_in_turn_are_the_same_count():
+    text = ("Some 940,000 people have fled Rafah, UNRWA said. It had put the figure at 630,000 "
+            "on 17 May and at 300,000 on 10 May.")
+    assert one(text, "300,000")["metric"] == "displaced"
