@@ -1736,6 +1736,10 @@ _A_FIGURE_OF = re.compile(r"(?:\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:
                           r"(?:,\s+|\s+and\s+|,\s+and\s+)"
                           r"(?P=prep)){0,3})"
                           r"\s+(?:(?:more than|about|some|nearly|at least)\s+)?$", re.IGNORECASE)
+_BODYS_COUNT = re.compile(r"(?:['’]s|\bits|\btheir)\s+(?:[\w-]+\s+)?(?:count|tally)\s+"
+                          r"(?:(?:has|had)\s+)?(?:(?:now|since|already)\s+)?(?:stood|stands|rose|"
+                          r"risen|reached|was|is)(?:\s+(?:at|to))?\s+"
+                          r"(?:(?:more than|about|some|nearly|at least)\s+)?$", re.IGNORECASE)
 _EVENT_OF = {"killed": ("killed", "dead"), "injured": ("injured",)}
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -2735,6 +2739,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "137 hostages remain, correcting a figure of 136 it had given", "first gave a
             # confirmed figure of 155": the same count, as given before
             out.append((mention, out[-1][1] if out else carried, people, None))
+            continue
+        if people.group is None and metrics_before and not out and _BODYS_COUNT.search(
+                text, max(s_start, mention.start - 60), mention.start):
+            # "The ministry said 9,061 had been killed ... A day earlier, the ministry's count
+            # stood at 8,796": the count the sentence before opened with
+            out.append((mention, metrics_before[0], people, None))
             continue
         if people.group == "thing" or _RATIO.match(text, people.end) or (
                 (things := _NUMBER_OF_THINGS.match(text, mention.num_end))

@@ -4306,3 +4306,9 @@ def test_earlier_values_of_a_figure_put_at_in_turn_are_the_same_count():
     text = ("Some 940,000 people have fled Rafah, UNRWA said. It had put the figure at 630,000 "
             "on 17 May and at 300,000 on 10 May.")
     assert one(text, "300,000")["metric"] == "displaced"
+
+
+def test_a_bodys_count_standing_at_a_number_is_the_count_before():
+    text = ("The health ministry said 10,022 people had been killed and 25,408 wounded. On "
+            "Sunday its tally stood at 9,770.")
+    assert one(text, "9,770")["metric"] == "killed"
