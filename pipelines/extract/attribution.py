@@ -100,8 +100,11 @@ _CLAUSE_WORD = re.compile(r"\b(?:whose|which|that|who|have|has|had|been|were|was
                           re.IGNORECASE)
 # "the cumulative toll reported by the Ministry": a passive claim with its agent
 _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|published|"
-                       r"issued|compiled|provided|verified)\s+by\s+"
-                       r"(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)(?=\s+(?:since|on|in|"
+                       r"issued|compiled|provided|verified|counted|tallied)\s+by\s+"
+                       # (or a role noun: "the 50 dead counted by medics at the hospital")
+                       r"(?P<c>(?:the\s+)?(?:(?-i:[A-Z])|(?:medics|doctors|paramedics|rescuers|"
+                       r"(?:health|hospital|local)\s+officials)\b)"
+                       r"[^,;:“”\"()]{1,60}?)(?=\s+(?:since|on|in|"
                        r"as|to|at|for|from|until|over|between|and)\b|[,;:.]|$)", re.IGNORECASE)
 _WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|"
                    r"friday|saturday|sunday|yesterday|today|tonight|overnight)\b", re.IGNORECASE)

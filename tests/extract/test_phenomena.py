@@ -4312,3 +4312,9 @@ def test_a_bodys_count_standing_at_a_number_is_the_count_before():
     text = ("The health ministry said 10,022 people had been killed and 25,408 wounded. On "
             "Sunday its tally stood at 9,770.")
     assert one(text, "9,770")["metric"] == "killed"
+
+
+def test_the_dead_counted_by_medics_are_the_medics_count():
+    text = ("The media office said 61 people had been killed, up from the 38 dead counted by "
+            "doctors at Kamal Adwan Hospital on Monday.")
+    assert _claimant(text, "38") == "gaza_health"
