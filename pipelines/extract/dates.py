@@ -37,7 +37,11 @@ _PATTERNS = [
     re.compile(r"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|wednesday|"
                r"thursday|friday|saturday|sunday)\b(?!\s+(?:night'?s|morning'?s)\s+attack)",
                re.IGNORECASE),
-    re.compile(r"\b(?P<yesterday>yesterday)\b", re.IGNORECASE),
+    # ("a day earlier", "the day before": the day before the story's, told without a name)
+    # (not "174 deaths over the previous day": a period, ending when the story is told)
+    re.compile(r"\b(?P<yesterday>yesterday|a day earlier|(?<!over )(?<!in )(?<!during )"
+               r"(?<!within )the (?:day before|previous day)(?=\s*(?:[,.;:)]|$)))",
+               re.IGNORECASE),
     # the end of a stated period, or "as of", "by": "between 7 October 2023 and 12 September 2024"
     # ("19 January-1 March": a span's end after a dash, right after a month's name or a day)
     re.compile(rf"(?:\b(?:and|to|as of|by)\s+|(?<=[a-z\d.])\s?[–-]\s?){_DAY}\s+{_MONTH}{_YEAR}\b",
@@ -189,9 +193,12 @@ def _resolve_parts(month_name: str, day_text: str | None, year_text: str | None,
         return None
 
 
+# The words that may open a mention of the day before ("yesterday", "a day earlier", "the
+# previous day", "the day before")
+_DAY_BEFORE = ("yesterday", "earlier", "previous", "before")
 # Every date pattern names a month, a weekday or "yesterday": sentences without one skip them.
 _ANY_DATE_WORD = re.compile(  # scans lower-cased text (sentences.lower)
-    r"\b(?=[a-z])" + trie_pattern(list(MONTHS) + list(WEEKDAYS) + ["yesterday"]) + r"\b")
+    r"\b(?=[a-z])" + trie_pattern(list(MONTHS) + list(WEEKDAYS) + list(_DAY_BEFORE)) + r"\b")
 
 
 # What each pattern needs: a month, a weekday or "yesterday".
@@ -201,7 +208,7 @@ _NEEDS = [("month" if "(?P<month>" in p.pattern else
 # it needs, whole (a space, "-" or "." stands on either side of it), so the kinds of the words
 # found say which patterns can match; running only those gives the same mentions.
 _KINDS = {**{m: "month" for m in MONTHS}, **{d: "weekday" for d in WEEKDAYS},
-          "yesterday": "yesterday"}
+          **{w: "yesterday" for w in _DAY_BEFORE}}
 # The same patterns for lower-cased text (sentences.lower), without IGNORECASE: there `re`
 # skips a branch that opens with another letter at once, several times faster. Lower-casing
 # keeps every offset and what counts as a word character, digit or space.

@@ -120,7 +120,8 @@ surveys survey databases database
 # A word that may stand between a number and a thing it counts ("60,000 mobile homes", "2
 # working bulldozers"): not a word that can end the count of people ("30 Palestinians days
 # after", "killed 20 in strikes"), so no plural, people noun or function word.
-_ADJECTIVE = (r"(?!(?:in|on|at|by|of|to|from|and|or|after|before|during|across|as|for|with|"
+_ADJECTIVE = (r"(?!(?:a|an|the|in|on|at|by|of|to|from|and|or|after|before|during|across|as|for|"
+              r"with|"
               r"along|near|inside|outside|into|through|around|within|between|among|behind|under|"
               r"were|was|are|is|have|had|has|who|when|while|people|children|women|men|"
               r"youths|dead|missing|alive|more|other|living|remaining|surviving|came|come|"
@@ -144,7 +145,9 @@ _NOT_PEOPLE_AFTER = re.compile(
         (?!\s+(?:and\s+[a-z]+\s+)?(?:students|pupils|children|teachers|staff|workers|
                employees|personnel|guards|drivers|doctors|nurses|medics|paramedics|crews?|
                patients)\b)  # "school students", "hospital staff": a place word, then people
-      | (?:\s*(?:to|and|or|-|–)\s*[\d,.]+)?\s+(?:a|per)\s+day\b
+      | (?:\s*(?:to|and|or|-|–)\s*[\d,.]+)?\s+(?:a|an|per)\s+(?:day|week|month|year|
+                                                              hour)\b
+        (?!\s+(?:earlier|later|before|after)\b)  # "up from 40,099 a day earlier": a count
       | \s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH_WORDS}\b
       | \s+{_MONTH_WORDS}\b
     )""",

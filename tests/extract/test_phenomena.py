@@ -4318,3 +4318,10 @@ def test_the_dead_counted_by_medics_are_the_medics_count():
     text = ("The media office said 61 people had been killed, up from the 38 dead counted by "
             "doctors at Kamal Adwan Hospital on Monday.")
     assert _claimant(text, "38") == "gaza_health"
+
+
+def test_a_day_earlier_is_the_day_before_publication():
+    text = "The toll rose to 40,139 on Sunday, the ministry said, up from 40,099 a day earlier."
+    assert one(text, "40,099", published=date(2024, 8, 18))["as_of"] == "2024-08-17"
+    text = "On Sunday the ministry reported 52 deaths over the previous day."
+    assert one(text, "52", published=date(2024, 8, 18))["as_of"] == "2024-08-18"
