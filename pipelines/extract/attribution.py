@@ -54,7 +54,10 @@ _VERB = re.compile(
     r"(?! (?:department|media|television|tv|news|radio|broadcaster|of)\b)")  # "State Department"
 # "an estimated", "are believed", "was reported", "the number of confirmed deaths": passive or
 # adjective, not a claim verb.
-_NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of)\s+$", re.IGNORECASE)
+# ("rejected claims that ...", "denied reports": the noun, object of another verb)
+_NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of|rejected|rejects|"
+                              r"dismissed|dismisses|denied|denies|disputed|disputes|refuted)\s+$",
+                              re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
 _NAME_CHAR = r"(?:(?-i:U\.[NSK]\.|Dr\.|Mr\.|Ms\.|Gen\.|Lt\.|Col\.)|[^,.;:()“”\"])"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
@@ -382,7 +385,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     verbs = []
     for m in _VERB.finditer(lowered):
         verbs.append(m.start())
-        if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
+        if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
             continue
         # a claimant phrase is short: look back a little (and only there: this runs per verb)
         base = max(0, m.start() - 170)
@@ -454,6 +457,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     for m in (_POSSESSIVE_TALLY.finditer(sentence) if ("'" in sentence or "’" in sentence) and
               any(w in lowered for w in _TALLY_WORDS) else ()):
         phrase = _clean(m.group("c"))
+        if _PREDICATE.search(phrase):
+            continue  # "claims that the UN had lowered the war's death toll": a clause
         if _PLACE.fullmatch(phrase) and m.group().lower().endswith("toll"):
             continue  # "Israel's death toll rises to 900": the dead of a place, not its claim
         generic = bool(GENERIC.match(phrase))

@@ -4325,3 +4325,10 @@ def test_a_day_earlier_is_the_day_before_publication():
     assert one(text, "40,099", published=date(2024, 8, 18))["as_of"] == "2024-08-17"
     text = "On Sunday the ministry reported 52 deaths over the previous day."
     assert one(text, "52", published=date(2024, 8, 18))["as_of"] == "2024-08-18"
+
+
+def test_a_claim_word_after_a_verb_of_rejecting_is_a_noun_not_its_speaker():
+    text = ("Ministry officials on Monday rejected claims that the WHO had cut the war's toll. "
+            "According to the ministry, 35,091 people have been killed.")
+    fig = one(text, "35,091")
+    assert "rejected" not in fig["claimant"] and "WHO had" not in fig["claimant"]
