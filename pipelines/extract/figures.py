@@ -1606,7 +1606,7 @@ _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)
 # "60,000 pregnant women lack basic care": a verb of their own, which no metric counts
 # "12,000 wounded and sick patients need treatment abroad": the wounded in need of something
 _IN_NEED = re.compile(r"(?:\s+(?:and\s+)?(?:sick|ill|chronically|injured|wounded|patients|"
-                      r"people)){0,3}\s+(?:still\s+)?(?:need|needs|require|requires|await)\b",
+                      r"people|others)){0,3}\s+(?:still\s+)?(?:need|needs|require|requires|await)\b",
                       re.IGNORECASE)
 _LOST_SOMETHING = re.compile(r"\s+(?:there\s+|so far\s+)?(?:have|has|had)\s+(?:now\s+|also\s+|"
                              r"already\s+)?(?:lost|missed)\s+(?!(?:their|his|her|its)\s+"
@@ -3025,7 +3025,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _HANDED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start):
             metric = carried  # "... hand over the bodies of 28 captives. It has returned 15
             # so far": bodies, as the sentence before counted
-        if metric == "injured" and (_IN_NEED.match(text, people.end) or _SICK_AND_HURT.search(
+        if metric in ("injured", "displaced") and (
+                _IN_NEED.match(text, people.end) or _SICK_AND_HURT.search(
                 text, mention.num_end, people.end)):
             continue  # "12,000 wounded and sick patients need treatment abroad": a need, not
             # the toll of the wounded; "50 sick and wounded children crossed into Egypt":

@@ -164,7 +164,7 @@ _NOT_PEOPLE_BEFORE = frozenset("""
 us$ usd nis channel unit resolution no. number route highway road gate brigade division article
 page chapter section aged age ages flight room kan platoon battalion squad building block phase
 stage kilometre km mile every each per since until episode season paragraph paragraphs para
-paras graf grafs update
+paras graf grafs update issue edition
 """.split()) | frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -513,6 +513,7 @@ def _colleagues(text: str, pos: int) -> str | None:
 
 
 _POSSESSIVE = re.compile(r"[a-z]+['’]s")
+_HOUSEHOLDS_NEXT = re.compile(r"\s+(?:families|households)\b", re.IGNORECASE)
 _BODIES_NEXT = re.compile(r"\s+(?:bodies|remains)\b")
 
 
@@ -601,6 +602,10 @@ def people_after(text: str, pos: int, limit: int) -> People:
             _EVENT_RE.fullmatch(words[0].group()):
         # "1,200 displacement sites", "150,000 housing units": an event word naming a thing
         return People("thing", text[words[0].start() : thing.end()], thing.end())
+    if (households := _HOUSEHOLDS_NEXT.match(text, words[0].end())) and \
+            _EVENT_RE.fullmatch(words[0].group()):
+        # "250 displaced families": households, which no metric counts
+        return People("thing", text[words[0].start() : households.end()], households.end())
     if first in FUNCTION_WORDS or _EVENT_RE.fullmatch(words[0].group()) or \
             first.endswith(("ing", "ly")) or first in _PARTICIPLES or \
             text.startswith(" came home", pos):  # "All 20 came home": freed

@@ -4332,3 +4332,19 @@ def test_a_claim_word_after_a_verb_of_rejecting_is_a_noun_not_its_speaker():
             "According to the ministry, 35,091 people have been killed.")
     fig = one(text, "35,091")
     assert "rejected" not in fig["claimant"] and "WHO had" not in fig["claimant"]
+
+
+def test_a_reports_issue_number_is_no_count():
+    text = "Gaza Situation Update, Issue 31: 118 people killed in two days\n\nMore follows."
+    assert none_at(text, "31")
+    assert one(text, "118")["metric"] == "killed"
+
+
+def test_others_who_still_need_to_leave_are_no_displaced_count():
+    text = ("Some 4,900 patients have been evacuated for treatment, but more than 12,000 others "
+            "still need to leave, the ministry says.")
+    assert none_at(text, "more than 12,000")
+
+
+def test_displaced_families_are_households_not_people():
+    assert none_at("About 300 displaced families were sheltering in the school.", "About 300")
