@@ -105,9 +105,9 @@ _CLAUSE_WORD = re.compile(r"\b(?:whose|which|that|who|have|has|had|been|were|was
 _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|published|"
                        r"issued|compiled|provided|verified|counted|tallied)\s+by\s+"
                        # (or a role noun: "the 50 dead counted by medics at the hospital")
-                       r"(?P<c>(?:the\s+)?(?:(?-i:[A-Z])|(?:medics|doctors|paramedics|rescuers|"
-                       r"(?:health|hospital|local)\s+officials)\b)"
-                       r"[^,;:“”\"()]{1,60}?)(?=\s+(?:since|on|in|"
+                       r"(?P<c>(?:the\s+)?(?:(?-i:[A-Z])[^,;:“”\"()]{1,60}?|(?:medics|doctors|"
+                       r"paramedics|rescuers|(?:health|hospital|local)\s+officials)\b"
+                       r"[^,;:“”\"()]{0,60}?))(?=\s+(?:since|on|in|"
                        r"as|to|at|for|from|until|over|between|and)\b|[,;:.]|$)", re.IGNORECASE)
 _WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|"
                    r"friday|saturday|sunday|yesterday|today|tonight|overnight)\b", re.IGNORECASE)
@@ -201,7 +201,8 @@ CLAUSE_SPLIT = re.compile(
     r"(?:[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?)?(?:said|say|says|told)\b))"
 )
 _HARD_SPLIT = re.compile(r",\s+where\b")
-_AND_COUNT = re.compile(r",\s+and\s+(?:(?:some|about|more than|at least|nearly|another)\s+)?\d")
+# ", and 309 soldiers ...": right before the figure (whose span holds its qualifier)
+_AND_COUNT = re.compile(r",\s+and\s+(?:another\s+)?$")
 # Head nouns of role phrases ("the ministry said"): the antecedent should share the head.
 ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman", "spokesperson",
               "minister", "organization", "organisation", "department", "movement",
@@ -627,8 +628,8 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     if named:
         return named[0]
     before = [a for a in attributions if a.start <= pos and same_clause(a.start, pos)]
-    if before and end is not None and (and_count := _AND_COUNT.search(text, before[-1].start,
-                                                                       pos + 1)):
+    if before and end is not None and (and_count := _AND_COUNT.search(
+            text, max(before[-1].start, pos - 20), pos)):
         # "The toll stands at 1,400, according to the government, and 309 soldiers have been
         # killed, the army said": a count opening a clause of its own, with its own speaker
         closing = [a for a in attributions if a.start > pos and not a.relative

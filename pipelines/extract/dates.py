@@ -37,7 +37,8 @@ _PATTERNS = [
     re.compile(r"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|wednesday|"
                r"thursday|friday|saturday|sunday)\b(?!\s+(?:night'?s|morning'?s)\s+attack)",
                re.IGNORECASE),
-    # ("a day earlier", "the day before": the day before the story's, told without a name)
+    # ("a day earlier", "the day before": the day before the story's, or before the day the
+    # sentence named first, told without a name)
     # (not "174 deaths over the previous day": a period, ending when the story is told)
     re.compile(r"\b(?P<yesterday>yesterday|a day earlier|(?<!over )(?<!in )(?<!during )"
                r"(?<!within )the (?:day before|previous day)(?=\s*(?:[,.;:)]|$)))",
@@ -193,9 +194,10 @@ def _resolve_parts(month_name: str, day_text: str | None, year_text: str | None,
         return None
 
 
-# The words that may open a mention of the day before ("yesterday", "a day earlier", "the
-# previous day", "the day before")
+# The words that mark a mention of the day before ("yesterday", "a day earlier", "the previous
+# day", "the day before"), for the pre-filter below
 _DAY_BEFORE = ("yesterday", "earlier", "previous", "before")
+_DAY_BEFORE_PHRASES = ("a day earlier", "the day before", "the previous day")
 # Every date pattern names a month, a weekday or "yesterday": sentences without one skip them.
 _ANY_DATE_WORD = re.compile(  # scans lower-cased text (sentences.lower)
     r"\b(?=[a-z])" + trie_pattern(list(MONTHS) + list(WEEKDAYS) + list(_DAY_BEFORE)) + r"\b")
@@ -260,4 +262,9 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
             text[m.start():m.start() + 5].lower() == "since"
         if value and m.start() - start > 3 and not since_which:  # not "Since 18 March, when"
             found.append(DateMention(m.start("when"), m.end("when"), value))
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    # "rose to 40,139 on Sunday, up from 40,099 a day earlier": the day before the day named
+    # before it in the sentence, else before publication
+    return [DateMention(d.start, d.end, found[k - 1].value - timedelta(days=1))
+            if k and lowered.startswith(_DAY_BEFORE_PHRASES, d.start - start) else d
+            for k, d in enumerate(found)]

@@ -880,8 +880,9 @@ class _Attributions:
         return cue.claimant, True
 
     def named_below(self, index: int, cue: attribution.Attribution) -> str | None:
-        """For a role noun in the headline ("Toll rises to 90, ministry says", "Ministry: 516
-        killed"), which has nothing before it: the first body of that kind the story names."""
+        """For a role noun in the first sentence, most often the headline ("Toll rises to 90,
+        ministry says", "Ministry: 516 killed"), which has nothing before it to look back to:
+        the first body of that kind the text names below it."""
         head = cue.claimant.lower().split()[-1]
         if index or head not in attribution.ROLE_HEADS:
             return None
@@ -1727,7 +1728,8 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
                         r"almost|over|more than|at least)\s+)?$|"
                         # "... 64,260 died, with a plausible range of 55,300 to 78,500"
                         r"\brange\s+of\s+$", re.IGNORECASE)
-# "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before
+# a count given again with no noun: "a figure of 136", "raised it again to 203", "had put the
+# figure at about 810,000 ... and at about 450,000"
 _A_FIGURE_OF = re.compile(r"(?:\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|count)\s+"
                           r"of|\b(?:raised|lowered|revised|cut|put|brought|increased|updated)\s+"
                           r"(?:it|that|this|the figure)\s+(?:again\s+|further\s+|(?:up|down)\s+)?"
@@ -1741,6 +1743,7 @@ _BODYS_COUNT = re.compile(r"(?:['’]s|\bits|\btheir)\s+(?:[\w-]+\s+)?(?:count|t
                           r"risen|reached|was|is)(?:\s+(?:at|to))?\s+"
                           r"(?:(?:more than|about|some|nearly|at least)\s+)?$", re.IGNORECASE)
 _EVENT_OF = {"killed": ("killed", "dead"), "injured": ("injured",)}
+# "killed 13,000 terrorists, up from the 12,000 he cited in February": the same count before
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _THE_COUNT_OPENS = re.compile(r"[\W_]*The\s+")
@@ -3028,9 +3031,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric in ("injured", "displaced") and (
                 _IN_NEED.match(text, people.end) or _SICK_AND_HURT.search(
                 text, mention.num_end, people.end)):
-            continue  # "12,000 wounded and sick patients need treatment abroad": a need, not
-            # the toll of the wounded; "50 sick and wounded children crossed into Egypt":
-            # patients moved, not a count of the wounded
+            continue  # "12,000 wounded and sick patients need treatment abroad", "8,000
+            # others still need to leave": a need, not the toll of the wounded or displaced;
+            # "50 sick and wounded children crossed into Egypt": patients moved, not a count
         if _PART_IN_NEED.match(text, mention.num_end):
             continue  # "seven of the freed men needed treatment": a need, no metric's count
         if metric == "population" and (_FACING_HUNGER.match(text, people.end) or (

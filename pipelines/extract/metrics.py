@@ -259,7 +259,7 @@ EVENTS = [
                  r"set free|hand(?:ed|ing|s)? (?:over|back)|handed to|transferred to|exchanged|"
                  r"swap|deported|"
                  r"go free|walked free|walked out of (?:\w+\s+){0,2}(?:jails?|prisons?)|"
-                 r"(?:came|come|comes|coming) home|"  # "All 20 came home on October 13"
+                 r"(?:came|come) home|"  # "All 20 came home on October 13"
                  r"(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
                  r"icrc|international committee))|"
