@@ -140,8 +140,7 @@ _VAGUE_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|scores|millions|tens
 _OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
-# events whose object right after the verb is a count of people even as a bare small number
-_OBJECT_COUNTED = ("rescued",)
+# events whose victims right after the verb are counted even by a bare small number word
 _VICTIMS_COUNTED = ("killed", "injured", "abducted")
 # "freed in two groups, seven at dawn and 13 more later", "released in stages: three on the
 # first day, four on the seventh": a count opening a list of the stages of the verb before
@@ -374,9 +373,10 @@ _EMBEDDED_CLAIM = re.compile(r"\s+(?:whom\s+|that\s+)?(?:the\s+)?(?:[\w'’-]+\s
 # says ..."), so Israel's military, Hamas's armed wing
 _ITS_FORCES = re.compile(r"(?:its|their)\s+(?P<force>military|army|armed wing|military wing)",
                          re.IGNORECASE)
-# "declared 41 of those still held dead": the dead among them
+# "More than half of the 90 dead were women and children": who some of the dead were
 _DEAD_WERE = re.compile(r"\s+(?:dead|killed|martyrs|victims|fatalities)\s+(?:were|are)\s+"
                         r"(?P<who>[\w ,-]{3,40}?)\s*(?:[.;]|,\s+(?:it|he|she|they|the)\b|$)")
+# "declared 41 of those still held dead": the dead among them
 _DECLARED = re.compile(r"\b(?:declared|pronounced|listed|confirmed)\s+$", re.IGNORECASE)
 _AS_DEAD = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:as\s+)?(?:dead|deceased)\b")
 _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
@@ -768,11 +768,12 @@ _COMPARED = re.compile(r"\b(?:up|down|rising|falling|compared) (?:from|with)\b",
 _DEADLINE = re.compile(r"\b(?:before|until|by the time)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
                        r"(?:concludes|ends|expires|begins|starts|runs out)\b", re.IGNORECASE)
 # (not "31 of its citizens were abducted on October 7": the count of those taken itself)
+_TAKEN_VERBS = r"seized|taken|abducted|kidnapped|captured"
 _PART_OF_THE_TAKEN = re.compile(r"\s+(?:of|from)\s+[^,.;]{0,60}?\b(?<!were )(?<!was )(?<!been )"
-                                r"(?:seized|taken|abducted|kidnapped|captured|snatched)\s+"
+                                rf"(?:{_TAKEN_VERBS}|snatched)\s+"
                                 r"(?:(?:[\w-]+\s+){0,3}?(?:on|in)\s+)?", re.IGNORECASE)
-_TAKEN_ON = re.compile(r"\b(?<!were )(?<!was )(?<!been )(?:seized|taken|abducted|kidnapped|"
-                       r"captured)\s+(?:hostage\s+)?(?:(?:on|in)\s+)?$", re.IGNORECASE)
+_TAKEN_ON = re.compile(rf"\b(?<!were )(?<!was )(?<!been )(?:{_TAKEN_VERBS})\s+(?:hostage\s+)?"
+                       r"(?:(?:on|in)\s+)?$", re.IGNORECASE)
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?!including\b|according\b|bringing\b|raising\b)[a-z]+ing\b")
 
 
@@ -2790,7 +2791,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and not _SUBJECT_OF_VERB.match(text, mention.end) \
                 and not any(e[0] == mention.num_end + (6 if text.startswith(
                     " more ", mention.num_end) else 1) and e[2] != "alive" for e in events) \
-                and not any((e[2] in _OBJECT_COUNTED or (e[2] == "released" and not out)
+                and not any((e[2] == "rescued" or (e[2] == "released" and not out)
                              or (e[2] in _VICTIMS_COUNTED and mention.value > 1))
                             and 0 <= mention.start - e[1] <= 1 for e in events):
             continue  # "one of", "two of the", bare small number words are rarely counts (but
