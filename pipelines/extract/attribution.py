@@ -59,7 +59,9 @@ _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of|rejected
                               r"dismissed|dismisses|denied|denies|disputed|disputes|refuted)\s+$",
                               re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
-_NAME_CHAR = r"(?:(?-i:U\.[NSK]\.|Dr\.|Mr\.|Ms\.|Gen\.|Lt\.|Col\.)|[^,.;:()“”\"])"
+# a title's dot does not end a name ("said IDF Spokesperson Rear Adm. Daniel Hagari")
+_NAME_CHAR = (r"(?:(?-i:U\.[NSK]\.|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pvt|Adm|Brig)"
+              r"\.)|[^,.;:()“”\"])")
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
                         # "By its count, 186 journalists ...": whose count it is
                         r"\bby\s+(?P<by>(?:its|their|his|her)\s+(?:own\s+)?(?:count|tally|"

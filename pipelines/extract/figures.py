@@ -137,6 +137,9 @@ def _share_of(text: str, pos: int, base_metric: str | None) -> str | None:
 # "thousands", "dozens": not numbers (GUIDELINES), so a share of them has no base
 _VAGUE_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|scores|millions|tens)\s+of\b[^.;]*$",
                            re.IGNORECASE)
+_OF_RESIDENTS = re.compile(r"[\s\-–•*\"“]*of\s+(?:the|our|its|their)\s+(?:[a-z]+\s+)?[\d,.]+"
+                           r"(?:\s+(?:million|thousand))?\s+(?:residents|inhabitants)",
+                           re.IGNORECASE)
 _OF_THE_OPENER = re.compile(r"[\s\-–•*\"“]*of\s+the\s+", re.IGNORECASE)
 
 _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
@@ -603,6 +606,11 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
 
 
 # the state a count's people are named in, right after their noun
+_IN_COMBAT = re.compile(r"\s(?:fallen|fell|killed)\s+in\s+(?:combat|battle|action)\b|"
+                        r"\swho\s+(?:had\s+)?(?:served|were\s+serving)\s+(?:in|with)\s+the\s+"
+                        r"(?:IDF|army|military|Israel\s+Defen[cs]e\s+Forces)\b", re.IGNORECASE)
+_UNTIL_ALL = re.compile(r"\b(?:until|till|bring(?:s|ing)?(?:\s+(?:back|home))?)\s+all\s+"
+                        r"(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
 _STATE_NOW = re.compile(r"\s+of\s+(?:whom|them)\s+(?:are|is)\s+(?:no longer alive|dead|"
                         r"(?:still\s+)?alive|deceased)\b", re.IGNORECASE)
 _STATE_NAMED = re.compile(r"\s+(?:displaced|uprooted|wounded|injured)\s+(?:from|in|by|since|"
@@ -1037,10 +1045,15 @@ def _attack_toll(text: str, mention: NumberMention, attack: re.Match, since: boo
 
 _BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|(?:the|its|their)\s+"
                           r"[^,.;]{0,40}?\bto\s+)$", re.IGNORECASE)
-# "\bthat day\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|\bwithin (?:hours|
-# minutes)\b|\blater that\b" with every branch opening with plain letters and its "\b" a
-# look-behind after them ("tha(?<!\w...)t"): `re` skips in C to the few places it can start.
-_THAT_DAY = re.compile(r"tha(?<!\w...)t day\b|the(?<!\w...) (?:same )?day(?:['’]s)?\b|"
+# cheap substring gates for _THAT_DAY ("that morning": the day named before, as "that day")
+_THAT_DAY_WORDS = ("day", "hours", "minutes", "later that", "that morning", "that afternoon",
+                   "that evening", "that night")
+# "\bthat (?:day|morning|...)\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|
+# \bwithin (?:hours|minutes)\b|\blater that\b" with every branch opening with plain letters and
+# its "\b" a look-behind after them ("tha(?<!\w...)t"): `re` skips in C to the few places it
+# can start.
+_THAT_DAY = re.compile(r"tha(?<!\w...)t (?:day|morning|afternoon|evening|night)\b|"
+                       r"the(?<!\w...) (?:same )?day(?:['’]s)?\b|"
                        r"hou(?<!\w...)rs later\b|min(?<!\w...)utes later\b|"
                        r"wit(?<!\w...)hin (?:hours|minutes)\b|lat(?<!\w...)er that\b")
 
@@ -1233,7 +1246,7 @@ def extract_figures(text: str, published: date | None = None,
         spans_made = [m.start for m, *_ in made if m.fraction is None]
         # "... killed since October 7, including those who fell that day": that day starts a
         # running total, it does not date it
-        that_day = ("day" in lower or "hours" in lower) and bool(_THAT_DAY.search(lower)) \
+        that_day = any(w in lower for w in _THAT_DAY_WORDS) and bool(_THAT_DAY.search(lower)) \
             and "since" not in lower
         # the attack a sentence names by its date, looked for once per sentence (it dates the
         # tolls told in its clauses: `_attack_toll`)
@@ -1380,6 +1393,11 @@ def extract_figures(text: str, published: date | None = None,
                     and text.endswith(" of the ", 0, mention.start))):
                 status = "reported"  # "will bring relief to the 2.1 million people of Gaza",
                 # "would free 33 of the 98 hostages still held": those there now
+            if metric in ("hostages_remaining", "hostages_released") and _UNTIL_ALL.search(
+                    text, max(s_start, mention.start - 30), mention.start):
+                metric, status = "hostages_remaining", "reported"  # "we will not rest until
+                # all 109 hostages are home", "vowed to bring all 120 hostages home": the count
+                # held now; the return is what is hoped for
             if status == "reported" and _THE_COUNT_OPENS.fullmatch(text, s_start, mention.start) \
                     and _INCLUDE_NEXT.match(text, mention.num_end):
                 status = next((f.status for f in reversed(figures) if f.value == mention.value),
@@ -2324,6 +2342,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else s_end
             then = metrics.nearest_event([e for e in events if e[0] < nxt], people.end,
                                          people.end, after_only=True)
+            if then is None and any(e[0] < mention.start < e[1] and e[2] == "bodies"
+                                    for e in events):
+                then = "bodies"  # "the bodies of eight have been recovered": one event
+                # phrase around the count
             handed = _HANDED_BODIES.search(text, max(s_start, mention.start - 45), mention.start)
             hostage_bodies = metrics.metric_for(
                 "bodies", None, sentence, None, sentence) == "hostage_bodies_recovered" or (
@@ -2500,6 +2522,14 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if _REMAINING.search(text, mention.num_end, people.end):
                 metric = "hostages_remaining"
             out.append((mention, metric, people, None))
+            previous_people = people
+            continue
+        if _OF_RESIDENTS.fullmatch(text, s_start, people.end) and \
+                text.startswith(",", people.end) and not any(
+                mention.num_end <= e[0] < text.find(",", people.end, s_end) for e in events):
+            # "Of our approximately 16,000 residents, about 9,000 remain evacuated": those who
+            # live there, whatever their share undergoes
+            out.append((mention, "population", people, None))
             previous_people = people
             continue
         if people.group and _OF_THE_OPENER.fullmatch(text, s_start, mention.start) and \
@@ -2923,6 +2953,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric is None and carried and _AMONG_THEM_AFTER.match(text, people.end):
             metric = carried  # "50 hostages have come home ... Thailand said 17 of its citizens
             # were among them": a part of the count just before
+        if metric == "killed" and people.group in (None, "people") and _IN_COMBAT.search(
+                text, people.end, following or s_end):
+            metric = "soldiers_killed"  # "32 residents who served in the IDF have fallen in
+            # combat": those who fell as soldiers, whatever the noun that counts them
         if metric in _KILLED_FAMILY and people.group in ("militants", "soldiers") and \
                 _HAS_BEFORE.search(text, max(s_start, mention.start - 30), mention.start) and \
                 not any(mention.start < e[0] < people.end + 40 for e in events):

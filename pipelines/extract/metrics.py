@@ -23,7 +23,8 @@ GROUPS = {
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|infiltrators|"
                  r"commanders?|members of (?:hamas|hezbollah)|(?:hamas|hezbollah) members|"
                  r"terror operatives",
-    "children": r"children|child|minors?|kids|babies|infants|newborns|toddlers|boys|girls",
+    "children": r"children|child|minors?|kids|babies|infants|newborns|toddlers|boys|girls|"
+                r"schoolchildren|schoolboys|schoolgirls",
     "women": r"women|woman",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
               r"workers?|personnel|martyrs)|first responders?|care workers|rescue workers|"
@@ -189,7 +190,13 @@ def _named_or_priced(before: str) -> bool:
     # "Day 10 of the ceasefire" counts days (not "on the same day 40 people were killed")
     return word in _NOT_PEOPLE_BEFORE or (word == "year" and tail.lower().endswith("the year")) \
         or (word == "of" and tail.lower().endswith(("age of", "ages of"))) \
-        or (word == "day" and tail.endswith("Day"))
+        or (word == "day" and tail.endswith("Day")) \
+        or (word in ("for", "of") and tail.lower().endswith(_CAPACITY))
+
+
+# "a school designed for 400 pupils", "a capacity of 250 patients": room for them, not a count
+_CAPACITY = ("designed for", "built for", "meant for", "intended for", "capacity of",
+             "capacity for")
 
 
 _NUMBER_VERB = re.compile(r"\b(?:now|still|together|already|could|would|may|might)\s+number$",

@@ -4358,3 +4358,64 @@ def test_others_who_still_need_to_leave_are_no_displaced_count():
 
 def test_displaced_families_are_households_not_people():
     assert none_at("About 300 displaced families were sheltering in the school.", "About 300")
+
+
+def test_schoolchildren_are_children():
+    text = ("The education ministry said 120 teachers had been killed, along with more than "
+            "3,900 schoolchildren.")
+    assert one(text, "more than 3,900")["metric"] == "killed_children"
+
+
+def test_a_speakers_title_with_a_dot_stays_in_the_name():
+    text = ('"Every one of the 97 hostages will come home," said army spokesman Brig. Gen. '
+            'Effie Defrin.')
+    fig = one(text, "97")
+    assert fig["claimant_class"] == "israel_military"
+    assert "Defrin" in fig["claimant"]
+
+
+def test_all_the_hostages_to_come_home_are_those_held_now():
+    text = "The families said they would keep marching until all 101 hostages are home."
+    fig = one(text, "101", published=date(2024, 8, 1))
+    assert (fig["metric"], fig["status"]) == ("hostages_remaining", "reported")
+    text = "The minister promised to bring all 59 hostages home."
+    assert one(text, "59")["metric"] == "hostages_remaining"
+
+
+def test_the_room_a_building_has_is_no_count():
+    text = "Some 700 displaced people are sheltering in a school designed for 450 pupils."
+    assert none_at(text, "450")
+    assert one(text, "Some 700")["metric"] == "sheltering"
+
+
+def test_that_morning_dates_a_count_like_that_day():
+    text = ("Of the 112 people living in the moshav on October 7, 2023, nine were killed that "
+            "morning and three were taken to Gaza, the council said.")
+    published = date(2025, 3, 2)
+    assert one(text, "nine", published=published)["as_of"] == "2023-10-07"
+    assert one(text, "three", published=published)["as_of"] == "2023-10-07"
+
+
+def test_the_residents_a_share_is_taken_from_are_the_population():
+    text = "Of our roughly 24,000 residents, about 11,000 are still displaced, the mayor said."
+    assert one(text, "roughly 24,000")["metric"] == "population"
+    assert one(text, "about 11,000")["metric"] == "displaced"
+
+
+def test_those_who_fell_in_combat_are_soldiers_whatever_their_noun():
+    text = "Eighteen residents of the town who served in the army have fallen since the war began."
+    assert one(text, "Eighteen")["metric"] == "soldiers_killed"
+    text = "Nine members of the moshav have fallen in battle, and 14 civilians were killed."
+    assert one(text, "Nine")["metric"] == "soldiers_killed"
+    assert one(text, "14")["metric"] == "killed"
+
+
+def test_bodies_of_a_bare_count_after_talk_of_hostages_are_hostages_bodies():
+    text = ("Forty of the people abducted from the kibbutz were freed in the truce. Three were "
+            "rescued by troops, and the bodies of five have been recovered.")
+    assert one(text, "five")["metric"] == "hostage_bodies_recovered"
+
+
+def test_a_gaza_hospitals_own_staff_speak_for_it():
+    text = "Nasser staff said 14 people had been killed in the strike."
+    assert one(text, "14")["claimant_class"] == "gaza_health"
