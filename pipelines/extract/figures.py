@@ -1314,9 +1314,12 @@ def extract_figures(text: str, published: date | None = None,
                 # "187 killed in the West Bank, according to the Ministry of Health")
                 claimant_id, claimant_class = by_id("pa_moh")
             elif claimant_id == "gaza_moh" and _BARE_MOH.match(claimant) and \
-                    (seat := _MOH_SEAT.search(sentence)) and "gaza" not in sentence.lower():
+                    (seat := _MOH_SEAT.search(text, context_start, s_end)) and \
+                    not _GAZA_OR_PALESTINIANS.search(text, context_start, s_end):
                 # "... across Lebanon, killing 39 people, according to the health ministry",
-                # "strikes on Hodeidah killed six, the health ministry said": not Gaza's
+                # "strikes on Hodeidah killed six, the health ministry said": not Gaza's (the
+                # place may be named in the sentence before: "... bombardment of south Lebanon.
+                # The health ministry said 558 people were killed")
                 claimant_id, claimant_class = by_id(
                     "yemen_moh" if seat.group("yemen") else "lebanon_moh")
             elif claimant_class == "other" and _BARE_MEDICS.fullmatch(claimant) and \
@@ -1486,6 +1489,10 @@ _HOSPITAL_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?:Hospital|Medical Co
                              r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?")
 _BARE_MOH = re.compile(r"(?:the\s+)?(?:health ministry|ministry of (?:public )?health)$",
                        re.IGNORECASE)
+_WITH_BEFORE = re.compile(r"\b(?:along with|together with|with|alongside)\s+"
+                          r"(?:[^,;.]{1,40}\s+and\s+)?"  # ("with 50 caregivers and 20 ...")
+                          r"(?:(?:some|about|around|nearly|another)\s+)?$", re.IGNORECASE)
+_GAZA_OR_PALESTINIANS = re.compile(r"\bgaza|palestin", re.IGNORECASE)
 _MOH_SEAT = re.compile(r"\b(?:leban(?:on|ese)|hezbollah|beirut|(?P<yemen>yemen(?:i|'s)?|houthis?|"
                        r"sanaa|hodeidah))\b", re.IGNORECASE)
 # A government named by no country ("the government says", "government figures") is Israel's
@@ -1584,6 +1591,8 @@ _UNCOUNTED = re.compile(
     r"(?(rel)(?!)|(?:using|operating\s+(?:from|in|inside|out of)|hiding\s+(?:in|inside)|"
     r"holed up)\b)|"
     # "out of 30,000 operatives that Hamas fielded": those it had, not those it lost
+    # "Of the roughly 17,000 students enrolled at the university, ...": those it had
+    r"enrolled\b|"
     r"(?:[a-z][\w-]{0,30}\s+){1,2}(?:fielded|had fielded|could field|employed|recruited|"
     r"trained)\b|"
     # "500,000 displaced people have returned to their towns", "fewer than 400 are back":
@@ -1750,7 +1759,9 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
 # a count given again with no noun: "a figure of 136", "raised it again to 203", "had put the
 # figure at about 810,000 ... and at about 450,000"
 _A_FIGURE_OF = re.compile(r"(?:\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|count)\s+"
-                          r"of|\b(?:raised|lowered|revised|cut|put|brought|increased|updated)\s+"
+                          # ("Lebanese authorities say the true total is more than 1.2 million")
+                          r"of|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|figure|number)\s+"
+                          r"(?:is|was)|\b(?:raised|lowered|revised|cut|put|brought|increased|updated)\s+"
                           r"(?:it|that|this|the figure)\s+(?:again\s+|further\s+|(?:up|down)\s+)?"
                           # ("raised it again to 203 on October 19, to 212 on Sunday and to 224")
                           r"(?P<prep>to|at)(?:(?:[^.;,]|(?<=\d),(?=\d)){0,40}?"
@@ -2928,10 +2939,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and not _AGED_VERB_NEXT.match(text, people.end) and (bare or not _OBJECT_OF.search(
                     text, max(s_start, mention.start - 40), mention.start)) \
                 and not _UNCOUNTED_LATER.match(text, people.end, s_end) \
-                and not _NEEDS_NEXT.match(text, people.end):
+                and not _NEEDS_NEXT.match(text, people.end) \
+                and not _WITH_BEFORE.search(text, max(s_start, mention.start - 70), mention.start):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
             # (not "22,000 children have been admitted to hospital", nor "partners screened
-            # 1,800 children": their own verb)
+            # 1,800 children": their own verb; nor "moved 15 patients, with 20 health workers":
+            # those who went along)
             earlier = metrics.events_in(text, context_start, s_start)
             event = earlier[-1][2] if earlier and earlier[-1][2] == "killed" else None
         if event is None and carried in _KILLED_FAMILY and \

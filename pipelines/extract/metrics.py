@@ -354,7 +354,7 @@ EVENTS = [
     ("displaced", r"displaced|displacing|displacement|evacuees|forced out|"
                   r"(?:forced|driven|fled) (?:from|out of) their homes|(?:forced|driven) from|"
                   r"forced to (?:evacuate|flee|leave)|evacuated|evacuation of|out of their homes|"
-                  r"from their homes|(?:left|abandoned) their homes|uprooted|fled|"
+                  r"from their homes|(?:left|abandoned) their homes|uprooted|fled|flee|flees|"
                   r"away from (?:their |his |her )?homes?|left the camps?|"
                   r"(?:yet|unable|not able) to return(?: to their homes| home)?|"
                   r"(?:cannot|can't|can not|could not|couldn't) (?:live in|return to) their homes|"

@@ -4419,3 +4419,38 @@ def test_bodies_of_a_bare_count_after_talk_of_hostages_are_hostages_bodies():
 def test_a_gaza_hospitals_own_staff_speak_for_it():
     text = "Nasser staff said 14 people had been killed in the strike."
     assert one(text, "14")["claimant_class"] == "gaza_health"
+
+
+def test_the_students_a_university_had_enrolled_are_no_count():
+    text = ("Of the nearly 9,000 students enrolled at the college before the war, at least 140 "
+            "have been killed, its dean said.")
+    assert none_at(text, "nearly 9,000")
+    assert one(text, "at least 140")["metric"] == "killed"
+
+
+def test_people_who_went_along_take_no_event_from_the_sentence_before():
+    text = ("Four nurses were killed in the raid. Medics then moved 30 patients, with 12 "
+            "relatives and 18 health workers, to a field hospital.")
+    assert none_at(text, "18")
+    text = "Aid teams found 60 patients inside, along with 14 doctors."
+    assert none_at("Six medics were killed on Monday. " + text, "14")
+
+
+def test_a_bare_health_ministry_after_a_sentence_on_lebanon_is_lebanons():
+    text = ("The strikes hit dozens of villages in south Lebanon. The health ministry said 274 "
+            "people were killed.")
+    assert one(text, "274")["claimant_class"] == "other"
+    text = ("The strikes hit Gaza City overnight. The health ministry said 74 people were "
+            "killed.")
+    assert one(text, "74")["claimant_class"] == "gaza_health"
+
+
+def test_a_headline_of_people_who_flee_counts_the_displaced():
+    text = "Tens of thousands flee Rafah as 300,000 flee the city's east\n\nMore follows."
+    assert one(text, "300,000")["metric"] == "displaced"
+
+
+def test_the_true_total_is_the_count_named_before():
+    text = ("UNHCR says 420,000 people were displaced in the south. Local officials say the "
+            "real total is about 600,000.")
+    assert one(text, "about 600,000")["metric"] == "displaced"
