@@ -401,6 +401,10 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
         return False
     if bare_name(claimant) == bare_name(outlet):  # "a tally by the Cedar Courier", reduced
         return resolve_claimant(claimant)[1] == "other"  # a news outlet, not a known body
+    if (own := _THE_HEAD.search(claimant)) and \
+            own.group(1).lower() == outlet.rsplit(None, 1)[-1].lower():
+        return True  # "the council", "the information available to the council" in a
+        # statement of the Eshkol Regional Council: its own voice
     if not _TALLY.search(claimant):
         return False
     names = [w for w in re.findall(r"[A-Za-z][\w-]+", outlet) if w.lower() not in _OUTLET_COMMON]
@@ -411,6 +415,7 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
     return any(re.search(rf"\b{re.escape(name)}\b", claimant) for name in names)
 
 
+_THE_HEAD = re.compile(r"\b(?:the|our)\s+([a-z]+)$", re.IGNORECASE)
 _TALLY = re.compile(r"\b(?:tally|count|calculations?|analysis|review|reckoning)\b", re.IGNORECASE)
 
 # A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
@@ -1658,6 +1663,13 @@ _NUMBER_OF_THINGS = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+([a-z]+)")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|mourners|"
                         r"supporters|activists|volunteers|kids)", re.IGNORECASE)
+def _killed_along(text: str, s_start: int, mention: NumberMention, events: list) -> bool:
+    """Whether the count follows "with" after a killing earlier in its sentence ("was killed
+    in an air strike along with five relatives")."""
+    return bool(_WITH_BEFORE.search(text, max(s_start, mention.start - 25), mention.start)) \
+        and any(e[2] == "killed" and 0 <= mention.start - e[1] <= 80 for e in events)
+
+
 _THERE_WERE = re.compile(r"\bthere\s+(?:were|are|was|is)\s+(?:(?:maybe|perhaps|about|some|"
                          r"around|roughly|nearly|over|more than|at least)\s+)?$", re.IGNORECASE)
 _SETS_OF_REMAINS = re.compile(r"\s+sets?\s+of\s+(?:human\s+)?remains\b", re.IGNORECASE)
@@ -2462,9 +2474,11 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if (people.subject and _ONLOOKERS.fullmatch(people.subject) or (
                 people.group != "hostages" and _THERE_WERE.search(
                     text, max(s_start, mention.start - 30), mention.start))) and \
-                not _own_event(text, mention, people, events, s_end):
+                not _own_event(text, mention, people, events, s_end) and \
+                not _killed_along(text, s_start, mention, events):
             continue  # "some 20 family members burst into a committee session", "there were
-            # maybe 40 kids on the pitch": people present, with nothing a metric counts
+            # maybe 40 kids on the pitch": people present, with nothing a metric counts (but
+            # "was killed in a strike together with five relatives": they died with him)
         if _NO_COUNT_BEFORE.search(text, max(s_start, mention.start - 40), mention.start) or (
                 people.subject and (people.subject.lower().endswith("patients")
                                     or _WITH_CONDITION.match(text, people.end))

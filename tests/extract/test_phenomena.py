@@ -4454,3 +4454,20 @@ def test_the_true_total_is_the_count_named_before():
     text = ("UNHCR says 420,000 people were displaced in the south. Local officials say the "
             "real total is about 600,000.")
     assert one(text, "about 600,000")["metric"] == "displaced"
+
+
+def test_relatives_killed_along_with_someone_are_counted():
+    text = "The poet was killed in a strike on his home in Gaza City along with four relatives."
+    assert one(text, "four")["metric"] == "killed"
+    # (relatives present at a scene are still no count)
+    assert none_at("Some 30 relatives gathered outside the morgue on Sunday.", "Some 30")
+
+
+def test_the_publishers_own_head_noun_is_its_own_voice():
+    text = ("Twenty-one of our residents are still held in Gaza. According to the latest "
+            "information received by the council, at least six of them are dead.")
+    fig = one(text, "at least six", outlet="Sha'ar HaNegev Regional Council")
+    assert fig["claimant_class"] == "outlet"
+    # another council, named as such, is not the publisher
+    fig = one(text, "at least six", outlet="Northern Courier")
+    assert fig["claimant_class"] != "outlet"
