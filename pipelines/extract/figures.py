@@ -610,12 +610,14 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
                             r"uprooted)\b", re.IGNORECASE)
 
 
-# the state a count's people are named in, right after their noun
+# those who fell as soldiers, whatever the noun that counts them (after the noun)
 _IN_COMBAT = re.compile(r"\s(?:fallen|fell|killed)\s+in\s+(?:combat|battle|action)\b|"
                         r"\swho\s+(?:had\s+)?(?:served|were\s+serving)\s+(?:in|with)\s+the\s+"
                         r"(?:IDF|army|military|Israel\s+Defen[cs]e\s+Forces)\b", re.IGNORECASE)
+# all the hostages someone hopes to see home (before the count): those held now
 _UNTIL_ALL = re.compile(r"\b(?:until|till|bring(?:s|ing)?(?:\s+(?:back|home))?)\s+all\s+"
                         r"(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
+# the state a count's people are named in, right after their noun
 _STATE_NOW = re.compile(r"\s+of\s+(?:whom|them)\s+(?:are|is)\s+(?:no longer alive|dead|"
                         r"(?:still\s+)?alive|deceased)\b", re.IGNORECASE)
 _STATE_NAMED = re.compile(r"\s+(?:displaced|uprooted|wounded|injured)\s+(?:from|in|by|since|"
@@ -1494,9 +1496,11 @@ _HOSPITAL_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?:Hospital|Medical Co
                              r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?")
 _BARE_MOH = re.compile(r"(?:the\s+)?(?:health ministry|ministry of (?:public )?health)$",
                        re.IGNORECASE)
+# people who went along with others ("with 50 caregivers and 20 health workers"), before the count
 _WITH_BEFORE = re.compile(r"\b(?:along with|together with|with|alongside)\s+"
                           r"(?:[^,;.]{1,40}\s+and\s+)?"  # ("with 50 caregivers and 20 ...")
                           r"(?:(?:some|about|around|nearly|another)\s+)?$", re.IGNORECASE)
+# a word that keeps a bare health ministry Gaza's
 _GAZA_OR_PALESTINIANS = re.compile(r"\bgaza|palestin", re.IGNORECASE)
 _MOH_SEAT = re.compile(r"\b(?:leban(?:on|ese)|hezbollah|beirut|(?P<yemen>yemen(?:i|'s)?|houthis?|"
                        r"sanaa|hodeidah))\b", re.IGNORECASE)
@@ -1595,9 +1599,9 @@ _UNCOUNTED = re.compile(
     # (but "killed X and four gunmen who had been hiding in a mosque": those it killed)
     r"(?(rel)(?!)|(?:using|operating\s+(?:from|in|inside|out of)|hiding\s+(?:in|inside)|"
     r"holed up)\b)|"
-    # "out of 30,000 operatives that Hamas fielded": those it had, not those it lost
     # "Of the roughly 17,000 students enrolled at the university, ...": those it had
     r"enrolled\b|"
+    # "out of 30,000 operatives that Hamas fielded": those it had, not those it lost
     r"(?:[a-z][\w-]{0,30}\s+){1,2}(?:fielded|had fielded|could field|employed|recruited|"
     r"trained)\b|"
     # "500,000 displaced people have returned to their towns", "fewer than 400 are back":
@@ -1663,6 +1667,8 @@ _NUMBER_OF_THINGS = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+([a-z]+)")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|mourners|"
                         r"supporters|activists|volunteers|kids)", re.IGNORECASE)
+
+
 def _killed_along(text: str, s_start: int, mention: NumberMention, events: list) -> bool:
     """Whether the count follows "with" after a killing earlier in its sentence ("was killed
     in an air strike along with five relatives")."""
@@ -1773,7 +1779,8 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
 _A_FIGURE_OF = re.compile(r"(?:\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|count)\s+"
                           # ("Lebanese authorities say the true total is more than 1.2 million")
                           r"of|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|figure|number)\s+"
-                          r"(?:is|was)|\b(?:raised|lowered|revised|cut|put|brought|increased|updated)\s+"
+                          r"(?:is|was)|"
+                          r"\b(?:raised|lowered|revised|cut|put|brought|increased|updated)\s+"
                           r"(?:it|that|this|the figure)\s+(?:again\s+|further\s+|(?:up|down)\s+)?"
                           # ("raised it again to 203 on October 19, to 212 on Sunday and to 224")
                           r"(?P<prep>to|at)(?:(?:[^.;,]|(?<=\d),(?=\d)){0,40}?"
