@@ -610,6 +610,10 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
                             r"uprooted)\b", re.IGNORECASE)
 
 
+# the freed named again with their parts after them, before a part's count
+_FREED_APPOSITIVE = re.compile(r"[\s\"“]*(?:the|those)\s+(?:[\w-]+\s+)?(?:prisoners|detainees|"
+                               r"freed|released)\s*,\s*(?:[^,;.\d]{1,40}?\s+and\s+)?",
+                               re.IGNORECASE)
 # those who fell as soldiers, whatever the noun that counts them (after the noun)
 _IN_COMBAT = re.compile(r"\s(?:fallen|fell|killed)\s+in\s+(?:combat|battle|action)\b|"
                         r"\swho\s+(?:had\s+)?(?:served|were\s+serving)\s+(?:in|with)\s+the\s+"
@@ -2512,7 +2516,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 text, mention.num_end) and _HOSPITALISED.match(text, people.end):
             continue  # "seven of the freed prisoners were taken to hospital": the sick among
             # those freed, not a count of the freed
-        if not any(e[2] == "released" for e in events) and (
+        # "Israel freed 400 prisoners. Of them, 111 had been detained in Gaza": parts of the
+        # freed, whatever they were before
+        freed_part = carried == "prisoners_released" and _BARE_OPENER.match(text, s_start, s_end)
+        if not freed_part and not any(e[2] == "released" for e in events) and (
                 (uncounted := _uncounted(text, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(
                         text, max(s_start, mention.start - 3), mention.start))
@@ -2987,6 +2994,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric is None and carried and _AMONG_THEM_AFTER.match(text, people.end):
             metric = carried  # "50 hostages have come home ... Thailand said 17 of its citizens
             # were among them": a part of the count just before
+        if metric is None and carried == "prisoners_released" and _FREED_APPOSITIVE.fullmatch(
+                text, s_start, mention.start):
+            metric = carried  # "Israel freed 90 prisoners. The prisoners, 69 women and 21
+            # teenage boys, were driven to Ramallah": the freed, told in parts
         if metric == "killed" and people.group in (None, "people") and _IN_COMBAT.search(
                 text, people.end, following or s_end):
             metric = "soldiers_killed"  # "32 residents who served in the IDF have fallen in

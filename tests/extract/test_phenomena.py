@@ -4471,3 +4471,18 @@ def test_the_publishers_own_head_noun_is_its_own_voice():
     # another council, named as such, is not the publisher
     fig = one(text, "at least six", outlet="Northern Courier")
     assert fig["claimant_class"] != "outlet"
+
+
+def test_parts_of_freed_prisoners_stay_freed_whatever_they_were_before():
+    text = ("Israel released 183 Palestinian prisoners on Saturday. Of them, 111 had been "
+            "detained in Gaza after the attack.")
+    assert one(text, "111")["metric"] == "prisoners_released"
+    # (with no release before, those detained are still no count)
+    assert none_at("Of them, 111 had been detained in Gaza after the attack.", "111")
+
+
+def test_the_freed_named_again_with_their_parts_in_an_aside():
+    text = ("Israel freed 42 Palestinian prisoners overnight. The detainees, 30 women and 12 "
+            "teenagers, were taken by bus to Ramallah.")
+    assert one(text, "30")["metric"] == "prisoners_released"
+    assert one(text, "12")["metric"] == "prisoners_released"
