@@ -81,6 +81,9 @@ _INVERTED = re.compile(
 )
 _ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:director|head|"
                               r"spokes(?:man|woman|person)|official|chief|manager)\b")
+# a person's place of work after their name: "a surgeon at al-Shifa Hospital"
+_AT_A_KNOWN_BODY = re.compile(r"\s*(?:an?\s+)?(?:[a-z][\w-]*\s+){1,3}(?:at|with|for|of)\s+"
+                              r"(?:the\s+)?(?:al-|el-)?(?-i:[A-Z])")
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
 _HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
 # "Nabulsi roundabout massacre: 112 martyrs ...": what happened, not who speaks
@@ -515,9 +518,12 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             # an object holding the figure: "announced the recovery of the bodies of four
             # hostages" (but "said Channel 12")
             role = inverted.group("role")
-            if role and _ROLE_APPOSITIVE.match(role) and not is_known(phrase):
-                # "said Atef al-Kahlout, director of the Indonesian Hospital": a person the
-                # registry does not know speaks for the body the role names
+            if role and not is_known(phrase) and (
+                    _ROLE_APPOSITIVE.match(role) or _AT_A_KNOWN_BODY.match(role)
+                    and is_known(role)):
+                # "said Atef al-Kahlout, director of the Indonesian Hospital", "said Dr. X, a
+                # surgeon at al-Shifa Hospital": a person the registry does not know speaks for
+                # the body the role names
                 phrase = f"{phrase}, {_clean(role)}"
             found.append(Attribution(phrase, start + inverted.start(), True,
                                      bool(GENERIC.match(phrase))))

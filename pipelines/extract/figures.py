@@ -382,6 +382,9 @@ _DEAD_WERE = re.compile(r"\s+(?:dead|killed|martyrs|victims|fatalities)\s+(?:wer
 # "declared 41 of those still held dead": the dead among them
 _DECLARED = re.compile(r"\b(?:declared|pronounced|listed|confirmed)\s+$", re.IGNORECASE)
 _AS_DEAD = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:as\s+)?(?:dead|deceased)\b")
+# a person's name as a speaker: "Hamdan", "Dr. Ahmed Hamdan", "Nabil Shurrab"
+_PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][a-z'’-]+\s+){0,2}"
+                          r"(?:(?:al|el|abu|bin|ben)-?\s*)?[A-Z][a-z'’-]+")
 _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
                        r"directorate|bureau|centre|center|team|division|desk|"
                        r"spokes(?:man|woman|person))", re.IGNORECASE)
@@ -896,8 +899,27 @@ class _Attributions:
                 return self.outlet, True  # "The Ministry affirms" in the ministry's statement
             found = self.antecedent(index, cue) or self.named_below(index, cue)
             if found:
-                return found, False
-        return cue.claimant, True
+                return self.with_role(found, index), False
+            return cue.claimant, True
+        return self.with_role(cue.claimant, index), True
+
+    def with_role(self, name: str, index: int) -> str:
+        """A person's name with the known body they were introduced with earlier ("Hamdan,
+        a surgeon at al-Shifa Hospital"), or the name as it is."""
+        if _PERSON_NAME.fullmatch(name) and not is_known(name) and \
+                (role := self.introduced_as(name, self.spans[index].start)):
+            return f"{name}, {role}"
+        return name
+
+    def introduced_as(self, name: str, before: int) -> str | None:
+        """The known body a person was introduced with earlier in the text ("Dr. Ahmed Hamdan,
+        a surgeon at al-Shifa Hospital, ..."), for a later "Hamdan said"; None if none."""
+        surname = name.split()[-1]
+        for m in re.finditer(rf"\b{re.escape(surname)},\s+(?P<role>(?:(?:an?|the)\s+)?[a-z]"
+                             r"[^,.;\n“”\"]{2,80})", self.text[:before]):
+            if is_known(m.group("role")):
+                return m.group("role")
+        return None
 
     def named_below(self, index: int, cue: attribution.Attribution) -> str | None:
         """For a role noun in the first sentence, most often the headline ("Toll rises to 90,
@@ -1502,7 +1524,8 @@ _BARE_MOH = re.compile(r"(?:the\s+)?(?:health ministry|ministry of (?:public )?h
                        re.IGNORECASE)
 # people who went along with others ("with 50 caregivers and 20 health workers"), before the count
 _WITH_BEFORE = re.compile(r"\b(?:along with|together with|with|alongside)\s+"
-                          r"(?:[^,;.]{1,40}\s+and\s+)?"  # ("with 50 caregivers and 20 ...")
+                          # ("with 50 caregivers and 20 ...", "alongside 1,500 staff and 650")
+                          r"(?:(?:[^,;.]|(?<=\d)[,.](?=\d)){1,40}\s+and\s+)?"
                           r"(?:(?:some|about|around|nearly|another)\s+)?$", re.IGNORECASE)
 # a word that keeps a bare health ministry Gaza's
 _GAZA_OR_PALESTINIANS = re.compile(r"\bgaza|palestin", re.IGNORECASE)
@@ -2490,6 +2513,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "some 20 family members burst into a committee session", "there were
             # maybe 40 kids on the pitch": people present, with nothing a metric counts (but
             # "was killed in a strike together with five relatives": they died with him)
+        if (along := _WITH_BEFORE.search(text, max(s_start, mention.start - 70), mention.start)) \
+                and not along.group().lower().startswith("with") and any(
+                    e[2] == "sheltering" and e[1] <= along.start() for e in events) and \
+                not any(mention.num_end <= e[0] <= people.end + 15 for e in events):
+            continue  # "7,000 people were sheltering in its buildings alongside 1,500 staff and
+            # 650 patients": those who were there anyway (not "along with 1,500 displaced
+            # people sheltering in its courtyards")
         if _NO_COUNT_BEFORE.search(text, max(s_start, mention.start - 40), mention.start) or (
                 people.subject and (people.subject.lower().endswith("patients")
                                     or _WITH_CONDITION.match(text, people.end))

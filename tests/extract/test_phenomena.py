@@ -4486,3 +4486,35 @@ def test_the_freed_named_again_with_their_parts_in_an_aside():
             "teenagers, were taken by bus to Ramallah.")
     assert one(text, "30")["metric"] == "prisoners_released"
     assert one(text, "12")["metric"] == "prisoners_released"
+
+
+def test_a_speakers_workplace_after_the_name_says_whom_they_speak_for():
+    text = '"We had 45 dead by the evening," said Dr. Samir Khalil, a surgeon at Nasser Hospital.'
+    fig = one(text, "45", published=date(2024, 1, 20))
+    assert fig["claimant_class"] == "gaza_health"
+    assert "Khalil" in fig["claimant"]
+    # a workplace the registry does not know leaves the person as they are
+    text = '"We had 45 dead by the evening," said Samir Khalil, a teacher at a school in Rafah.'
+    assert one(text, "45")["claimant_class"] == "other"
+
+
+def test_a_surname_later_speaks_for_the_body_its_person_was_introduced_with():
+    text = ("Dr. Samir Khalil, a surgeon at Nasser Hospital, has not left the building in a week. "
+            "Khalil said 45 people were killed on Friday. He said 120 more were wounded.")
+    assert one(text, "45")["claimant_class"] == "gaza_health"
+    assert one(text, "120")["claimant_class"] == "gaza_health"
+    # a surname never introduced with a body stays a person
+    text = "Khalil said 45 people were killed on Friday."
+    assert one(text, "45")["claimant_class"] == "other"
+
+
+def test_people_present_alongside_those_sheltering_are_no_count():
+    text = ("About 4,000 people were sheltering in the hospital on Sunday alongside some 800 "
+            "medical staff and 300 patients.")
+    assert one(text, "About 4,000")["metric"] == "sheltering"
+    assert none_at(text, "800")
+    assert none_at(text, "300")
+    # (but those sheltering along with them are)
+    text = ("Some 300 patients were inside, along with about 2,000 displaced people sheltering "
+            "in the courtyard.")
+    assert one(text, "about 2,000")["metric"] == "sheltering"
