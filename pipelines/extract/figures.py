@@ -51,7 +51,8 @@ _PROPOSED = re.compile(
     r"(?:deal|agreement|plan|proposal|accord|truce|ceasefire|framework) under which|"
     r"(?:deal|agreement|plan|proposal|accord) to (?:free|release|return|swap|exchange)|"
     r"(?:willing|ready|prepared) to|"
-    r"calls? for|calling for|seeks?|sought)\b",
+    # (not "people who had gone to seek aid")
+    r"calls? for|calling for|(?:seeks?|sought)(?!\s+(?:aid|food|help|shelter|refuge|treatment)))\b",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
@@ -494,7 +495,9 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
 # or an inference from it ("..., which would mean that 40 percent were fighters")
 _OWN_STATUS_CLAUSE = re.compile(r",\s+(?:(?:(?:hours|days|minutes|shortly|soon|just)\s+)?"
                                 r"(?:after|when)\s|(?:adding|saying|noting|warning|stressing)\s|"
-                                r"which\s+(?:would\s+|could\s+)?mean)", re.IGNORECASE)
+                                r"which\s+(?:would\s+|could\s+)?mean)|"
+                                # "sheltering there because they thought it would be spared"
+                                r"\s+because\s", re.IGNORECASE)
 _TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
 # A release that happened: "had released 183 ...", or a subject and a past verb ("Israel freed
 # 1,968 ... under the plan"), not a participle after "be" or "to be"
@@ -613,6 +616,7 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
                             r"uprooted)\b", re.IGNORECASE)
 
 
+_WERE_TAKEN = re.compile(r"\s+(?:were|had been)\s+taken(?=\s*[,.;”\"])")
 # the freed named again with their parts after them, before a part's count
 _FREED_APPOSITIVE = re.compile(r"[\s\"“]*(?:the|those)\s+(?:[\w-]+\s+)?(?:prisoners|detainees|"
                                r"freed|released)\s*,\s*(?:[^,;.\d]{1,40}?\s+and\s+)?",
@@ -1429,6 +1433,9 @@ def extract_figures(text: str, published: date | None = None,
                     and text.endswith(" of the ", 0, mention.start))):
                 status = "reported"  # "will bring relief to the 2.1 million people of Gaza",
                 # "would free 33 of the 98 hostages still held": those there now
+            if metric == "killed" and _WERE_TAKEN.match(text, mention.num_end):
+                metric = "abducted"  # "nine were killed and six were taken": taken, with
+                # nowhere else named, beside the killed
             if metric in ("hostages_remaining", "hostages_released") and _UNTIL_ALL.search(
                     text, max(s_start, mention.start - 30), mention.start):
                 metric, status = "hostages_remaining", "reported"  # "we will not rest until

@@ -300,6 +300,10 @@ EVENTS = [
                   # (not "remain in the 36 UNRWA shelters": those sheltering)
                   r"(?!\s+in\s+(?:the\s+)?(?:[\w,-]+\s+){0,3}(?:shelters|facilities)\b)|"
                   r"still (?:being )?held|"
+                  # "30 have not come home": still held (not the freed of "have come home")
+                  # (but "have yet to return home" is the displaced's)
+                  r"(?:have|has|had)\s+not\s+(?:yet\s+)?come\s+home|"
+                  r"(?:yet|still)\s+to\s+come\s+home|never\s+came\s+home|"
                   # "his release leaves 58 hostages in Gaza": those still held after it
                   rf"leav(?:e|es|ing)(?=\s+(?:(?:only|just|about|some)\s+)?(?:[\d,]+|"
                   rf"(?:{_FIRST_NUMBER_WORDS})[\w-]*)\s+(?:(?:living|more|other)\s+)?"

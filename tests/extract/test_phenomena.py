@@ -4518,3 +4518,30 @@ def test_people_present_alongside_those_sheltering_are_no_count():
     text = ("Some 300 patients were inside, along with about 2,000 displaced people sheltering "
             "in the courtyard.")
     assert one(text, "about 2,000")["metric"] == "sheltering"
+
+
+def test_people_who_went_to_seek_aid_are_no_demand():
+    text = ("The ministry said 61 people were killed in the past day, including 22 who had gone "
+            "to seek aid.")
+    assert one(text, "61")["status"] == "reported"
+    assert one(text, "22")["status"] == "reported"
+
+
+def test_a_because_clause_after_the_count_has_its_own_status():
+    text = ("About 800 people were sheltering in the church because they believed it would be "
+            "spared.")
+    assert one(text, "About 800")["status"] == "reported"
+
+
+def test_hostages_who_have_not_come_home_are_still_held():
+    text = "Of those abducted from the town, 12 have not come home, the council says."
+    assert one(text, "12")["metric"] == "hostages_remaining"
+    # (the north's displaced who have yet to return home stay displaced)
+    text = "Some 40,000 residents of the north have yet to return home, officials say."
+    assert one(text, "Some 40,000")["metric"] == "displaced"
+
+
+def test_taken_beside_the_killed_is_abducted():
+    text = '"That morning, 14 of our neighbours were killed and five were taken," he said.'
+    assert one(text, "five")["metric"] == "abducted"
+    assert one(text, "14")["metric"] == "killed"
