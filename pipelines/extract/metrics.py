@@ -334,6 +334,8 @@ EVENTS = [
                r"fell(?<=soldiers fell)|fell(?<=troops fell)|fell(?<=reservists fell)|"
                r"fell in the (?:battles?|fighting|war|ground operation)|"
                r"lost their lives|(?:given|gave|laid down) their lives|"
+               # "we buried 42 people in the yard": the dead (not those buried under rubble)
+               r"buried(?!\s+(?:alive|under|beneath|in\s+(?:the\s+)?(?:rubble|debris|ruins)))|"
                r"claim(?:ed|ing|s)? the lives of|massacr\w*|murdered|fatalities|"
                r"murders? of|murdering|"
                r"perished|executed|"

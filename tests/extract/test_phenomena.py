@@ -4545,3 +4545,10 @@ def test_taken_beside_the_killed_is_abducted():
     text = '"That morning, 14 of our neighbours were killed and five were taken," he said.'
     assert one(text, "five")["metric"] == "abducted"
     assert one(text, "14")["metric"] == "killed"
+
+
+def test_those_buried_are_the_dead_unless_buried_under_rubble():
+    text = '"We buried 37 people behind the clinic on Monday," the nurse said.'
+    assert one(text, "37")["metric"] == "killed"
+    text = "Some 9,000 people are thought to be buried under the rubble, the agency said."
+    assert one(text, "Some 9,000")["metric"] == "missing"
