@@ -81,9 +81,13 @@ _INVERTED = re.compile(
 )
 _ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:director|head|"
                               r"spokes(?:man|woman|person)|official|chief|manager)\b")
-# a person's place of work after their name: "a surgeon at al-Shifa Hospital"
-_AT_A_KNOWN_BODY = re.compile(r"\s*(?:an?\s+)?(?:[a-z][\w-]*\s+){1,3}(?:at|with|for|of)\s+"
-                              r"(?:the\s+)?(?:al-|el-)?(?-i:[A-Z])")
+# a person's place of work after their name: "a surgeon at al-Shifa Hospital" (the body is
+# what the registry is asked about: not "a former hostage of Hamas" nor "a critic of Hamas")
+AT_A_BODY = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:surgeon|doctor|physician|"
+                       r"nurse|paramedic|medic|director|manager|official|officer|researcher|"
+                       r"coordinator|worker|employee|staffer|staff member|spokes(?:man|woman|"
+                       r"person))\s+(?:at|with|for|of|in)\s+(?P<body>(?:the\s+)?(?:al-|el-)?"
+                       r"(?-i:[A-Z])[^,;]{0,60})")
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
 _HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
 # "Nabulsi roundabout massacre: 112 martyrs ...": what happened, not who speaks
@@ -519,8 +523,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             # hostages" (but "said Channel 12")
             role = inverted.group("role")
             if role and not is_known(phrase) and (
-                    _ROLE_APPOSITIVE.match(role) or _AT_A_KNOWN_BODY.match(role)
-                    and is_known(role)):
+                    _ROLE_APPOSITIVE.match(role)
+                    or ((at := AT_A_BODY.match(role)) and is_known(at.group("body")))):
                 # "said Atef al-Kahlout, director of the Indonesian Hospital", "said Dr. X, a
                 # surgeon at al-Shifa Hospital": a person the registry does not know speaks for
                 # the body the role names

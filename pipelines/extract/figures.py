@@ -52,7 +52,8 @@ _PROPOSED = re.compile(
     r"(?:deal|agreement|plan|proposal|accord) to (?:free|release|return|swap|exchange)|"
     r"(?:willing|ready|prepared) to|"
     # (not "people who had gone to seek aid")
-    r"calls? for|calling for|(?:seeks?|sought)(?!\s+(?:aid|food|help|shelter|refuge|treatment)))\b",
+    r"calls? for|calling for|"
+    r"(?:seeks?|sought)(?!\s+(?:[a-z]+\s+)?(?:aid|food|shelter|refuge|treatment)))\b",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
@@ -138,6 +139,7 @@ def _share_of(text: str, pos: int, base_metric: str | None) -> str | None:
 # "thousands", "dozens": not numbers (GUIDELINES), so a share of them has no base
 _VAGUE_BEFORE = re.compile(r"\b(?:thousands|hundreds|dozens|scores|millions|tens)\s+of\b[^.;]*$",
                            re.IGNORECASE)
+# "Of our approximately 16,000 residents, ...": a place's people opening a sentence
 _OF_RESIDENTS = re.compile(r"[\s\-–•*\"“]*of\s+(?:the|our|its|their)\s+(?:[a-z]+\s+)?[\d,.]+"
                            r"(?:\s+(?:million|thousand))?\s+(?:residents|inhabitants)",
                            re.IGNORECASE)
@@ -383,6 +385,18 @@ _DEAD_WERE = re.compile(r"\s+(?:dead|killed|martyrs|victims|fatalities)\s+(?:wer
 # "declared 41 of those still held dead": the dead among them
 _DECLARED = re.compile(r"\b(?:declared|pronounced|listed|confirmed)\s+$", re.IGNORECASE)
 _AS_DEAD = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:as\s+)?(?:dead|deceased)\b")
+@lru_cache(maxsize=64)
+def _introductions(text: str, surname: str) -> list[tuple[int, str]]:
+    """(position, role) of each "Surname, a surgeon at <a known body>" in the text, found once
+    per text and name (a speaker is resolved once per figure)."""
+    found = []
+    for m in re.finditer(rf"\b{re.escape(surname)},(?P<role>\s+[^,.;\n“”\"]{{2,80}})", text):
+        at = attribution.AT_A_BODY.match(m.group("role"))
+        if at and is_known(at.group("body")):
+            found.append((m.start(), m.group("role").strip()))
+    return found
+
+
 # a person's name as a speaker: "Hamdan", "Dr. Ahmed Hamdan", "Nabil Shurrab"
 _PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][a-z'’-]+\s+){0,2}"
                           r"(?:(?:al|el|abu|bin|ben)-?\s*)?[A-Z][a-z'’-]+")
@@ -398,6 +412,12 @@ _OUTLET_COMMON = {"the", "al", "gaza", "israel", "israeli", "un", "ministry", "o
                   "health", "government", "media", "national", "palestinian", "arab"}
 
 
+# "the council" in the council's own statement (a body's head noun, not "the children" in the
+# name of a charity)
+_THE_HEAD = re.compile(r"\b(?:the|our)\s+([a-z]+)$", re.IGNORECASE)
+_BODY_HEADS = attribution.ROLE_HEADS | {"council", "committee", "forum", "service"}
+
+
 @lru_cache(maxsize=1024)
 def _own_tally(claimant: str, outlet: str | None) -> bool:
     """"according to an AFP tally" in AFP copy: the outlet's own count, stated as its own."""
@@ -405,7 +425,7 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
         return False
     if bare_name(claimant) == bare_name(outlet):  # "a tally by the Cedar Courier", reduced
         return resolve_claimant(claimant)[1] == "other"  # a news outlet, not a known body
-    if (own := _THE_HEAD.search(claimant)) and \
+    if (own := _THE_HEAD.search(claimant)) and own.group(1).lower() in _BODY_HEADS and \
             own.group(1).lower() == outlet.rsplit(None, 1)[-1].lower():
         return True  # "the council", "the information available to the council" in a
         # statement of the Eshkol Regional Council: its own voice
@@ -419,7 +439,6 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
     return any(re.search(rf"\b{re.escape(name)}\b", claimant) for name in names)
 
 
-_THE_HEAD = re.compile(r"\b(?:the|our)\s+([a-z]+)$", re.IGNORECASE)
 _TALLY = re.compile(r"\b(?:tally|count|calculations?|analysis|review|reckoning)\b", re.IGNORECASE)
 
 # A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
@@ -616,15 +635,18 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
                             r"uprooted)\b", re.IGNORECASE)
 
 
+# "six were taken," with no place or captor after it
 _WERE_TAKEN = re.compile(r"\s+(?:were|had been)\s+taken(?=\s*[,.;”\"])")
-# the freed named again with their parts after them, before a part's count
+# the freed named again with their parts after them, before the first part's count ("The
+# prisoners, 69 women and ..."; the parts after it follow the first as a list)
 _FREED_APPOSITIVE = re.compile(r"[\s\"“]*(?:the|those)\s+(?:[\w-]+\s+)?(?:prisoners|detainees|"
                                r"freed|released)\s*,\s*(?:[^,;.\d]{1,40}?\s+and\s+)?",
                                re.IGNORECASE)
 # those who fell as soldiers, whatever the noun that counts them (after the noun)
-_IN_COMBAT = re.compile(r"\s(?:fallen|fell|killed)\s+in\s+(?:combat|battle|action)\b|"
-                        r"\swho\s+(?:had\s+)?(?:served|were\s+serving)\s+(?:in|with)\s+the\s+"
-                        r"(?:IDF|army|military|Israel\s+Defen[cs]e\s+Forces)\b", re.IGNORECASE)
+_IN_COMBAT = re.compile(r"[^,.;]{0,60}?(?:\s(?:fallen|fell|killed)\s+in\s+(?:combat|battle|"
+                        r"action)\b|\swho\s+(?:had\s+)?(?:served|were\s+serving)\s+(?:in|with)\s+"
+                        r"the\s+(?:IDF|army|military|Israel\s+Defen[cs]e\s+Forces)\b)",
+                        re.IGNORECASE)
 # all the hostages someone hopes to see home (before the count): those held now
 _UNTIL_ALL = re.compile(r"\b(?:until|till|bring(?:s|ing)?(?:\s+(?:back|home))?)\s+all\s+"
                         r"(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
@@ -916,14 +938,10 @@ class _Attributions:
         return name
 
     def introduced_as(self, name: str, before: int) -> str | None:
-        """The known body a person was introduced with earlier in the text ("Dr. Ahmed Hamdan,
+        """The known body a person was last introduced with before `before` ("Dr. Ahmed Hamdan,
         a surgeon at al-Shifa Hospital, ..."), for a later "Hamdan said"; None if none."""
-        surname = name.split()[-1]
-        for m in re.finditer(rf"\b{re.escape(surname)},\s+(?P<role>(?:(?:an?|the)\s+)?[a-z]"
-                             r"[^,.;\n“”\"]{2,80})", self.text[:before]):
-            if is_known(m.group("role")):
-                return m.group("role")
-        return None
+        roles = [role for pos, role in _introductions(self.text, name.split()[-1]) if pos < before]
+        return roles[-1] if roles else None
 
     def named_below(self, index: int, cue: attribution.Attribution) -> str | None:
         """For a role noun in the first sentence, most often the headline ("Toll rises to 90,
@@ -1083,8 +1101,7 @@ def _attack_toll(text: str, mention: NumberMention, attack: re.Match, since: boo
 _BRINGING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing)\s+(?:to\s+|(?:the|its|their)\s+"
                           r"[^,.;]{0,40}?\bto\s+)$", re.IGNORECASE)
 # cheap substring gates for _THAT_DAY ("that morning": the day named before, as "that day")
-_THAT_DAY_WORDS = ("day", "hours", "minutes", "later that", "that morning", "that afternoon",
-                   "that evening", "that night")
+_THAT_DAY_WORDS = ("day", "hours", "that morning", "that afternoon", "that evening", "that night")
 # "\bthat (?:day|morning|...)\b|\bthe (?:same )?day(?:['’]s)?\b|\b(?:hours|minutes) later\b|
 # \bwithin (?:hours|minutes)\b|\blater that\b" with every branch opening with plain letters and
 # its "\b" a look-behind after them ("tha(?<!\w...)t"): `re` skips in C to the few places it
@@ -1303,6 +1320,10 @@ def extract_figures(text: str, published: date | None = None,
         # a transcript's turn ("HAGARI: ...", "A: ...") is its speaker's, as far as no one
         # else is named in it
         for (mention, metric, people, derived), cue in zip(made, chosen, strict=True):
+            if metric == "killed" and _WERE_TAKEN.match(text, mention.num_end):
+                metric = "abducted"  # "nine were killed and six were taken": taken, with
+                # nowhere else named, beside the killed (before the dating, which knows the
+                # attack's abducted)
             turn = attributions.turn(line_start, mention.start) \
                 if cue is None or cue.claimant.lower().split()[0] in _OWN_VOICE \
                 else None
@@ -1350,13 +1371,15 @@ def extract_figures(text: str, published: date | None = None,
                 # Ramallah's ("... killed in Tulkarm, the Palestinian Ministry of Health said",
                 # "187 killed in the West Bank, according to the Ministry of Health")
                 claimant_id, claimant_class = by_id("pa_moh")
-            elif claimant_id == "gaza_moh" and _BARE_MOH.match(claimant) and \
-                    (seat := _MOH_SEAT.search(text, context_start, s_end)) and \
-                    not _GAZA_OR_PALESTINIANS.search(text, context_start, s_end):
+            elif claimant_id == "gaza_moh" and _BARE_MOH.match(claimant) and (
+                    (seat := _MOH_SEAT.search(sentence)) and "gaza" not in sentence.lower()
+                    or not _LOCATION.search(text, s_start, s_end)
+                    and (seat := _MOH_SEAT.search(text, context_start, s_start))
+                    and not _GAZA_OR_PALESTINIANS.search(text, context_start, s_end)):
                 # "... across Lebanon, killing 39 people, according to the health ministry",
-                # "strikes on Hodeidah killed six, the health ministry said": not Gaza's (the
-                # place may be named in the sentence before: "... bombardment of south Lebanon.
-                # The health ministry said 558 people were killed")
+                # "strikes on Hodeidah killed six, the health ministry said": not Gaza's (a
+                # sentence that names no place may have it in the one before: "... bombardment
+                # of south Lebanon. The health ministry said 558 people were killed")
                 claimant_id, claimant_class = by_id(
                     "yemen_moh" if seat.group("yemen") else "lebanon_moh")
             elif claimant_class == "other" and _BARE_MEDICS.fullmatch(claimant) and \
@@ -1433,9 +1456,6 @@ def extract_figures(text: str, published: date | None = None,
                     and text.endswith(" of the ", 0, mention.start))):
                 status = "reported"  # "will bring relief to the 2.1 million people of Gaza",
                 # "would free 33 of the 98 hostages still held": those there now
-            if metric == "killed" and _WERE_TAKEN.match(text, mention.num_end):
-                metric = "abducted"  # "nine were killed and six were taken": taken, with
-                # nowhere else named, beside the killed
             if metric in ("hostages_remaining", "hostages_released") and _UNTIL_ALL.search(
                     text, max(s_start, mention.start - 30), mention.start):
                 metric, status = "hostages_remaining", "reported"  # "we will not rest until
@@ -1811,8 +1831,9 @@ _FIGURE_AT = re.compile(r"\bput(?:s|ting)?\s+(?:(?:the|its|their)\s+(?:figure|nu
 # a count given again with no noun: "a figure of 136", "raised it again to 203", "had put the
 # figure at about 810,000 ... and at about 450,000"
 _A_FIGURE_OF = re.compile(r"(?:\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:figure|count)\s+"
+                          r"of|"
                           # ("Lebanese authorities say the true total is more than 1.2 million")
-                          r"of|\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|figure|number)\s+"
+                          r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|figure|number)\s+"
                           r"(?:is|was)|"
                           r"\b(?:raised|lowered|revised|cut|put|brought|increased|updated)\s+"
                           r"(?:it|that|this|the figure)\s+(?:again\s+|further\s+|(?:up|down)\s+)?"
@@ -2602,7 +2623,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue
         if _OF_RESIDENTS.fullmatch(text, s_start, people.end) and \
                 text.startswith(",", people.end) and not any(
-                mention.num_end <= e[0] < text.find(",", people.end, s_end) for e in events):
+                mention.num_end <= e[0] < people.end for e in events):
             # "Of our approximately 16,000 residents, about 9,000 remain evacuated": those who
             # live there, whatever their share undergoes
             out.append((mention, "population", people, None))
@@ -3005,7 +3026,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     text, max(s_start, mention.start - 40), mention.start)) \
                 and not _UNCOUNTED_LATER.match(text, people.end, s_end) \
                 and not _NEEDS_NEXT.match(text, people.end) \
-                and not _WITH_BEFORE.search(text, max(s_start, mention.start - 70), mention.start):
+                and not (not out and _WITH_BEFORE.search(text, max(s_start, mention.start - 70),
+                                                         mention.start)):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
             # (not "22,000 children have been admitted to hospital", nor "partners screened
             # 1,800 children": their own verb; nor "moved 15 patients, with 20 health workers":
@@ -3035,7 +3057,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 text, s_start, mention.start):
             metric = carried  # "Israel freed 90 prisoners. The prisoners, 69 women and 21
             # teenage boys, were driven to Ramallah": the freed, told in parts
-        if metric == "killed" and people.group in (None, "people") and _IN_COMBAT.search(
+        if metric == "killed" and people.group in (None, "people") and _IN_COMBAT.match(
                 text, people.end, following or s_end):
             metric = "soldiers_killed"  # "32 residents who served in the IDF have fallen in
             # combat": those who fell as soldiers, whatever the noun that counts them

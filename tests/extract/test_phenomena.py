@@ -4552,3 +4552,30 @@ def test_those_buried_are_the_dead_unless_buried_under_rubble():
     assert one(text, "37")["metric"] == "killed"
     text = "Some 9,000 people are thought to be buried under the rubble, the agency said."
     assert one(text, "Some 9,000")["metric"] == "missing"
+
+
+def test_review_a_known_body_named_after_a_speaker_is_no_workplace_unless_a_role_says_so():
+    text = '"At least 60 were killed that week," said Eli Cohen, a former hostage of Hamas.'
+    assert one(text, "At least 60")["claimant_class"] == "other"
+    text = ("Eli Cohen, a fierce critic of Hamas, spoke in Tel Aviv. Cohen said 60 people "
+            "were killed.")
+    assert one(text, "60")["claimant_class"] == "other"
+
+
+def test_review_a_charitys_name_ending_in_a_plain_noun_is_not_its_own_voice():
+    text = "According to the children, 14 of their classmates were killed."
+    assert one(text, "14", outlet="Save the Children")["claimant_class"] != "outlet"
+
+
+def test_review_a_sentence_naming_its_own_place_keeps_its_ministry():
+    text = ("Israeli jets struck south Lebanon overnight. A strike on a Palestinian refugee "
+            "camp in Lebanon killed 13, the health ministry said.")
+    assert one(text, "13")["claimant_class"] == "other"  # Lebanon's, as before
+    text = ("Israeli jets struck south Lebanon overnight. Strikes in Khan Younis killed 40 "
+            "people, the health ministry said.")
+    assert one(text, "40")["claimant_class"] == "gaza_health"
+
+
+def test_review_fallen_in_combat_reaches_only_its_own_clause():
+    text = "Fourteen civilians were killed in Khan Younis; a reservist fell in combat."
+    assert one(text, "Fourteen")["metric"] == "killed"
