@@ -635,6 +635,7 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
                             r"uprooted)\b", re.IGNORECASE)
 
 
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+$")
 # "six were taken," with no place or captor after it
 _WERE_TAKEN = re.compile(r"\s+(?:were|had been)\s+taken(?=\s*[,.;”\"])")
 # the freed named again with their parts after them, before the first part's count ("The
@@ -2920,12 +2921,16 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     " more ", mention.num_end) else 1) and e[2] != "alive" for e in events) \
                 and not any((e[2] == "rescued" or (e[2] == "released" and not out)
                              or (e[2] in _VICTIMS_COUNTED and mention.value > 1))
-                            and 0 <= mention.start - e[1] <= 1 for e in events):
+                            and 0 <= mention.start - e[1] <= 1 for e in events) \
+                and not (_AND_BEFORE.search(text, max(s_start, mention.start - 6), mention.start)
+                         and text.startswith(" more ", mention.num_end)
+                         and any(e[2] == "released" and e[1] <= mention.start for e in events)):
             continue  # "one of", "two of the", bare small number words are rarely counts (but
             # "109 hostages have been released and eight rescued": its event right after it;
             # "troops have rescued eight alive", "the strike killed seven": the object of the
             # rescue or of the killing; "as three more freed";
-            # "They got back three", unless a count before says what was handed back)
+            # "They got back three", unless a count before says what was handed back; "Hamas
+            # would free X and Y this week, and three more at the weekend": more of the freed)
         skip = None
         if people.subject and people.end > mention.num_end and any(
                 people.end <= e[0] <= people.end + 3 for e in events):

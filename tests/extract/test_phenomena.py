@@ -4579,3 +4579,11 @@ def test_review_a_sentence_naming_its_own_place_keeps_its_ministry():
 def test_review_fallen_in_combat_reaches_only_its_own_clause():
     text = "Fourteen civilians were killed in Khan Younis; a reservist fell in combat."
     assert one(text, "Fourteen")["metric"] == "killed"
+
+
+def test_and_n_more_after_a_release_are_more_of_the_freed():
+    text = ("Qatar said Hamas would release the captive Ofer Levi, the soldier Dana Katz and "
+            "another hostage by Thursday, and four more at the weekend.")
+    assert one(text, "four", published=date(2025, 1, 27))["metric"] == "hostages_released"
+    # (a bare small number word with no release before it is still no count)
+    assert none_at("She has two sisters, and four more cousins in Haifa.", "four")
