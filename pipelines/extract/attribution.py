@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pipelines.extract.claimants import is_known, resolve_claimant
 from pipelines.extract.numbers import has_number
-from pipelines.extract.sentences import case_trapped, lower
+from pipelines.extract.sentences import TITLES, case_trapped, lower
 from pipelines.extract.wordtrie import first_letter_alternation
 
 VERBS = (
@@ -58,10 +58,9 @@ _VERB = re.compile(
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of|rejected|rejects|"
                               r"dismissed|dismisses|denied|denies|disputed|disputes|refuted)\s+$",
                               re.IGNORECASE)
-# A name may hold the dots of "U.N.", "U.S." or "Dr." without ending there.
-# a title's dot does not end a name ("said IDF Spokesperson Rear Adm. Daniel Hagari")
-_NAME_CHAR = (r"(?:(?-i:U\.[NSK]\.|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pvt|Adm|Brig)"
-              r"\.)|[^,.;:()“”\"])")
+# A name may hold the dots of "U.N.", "U.S." or a title ("Dr.", "said IDF Spokesperson Rear
+# Adm. Daniel Hagari") without ending there.
+_NAME_CHAR = rf"(?:(?-i:U\.[NSK]\.|(?:{TITLES})\.)|[^,.;:()“”\"])"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
                         # "By its count, 186 journalists ...": whose count it is
                         r"\bby\s+(?P<by>(?:its|their|his|her)\s+(?:own\s+)?(?:count|tally|"

@@ -2542,9 +2542,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "some 20 family members burst into a committee session", "there were
             # maybe 40 kids on the pitch": people present, with nothing a metric counts (but
             # "was killed in a strike together with five relatives": they died with him)
-        if (along := _WITH_BEFORE.search(text, max(s_start, mention.start - 70), mention.start)) \
-                and not along.group().lower().startswith("with") and any(
-                    e[2] == "sheltering" and e[1] <= along.start() for e in events) and \
+        sheltered = [e[1] for e in events if e[2] == "sheltering"]  # (most sentences: none,
+        # and no search for "alongside" on their numbers)
+        if sheltered and (along := _WITH_BEFORE.search(text, max(s_start, mention.start - 70),
+                                                        mention.start)) \
+                and not along.group().lower().startswith("with") and \
+                min(sheltered) <= along.start() and \
                 not any(mention.num_end <= e[0] <= people.end + 15 for e in events):
             continue  # "7,000 people were sheltering in its buildings alongside 1,500 staff and
             # 650 patients": those who were there anyway (not "along with 1,500 displaced
@@ -3031,8 +3034,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     text, max(s_start, mention.start - 40), mention.start)) \
                 and not _UNCOUNTED_LATER.match(text, people.end, s_end) \
                 and not _NEEDS_NEXT.match(text, people.end) \
-                and not (not out and _WITH_BEFORE.search(text, max(s_start, mention.start - 70),
-                                                         mention.start)):
+                and (out or not _WITH_BEFORE.search(text, max(s_start, mention.start - 70),
+                                                    mention.start)):
             # "CPJ puts the figure at 192 journalists": what happened is in the sentence before
             # (not "22,000 children have been admitted to hospital", nor "partners screened
             # 1,800 children": their own verb; nor "moved 15 patients, with 20 health workers":

@@ -11,9 +11,10 @@ _END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 # The same for a text without "!" and "?" (most): a pattern that opens with one plain character
 # lets `re` find its candidates in C with a fast character search, not a class test per character.
 _END_DOT = re.compile(_END.pattern.replace("[.!?]", r"\.", 1))
-_ABBREVIATIONS = ("Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Rep|Sen|Gov|St|No|Nos|Adm|Brig|Cpl|"
-                  "Pvt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|approx|est|Inc|Ltd|Co|"
-                  "U.S|U.N|U.K|a.m|p.m").split("|")
+# titles before a name, whose dot ends neither a sentence nor a speaker's name
+TITLES = "Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Cpl|Pvt"
+_ABBREVIATIONS = (TITLES + "|Rep|Sen|Gov|St|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+                  "Dec|vs|approx|est|Inc|Ltd|Co|U.S|U.N|U.K|a.m|p.m").split("|")
 # The dot of a known abbreviation or an initial ("Gen.", "U.S.", "J."), matched at the dot: it
 # looks back from there (one look-behind per length), where a search for `\b(?:Mr|...)\.$` in
 # the characters before the dot tried every one of them in turn.
