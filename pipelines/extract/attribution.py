@@ -35,6 +35,9 @@ VERBS = (
     # "On Tuesday it gave a revised toll of 471": a toll given is a toll claimed
     r"gave (?:an?|the|its) (?:[\w'’-]+ ){0,2}?(?:toll|tally|count|figure|number) of|"
     r"tallied|counted|counts(?<!['’]s counts)|recorded|documented|updated|revised|"
+    # "WHO has verified 654 attacks ..., in which 886 people were killed"; never the passive's
+    # "could not be independently verified"
+    r"verified(?<=(?:has|ave|had) verified)|"
     # "The military has published the names of 354 soldiers killed": a list is a count
     r"published (?:the )?(?:names|identities)(?: and [a-z -]{2,25}?)? of|"
     # "Israeli figures show": data shows what its owner counted
@@ -64,7 +67,13 @@ _NAME_CHAR = rf"(?:(?-i:U\.[NSK]\.|(?:{TITLES})\.)|[^,.;:()“”\"])"
 _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
                         # "By its count, 186 journalists ...": whose count it is
                         r"\bby\s+(?P<by>(?:its|their|his|her)\s+(?:own\s+)?(?:count|tally|"
-                        r"estimates?|figures|reckoning|records))\b", re.IGNORECASE)
+                        r"estimates?|figures|reckoning|records))\b|"
+                        # "A review by the UN human rights office of the 8,119 deaths ...": the
+                        # body whose study it is ("found" alone is no claim: rescuers find bodies)
+                        r"\b(?:review|report|study|analysis|survey|investigation|assessment|audit|"
+                        r"tally|count)\s+by\s+(?P<rb>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)"
+                        r"(?=\s+(?:of|on|into|found|finds|shows?|showed|suggests?|suggested|"
+                        r"concluded|published|released|in)\b|\s*[,;:.(]|$)", re.IGNORECASE)
 # "said civil defence spokesman Mahmoud Basal": a lower-case role, then the name
 _ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
                      r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
@@ -377,7 +386,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     lowered = lower(sentence)  # cheap substring tests decide which patterns need to run
     for m in (_ACCORDING.finditer(sentence) if "according" in lowered or "by " in lowered
               else ()):
-        phrase = _clean(m.group("c") or m.group("by"))
+        phrase = _clean(m.group("c") or m.group("by") or m.group("rb"))
         predicate = _PREDICATE.search(phrase)
         if predicate:
             phrase = _clean(phrase[:predicate.start()])

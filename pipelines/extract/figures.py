@@ -95,6 +95,9 @@ _WORDED_SHARE_OF = re.compile(r"\b(?:(?:nearly|almost|virtually|practically)\s+a
 _LIVING_THERE = re.compile(r"\s+(?:(?:living|who\s+live|who\s+lived)\s+)?(?:in|of)\s+(?:the\s+)?"
                            r"(?:Gaza(?:\s+Strip|\s+City)?|Rafah|Strip|enclave|territory|"
                            r"Khan Younis|northern Gaza|Israel|Lebanon)\b", re.IGNORECASE)
+# "fewer than 300 still live there": those living in a place now are its population
+_STILL_LIVE = re.compile(r"\s+(?:people\s+|residents\s+)?(?:still|now)\s+(?:live|lives|living)\s+"
+                         r"(?:there|here)\b")
 _POSSESSIVE_PLACE = re.compile(r"\b(?:Gaza|Israel|Rafah|the Strip|the enclave|the territory)"
                                r"(?:'s|’s)\s+$")
 # "its 2.3 million residents", "the camp's 13,000 residents": the people who live there
@@ -2125,6 +2128,7 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
     residents = people.group == "people" and _RESIDENTS.search(people.subject or "")
     return bool(
         _POSSESSIVE_PLACE.search(text, max(s_start, mention.start - 20), mention.start)
+        or _STILL_LIVE.match(text, people.end)
         or ((place := _PLACE_OF.search(text, max(s_start, mention.start - 60), mention.start))
             # ("half of the population, 1.1 million people, would face famine": those facing it)
             and not ("population" in place.group()

@@ -4587,3 +4587,26 @@ def test_and_n_more_after_a_release_are_more_of_the_freed():
     assert one(text, "four", published=date(2025, 1, 27))["metric"] == "hostages_released"
     # (a bare small number word with no release before it is still no count)
     assert none_at("She has two sisters, and four more cousins in Haifa.", "four")
+
+
+def test_a_body_that_has_verified_a_count_claims_it():
+    text = ("The WHO has verified 410 attacks on clinics in the West Bank, in which 52 people "
+            "were killed.")
+    assert one(text, "52")["claimant_class"] == "un"
+    # the passive is a hedge, not a speaker
+    text = "The army says 40 gunmen were killed, a figure that could not be independently verified."
+    assert one(text, "40")["claimant_class"] == "israel_military"
+
+
+def test_a_study_by_a_body_is_that_bodys_claim():
+    text = ("Gaza's health ministry says 41,000 people have been killed. A study by the UN human "
+            "rights office of the 8,000 deaths it had checked found that most were women.")
+    assert one(text, "8,000")["claimant_class"] == "un"
+    text = "An analysis by the WHO found that 12 patients died waiting for evacuation in May."
+    assert one(text, "12")["claimant_class"] == "un"
+
+
+def test_those_who_still_live_in_a_place_are_its_population():
+    text = ("The village had some 4,000 residents before the war, and fewer than 200 still live "
+            "there, its mayor said.")
+    assert one(text, "fewer than 200")["metric"] == "population"
