@@ -285,6 +285,10 @@ def _clean(phrase: str) -> str:
 
 _TIME_WORDS = ("after", "when", "while")
 _TIME_OPENER = re.compile(r"(?:since|after|before|until|once|when)\s+", re.IGNORECASE)
+# "Outside the morgue I counted nine bodies": a place before the first person, who is still
+# the writer
+_OPENER_FIRST_PERSON = re.compile(r"^(?:outside|inside|in|at|on|near|behind|from|across|along|"
+                                  r"beside)\s[^,]{1,60}?\s(?P<c>(?-i:I)|we)$", re.IGNORECASE)
 _OWN_COMPLEMENT = re.compile(r"\s+(?:that\b|[^.;]*\d)", re.IGNORECASE)
 # what follows a verb but is no speaker: "announced its latest figures"
 _NOT_SPEAKER = re.compile(r"^(?:its|their|his|her|our)\s|\b(?:figures|data|statistics|numbers|"
@@ -452,6 +456,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             # "Since the IPC declared famine on Friday, 42 people have died": a time clause
             # opening the sentence, whose claim is its own
             phrase, in_relative = phrase[opener.end():], True
+        if (first := _OPENER_FIRST_PERSON.match(phrase)) is not None:
+            phrase = first.group("c")
         reduced = _REDUCED.match(phrase) if _DIGIT.search(phrase) or (
             " the " in phrase and phrase.startswith(("a ", "an ", "the "))) else None
         if reduced:

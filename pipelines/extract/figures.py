@@ -403,6 +403,11 @@ def _introductions(text: str, surname: str) -> list[tuple[int, str]]:
 # a person's name as a speaker: "Hamdan", "Dr. Ahmed Hamdan", "Nabil Shurrab"
 _PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][a-z'’-]+\s+){0,2}"
                           r"(?:(?:al|el|abu|bin|ben)-?\s*)?[A-Z][a-z'’-]+")
+# "a nurse there told me" after "the Kuwaiti Hospital had received 50 bodies": the place
+# named before says whom the role speaks for
+_ROLE_THERE = re.compile(r"(?P<role>(?:an?|the)\s+(?:[a-z]+\s+)?(?:nurse|doctor|surgeon|medic|"
+                         r"paramedic|physician|official|spokes(?:man|woman|person)|director|"
+                         r"worker|employee))\s+there")
 _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
                        r"directorate|bureau|centre|center|team|division|desk|"
                        r"spokes(?:man|woman|person))", re.IGNORECASE)
@@ -936,6 +941,11 @@ class _Attributions:
     def with_role(self, name: str, index: int) -> str:
         """A person's name with the known body they were introduced with earlier ("Hamdan,
         a surgeon at al-Shifa Hospital"), or the name as it is."""
+        if (there := _ROLE_THERE.fullmatch(name)) is not None:
+            start = self.spans[max(0, index - 1)].start
+            places = _HOSPITAL_NAMED.findall(self.text, start, self.spans[index].end)
+            if places and is_known(place := places[-1]):
+                return f"{there.group('role')} at {place}"
         if _PERSON_NAME.fullmatch(name) and not is_known(name) and \
                 (role := self.introduced_as(name, self.spans[index].start)):
             return f"{name}, {role}"
@@ -1338,6 +1348,9 @@ def extract_figures(text: str, published: date | None = None,
                 cue = _quoted_speaker(cues, cue, attributions, index) or cue
             if speaker == "":  # the outlet's own anchor or correspondent
                 claimant, explicit = outlet_name, False
+            elif cue is not None and cue.claimant == "I" and not attributions.in_quote(index):
+                claimant, explicit = outlet_name, False  # the writer ("I counted nine bodies"),
+                # never a speaker named before ("..., a nurse there told me")
             elif cue is not None:
                 claimant, explicit = attributions.resolve(index, cue)
                 if claimant.lower() in _FIRST_PERSON and not attributions.in_quote(index):

@@ -4610,3 +4610,20 @@ def test_those_who_still_live_in_a_place_are_its_population():
     text = ("The village had some 4,000 residents before the war, and fewer than 200 still live "
             "there, its mayor said.")
     assert one(text, "fewer than 200")["metric"] == "population"
+
+
+def test_a_role_there_speaks_for_the_hospital_named_before():
+    text = ("On Tuesday the Emirati Hospital in Rafah took in 31 bodies, a doctor there said, "
+            "and its wards were full.")
+    assert one(text, "31")["claimant_class"] == "gaza_health"
+
+
+def test_staff_of_any_gaza_hospital_are_gaza_health():
+    text = "A surgeon at the Kuwaiti Hospital said 22 people were killed in the strike."
+    assert one(text, "22")["claimant_class"] == "gaza_health"
+
+
+def test_the_writers_i_is_the_outlet_even_after_a_place_or_a_named_speaker():
+    text = ("The morgue had 40 bodies by noon, a paramedic told me. Behind the clinic I counted "
+            "seven bodies laid out that morning.")
+    assert one(text, "seven")["claimant_class"] == "outlet"
