@@ -463,6 +463,8 @@ _SPEAKER_LINE = re.compile(
 )
 
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
+_AGED_PERSON = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+\s+){1,2}(?:(?:al|el|abu|bin|ben)-?\s*)?"
+                          r"[A-Z][a-z'’-]+),\s+\d{1,3},")
 _SUBJECT = re.compile(
     r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
     r"(?:not\s+)?(?:(?:initially|originally|first|later|earlier|previously|now)\s+)?"
@@ -866,7 +868,8 @@ class _Attributions:
             # candidate, for a cue in a relative clause or one with no subject of its own ("The
             # ministry on Friday raised its toll to 115, up from the 104 it announced, and said
             # 760 were wounded"); in an earlier one the one "it said" looks back to first
-            subject = self.subject(j) if j < index or cue.relative or \
+            subject = self.subject(j, cue.claimant.lower() in ("he", "she")) \
+                if j < index or cue.relative or \
                 self.text[max(0, cue.start - 4):cue.start].lower() == "and " else None
             candidates = ([subject] if subject else []) + self.cues(j) if j == index \
                 else self.cues(j) + ([subject] if subject else [])
@@ -895,10 +898,13 @@ class _Attributions:
                 return earlier.claimant
         return fallback
 
-    def subject(self, index: int) -> attribution.Attribution | None:
+    def subject(self, index: int, person: bool = False) -> attribution.Attribution | None:
         """A known body opening an earlier sentence ("The Hamas-run health ministry released
-        figures."): an antecedent for a later "it said" even without a claim verb."""
+        figures."): an antecedent for a later "it said" even without a claim verb. For "he"
+        or "she", also a person given an age ("Ahmed Kafarna, 34, walked home.")."""
         sent = self.spans[index]
+        if person and (aged := _AGED_PERSON.match(self.text, sent.start, sent.end)):
+            return attribution.Attribution(aged.group("name"), aged.end(), False, False)
         m = _SUBJECT.match(self.text, sent.start, min(sent.end, sent.start + 90))
         if not m:
             return None

@@ -4627,3 +4627,9 @@ def test_the_writers_i_is_the_outlet_even_after_a_place_or_a_named_speaker():
     text = ("The morgue had 40 bodies by noon, a paramedic told me. Behind the clinic I counted "
             "seven bodies laid out that morning.")
     assert one(text, "seven")["claimant_class"] == "outlet"
+
+
+def test_he_after_a_person_given_an_age_is_that_person():
+    text = ("The Government Media Office says 1,400 families have been wiped out. Samir Haddad, "
+            "52, returned to Jabalia on Monday. \"Nine of my relatives were killed here,\" he said.")
+    assert one(text, "Nine")["claimant_class"] == "other"
