@@ -42,7 +42,8 @@ VERBS = (
     r"published (?:the )?(?:names|identities)(?: and [a-z -]{2,25}?)? of|"
     # "Israeli figures show": data shows what its owner counted
     r"show(?<=figures show)(?:s|ed)?|show(?<=data show)(?:s|ed)?|"
-    r"show(?<=statistics show)(?:s|ed)?|show(?<=records show)(?:s|ed)?"
+    r"show(?<=statistics show)(?:s|ed)?|show(?<=records show)(?:s|ed)?|"
+    r"show(?<=tally show)(?:s|ed)?|show(?<=count show)(?:s|ed)?|show(?<=database show)(?:s|ed)?"
 )
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
 # The verbs (with "has ", "also " ... before them) bucketed by first letter: the same matches,

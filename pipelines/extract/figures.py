@@ -348,7 +348,7 @@ _TOLL_BEFORE = re.compile(
 
 # "81 of them Israelis", "1,462 of them civilians": a noun, no verb, right after "of them"
 # ("five of them medical staff", "eight of them its own paramedics")
-_BREAKDOWN_NOUN = re.compile(r"\s*(?P<own>(?:its|their) own\s+)?(?:[A-Z][\w-]*\s+)?"
+_BREAKDOWN_NOUN = re.compile(r"\s*(?P<own>(?:its|their) own\s+)?(?:[A-Z][\w-]*\s+){0,2}"
                              r"(?:[A-Z][\w-]*|women|men|children|minors|"
                              r"civilians|soldiers|foreigners|foreign nationals|dual nationals|"
                              r"fighters|combatants|medical staff|medics|paramedics|doctors|nurses|"
@@ -1405,6 +1405,11 @@ def extract_figures(text: str, published: date | None = None,
                 # of south Lebanon. The health ministry said 558 people were killed")
                 claimant_id, claimant_class = by_id(
                     "yemen_moh" if seat.group("yemen") else "lebanon_moh")
+            elif claimant_id == "gaza_moh" and _BARE_MOH.match(claimant) and \
+                    "gaza" not in sentence.lower() and _IN_ISRAEL.search(sentence):
+                # "More than 1,300 people have been killed in Israel ..., according to the
+                # Health Ministry": Israel's own
+                claimant_id, claimant_class = by_id("israel_gov")
             elif claimant_class == "other" and _BARE_MEDICS.fullmatch(claimant) and \
                     (hospital := _HOSPITAL_NAMED.search(sentence)) and \
                     resolve_claimant(hospital.group())[1] == "gaza_health":
@@ -1579,6 +1584,8 @@ _WITH_BEFORE = re.compile(r"\b(?:along with|together with|with|alongside)\s+"
                           r"(?:(?:some|about|around|nearly|another)\s+)?$", re.IGNORECASE)
 # a word that keeps a bare health ministry Gaza's
 _GAZA_OR_PALESTINIANS = re.compile(r"\bgaza|palestin", re.IGNORECASE)
+_IN_ISRAEL = re.compile(r"\b(?:killed|wounded|injured|died|murdered|hurt)\s+in\s+(?:southern\s+|"
+                        r"northern\s+|central\s+)?Israel\b")
 _MOH_SEAT = re.compile(r"\b(?:leban(?:on|ese)|hezbollah|beirut|(?P<yemen>yemen(?:i|'s)?|houthis?|"
                        r"sanaa|hodeidah))\b", re.IGNORECASE)
 # A government named by no country ("the government says", "government figures") is Israel's

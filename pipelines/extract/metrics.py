@@ -67,6 +67,10 @@ _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|peo
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
 _ARMED_GROUP_BEFORE = re.compile(r"\b(?:hamas|hezbollah|islamic jihad|the group)\b",
                                  re.IGNORECASE)
+# "The National Federation of Israeli Journalists said four of its members ...": a press
+# union's members are journalists
+_PRESS_BODY_BEFORE = re.compile(r"\bJournalists\b|\bjournalists['’] (?:union|syndicate|federation)|"
+                                r"\bpress (?:union|syndicate|association)\b")
 _OF_ARMED_GROUP = re.compile(r"\s+of\s+(?:the\s+)?(?:hamas|islamic jihad|hezbollah|armed groups?|"
                              r"the group|its armed wing|al-qassam|qassam|(?:[\w-]+\s+)?(?:terror|"
                              r"terrorist|militant|armed)\s+(?:groups?|factions?|organi[sz]ations?))",
@@ -512,7 +516,8 @@ _AND_GROUP = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?(?:women|children|elderly
                         re.IGNORECASE)
 _COLLEAGUES = re.compile(r"colleagues|co-workers|coworkers", re.IGNORECASE)
 _COLLEAGUE_OF = [("journalists", re.compile(r"\b(?:correspondent|journalist|reporter|photographer|"
-                                           r"cameram[ae]n|camera operator|photojournalist)s?\b",
+                                           r"cameram[ae]n|camera operator|photojournalist|press|"
+                                           r"broadcaster|newsroom)s?\b|\bAl Jazeera\b",
                                            re.IGNORECASE)),
                  ("medics", re.compile(r"\b(?:doctors?|nurses?|paramedics?|medics?|surgeons?)\b",
                                        re.IGNORECASE))]
@@ -520,9 +525,11 @@ _COLLEAGUE_OF = [("journalists", re.compile(r"\b(?:correspondent|journalist|repo
 
 def _colleagues(text: str, pos: int) -> str | None:
     """"correspondent X and four of his colleagues": colleagues are of the person named
-    before them."""
-    before = text[max(0, pos - 80):pos]
-    return next((group for group, rx in _COLLEAGUE_OF if rx.search(before)), None)
+    before them, or of the trade the clause after names ("mourns two more colleagues as the
+    press toll climbs")."""
+    end = text.find(". ", pos, pos + 100)
+    near = text[max(0, pos - 80):pos + 100 if end < 0 else end]
+    return next((group for group, rx in _COLLEAGUE_OF if rx.search(near)), None)
 
 
 _POSSESSIVE = re.compile(r"[a-z]+['’]s")
@@ -582,6 +589,11 @@ def people_after(text: str, pos: int, limit: int) -> People:
                             pos))):
                     group = "militants"  # "members of Hamas", "Hezbollah says 440 of its
                     # members"
+                elif phrase == "members" and lowered[:2] in (["of", "its"], ["of", "their"]) \
+                        and _PRESS_BODY_BEFORE.search(
+                            text, max(0, pos - 100, text.rfind(". ", max(0, pos - 100), pos)),
+                            pos):
+                    group = "journalists"
                 elif phrase == "members" and (of := _MEMBERS_OF.match(text, match.end())) and \
                         group_in(of.group("who")) in BREAKDOWN:
                     group = group_in(of.group("who"))  # "members of the medical staff"

@@ -4633,3 +4633,33 @@ def test_he_after_a_person_given_an_age_is_that_person():
     text = ("The Government Media Office says 1,400 families have been wiped out. Samir Haddad, "
             "52, returned to Jabalia on Monday. \"Nine of my relatives were killed here,\" he said.")
     assert one(text, "Nine")["claimant_class"] == "other"
+
+
+def test_a_tally_that_shows_a_count_is_its_owners_claim():
+    text = ("Reporters Without Borders said it keeps a narrower list. Its latest tally shows 38 "
+            "journalists killed in Gaza.")
+    assert one(text, "38")["claimant"] == "Reporters Without Borders"
+
+
+def test_colleagues_of_the_press_are_journalists():
+    text = "The broadcaster mourns three colleagues as the press toll in Gaza climbs to 120."
+    assert one(text, "three")["metric"] == "journalists_killed"
+    assert one(text, "120")["metric"] == "journalists_killed"
+
+
+def test_the_health_ministry_counting_the_dead_in_israel_is_israels():
+    text = ("At least 900 people have been killed in southern Israel and 2,600 wounded, "
+            "according to the health ministry.")
+    assert one(text, "At least 900", published=date(2023, 10, 10))["claimant_class"] == \
+        "israel_gov"
+    assert one(text, "2,600", published=date(2023, 10, 10))["claimant_class"] == "israel_gov"
+
+
+def test_a_press_unions_own_members_are_journalists():
+    text = "The Palestinian Journalists Syndicate said nine of its members were killed in May."
+    assert one(text, "nine")["metric"] == "journalists_killed"
+
+
+def test_a_part_named_by_two_capitalised_words_keeps_its_noun():
+    text = "Rescuers recovered 12 bodies in Rafah, five of them Civil Defence paramedics."
+    assert one(text, "five")["metric"] == "medics_killed"
