@@ -71,10 +71,12 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
                         r"estimates?|figures|reckoning|records))\b|"
                         # "A review by the UN human rights office of the 8,119 deaths ...": the
                         # body whose study it is ("found" alone is no claim: rescuers find bodies)
+                        # ("rejects the claim by X that ...": X's claim, whoever rejects it)
                         r"\b(?:review|report|study|analysis|survey|investigation|assessment|audit|"
-                        r"tally|count)\s+by\s+(?P<rb>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)"
+                        r"tally|count|claims?|assertions?|allegations?)\s+by\s+"
+                        r"(?P<rb>(?:the\s+)?(?:[a-z]+\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)"
                         r"(?=\s+(?:of|on|into|found|finds|shows?|showed|suggests?|suggested|"
-                        r"concluded|published|released|in)\b|\s*[,;:.(]|$)", re.IGNORECASE)
+                        r"concluded|published|released|in|that)\b|\s*[,;:.(]|$)", re.IGNORECASE)
 # "said civil defence spokesman Mahmoud Basal": a lower-case role, then the name
 _ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
                      r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
@@ -384,6 +386,17 @@ def _pair(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+def _opening_body(sentence: str) -> str | None:
+    """The longest known body a sentence opens with, before a verb ("The U.N. human rights
+    office called ..."), or None."""
+    words = sentence.split(maxsplit=8)[:8]
+    for k in range(len(words) - 1, 0, -1):
+        verb = words[k]
+        if verb.islower() and verb.endswith(("ed", "s")) and is_known(" ".join(words[:k])):
+            return " ".join(words[:k])
+    return None
+
+
 def find(text: str, start: int, end: int) -> list[Attribution]:
     """Attribution cues in the sentence text[start:end], in order."""
     found: list[Attribution] = []
@@ -479,6 +492,11 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             last = found[-1]  # "X put the toll at 27,100 and said ...": the same speaker
             found.append(Attribution(last.claimant, start + m.start(), last.explicit,
                                      last.generic))
+        elif not phrase and not found and before.endswith(" and ") and \
+                (own := _opening_body(sentence)):
+            # "The UN human rights office called it a grave breach and said at least 242
+            # ...": the body the sentence opens with, though its first verb claims nothing
+            found.append(Attribution(own, start + m.start(), True, False))
     for m in (_POSSESSIVE_TALLY.finditer(sentence) if ("'" in sentence or "’" in sentence) and
               any(w in lowered for w in _TALLY_WORDS) else ()):
         phrase = _clean(m.group("c"))

@@ -1754,10 +1754,11 @@ _ONLOOKERS = re.compile(r"(?:family members|relatives|protesters|demonstrators|m
 
 
 def _killed_along(text: str, s_start: int, mention: NumberMention, events: list) -> bool:
-    """Whether the count follows "with" after a killing earlier in its sentence ("was killed
-    in an air strike along with five relatives")."""
+    """Whether the count follows "with" after a killing, or the dead found, earlier in its
+    sentence ("was killed in an air strike along with five relatives", "was found dead along
+    with two paramedics")."""
     return bool(_WITH_BEFORE.search(text, max(s_start, mention.start - 25), mention.start)) \
-        and any(e[2] == "killed" and 0 <= mention.start - e[1] <= 80 for e in events)
+        and any(e[2] in ("killed", "bodies") and 0 <= mention.start - e[1] <= 80 for e in events)
 
 
 _THERE_WERE = re.compile(r"\bthere\s+(?:were|are|was|is)\s+(?:(?:maybe|perhaps|about|some|"
@@ -1767,6 +1768,9 @@ _NOT_A_HOSTAGE = re.compile(r"\bnot\s+(?:to\s+)?(?:belong(?:ing)?\s+to\s+)?(?:a|
                             r"(?:hostage|captive)\b", re.IGNORECASE)
 # (These patterns end where a figure's mention starts, which takes in its qualifier: "some".)
 _STAFF_OF = ("journalists_killed", "medics_killed")
+_OF_AID_BODY = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?:UNRWA|UN\b|U\.N\.|United Nations|"
+                          r"WFP|UNICEF|WHO\b|World Central Kitchen|MSF|Doctors Without Borders|"
+                          r"aid (?:agencies|agency|groups?))")
 _STAFF = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}(?:staff|staffers|employees|staff members|colleagues)",
                     re.IGNORECASE)
 _THINGS_OF_WHICH = re.compile(r"\b(?P<noun>[a-z]+s),\s+of which\s+$", re.IGNORECASE)
@@ -2179,15 +2183,17 @@ def _population(text: str, s_start: int, mention: NumberMention, people: metrics
             and not _HUNGER.match(text, people.end, min(len(text), people.end + 120))))
 
 
-def _part_metric(whole: str, part: metrics.People) -> str:
+def _part_metric(whole: str, part: metrics.People, text: str) -> str:
     """The metric of a part of a figure ("including 36 children", "350 of them Hezbollah
     fighters"): the whole's, or for the dead the breakdown its people name; the dead people of
     a list of kinds are "killed", but nationals of a group of the dead ("64 journalists ...
     57 Palestinians, four Israelis") are still that group."""
     if whole not in _KILLED_FAMILY:
         return whole
-    if whole in _STAFF_OF and part.group == "aid_workers" and _STAFF.fullmatch(part.subject or ""):
+    if whole in _STAFF_OF and part.group == "aid_workers" and \
+            _STAFF.fullmatch(part.subject or "") and not _OF_AID_BODY.match(text, part.end):
         return whole  # "six journalists, including four Al Jazeera staff": the group's staff
+        # (but "205 journalists and 265 employees of UNRWA" are the agency's)
     if part.group in metrics.BREAKDOWN:
         return metrics.BREAKDOWN[part.group]
     if part.group == "people" and not _NATIONALS.search(part.subject or ""):
@@ -2788,7 +2794,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     dead := [item[1] for item in out if item[1] in _KILLED_FAMILY]):
                 whole = dead[-1]  # "27,708 killed and 67,147 wounded, more than 11,500 of
                 # them children": a toll's breakdown names the dead, as with "including"
-            out.append((mention, _part_metric(whole, own),
+            out.append((mention, _part_metric(whole, own, text),
                         own if own.group else previous_people, None))
             continue
         if of_whom and out and out[-1][1] == "hostages_released" and re.match(
@@ -2801,7 +2807,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 (whole := [item for item in out if item[0].end <= dash]):
             # "64 journalists had been killed - 57 Palestinians, four Israelis and three
             # Lebanese -": a list set off by a dash breaks down the figure before it
-            out.append((mention, _part_metric(whole[-1][1], people), people, None))
+            out.append((mention, _part_metric(whole[-1][1], people, text), people, None))
             continue
         if out and people.group is None and _MORE_OF_THE_SAME.match(text, mention.num_end) \
                 and not any(0 <= mention.start - e[1] <= 2 for e in events):
@@ -2832,7 +2838,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                             and "," not in text[people.end:e[0]] for e in events):
                 # "2,215 killed, including 724 children and 458 women"; not "339 soldiers
                 # killed, and 2,134 soldiers have been injured", a clause of its own
-                out.append((mention, _part_metric(inherited, people), people, None))
+                out.append((mention, _part_metric(inherited, people, text), people, None))
                 continue
             # the part's own predicate is looked for after "of whom" ("36 of whom are
             # believed to be dead": "dead" is 25 characters past the number)
@@ -2865,7 +2871,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                                         and e[2] == "remaining" and not e[3])
                                for e in events)):
                 if people.group == "people":  # "2,358 children, 1,088 women, and 455 elderly
-                    inherited = _part_metric(inherited, people)  # people": the dead
+                    inherited = _part_metric(inherited, people, text)  # people": the dead
                 if inherited == "hostages_remaining" and metrics.held_by_israel(people.subject):
                     skipped.add(i)  # "101 hostages in Gaza and 9,000 Palestinians in Israel":
                     continue  # those Israel holds are no hostages

@@ -492,7 +492,9 @@ _ONE_WHO_WAS = re.compile(r"\b(?:who|he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
 _NAME_WAS = re.compile(r"(?-i:\b[A-Z][a-z]+)\s+(?:was|is)\s+$")
 _WHEN_NEXT = re.compile(r"\s+when\b")
 # "a mother of five": her children, not a count of anyone's dead
-_PARENT_OF = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)\s+of\s+$",
+# "mother of five"; "a boy of nine": an age
+_PARENT_OF = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather|"
+                        r"an?\s+(?:boy|girl|child|baby|toddler|man|woman|son|daughter))\s+of\s+$",
                         re.IGNORECASE)
 _NAME_BRACKET = re.compile(r"(?-i:\b[A-Z][a-z][\w-]*)\s*\($")  # a name, not "the Strip's ("
 _AGE_DIGITS = re.compile(r"\d{1,3}")
@@ -1053,8 +1055,10 @@ def _metric_for(group: str | None, event: str | None, sentence: str,
         return "hostages_rescued" if hostage_context else None
     if event == "remaining" and group == "people" and hostage_context:
         return "hostages_remaining"
-    if event == "bodies":  # "20 people found dead" outside talk of hostages: the dead
-        return "hostage_bodies_recovered" if hostage_context else "killed"
+    if event == "bodies":  # "20 people found dead" outside talk of hostages: the dead, of
+        # the group counted ("two paramedics found dead")
+        return "hostage_bodies_recovered" if hostage_context else \
+            BREAKDOWN.get(group or "", "killed")
     if event == "abducted":
         return "abducted"
     if event == "remaining":

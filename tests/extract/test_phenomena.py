@@ -4663,3 +4663,35 @@ def test_a_press_unions_own_members_are_journalists():
 def test_a_part_named_by_two_capitalised_words_keeps_its_noun():
     text = "Rescuers recovered 12 bodies in Rafah, five of them Civil Defence paramedics."
     assert one(text, "five")["metric"] == "medics_killed"
+
+
+def test_employees_of_an_aid_agency_in_a_list_of_the_dead_are_aid_workers():
+    text = "Strikes have killed 140 journalists and at least 190 employees of UNRWA, it said."
+    assert one(text, "at least 190")["metric"] == "aid_workers_killed"
+    # (a news group's own staff among the journalists are still journalists)
+    text = "Six journalists were killed, including four Al Jazeera staff."
+    assert one(text, "four")["metric"] == "journalists_killed"
+
+
+def test_the_secretary_general_is_the_uns():
+    text = "The Secretary-General said on Monday that more than 200 aid workers had been killed."
+    assert one(text, "more than 200")["claimant_class"] == "un"
+
+
+def test_those_found_dead_along_with_someone_are_dead_too():
+    text = ("A boy of nine was found dead on Monday along with two paramedics who had gone "
+            "to reach him, the Red Crescent said.")
+    assert one(text, "two")["metric"] == "medics_killed"
+    assert none_at(text, "nine")  # his age
+
+
+def test_and_said_after_another_verb_is_the_body_the_sentence_opens_with():
+    text = ("The health ministry said 80 people were killed. The UN human rights office "
+            "condemned the strike and said at least 30 of the dead were children.")
+    assert one(text, "at least 30")["claimant_class"] == "un"
+
+
+def test_a_claim_by_someone_rejected_by_another_is_still_theirs():
+    text = ("Hamas dismissed the claim by the Israeli military that it has killed 9,000 of the "
+            "group's fighters.")
+    assert one(text, "9,000")["claimant_class"] == "israel_military"
