@@ -659,8 +659,9 @@ _IN_COMBAT = re.compile(r"[^,.;]{0,60}?(?:\s(?:fallen|fell|killed)\s+in\s+(?:com
                         r"the\s+(?:IDF|army|military|Israel\s+Defen[cs]e\s+Forces)\b)",
                         re.IGNORECASE)
 # all the hostages someone hopes to see home (before the count): those held now
-_UNTIL_ALL = re.compile(r"\b(?:until|till|bring(?:s|ing)?(?:\s+(?:back|home))?)\s+all\s+"
-                        r"(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
+_UNTIL_ALL = re.compile(r"\b(?:until|till|bring(?:s|ing)?(?:\s+(?:back|home))?|"
+                        r"(?:committed|determined|pledged|vowed|working) to return(?:ing)?)"
+                        r"\s+all\s+(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
 # the state a count's people are named in, right after their noun
 _STATE_NOW = re.compile(r"\s+of\s+(?:whom|them)\s+(?:are|is)\s+(?:no longer alive|dead|"
                         r"(?:still\s+)?alive|deceased)\b", re.IGNORECASE)
@@ -1670,6 +1671,9 @@ _OF_THOSE_HELD = re.compile(rf"\s+of\s+(?:those|the)\s+(?:{_UNCOUNTED_ACTS})\b")
 _CLAUSE_OPENS = re.compile(r"[:;]\s*$")
 _OF_THINGS_FIRST = re.compile(r"(?<!\bas )\bof\s+(?:the\s+)?[\d,.]+\s+(?P<noun>[a-z]+s)\b"
                               r"[^,.;]{0,40},\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+# "He leaves behind his wife and two young children": those who survive him
+_SURVIVED_BY = re.compile(r"\b(?:(?:leaves|left|leaving)\s+behind|survived\s+by)\b[^.;:]{0,50}$",
+                          re.IGNORECASE)
 _UNCOUNTED = re.compile(
     r"\s*,?\s*(?:(?P<rel>who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|"
     r"has been|had been|(?:are |were |is |was )?being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
@@ -2698,7 +2702,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 previous_people = people
                 continue
         if _DETAINED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start) or \
-                _OF_THOSE_HELD.match(text, mention.num_end):
+                _OF_THOSE_HELD.match(text, mention.num_end) or \
+                _SURVIVED_BY.search(text, max(s_start, mention.start - 60), mention.start):
             skipped.add(i)  # (and "Some 500 of those detained have been confirmed as ...")
             continue
         if (things := _OF_THINGS_FIRST.search(text, max(s_start, mention.start - 60),

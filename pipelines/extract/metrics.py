@@ -260,6 +260,8 @@ EVENTS = [
                  # "to return all 20 living hostages": handing back a count of people
                  rf"return(?:s|ed|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
+                 # "the return of three hostages"
+                 rf"return(?=\s+of\s+(?:the\s+)?(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
                  # "They got back three, and only through a deal": those handed back
                  rf"(?:got|get|gets|getting) back(?=\s+(?:all\s+(?:the\s+)?|the\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
@@ -490,9 +492,10 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|other\s+|extra\
 _ONE_WHO_WAS = re.compile(r"\b(?:who|he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
 # "Her brother Nadav was 21 when gunmen took him": a named person's age at the time
 _NAME_WAS = re.compile(r"(?-i:\b[A-Z][a-z]+)\s+(?:was|is)\s+$")
-_WHEN_NEXT = re.compile(r"\s+when\b")
-# "a mother of five": her children, not a count of anyone's dead
-# "mother of five"; "a boy of nine": an age
+# ("Ariel was 4 and Kfir was nine months old": two ages)
+_WHEN_NEXT = re.compile(r"\s+(?:when\b|(?:years?|months?) old\b|"
+                        r"and\s+(?-i:[A-Z][a-z]+)\s+(?:was|is)\s)")
+# "a mother of five": her children, not a count of anyone's dead; "a boy of nine": an age
 _PARENT_OF = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather|"
                         r"an?\s+(?:boy|girl|child|baby|toddler|man|woman|son|daughter))\s+of\s+$",
                         re.IGNORECASE)

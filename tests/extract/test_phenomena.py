@@ -4695,3 +4695,26 @@ def test_a_claim_by_someone_rejected_by_another_is_still_theirs():
     text = ("Hamas dismissed the claim by the Israeli military that it has killed 9,000 of the "
             "group's fighters.")
     assert one(text, "9,000")["claimant_class"] == "israel_military"
+
+
+def test_two_named_ages_in_a_row_are_ages():
+    text = ("Mia was 5 and Eitan was seven months old when they were abducted from Kfar Aza "
+            "with their mother.")
+    assert none_at(text, "5", published=date(2024, 2, 1))
+
+
+def test_those_a_dead_man_leaves_behind_are_no_count():
+    text = ("His father was killed in March when a strike hit the family home. He leaves "
+            "behind his wife Hana and two young children, Lina and Omar.")
+    assert none_at(text, "two")
+
+
+def test_the_return_of_n_hostages_frees_them():
+    text = "Statement on the return of four hostages from Gaza"
+    assert one(text, "four", published=date(2025, 1, 25))["metric"] == "hostages_released"
+
+
+def test_committed_to_returning_all_counts_those_held_now():
+    text = "The government remains committed to returning all 59 hostages, living and dead."
+    found = one(text, "59", published=date(2025, 4, 1))
+    assert (found["metric"], found["status"]) == ("hostages_remaining", "reported")
