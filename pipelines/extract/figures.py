@@ -523,7 +523,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
 # after a figure, a time clause, a claim of its own ("..., adding that the figure would rise")
 # or an inference from it ("..., which would mean that 40 percent were fighters")
 _OWN_STATUS_CLAUSE = re.compile(r",\s+(?:(?:(?:hours|days|minutes|shortly|soon|just)\s+)?"
-                                r"(?:after|when)\s|(?:adding|saying|noting|warning|stressing)\s|"
+                                r"(?:after|when)\s|(?:adding|saying|noting|warning|stressing|"
+                                r"believing|hoping|thinking|expecting|trusting)\s|"
                                 r"which\s+(?:would\s+|could\s+)?mean)|"
                                 # "sheltering there because they thought it would be spared"
                                 r"\s+because\s", re.IGNORECASE)
@@ -2772,8 +2773,12 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 mention.start - bare.end() <= 14 and \
                 not any(mention.num_end <= e[0] < _clause_end(text, mention.num_end, s_end)
                         for e in events):
-            out.append((mention, metrics_before[0], people, None))  # "Of those, 250 had been
-            continue  # serving life terms": no word of its own, a part of the count before
+            # "Of those, 250 had been serving life terms": no word of its own, a part of the
+            # count before (of the last of an exchange's two sides: "20 hostages were freed
+            # and 1,968 prisoners. Of them, 1,718 ...")
+            whole = metrics_before[-1] if metrics_before[-1] in _RELEASED else metrics_before[0]
+            out.append((mention, whole, people, None))
+            continue
         if people.group is None and not out and len(metrics_before) > 1 and _REST_BEFORE.search(
                 text, max(s_start, mention.start - 14), mention.start) and \
                 not any(mention.num_end <= e[0] < _clause_end(text, mention.num_end, s_end)

@@ -4718,3 +4718,15 @@ def test_committed_to_returning_all_counts_those_held_now():
     text = "The government remains committed to returning all 59 hostages, living and dead."
     found = one(text, "59", published=date(2025, 4, 1))
     assert (found["metric"], found["status"]) == ("hostages_remaining", "reported")
+
+
+def test_of_them_after_an_exchange_is_a_part_of_its_last_side():
+    text = ("Hamas freed 20 hostages on Monday and Israel freed 1,968 prisoners. Of them, 1,700 "
+            "were detained during the war.")
+    assert one(text, "1,700", published=date(2025, 10, 14))["metric"] == "prisoners_released"
+
+
+def test_a_belief_after_a_count_is_not_its_status():
+    text = ("About 400 people were sheltering in the school, hoping that the building would "
+            "be spared, the agency said.")
+    assert one(text, "About 400")["status"] == "reported"
