@@ -64,6 +64,7 @@ _NUMBER_GAP = re.compile(r"\s+\d[\d,.]*\s+")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
+_NOUN_AFTER_ADJECTIVE = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b")
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
 _ARMED_GROUP_BEFORE = re.compile(r"\b(?:hamas|hezbollah|islamic jihad|the group)\b",
                                  re.IGNORECASE)
@@ -120,7 +121,8 @@ caravans caravan generators generator buses bus coaches coach boats boat ships s
 communities community villages village towns town neighbourhoods neighbourhood neighborhoods
 neighborhood vessels vessel tankers tanker aircraft planes plane jets helicopters tanks posts
 jobs positions vacancies lists list records record documents document files file studies study
-surveys survey databases database
+surveys survey databases database channels channel stations station outlets outlet newspapers
+newspaper networks organisations organizations
 """.split())
 # A word that may stand between a number and a thing it counts ("60,000 mobile homes", "2
 # working bulldozers"): not a word that can end the count of people ("30 Palestinians days
@@ -579,9 +581,12 @@ def people_after(text: str, pos: int, limit: int) -> People:
                 continue
             phrase = " ".join(lowered[-size:])
             if size == 1 and (phrase in MODIFIERS or phrase in ("lebanese", "chinese")) and \
-                    _NOUN_NEXT.match(text, match.end()):
+                    (_NOUN_NEXT.match(text, match.end()) or (
+                        phrase in ("lebanese", "chinese")
+                        and (thing := _NOUN_AFTER_ADJECTIVE.match(text, match.end()))
+                        and is_thing_noun(thing.group(1).lower()))):
                 continue  # "the dead hostages", "Lebanese soldiers": here "dead" or "Lebanese"
-                # describes the next noun
+                # describes the next noun (also a thing's: "two Lebanese television channels")
             group = _group_of(phrase)
             if group:
                 start = words[0].start()

@@ -4730,3 +4730,10 @@ def test_a_belief_after_a_count_is_not_its_status():
     text = ("About 400 people were sheltering in the school, hoping that the building would "
             "be spared, the agency said.")
     assert one(text, "About 400")["status"] == "reported"
+
+
+def test_a_nationality_before_a_thing_counts_no_people():
+    text = ("A strike on Friday killed three media workers from two Lebanese television "
+            "channels, their employers said.")
+    assert none_at(text, "two")
+    assert none_at("Some 40 reporters from nine media organisations were there.", "nine")
