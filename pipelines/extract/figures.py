@@ -1727,9 +1727,10 @@ def _uncounted(text: str, end: int) -> re.Match | None:
 
 
 # "More than 500 operatives affiliated with Hamas were apprehended": an arrest further on
+# ("Some 18 journalists ... had been staying at the compound": where they were, no more)
 _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
                               rf"(?:{_UNCOUNTED_ACTS}|admitted for treatment|treated|screened|"
-                              rf"vaccinated)\b")
+                              rf"vaccinated|staying|sleeping|lodging|living|working)\b")
 # "60,000 pregnant women lack basic care": a verb of their own, which no metric counts
 # "12,000 wounded and sick patients need treatment abroad": the wounded in need of something
 _IN_NEED = re.compile(r"(?:\s+(?:and\s+)?(?:sick|ill|chronically|injured|wounded|patients|"

@@ -4737,3 +4737,9 @@ def test_a_nationality_before_a_thing_counts_no_people():
             "channels, their employers said.")
     assert none_at(text, "two")
     assert none_at("Some 40 reporters from nine media organisations were there.", "nine")
+
+
+def test_people_who_were_staying_somewhere_after_a_killing_are_no_count():
+    text = ("A drone strike on the hotel killed two cameramen on Sunday. Some 25 journalists "
+            "had been staying there since the summer.")
+    assert none_at(text, "Some 25")
