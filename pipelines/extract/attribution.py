@@ -43,7 +43,8 @@ VERBS = (
     # "Israeli figures show": data shows what its owner counted
     r"show(?<=figures show)(?:s|ed)?|show(?<=data show)(?:s|ed)?|"
     r"show(?<=statistics show)(?:s|ed)?|show(?<=records show)(?:s|ed)?|"
-    r"show(?<=tally show)(?:s|ed)?|show(?<=count show)(?:s|ed)?|show(?<=database show)(?:s|ed)?"
+    r"show(?<=\btally show)(?:s|ed)?|show(?<=\bcount show)(?:s|ed)?|"
+    r"show(?<=\bdatabase show)(?:s|ed)?"
 )
 # Scans lower-cased sentences (sentences.lower), so it needs no IGNORECASE.
 # The verbs (with "has ", "also " ... before them) bucketed by first letter: the same matches,
@@ -74,9 +75,10 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
                         # ("rejects the claim by X that ...": X's claim, whoever rejects it)
                         r"\b(?:review|report|study|analysis|survey|investigation|assessment|audit|"
                         r"tally|count|claims?|assertions?|allegations?)\s+by\s+"
-                        r"(?P<rb>(?:the\s+)?(?:[a-z]+\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)"
-                        r"(?=\s+(?:of|on|into|found|finds|shows?|showed|suggests?|suggested|"
-                        r"concluded|published|released|in|that)\b|\s*[,;:.(]|$)", re.IGNORECASE)
+                        rf"(?P<rb>(?:the\s+)?(?:[a-z]+\s+)?(?-i:[A-Z]){_NAME_CHAR}{{1,60}}?)"
+                        r"(?=\s+(?:of(?!\s+(?:the\s+)?(?-i:[A-Z]))|on|into|found|finds|shows?|"
+                        r"showed|suggests?|suggested|concluded|published|released|in|that)\b|"
+                        r"\s*[,;:.(]|$)", re.IGNORECASE)
 # "said civil defence spokesman Mahmoud Basal": a lower-case role, then the name
 _ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
                      r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
@@ -386,15 +388,19 @@ def _pair(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+_NOT_A_BODY = re.compile(r"\b(?:by|near|who|which|that|outside|from|held)\b")
+
+
 def _opening_body(sentence: str) -> str | None:
-    """The longest known body a sentence opens with, before a verb ("The U.N. human rights
-    office called ..."), or None."""
+    """The known body a sentence opens with, the words before its first past-tense verb ("The
+    U.N. human rights office called ...") or, with none, its first "-s" word ("Israel disputes
+    ..."), or None; never a phrase with a clause or a place in it ("Families of hostages held
+    by Hamas", "Israeli troops who raided Kamal Adwan")."""
     words = sentence.split(maxsplit=8)[:8]
-    for k in range(len(words) - 1, 0, -1):
-        verb = words[k]
-        if verb.islower() and verb.endswith(("ed", "s")) and is_known(" ".join(words[:k])):
-            return " ".join(words[:k])
-    return None
+    k = next((i for i, w in enumerate(words) if i and w.islower() and w.endswith("ed")), 0) or \
+        next((i for i, w in enumerate(words) if i and w.islower() and w.endswith("s")), 0)
+    phrase = " ".join(words[:k])
+    return phrase if k and not _NOT_A_BODY.search(phrase) and is_known(phrase) else None
 
 
 def find(text: str, start: int, end: int) -> list[Attribution]:
@@ -404,6 +410,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     lowered = lower(sentence)  # cheap substring tests decide which patterns need to run
     for m in (_ACCORDING.finditer(sentence) if "according" in lowered or "by " in lowered
               else ()):
+        if m.group("rb") and _WHEN.match(m.group("rb")):
+            continue  # "the official count by Monday night": a day, not an author
         phrase = _clean(m.group("c") or m.group("by") or m.group("rb"))
         predicate = _PREDICATE.search(phrase)
         if predicate:

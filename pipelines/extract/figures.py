@@ -405,7 +405,8 @@ _PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][a-z'’-]+\
                           r"(?:(?:al|el|abu|bin|ben)-?\s*)?[A-Z][a-z'’-]+")
 # "a nurse there told me" after "the Kuwaiti Hospital had received 50 bodies": the place
 # named before says whom the role speaks for
-_ROLE_THERE = re.compile(r"(?P<role>(?:an?|the)\s+(?:[a-z]+\s+)?(?:nurse|doctor|surgeon|medic|"
+_ROLE_THERE = re.compile(r"(?P<role>(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:nurse|doctor|surgeon|"
+                         r"medic|"
                          r"paramedic|physician|official|spokes(?:man|woman|person)|director|"
                          r"worker|employee))\s+there")
 _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
@@ -464,7 +465,7 @@ _SPEAKER_LINE = re.compile(
 
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
 _AGED_PERSON = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+\s+){1,2}(?:(?:al|el|abu|bin|ben)-?\s*)?"
-                          r"[A-Z][a-z'’-]+),\s+\d{1,3},")
+                          r"[A-Z][a-z'’-]+),\s+\d{1,3},(?=\s)")
 _SUBJECT = re.compile(
     r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
     r"(?:not\s+)?(?:(?:initially|originally|first|later|earlier|previously|now)\s+)?"
@@ -951,7 +952,7 @@ class _Attributions:
         a surgeon at al-Shifa Hospital"), or the name as it is."""
         if (there := _ROLE_THERE.fullmatch(name)) is not None:
             start = self.spans[max(0, index - 1)].start
-            places = _HOSPITAL_NAMED.findall(self.text, start, self.spans[index].end)
+            places = _HOSPITAL_THERE.findall(self.text, start, self.spans[index].end)
             if places and is_known(place := places[-1]):
                 return f"{there.group('role')} at {place}"
         if _PERSON_NAME.fullmatch(name) and not is_known(name) and \
@@ -1577,6 +1578,8 @@ _BARE_MEDICS = re.compile(r"(?:the\s+)?(?:medics|doctors|paramedics|medical staf
                          re.IGNORECASE)
 _HOSPITAL_NAMED = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?:Hospital|Medical Complex)\b"
                              r"(?:\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?")
+# (with the "al-" the registry knows its names by: "al-Shifa Hospital")
+_HOSPITAL_THERE = re.compile(r"(?:\b[Aa]l-)?" + _HOSPITAL_NAMED.pattern)
 _BARE_MOH = re.compile(r"(?:the\s+)?(?:health ministry|ministry of (?:public )?health)$",
                        re.IGNORECASE)
 # people who went along with others ("with 50 caregivers and 20 health workers"), before the count
@@ -1587,7 +1590,7 @@ _WITH_BEFORE = re.compile(r"\b(?:along with|together with|with|alongside)\s+"
 # a word that keeps a bare health ministry Gaza's
 _GAZA_OR_PALESTINIANS = re.compile(r"\bgaza|palestin", re.IGNORECASE)
 _IN_ISRAEL = re.compile(r"\b(?:killed|wounded|injured|died|murdered|hurt)\s+in\s+(?:southern\s+|"
-                        r"northern\s+|central\s+)?Israel\b")
+                        r"northern\s+|central\s+)?Israel(?![\w'’])")
 _MOH_SEAT = re.compile(r"\b(?:leban(?:on|ese)|hezbollah|beirut|(?P<yemen>yemen(?:i|'s)?|houthis?|"
                        r"sanaa|hodeidah))\b", re.IGNORECASE)
 # A government named by no country ("the government says", "government figures") is Israel's
@@ -1673,7 +1676,8 @@ _CLAUSE_OPENS = re.compile(r"[:;]\s*$")
 _OF_THINGS_FIRST = re.compile(r"(?<!\bas )\bof\s+(?:the\s+)?[\d,.]+\s+(?P<noun>[a-z]+s)\b"
                               r"[^,.;]{0,40},\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 # "He leaves behind his wife and two young children": those who survive him
-_SURVIVED_BY = re.compile(r"\b(?:(?:leaves|left|leaving)\s+behind|survived\s+by)\b[^.;:]{0,50}$",
+_SURVIVED_BY = re.compile(r"\b(?:(?:leaves|left|leaving)\s+behind\s+(?:his|her|their)|"
+                          r"survived\s+by)\b[^.;:]{0,50}$",
                           re.IGNORECASE)
 _UNCOUNTED = re.compile(
     r"\s*,?\s*(?:(?P<rel>who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|"
@@ -1730,7 +1734,7 @@ def _uncounted(text: str, end: int) -> re.Match | None:
 # ("Some 18 journalists ... had been staying at the compound": where they were, no more)
 _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
                               rf"(?:{_UNCOUNTED_ACTS}|admitted for treatment|treated|screened|"
-                              rf"vaccinated|staying|sleeping|lodging|living|working)\b")
+                              rf"vaccinated|staying|sleeping|lodging)\b")
 # "60,000 pregnant women lack basic care": a verb of their own, which no metric counts
 # "12,000 wounded and sick patients need treatment abroad": the wounded in need of something
 _IN_NEED = re.compile(r"(?:\s+(?:and\s+)?(?:sick|ill|chronically|injured|wounded|patients|"
@@ -2777,7 +2781,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "Of those, 250 had been serving life terms": no word of its own, a part of the
             # count before (of the last of an exchange's two sides: "20 hostages were freed
             # and 1,968 prisoners. Of them, 1,718 ...")
-            whole = metrics_before[-1] if metrics_before[-1] in _RELEASED else metrics_before[0]
+            whole = metrics_before[-1] if metrics_before[-1] in _RELEASED and \
+                metrics_before[0] in _RELEASED else metrics_before[0]
             out.append((mention, whole, people, None))
             continue
         if people.group is None and not out and len(metrics_before) > 1 and _REST_BEFORE.search(

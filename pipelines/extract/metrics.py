@@ -64,7 +64,8 @@ _NUMBER_GAP = re.compile(r"\s+\d[\d,.]*\s+")
 _NOUN_NEXT = re.compile(r"\s+(?:hostages?|captives?|soldiers?|children|women|people|civilians|"
                         r"palestinians|israelis|prisoners?|detainees?|fighters|militants)\b",
                         re.IGNORECASE)
-_NOUN_AFTER_ADJECTIVE = re.compile(r"\s+(?:[a-z]+\s+)?([a-z]+s)\b")
+_NOUN_AFTER_ADJECTIVE = re.compile(r"\s+(?:(?!(?:in|on|at|near|across|along|from|of)\b)[a-z]+\s+)?"
+                                   r"([a-z]+s)\b")
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+)?(?P<who>(?:[\w-]+\s+){0,2}[\w-]+)")
 _ARMED_GROUP_BEFORE = re.compile(r"\b(?:hamas|hezbollah|islamic jihad|the group)\b",
                                  re.IGNORECASE)
@@ -263,7 +264,8 @@ EVENTS = [
                  rf"return(?:s|ed|ing)?(?=\s+(?:all\s+(?:the\s+)?|the\s+)?(?:remaining\s+|last\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
                  # "the return of three hostages"
-                 rf"return(?=\s+of\s+(?:the\s+)?(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
+                 rf"return(?=\s+of\s+(?:the\s+)?(?:\d[\d,]*|(?:{_FIRST_NUMBER_WORDS})\b)\s+"
+                 r"(?:[\w-]+\s+)?(?:hostages|captives|prisoners|detainees)\b)|"
                  # "They got back three, and only through a deal": those handed back
                  rf"(?:got|get|gets|getting) back(?=\s+(?:all\s+(?:the\s+)?|the\s+)?"
                  rf"(?:\d|(?:{_FIRST_NUMBER_WORDS})\b))|"
@@ -523,8 +525,9 @@ _AND_GROUP = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?(?:women|children|elderly
                         re.IGNORECASE)
 _COLLEAGUES = re.compile(r"colleagues|co-workers|coworkers", re.IGNORECASE)
 _COLLEAGUE_OF = [("journalists", re.compile(r"\b(?:correspondent|journalist|reporter|photographer|"
-                                           r"cameram[ae]n|camera operator|photojournalist|press|"
-                                           r"broadcaster|newsroom)s?\b|\bAl Jazeera\b",
+                                           r"cameram[ae]n|camera operator|photojournalist|"
+                                           r"broadcaster|newsroom)s?\b|\bAl Jazeera\b|"
+                                           r"\bpress (?:toll|freedom|corps|union|syndicate)\b",
                                            re.IGNORECASE)),
                  ("medics", re.compile(r"\b(?:doctors?|nurses?|paramedics?|medics?|surgeons?)\b",
                                        re.IGNORECASE))]
@@ -535,8 +538,10 @@ def _colleagues(text: str, pos: int) -> str | None:
     before them, or of the trade the clause after names ("mourns two more colleagues as the
     press toll climbs")."""
     end = text.find(". ", pos, pos + 100)
-    near = text[max(0, pos - 80):pos + 100 if end < 0 else end]
-    return next((group for group, rx in _COLLEAGUE_OF if rx.search(near)), None)
+    for near in (text[max(0, pos - 80):pos], text[pos:pos + 100 if end < 0 else end]):
+        if found := next((group for group, rx in _COLLEAGUE_OF if rx.search(near)), None):
+            return found
+    return None
 
 
 _POSSESSIVE = re.compile(r"[a-z]+['’]s")

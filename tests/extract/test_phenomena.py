@@ -4743,3 +4743,53 @@ def test_people_who_were_staying_somewhere_after_a_killing_are_no_count():
     text = ("A drone strike on the hotel killed two cameramen on Sunday, their employers said. "
             "Some 25 journalists from six news organisations had been staying at the hotel.")
     assert none_at(text, "Some 25")
+
+
+def test_review_and_said_takes_no_body_named_inside_a_clause():
+    text = ("Families of hostages held by Hamas gathered in Tel Aviv on Saturday and said 101 "
+            "captives were still in Gaza.")
+    assert one(text, "101", published=date(2024, 8, 1))["claimant_class"] != "hamas"
+
+
+def test_review_what_a_raid_left_behind_is_still_counted():
+    text = "The raid on the camp left behind at least 30 bodies, the civil defence said."
+    assert one(text, "at least 30")["metric"] == "killed"
+
+
+def test_review_a_report_by_a_body_keeps_its_whole_name():
+    text = ("The army said 20 soldiers were killed. A report by the Ministry of Health in Gaza "
+            "found that 40 people had died of hunger in May.")
+    assert one(text, "40")["claimant_class"] == "gaza_health"
+
+
+def test_review_israels_operations_elsewhere_are_not_deaths_in_israel():
+    text = ("More than 700 Palestinians have been killed in Israel's operations in the West "
+            "Bank, the Health Ministry said.")
+    assert one(text, "More than 700")["claimant_class"] != "israel_gov"
+
+
+def test_review_nationals_killed_in_towns_are_counted():
+    text = "Israeli strikes killed 11 Lebanese in towns across the south on Tuesday."
+    assert one(text, "11", published=date(2024, 10, 2))["metric"] == "killed"
+
+
+def test_review_a_surgeons_colleagues_are_medics_whoever_reports_them():
+    text = "Surgeon Hani Jafar and two colleagues were killed in the strike, Al Jazeera reported."
+    assert one(text, "two")["metric"] == "medics_killed"
+
+
+def test_review_a_capitalised_role_there_speaks_for_an_al_hospital():
+    text = ("Tanks surrounded al-Shifa Hospital on Monday. A doctor there said 12 patients had "
+            "died of their wounds.")
+    assert one(text, "12")["claimant_class"] == "gaza_health"
+
+
+def test_review_the_return_of_the_displaced_frees_no_one():
+    text = "The deal allows the return of 300,000 displaced Palestinians to northern Gaza."
+    assert one(text, "300,000", published=date(2025, 1, 20))["metric"] == "displaced"
+
+
+def test_review_aid_workers_who_had_been_working_for_a_charity_are_still_counted():
+    text = ("An Israeli strike killed seven people on Monday, the charity said. Among them were "
+            "four aid workers who had been working for the group.")
+    assert one(text, "four")["metric"] == "aid_workers_killed"
