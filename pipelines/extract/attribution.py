@@ -478,7 +478,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             # "Since the IPC declared famine on Friday, 42 people have died": a time clause
             # opening the sentence, whose claim is its own
             phrase, in_relative = phrase[opener.end():], True
-        if (first := _OPENER_FIRST_PERSON.match(phrase)) is not None:
+        if phrase.endswith((" I", " we", " We")) and \
+                (first := _OPENER_FIRST_PERSON.match(phrase)) is not None:
             phrase = first.group("c")
         reduced = _REDUCED.match(phrase) if _DIGIT.search(phrase) or (
             " the " in phrase and phrase.startswith(("a ", "an ", "the "))) else None

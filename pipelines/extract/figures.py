@@ -400,15 +400,18 @@ def _introductions(text: str, surname: str) -> list[tuple[int, str]]:
     return found
 
 
+# a person's last name, with the particle it may carry: "Hamdan", "al-Kafarna", "Abu Salmiya"
+_SURNAME = r"(?:(?:al|el|abu|bin|ben)-?\s*)?[A-Z][a-z'’-]+"
 # a person's name as a speaker: "Hamdan", "Dr. Ahmed Hamdan", "Nabil Shurrab"
-_PERSON_NAME = re.compile(r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][a-z'’-]+\s+){0,2}"
-                          r"(?:(?:al|el|abu|bin|ben)-?\s*)?[A-Z][a-z'’-]+")
+_PERSON_NAME = re.compile(rf"(?:(?:{sentences.TITLES})\.?\s+)?(?:[A-Z][a-z'’-]+\s+){{0,2}}"
+                          rf"{_SURNAME}")
+# a person given an age, opening a sentence: "Ahmed Kafarna, 34, walked home."
+_AGED_PERSON = re.compile(rf"(?P<name>(?:[A-Z][a-z'’-]+\s+){{1,2}}{_SURNAME}),\s+\d{{1,3}},(?=\s)")
 # "a nurse there told me" after "the Kuwaiti Hospital had received 50 bodies": the place
 # named before says whom the role speaks for
 _ROLE_THERE = re.compile(r"(?P<role>(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:nurse|doctor|surgeon|"
-                         r"medic|"
-                         r"paramedic|physician|official|spokes(?:man|woman|person)|director|"
-                         r"worker|employee))\s+there")
+                         r"medic|paramedic|physician|official|spokes(?:man|woman|person)|"
+                         r"director|worker|employee))\s+there")
 _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|department|"
                        r"directorate|bureau|centre|center|team|division|desk|"
                        r"spokes(?:man|woman|person))", re.IGNORECASE)
@@ -464,8 +467,6 @@ _SPEAKER_LINE = re.compile(
 )
 
 # The noun phrase opening a sentence, up to its verb (a word ending in -ed/-s, or a common verb).
-_AGED_PERSON = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+\s+){1,2}(?:(?:al|el|abu|bin|ben)-?\s*)?"
-                          r"[A-Z][a-z'’-]+),\s+\d{1,3},(?=\s)")
 _SUBJECT = re.compile(
     r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
     r"(?:not\s+)?(?:(?:initially|originally|first|later|earlier|previously|now)\s+)?"
@@ -2709,6 +2710,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 continue
         if _DETAINED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start) or \
                 _OF_THOSE_HELD.match(text, mention.num_end) or \
+                ("behind" in lowered or "survived" in lowered) and \
                 _SURVIVED_BY.search(text, max(s_start, mention.start - 60), mention.start):
             skipped.add(i)  # (and "Some 500 of those detained have been confirmed as ...")
             continue

@@ -597,17 +597,14 @@ def people_after(text: str, pos: int, limit: int) -> People:
                 start = words[0].start()
                 if lowered[0] in ("of", "the"):
                     start = words[-size].start()
+                # "440 of its members": whose members the sentence before the count says
+                own = phrase == "members" and lowered[:2] in (["of", "its"], ["of", "their"])
+                since = max(0, pos - 100, text.rfind(". ", max(0, pos - 100), pos)) if own else 0
                 if phrase == "members" and (_OF_ARMED_GROUP.match(text, match.end()) or (
-                        lowered[:2] in (["of", "its"], ["of", "their"])
-                        and _ARMED_GROUP_BEFORE.search(
-                            text, max(0, pos - 100, text.rfind(". ", max(0, pos - 100), pos)),
-                            pos))):
+                        own and _ARMED_GROUP_BEFORE.search(text, since, pos))):
                     group = "militants"  # "members of Hamas", "Hezbollah says 440 of its
                     # members"
-                elif phrase == "members" and lowered[:2] in (["of", "its"], ["of", "their"]) \
-                        and _PRESS_BODY_BEFORE.search(
-                            text, max(0, pos - 100, text.rfind(". ", max(0, pos - 100), pos)),
-                            pos):
+                elif own and _PRESS_BODY_BEFORE.search(text, since, pos):
                     group = "journalists"
                 elif phrase == "members" and (of := _MEMBERS_OF.match(text, match.end())) and \
                         group_in(of.group("who")) in BREAKDOWN:
