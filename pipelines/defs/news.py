@@ -11,10 +11,7 @@ day over.
 """
 
 
-import multiprocessing
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import partial
 
@@ -24,13 +21,11 @@ import polars as pl
 from pipelines.defs.partitions import daily
 from pipelines.defs.raw import manifest
 from pipelines.defs.resources import TallyConfig
-from pipelines.lib.articles import ArticleError, canonical_url, parse_article
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     parquet_batches,
     parquet_files,
     read_columns,
-    read_payload,
     remove_tree,
     write_parquet_atomic,
     write_parquet_batches_atomic,
@@ -40,10 +35,10 @@ from pipelines.lib.records import (
     FIGURE_SCHEMA,
     QUARANTINE_SCHEMA,
     frame,
-    quarantine_row,
     stable_id,
 )
-from pipelines.settings import LakePath, lake_path
+from pipelines.lib.staging import extract_batches, parse_batch, run_batches
+from pipelines.settings import LakePath
 
 BATCH_SIZE = 200  # articles per parsing or extraction task; below one batch, stays in-process
 REBUILD_TAG = "tally/rebuild"
@@ -101,12 +96,11 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
 
     def parsed() -> Iterator[pl.DataFrame]:
         """Article frames batch by batch: only a few batches are in memory at any time."""
-        for rows, bad, messages in run_batches(partial(parse_batch, str(tally.lake)), batches,
-                                               tally.extract_workers):
+        for articles, bad, messages in run_batches(partial(parse_batch, str(tally.lake)),
+                                                   batches, tally.extract_workers):
             for message in messages:
                 context.log.warning(message)
             rejected.extend(bad)
-            articles = frame(rows, ARTICLE_SCHEMA)
             if not head:
                 head.append(articles.head(10))
             yield articles
@@ -123,110 +117,6 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
         "part": part,
         "preview": preview(sample.select("outlet", "published_at", "title", "url")),
     })
-
-
-def parse_batch(lake: str, items: list[dict]) -> tuple[list[dict], list[dict], list[str]]:
-    """Article rows, quarantine rows and log lines of a batch of manifest rows.
-
-    Runs in a worker process for large days (HTML parsing is the costliest step per article),
-    so it reads payloads from where their manifest rows say, instead of loading the manifest.
-    """
-    rows, rejected, messages = [], [], []
-    for item in items:
-        try:
-            data = read_payload(lake_path(lake), item)
-            article = parse_article(data, item["media_type"], url=_url(item["locator"]),
-                                    outlet=item["outlet"])
-        except ArticleError as exc:
-            messages.append(f"quarantined {item['locator']}: {exc}")
-            rejected.append(quarantine_row(
-                stage="article", rule="article_unusable", reason=str(exc), source=item["source"],
-                locator=item["locator"], content_hash=item["content_hash"]))
-            continue
-        url = canonical_url(article.url)
-        rows.append({
-            "article_id": stable_id("article", url or article.text_hash),
-            "url": article.url or item["locator"],
-            "canonical_url": url,
-            "outlet": article.outlet,
-            "title": article.title,
-            "author": article.author,
-            "published_at": article.published,
-            "text": article.text,
-            "text_hash": article.text_hash,
-            "content_hash": item["content_hash"],
-            "source": item["source"],
-            "media_type": item["media_type"],
-            "first_seen_at": item["first_seen_at"],
-            "ingest_day": item["ingest_day"],
-        })
-    return rows, rejected, messages
-
-
-def run_batches(fn: Callable, batches: Iterable, workers: int) -> Iterator:
-    """`fn` of each batch, in order; over `workers` spawned processes when there are several.
-
-    At most two batches per worker are in flight, so memory stays that of a few batches
-    whatever the size of the day.
-    """
-    batches = iter(batches)
-    first = next(batches, None)
-    second = next(batches, None)
-    if first is None:
-        return
-    if workers <= 1 or second is None:
-        yield fn(first)
-        if second is not None:
-            yield fn(second)
-        for batch in batches:
-            yield fn(batch)
-        return
-    spawn = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Dagster process
-    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
-        pending = deque([pool.submit(fn, first), pool.submit(fn, second)])
-        for batch in batches:
-            pending.append(pool.submit(fn, batch))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-
-def _url(locator: str) -> str | None:
-    return locator if locator.startswith(("http://", "https://")) else None
-
-
-def extract_batch(articles: list[dict]) -> list[dict]:
-    """Figures of a batch of articles (runs in a worker process, so imports stay inside)."""
-    from pipelines.extract import extract_figures
-
-    out = []
-    for art in articles:
-        for fig in extract_figures(art["text"], published=art["published_at"],
-                                   outlet=art["outlet"]):
-            rec = fig.to_dict()
-            rec["as_of"] = date.fromisoformat(rec["as_of"]) if rec.get("as_of") else None
-            rec.update({
-                "figure_id": stable_id("article", art["article_id"], art["content_hash"],
-                                       rec["span_start"], rec["span_end"], rec["metric"]),
-                "origin": "article",
-                "article_id": art["article_id"],
-                "source": art["source"],
-                "outlet": art["outlet"],
-                "source_url": art["canonical_url"] or art["url"],
-                "published": art["published_at"],
-                "content_hash": art["content_hash"],
-                "ingest_day": art["ingest_day"],
-            })
-            out.append({k: rec.get(k) for k in FIGURE_SCHEMA})
-    return out
-
-
-def extract_batches(batches: Iterable[pl.DataFrame], workers: int
-                    ) -> Iterator[tuple[int, pl.DataFrame]]:
-    """(articles, their figures) of each batch of staged articles, in order. Extraction is CPU
-    work: with several batches it runs over `workers` processes."""
-    return run_batches(_with_input, batches, workers)
 
 
 ARTICLE_COLUMNS = ["article_id", "content_hash", "source", "outlet", "canonical_url", "url",
@@ -279,13 +169,3 @@ def staged_article_figures(context: dg.AssetExecutionContext,
         "preview": preview(sample.select("metric", "value", "qualifier", "claimant_class",
                                          "surface")),
     })
-
-
-def _with_input(articles: pl.DataFrame) -> tuple[int, pl.DataFrame]:
-    """(articles in the batch, their figures): the count travels back with the result.
-
-    Frames both ways, rows made and framed in the worker: a frame crosses between processes
-    as one Arrow buffer per column, where a list of dicts is pickled and unpickled field by
-    field, and the main process, which also writes the Parquet, had all of that to do.
-    """
-    return articles.height, frame(extract_batch(articles.to_dicts()), FIGURE_SCHEMA)

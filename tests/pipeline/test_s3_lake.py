@@ -172,13 +172,13 @@ def test_worker_processes_read_payloads_by_url(s3_run):
     """Large days parse articles in spawned workers, handed the lake as text: `parse_batch`
     rebuilds the filesystem from the environment and reads the payloads from the bucket."""
     from pipelines import settings
-    from pipelines.defs.news import parse_batch
     from pipelines.lib.raw_store import RawStore
+    from pipelines.lib.staging import parse_batch
 
     manifest = RawStore(settings.lake_root(), batch="read-only").manifest()
     items = manifest.filter(pl.col("kind") == "article").head(3).to_dicts()
-    rows, rejected, _ = parse_batch(LAKE, items)
-    assert len(rows) + len(rejected) == len(items) == 3
+    articles, rejected, _ = parse_batch(LAKE, items)
+    assert articles.height + len(rejected) == len(items) == 3
 
 
 def test_a_failed_write_leaves_the_old_object(s3_env):
