@@ -26,6 +26,10 @@ GROUPS = {
     "children": r"children|child|minors?|kids|babies|infants|newborns|toddlers|boys|girls|"
                 r"schoolchildren|schoolboys|schoolgirls",
     "women": r"women|woman",
+    # a family's members ("two of her sons", "His brother and two nephews were killed"): the
+    # dead or hurt of a family, never a place's population ("her parents and five siblings")
+    "relatives": r"brothers|sisters|siblings|sons|daughters|cousins|nephews|nieces|"
+                 r"grandchildren|grandsons|granddaughters|uncles|aunts|husbands|wives|in-laws",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
               r"workers?|personnel|martyrs)|first responders?|care workers|rescue workers|"
               r"emergency workers|"
@@ -351,12 +355,14 @@ EVENTS = [
                r"perished|executed|"
                # "the army has lost 15 soldiers": losing troops or fighters is their death
                # (a number must follow: "lost their homes", "lost contact with 20" are not deaths)
-               r"lost(?=\s+(?:(?:more than|at least|about|some|nearly|another)\s+)?"
+               # (or after a first one named: "lost her husband and two sons")
+               r"lost(?=\s+(?:(?:his|her|their|my|our)\s+[a-z]+(?:\s+and|,)\s+)?"
+               r"(?:(?:more than|at least|about|some|nearly|another)\s+)?"
                rf"(?:\d|{_FIRST_NUMBER_WORDS}|hundred)[\w,-]*(?:\s+[\w'’]+){{0,4}}?\s+"
                r"(?:soldiers|troops|servicem[ae]n|reservists|fighters|men|officers|comrades|"
-               r"paramedics|medics|staff|journalists|colleagues|employees|children|sons|"
-               r"daughters|relatives|people|civilians|residents|students|teachers|doctors|"
-               r"nurses)\b)|"
+               r"paramedics|medics|staff|journalists|colleagues|employees|children|relatives|"
+               r"people|civilians|residents|students|teachers|doctors|nurses|"
+               rf"{GROUPS['relatives']})\b)|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
@@ -755,8 +761,11 @@ _NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while)\s+(?:there|it|they|he|she|we
 # but not the north's evacuees": others' lot)
 _AND = re.compile(r"\band\b")
 # (and ", some of whom may no longer be alive": the state of a part of them)
-_WHERE_CLAUSE = re.compile(r",\s+(?:where\b|(?:some|many|most|several) of whom\b)",
-                           re.IGNORECASE)
+# (and "saw his two daughters for the first time since he was dragged from his home": a
+# "since" clause with a subject of its own dates another's event)
+_WHERE_CLAUSE = re.compile(r",\s+(?:where\b|(?:some|many|most|several) of whom\b)|"
+                           r"\ssince\s+(?:he|she|they|we|I)\s+(?:was|were|(?:had|has|have)\s+"
+                           r"been)\b", re.IGNORECASE)
 # what may link a count or its noun to its own state: "10,000 people still missing", "11,000
 # people remain missing", "200 more still missing"
 _LINK_GAP = re.compile(r"\s+(?:more\s+)?(?:still|remain|remains|remained|are still|were still)\s+",
@@ -974,7 +983,8 @@ _HELD_BY_ISRAEL = re.compile(r"(?:[\w-]+\s+){0,2}(?:Palestinians|Gazans|detainee
 def _metric_for(group: str | None, event: str | None, sentence: str,
                 subject: str | None, context: str | None, local: str | None) -> str | None:
     hostage_context, prisoner_context = _context(context or sentence)
-    if group == "thing":
+    if group == "thing" or (group == "relatives" and not hostage_context
+                            and event in ("alive", "remaining", "population")):
         return None
     if event == "dead":
         if (group in (None, "hostages") or (  # "20 alive and 28 confirmed dead"

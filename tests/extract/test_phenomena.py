@@ -4793,3 +4793,24 @@ def test_review_aid_workers_who_had_been_working_for_a_charity_are_still_counted
     text = ("An Israeli strike killed seven people on Monday, the charity said. Among them were "
             "four aid workers who had been working for the group.")
     assert one(text, "four")["metric"] == "aid_workers_killed"
+
+
+def test_a_familys_dead_are_counted():
+    """Relatives are people: counted when killed, and when lost after a first one named."""
+    assert one("Three of his nephews died when the shelter was hit.", "Three")["metric"] == \
+        "killed"
+    assert one("A teacher in Deir al-Balah, she lost her mother and four sisters in a single "
+               "strike.", "four")["metric"] == "killed"
+    assert one("He said 11 of his cousins were killed in Jabalia.", "11")["claimant"] == "He"
+
+
+def test_a_familys_members_are_no_population():
+    text = "About 300,000 people are still living in northern Gaza, among them her five brothers."
+    assert [f["surface"] for f in figures(text)] == ["About 300,000"]
+
+
+def test_a_since_clause_with_its_own_subject_is_not_the_counts_event():
+    text = ("On Monday he met the 40 villagers who had sheltered him for the first time since he "
+            "was kidnapped from Nir Oz.")
+    assert none_at(text, "40")
+    assert none_at("Ori saw his two young sons for the first time since he was abducted.", "two")
