@@ -71,9 +71,11 @@ _LOCATION = re.compile(
     r"central|eastern|western|occupied)\s+)?(?:[A-Z][\w'’-]+)(?:\s+(?:Strip|Bank|Israel|"
     r"area|city|camp|Younis|Lahiya|Hanoun|al-Balah|[A-Z][\w'’-]+)){0,2})"
 )
-# "a city of 280,000 people", "the population north of Wadi Gaza, some 1.1 million people"
-_PLACE_OF = re.compile(r"(?:\b(?:a|the|our|its|their)\s+(?:city|town|territory|enclave|strip|"
-                       r"area|camp|region|governorate|home|kibbutz|village|community|country)\s+"
+# "a city of 280,000 people", "a Druze town of 11,000", "a small border town of 1,700", "the
+# population north of Wadi Gaza, some 1.1 million people"
+_PLACE_OF = re.compile(r"(?:\b(?:a|the|our|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:city|town|"
+                       r"territory|enclave|strip|area|camp|region|governorate|home|kibbutz|"
+                       r"village|community|country)\s+"
                        r"(?:of|to|has|had|(?:that|which)\s+had)\s+|"
                        r"\bhome to\s+|"
                        r"\bpopulation\b[^.;,]{0,40},\s*)"

@@ -712,7 +712,10 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
                          and text[e[0]:e[1]].lower() in _DEEDS))))]
     # "have rescued seven hostages alive ... and have recovered the bodies of 30": the count
     # is the object of a finite verb, and a verb after "and" is the next of the same subject
-    object_of = bool(governing) and len(governing[-1]) > 3 and governing[-1][3]
+    # (so is a count right after its verb: "troops shot dead three hostages ..., although one
+    # of them was holding a white flag")
+    object_of = bool(governing) and len(governing[-1]) > 3 and (
+        governing[-1][3] or pos - governing[-1][1] <= 2)
     main = [e for e in candidates
             if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]
             and not (text and _NEW_CLAUSE.search(text, end, e[0])) and e[0] < where

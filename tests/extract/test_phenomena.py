@@ -4814,3 +4814,14 @@ def test_a_since_clause_with_its_own_subject_is_not_the_counts_event():
             "was kidnapped from Nir Oz.")
     assert none_at(text, "40")
     assert none_at("Ori saw his two young sons for the first time since he was abducted.", "two")
+
+
+def test_a_count_right_after_its_verb_is_that_verbs_object():
+    text = ("Troops shot dead three hostages in Shejaiya on Friday, although the men were "
+            "shirtless and one of them was holding a white flag.")
+    assert one(text, "three")["metric"] == "hostages_dead"
+
+
+def test_a_place_described_by_its_people_counts_them_after_an_adjective():
+    text = "Shlomi, a small border town of 2,500 residents, has been hit by rockets for weeks."
+    assert one(text, "2,500")["metric"] == "population"
