@@ -131,8 +131,10 @@ _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|p
                        r"paramedics|rescuers|(?:health|hospital|local)\s+officials)\b"
                        r"[^,;:“”\"()]{0,60}?))(?=\s+(?:since|on|in|"
                        r"as|to|at|for|from|until|over|between|and)\b|[,;:.]|$)", re.IGNORECASE)
-_WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|"
-                   r"friday|saturday|sunday|yesterday|today|tonight|overnight)\b", re.IGNORECASE)
+_WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+|mid-?)?(?:monday|tuesday|wednesday|"
+                   r"thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|"
+                   r"january|february|march|april|may|june|july|august|september|october|"
+                   r"november|december)\b", re.IGNORECASE)
 _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<c>{_NAME_CHAR}{{3,80}}?)(?=[,;.]|$)",
                      re.IGNORECASE)
 _ASIDE_HINT = re.compile(r"\d|day|yesterday|today|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|"
@@ -522,7 +524,9 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             found.append(Attribution(m.group("c"), start + m.start(), True, False))
     for m in (_BY_AGENT.finditer(sentence) if " by " in lowered else ()):
         phrase = _clean(m.group("c"))
-        if _looks_like_claimant(phrase):  # a passive agent speaks for the noun it follows
+        # a passive agent speaks for the noun it follows ("the toll recorded by Thursday" names
+        # a day, not an agent)
+        if _looks_like_claimant(phrase) and not _WHEN.match(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase)),
                                      relative=True))
     for m in (_CITING.finditer(sentence) if "citing" in lowered or "quoting" in lowered else ()):

@@ -361,6 +361,7 @@ EVENTS = [
                rf"(?:\d|{_FIRST_NUMBER_WORDS}|hundred)[\w,-]*(?:\s+[\w'’]+){{0,4}}?\s+"
                r"(?:soldiers|troops|servicem[ae]n|reservists|fighters|men|officers|comrades|"
                r"paramedics|medics|staff|journalists|colleagues|employees|children|relatives|"
+               r"members\s+of\s+(?:my|his|her|their|our|the)\s+famil(?:y|ies)|family\s+members|"
                r"people|civilians|residents|students|teachers|doctors|nurses|"
                rf"{GROUPS['relatives']})\b)|"
                r"eliminated|neutrali[sz]ed"),

@@ -4825,3 +4825,17 @@ def test_a_count_right_after_its_verb_is_that_verbs_object():
 def test_a_place_described_by_its_people_counts_them_after_an_adjective():
     text = "Shlomi, a small border town of 2,500 residents, has been hit by rockets for weeks."
     assert one(text, "2,500")["metric"] == "population"
+
+
+def test_a_day_or_month_after_by_is_no_agent():
+    text = ("The Gaza health ministry said 40 more bodies had been identified, bringing the total "
+            "it had recorded by Thursday to 7,028, including 2,913 children.")
+    assert _claimant(text, "2,913") == "gaza_health"
+    text = "Its tally recorded by March showed 31,000 dead, the Gaza health ministry said."
+    assert one(text, "31,000")["claimant"] != "March"
+
+
+def test_members_of_a_family_lost_are_dead_and_a_partys_are_not():
+    assert one('"We lost 14 members of our family that night," he said.', "14")["metric"] == \
+        "killed"
+    assert none_at("The coalition lost 12 members in the vote on Monday.", "12")
