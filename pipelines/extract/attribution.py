@@ -131,10 +131,12 @@ _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|p
                        r"paramedics|rescuers|(?:health|hospital|local)\s+officials)\b"
                        r"[^,;:“”\"()]{0,60}?))(?=\s+(?:since|on|in|"
                        r"as|to|at|for|from|until|over|between|and)\b|[,;:.]|$)", re.IGNORECASE)
-_WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+|mid-?)?(?:monday|tuesday|wednesday|"
-                   r"thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|"
-                   r"january|february|march|april|may|june|july|august|september|october|"
-                   r"november|december)\b", re.IGNORECASE)
+_WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|"
+                   r"friday|saturday|sunday|yesterday|today|tonight|overnight)\b", re.IGNORECASE)
+# "the toll recorded by Thursday", "by mid-March", "by the end of May": a time, not an agent
+_BY_TIME = re.compile(r"(?:mid-?|early\s+|late\s+|the\s+end\s+of\s+)?(?:january|february|"
+                      r"march|april|may|june|july|august|september|october|november|december)\b",
+                      re.IGNORECASE)
 _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<c>{_NAME_CHAR}{{3,80}}?)(?=[,;.]|$)",
                      re.IGNORECASE)
 _ASIDE_HINT = re.compile(r"\d|day|yesterday|today|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|"
@@ -526,7 +528,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         phrase = _clean(m.group("c"))
         # a passive agent speaks for the noun it follows ("the toll recorded by Thursday" names
         # a day, not an agent)
-        if _looks_like_claimant(phrase) and not _WHEN.match(phrase):
+        if _looks_like_claimant(phrase) and not _WHEN.match(phrase) and \
+                not _BY_TIME.match(phrase):
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase)),
                                      relative=True))
     for m in (_CITING.finditer(sentence) if "citing" in lowered or "quoting" in lowered else ()):

@@ -73,10 +73,13 @@ _LOCATION = re.compile(
 )
 # "a city of 280,000 people", "a Druze town of 11,000", "a small border town of 1,700", "the
 # population north of Wadi Gaza, some 1.1 million people"
-_PLACE_OF = re.compile(r"(?:\b(?:a|the|our|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:city|town|"
-                       r"territory|enclave|strip|area|camp|region|governorate|home|kibbutz|"
-                       r"village|community|country)\s+"
+_PLACE_OF = re.compile(r"(?:\b(?:a|the|our|its|their)\s+(?:city|town|territory|enclave|strip|"
+                       r"area|camp|region|governorate|home|kibbutz|village|community|country)\s+"
                        r"(?:of|to|has|had|(?:that|which)\s+had)\s+|"
+                       # (words before the place only for "a ... of": "the Nuseirat refugee
+                       # camp had 30 dead" counts the dead)
+                       r"\ba\s+(?:[\w'’-]+\s+){1,2}?(?:city|town|village|camp|kibbutz|"
+                       r"community)\s+of\s+|"
                        r"\bhome to\s+|"
                        r"\bpopulation\b[^.;,]{0,40},\s*)"
                        r"(?:(?:about|some|around|roughly|nearly|almost|over|more than)\s+)?$",

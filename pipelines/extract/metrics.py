@@ -27,9 +27,10 @@ GROUPS = {
                 r"schoolchildren|schoolboys|schoolgirls",
     "women": r"women|woman",
     # a family's members ("two of her sons", "His brother and two nephews were killed"): the
-    # dead or hurt of a family, never a place's population ("her parents and five siblings")
-    "relatives": r"brothers|sisters|siblings|sons|daughters|cousins|nephews|nieces|"
-                 r"grandchildren|grandsons|granddaughters|uncles|aunts|husbands|wives|in-laws",
+    # dead, hurt or missing of a family, nothing else ("her parents and five siblings" among
+    # those living somewhere; "marched with her two daughters" in a story of hostages)
+    "family": r"brothers|sisters|siblings|sons|daughters|cousins|nephews|nieces|"
+              r"grandchildren|grandsons|granddaughters|uncles|aunts|husbands|wives|in-laws",
     "medics": r"medics?|doctors?|nurses?|paramedics?|health(?:care)? workers?|medical (?:staff|"
               r"workers?|personnel|martyrs)|first responders?|care workers|rescue workers|"
               r"emergency workers|"
@@ -356,14 +357,15 @@ EVENTS = [
                # "the army has lost 15 soldiers": losing troops or fighters is their death
                # (a number must follow: "lost their homes", "lost contact with 20" are not deaths)
                # (or after a first one named: "lost her husband and two sons")
-               r"lost(?=\s+(?:(?:his|her|their|my|our)\s+[a-z]+(?:\s+and|,)\s+)?"
+               r"lost(?=\s+(?:(?:his|her|their|my|our)\s+(?:husband|wife|son|daughter|father|"
+               r"mother|brother|sister|parents)(?:\s+and|,)\s+)?"
                r"(?:(?:more than|at least|about|some|nearly|another)\s+)?"
                rf"(?:\d|{_FIRST_NUMBER_WORDS}|hundred)[\w,-]*(?:\s+[\w'’]+){{0,4}}?\s+"
                r"(?:soldiers|troops|servicem[ae]n|reservists|fighters|men|officers|comrades|"
                r"paramedics|medics|staff|journalists|colleagues|employees|children|relatives|"
                r"members\s+of\s+(?:my|his|her|their|our|the)\s+famil(?:y|ies)|family\s+members|"
                r"people|civilians|residents|students|teachers|doctors|nurses|"
-               rf"{GROUPS['relatives']})\b)|"
+               rf"{GROUPS['family']})\b)|"
                r"eliminated|neutrali[sz]ed"),
     ("injured", r"wounded|injured|injuries|injury|hurt|wounding|injuring|"
                 r"treated\s+(?:\w+\s+){0,4}?for\s+(?:their\s+|his\s+|her\s+)?(?:injuries|wounds)"),
@@ -620,6 +622,9 @@ def people_after(text: str, pos: int, limit: int) -> People:
                     group = _colleagues(text, pos) or group
                 elif group in ("children", "women") and _AND_GROUP.match(text, match.end()):
                     group = "people"  # "29,980 children, women and the elderly"
+                elif group == "family" and _KIN_OF.match(text, match.end()):
+                    group = "thing"  # "50 wives of soldiers killed": whose kin they are
+                    # tells who died, not they
                 return People(group, text[start : match.end()], match.end())
         if word in MODIFIERS or (match.group()[0].isupper() and len(words) <= 3):
             continue  # "Hamas", "IDF", "Thai" ... or a name of a group before the noun
@@ -699,8 +704,9 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     """
     candidates = [e for e in events if not (skip and skip[0] <= e[0] < skip[1])]
     # "40 patients were trapped inside, where a medic was killed": a "where" clause after the
-    # count tells another event (looked for once, near the count: this runs for every number)
-    found = _WHERE_CLAUSE.search(text, end, end + 300) if text else None
+    # count tells another event, and so does "since he was ..." (looked for once, near the
+    # count: this runs for every number)
+    found = _OTHER_EVENT_CLAUSE.search(text, end, end + 300) if text else None
     where = found.start() if found else float("inf")
     if after_only:
         candidates = [e for e in candidates if e[0] >= end]
@@ -714,9 +720,12 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     # "have rescued seven hostages alive ... and have recovered the bodies of 30": the count
     # is the object of a finite verb, and a verb after "and" is the next of the same subject
     # (so is a count right after its verb: "troops shot dead three hostages ..., although one
-    # of them was holding a white flag")
-    object_of = bool(governing) and len(governing[-1]) > 3 and (
-        governing[-1][3] or pos - governing[-1][1] <= 2)
+    # of them was holding a white flag"; not after a participle describing it: "The kidnapped
+    # 12 Thai farmhands were freed")
+    verb = governing[-1] if governing else None
+    object_of = verb is not None and len(verb) > 3 and (verb[3] or (
+        text is not None and _DETERMINERS.fullmatch(text, verb[1], pos) is not None
+        and not _THE_BEFORE.search(text, max(0, verb[0] - 8), verb[0])))
     main = [e for e in candidates
             if e[0] >= end and (limit is None or e[0] < limit) and len(e) > 3 and e[3]
             and not (text and _NEW_CLAUSE.search(text, end, e[0])) and e[0] < where
@@ -766,10 +775,12 @@ _NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while)\s+(?:there|it|they|he|she|we
 _AND = re.compile(r"\band\b")
 # (and ", some of whom may no longer be alive": the state of a part of them)
 # (and "saw his two daughters for the first time since he was dragged from his home": a
-# "since" clause with a subject of its own dates another's event)
-_WHERE_CLAUSE = re.compile(r",\s+(?:where\b|(?:some|many|most|several) of whom\b)|"
-                           r"\ssince\s+(?:he|she|they|we|I)\s+(?:was|were|(?:had|has|have)\s+"
-                           r"been)\b", re.IGNORECASE)
+# "since" clause whose subject is one person, never the count, dates another's event; not
+# "they", often the counted themselves: "Two soldiers, missing since they were ambushed, were
+# found dead")
+_OTHER_EVENT_CLAUSE = re.compile(r",\s+(?:where\b|(?:some|many|most|several) of whom\b)|"
+                                 r"\ssince\s+(?:he|she|I)\s+(?:was|(?:had|has)\s+been)\b",
+                                 re.IGNORECASE)
 # what may link a count or its noun to its own state: "10,000 people still missing", "11,000
 # people remain missing", "200 more still missing"
 _LINK_GAP = re.compile(r"\s+(?:more\s+)?(?:still|remain|remains|remained|are still|were still)\s+",
@@ -778,6 +789,7 @@ _WHERE_BEFORE = re.compile(r"\bwhere\s+(?:(?:some|about|around|nearly|over|more 
                            r"an estimated)\s+)?$", re.IGNORECASE)
 # what may stand between a verb and the number it governs: "rescued the last four", "killed
 # more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"
                           r"(?:(?:more than|at least|about|around|some|nearly|almost|over|"
                           r"up to|as many as|an estimated|roughly|approximately|upwards of|"
@@ -984,11 +996,14 @@ _HELD_BY_ISRAEL = re.compile(r"(?:[\w-]+\s+){0,2}(?:Palestinians|Gazans|detainee
                              r"inmates)", re.IGNORECASE)
 
 
+_FAMILY_EVENTS = ("killed", "dead", "injured", "missing")
+_KIN_OF = re.compile(r"\s+of\b")
+
+
 def _metric_for(group: str | None, event: str | None, sentence: str,
                 subject: str | None, context: str | None, local: str | None) -> str | None:
     hostage_context, prisoner_context = _context(context or sentence)
-    if group == "thing" or (group == "relatives" and not hostage_context
-                            and event in ("alive", "remaining", "population")):
+    if group == "thing" or (group == "family" and event not in _FAMILY_EVENTS):
         return None
     if event == "dead":
         if (group in (None, "hostages") or (  # "20 alive and 28 confirmed dead"

@@ -41,7 +41,8 @@ def test_worker_processes_match_in_process():
 def test_workers_import_no_dagster():
     """A spawned worker imports the module of the function it runs: the batch functions live
     where Dagster is not imported, so each worker starts in a fraction of the time."""
-    probe = "import sys, pipelines.lib.staging; print('dagster' in sys.modules)"
+    probe = ("import sys, pipelines.lib.staging, pipelines.extract; "
+             "print('dagster' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, cwd=REPO_ROOT)
     assert out.stdout.strip() == "False"
