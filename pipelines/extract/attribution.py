@@ -133,7 +133,8 @@ _BY_AGENT = re.compile(r"\b(?:reported|recorded|documented|confirmed|announced|p
                        r"as|to|at|for|from|until|over|between|and)\b|[,;:.]|$)", re.IGNORECASE)
 _WHEN = re.compile(r"^(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|"
                    r"friday|saturday|sunday|yesterday|today|tonight|overnight)\b", re.IGNORECASE)
-# "the toll recorded by Thursday", "by mid-March", "by the end of May": a time, not an agent
+# "the toll recorded by March", "by mid-March", "by the end of May": a time, not an agent (as
+# "by Thursday" is, in _WHEN)
 _BY_TIME = re.compile(r"(?:mid-?|early\s+|late\s+|the\s+end\s+of\s+)?(?:january|february|"
                       r"march|april|may|june|july|august|september|october|november|december)\b",
                       re.IGNORECASE)

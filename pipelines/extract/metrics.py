@@ -533,6 +533,8 @@ def group_in(phrase: str) -> str | None:
 _AND_GROUP = re.compile(r"\s*(?:,|and|or)\s+(?:the\s+)?(?:women|children|elderly|men|old people)\b",
                         re.IGNORECASE)
 _COLLEAGUES = re.compile(r"colleagues|co-workers|coworkers", re.IGNORECASE)
+# "50 wives of soldiers killed": family named as others' kin
+_KIN_OF = re.compile(r"\s+of\b")
 _COLLEAGUE_OF = [("journalists", re.compile(r"\b(?:correspondent|journalist|reporter|photographer|"
                                            r"cameram[ae]n|camera operator|photojournalist|"
                                            r"broadcaster|newsroom)s?\b|\bAl Jazeera\b|"
@@ -787,9 +789,11 @@ _LINK_GAP = re.compile(r"\s+(?:more\s+)?(?:still|remain|remains|remained|are sti
                        re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"\bwhere\s+(?:(?:some|about|around|nearly|over|more than|at least|"
                            r"an estimated)\s+)?$", re.IGNORECASE)
+# a determiner before an event word makes it a participle describing the count ("The kidnapped
+# 12 ... were freed"), not a verb taking it as object
+_THE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.IGNORECASE)
 # what may stand between a verb and the number it governs: "rescued the last four", "killed
 # more than 70 of the captives held in Gaza" (a qualifier, not another word of the clause)
-_THE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s*(?:the\s+)?(?:last\s+|first\s+|remaining\s+|other\s+|final\s+)?"
                           r"(?:(?:more than|at least|about|around|some|nearly|almost|over|"
                           r"up to|as many as|an estimated|roughly|approximately|upwards of|"
@@ -996,8 +1000,8 @@ _HELD_BY_ISRAEL = re.compile(r"(?:[\w-]+\s+){0,2}(?:Palestinians|Gazans|detainee
                              r"inmates)", re.IGNORECASE)
 
 
+# what a family's members are counted for: "Her two sisters were killed"
 _FAMILY_EVENTS = ("killed", "dead", "injured", "missing")
-_KIN_OF = re.compile(r"\s+of\b")
 
 
 def _metric_for(group: str | None, event: str | None, sentence: str,
