@@ -1396,29 +1396,9 @@ def extract_figures(text: str, published: date | None = None,
             else:
                 claimant_id, claimant_class = resolve_claimant(claimant)
             location = _location(text, mention.end, s_end)
-            if claimant_id == "gaza_moh" and (_PALESTINIAN_MOH.search(claimant)
-                                              or _BARE_MOH.match(claimant)) and \
-                    _west_bank_figure(location, sentence):
-                # the Palestinian health ministry has two seats; for the West Bank it is
-                # Ramallah's ("... killed in Tulkarm, the Palestinian Ministry of Health said",
-                # "187 killed in the West Bank, according to the Ministry of Health")
-                claimant_id, claimant_class = by_id("pa_moh")
-            elif claimant_id == "gaza_moh" and _BARE_MOH.match(claimant) and (
-                    (seat := _MOH_SEAT.search(sentence)) and "gaza" not in sentence.lower()
-                    or not _LOCATION.search(text, s_start, s_end)
-                    and (seat := _MOH_SEAT.search(text, context_start, s_start))
-                    and not _GAZA_OR_PALESTINIANS.search(text, context_start, s_end)):
-                # "... across Lebanon, killing 39 people, according to the health ministry",
-                # "strikes on Hodeidah killed six, the health ministry said": not Gaza's (a
-                # sentence that names no place may have it in the one before: "... bombardment
-                # of south Lebanon. The health ministry said 558 people were killed")
-                claimant_id, claimant_class = by_id(
-                    "yemen_moh" if seat.group("yemen") else "lebanon_moh")
-            elif claimant_id == "gaza_moh" and _BARE_MOH.match(claimant) and \
-                    "gaza" not in sentence.lower() and _IN_ISRAEL.search(sentence):
-                # "More than 1,300 people have been killed in Israel ..., according to the
-                # Health Ministry": Israel's own
-                claimant_id, claimant_class = by_id("israel_gov")
+            if claimant_id == "gaza_moh" and (seat_id := _ministry_seat(
+                    claimant, location, text, s_start, s_end, context_start)):
+                claimant_id, claimant_class = by_id(seat_id)
             elif claimant_class == "other" and _BARE_MEDICS.fullmatch(claimant) and \
                     (hospital := _HOSPITAL_NAMED.search(sentence)) and \
                     resolve_claimant(hospital.group())[1] == "gaza_health":
@@ -1611,6 +1591,36 @@ _ISRAEL_HOME_FRONT = re.compile(r"\bIsraelis\b|\bnorthern (?:Israel|communities|
 _PALESTINIAN_MOH = re.compile(r"\bpalestinian\b(?!.*\bgaza\b)", re.IGNORECASE)
 _WEST_BANK = re.compile(r"\bwest bank\b|\b(?:jenin|tulkarm|tulkarem|nablus|hebron|ramallah|"
                         r"tubas|qalqilya|jericho|bethlehem|nur shams|al-bireh)\b", re.IGNORECASE)
+
+
+def _ministry_seat(claimant: str, location: str | None, text: str, s_start: int, s_end: int,
+                   context_start: int) -> str | None:
+    """Which health ministry a Palestinian or bare one read as Gaza's is, when it is another's:
+    the registry knows a ministry by its name, the sentence (or the one before) by its place.
+    """
+    sentence = text[s_start:s_end]
+    if (_PALESTINIAN_MOH.search(claimant) or _BARE_MOH.match(claimant)) and \
+            _west_bank_figure(location, sentence):
+        # the Palestinian health ministry has two seats; for the West Bank it is Ramallah's
+        # ("... killed in Tulkarm, the Palestinian Ministry of Health said", "187 killed in the
+        # West Bank, according to the Ministry of Health")
+        return "pa_moh"
+    if not _BARE_MOH.match(claimant):
+        return None
+    if (seat := _MOH_SEAT.search(sentence)) and "gaza" not in sentence.lower() or \
+            not _LOCATION.search(text, s_start, s_end) and \
+            (seat := _MOH_SEAT.search(text, context_start, s_start)) and \
+            not _GAZA_OR_PALESTINIANS.search(text, context_start, s_end):
+        # "... across Lebanon, killing 39 people, according to the health ministry", "strikes
+        # on Hodeidah killed six, the health ministry said": not Gaza's (a sentence that names
+        # no place may have it in the one before: "... bombardment of south Lebanon. The health
+        # ministry said 558 people were killed")
+        return "yemen_moh" if seat.group("yemen") else "lebanon_moh"
+    if "gaza" not in sentence.lower() and _IN_ISRAEL.search(sentence):
+        # "More than 1,300 people have been killed in Israel ..., according to the Health
+        # Ministry": Israel's own
+        return "israel_gov"
+    return None
 
 
 def _west_bank_figure(place: str | None, sentence: str) -> bool:
