@@ -707,9 +707,13 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
     candidates = [e for e in events if not (skip and skip[0] <= e[0] < skip[1])]
     # "40 patients were trapped inside, where a medic was killed": a "where" clause after the
     # count tells another event, and so does "since he was ..." (looked for once, near the
-    # count: this runs for every number)
-    found = _OTHER_EVENT_CLAUSE.search(text, end, end + 300) if text else None
+    # count: this runs for every number, so the "since" pattern, with no first character to
+    # scan for, only where the word is)
+    found = _WHERE_CLAUSE.search(text, end, end + 300) if text else None
     where = found.start() if found else float("inf")
+    if text and "since" in text[end:end + 300].lower() and \
+            (since := _SINCE_ANOTHER.search(text, end, end + 300)):
+        where = min(where, since.start())
     if after_only:
         candidates = [e for e in candidates if e[0] >= end]
     governing = [e for e in candidates if 0 <= pos - e[1] <= 20  # "rescued four hostages alive"
@@ -776,13 +780,13 @@ _NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while)\s+(?:there|it|they|he|she|we
 # but not the north's evacuees": others' lot)
 _AND = re.compile(r"\band\b")
 # (and ", some of whom may no longer be alive": the state of a part of them)
-# (and "saw his two daughters for the first time since he was dragged from his home": a
-# "since" clause whose subject is one person, never the count, dates another's event; not
-# "they", often the counted themselves: "Two soldiers, missing since they were ambushed, were
-# found dead")
-_OTHER_EVENT_CLAUSE = re.compile(r",\s+(?:where\b|(?:some|many|most|several) of whom\b)|"
-                                 r"\ssince\s+(?:he|she|I)\s+(?:was|(?:had|has)\s+been)\b",
-                                 re.IGNORECASE)
+_WHERE_CLAUSE = re.compile(r",\s+(?:where\b|(?:some|many|most|several) of whom\b)",
+                           re.IGNORECASE)
+# "saw his two daughters for the first time since he was dragged from his home": a "since"
+# clause whose subject is one person, never the count, dates another's event; not "they", often
+# the counted themselves ("Two soldiers, missing since they were ambushed, were found dead")
+_SINCE_ANOTHER = re.compile(r"\ssince\s+(?:he|she|I)\s+(?:was|(?:had|has)\s+been)\b",
+                            re.IGNORECASE)
 # what may link a count or its noun to its own state: "10,000 people still missing", "11,000
 # people remain missing", "200 more still missing"
 _LINK_GAP = re.compile(r"\s+(?:more\s+)?(?:still|remain|remains|remained|are still|were still)\s+",
