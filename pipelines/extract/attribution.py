@@ -154,6 +154,12 @@ _WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()
 # "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
 _SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
                            r"(?-i:[a-z]+)(?:ed|s)\b", re.IGNORECASE)
+# a sentence opening with a person's full name, with or without a role and party before it
+OPENING_NAME = re.compile(
+    r"(?!(?:On|In|At|By|After|Before|Since|During|When|As|Later|Earlier|The|A|An|But|And)\b)"
+    r"(?P<c>(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}(?:(?:chairman|leader|spokes\w+|minister|lawmaker|"
+    r"official|head|director|chief|president|deputy|member|envoy|ambassador)\s+)?"
+    r"(?-i:[A-Z])[\w'’.-]+\s+(?-i:(?:al-|el-|abu\s|bin\s|ibn\s)?[A-Z])[\w'’-]+)\s+(?-i:[a-z]+)")
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
                         re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–|]\s|\b(?:that|and|but|while|as|when|after|which|who|"
@@ -324,7 +330,7 @@ def _looks_like_claimant(phrase: str) -> bool:
 _REFERS_BACK = re.compile(r"\bthe (?:group|movement)\b", re.IGNORECASE)
 # (a comma between digits is a number's: "which has deployed some 5,000 troops, says")
 # (after a closing quote too: '..., they said," Osama Hamdan, a Hamas official, said')
-_APPOSITIVE = re.compile(r"(?:^|[,;:(”\"])\s*(?P<c>[^,;:“”\"()]{2,80}),\s+"
+_APPOSITIVE = re.compile(r"(?:^|[,;:(”\")—–])\s*(?P<c>[^,;:“”\"()—–]{2,80}),\s+"
                          r"(?P<a>(?:[^,;:“”\"()]|(?<=\d),(?=\d)){2,110}),\s*$")
 _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
@@ -372,6 +378,12 @@ _POSSESSIVE_TALLY = re.compile(
     r"(?:(?:latest|overall|updated|new|own|official|cumulative|daily|death|casualty)\s+){0,3}"
     r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
 
+# "..., its tally of the dead stood at 46,913": the count of the body named before (never "its
+# death toll", the dead of an attack or a place)
+_PRONOUN_TALLY = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s))(?P<c>its|their)\s+"
+    r"(?:(?:latest|overall|updated|new|own|official|cumulative|daily)\s+){0,3}"
+    r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
 
 # a place, whose "death toll" is its dead, not its claim ("Israel's death toll rises to 900")
 _PLACE = re.compile(r"(?:the\s+)?(?:israel|gaza|lebanon|west bank|strip|enclave)", re.IGNORECASE)
@@ -521,8 +533,12 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         generic = bool(GENERIC.match(phrase))
         if generic or is_known(phrase):
             found.append(Attribution(phrase, start + m.start(), True, generic))
-    for m in (_ACRONYM_TALLY.finditer(sentence) if any(w in lowered for w in _TALLY_WORDS)
-              else ()):
+    tallied = any(w in lowered for w in _TALLY_WORDS)
+    for m in (_PRONOUN_TALLY.finditer(sentence) if tallied and ("its " in lowered or
+                                                               "their " in lowered) else ()):
+        found.append(Attribution("it" if m.group("c").lower() == "its" else "they",
+                                 start + m.start(), True, True))
+    for m in (_ACRONYM_TALLY.finditer(sentence) if tallied else ()):
         if is_known(m.group("c")):  # "The cumulative MoH toll stood at 68,229 killed"
             found.append(Attribution(m.group("c"), start + m.start(), True, False))
     for m in (_BY_AGENT.finditer(sentence) if " by " in lowered else ()):
@@ -560,10 +576,15 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                 is_known(phrase := _clean(subject.group("c"))) or GENERIC.match(phrase)):
             # "The army disputed the toll, saying ...": the subject of the clause before
             found.append(Attribution(phrase, start + m.start(), True, bool(GENERIC.match(phrase))))
+        elif (named := OPENING_NAME.match(sentence)) and named.end("c") < m.start():
+            # "Yisrael Beytenu chairman Avigdor Liberman cut in, saying ...": a person named
+            # in full, whatever the verb of the clause before
+            found.append(Attribution(named.group("c"), start + m.start(), True, False))
     # "..., said the official.": a claim verb near the end followed by its speaker
     inverted = next((hit for v in verbs if v >= len(sentence) - 110
                      if (hit := _INVERTED.match(sentence, v))), None)
-    if inverted:
+    if inverted and not any(a.start == start + inverted.start() for a in found):
+        # (never "He said Jenin camp, home to 20,000, ...": a verb with its subject before it)
         phrase = _clean(inverted.group("c"))
         if _looks_like_claimant(phrase) and not _WHEN.match(phrase) and \
                 not _CLAUSE_WORDS.search(phrase) and not _NOT_SPEAKER.search(phrase) and \

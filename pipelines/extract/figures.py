@@ -459,6 +459,24 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
 _TALLY = re.compile(r"\b(?:tally|count|calculations?|analysis|review|reckoning)\b", re.IGNORECASE)
 
 # A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
+# a body, not a person: what "he" or "she" cannot refer back to
+_A_BODY = re.compile(r"(?:^|\s)(?:military|army|ministry|office|agency|government|forces|group|"
+                     r"movement|organi[sz]ation|authority|authorities|service|department|"
+                     r"command|brigades|wing|council|committee|IDF|Hamas|UNRWA|OCHA|UNICEF|MoH|WHO|UN|"
+                     r"Israel)$", re.IGNORECASE)
+_OF_WHAT = re.compile(r"\s(?:of|for|in|at)\s")
+_PERSON_ROLE = re.compile(r"spokes|minister|official|director|chief|head|representative|"
+                          r"ambassador|envoy|secretary|president|coordinator|commissioner",
+                          re.IGNORECASE)
+
+
+def _is_body(claimant: str) -> bool:
+    """Whether a claimant is a body, which "he" or "she" cannot refer back to: "the Ministry of
+    Health" is, "the representative of Israel" and "Ministry of Health spokesman X" are not."""
+    return bool(_A_BODY.search(_OF_WHAT.split(claimant)[0])) and \
+        not _PERSON_ROLE.search(claimant)
+
+
 _NOT_A_SPEAKER = re.compile(r"\d|\b(?:attack|attacks|assault|strike|strikes|war|blast|explosion|"
                             r"raid|offensive|operation|incursion|massacre|bombardment)\b",
                             re.IGNORECASE)
@@ -897,6 +915,9 @@ class _Attributions:
                 if cue.claimant.startswith(("a ", "an ", "A ", "An ")) and \
                         head in earlier.claimant.lower():
                     continue  # "a spokesman said": someone new, not the spokesman named before
+                if head in ("he", "she") and _is_body(earlier.claimant):
+                    continue  # "He said Israeli forces had killed ..." after "The Israeli
+                    # military has declared ...": a person, never the body named last
                 if head in attribution.ROLE_HEADS and (
                         head not in earlier.claimant.lower()
                         # ("the ministry" after "a ministry official": a person, not the body)
@@ -914,6 +935,11 @@ class _Attributions:
         sent = self.spans[index]
         if person and (aged := _AGED_PERSON.match(self.text, sent.start, sent.end)):
             return attribution.Attribution(aged.group("name"), aged.end(), False, False)
+        if person and not self.cues(index) and \
+                (named := attribution.OPENING_NAME.match(self.text, sent.start, sent.end)):
+            # "Palestinian envoy Riyad Mansour called it ... He said ...": a person named in
+            # full opening the sentence, whatever its verb
+            return attribution.Attribution(named.group("c"), named.end("c"), False, False)
         m = _SUBJECT.match(self.text, sent.start, min(sent.end, sent.start + 90))
         if not m:
             return None

@@ -4869,3 +4869,55 @@ def test_review_a_participle_with_its_determiner_before_a_count_is_no_verb():
 def test_review_only_a_described_place_takes_words_before_it():
     text = "The Nuseirat refugee camp had 30 dead and dozens wounded after the strike."
     assert one(text, "30")["metric"] == "killed"
+
+
+def test_he_or_she_refers_back_to_a_person_never_to_the_body_named_last():
+    text = ("The prime minister spoke to parliament for an hour. He said 120 hostages were still "
+            "held. The army has listed 30 of them as dead. He said troops had killed more than "
+            "9,000 gunmen.")
+    assert one(text, "more than 9,000")["claimant"] != "The army"
+    text = ("Ministry of Health spokesman Ashraf al-Qudra spoke in Gaza City. He said 200 medics "
+            "had been killed.")
+    assert one(text, "200")["claimant_class"] == "gaza_health"
+
+
+def test_a_person_named_in_full_before_any_verb_is_what_he_refers_to():
+    text = ("The Israeli envoy said 130 hostages were held. Palestinian envoy Karim Nasser "
+            "called the vote a failure. He said more than 9,000 Palestinians had been killed.")
+    assert one(text, "more than 9,000")["claimant"] == "Palestinian envoy Karim Nasser"
+
+
+def test_a_dateline_naming_an_outlet_in_words_does_not_hide_the_apposed_speaker():
+    text = ("NEW YORK (Orchard Lane Wire) — Israel's foreign minister, Dan Meir, told the General "
+            "Assembly that some 1,200 people had been killed on October 7.")
+    found = one(text, "some 1,200")
+    assert (found["claimant"], found["claimant_class"]) == ("Israel's foreign minister",
+                                                            "israel_gov")
+
+
+def test_un_and_israeli_envoys_and_offices_are_in_the_registry():
+    text = ("The Special Coordinator for the Middle East Peace Process said about 1.7 million "
+            "people were displaced.")
+    assert _claimant(text, "about 1.7 million") == "un"
+    assert _claimant("The representative of Israel said 130 hostages were still held.",
+                     "130") == "israel_gov"
+    assert _claimant("The Commissioner-General said 250 of the agency's staff had been killed.",
+                     "250") == "un"
+
+
+def test_its_tally_is_the_count_of_the_body_named_before():
+    text = ("The health ministry in Gaza said 400 people were killed on Tuesday. Before the truce "
+            "began, its tally of the dead stood at 46,900.")
+    assert _claimant(text, "46,900") == "gaza_health"
+
+
+def test_saying_after_a_speaker_named_in_full_whatever_his_verb():
+    text = ("Opposition chairman Avi Dror cut in, saying that more than 80,000 people had been "
+            "forced from their homes in the north.")
+    assert one(text, "more than 80,000")["claimant"] == "Opposition chairman Avi Dror"
+
+
+def test_a_place_after_said_is_no_speaker_when_the_verb_has_its_subject():
+    text = ("The agency chief spoke in Geneva. He said Jenin camp, home to about 20,000 people "
+            "before the raid, was now almost empty.")
+    assert one(text, "about 20,000")["claimant"] != "Jenin camp"
