@@ -110,6 +110,14 @@ _STATEMENT = re.compile(r"\b(?:statement|announcement|update)$", re.IGNORECASE)
 # "Morning show recap: ...", "Radio bulletin summary: ...": the outlet's own programme, no speaker
 _PROGRAMME = re.compile(r"\b(?:recap|summary|highlights|round-?up|bulletin|briefing|digest|"
                         r"explainer|transcript|notes?|excerpts|factbox)$", re.IGNORECASE)
+_NUMBERED = re.compile(r"\s*(?:#|No\.|\d)")
+# A live page's label or a day of the war before a headline's colon: "Live: ...", "BREAKING:
+# ...", "Second day of war: ..."; when, not who
+_TICKER_LABEL = re.compile(r"(?:live(?:\s+(?:updates?|blog))?|breaking(?:\s+news)?|updated?|"
+                           r"correction|flash|alert|urgent|just in|developing|exclusive|"
+                           r"(?:the\s+)?(?:[\w-]+\s+)?day(?:\s+\d+)?\s+of\s+(?:the\s+)?war|"
+                           r"day\s+\d+|[\w-]+\s+(?:days?|weeks?|months?)\s+(?:on|in|into))",
+                           re.IGNORECASE)
 # Words that make the text after a headline colon a statement, not its speaker.
 _NOT_A_SOURCE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
                            r"killed|dead|rescued|freed|released|wounded|hostages?)\b",
@@ -448,6 +456,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         verbs.append(m.start())
         if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
             continue
+        if sentence.startswith("Report", m.start()) and _NUMBERED.match(sentence, m.end()):
+            continue  # "Situation Report #112 stated ...": a report's title, not its verb
         # a claimant phrase is short: look back a little (and only there: this runs per verb)
         base = max(0, m.start() - 170)
         before = sentence[base: m.start()]
@@ -618,7 +628,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                 len(_clean(lead.group("c")).split()) <= 6 or (known and _STATEMENT.search(
                     lead.group("c")))) and not has_number(lower(lead.group("c"))) and \
                 (known or not (_EVENT_NAMED.search(lead.group("c"))
-                               or _PROGRAMME.search(lead.group("c").strip()))):
+                               or _PROGRAMME.search(lead.group("c").strip())
+                               or _TICKER_LABEL.fullmatch(lead.group("c").strip()))):
             speaker = _clean(lead.group("c"))
             found.append(Attribution(speaker, start, True, bool(GENERIC.match(speaker))))
     place = _PLACE_FRONT.match(sentence) if sentence.startswith(("In ", "Inside ", "Across ",

@@ -446,10 +446,12 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
             own.group(1).lower() == outlet.rsplit(None, 1)[-1].lower():
         return True  # "the council", "the information available to the council" in a
         # statement of the Eshkol Regional Council: its own voice
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]+", outlet))  # "an HNA tally"
+    if len(initials) >= 2 and claimant == f"{initials} statement":
+        return True  # "PRCS statement: ..." from the Palestine Red Crescent Society
     if not _TALLY.search(claimant):
         return False
     names = [w for w in re.findall(r"[A-Za-z][\w-]+", outlet) if w.lower() not in _OUTLET_COMMON]
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w-]+", outlet))  # "an HNA tally"
     if len(initials) >= 2 and re.search(rf"\b{initials}\b", claimant):
         return True
     # "a Herald tally" in the Galilee Herald
@@ -1698,7 +1700,8 @@ _RELEASED = {"prisoners_released", "hostages_released"}
 # deployed or massed are a force's size
 _UNCOUNTED_ACTS = (r"arrested|detained|jailed|imprisoned|rounded up|called up|mobili[sz]ed|drafted|"
                    r"apprehended")
-_DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|vaccinat(?:e|ed|ing|ion of)|"
+_DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|call(?:ing|s)?\s+up|mobili[sz](?:e|es|ing)|"
+                              r"vaccinat(?:e|ed|ing|ion of)|"
                               # "a polio vaccination drive for some 640,000 children"
                               r"(?:vaccination|immuni[sz]ation|vaccine)\s+(?:drive|campaign|"
                               r"round|effort)s?\s+(?:for|of)|"
@@ -2181,7 +2184,8 @@ _FAMILIES = {"prisoners": {"prisoners_released"},
 # "Of those, 250 had been ...", "Among them were 96 ...": an opener that names no group points
 # at the first figure of the sentence before
 _BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|"
-                          r"among\s+(?:them|those|these)\s*(?:,|were\b|are\b))\s*",
+                          r"among\s+(?:them|those|these|the\s+(?:dead|killed|victims|wounded|"
+                          r"injured))\s*(?:,|were\b|are\b))\s*",
                           re.IGNORECASE)
 
 

@@ -4921,3 +4921,33 @@ def test_a_place_after_said_is_no_speaker_when_the_verb_has_its_subject():
     text = ("The agency chief spoke in Geneva. He said Jenin camp, home to about 20,000 people "
             "before the raid, was now almost empty.")
     assert one(text, "about 20,000")["claimant"] != "Jenin camp"
+
+
+def test_reservists_being_called_up_are_no_count():
+    text = ("The army has begun calling up 50,000 reservists for an assault on the city, home to "
+            "about 900,000 people.")
+    assert none_at(text, "50,000")
+
+
+def test_a_live_pages_label_or_a_day_of_the_war_before_a_colon_is_no_speaker():
+    found = one("Live: all 18 hostages freed as the exchange begins", "18")
+    assert found["claimant_class"] == "outlet"
+    found = one("Third day of war: the death toll in the south climbs to 800", "800")
+    assert found["claimant_class"] == "outlet"
+
+
+def test_a_bodys_own_statement_by_its_initials_is_the_outlets_voice():
+    found = one("MDA statement: bodies of six paramedics recovered near the fence", "six",
+                outlet="Magen David Adom")
+    assert found["claimant_class"] == "outlet"
+
+
+def test_among_the_dead_is_a_part_of_the_figure_before_and_its_claimant_s():
+    text = ("According to Lebanon's health ministry, 3,100 people have been killed in Lebanon. "
+            "Among the dead were at least 200 children.")
+    assert one(text, "at least 200")["claimant_class"] == "other"
+
+
+def test_a_reports_numbered_title_is_no_claim_verb():
+    text = "Correction: Flash Report #45 stated that 500,000 people had fled the city."
+    assert one(text, "500,000")["claimant"] != "Flash"
