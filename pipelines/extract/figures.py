@@ -1794,8 +1794,10 @@ _PART_IN_NEED = re.compile(r"\s+of\s+(?:the|them|those)\s+(?:[\w-]+\s+){0,2}?(?:
                            r"need|required|requires|require)\s+(?:urgent\s+)?(?:medical\s+|"
                            r"hospital\s+)?(?:treatment|care|hospitali[sz]ation|surgery)\b",
                            re.IGNORECASE)
-_NEEDS_NEXT = re.compile(r"\s+(?:lack|lacks|need|needs|require|requires|face|faces|depend|"
-                         r"depends)\b", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"\s+each\s*[.,;)]")
+_NEEDS_NEXT = re.compile(r"(?:\s+(?:under|over|aged|below)\b[^,.;]{1,30}?)?"
+                         r"\s+(?:(?:could|would|may|might|will)\s+)?(?:lack|lacks|need|needs|"
+                         r"require|requires|face|faces|depend|depends)\b", re.IGNORECASE)
 # "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them
 _NUMBER_OF_BODIES = re.compile(r"\s+the\s+(?:total\s+)?number\s+of\s+(?:the\s+)?(?:hostages['’]\s+"
                                r"(?:bodies|remains)|(?:bodies|remains)\s+of\s+(?:the\s+)?"
@@ -3145,6 +3147,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 _AMONG_THEM_AFTER.match(text, people.end):
             event = "killed"  # "196 aid workers killed. UNRWA said 176 of its staff were among
             # them": a part of the dead counted just before
+        if _EACH_AFTER.match(text, people.end):
+            continue  # "15 families that had lost more than ten members each": so many a
+            # family, not a count of anyone
         if _LOST_SOMETHING.match(text, people.end):
             continue  # "625,000 children there have lost a year of school": what they lost is
             # no metric's, whatever verb came before (but "lost their lives" is a death)

@@ -775,7 +775,8 @@ def nearest_event(events: list[tuple], pos: int, end: int, skip: tuple[int, int]
 # "... about 150 wounded from the camp, and there are still bodies under the rubble": the
 # verb of the next clause is not this number's predicate
 _NEW_CLAUSE = re.compile(r",\s+(?:(?:and|but|while)\s+(?:there|it|they|he|she|we|that)|"
-                         r"but\s+not)\b", re.IGNORECASE)
+                         r"but\s+not|and\s+(?:warned|added|stressed|cautioned)\s+that)\b",
+                         re.IGNORECASE)
 # ("... live in the Strip, and that 90 percent of them"; "2.5 million pupils went back to school,
 # but not the north's evacuees": others' lot)
 _AND = re.compile(r"\band\b")

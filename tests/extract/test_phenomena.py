@@ -4951,3 +4951,18 @@ def test_among_the_dead_is_a_part_of_the_figure_before_and_its_claimant_s():
 def test_a_reports_numbered_title_is_no_claim_verb():
     text = "Correction: Flash Report #45 stated that 500,000 people had fled the city."
     assert one(text, "500,000")["claimant"] != "Flash"
+
+
+def test_a_count_with_its_own_modal_verb_is_no_part_of_the_dead_before():
+    text = ("The office said 210 journalists had been killed. It said 60 children had died of "
+            "hunger, and warned that 500,000 children under the age of five could face acute "
+            "malnutrition within weeks.")
+    assert none_at(text, "500,000")
+    assert one(text, "60")["metric"] == "killed_children"
+
+
+def test_so_many_each_is_no_count_of_anyone():
+    text = ("The envoy named 12 families that he said had lost more than eight members each, and "
+            "said 40 people were killed on Monday.")
+    assert none_at(text, "more than eight")
+    assert one(text, "40")["metric"] == "killed"
