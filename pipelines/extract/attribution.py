@@ -102,7 +102,9 @@ AT_A_BODY = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:surgeon|doct
                        r"person))\s+(?:at|with|for|of|in)\s+(?P<body>(?:the\s+)?(?:al-|el-)?"
                        r"(?-i:[A-Z])[^,;]{0,60})")
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
-_HEADLINE_LEAD = re.compile(r"^(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
+# (after a wire's version tag: "UPDATE 5-Gaza health ministry: 104 killed ...")
+_HEADLINE_LEAD = re.compile(r"^(?:(?:UPDATE|REFILE|CORRECTED|WRAPUP)(?:\s+\d+)?\s*-\s*)?"
+                            r"(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
 # "Nabulsi roundabout massacre: 112 martyrs ...": what happened, not who speaks
 _EVENT_NAMED = re.compile(r"\b(?:massacre|attack|strike|raid|bombing|shelling|assault|ambush|"
                           r"explosion|blast|shooting|stampede|crush)\b", re.IGNORECASE)

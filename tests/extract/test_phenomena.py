@@ -4966,3 +4966,13 @@ def test_so_many_each_is_no_count_of_anyone():
             "said 40 people were killed on Monday.")
     assert none_at(text, "more than eight")
     assert one(text, "40")["metric"] == "killed"
+
+
+def test_a_wires_version_tag_does_not_hide_the_headlines_speaker():
+    found = one("UPDATE 3-Gaza health ministry: 95 killed in strikes on Rafah", "95")
+    assert found["claimant_class"] == "gaza_health"
+
+
+def test_hostages_who_came_out_were_freed():
+    text = "He said 80 hostages came out during the week-long pause in November."
+    assert one(text, "80")["metric"] == "hostages_released"
