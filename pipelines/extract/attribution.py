@@ -28,6 +28,8 @@ VERBS = (
     r"indicates?|indicated|affirms?|affirmed|determined|determines|assessed|assesses|"
     r"concluded|cited(?! by\b)|cites|maintain(?:s|ed)?(?= that\b)|"
     r"clarifies|clarified|explains|explained|points out|pointed out|"
+    # a debate's rebuttal: "Zohar shouted back that ...", "the envoy replied that ..."
+    r"(?:replied|retorted|countered|shouted back|shot back|interjected)(?= that\b)|"
     # ("has raised its count of Palestinians killed in the 15-month war to 61,709")
     r"raised (?:the|its) [\w '’-]{2,60}? to|revised (?:the|its) [\w '’-]{2,60}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"

@@ -4976,3 +4976,10 @@ def test_a_wires_version_tag_does_not_hide_the_headlines_speaker():
 def test_hostages_who_came_out_were_freed():
     text = "He said 80 hostages came out during the week-long pause in November."
     assert one(text, "80")["metric"] == "hostages_released"
+
+
+def test_a_rebuttal_in_a_debate_is_a_claim():
+    text = "Opposition leader Dan Amit shouted back that only 30 hostages had come home alive."
+    assert one(text, "30")["claimant"] == "Opposition leader Dan Amit"
+    text = "The Israeli envoy replied that 130 hostages were still held in Gaza."
+    assert one(text, "130")["claimant_class"] == "israel_gov"
