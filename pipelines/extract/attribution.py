@@ -29,7 +29,8 @@ VERBS = (
     r"concluded|cited(?! by\b)|cites|maintain(?:s|ed)?(?= that\b)|"
     r"clarifies|clarified|explains|explained|points out|pointed out|"
     # a debate's rebuttal: "Zohar shouted back that ...", "the envoy replied that ..."
-    r"(?:replied|retorted|countered|shouted back|shot back|interjected)(?= that\b)|"
+    r"(?:replied|retorted|countered|shouted back|interjected)(?= that\b(?! (?:night|day|"
+    r"morning|afternoon|evening|week|attack|offensive|move)\b))|"
     # ("has raised its count of Palestinians killed in the 15-month war to 61,709")
     r"raised (?:the|its) [\w '’-]{2,60}? to|revised (?:the|its) [\w '’-]{2,60}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"
@@ -105,7 +106,8 @@ AT_A_BODY = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:surgeon|doct
                        r"(?-i:[A-Z])[^,;]{0,60})")
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
 # (after a wire's version tag: "UPDATE 5-Gaza health ministry: 104 killed ...")
-_HEADLINE_LEAD = re.compile(r"^(?:(?:UPDATE|REFILE|CORRECTED|WRAPUP)(?:\s+\d+)?\s*-\s*)?"
+_HEADLINE_LEAD = re.compile(r"^(?:(?:UPDATE|REFILE|CORRECTED|WRAPUP|EXCLUSIVE|ANALYSIS)"
+                            r"(?:\s+\d+)?\s*-\s*){0,2}"
                             r"(?P<c>[A-Z][\w'’ .,-]{1,80}?):\s+\S")
 # "Nabulsi roundabout massacre: 112 martyrs ...": what happened, not who speaks
 _EVENT_NAMED = re.compile(r"\b(?:massacre|attack|strike|raid|bombing|shelling|assault|ambush|"
@@ -114,11 +116,12 @@ _STATEMENT = re.compile(r"\b(?:statement|announcement|update)$", re.IGNORECASE)
 # "Morning show recap: ...", "Radio bulletin summary: ...": the outlet's own programme, no speaker
 _PROGRAMME = re.compile(r"\b(?:recap|summary|highlights|round-?up|bulletin|briefing|digest|"
                         r"explainer|transcript|notes?|excerpts|factbox)$", re.IGNORECASE)
-_NUMBERED = re.compile(r"\s*(?:#|No\.|\d)")
+_NUMBERED = re.compile(r"\s*(?:#|No\.)")
 # A live page's label or a day of the war before a headline's colon: "Live: ...", "BREAKING:
 # ...", "Second day of war: ..."; when, not who
 _TICKER_LABEL = re.compile(r"(?:live(?:\s+(?:updates?|blog))?|breaking(?:\s+news)?|updated?|"
                            r"correction|flash|alert|urgent|just in|developing|exclusive|"
+                           r"(?:[\w'’-]+\s+){1,4}live(?:\s+(?:updates?|blog))?|"
                            r"(?:the\s+)?(?:[\w-]+\s+)?day(?:\s+\d+)?\s+of\s+(?:the\s+)?war|"
                            r"day\s+\d+|[\w-]+\s+(?:days?|weeks?|months?)\s+(?:on|in|into))",
                            re.IGNORECASE)
@@ -166,12 +169,16 @@ _WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()
 # "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
 _SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
                            r"(?-i:[a-z]+)(?:ed|s)\b", re.IGNORECASE)
-# a sentence opening with a person's full name, with or without a role and party before it
+# a sentence opening with a person's role or title and full name ("Yisrael Beytenu chairman
+# Avigdor Liberman cut in"), never a place or a crowd ("Khan Younis came under fire", "Gaza City
+# residents fled")
 OPENING_NAME = re.compile(
     r"(?!(?:On|In|At|By|After|Before|Since|During|When|As|Later|Earlier|The|A|An|But|And)\b)"
-    r"(?P<c>(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}(?:(?:chairman|leader|spokes\w+|minister|lawmaker|"
-    r"official|head|director|chief|president|deputy|member|envoy|ambassador)\s+)?"
-    r"(?-i:[A-Z])[\w'’.-]+\s+(?-i:(?:al-|el-|abu\s|bin\s|ibn\s)?[A-Z])[\w'’-]+)\s+(?-i:[a-z]+)")
+    r"(?P<c>(?:[A-Z][\w'’.-]+\s+){0,3}"
+    r"(?:[Cc]hairman|[Ll]eader|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ll]awmaker|[Oo]fficial|"
+    r"[Hh]ead|[Dd]irector|[Cc]hief|[Pp]resident|[Dd]eputy|[Ee]nvoy|[Aa]mbassador|[Ss]ecretary|"
+    r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt)\.?)\s+"
+    r"[A-Z][\w'’.-]+(?:\s+(?:al-|el-|abu\s|bin\s|ibn\s)?[A-Z][\w'’-]+){1,2})\s+[a-z]+")
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
                         re.IGNORECASE)
 _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–|]\s|\b(?:that|and|but|while|as|when|after|which|who|"
@@ -391,11 +398,11 @@ _POSSESSIVE_TALLY = re.compile(
     r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
 
 # "..., its tally of the dead stood at 46,913": the count of the body named before (never "its
-# death toll", the dead of an attack or a place)
+# toll", most often the dead of an attack or a place)
 _PRONOUN_TALLY = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s))(?P<c>its|their)\s+"
     r"(?:(?:latest|overall|updated|new|own|official|cumulative|daily)\s+){0,3}"
-    r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
+    r"(?:tally|count|figures?|data|statistics)\b", re.IGNORECASE)
 
 # a place, whose "death toll" is its dead, not its claim ("Israel's death toll rises to 900")
 _PLACE = re.compile(r"(?:the\s+)?(?:israel|gaza|lebanon|west bank|strip|enclave)", re.IGNORECASE)
@@ -460,7 +467,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         verbs.append(m.start())
         if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
             continue
-        if sentence.startswith("Report", m.start()) and _NUMBERED.match(sentence, m.end()):
+        if m.end() - m.start() == 6 and sentence.startswith("Report", m.start()) and \
+                _NUMBERED.match(sentence, m.end()):
             continue  # "Situation Report #112 stated ...": a report's title, not its verb
         # a claimant phrase is short: look back a little (and only there: this runs per verb)
         base = max(0, m.start() - 170)
@@ -822,10 +830,21 @@ _TITLE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "director"
                           "official", "envoy", "adviser", "advisor", "deputy", "general",
                           "representative", "commander", "president", "ambassador"})
 # a person's role right after their name: "Ismail al-Thawabta, director of the ... Office"
-_ROLE_AFTER = re.compile(r",\s+(?P<role>(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}(?:director|head|"
+_ROLE_AFTER = re.compile(r",\s+(?P<role>(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}(?:director|head|"
                          r"chief|spokes(?:man|woman|person)|minister|secretary|commissioner|"
                          r"coordinator|official|representative|envoy|president|chair\w*|"
-                         r"commander|deputy|adviser|advisor)\b[^,.;]{0,80})")
+                         r"commander|deputy|adviser|advisor|lead|leader|officer|manager|"
+                         r"surgeon|doctor|physician)\b[^,.;]{0,80})")
+# the person an interview's introduction opens with, and their role: "DEIR AL-BALAH — Dr. Rami
+# Hassouna has headed the emergency department at Al-Aqsa Martyrs Hospital for 11 years",
+# "Samer Odeh is a senior official at the Commission of Detainees' ... Affairs"
+_INTRO_PERSON = re.compile(
+    r"(?:^|[—–]\s*)(?P<name>(?:(?:Dr|Prof|Lt|Col|Gen|Maj|Capt|Rabbi|Sheikh)\.?\s+){0,2}"
+    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:(?:al-|el-|abu\s|bin\s)?[A-Z])[\w'’-]+){1,3})"
+    r"(?:,\s+(?P<apposed>[^,.;]{3,100}),|\s+(?:has\s+(?:been|headed|led|run|directed)|heads|"
+    r"leads|runs|directs|is|was)\s+(?P<role>[^.;]{3,100}?)(?=\s+(?:since|for\s+(?:the\s+"
+    r"(?:past|last)\s+)?[\w-]+\s+(?:years?|months?|weeks?|decades?))\b|[.;,]))",
+    re.MULTILINE)
 
 
 def turn_labels(text: str, line_start: int) -> list[re.Match]:
@@ -890,4 +909,15 @@ def _interviewee(text: str, pos: int) -> str | None:
     intro_start = opening.rfind("\n") + 1  # the last line before it
     end = len(opening)
     named = list(_INTERVIEWEE.finditer(text, intro_start, max(intro_start, end)))
-    return (named[-1].group("with") or named[-1].group("who")).strip() if named else None
+    found = (named[-1].group("with") or named[-1].group("who")).strip() if named else None
+    if found is not None and found.lower() not in ("he", "she") and not (
+            named[-1].group("with") and text[max(0, named[-1].start() - 4):named[-1].start()]
+            .lower() in ("he ", "she ")):
+        return found
+    # "He spoke to Galil Post", "She answered our questions": the person the introduction
+    # opens with
+    person = _INTRO_PERSON.search(text, intro_start, max(intro_start, end))
+    if person is None:
+        return found
+    role = person.group("apposed") or person.group("role")
+    return f"{person.group('name')}, {role.strip()}"

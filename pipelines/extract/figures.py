@@ -460,25 +460,33 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
 
 _TALLY = re.compile(r"\b(?:tally|count|calculations?|analysis|review|reckoning)\b", re.IGNORECASE)
 
-# A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
+# a role naming no body, before a name: "Deputy Spokesperson Elena Marsh"
+_BARE_ROLE = re.compile(r"(?:the\s+)?(?:(?:deputy|principal|chief|senior|lead)\s+)?"
+                        r"(?:spokes(?:man|woman|person)|press\s+secretary)\s+(?-i:[A-Z])\w+"
+                        r"(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}$", re.IGNORECASE)
 # a body, not a person: what "he" or "she" cannot refer back to
 _A_BODY = re.compile(r"(?:^|\s)(?:military|army|ministry|office|agency|government|forces|group|"
                      r"movement|organi[sz]ation|authority|authorities|service|department|"
-                     r"command|brigades|wing|council|committee|IDF|Hamas|UNRWA|OCHA|UNICEF|MoH|WHO|UN|"
-                     r"Israel)$", re.IGNORECASE)
-_OF_WHAT = re.compile(r"\s(?:of|for|in|at)\s")
-_PERSON_ROLE = re.compile(r"spokes|minister|official|director|chief|head|representative|"
-                          r"ambassador|envoy|secretary|president|coordinator|commissioner",
-                          re.IGNORECASE)
+                     r"command|brigades|wing|council|committee|IDF|Hamas|UNRWA|OCHA|UNICEF|MoH|"
+                     r"WHO|UN|Israel)$", re.IGNORECASE)
+# where a body's name ends and what it is of, for or with begins
+_OF_WHAT = re.compile(r"\s(?:of|for|in|at|with)\s|,\s")
+# a person's role right before their name: "Ministry of Health spokesman Ashraf al-Qudra"
+_ROLE_BEFORE_NAME = re.compile(r"\b(?i:spokes(?:man|woman|person)|minister|official|director|"
+                               r"chief|head|representative|ambassador|envoy|secretary|president|"
+                               r"coordinator|commissioner)\s+[A-Z]")
 
 
+@lru_cache(maxsize=1024)
 def _is_body(claimant: str) -> bool:
     """Whether a claimant is a body, which "he" or "she" cannot refer back to: "the Ministry of
-    Health" is, "the representative of Israel" and "Ministry of Health spokesman X" are not."""
+    Health" is; "the representative of Israel", "a doctor with the health ministry" and
+    "Ministry of Health spokesman X" are not."""
     return bool(_A_BODY.search(_OF_WHAT.split(claimant)[0])) and \
-        not _PERSON_ROLE.search(claimant)
+        not _ROLE_BEFORE_NAME.search(claimant)
 
 
+# A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
 _NOT_A_SPEAKER = re.compile(r"\d|\b(?:attack|attacks|assault|strike|strikes|war|blast|explosion|"
                             r"raid|offensive|operation|incursion|massacre|bombardment)\b",
                             re.IGNORECASE)
@@ -933,7 +941,9 @@ class _Attributions:
     def subject(self, index: int, person: bool = False) -> attribution.Attribution | None:
         """A known body opening an earlier sentence ("The Hamas-run health ministry released
         figures."): an antecedent for a later "it said" even without a claim verb. For "he"
-        or "she", also a person given an age ("Ahmed Kafarna, 34, walked home.")."""
+        or "she", also a person given an age ("Ahmed Kafarna, 34, walked home.") or, in a
+        sentence with no cue, a person named with their role ("Palestinian envoy Riyad Mansour
+        called it ...")."""
         sent = self.spans[index]
         if person and (aged := _AGED_PERSON.match(self.text, sent.start, sent.end)):
             return attribution.Attribution(aged.group("name"), aged.end(), False, False)
@@ -1407,7 +1417,8 @@ def extract_figures(text: str, published: date | None = None,
                 claimant, explicit = listed
             elif figures and figures[-1].span_end >= context_start and \
                     (opener := _BARE_OPENER.match(text, s_start, s_end)
-                               or _PART_OPENER.match(text, s_start, s_end)) and \
+                               or _PART_OPENER.match(text, s_start, s_end)
+                               or _AMONG_THE_COUNTED.match(text, s_start, s_end)) and \
                     opener.end() <= mention.start and \
                     not _OTHER_CLAUSE.search(text, opener.end(), mention.start) and (
                         figures[-1].span_end < s_start
@@ -1432,6 +1443,11 @@ def extract_figures(text: str, published: date | None = None,
                     resolve_claimant(hospital.group())[1] == "gaza_health":
                 # "At Nasser Hospital in Khan Younis, medics said ...": the hospital's own
                 claimant_id, claimant_class = resolve_claimant(hospital.group())
+            elif claimant_class == "other" and outlet and _BARE_ROLE.match(claimant) and \
+                    resolve_claimant(outlet)[1] not in ("other", "outlet"):
+                # "Deputy Spokesperson Elena Marsh" in the State Department's own transcript:
+                # a role naming no body is the publisher's
+                claimant_id, claimant_class = resolve_claimant(outlet)
             elif claimant_class == "other" and _BARE_GOVERNMENT.fullmatch(claimant) and \
                     _ISRAEL_HOME_FRONT.search(sentence):
                 claimant_id, claimant_class = by_id("israel_gov")
@@ -1795,7 +1811,8 @@ _PART_IN_NEED = re.compile(r"\s+of\s+(?:the|them|those)\s+(?:[\w-]+\s+){0,2}?(?:
                            r"hospital\s+)?(?:treatment|care|hospitali[sz]ation|surgery)\b",
                            re.IGNORECASE)
 _EACH_AFTER = re.compile(r"\s+each\s*[.,;)]")
-_NEEDS_NEXT = re.compile(r"(?:\s+(?:under|over|aged|below)\b[^,.;]{1,30}?)?"
+_NEEDS_NEXT = re.compile(r"(?:\s+(?:under|over|aged|below)\s+(?:the\s+age\s+of\s+)?[\w-]+"
+                         r"(?:\s+years?(?:\s+old)?)?)?"
                          r"\s+(?:(?:could|would|may|might|will)\s+)?(?:lack|lacks|need|needs|"
                          r"require|requires|face|faces|depend|depends)\b", re.IGNORECASE)
 # "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them
@@ -2185,9 +2202,12 @@ _FAMILIES = {"prisoners": {"prisoners_released"},
 
 # "Of those, 250 had been ...", "Among them were 96 ...": an opener that names no group points
 # at the first figure of the sentence before
+# "Among the dead were ...": a part of the figure before, told by its claimant (the metric is
+# the noun's own)
+_AMONG_THE_COUNTED = re.compile(r"[\s\-–•*\"“]*among\s+the\s+(?:dead|killed|victims|wounded|"
+                                r"injured)\s+(?:were|are)\b\s*", re.IGNORECASE)
 _BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|"
-                          r"among\s+(?:them|those|these|the\s+(?:dead|killed|victims|wounded|"
-                          r"injured))\s*(?:,|were\b|are\b))\s*",
+                          r"among\s+(?:them|those|these)\s*(?:,|were\b|are\b))\s*",
                           re.IGNORECASE)
 
 

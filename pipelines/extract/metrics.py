@@ -282,7 +282,10 @@ EVENTS = [
                  r"swap|deported|"
                  r"go free|walked free|walked out of (?:\w+\s+){0,2}(?:jails?|prisons?)|"
                  r"(?:came|come) home|"  # "All 20 came home on October 13"
-                 r"came out(?<=hostages came out)|came out(?<=captives came out)|"
+                 # ("105 hostages came out during the pause"; not "relatives of the hostages
+                 # came out in their thousands")
+                 r"came out(?<=(?:hostages|captives) came out)"
+                 r"(?!\s+(?:in|to|on|for|against)\b)|"
                  r"(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
                  r"icrc|international committee))|"
