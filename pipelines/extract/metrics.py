@@ -996,6 +996,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     return metric
 
 
+_GAZA_RECEIVES = re.compile(r"(?:gaza(?:'s|’s)?\s+(?:health\s+)?ministry|ministry\s+(?:of\s+"
+                            r"health\s+)?in\s+gaza)\b[^.;]{0,60}?\breceiv", re.IGNORECASE)
 _BODIES_OWNER = re.compile(r"(.+?)['’]s?\s+(?:bodies|remains)$")
 
 
@@ -1054,6 +1056,9 @@ def _metric_for(group: str | None, event: str | None, sentence: str,
     if group == "bodies":  # bodies counted in talk of hostages are bodies handed back; other
         # bodies brought to hospitals or pulled from rubble are the dead
         # ("Only four bodies were handed over" after a sentence on the hostages' remains)
+        if hostage_context and _GAZA_RECEIVES.search(sentence):
+            return None  # "Gaza's health ministry said it had received 150 bodies": the
+            # Palestinians' dead handed back in an exchange, no count of anyone's
         if _context(sentence)[0] or _CAPTORS_RETURN.search(sentence) or \
                 (hostage_context and (_HANDED_BACK.search(sentence)
                                       or _IDENTIFIED_OR_BROUGHT.search(sentence))):

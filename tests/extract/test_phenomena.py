@@ -5055,3 +5055,11 @@ def test_a_spokespersons_turn_in_a_bodys_own_transcript_is_that_body():
     text = ("Deputy Spokesperson Jane Holt briefed reporters at 1 p.m.\n\n"
             "MS. HOLT: Since Friday, 40 hostages were released from Gaza.")
     assert _claimant(text, "40", outlet="U.S. Department of State") == "us_gov"
+
+
+def test_bodies_gazas_ministry_receives_in_an_exchange_are_no_hostages():
+    text = ("Israel hands back the bodies of 15 Palestinians for each hostage body. Gaza's health "
+            "ministry said it had received 120 bodies so far.")
+    assert none_at(text, "120")
+    text = "The Gaza health ministry said it had received 40 bodies after the strikes."
+    assert one(text, "40")["metric"] == "killed"
