@@ -30,7 +30,8 @@ VERBS = (
     r"clarifies|clarified|explains|explained|points out|pointed out|"
     # a debate's rebuttal: "Zohar shouted back that ...", "the envoy replied that ..."
     r"(?:replied|retorted|countered|shouted back|interjected)(?= that\b(?! (?:night|day|"
-    r"morning|afternoon|evening|week|attack|offensive|move)\b))|"
+    r"morning|afternoon|evening|week|weekend|month|year|same|very|next|attack|offensive|strike|"
+    r"raid|move)\b))|"
     # ("has raised its count of Palestinians killed in the 15-month war to 61,709")
     r"raised (?:the|its) [\w '’-]{2,60}? to|revised (?:the|its) [\w '’-]{2,60}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"
@@ -116,7 +117,7 @@ _STATEMENT = re.compile(r"\b(?:statement|announcement|update)$", re.IGNORECASE)
 # "Morning show recap: ...", "Radio bulletin summary: ...": the outlet's own programme, no speaker
 _PROGRAMME = re.compile(r"\b(?:recap|summary|highlights|round-?up|bulletin|briefing|digest|"
                         r"explainer|transcript|notes?|excerpts|factbox)$", re.IGNORECASE)
-_NUMBERED = re.compile(r"\s*(?:#|No\.)")
+_NUMBERED = re.compile(r"\s*(?:#|No\.|\d)")
 # A live page's label or a day of the war before a headline's colon: "Live: ...", "BREAKING:
 # ...", "Second day of war: ..."; when, not who
 _TICKER_LABEL = re.compile(r"(?:live(?:\s+(?:updates?|blog))?|breaking(?:\s+news)?|updated?|"
@@ -175,9 +176,10 @@ _SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|hav
 OPENING_NAME = re.compile(
     r"(?!(?:On|In|At|By|After|Before|Since|During|When|As|Later|Earlier|The|A|An|But|And)\b)"
     r"(?P<c>(?:[A-Z][\w'’.-]+\s+){0,3}"
-    r"(?:[Cc]hairman|[Ll]eader|[Ss]pokes(?:man|woman|person)|[Mm]inister|[Ll]awmaker|[Oo]fficial|"
-    r"[Hh]ead|[Dd]irector|[Cc]hief|[Pp]resident|[Dd]eputy|[Ee]nvoy|[Aa]mbassador|[Ss]ecretary|"
-    r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt)\.?)\s+"
+    r"(?:(?i:chairman|leader|spokes(?:man|woman|person)|minister|lawmaker|official|head|director|"
+    r"chief|president|deputy|envoy|ambassador|secretary(?:-general)?|mayor|governor|commander|"
+    r"commissioner|coordinator|member|of\s+staff)|"
+    rf"(?:{TITLES}|Sen|Rep|Sheikh|Rabbi)\.?)\s+"
     r"[A-Z][\w'’.-]+(?:\s+(?:al-|el-|abu\s|bin\s|ibn\s)?[A-Z][\w'’-]+){1,2})\s+[a-z]+")
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
                         re.IGNORECASE)
@@ -398,11 +400,12 @@ _POSSESSIVE_TALLY = re.compile(
     r"(?:toll|tally|count|figures?|data|statistics)\b", re.IGNORECASE)
 
 # "..., its tally of the dead stood at 46,913": the count of the body named before (never "its
-# toll", most often the dead of an attack or a place)
+# toll" alone, most often the dead of an attack or a place; "its official toll" is the body's)
 _PRONOUN_TALLY = re.compile(
     r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s))(?P<c>its|their)\s+"
-    r"(?:(?:latest|overall|updated|new|own|official|cumulative|daily)\s+){0,3}"
-    r"(?:tally|count|figures?|data|statistics)\b", re.IGNORECASE)
+    r"(?:(?:(?:latest|overall|updated|new|own|official|cumulative|daily)\s+){0,3}"
+    r"(?:tally|count|figures?|data|statistics)|(?:latest|overall|updated|own|official|"
+    r"cumulative)\s+toll)\b", re.IGNORECASE)
 
 # a place, whose "death toll" is its dead, not its claim ("Israel's death toll rises to 900")
 _PLACE = re.compile(r"(?:the\s+)?(?:israel|gaza|lebanon|west bank|strip|enclave)", re.IGNORECASE)
@@ -467,8 +470,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         verbs.append(m.start())
         if _NOT_VERB_BEFORE.search(sentence, max(0, m.start() - 10), m.start()):
             continue
-        if m.end() - m.start() == 6 and sentence.startswith("Report", m.start()) and \
-                _NUMBERED.match(sentence, m.end()):
+        if sentence[m.start():m.end()] == "Report" and _NUMBERED.match(sentence, m.end()):
             continue  # "Situation Report #112 stated ...": a report's title, not its verb
         # a claimant phrase is short: look back a little (and only there: this runs per verb)
         base = max(0, m.start() - 170)
@@ -816,6 +818,8 @@ _INTERVIEWEE = re.compile(
     r"(?:^|[,—–]\s*)(?P<who>(?-i:[A-Za-z])[^,.;—–]{2,80}?(?:,\s[^,.;]{2,80},)?)\s+(?:answered|"
     r"answers|fielded|took|held|gave)\s+(?:[\w'’]+\s+){0,3}(?:questions|press conference|news "
     r"conference|briefing|interview)", re.IGNORECASE | re.MULTILINE)
+_PRONOUN = re.compile(r"(?:and\s+|but\s+)?(?:he|she|him|her)\b", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # the outlet's own people, who ask the questions or tell what they saw: "anchors Yael Dor and
 # Eitan Shalev", "our diplomatic correspondent Yoav Katz", "LEVI (diplomatic correspondent):"
 _STAFF = r"\b(?:our|hosts?|anchors?|presenters?|correspondents?|reporters?|editors?|interviewer)\b"
@@ -830,7 +834,8 @@ _TITLE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "director"
                           "official", "envoy", "adviser", "advisor", "deputy", "general",
                           "representative", "commander", "president", "ambassador"})
 # a person's role right after their name: "Ismail al-Thawabta, director of the ... Office"
-_ROLE_AFTER = re.compile(r",\s+(?P<role>(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}(?:director|head|"
+_ROLE_AFTER = re.compile(r",\s+(?!(?:who|which|whose|and)\b)(?P<role>(?:the\s+|an?\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}(?:director|head|"
                          r"chief|spokes(?:man|woman|person)|minister|secretary|commissioner|"
                          r"coordinator|official|representative|envoy|president|chair\w*|"
                          r"commander|deputy|adviser|advisor|lead|leader|officer|manager|"
@@ -839,8 +844,8 @@ _ROLE_AFTER = re.compile(r",\s+(?P<role>(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}
 # Hassouna has headed the emergency department at Al-Aqsa Martyrs Hospital for 11 years",
 # "Samer Odeh is a senior official at the Commission of Detainees' ... Affairs"
 _INTRO_PERSON = re.compile(
-    r"(?:^|[—–]\s*)(?P<name>(?:(?:Dr|Prof|Lt|Col|Gen|Maj|Capt|Rabbi|Sheikh)\.?\s+){0,2}"
-    r"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:(?:al-|el-|abu\s|bin\s)?[A-Z])[\w'’-]+){1,3})"
+    r"(?:^|[—–]\s*|(?<=[.!?]\s))(?P<name>(?:(?:" + TITLES + r"|Rabbi|Sheikh)\.?\s+){0,2}"
+    r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|abu\s|bin\s)?[A-Z][\w'’-]+){1,3})"
     r"(?:,\s+(?P<apposed>[^,.;]{3,100}),|\s+(?:has\s+(?:been|headed|led|run|directed)|heads|"
     r"leads|runs|directs|is|was)\s+(?P<role>[^.;]{3,100}?)(?=\s+(?:since|for\s+(?:the\s+"
     r"(?:past|last)\s+)?[\w-]+\s+(?:years?|months?|weeks?|decades?))\b|[.;,]))",
@@ -910,14 +915,18 @@ def _interviewee(text: str, pos: int) -> str | None:
     end = len(opening)
     named = list(_INTERVIEWEE.finditer(text, intro_start, max(intro_start, end)))
     found = (named[-1].group("with") or named[-1].group("who")).strip() if named else None
-    if found is not None and found.lower() not in ("he", "she") and not (
-            named[-1].group("with") and text[max(0, named[-1].start() - 4):named[-1].start()]
-            .lower() in ("he ", "she ")):
+    if found is not None and not _PRONOUN.match(found) and not (
+            named[-1].group("with") and _PRONOUN_BEFORE.search(
+                text, max(0, named[-1].start() - 20), named[-1].start())):
         return found
     # "He spoke to Galil Post", "She answered our questions": the person the introduction
-    # opens with
-    person = _INTRO_PERSON.search(text, intro_start, max(intro_start, end))
-    if person is None:
+    # last named with their role (its lines after the headline), never the outlet's own host
+    headline_end = text.find("\n")
+    begin = headline_end if 0 <= headline_end < intro_start else intro_start
+    people = [p for p in _INTRO_PERSON.finditer(text, begin, max(begin, end))
+              if not _STAFF_ROLE.search(p.group("name"))]
+    if not people:
         return found
+    person = people[-1]
     role = person.group("apposed") or person.group("role")
     return f"{person.group('name')}, {role.strip()}"

@@ -461,16 +461,17 @@ def _own_tally(claimant: str, outlet: str | None) -> bool:
 _TALLY = re.compile(r"\b(?:tally|count|calculations?|analysis|review|reckoning)\b", re.IGNORECASE)
 
 # a role naming no body, before a name: "Deputy Spokesperson Elena Marsh"
-_BARE_ROLE = re.compile(r"(?:the\s+)?(?:(?:deputy|principal|chief|senior|lead)\s+)?"
-                        r"(?:spokes(?:man|woman|person)|press\s+secretary)\s+(?-i:[A-Z])\w+"
-                        r"(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}$", re.IGNORECASE)
+# (a title, capitalised: not "spokesman X" cut from "Egypt's foreign ministry spokesman X")
+_BARE_ROLE = re.compile(r"(?:(?:Deputy|Principal|Chief|Senior|Lead)\s+)?"
+                        r"(?:Spokes(?:man|woman|person)|Press\s+Secretary)\s+[A-Z]\w+"
+                        r"(?:\s+[A-Z][\w'’-]+){0,2}$")
 # a body, not a person: what "he" or "she" cannot refer back to
 _A_BODY = re.compile(r"(?:^|\s)(?:military|army|ministry|office|agency|government|forces|group|"
                      r"movement|organi[sz]ation|authority|authorities|service|department|"
                      r"command|brigades|wing|council|committee|IDF|Hamas|UNRWA|OCHA|UNICEF|MoH|"
                      r"WHO|UN|Israel)$", re.IGNORECASE)
 # where a body's name ends and what it is of, for or with begins
-_OF_WHAT = re.compile(r"\s(?:of|for|in|at|with)\s|,\s")
+_OF_WHAT = re.compile(r"\s(?:of|for|in|at|with|to|from)\s|,\s")
 # a person's role right before their name: "Ministry of Health spokesman Ashraf al-Qudra"
 _ROLE_BEFORE_NAME = re.compile(r"\b(?i:spokes(?:man|woman|person)|minister|official|director|"
                                r"chief|head|representative|ambassador|envoy|secretary|president|"
@@ -1812,7 +1813,7 @@ _PART_IN_NEED = re.compile(r"\s+of\s+(?:the|them|those)\s+(?:[\w-]+\s+){0,2}?(?:
                            re.IGNORECASE)
 _EACH_AFTER = re.compile(r"\s+each\s*[.,;)]")
 _NEEDS_NEXT = re.compile(r"(?:\s+(?:under|over|aged|below)\s+(?:the\s+age\s+of\s+)?[\w-]+"
-                         r"(?:\s+years?(?:\s+old)?)?)?"
+                         r"(?:\s+years?(?:\s+old|\s+of\s+age)?)?(?:\s+in\s+[A-Z][\w-]+)?)?"
                          r"\s+(?:(?:could|would|may|might|will)\s+)?(?:lack|lacks|need|needs|"
                          r"require|requires|face|faces|depend|depends)\b", re.IGNORECASE)
 # "brings to 12 the number of hostages' bodies brought back": bodies, whatever brought them

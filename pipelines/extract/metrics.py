@@ -285,7 +285,8 @@ EVENTS = [
                  # ("105 hostages came out during the pause"; not "relatives of the hostages
                  # came out in their thousands")
                  r"came out(?<=(?:hostages|captives) came out)"
-                 r"(?!\s+(?:in|to|on|for|against)\b)|"
+                 r"(?!\s+(?:in\s+(?:their\s+)?(?:thousands|hundreds|numbers|force)|to\s+"
+                 r"(?:march|protest|rally|demonstrate)|against)\b)|"
                  r"(?:were|was|been|be|being)\s+(?:\w+\s+)?let go\b(?!\s+of)|"
                  r"freedom for|hand(?:ed|ing|s)?(?=\s[^.;]{0,80}?\bto\s+(?:the\s+)?(?:red cross|"
                  r"icrc|international committee))|"
@@ -998,6 +999,8 @@ def metric_for(group: str | None, event: str | None, sentence: str,
 
 _GAZA_RECEIVES = re.compile(r"(?:gaza(?:'s|’s)?\s+(?:health\s+)?ministry|ministry\s+(?:of\s+"
                             r"health\s+)?in\s+gaza)\b[^.;]{0,60}?\breceiv", re.IGNORECASE)
+_IN_EXCHANGE = re.compile(r"\b(?:so far|from israel|handed|returned|exchange|red cross|icrc|"
+                          r"in return)\b", re.IGNORECASE)
 _BODIES_OWNER = re.compile(r"(.+?)['’]s?\s+(?:bodies|remains)$")
 
 
@@ -1056,7 +1059,8 @@ def _metric_for(group: str | None, event: str | None, sentence: str,
     if group == "bodies":  # bodies counted in talk of hostages are bodies handed back; other
         # bodies brought to hospitals or pulled from rubble are the dead
         # ("Only four bodies were handed over" after a sentence on the hostages' remains)
-        if hostage_context and _GAZA_RECEIVES.search(sentence):
+        if hostage_context and _GAZA_RECEIVES.search(sentence) and \
+                _IN_EXCHANGE.search(sentence):
             return None  # "Gaza's health ministry said it had received 150 bodies": the
             # Palestinians' dead handed back in an exchange, no count of anyone's
         if _context(sentence)[0] or _CAPTORS_RETURN.search(sentence) or \
