@@ -843,13 +843,16 @@ _ROLE_AFTER = re.compile(r",\s+(?!(?:who|which|whose|and)\b)(?P<role>(?:the\s+|a
 # the person an interview's introduction opens with, and their role: "DEIR AL-BALAH — Dr. Rami
 # Hassouna has headed the emergency department at Al-Aqsa Martyrs Hospital for 11 years",
 # "Samer Odeh is a senior official at the Commission of Detainees' ... Affairs"
+# (what a person is or runs, told after the name: "... has headed the emergency department at
+# Al-Aqsa Martyrs Hospital for 11 years")
+_ROLE_PREDICATE = (r"\s+(?:has\s+(?:been|headed|led|run|directed)|heads|leads|runs|directs|is|"
+                   r"was)\s+(?P<role>[^.;]{3,100}?)(?=\s+(?:since|for\s+(?:the\s+(?:past|last)\s+)?"
+                   r"[\w-]+\s+(?:years?|months?|weeks?|decades?))\b|[.;,])")
 _INTRO_PERSON = re.compile(
     r"(?:^|[—–]\s*|(?<=[.!?]\s))(?P<name>(?:(?:" + TITLES + r"|Rabbi|Sheikh)\.?\s+){0,2}"
     r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|abu\s|bin\s)?[A-Z][\w'’-]+){1,3})"
-    r"(?:,\s+(?P<apposed>[^,.;]{3,100}),|\s+(?:has\s+(?:been|headed|led|run|directed)|heads|"
-    r"leads|runs|directs|is|was)\s+(?P<role>[^.;]{3,100}?)(?=\s+(?:since|for\s+(?:the\s+"
-    r"(?:past|last)\s+)?[\w-]+\s+(?:years?|months?|weeks?|decades?))\b|[.;,]))",
-    re.MULTILINE)
+    r"(?:,\s+(?P<apposed>[^,.;]{3,100}),|" + _ROLE_PREDICATE + ")", re.MULTILINE)
+_ROLE_PREDICATE_AFTER = re.compile(_ROLE_PREDICATE)
 
 
 def turn_labels(text: str, line_start: int) -> list[re.Match]:
@@ -895,7 +898,7 @@ def turn_speaker(text: str, label: re.Match) -> str | None:
     if is_known(person) and resolve_claimant(person) != resolve_claimant(phrase):
         return person  # "National Security Council spokesman John Kirby": the registry knows
         # the man, and which council he speaks for
-    role = _ROLE_AFTER.match(text, named.end())
+    role = _ROLE_AFTER.match(text, named.end()) or _ROLE_PREDICATE_AFTER.match(text, named.end())
     return f"{phrase}, {role.group('role').strip()}" if role else phrase
 
 

@@ -5108,3 +5108,17 @@ def test_review_its_official_toll_is_the_bodys():
     text = ("The Gaza health ministry published a breakdown by age on Sunday. Its official toll "
             "now stands at 44,211.")
     assert _claimant(text, "44,211") == "gaza_health"
+
+
+def test_a_transcript_speakers_role_told_after_the_name_names_their_body():
+    text = ("KHAN YOUNIS (Test Wire) - Dr. Sami Nassar has run the surgery department at Nasser "
+            "Medical Complex for ten years.\n\n"
+            "TEST WIRE: How many wounded are arriving?\n\n"
+            "SAMI NASSAR: Yesterday we received close to 300 wounded.")
+    assert _claimant(text, "close to 300") == "gaza_health"
+
+
+def test_newspapers_named_for_washington_are_not_the_us_government():
+    assert _claimant("According to the Washington Times, 30 people were killed.", "30") != \
+        "us_gov"
+    assert _claimant("Officials in Washington said 30 Americans were killed.", "30") == "us_gov"
