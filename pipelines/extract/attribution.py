@@ -120,9 +120,9 @@ _PROGRAMME = re.compile(r"\b(?:recap|summary|highlights|round-?up|bulletin|brief
 _NUMBERED = re.compile(r"\s*(?:#|No\.|\d)")
 # A live page's label or a day of the war before a headline's colon: "Live: ...", "BREAKING:
 # ...", "Second day of war: ..."; when, not who
-_TICKER_LABEL = re.compile(r"(?:live(?:\s+(?:updates?|blog))?|breaking(?:\s+news)?|updated?|"
+_TICKER_LABEL = re.compile(r"(?:(?:[\w'’-]+\s+){0,4}live(?:\s+(?:updates?|blog))?|"
+                           r"breaking(?:\s+news)?|updated?|"
                            r"correction|flash|alert|urgent|just in|developing|exclusive|"
-                           r"(?:[\w'’-]+\s+){1,4}live(?:\s+(?:updates?|blog))?|"
                            r"(?:the\s+)?(?:[\w-]+\s+)?day(?:\s+\d+)?\s+of\s+(?:the\s+)?war|"
                            r"day\s+\d+|[\w-]+\s+(?:days?|weeks?|months?)\s+(?:on|in|into))",
                            re.IGNORECASE)
@@ -840,14 +840,14 @@ _ROLE_AFTER = re.compile(r",\s+(?!(?:who|which|whose|and)\b)(?P<role>(?:the\s+|a
                          r"coordinator|official|representative|envoy|president|chair\w*|"
                          r"commander|deputy|adviser|advisor|lead|leader|officer|manager|"
                          r"surgeon|doctor|physician)\b[^,.;]{0,80})")
-# the person an interview's introduction opens with, and their role: "DEIR AL-BALAH — Dr. Rami
-# Hassouna has headed the emergency department at Al-Aqsa Martyrs Hospital for 11 years",
-# "Samer Odeh is a senior official at the Commission of Detainees' ... Affairs"
-# (what a person is or runs, told after the name: "... has headed the emergency department at
-# Al-Aqsa Martyrs Hospital for 11 years")
+# what a person is or runs, told after the name: "... has headed the emergency department at
+# Al-Aqsa Martyrs Hospital for 11 years"
 _ROLE_PREDICATE = (r"\s+(?:has\s+(?:been|headed|led|run|directed)|heads|leads|runs|directs|is|"
                    r"was)\s+(?P<role>[^.;]{3,100}?)(?=\s+(?:since|for\s+(?:the\s+(?:past|last)\s+)?"
                    r"[\w-]+\s+(?:years?|months?|weeks?|decades?))\b|[.;,])")
+# a person an interview's introduction names, and their role: "DEIR AL-BALAH — Dr. Rami
+# Hassouna has headed the emergency department at ...", "Samer Odeh is a senior official at
+# the Commission of Detainees' ... Affairs", "Dana Roth, whose son is held in Gaza, has ..."
 _INTRO_PERSON = re.compile(
     r"(?:^|[—–]\s*|(?<=[.!?]\s))(?P<name>(?:(?:" + TITLES + r"|Rabbi|Sheikh)\.?\s+){0,2}"
     r"[A-Z][\w'’-]+(?:\s+(?:al-|el-|abu\s|bin\s)?[A-Z][\w'’-]+){1,3})"

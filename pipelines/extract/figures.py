@@ -473,9 +473,9 @@ _A_BODY = re.compile(r"(?:^|\s)(?:military|army|ministry|office|agency|governmen
 # where a body's name ends and what it is of, for or with begins
 _OF_WHAT = re.compile(r"\s(?:of|for|in|at|with|to|from)\s|,\s")
 # a person's role right before their name: "Ministry of Health spokesman Ashraf al-Qudra"
-_ROLE_BEFORE_NAME = re.compile(r"\b(?i:spokes(?:man|woman|person)|minister|official|director|"
-                               r"chief|head|representative|ambassador|envoy|secretary|president|"
-                               r"coordinator|commissioner)\s+[A-Z]")
+_PERSON_BY_ROLE = re.compile(r"\b(?i:spokes(?:man|woman|person)|minister|official|director|"
+                             r"chief|head|representative|ambassador|envoy|secretary|president|"
+                             r"coordinator|commissioner)\s+[A-Z]")
 
 
 @lru_cache(maxsize=1024)
@@ -484,7 +484,7 @@ def _is_body(claimant: str) -> bool:
     Health" is; "the representative of Israel", "a doctor with the health ministry" and
     "Ministry of Health spokesman X" are not."""
     return bool(_A_BODY.search(_OF_WHAT.split(claimant)[0])) and \
-        not _ROLE_BEFORE_NAME.search(claimant)
+        not _PERSON_BY_ROLE.search(claimant)
 
 
 # A sentence subject that is an event, not a body that could speak ("Hamas' Oct. 7 attack").
@@ -1445,10 +1445,10 @@ def extract_figures(text: str, published: date | None = None,
                 # "At Nasser Hospital in Khan Younis, medics said ...": the hospital's own
                 claimant_id, claimant_class = resolve_claimant(hospital.group())
             elif claimant_class == "other" and outlet and _BARE_ROLE.match(claimant) and \
-                    resolve_claimant(outlet)[1] not in ("other", "outlet"):
+                    (publisher := resolve_claimant(outlet))[1] not in ("other", "outlet"):
                 # "Deputy Spokesperson Elena Marsh" in the State Department's own transcript:
                 # a role naming no body is the publisher's
-                claimant_id, claimant_class = resolve_claimant(outlet)
+                claimant_id, claimant_class = publisher
             elif claimant_class == "other" and _BARE_GOVERNMENT.fullmatch(claimant) and \
                     _ISRAEL_HOME_FRONT.search(sentence):
                 claimant_id, claimant_class = by_id("israel_gov")
@@ -2201,12 +2201,12 @@ _FAMILIES = {"prisoners": {"prisoners_released"},
              "killed": _KILLED_FAMILY}
 
 
-# "Of those, 250 had been ...", "Among them were 96 ...": an opener that names no group points
-# at the first figure of the sentence before
 # "Among the dead were ...": a part of the figure before, told by its claimant (the metric is
 # the noun's own)
 _AMONG_THE_COUNTED = re.compile(r"[\s\-–•*\"“]*among\s+the\s+(?:dead|killed|victims|wounded|"
                                 r"injured)\s+(?:were|are)\b\s*", re.IGNORECASE)
+# "Of those, 250 had been ...", "Among them were 96 ...": an opener that names no group points
+# at the first figure of the sentence before
 _BARE_OPENER = re.compile(r"[\s\-–•*\"“]*(?:of\s+(?:those|these|them)\s*,|"
                           r"among\s+(?:them|those|these)\s*(?:,|were\b|are\b))\s*",
                           re.IGNORECASE)

@@ -997,6 +997,7 @@ def metric_for(group: str | None, event: str | None, sentence: str,
     return metric
 
 
+# bodies Gaza's health ministry receives in an exchange: the Palestinians' dead handed back
 _GAZA_RECEIVES = re.compile(r"(?:gaza(?:'s|’s)?\s+(?:health\s+)?ministry|ministry\s+(?:of\s+"
                             r"health\s+)?in\s+gaza)\b[^.;]{0,60}?\breceiv", re.IGNORECASE)
 _IN_EXCHANGE = re.compile(r"\b(?:so far|from israel|handed|returned|exchange|red cross|icrc|"
