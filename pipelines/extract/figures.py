@@ -682,6 +682,9 @@ _PAST_RELATIVE = re.compile(r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,50}?\bwho\s+(?:were
                             r"uprooted)\b", re.IGNORECASE)
 
 
+# "the ministry had put the dead at nine": a count its people are named before
+_PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the\s+)?(?:number\s+of\s+)?"
+                     r"(?:dead|killed|wounded|injured|missing)\s+at\s+$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+$")
 # "six were taken," with no place or captor after it
 _WERE_TAKEN = re.compile(r"\s+(?:were|had been)\s+taken(?=\s*[,.;”\"])")
@@ -3042,6 +3045,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue
         if people.group is None and mention.is_word and mention.value < 10 and not of_whom \
                 and not _SUBJECT_OF_VERB.match(text, mention.end) \
+                and not _PUT_AT.search(text, max(s_start, mention.start - 40), mention.start) \
                 and not any(e[0] == mention.num_end + (6 if text.startswith(
                     " more ", mention.num_end) else 1) and e[2] != "alive" for e in events) \
                 and not any((e[2] == "rescued" or (e[2] == "released" and not out)

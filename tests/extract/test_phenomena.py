@@ -5122,3 +5122,16 @@ def test_newspapers_named_for_washington_are_not_the_us_government():
     assert _claimant("According to the Washington Times, 30 people were killed.", "30") != \
         "us_gov"
     assert _claimant("Officials in Washington said 30 Americans were killed.", "30") == "us_gov"
+
+
+def test_a_count_put_at_a_small_number_word_after_its_people():
+    fig = one("The ministry had earlier put the dead at nine.", "nine")
+    assert (fig["metric"], fig["value"]) == ("killed", 9)
+    assert one("Medics put the wounded at seven by nightfall.", "seven")["metric"] == "injured"
+
+
+def test_israels_ministers_named_without_their_country_are_the_government():
+    assert _claimant("Culture Minister Miki Zohar said 1,200 people were murdered.", "1,200") \
+        == "israel_gov"
+    assert _claimant("Transport Minister Miri Regev said 101 hostages remain.", "101") == \
+        "israel_gov"
