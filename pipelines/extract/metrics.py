@@ -255,6 +255,8 @@ _ONE_IN_N_AFTER = re.compile(r"\s+(?:in|out of)\s+(?:every\s+\S+|two|three|four|
 _DENOMINATOR = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|hundred|[2-9]|10|100|"
                           r"1,?000)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# a word of the noun phrase after a number, a dotted acronym whole ("130 U.N. staff members")
+_PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,3}(?=\s)|[A-Za-z][A-Za-z'’-]*")
 
 # Event words -> event, searched in the whole sentence.
 EVENTS = [
@@ -575,7 +577,7 @@ def people_after(text: str, pos: int, limit: int) -> People:
     words = []
     lowered = []  # the words lower-cased, once each
     unknown = 0
-    for match in _WORD.finditer(text, pos, min(limit, pos + 80)):
+    for match in _PHRASE_WORD.finditer(text, pos, min(limit, pos + 80)):
         gap = text[pos if not words else words[-1].end() : match.start()]
         if not gap.strip():
             pass  # the common case: words separated by spaces

@@ -5135,3 +5135,12 @@ def test_israels_ministers_named_without_their_country_are_the_government():
         == "israel_gov"
     assert _claimant("Transport Minister Miri Regev said 101 hostages remain.", "101") == \
         "israel_gov"
+
+
+def test_a_dotted_acronym_inside_the_counted_noun_phrase():
+    fig = one("More than 130 U.N. staff members have been killed in Gaza, the UN said.",
+              "More than 130")
+    assert fig["metric"] == "aid_workers_killed"
+    assert one("The White House said eight U.S. citizens are still held in Gaza.", "eight")[
+        "metric"] == "hostages_remaining"
+    none_at("Some 154 U.N. shelters have been hit since the war began.", "154")
