@@ -892,7 +892,11 @@ def turn_speaker(text: str, label: re.Match) -> str | None:
             break
         title.insert(0, w)
     if not title:
-        return name.title() if is_known(name) else None
+        if is_known(name):
+            return name.title()
+        # "RONEN AMIR (former head of army research division):", introduced before without a
+        # title: a guest, speaking for whoever the label's role names
+        return f"{named.group()}, {label.group('role').strip()}" if label.group("role") else None
     phrase = " ".join(title + [named.group()])
     person = f"{title[-1]} {named.group()}"
     if is_known(person) and resolve_claimant(person) != resolve_claimant(phrase):

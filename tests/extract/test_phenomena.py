@@ -5144,3 +5144,16 @@ def test_a_dotted_acronym_inside_the_counted_noun_phrase():
     assert one("The White House said eight U.S. citizens are still held in Gaza.", "eight")[
         "metric"] == "hostages_remaining"
     none_at("Some 154 U.N. shelters have been hit since the war began.", "154")
+
+
+def test_the_health_ministry_in_beirut_is_lebanons():
+    assert _claimant("The health ministry in Beirut says 1,873 people have been killed.",
+                     "1,873") == "other"
+
+
+def test_a_guest_labelled_with_a_role_in_brackets_speaks_for_themselves():
+    text = ("ANCHOR: With us is Brig. Gen. (res.) Ronen Amir, a former army researcher.\n\n"
+            "RONEN AMIR (former army researcher): Of those dead, roughly 900 were fighters, in "
+            "my view.")
+    assert one(text, "roughly 900", outlet="Test TV")["claimant_class"] == "other"
+    assert one(text, "roughly 900", outlet="Test TV")["claimant"].startswith("Ronen Amir")
