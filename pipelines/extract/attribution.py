@@ -64,8 +64,10 @@ _VERB = re.compile(
 # "an estimated", "are believed", "was reported", "the number of confirmed deaths": passive or
 # adjective, not a claim verb.
 # ("rejected claims that ...", "denied reports": the noun, object of another verb)
+# (nor a verb denied: "the ministry never says how many", "the army did not say")
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of|rejected|rejects|"
-                              r"dismissed|dismisses|denied|denies|disputed|disputes|refuted)\s+$",
+                              r"dismissed|dismisses|denied|denies|disputed|disputes|refuted|"
+                              r"never|not|cannot)\s+$|n['’]t\s+$",
                               re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or a title ("Dr.", "said IDF Spokesperson Rear
 # Adm. Daniel Hagari") without ending there.

@@ -940,6 +940,13 @@ class _Attributions:
                     fallback = fallback or earlier.claimant  # (the health minister speaks for
                     continue  # his ministry: "the ministry said" after "Health Minister X said")
                 return earlier.claimant
+        if fallback and not depth and head in attribution.ROLE_HEADS:
+            # "the ministry" with only other kinds of body named lately: the ministry named
+            # further up, if any ("... the Ministry of Health said" in the opening paragraph)
+            return next((a.claimant for j in range(index - self.LOOKBACK, -1, -1)
+                         for a in reversed(self.cues(j)) if not a.generic
+                         and head in a.claimant.lower()
+                         and not a.claimant.lower().startswith(("a ", "an "))), fallback)
         return fallback
 
     def subject(self, index: int, person: bool = False) -> attribution.Attribution | None:

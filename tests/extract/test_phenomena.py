@@ -5157,3 +5157,20 @@ def test_a_guest_labelled_with_a_role_in_brackets_speaks_for_themselves():
             "my view.")
     assert one(text, "roughly 900", outlet="Test TV")["claimant_class"] == "other"
     assert one(text, "roughly 900", outlet="Test TV")["claimant"].startswith("Ronen Amir")
+
+
+def test_a_denied_claim_verb_names_no_speaker():
+    text = ("The Gaza health ministry said 30,000 people had been killed. Critics note the "
+            "ministry never says how many were fighters. The ministry says 10 children have "
+            "died of hunger.")
+    assert _claimant(text, "10") == "gaza_health"
+
+
+def test_the_ministry_is_the_one_named_further_up_not_the_last_other_body():
+    lines = ["The Ministry of Health in Gaza said 30,228 people had been killed."]
+    lines += [f"Line {w} of the bulletin says nothing new." for w in
+              "one two three four five six seven eight nine ten eleven twelve thirteen "
+              "fourteen fifteen sixteen seventeen".split()]
+    lines += ["Gaza's Civil Defence said rescuers could not reach the north.",
+              "The ministry says 10 children have died of malnutrition."]
+    assert _claimant(" ".join(lines), "10") == "gaza_health"
