@@ -36,6 +36,9 @@ _HEDGE_HINTS = ("believ", "thought", "reported", "said to", "verif", "alleged", 
 _HEDGE_HINT = any_of(_HEDGE_HINTS)
 _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) (?:be (?:independently )?verified|"
                           r"(?:independently )?verify)|"
+                          # "Neither figure could be independently verified"
+                          r"\b(?:neither|none\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:could|can)\s+be\s+"
+                          r"(?:independently\s+)?verified|"
                           # "unverified videos" say nothing of a toll; "unverified figures" do
                           r"\bunverified\s+(?:figures?|tolls?|numbers?|counts?|data|claims?)\b",
                           re.IGNORECASE)
@@ -2235,6 +2238,13 @@ _FACING_HUNGER = re.compile(r"\s*,?\s*(?:would|will|could|are|were)?\s*(?:face|f
                             re.IGNORECASE)
 
 
+# people said to be near famine, an aside allowed before the verb
+_NEAR_HUNGER = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s*(?:are|were|is|was|remain|remained|would be|"
+                          r"could be)\s+(?:[\w-]+\s+){0,4}?(?:away from|on the (?:brink|verge|"
+                          r"edge) of|at risk of|close to|in)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:famine|starvation)\b", re.IGNORECASE)
+
+
 _PART_OF_HOME = re.compile(r"\d\s+of\s+(?:the\s+)?[\w-]+['’]s\s+$")
 
 
@@ -3319,6 +3329,9 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             # "50 sick and wounded children crossed into Egypt": patients moved, not a count
         if _PART_IN_NEED.match(text, mention.num_end):
             continue  # "seven of the freed men needed treatment": a need, no metric's count
+        if metric in ("killed", "population") and _NEAR_HUNGER.match(text, people.end):
+            continue  # "at least 576,000 people, a quarter of Gaza's population, are one step
+            # away from famine": the hungry, whatever died earlier in the sentence
         if metric == "population" and (_FACING_HUNGER.match(text, people.end) or (
                 _HUNGER.match(text, people.end, min(len(text), people.end + 100))
                 and not _LIVING_IN_PLACE.match(text, people.end))):
