@@ -1331,6 +1331,11 @@ def extract_figures(text: str, published: date | None = None,
             continue
         events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
         context_start = spans[index - 1].start if index else s_start
+        if index > 1 and _THEM.search(lowered, s_start, s_end) and \
+                not has_number(lowered[context_start:s_start]):
+            # "61 hostages are still held. I fear that is too low. As many as 40 of them are
+            # dead": a sentence with no count between does not hide the one "them" counts in
+            context_start = spans[index - 2].start
         before = _referent(text, figures, context_start)
         line_start = text.rfind("\n", 0, s_start) + 1
         # the day a timeline's entry opens with, for its figures that name none of their own
@@ -1569,6 +1574,9 @@ _INCLUDE_SUBJECT = re.compile(r"\W*(?:the|those|these|this|that)\s+(?:[\w-]+\s+)
                               r"detainees|hostages|captives)\s*(?:,[^,.;]{0,50},\s*)?(?:\w+\s+)?"
                               r"(?:include[sd]?|"
                               r"comprise[sd]?)\b", re.IGNORECASE)
+
+
+_THEM = re.compile(r"\bof (?:them|whom)\b")
 
 
 def _referent(text: str, figures: list[Figure], context_start: int) -> Figure | None:

@@ -5186,3 +5186,9 @@ def test_people_near_famine_are_not_the_dead_of_the_clause_before():
     text = ("Ten children have died of malnutrition, and the UN warned that at least 576,000 "
             "people, a quarter of the population, are one step away from famine.")
     assert none_at(text, "at least 576,000")
+
+
+def test_of_them_reaches_past_a_sentence_with_no_count():
+    text = ("Israel says 61 hostages are still held. I am afraid that number is too low. As many "
+            "as 40 of them are dead.")
+    assert one(text, "As many as 40")["metric"] == "hostages_dead"
