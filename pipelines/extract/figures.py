@@ -3305,8 +3305,10 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         if metric is None and people.group == "people" and event is None and \
                 _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start):
             metric = "killed"  # "received the bodies of 11 members of one family": the dead
-        if metric == "killed" and event == "dead" and of_whom and carried in _HOSTAGE_METRICS \
-                and not out and people.group is None:
+        if metric == "killed" and event == "dead" and carried in _HOSTAGE_METRICS \
+                and not out and people.group is None and (of_whom or (
+                    (opener := _BARE_OPENER.match(text, s_start))
+                    and opener.end() == mention.start)):
             metric = "hostages_dead"  # "Of them, 94 remain in Gaza. At least 34 of those are
             # believed to be dead": a part of the hostages counted just before
         if metric is None and of_whom and carried and event is None and (

@@ -258,6 +258,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # a word of the noun phrase after a number, a dotted acronym whole ("130 U.N. staff members")
 _PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,3}(?=\s)|[A-Za-z][A-Za-z'’-]*")
 
+# a number word after "had left": what remains ("had left three hostages dead")
+_LEFT_COUNT = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+               r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
+
 # Event words -> event, searched in the whole sentence.
 EVENTS = [
     ("bodies", r"found dead|in coffins|"
@@ -394,9 +398,9 @@ EVENTS = [
                   # (not "crossed into the north": Gazans going back)
                   r"crossed (?:from [\w ]{1,30} )?into(?! (?:the )?north(?:ern gaza)?\b)|"
                   # "450,000 have left Rafah": gone from where they lived (not "has left 59
-                  # hostages": a number after is what remains)
-                  r"left(?<=have left)(?!\s+(?:about |some |only )?\d)|"
-                  r"left(?<=had left)(?!\s+(?:about |some |only )?\d)"),
+                  # hostages", "had left three hostages dead": a number after is what remains)
+                  r"left(?<=have left)(?!\s+(?:about |some |only )?(?:\d|" + _LEFT_COUNT + r"))|"
+                  r"left(?<=had left)(?!\s+(?:about |some |only )?(?:\d|" + _LEFT_COUNT + r"))"),
     ("sheltering", r"sheltering|taking shelter|taken shelter|crammed|packed into|crowded into|"
                    r"shelter(?=\s+in\b)|"  # "300,000 people now shelter in Deir al-Balah"
                    r"(?:registered|staying|living|remain(?:s|ed)?)\s+in\s+(?:the\s+)?(?:[\w,-]+\s+)"

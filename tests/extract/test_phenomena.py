@@ -5192,3 +5192,14 @@ def test_of_them_reaches_past_a_sentence_with_no_count():
     text = ("Israel says 61 hostages are still held. I am afraid that number is too low. As many "
             "as 40 of them are dead.")
     assert one(text, "As many as 40")["metric"] == "hostages_dead"
+
+
+def test_of_these_opening_a_sentence_after_the_hostages_counts_their_dead():
+    text = ("Hamas abducted 251 people on October 7. Of them, 116 are still in Gaza. Of these, at "
+            "least 41 are no longer alive.")
+    assert one(text, "at least 41")["metric"] == "hostages_dead"
+
+
+def test_a_raid_that_left_a_number_word_of_hostages_dead():
+    assert one("Hamas said the raid had left three other hostages dead.", "three")["metric"] \
+        == "hostages_dead"
