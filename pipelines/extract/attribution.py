@@ -857,6 +857,13 @@ _INTRO_PERSON = re.compile(
 _ROLE_PREDICATE_AFTER = re.compile(_ROLE_PREDICATE)
 
 
+def past_turn_label(text: str, pos: int) -> int:
+    """Where the words of a sentence at `pos` start: past a transcript turn's label
+    ("ANCHOR: The Israeli military disputes ...")."""
+    label = _TURN.match(text, pos)
+    return label.end() if label else pos
+
+
 def turn_labels(text: str, line_start: int) -> list[re.Match]:
     """The transcript turn labels on the line starting at `line_start`, in order."""
     end = text.find("\n", line_start)

@@ -508,7 +508,7 @@ _SUBJECT = re.compile(
     r"[“\"]?(?P<np>(?:[\w'’.()-]+\s+){0,7}?[\w'’.-]+?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
     r"(?:not\s+)?(?:(?:initially|originally|first|later|earlier|previously|now)\s+)?"
     r"(?:[a-z]+ed|spoke|met|gave|said|says|told|is|was|are|were|published|released|issued|"
-    r"puts?|updated|announced|posted)\b"
+    r"puts?|updated|announced|posted|disputes|rejects|denies|insists|maintains)\b"
 )
 
 
@@ -966,7 +966,8 @@ class _Attributions:
             # "Palestinian envoy Riyad Mansour called it ... He said ...": a person named in
             # full opening the sentence, whatever its verb
             return attribution.Attribution(named.group("c"), named.end("c"), False, False)
-        m = _SUBJECT.match(self.text, sent.start, min(sent.end, sent.start + 90))
+        begin = attribution.past_turn_label(self.text, sent.start)
+        m = _SUBJECT.match(self.text, begin, min(sent.end, begin + 90))
         if not m:
             return None
         # a day between the subject and its verb: "The ministry on Friday raised ..."

@@ -5203,3 +5203,13 @@ def test_of_these_opening_a_sentence_after_the_hostages_counts_their_dead():
 def test_a_raid_that_left_a_number_word_of_hostages_dead():
     assert one("Hamas said the raid had left three other hostages dead.", "three")["metric"] \
         == "hostages_dead"
+
+
+def test_a_body_disputing_a_toll_after_a_turn_label_is_what_its_spokesman_speaks_for():
+    text = ("Some 85,000 people lived in the camp, according to UNRWA.\n\n"
+            "ANCHOR: The Israeli military disputes the toll. Its chief spokesman said the army "
+            "knew of fewer than 100 deaths in the operation.")
+    assert _claimant(text, "fewer than 100") == "israel_military"
+    text = ("Some 85,000 people lived in the camp, according to UNRWA. The Israeli military "
+            "rejects the toll. Its chief spokesman said fewer than 100 civilians died.")
+    assert _claimant(text, "fewer than 100") == "israel_military"
