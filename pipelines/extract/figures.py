@@ -192,8 +192,9 @@ def of_whom_killed(text: str, mention: NumberMention) -> bool:
     return text.startswith(_OF_THE_KILLED, mention.num_end)
 
 
-_HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?\s+over|return(?:ed|ing|s)?|repatriat\w+|"
-                            r"recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+(?:bodies|remains)\s+of\s+"
+_HANDED_BODIES = re.compile(r"\b(?:hand(?:ed|ing|s)?(?:\s+(?:over|back))?|return(?:ed|ing|s)?|"
+                            r"repatriat\w+|recover(?:ed|ing|y)?)\s+(?:of\s+)?the\s+"
+                            r"(?:bodies|remains|coffins)\s+of\s+"
                             r"(?:the\s+)?(?:other\s+|remaining\s+|last\s+|final\s+)?$",
                             re.IGNORECASE)
 _BODIES_FOUND = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:been\s+|were\s+|was\s+)?(?:recovered|"
@@ -331,7 +332,7 @@ _PARTITIVE = re.compile(r"\s+(?:of\s+(?:the|those|these)(?:\s+(?:territory|strip
                         r"camp)['’]s)?|"
                         r"out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
 # "the bodies of the other 24", "the remains of the last four", "the remains of all 28"
-_REMAINS_OF = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:all\s+)?(?:the\s+)?"
+_REMAINS_OF = re.compile(r"\b(?:bodies|remains|coffins)\s+of\s+(?:all\s+)?(?:the\s+)?"
                          r"(?:other\s+|remaining\s+|last\s+|final\s+)?$", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"

@@ -5213,3 +5213,10 @@ def test_a_body_disputing_a_toll_after_a_turn_label_is_what_its_spokesman_speaks
     text = ("Some 85,000 people lived in the camp, according to UNRWA. The Israeli military "
             "rejects the toll. Its chief spokesman said fewer than 100 civilians died.")
     assert _claimant(text, "fewer than 100") == "israel_military"
+
+
+def test_bodies_handed_without_over_and_coffins_handed_over():
+    assert none_at("Israel, for its part, handed the bodies of 45 Palestinians to the Red Cross "
+                   "today.", "45")
+    assert one("Hamas also handed over the coffins of four dead hostages on Monday night.",
+               "four")["metric"] == "hostage_bodies_recovered"
