@@ -189,6 +189,7 @@ _BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–|]\s|\b(?:that|and|but|while|
                        r"whom|where)\s",
                        re.IGNORECASE)
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|according to|"
+                      r"(?:al)?though|whereas|"
                       r"on (?:\d{1,2} [a-z]+|[a-z]+(?: \d{1,2}\b)?)"
                       r"(?: (?:night|morning|afternoon|evening))?|of whom|"
                       r"of which|(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?\w+)?,?|"

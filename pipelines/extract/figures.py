@@ -726,7 +726,9 @@ _DATA_UNVERIFIED = re.compile(r"\b(?:figures|data|numbers|statistics|tolls?|coun
                               r",\s+(?:which|that)\s+(?:are|were|is|was|remain)\s+(?:still\s+|"
                               r"also\s+)?$", re.IGNORECASE)
 # Between a figure and a later hedge: a comma or "and" means the hedge is about something else.
+# (nor a contrast with its own subject: "97 are held, though officials believe ...")
 _NOT_ATTACHED = re.compile(r"\band\b|\bof whom\b|\bwhich\b|\bwho\b|;|"
+                           r",\s+(?:though|although|but|while|whereas)\b|"
                            r"\b(?:many|most|some|all|several|few) of (?:them|whom)\b")
 _ASIDE = re.compile(r",\s*including\b[^,;]*,")
 # a relative clause on the figure itself, up to its hedge

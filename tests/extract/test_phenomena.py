@@ -5220,3 +5220,15 @@ def test_bodies_handed_without_over_and_coffins_handed_over():
                    "today.", "45")
     assert one("Hamas also handed over the coffins of four dead hostages on Monday night.",
                "four")["metric"] == "hostage_bodies_recovered"
+
+
+def test_a_hospital_named_bare_after_its_director_is_a_gaza_hospital():
+    assert _claimant("The director of al-Shifa told me 60 bodies arrived there overnight.",
+                     "60") == "gaza_health"
+
+
+def test_a_hedge_in_a_contrasting_clause_does_not_reach_back():
+    text = ("The army says 97 people are now confirmed to be held hostage in Gaza, though "
+            "Israeli officials believe the true number is between 100 and 150.")
+    assert not one(text, "97")["hedged"]
+    assert one(text, "between 100 and 150")["claimant"] == "Israeli officials"
