@@ -23,8 +23,8 @@ GROUPS = {
     "militants": r"militants?|gunm[ae]n|terrorists?|fighters?|operatives?|combatants?|infiltrators|"
                  r"commanders?|members of (?:hamas|hezbollah)|(?:hamas|hezbollah) members|"
                  r"terror operatives",
-    "children": r"children|child|minors?|kids|babies|infants|newborns|toddlers|boys|girls|"
-                r"schoolchildren|schoolboys|schoolgirls",
+    "children": r"children|child|minors?|kids|babies|baby|infants?|newborns?|toddlers?|boys?|"
+                r"girls?|schoolchildren|schoolboys|schoolgirls",
     "women": r"women|woman",
     # a family's members ("two of her sons", "His brother and two nephews were killed"): the
     # dead, hurt or missing of a family, nothing else ("her parents and five siblings" among
@@ -40,7 +40,7 @@ GROUPS = {
                    r"un (?:staff|employees|workers)|staff members?|staffers|staff|employees|"
                    r"team members|personnel|colleagues",
     "bodies": r"bodies|remains|coffins",
-    "people": r"people|persons?|palestinians|israelis|civilians?|men|individuals?|residents?|"
+    "people": r"people|persons?|palestinians|israelis|civilians?|men|man|individuals?|residents?|"
               r"scientists|engineers|students|teachers|academics|"
               r"gazans|inhabitants|patients|victims|foreigners|nationals|thais|americans|"
               r"casualties|refugees|citizens|others|dead|wounded|injured|fatalities|deaths|lives|"

@@ -5232,3 +5232,11 @@ def test_a_hedge_in_a_contrasting_clause_does_not_reach_back():
             "Israeli officials believe the true number is between 100 and 150.")
     assert not one(text, "97")["hedged"]
     assert one(text, "between 100 and 150")["claimant"] == "Israeli officials"
+
+
+def test_one_man_or_one_girl_is_a_count_of_people():
+    text = ("Palestinian officials said one man, a labourer from Gaza, was killed by falling "
+            "debris in Jericho yesterday.")
+    assert one(text, "one")["metric"] == "killed"
+    assert one("One girl was killed in the strike, medics said.", "One")["metric"] == \
+        "killed_children"
