@@ -64,10 +64,8 @@ _VERB = re.compile(
 # "an estimated", "are believed", "was reported", "the number of confirmed deaths": passive or
 # adjective, not a claim verb.
 # ("rejected claims that ...", "denied reports": the noun, object of another verb)
-# (nor a verb denied: "the ministry never says how many", "the army did not say")
 _NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of|rejected|rejects|"
-                              r"dismissed|dismisses|denied|denies|disputed|disputes|refuted|"
-                              r"never|not|cannot)\s+$|n['’]t\s+$",
+                              r"dismissed|dismisses|denied|denies|disputed|disputes|refuted)\s+$",
                               re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or a title ("Dr.", "said IDF Spokesperson Rear
 # Adm. Daniel Hagari") without ending there.
@@ -209,7 +207,11 @@ _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|accordi
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
                        r"(?:\s+(?:has|have|had))?\s+(?:also|later|earlier|previously|itself|now|"
-                       r"initially|originally|first|already|repeatedly|has|have|had)$",
+                       r"initially|originally|first|already|repeatedly|has|have|had)$|"
+                       # a verb denied names its subject all the same ("the ministry never
+                       # says how many", "the army would not say ..., but said 12 ...")
+                       r"\s+(?:(?:has|have|had|did|does|do|would|could|will|can)\s+)?"
+                       r"(?:not|never)$|\s+\w+n['’]t$|\s+cannot$",
                        re.IGNORECASE)
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|official\s+|daily\s+)?"
                          r"(?:[\w-]+\s+)?(?:figures?|data|statistics|numbers|tracking|monitoring|"
@@ -858,6 +860,12 @@ _INTRO_PERSON = re.compile(
 _ROLE_PREDICATE_AFTER = re.compile(_ROLE_PREDICATE)
 
 
+_STAGE_DIRECTION = re.compile(r"(?:voice[- ]?over|v/?o|on camera|off camera|on screen|by phone|"
+                              r"via (?:video|satellite|phone)|translated|through an interpreter|"
+                              r"archive|continuing|cont'?d)\b", re.IGNORECASE)
+_FORMER = re.compile(r"(?:a\s+)?(?:former|retired|ex-)", re.IGNORECASE)
+
+
 def past_turn_label(text: str, pos: int) -> int:
     """Where the words of a sentence at `pos` start: past a transcript turn's label
     ("ANCHOR: The Israeli military disputes ...")."""
@@ -876,8 +884,9 @@ def turn_labels(text: str, line_start: int) -> list[re.Match]:
 def turn_speaker(text: str, label: re.Match) -> str | None:
     """Who speaks in a transcript turn: the person its label names as they were introduced
     ("IDF Spokesperson Rear Adm. Daniel Hagari" for "HAGARI:") or the interviewee for "A:";
-    "" for the outlet's own people (the one asking, its anchors and correspondents); None for a
-    label that names no one introduced (a section header such as "CASUALTIES:")."""
+    "" for the outlet's own people (the one asking, its anchors and correspondents); a guest
+    introduced without a title, with the role in the label's brackets; None for a label that
+    names no one introduced (a section header such as "CASUALTIES:")."""
     word = label.group("label")
     if word in _ASKER or (label.group("role") and _STAFF_ROLE.search(label.group("role"))):
         return ""
@@ -905,8 +914,12 @@ def turn_speaker(text: str, label: re.Match) -> str | None:
         if is_known(name):
             return name.title()
         # "RONEN AMIR (former head of army research division):", introduced before without a
-        # title: a guest, speaking for whoever the label's role names
-        return f"{named.group()}, {label.group('role').strip()}" if label.group("role") else None
+        # title: a guest, for whoever the label's role names (a former post: for themselves;
+        # "(voice-over)", "(on camera)": how they speak, no role)
+        role = (label.group("role") or "").strip()
+        if not role or _STAGE_DIRECTION.match(role):
+            return None
+        return named.group() if _FORMER.match(role) else f"{named.group()}, {role}"
     phrase = " ".join(title + [named.group()])
     person = f"{title[-1]} {named.group()}"
     if is_known(person) and resolve_claimant(person) != resolve_claimant(phrase):

@@ -37,8 +37,8 @@ _HEDGE_HINT = any_of(_HEDGE_HINTS)
 _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) (?:be (?:independently )?verified|"
                           r"(?:independently )?verify)|"
                           # "Neither figure could be independently verified"
-                          r"\b(?:neither|none\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:could|can)\s+be\s+"
-                          r"(?:independently\s+)?verified|"
+                          r"\b(?:neither|none\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:could|can)"
+                          r"\s+be\s+(?:independently\s+)?verified|"
                           # "unverified videos" say nothing of a toll; "unverified figures" do
                           r"\bunverified\s+(?:figures?|tolls?|numbers?|counts?|data|claims?)\b",
                           re.IGNORECASE)
@@ -130,6 +130,9 @@ _BREAKDOWN_GAP = re.compile(rf"(?:[^.;]|{sentences.ABBREVIATION_DOT}){{0,130}}?\
 # the next item of a breakdown's list: "including 12 women, eight children and three ..."
 _LIST_NEXT = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+# a sentence speaking of a count, not of people: "I am afraid that number is too low."
+_THE_COUNT_ITSELF = re.compile(r"\b(?:that|this|the|their|its)\s+(?:[\w-]+\s+)?(?:number|figure|"
+                               r"count|toll|tally|estimate)\b")
 # "about half of them teachers", "about half were children": a share with a noun, no verb
 _SHARE_NOUN = re.compile(r"\s+(?:(?:are|were)\s+)?(?:[\w-]+\s+)?(?!(?:is|was|has)\b)"
                          r"(?P<noun>[a-z]+s|children|women|men)"
@@ -728,7 +731,8 @@ _DATA_UNVERIFIED = re.compile(r"\b(?:figures|data|numbers|statistics|tolls?|coun
 # Between a figure and a later hedge: a comma or "and" means the hedge is about something else.
 # (nor a contrast with its own subject: "97 are held, though officials believe ...")
 _NOT_ATTACHED = re.compile(r"\band\b|\bof whom\b|\bwhich\b|\bwho\b|;|"
-                           r",\s+(?:though|although|but|while|whereas)\b|"
+                           r",\s+(?:though|although|but|while|whereas)\b(?!\s+(?:the\s+)?"
+                           r"(?:number|figure|toll|count|tally|it|this)\b)|"
                            r"\b(?:many|most|some|all|several|few) of (?:them|whom)\b")
 _ASIDE = re.compile(r",\s*including\b[^,;]*,")
 # a relative clause on the figure itself, up to its hedge
@@ -906,8 +910,9 @@ class _Attributions:
     def antecedent(self, index: int, cue: attribution.Attribution,
                    depth: int = 0) -> str | None:
         """The last named claimant before `cue` (same sentence first, then earlier ones);
-        role nouns ("the ministry") prefer a claimant with the same head noun. A pronoun or
-        "the statement" after "the ministry said" is the ministry, whoever that was."""
+        role nouns ("the ministry") prefer a claimant with the same head noun, looked for past
+        the last LOOKBACK sentences when only other kinds of body were named there. A pronoun
+        or "the statement" after "the ministry said" is the ministry, whoever that was."""
         head = cue.claimant.lower().split()[-1]
         fallback = None
         for j in range(index, max(-1, index - self.LOOKBACK), -1):
@@ -1335,10 +1340,12 @@ def extract_figures(text: str, published: date | None = None,
             continue
         events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
         context_start = spans[index - 1].start if index else s_start
-        if index > 1 and _THEM.search(lowered, s_start, s_end) and \
-                not has_number(lowered[context_start:s_start]):
-            # "61 hostages are still held. I fear that is too low. As many as 40 of them are
-            # dead": a sentence with no count between does not hide the one "them" counts in
+        if index > 1 and _OF_THEM.search(lowered, s_start, s_end) and \
+                not has_number(lowered[context_start:s_start]) and \
+                _THE_COUNT_ITSELF.search(lowered, context_start, s_start):
+            # "61 hostages are still held. I fear that number is too low. As many as 40 of them
+            # are dead": a sentence on the count itself does not hide the one "them" counts in
+            # (one on other people does: "... struck a car of commanders. Three of them died")
             context_start = spans[index - 2].start
         before = _referent(text, figures, context_start)
         line_start = text.rfind("\n", 0, s_start) + 1
@@ -1578,9 +1585,6 @@ _INCLUDE_SUBJECT = re.compile(r"\W*(?:the|those|these|this|that)\s+(?:[\w-]+\s+)
                               r"detainees|hostages|captives)\s*(?:,[^,.;]{0,50},\s*)?(?:\w+\s+)?"
                               r"(?:include[sd]?|"
                               r"comprise[sd]?)\b", re.IGNORECASE)
-
-
-_THEM = re.compile(r"\bof (?:them|whom)\b")
 
 
 def _referent(text: str, figures: list[Figure], context_start: int) -> Figure | None:
@@ -2251,10 +2255,11 @@ _FACING_HUNGER = re.compile(r"\s*,?\s*(?:would|will|could|are|were)?\s*(?:face|f
 
 
 # people said to be near famine, an aside allowed before the verb
+# (never past an event: "32 people were killed in famine-hit northern Gaza" are the dead)
 _NEAR_HUNGER = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s*(?:are|were|is|was|remain|remained|would be|"
-                          r"could be)\s+(?:[\w-]+\s+){0,4}?(?:away from|on the (?:brink|verge|"
-                          r"edge) of|at risk of|close to|in)\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:famine|starvation)\b", re.IGNORECASE)
+                          r"could be)\s+(?:(?!(?:killed|died|dead|wounded|injured)\b)[\w-]+\s+)"
+                          r"{0,4}?(?:away from|on the (?:brink|verge|edge) of|at risk of|close to)"
+                          r"\s+(?:[\w-]+\s+){0,2}?(?:famine|starvation)\b", re.IGNORECASE)
 
 
 _PART_OF_HOME = re.compile(r"\d\s+of\s+(?:the\s+)?[\w-]+['’]s\s+$")
@@ -3314,7 +3319,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                     (opener := _BARE_OPENER.match(text, s_start))
                     and opener.end() == mention.start)):
             metric = "hostages_dead"  # "Of them, 94 remain in Gaza. At least 34 of those are
-            # believed to be dead": a part of the hostages counted just before
+            # believed to be dead", "... Of these, at least 41 are no longer alive": a part of
+            # the hostages counted just before
         if metric is None and of_whom and carried and event is None and (
                 mention.start - s_start <= 2 or _SPEAKER_OPENS.fullmatch(
                     text, s_start, mention.start)) and people.group in (None, "people"):

@@ -258,9 +258,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # a word of the noun phrase after a number, a dotted acronym whole ("130 U.N. staff members")
 _PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,3}(?=\s)|[A-Za-z][A-Za-z'’-]*")
 
-# a number word after "had left": what remains ("had left three hostages dead")
+# a number word after "have left" or "had left": what remains ("had left three hostages
+# dead"), unless it counts time or places ("had left two weeks before", "have left three
+# neighbourhoods")
 _LEFT_COUNT = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-               r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
+               r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!\s+(?:[\w-]+\s+)?"
+               r"(?:hours?|days?|weeks?|months?|years?|neighbou?rhoods?|towns?|villages?|cities|"
+               r"camps?|areas?|districts?|homes?|houses?)\b)")
 
 # Event words -> event, searched in the whole sentence.
 EVENTS = [
@@ -585,6 +589,8 @@ def people_after(text: str, pos: int, limit: int) -> People:
         gap = text[pos if not words else words[-1].end() : match.start()]
         if not gap.strip():
             pass  # the common case: words separated by spaces
+        elif not words and gap == "-" and match.group().lower() == "man":
+            continue  # "a three-man squad of Hamas gunmen": the squad's size, its men after
         elif not words and _QUOTE_GAP.fullmatch(gap):
             pass  # a quoted number: '"almost 50" Israeli hostages'
         elif not words and gap[0] == ")" and not gap[1:].strip() and \

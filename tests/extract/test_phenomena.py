@@ -5159,10 +5159,9 @@ def test_a_guest_labelled_with_a_role_in_brackets_speaks_for_themselves():
     assert one(text, "roughly 900", outlet="Test TV")["claimant"].startswith("Ronen Amir")
 
 
-def test_a_denied_claim_verb_names_no_speaker():
-    text = ("The Gaza health ministry said 30,000 people had been killed. Critics note the "
-            "ministry never says how many were fighters. The ministry says 10 children have "
-            "died of hunger.")
+def test_a_denied_claim_verb_keeps_its_subject_and_no_more():
+    text = ("The Gaza health ministry said 30,000 people had been killed. The ministry never "
+            "says how many were fighters. The ministry says 10 children have died of hunger.")
     assert _claimant(text, "10") == "gaza_health"
 
 
@@ -5240,3 +5239,48 @@ def test_one_man_or_one_girl_is_a_count_of_people():
     assert one(text, "one")["metric"] == "killed"
     assert one("One girl was killed in the strike, medics said.", "One")["metric"] == \
         "killed_children"
+
+
+def test_review_of_them_reaches_back_only_past_a_sentence_on_the_count_itself():
+    text = ("The army says 134 hostages are still held in Gaza. A drone then struck a car "
+            "carrying Hamas commanders near Rafah. Three of them are dead, the army said.")
+    assert one(text, "Three")["metric"] == "killed"
+
+
+def test_review_the_dead_of_a_famine_hit_place_are_the_dead():
+    text = "At least 32 people were killed in famine-hit northern Gaza on Sunday, the ministry said."
+    assert one(text, "At least 32")["metric"] == "killed"
+
+
+def test_review_a_stage_direction_or_a_former_post_in_a_turn_label():
+    text = ("ANCHOR: Jeremy Diamond has the latest from Tel Aviv.\n\n"
+            "JEREMY DIAMOND (voice-over): At least 40 people were killed in the strike.")
+    assert one(text, "At least 40", outlet="Test TV")["claimant_class"] == "outlet"
+    text = ("ANCHOR: With us is Ronen Amir, a former army spokesman.\n\n"
+            "RONEN AMIR (former IDF spokesman): Of those dead, roughly 900 were fighters.")
+    assert one(text, "roughly 900", outlet="Test TV")["claimant_class"] == "other"
+
+
+def test_review_a_denied_verb_still_names_who_speaks_next():
+    text = "The army would not say how many soldiers were hurt, but said 12 troops were killed."
+    assert _claimant(text, "12") == "israel_military"
+
+
+def test_review_a_squad_of_three_men_counts_what_follows():
+    text = "Troops killed a three-man squad of Hamas gunmen in Beit Hanoun."
+    assert one(text, "three")["metric"] == "militants_killed"
+
+
+def test_review_time_or_places_after_left_do_not_stop_the_displaced():
+    for text, surface in (
+            ("About 100,000 residents had left two weeks before the offensive began.",
+             "About 100,000"),
+            ("Some 300,000 people have left three neighbourhoods of Rafah since Monday.",
+             "Some 300,000")):
+        assert one(text, surface)["metric"] == "displaced"
+
+
+def test_review_a_contrast_on_the_number_itself_still_hedges_it():
+    text = ("Hamas says 70 hostages have died, though the number is thought to include some "
+            "killed on October 7.")
+    assert one(text, "70")["hedged"]
