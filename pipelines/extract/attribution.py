@@ -270,11 +270,14 @@ ROLE_HEADS = {"ministry", "agency", "office", "group", "spokesman", "spokeswoman
 
 # Plural sources named without an article ("medics said", "officials say").
 _SOURCE_NOUNS = re.compile(
-    r"(?:(?:local|hospital|health|medical|palestinian|israeli|security|military|us|u\.s\.|un|"
+    # (how many: "three researchers estimated", "two officials said")
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|other)\s+)?"
+    r"(?:(?:local|hospital|public|health|medical|palestinian|israeli|security|military|us|"
+    r"u\.s\.|un|"
     r"egyptian|qatari|senior|gaza|civil defen[cs]e|rescue)\s+){0,2}"
     r"(?:medics|officials|witnesses|eyewitnesses|residents|doctors|rescuers|"
     r"(?:first\s+)?responders|(?:rescue|emergency)\s+(?:workers|crews|services)|volunteers|"
-    r"investigators|experts|analysts|"
+    r"investigators|experts|analysts|researchers|scientists|academics|epidemiologists|"
     r"sources|paramedics|activists|diplomats|mediators|authorities|survivors|relatives|"
     r"people(?=\s+(?:briefed|familiar|close))|"  # "people briefed on the talks"
     r"(?:media\s+|news\s+|press\s+)?reports|"

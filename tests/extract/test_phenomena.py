@@ -5284,3 +5284,13 @@ def test_review_a_contrast_on_the_number_itself_still_hedges_it():
     text = ("Hamas says 70 hostages have died, though the number is thought to include some "
             "killed on October 7.")
     assert one(text, "70")["hedged"]
+
+
+def test_researchers_counted_in_words_are_a_source():
+    text = ("In a letter published in The Lancet on July 5, three researchers estimated that as "
+            "many as 186,000 deaths could be attributed to the war.")
+    assert one(text, "as many as 186,000", outlet="Test Wire")["claimant_class"] == "other"
+    text = ("The war could cost as many as 186,000 lives once deaths from hunger are added in, "
+            "three public health researchers estimated.")
+    assert one(text, "as many as 186,000", outlet="Test Wire")["claimant"] == \
+        "three public health researchers"
