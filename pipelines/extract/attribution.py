@@ -220,6 +220,12 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
                          r"(?:from|by|of|issued by|"
                          r"(?:released|received|compiled|collected|gathered|provided|published)"
                          r" by)\s+)", re.IGNORECASE)
+# data named by who made it, in a relative clause: "a list the Justice Ministry published"
+_DATA_MADE_BY = re.compile(r"^(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:list|report|tally|count|"
+                           r"statement|study|document|figures|data|database)\s+(?:that\s+)?"
+                           r"(?P<owner>(?:the\s+)?(?-i:[A-Z])[^,;]{1,60}?)\s+(?:published|"
+                           r"released|issued|compiled|posted|keeps|kept|put out)"
+                           r"(?:\s+(?:on|last|this)\s+\w+)?$", re.IGNORECASE)
 # a body's data, whoever owns it: "the ministry's latest figures", "its count"
 _DATA_MODIFIERS = r"(?:(?:latest|own|official|updated|new|daily|preliminary|initial)\s+)?"
 _DATA_WORDS = r"figures?|data|statistics|numbers|estimates?|tall(?:y|ies)|counts?|records|reports?"
@@ -287,7 +293,7 @@ _SOURCE_NOUNS = re.compile(
     r"watchdog)|"
     r"government\s+(?:figures|data|statistics|estimates))"
     r"(?:\s+(?:briefed on|familiar with|close to|involved in|with knowledge of|working in|"
-    r"based in|operating in)\s+"
+    r"based in|operating in|tracking|monitoring)\s+"
     r"[\w' -]{2,40})?",
     re.IGNORECASE,
 )
@@ -316,6 +322,8 @@ def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
     phrase = _OWNER_OF_DATA.sub("", phrase)  # "the ministry's estimates": the ministry
+    if (made := _DATA_MADE_BY.match(phrase)) is not None:
+        phrase = made.group("owner")  # "a list the Justice Ministry published": the ministry
     if (tally := _A_TALLY.match(phrase)) and is_known(tally.group("owner")):
         return f"the {tally.group('owner')}"  # "an army tally": the army's count
     if pronoun := _PRONOUN_DATA.match(phrase):  # "its count": the body named before

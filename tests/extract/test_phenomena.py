@@ -5294,3 +5294,12 @@ def test_researchers_counted_in_words_are_a_source():
             "three public health researchers estimated.")
     assert one(text, "as many as 186,000", outlet="Test Wire")["claimant"] == \
         "three public health researchers"
+
+
+def test_data_named_by_who_published_it_and_partners_tracking_movements():
+    text = ("The deal would free up to 1,904 Palestinians, according to a list the Justice "
+            "Ministry published on Saturday.")
+    assert _claimant(text, "up to 1,904") == "israel_gov"
+    text = ("About 796,000 people have been displaced again, according to humanitarian partners "
+            "tracking movements.")
+    assert one(text, "About 796,000", outlet="OCHA")["claimant_class"] == "other"
