@@ -465,11 +465,13 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
         return True
     if number_text.lower() == "one" and (after.startswith((" of ", " that ", " which "))
                                          or before.lower().endswith(("no ", "not "))
+                                         or after.startswith(" by one")
                                          or _ONE_SPEAKER.match(text, num_end)
                                          or _ONE_FAMILY.match(after)):
         return True  # "one of 251 people abducted": a member; "one that would": a pronoun;
-        # "No one was hurt": nobody; "One freed detainee, a teacher from Jabalya, said": a
-        # person who speaks; "nine members of one family": whose they were
+        # "No one was hurt": nobody; "come home one by one": how, not how many; "One freed
+        # detainee, a teacher from Jabalya, said": a person who speaks; "nine members of one
+        # family": whose they were
     if _named_or_priced(before) and not _count_after_since(before, after, number_text) \
             and not _THOUSANDS_AFTER_MONTH.search(before + number_text):
         return True

@@ -5303,3 +5303,8 @@ def test_data_named_by_who_published_it_and_partners_tracking_movements():
     text = ("About 796,000 people have been displaced again, according to humanitarian partners "
             "tracking movements.")
     assert one(text, "About 796,000", outlet="OCHA")["claimant_class"] == "other"
+
+
+
+def test_one_by_one_is_no_count():
+    assert none_at("Editorial pages split as dead hostages come home one by one", "one")
