@@ -223,7 +223,7 @@ _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|offi
 # data named by who made it, in a relative clause: "a list the Justice Ministry published"
 _DATA_MADE_BY = re.compile(r"^(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:list|report|tally|count|"
                            r"statement|study|document|figures|data|database)\s+(?:that\s+)?"
-                           r"(?P<owner>(?:the\s+)?(?-i:[A-Z])[^,;]{1,60}?)\s+(?:published|"
+                           r"(?P<owner>(?:the\s+)?[^,;]{1,60}?)\s+(?:published|"
                            r"released|issued|compiled|posted|keeps|kept|put out)"
                            r"(?:\s+(?:on|last|this)\s+\w+)?$", re.IGNORECASE)
 # a body's data, whoever owns it: "the ministry's latest figures", "its count"
@@ -322,7 +322,7 @@ def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
     phrase = _OWNER_OF_DATA.sub("", phrase)  # "the ministry's estimates": the ministry
-    if (made := _DATA_MADE_BY.match(phrase)) is not None:
+    if (made := _DATA_MADE_BY.match(phrase)) is not None and is_known(made.group("owner")):
         phrase = made.group("owner")  # "a list the Justice Ministry published": the ministry
     if (tally := _A_TALLY.match(phrase)) and is_known(tally.group("owner")):
         return f"the {tally.group('owner')}"  # "an army tally": the army's count
