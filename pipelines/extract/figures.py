@@ -900,6 +900,8 @@ class _Attributions:
         self._cues: dict[int, list[attribution.Attribution]] = {}
         self._turns: dict[int, str | None] = {}
         self._labels: dict[int, tuple[list[re.Match], list[int]]] = {}
+        # per role noun: the last sentence read for `named_up_to` and what it found up to it
+        self._named: dict[str, tuple[int, str | None]] = {}
 
     def cues(self, index: int) -> list[attribution.Attribution]:
         if index not in self._cues:
@@ -954,11 +956,23 @@ class _Attributions:
         if fallback and not depth and head in attribution.ROLE_HEADS:
             # "the ministry" with only other kinds of body named lately: the ministry named
             # further up, if any ("... the Ministry of Health said" in the opening paragraph)
-            return next((a.claimant for j in range(index - self.LOOKBACK, -1, -1)
-                         for a in reversed(self.cues(j)) if not a.generic
-                         and head in a.claimant.lower()
-                         and not a.claimant.lower().startswith(("a ", "an "))), fallback)
+            return self.named_up_to(head, index - self.LOOKBACK) or fallback
         return fallback
+
+    def named_up_to(self, head: str, last: int) -> str | None:
+        """The last body named with `head` ("ministry") in sentences 0..last. Sentences come
+        in order, so each is read once per head, not once per cue that looks back."""
+        scanned, found = self._named.get(head, (-1, None))
+        if last < scanned:
+            scanned, found = -1, None
+        for j in range(scanned + 1, last + 1):
+            for a in self.cues(j):
+                if not a.generic and head in a.claimant.lower() and \
+                        not a.claimant.lower().startswith(("a ", "an ")):
+                    found = a.claimant
+        if last >= 0:
+            self._named[head] = (last, found)
+        return found
 
     def subject(self, index: int, person: bool = False) -> attribution.Attribution | None:
         """A known body opening an earlier sentence ("The Hamas-run health ministry released

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipelines.extract.numbers import TENS, UNITS
 from pipelines.extract.sentences import case_trapped, lower
 from pipelines.extract.wordtrie import any_of, first_letter_alternation, trie_pattern
 
@@ -261,8 +262,7 @@ _PHRASE_WORD = re.compile(r"(?:[A-Z]\.){2,3}(?=\s)|[A-Za-z][A-Za-z'’-]*")
 # a number word after "have left" or "had left": what remains ("had left three hostages
 # dead"), unless it counts time or places ("had left two weeks before", "have left three
 # neighbourhoods")
-_LEFT_COUNT = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-               r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?!\s+(?:[\w-]+\s+)?"
+_LEFT_COUNT = (rf"(?:{trie_pattern(UNITS[1:] + TENS)})\b(?!\s+(?:[\w-]+\s+)?"
                r"(?:hours?|days?|weeks?|months?|years?|neighbou?rhoods?|towns?|villages?|cities|"
                r"camps?|areas?|districts?|homes?|houses?)\b)")
 
