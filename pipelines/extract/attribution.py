@@ -170,15 +170,22 @@ _WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()
 # "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
 _SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
                            r"(?-i:[a-z]+)(?:ed|s)\b", re.IGNORECASE)
+# the nouns for what a person is to the body they speak for ("ministry spokesman X", "X, the
+# UN's humanitarian coordinator"): one list for every rule that reads a role; each adds the
+# words only its own grammar needs
+ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "minister", "official", "director",
+              "chief", "head", "commissioner", "secretary", "coordinator", "envoy",
+              "representative", "ambassador", "president", "commander", "deputy", "adviser",
+              "advisor")
+ROLE_NOUNS = "|".join(ROLE_WORDS)
 # a sentence opening with a person's role or title and full name ("Yisrael Beytenu chairman
 # Avigdor Liberman cut in"), never a place or a crowd ("Khan Younis came under fire", "Gaza City
 # residents fled")
 OPENING_NAME = re.compile(
     r"(?!(?:On|In|At|By|After|Before|Since|During|When|As|Later|Earlier|The|A|An|But|And)\b)"
     r"(?P<c>(?:[A-Z][\w'’.-]+\s+){0,3}"
-    r"(?:(?i:chairman|leader|spokes(?:man|woman|person)|minister|lawmaker|official|head|director|"
-    r"chief|president|deputy|envoy|ambassador|secretary(?:-general)?|mayor|governor|commander|"
-    r"commissioner|coordinator|member|of\s+staff)|"
+    rf"(?:(?i:{ROLE_NOUNS}|secretary-general|chairman|leader|lawmaker|mayor|governor|member|"
+    r"of\s+staff)|"
     rf"(?:{TITLES}|Sen|Rep|Sheikh|Rabbi)\.?)\s+"
     r"[A-Z][\w'’.-]+(?:\s+(?:al-|el-|abu\s|bin\s|ibn\s)?[A-Z][\w'’-]+){1,2})\s+[a-z]+")
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
@@ -845,16 +852,11 @@ _STAFF_ROLE = re.compile(_STAFF, re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:an?|the)\s")
 _ROLE_IN_BRACKETS = re.compile(r"\s*\((?P<role>[^()\n]{1,40})\)")  # "Tamar Levi (anchor)"
 # the words before a name that say who they are: titles, bodies and role nouns
-_TITLE_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "director", "minister",
-                          "chief", "head", "commissioner", "secretary", "coordinator",
-                          "official", "envoy", "adviser", "advisor", "deputy", "general",
-                          "representative", "commander", "president", "ambassador"})
+_TITLE_WORDS = frozenset({*ROLE_WORDS, "general"})
 # a person's role right after their name: "Ismail al-Thawabta, director of the ... Office"
 _ROLE_AFTER = re.compile(r",\s+(?!(?:who|which|whose|and)\b)(?P<role>(?:the\s+|an?\s+)?"
-                         r"(?:[\w'’-]+\s+){0,3}(?:director|head|"
-                         r"chief|spokes(?:man|woman|person)|minister|secretary|commissioner|"
-                         r"coordinator|official|representative|envoy|president|chair\w*|"
-                         r"commander|deputy|adviser|advisor|lead|leader|officer|manager|"
+                         r"(?:[\w'’-]+\s+){0,3}"
+                         rf"(?:{ROLE_NOUNS}|chair\w*|lead|leader|officer|manager|"
                          r"surgeon|doctor|physician)\b[^,.;]{0,80})")
 # what a person is or runs, told after the name: "... has headed the emergency department at
 # Al-Aqsa Martyrs Hospital for 11 years"

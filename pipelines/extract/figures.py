@@ -428,8 +428,7 @@ _ITS_UNIT = re.compile(r"(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:unit|office|depart
                        r"directorate|bureau|centre|center|team|division|desk|"
                        r"spokes(?:man|woman|person))", re.IGNORECASE)
 _ROLE_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z][\w-]*\s+){0,2}"
-                        r"(?:spokes(?:man|woman|person)|"
-                        r"official|director|chief|head|minister)\s+[A-Z]")
+                        rf"(?:{attribution.ROLE_NOUNS})\s+[A-Z]")
 
 _OUTLET_COMMON = {"the", "al", "gaza", "israel", "israeli", "un", "ministry", "office", "news",
                   "daily", "times", "post", "press", "wire", "agency", "network", "world", "state",
@@ -480,9 +479,7 @@ _A_BODY = re.compile(r"(?:^|\s)(?:military|army|ministry|office|agency|governmen
 # where a body's name ends and what it is of, for or with begins
 _OF_WHAT = re.compile(r"\s(?:of|for|in|at|with|to|from)\s|,\s")
 # a person's role right before their name: "Ministry of Health spokesman Ashraf al-Qudra"
-_PERSON_BY_ROLE = re.compile(r"\b(?i:spokes(?:man|woman|person)|minister|official|director|"
-                             r"chief|head|representative|ambassador|envoy|secretary|president|"
-                             r"coordinator|commissioner)\s+[A-Z]")
+_PERSON_BY_ROLE = re.compile(rf"\b(?i:{attribution.ROLE_NOUNS})\s+[A-Z]")
 
 
 @lru_cache(maxsize=1024)
