@@ -5308,3 +5308,41 @@ def test_data_named_by_who_published_it_and_partners_tracking_movements():
 
 def test_one_by_one_is_no_count():
     assert none_at("Editorial pages split as dead hostages come home one by one", "one")
+
+
+def test_an_outlet_relaying_a_body_that_it_names_in_an_aside_is_the_bodys():
+    text = ("In Ramallah, the daily Al-Ayyam, citing OCHA, said 512 Palestinians had been killed "
+            "in the West Bank.")
+    assert _claimant(text, "512") == "un"
+    # "the same ministry" is the ministry named before
+    text = ("Gaza's health ministry put the toll at 40,005. A Saudi daily, citing the same "
+            "ministry, rounded it to more than 40,000 dead.")
+    assert _claimant(text, "more than 40,000") == "gaza_health"
+    # a thing cited, not a body, leaves the speaker in place
+    text = ("US officials, citing an intelligence assessment, estimated that 9,000 Hamas "
+            "fighters had been killed.")
+    assert _claimant(text, "9,000") == "us_gov"
+
+
+def test_a_body_cited_in_one_clause_does_not_speak_for_another_speakers_clause():
+    text = ("Some 1,200 people died in the attack, the paper wrote, citing the Prime Minister's "
+            "Office, while the army says 310 soldiers have since been killed.")
+    assert _claimant(text, "Some 1,200") == "israel_gov"
+    assert _claimant(text, "310") == "israel_military"
+
+
+def test_quoted_as_saying_and_a_bodys_warning_that_name_whose_figure_it_is():
+    text = ("A Hebrew daily quoted the army as saying it had killed more than 17,000 gunmen "
+            "in Gaza.")
+    assert _claimant(text, "more than 17,000") == "israel_military"
+    text = ("The paper also carried the health ministry's warning that at least 12 children "
+            "had died of hunger in the north.")
+    assert _claimant(text, "at least 12") == "gaza_health"
+
+
+def test_a_body_that_records_a_toll_claims_it():
+    text = "The Ministry of Health in Gaza now records 30,320 deaths since the war began."
+    assert _claimant(text, "30,320") == "gaza_health"
+    # "records" as a noun is no verb
+    text = "Hospital records show 40 people were brought in dead."
+    assert one(text, "40")["claimant"] == "Hospital records"
