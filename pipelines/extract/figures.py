@@ -884,6 +884,19 @@ _TAKEN_ON = re.compile(rf"\b(?<!were )(?<!was )(?<!been )(?:{_TAKEN_VERBS})\s+(?
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?!including\b|according\b|bringing\b|raising\b)[a-z]+ing\b")
 
 
+# the role nouns that name a body, not a person ("the ministry", "the agency")
+_BODY_NOUNS = frozenset({"ministry", "agency", "office", "department", "organization",
+                         "organisation"})
+
+
+@lru_cache(maxsize=8)
+def _body_mention(head: str) -> re.Pattern:
+    """A body named with `head`: "the health ministry in Hamas-run Gaza", "Israel's foreign
+    ministry"."""
+    return re.compile(rf"\b(?:[Tt]he\s+)?(?:[\w'’-]+\s+){{0,2}}(?i:{head})"
+                      r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?")
+
+
 class _Attributions:
     """Attribution cues per sentence, computed only when asked for (most sentences never are),
     and the antecedent of "he said" / "the official said" in earlier sentences."""
@@ -950,11 +963,24 @@ class _Attributions:
                     fallback = fallback or earlier.claimant  # (the health minister speaks for
                     continue  # his ministry: "the ministry said" after "Health Minister X said")
                 return earlier.claimant
+            if j == index - 1 and not depth and head in _BODY_NOUNS and \
+                    (named := self._body_named(j, head)):
+                return named  # "... built their case on data from the health ministry in
+                # Gaza. According to the ministry, ...": the body the sentence before names,
+                # though it claims nothing there
         if fallback and not depth and head in attribution.ROLE_HEADS:
             # "the ministry" with only other kinds of body named lately: the ministry named
             # further up, if any ("... the Ministry of Health said" in the opening paragraph)
             return self.named_up_to(head, index - self.LOOKBACK) or fallback
         return fallback
+
+    def _body_named(self, index: int, head: str) -> str | None:
+        """The last body with `head` ("ministry") a sentence names, if the registry knows it."""
+        sent = self.spans[index]
+        if head not in sentences.lower(self.text[sent.start:sent.end]):
+            return None
+        found = [m.group() for m in _body_mention(head).finditer(self.text, sent.start, sent.end)]
+        return found[-1] if found and is_known(found[-1]) else None
 
     def named_up_to(self, head: str, last: int) -> str | None:
         """The last body named with `head` ("ministry") in sentences 0..last. Sentences come
@@ -3192,7 +3218,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             event = died[2] if died else "injured"  # "113 wounded evacuated by air", "300 of
             # the injured remain in critical condition": the noun counted is itself the metric
             # (but "two of the wounded had died overnight" are dead)
-        event = event or metrics.nearest_event(events, mention.num_start, mention.num_end, skip,
+        event = event or metrics.nearest_event(events, mention.start, mention.num_end, skip,
                                                limit=following, noun_end=people.end, text=text)
         if event in ("remaining", "abducted") and people.group == "prisoners" and any(
                 e[2] == "released" and e[1] <= mention.start for e in events) and not any(

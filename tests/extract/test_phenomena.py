@@ -5346,3 +5346,16 @@ def test_a_body_that_records_a_toll_claims_it():
     # "records" as a noun is no verb
     text = "Hospital records show 40 people were brought in dead."
     assert one(text, "40")["claimant"] == "Hospital records"
+
+
+def test_the_ministry_is_the_one_the_sentence_before_names_though_it_claims_nothing():
+    text = ("Israel's foreign ministry said it would reply in court. The petitioners rested "
+            "their case on records from the health ministry in Hamas-run Gaza. According to "
+            "the ministry, more than 23,000 people have been killed.")
+    assert _claimant(text, "more than 23,000") == "gaza_health"
+
+
+def test_a_qualifier_does_not_push_a_count_away_from_its_own_verb():
+    text = "Gunmen killed 1,200 people, wounded about 5,500 and abducted more than 240."
+    assert one(text, "about 5,500")["metric"] == "injured"
+    assert one(text, "more than 240")["metric"] == "abducted"
