@@ -1422,11 +1422,13 @@ def extract_figures(text: str, published: date | None = None,
         # where "... cannot be independently verified" stops reaching: its clause
         unverified_end = _verified_scope(text, s_start, s_end) if "verif" in lower else None
         # in the next sentence it hedges this one's figures when it speaks of the same claimant
-        # or names none before it ("Its figures cannot be verified; Israel says ...")
+        # or names none before it ("Its figures cannot be verified; Israel says ..."; "The
+        # ministry's figures could not be verified, the channel noted": who remarks on it after
+        # is no claimant of the figures)
         next_end = _verified_scope(text, spans[index + 1].start, spans[index + 1].end) \
             if unverified_end is None and "verif" in following else None
-        next_unverified = None if next_end is None \
-            else _next_claimants(attributions, index + 1, next_end)
+        next_unverified = None if next_end is None else _next_claimants(
+            attributions, index + 1, _VERIFY_NEXT.search(text, spans[index + 1].start).start())
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if _HEDGE_HINT.search(lower) else []
         # a share does not stop a hedge from reaching its base ("Of the 111 held, about a

@@ -449,6 +449,11 @@ _ONE_SPEAKER = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+(?:a|an)\s[^.;,]{0,80
 _ONE_FAMILY = re.compile(r" (?:family|household|clan)\b(?! members?\b)", re.IGNORECASE)
 
 
+_BELONGS_TO_NONE = re.compile(r"\s+(?:(?!who\b|that\b|which\b)[\w-]+\s+){0,3}?(?:"
+                             r"belonged\s+to\s+(?:none|no\s+one|neither|nobody)\b|"
+                             r"did\s+not\s+belong\b|didn['’]t\s+belong\b)", re.IGNORECASE)
+
+
 def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bool:
     """Years, dates, times, ages, durations, money, units and things that are not people."""
     before = text[max(0, num_start - 24) : num_start]
@@ -463,6 +468,9 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if (_NOT_PEOPLE_AFTER.match(after) if case_trapped(after)
             else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
         return True
+    if "belong" in after and _BELONGS_TO_NONE.match(after):
+        return True  # "the army suspected one set of remains belonged to none of them": whose
+        # the remains are not, no count of the dead
     if number_text.lower() == "one" and (after.startswith((" of ", " that ", " which "))
                                          or before.lower().endswith(("no ", "not "))
                                          or after.startswith(" by one")
@@ -843,7 +851,7 @@ _DEATH_NOT_AFTER = re.compile(r"\s+(?:zones?|traps?|penalty|threats?|sentences?|
 _PLACE_BEFORE = re.compile(r"\b(?:school|building|shelter|tent|camp|cent(?:re|er)|hospital|"
                            r"mosque|church|house|home|compound|facility|warehouse)s?\s+$",
                            re.IGNORECASE)
-_OWNER_BEFORE = re.compile(r"\b(?:the|their|his|her|whose)\s+$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"\b(?:the|their|his|her|whose|of)\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$",
                         re.IGNORECASE)
 
@@ -855,7 +863,8 @@ def _no_event(text: str, ev: tuple[int, int, str]) -> bool:
     if name == "remaining":
         return bool(_REMAIN_UNCLEAR.match(text, end)  # "the fate of 150 ... remained unclear"
                     or (word == "remaining" and _NUMBER_NEXT.match(text, end))
-                    # "the remains were identified": the noun (a body), not the verb
+                    # "the remains were identified", "one set of remains": the noun (a body),
+                    # not the verb
                     or (word == "remains" and _OWNER_BEFORE.search(text, max(0, start - 8),
                                                                    start)))
     return name == "killed" and word.startswith("death") and bool(

@@ -5359,3 +5359,17 @@ def test_a_qualifier_does_not_push_a_count_away_from_its_own_verb():
     text = "Gunmen killed 1,200 people, wounded about 5,500 and abducted more than 240."
     assert one(text, "about 5,500")["metric"] == "injured"
     assert one(text, "more than 240")["metric"] == "abducted"
+
+
+def test_who_remarks_that_a_figure_cannot_be_verified_is_not_its_claimant():
+    text = ("The broadcaster Gulf Vision, citing the Hamas-run health ministry, reported that "
+            "210 people were killed in the raid. The ministry's figures could not be "
+            "independently verified, the channel said.")
+    assert one(text, "210")["hedged"]
+
+
+def test_remains_that_belong_to_no_one_counted_are_no_count():
+    text = ("Hamas handed over the bodies of six hostages, and the army said one set of remains "
+            "belonged to none of them.")
+    assert none_at(text, "one")
+    assert one(text, "six")["metric"] == "hostage_bodies_recovered"
