@@ -447,8 +447,9 @@ _POSSESSIVE_CLAIM = re.compile(r"(?:'s|’s|s'|’)\s+(?:[a-z]+\s+)?(?:warning|c
                                r"\s+that\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?:\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|"
                            r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})$")
-# "Yedioth Ahronoth quoted the army as saying ...": the paper relays the army's claim
-_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<c>[^,;:“”\"()]{2,60}?)\s+as\s+"
+# "Yedioth Ahronoth quoted the army as saying ...", "cited the office as saying": the paper
+# relays the army's claim
+_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<c>[^,;:“”\"()]{2,60}?)\s+as\s+"
                         r"(?:saying|telling|stating|estimating|reporting)\b", re.IGNORECASE)
 
 
@@ -618,7 +619,8 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             # (a body relayed is the claimant: "Asharq Al-Awsat, citing the ministry, said")
         if _looks_like_claimant(phrase):
             found.append(Attribution(phrase, start + m.start(), True, generic, cited=True))
-    for m in (_QUOTED_AS.finditer(sentence) if "quot" in lowered and " as " in lowered
+    for m in (_QUOTED_AS.finditer(sentence) if " as " in lowered and
+              ("quot" in lowered or "cit" in lowered)
               else ()):
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):

@@ -1315,6 +1315,7 @@ def _verified_scope(text: str, start: int, end: int) -> int | None:
 # "released 1,968 prisoners under the truce that took effect on Friday": the date is the truce's
 _THAT_OF_ANOTHER = re.compile(r"\b(?:under|during|after|before|since)\s+(?:the|a|an|its)\s+"
                               r"(?:[\w-]+\s+)?[\w-]+\s+(?:that|which)\b", re.IGNORECASE)
+_COLON_PARTS = re.compile(r"[^.;:\d]{0,120}:\s*")
 _NEW_CLAIM = re.compile(r";|,\s+(?:and|but|while)\s+(?-i:[A-Z])")
 
 
@@ -1532,6 +1533,9 @@ def extract_figures(text: str, published: date | None = None,
             part = bool(figures) and s_start <= figures[-1].span_end <= mention.start and (
                 _BREAKDOWN_GAP.match(text, figures[-1].span_end, mention.start)
                 or _IN_STAGES.search(text, figures[-1].span_end, mention.start)
+                # "Israel freed 1,968 on Monday, according to ...: 1,718 detained in Gaza and
+                # 250 serving life terms": the whole's parts, listed after a colon
+                or _COLON_PARTS.fullmatch(text, figures[-1].span_end, mention.start)
                 or (in_list and (_LIST_NEXT.match(text, figures[-1].span_end, mention.start)
                                  or _THEN.match(text, figures[-1].span_end, mention.start))))
             whole = figures[-1] if figures else None

@@ -5373,3 +5373,21 @@ def test_remains_that_belong_to_no_one_counted_are_no_count():
             "belonged to none of them.")
     assert none_at(text, "one")
     assert one(text, "six")["metric"] == "hostage_bodies_recovered"
+
+
+def test_a_share_told_with_have_been_is_a_figure():
+    text = "Of the roughly 240 people abducted on October 7, fewer than half have been freed."
+    share = one(text, "fewer than half", published=date(2023, 12, 1))
+    assert (share["metric"], share["value"]) == ("hostages_released", 120)
+
+
+def test_cited_as_saying_names_the_body_relayed():
+    text = ("A Qatari channel also cited the Government Media Office as saying 230 journalists "
+            "had been killed.")
+    assert _claimant(text, "230") == "gaza_gmo"
+
+
+def test_parts_listed_after_a_colon_share_the_wholes_day():
+    text = ("Israel freed 1,968 prisoners on Monday, the prisoners' society said: 1,718 held "
+            "without charge in Gaza and 250 serving life terms.")
+    assert one(text, "1,718", published=date(2025, 10, 15))["as_of"] == "2025-10-13"
