@@ -748,6 +748,9 @@ _BREAKDOWN = re.compile(r"\s*(?:including|among them|among whom|of whom|of them|
 
 
 _COMMA = re.compile(r", ")
+# what opens another speaker's clause after a source cited ("..., citing the PMO, while the
+# army says ..."; not "Citing UNICEF, the network said ...")
+_NEXT_CLAUSE = re.compile(r";|\b(?:while|whereas|but|and|although|though)\s", re.IGNORECASE)
 
 
 def _past_comma(span: str) -> bool:
@@ -763,7 +766,8 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     if not attributions:
         return None
     cited = [a for a in attributions if a.cited]
-    if cited and not any(cited[0].start < text.rfind(a.claimant, 0, a.start + 1) < pos
+    if cited and not any(cited[0].start < (at := text.rfind(a.claimant, 0, a.start + 1)) < pos
+                         and _NEXT_CLAUSE.search(text, cited[0].start, at)
                          for a in attributions):
         # "The Times of Israel reported ..., citing the IDF": the IDF's figure (not one another
         # speaker claims after it: "..., citing the PMO, while the IDF says 308 soldiers ...")

@@ -5329,6 +5329,9 @@ def test_a_body_cited_in_one_clause_does_not_speak_for_another_speakers_clause()
             "Office, while the army says 310 soldiers have since been killed.")
     assert _claimant(text, "Some 1,200") == "israel_gov"
     assert _claimant(text, "310") == "israel_military"
+    # a speaker after a source cited up front is still the one relaying it
+    text = "Citing UNICEF, the network said about 850,000 children had been displaced."
+    assert _claimant(text, "about 850,000") == "un"
 
 
 def test_quoted_as_saying_and_a_bodys_warning_that_name_whose_figure_it_is():
