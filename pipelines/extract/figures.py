@@ -1815,8 +1815,15 @@ _SURVIVED_BY = re.compile(r"\b(?:(?:leaves|left|leaving)\s+behind\s+(?:his|her|t
                           re.IGNORECASE)
 _UNCOUNTED = re.compile(
     r"\s*,?\s*(?:(?P<rel>who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|"
-    r"has been|had been|(?:are |were |is |was )?being)\s+)?(?:still\s+|now\s+)?(?:(?(aux)(?:"
-    rf"{_UNCOUNTED_ACTS}|vaccinated)\b|(?!))|"
+    r"has been|had been|(?:are |were |is |was )?(?:still )?being)\s+)?(?:still\s+|now\s+)?"
+    # ("About 600 patients are still being treated inside, among them 37 newborns")
+    rf"(?:(?(aux)(?:{_UNCOUNTED_ACTS}|vaccinated|treated(?= inside| in hospital| there))\b|(?!))|"
+    # "documented 12 children arrested in Jenin last week": the participle alone, right after
+    # them (not past a comma: "killed 12 children, arrested 40 others"; nor "detained", which
+    # tells who prisoners freed are: "1,718 people detained in Gaza during the war")
+    r"(?(aux)(?!)|(?<!,\s)(?<!,)(?:arrested|apprehended|rounded up)\s+(?:in|at|on|during|since|"
+    r"over|by|from|"
+    r"across|last|this|overnight)\b)|"
     r"(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
     r"(?P<facing>facing|face|at risk of|in need of)\b|"
@@ -2482,8 +2489,9 @@ _BY_ISRAEL = (r"(?:handed\s+(?:over|back)|released|returned|transferred)\s+by\s+
 _HANDED_BACK_BEFORE = re.compile(rf"\b(?:bodies|remains)\b[^.;]{{0,60}}?\b{_BY_ISRAEL}|"
                                  r"\bpalestinian\s+bodies\b", re.IGNORECASE)
 # right after a count: "the bodies of 195 martyrs handed over by the occupation"
-_ISRAEL_HANDS_OVER = re.compile(rf"(?:\s+bodies)?(?:\s+of)?\s+[\w-]+\s+{_BY_ISRAEL}",
-                                re.IGNORECASE)
+# (or received from it: "received the bodies of 45 Palestinians from Israel on Tuesday")
+_ISRAEL_HANDS_OVER = re.compile(rf"(?:\s+bodies)?(?:\s+of)?\s+[\w-]+\s+(?:{_BY_ISRAEL}|"
+                                r"from\s+(?:the\s+)?(?:occupation|israel)\b)", re.IGNORECASE)
 _BODIES_OF_BEFORE = re.compile(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _PART_RIGHT_AFTER = re.compile(r"\b(?:of\s+(?:whom|which|them)|among\s+them)\b[^.;]{0,25}$|"
                                r"\b(?:only|just|including)\s+$", re.IGNORECASE)

@@ -449,6 +449,7 @@ _ONE_SPEAKER = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+(?:a|an)\s[^.;,]{0,80
 _ONE_FAMILY = re.compile(r" (?:family|household|clan)\b(?! members?\b)", re.IGNORECASE)
 
 
+_AVERAGE_OF = re.compile(r"\baverage\s+of\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _BELONGS_TO_NONE = re.compile(r"\s+(?:(?!who\b|that\b|which\b)[\w-]+\s+){0,3}?(?:"
                              r"belonged\s+to\s+(?:none|no\s+one|neither|nobody)\b|"
                              r"did\s+not\s+belong\b|didn['’]t\s+belong\b)", re.IGNORECASE)
@@ -468,6 +469,8 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if (_NOT_PEOPLE_AFTER.match(after) if case_trapped(after)
             else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
         return True
+    if "average" in before and _AVERAGE_OF.search(before):
+        return True  # "an average of more than three children killed every day": a rate
     if "belong" in after and _BELONGS_TO_NONE.match(after):
         return True  # "the army suspected one set of remains belonged to none of them": whose
         # the remains are not, no count of the dead

@@ -5394,3 +5394,32 @@ def test_parts_listed_after_a_colon_share_the_wholes_day():
     text = ("Israel freed 1,968 prisoners on Monday, the prisoners' society said: 1,718 held "
             "without charge in Gaza and 250 serving life terms.")
     assert one(text, "1,718", published=date(2025, 10, 15))["as_of"] == "2025-10-13"
+
+
+def test_a_bare_arrest_after_the_people_is_no_count_of_the_dead_before():
+    text = ("Troops have killed at least 190 children in the West Bank, the group said. It "
+            "documented 14 children arrested in Hebron last week.")
+    assert none_at(text, "14")
+    # a detention that tells who prisoners freed are still counts them
+    text = ("Israel freed 1,968 prisoners, including 1,718 people detained in Gaza during the "
+            "war.")
+    assert one(text, "1,718")["metric"] == "prisoners_released"
+
+
+def test_an_average_a_day_is_a_rate_not_a_count():
+    text = ("At least 210 children have been killed, an average of more than three children "
+            "killed every day.")
+    assert none_at(text, "more than three")
+    assert one(text, "At least 210")["metric"] == "killed_children"
+
+
+def test_bodies_received_from_israel_are_no_count_of_the_dead():
+    text = "The ministry said it had received the bodies of 30 Palestinians from Israel."
+    assert none_at(text, "30")
+
+
+def test_the_parts_of_patients_being_treated_take_no_toll_from_before():
+    text = ("Nine patients have died since the generators stopped. About 450 patients are "
+            "still being treated inside, among them 31 newborns, the director said.")
+    assert none_at(text, "31")
+    assert one(text, "Nine")["metric"] == "killed"
