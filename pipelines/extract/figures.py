@@ -576,7 +576,11 @@ _DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:(?:now|already|so far|sinc
                    r"\b(?:hamas|israel|it|they|the group|the army|the military|occupation|"
                    r"resistance)\s+(?:\w+\s+)?(?:released|freed|handed over|returned)\b|"
                    # "brings to eight the number of bodies handed to Israel since Monday"
-                   r"\b(?:brings|brought|bringing|raises|raised|raising)\s+to\b")
+                   r"\b(?:brings|brought|bringing|raises|raised|raising)\s+to\b|"
+                   # "the 200 prisoners freed by the occupation on Saturday, in the exchange
+                   # under the ceasefire" (not "would be freed on Saturday")
+                   r"(?<!\bbe )(?<!\bto )\b(?:released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?"
+                   r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 
 
 # "reports 68,280 killed and estimates that 9,500 remain missing": a verb after the figure
@@ -707,7 +711,8 @@ _UNTIL_ALL = re.compile(r"\b(?:until|till|bring(?:s|ing)?(?:\s+(?:back|home))?|"
                         r"(?:committed|determined|pledged|vowed|working) to return(?:ing)?)"
                         r"\s+all\s+(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
 # the state a count's people are named in, right after their noun
-_STATE_NOW = re.compile(r"\s+of\s+(?:whom|them)\s+(?:are|is)\s+(?:no longer alive|dead|"
+_STATE_NOW = re.compile(r"\s+of\s+(?:whom|them)\s+(?:are|is)\s+"
+                        r"(?:(?:believed|thought|said)\s+to\s+be\s+)?(?:no longer alive|dead|"
                         r"(?:still\s+)?alive|deceased)\b", re.IGNORECASE)
 _STATE_NAMED = re.compile(r"\s+(?:displaced|uprooted|wounded|injured)\s+(?:from|in|by|since|"
                           r"during)\b", re.IGNORECASE)

@@ -5423,3 +5423,18 @@ def test_the_parts_of_patients_being_treated_take_no_toll_from_before():
             "still being treated inside, among them 31 newborns, the director said.")
     assert none_at(text, "31")
     assert one(text, "Nine")["metric"] == "killed"
+
+
+def test_a_state_believed_now_is_no_deal_term():
+    text = ("The agency repeated its call for the release of the 59 hostages still held in Gaza, "
+            "24 of whom are believed to be alive.")
+    found = one(text, "24")
+    assert (found["status"], found["hedged"]) == ("reported", True)
+
+
+def test_prisoners_freed_on_a_day_under_a_deal_were_freed():
+    text = ("Many of the 200 prisoners freed by Israel on Saturday, in the second exchange under "
+            "the ceasefire, bore signs of abuse, the society said.")
+    assert one(text, "200", published=date(2025, 1, 26))["status"] == "reported"
+    text = "Under the deal, 200 prisoners would be freed on Saturday."
+    assert one(text, "200", published=date(2025, 1, 26))["status"] == "proposed"
