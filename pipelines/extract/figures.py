@@ -945,7 +945,9 @@ class _Attributions:
             for earlier in reversed(candidates):
                 if j == index and earlier.start >= cue.start:
                     continue
-                if earlier.generic:
+                if earlier.generic or attribution.GENERIC.match(earlier.claimant):
+                    # (a sentence's subject is a role noun too: "The group said ..." names no
+                    # group for a later "the group" to be)
                     earlier_head = earlier.claimant.lower().split()[-1]
                     if depth or head in attribution.ROLE_HEADS or \
                             earlier_head not in attribution.ROLE_HEADS:

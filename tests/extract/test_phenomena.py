@@ -5438,3 +5438,10 @@ def test_prisoners_freed_on_a_day_under_a_deal_were_freed():
     assert one(text, "200", published=date(2025, 1, 26))["status"] == "reported"
     text = "Under the deal, 200 prisoners would be freed on Saturday."
     assert one(text, "200", published=date(2025, 1, 26))["status"] == "proposed"
+
+
+def test_the_group_is_the_body_named_last_not_an_earlier_the_group():
+    text = ("Hamas released four more bodies on Monday. The group said the rest were under "
+            "rubble. In return, Israel freed 1,968 prisoners, according to the Palestinian "
+            "Prisoners' Society. Of those freed, 154 were deported to Egypt, the group said.")
+    assert _claimant(text, "154", outlet="Test Wire") == "other"
