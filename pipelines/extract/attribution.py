@@ -17,6 +17,15 @@ from pipelines.extract.numbers import has_number
 from pipelines.extract.sentences import TITLES, case_trapped, lower
 from pipelines.extract.wordtrie import first_letter_alternation
 
+# the nouns for what a person is to the body they speak for ("ministry spokesman X", "X, the
+# UN's humanitarian coordinator"): one list for every rule that reads a role; each adds the
+# words only its own grammar needs
+ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "minister", "official", "director",
+              "chief", "head", "commissioner", "secretary", "coordinator", "envoy",
+              "representative", "ambassador", "president", "commander", "deputy", "adviser",
+              "advisor")
+ROLE_NOUNS = "|".join(ROLE_WORDS)
+
 VERBS = (
     r"said|says|say|told|tells|tell|claimed|claims|claim|claiming|reported|reports|estimated|"
     r"estimates|estimate|announced|announces|stated|states|added|adds|noted|notes|confirmed|"
@@ -86,8 +95,7 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<c>{_NAME_CHAR}+)|"
                         r"showed|suggests?|suggested|concluded|published|released|in|that)\b|"
                         r"\s*[,;:.(]|$)", re.IGNORECASE)
 # "said civil defence spokesman Mahmoud Basal": a lower-case role, then the name
-_ROLE_BEFORE_NAME = (r"(?:[a-z][\w-]*\s+){1,3}(?:spokes(?:man|woman|person)|official|director|"
-                     r"chief|head|minister|adviser|advisor|envoy|coordinator)\s+(?-i:[A-Z])")
+_ROLE_BEFORE_NAME = rf"(?:[a-z][\w-]*\s+){{1,3}}(?:{ROLE_NOUNS})\s+(?-i:[A-Z])"
 _INVERTED = re.compile(
     # (not "told a news conference": who is told, never who speaks)
     rf"\b(?!accuse|told\b|tells?\b)(?:{VERBS})\s+(?P<c>(?=(?:the|an?|its)\s|(?-i:[A-Z])|"
@@ -102,10 +110,10 @@ _ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:d
                               r"spokes(?:man|woman|person)|official|chief|manager)\b")
 # a person's place of work after their name: "a surgeon at al-Shifa Hospital" (the body is
 # what the registry is asked about: not "a former hostage of Hamas" nor "a critic of Hamas")
-AT_A_BODY = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:surgeon|doctor|physician|"
-                       r"nurse|paramedic|medic|director|manager|official|officer|researcher|"
-                       r"coordinator|worker|employee|staffer|staff member|spokes(?:man|woman|"
-                       r"person))\s+(?:at|with|for|of|in)\s+(?P<body>(?:the\s+)?(?:al-|el-)?"
+AT_A_BODY = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                       rf"(?:{ROLE_NOUNS}|surgeon|doctor|physician|nurse|paramedic|medic|manager|"
+                       r"officer|researcher|worker|employee|staffer|staff member)"
+                       r"\s+(?:at|with|for|of|in|to)\s+(?P<body>(?:the\s+)?(?:al-|el-)?"
                        r"(?-i:[A-Z])[^,;]{0,60})")
 _HEADLINE = re.compile(r"(?::|\s[—–])\s*(?P<c>[A-Za-z][\w'’ .-]{2,60})$")
 # (after a wire's version tag: "UPDATE 5-Gaza health ministry: 104 killed ...")
@@ -172,14 +180,6 @@ _WITH_SAYING = re.compile(r"\bwith\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()
 # "... highlighted by the Gaza Ministry of Health, reporting 30,228 casualties"
 _SUBJECT_VERB = re.compile(r"(?P<c>(?:the\s+)?[\w'’ -]{2,60}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?"
                            r"(?-i:[a-z]+)(?:ed|s)\b", re.IGNORECASE)
-# the nouns for what a person is to the body they speak for ("ministry spokesman X", "X, the
-# UN's humanitarian coordinator"): one list for every rule that reads a role; each adds the
-# words only its own grammar needs
-ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "minister", "official", "director",
-              "chief", "head", "commissioner", "secretary", "coordinator", "envoy",
-              "representative", "ambassador", "president", "commander", "deputy", "adviser",
-              "advisor")
-ROLE_NOUNS = "|".join(ROLE_WORDS)
 # a sentence opening with a person's role or title and full name ("Yisrael Beytenu chairman
 # Avigdor Liberman cut in"), never a place or a crowd ("Khan Younis came under fire", "Gaza City
 # residents fled")

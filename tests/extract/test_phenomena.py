@@ -5445,3 +5445,9 @@ def test_the_group_is_the_body_named_last_not_an_earlier_the_group():
             "rubble. In return, Israel freed 1,968 prisoners, according to the Palestinian "
             "Prisoners' Society. Of those freed, 154 were deported to Egypt, the group said.")
     assert _claimant(text, "154", outlet="Test Wire") == "other"
+
+
+def test_a_speaker_named_again_keeps_the_role_given_with_to():
+    text = ("Tal Becker, the legal adviser to Israel's foreign ministry, spoke first. \"We are "
+            "defending ourselves,\" Becker said, adding that Hamas still held 136 hostages.")
+    assert _claimant(text, "136", outlet="Test Wire") == "israel_gov"
