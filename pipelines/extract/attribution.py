@@ -242,6 +242,8 @@ _DATA_WORDS = r"figures?|data|statistics|numbers|estimates?|tall(?:y|ies)|counts
 # (not a day's: "Friday's report" is the body named before, `GENERIC`)
 _OWNER_OF_DATA = re.compile(rf"(?<!day)(?:'s|’s|s'|’)\s+(?:{_DATA_MODIFIERS}(?:{_DATA_WORDS})|"
                             r"latest|daily|official|updated|preliminary|initial)$", re.IGNORECASE)
+_BODY_DATA = re.compile(r"(?P<owner>[\w'’ -]{2,50}?)\s+(?:figures|data|statistics|numbers)",
+                        re.IGNORECASE)
 _PRONOUN_DATA = re.compile(rf"^(its|their|his|her)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS}|reckoning)$",
                            re.IGNORECASE)
 _OWN_MINISTRY = re.compile(r"^(?:its|their)\s+(?:so-called\s+)?(?=(?:(?:health|justice) ministry|"
@@ -335,6 +337,9 @@ def _clean(phrase: str) -> str:
         phrase = made.group("owner")  # "a list the Justice Ministry published": the ministry
     if (tally := _A_TALLY.match(phrase)) and is_known(tally.group("owner")):
         return f"the {tally.group('owner')}"  # "an army tally": the army's count
+    if (data := _BODY_DATA.fullmatch(phrase)) and (GENERIC.match(data.group("owner")) or
+                                                   is_known(data.group("owner"))):
+        phrase = data.group("owner")  # "according to ministry data": the ministry's
     if pronoun := _PRONOUN_DATA.match(phrase):  # "its count": the body named before
         return _PRONOUNS[pronoun.group(1).lower()]
     # "its so-called health ministry": the ministry, as "the health ministry" reads

@@ -5451,3 +5451,9 @@ def test_a_speaker_named_again_keeps_the_role_given_with_to():
     text = ("Tal Becker, the legal adviser to Israel's foreign ministry, spoke first. \"We are "
             "defending ourselves,\" Becker said, adding that Hamas still held 136 hostages.")
     assert _claimant(text, "136", outlet="Test Wire") == "israel_gov"
+
+
+def test_according_to_a_bodys_data_without_a_possessive_is_the_bodys():
+    text = ("The health ministry said 40 people were killed overnight. A rights network said "
+            "more than 13,800 of the dead were children, according to ministry data.")
+    assert _claimant(text, "more than 13,800") == "gaza_health"
