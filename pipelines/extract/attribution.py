@@ -45,6 +45,10 @@ VERBS = (
     r"raised (?:the|its) [\w '’-]{2,60}? to|revised (?:the|its) [\w '’-]{2,60}? to|"
     r"put (?:the|its) [\w '’-]{2,50}? at|puts (?:the|its) [\w '’-]{2,50}? at|puts? it at|"
     r"(?:raised|lowered|revised) it (?:again |further )?to|"
+    # "Israel has countered with a demand that 11 living hostages be freed": a demand made is
+    # its maker's claim
+    r"(?:countered|responded|replied|came back) with (?:a|an|its|their) (?:[\w-]+ )?"
+    r"(?:demand|proposal|offer|counter-?proposal|counteroffer)(?= that| for| under which)|"
     # "On Tuesday it gave a revised toll of 471": a toll given is a toll claimed
     r"gave (?:an?|the|its) (?:[\w'’-]+ ){0,2}?(?:toll|tally|count|figure|number) of|"
     r"tallied|counted|counts(?<!['’]s counts)|recorded|documented|updated|revised|"
@@ -216,7 +220,8 @@ _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|accordi
 _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        r"\s+in\s+(?:a|an|its|his|her|their)\s+\w+$|"
                        r"(?:\s+(?:has|have|had))?\s+(?:also|later|earlier|previously|itself|now|"
-                       r"initially|originally|first|already|repeatedly|has|have|had)$|"
+                       r"initially|originally|first|already|repeatedly|reportedly|allegedly|"
+                       r"has|have|had)$|"
                        # a verb denied names its subject all the same ("the ministry never
                        # says how many", "the army would not say ..., but said 12 ...")
                        r"\s+(?:(?:has|have|had|did|does|do|would|could|will|can)\s+)?"

@@ -5457,3 +5457,10 @@ def test_according_to_a_bodys_data_without_a_possessive_is_the_bodys():
     text = ("The health ministry said 40 people were killed overnight. A rights network said "
             "more than 13,800 of the dead were children, according to ministry data.")
     assert _claimant(text, "more than 13,800") == "gaza_health"
+
+
+def test_a_demand_made_in_reply_is_its_makers_claim():
+    text = ("Hamas said it had accepted a proposal to free five hostages. Israel has reportedly "
+            "countered with a demand that 11 living hostages be freed.")
+    found = one(text, "11")
+    assert (found["claimant"], found["claimant_class"]) == ("Israel", "israel_gov")
