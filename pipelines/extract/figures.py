@@ -40,7 +40,10 @@ _VERIFY_NEXT = re.compile(r"(?:could|can)(?:not|n't| not) (?:be (?:independently
                           r"\b(?:neither|none\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:could|can)"
                           r"\s+be\s+(?:independently\s+)?verified|"
                           # "unverified videos" say nothing of a toll; "unverified figures" do
-                          r"\bunverified\s+(?:figures?|tolls?|numbers?|counts?|data|claims?)\b",
+                          r"\bunverified\s+(?:figures?|tolls?|numbers?|counts?|data|claims?)\b|"
+                          # "The claim is unverified, and the IDF has rejected it."
+                          r"\b(?:claims?|figures?|tolls?|numbers?|counts?)\s+(?:is|are|was|were|"
+                          r"remains?|remained)\s+(?:still\s+)?unverified\b",
                           re.IGNORECASE)
 _PROPOSED = re.compile(
     r"\b(?:would|proposal|proposed|proposes|propose|offers?(?!\s+(?:no|little)\b)|offered(?=\s+to\b)|"

@@ -5464,3 +5464,9 @@ def test_a_demand_made_in_reply_is_its_makers_claim():
             "countered with a demand that 11 living hostages be freed.")
     found = one(text, "11")
     assert (found["claimant"], found["claimant_class"]) == ("Israel", "israel_gov")
+
+
+def test_the_claim_is_unverified_hedges_the_claim_before():
+    text = ("A statement by the armed wing claimed that three hostages were killed in the "
+            "raid. The claim is unverified, and the army has rejected it.")
+    assert one(text, "three")["hedged"]
