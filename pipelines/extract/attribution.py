@@ -402,6 +402,10 @@ DATE_ASIDE = re.compile(
 )
 
 
+# (not a relative clause holding its own speaker: ", in a raid that the ministry said killed")
+_IN_ASIDE = re.compile(r",\s+in\s+(?:a|an|its|their|his|her|the)\s+"
+                       r"(?![^,;]*\b(?:that|which|who|whom|where)\b)[^,;:“”\"()]{2,70}?,\s*$",
+                       re.IGNORECASE)
 # "which according to the ministry have killed 470": the name ends where the predicate starts
 _PREDICATE = re.compile(r"\s+(?:have|has|had|were|was|is|are|will|would|could|killed|say|says|"
                         r"said)\b|(?<!channel)(?<!kan)\s+(?=\d)", re.IGNORECASE)  # not "Channel 12"
@@ -526,8 +530,15 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
             acronym = _ACRONYM_BEFORE.search(before)
             before = _ACRONYM.sub("", before)  # "OCHA (the UN office) said"
         window = max(0, len(before) - 120)
+        dated = None
         if _aside_hint(before, max(0, len(before) - 60)):
-            aside = DATE_ASIDE.search(before, window)
+            dated = DATE_ASIDE.search(before, window)
+            if dated:
+                before = before[: dated.start()]
+        if ", in " in before or ", In " in before:
+            # "The ministry, in a statement released on Tuesday, said": where, not who (closed
+            # by a comma before the verb; not "a fifth, X, in an operation announced on ...")
+            aside = _IN_ASIDE.search(before + ", " if dated else before, window)
             if aside:
                 before = before[: aside.start()]
         cut = None if m.start() > 120 else 0

@@ -237,7 +237,7 @@ def _people_next(after: str) -> bool:
 _FIRST_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                        "thirty|forty|fifty")
 _NUMBER_START = re.compile(rf"\d|(?:{_FIRST_NUMBER_WORDS}|hundred)\b", re.IGNORECASE)
-_AGES_BEFORE = re.compile(r"\b(?:aged|ages|turned|turns|turning)\s+(?:of\s+)?"
+_AGES_BEFORE = re.compile(r"\b(?:aged|ages|turned|turns|turning|in\s+age)\s+(?:of\s+)?"
                           r"(?:between\s+|from\s+)?"
                           r"(?:\d+\s*(?:,|and|to|or)\s*)*$", re.IGNORECASE)
 _DAYS_AND = re.compile(_MONTH_BEFORE + r"\d{1,2}\s+and\s+$", re.IGNORECASE)
@@ -449,6 +449,7 @@ _ONE_SPEAKER = re.compile(r"\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+(?:a|an)\s[^.;,]{0,80
 _ONE_FAMILY = re.compile(r" (?:family|household|clan)\b(?! members?\b)", re.IGNORECASE)
 
 
+_RANGE_TEXT = re.compile(r"\s(?:and|to|or)\s|\d\s*[-–]\s*\d")
 _AVERAGE_OF = re.compile(r"\baverage\s+of\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _BELONGS_TO_NONE = re.compile(r"\s+(?:(?!who\b|that\b|which\b)[\w-]+\s+){0,3}?(?:"
                              r"belonged\s+to\s+(?:none|no\s+one|neither|nobody)\b|"
@@ -469,6 +470,9 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if (_NOT_PEOPLE_AFTER.match(after) if case_trapped(after)
             else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
         return True
+    if before.endswith("between ") and not _RANGE_TEXT.search(number_text):
+        return True  # "an intercepted call between two Hamas operatives": no count of anyone
+        # ("between 30 and 40" is a range, read before any number alone)
     if "average" in before and _AVERAGE_OF.search(before):
         return True  # "an average of more than three children killed every day": a rate
     if "belong" in after and _BELONGS_TO_NONE.match(after):

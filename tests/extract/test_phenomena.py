@@ -5470,3 +5470,23 @@ def test_the_claim_is_unverified_hedges_the_claim_before():
     text = ("A statement by the armed wing claimed that three hostages were killed in the "
             "raid. The claim is unverified, and the army has rejected it.")
     assert one(text, "three")["hedged"]
+
+
+def test_an_aside_on_where_a_body_said_it_leaves_the_body_the_speaker():
+    text = "The ministry of health, in a statement released on Tuesday, said 40 were killed."
+    assert _claimant(text, "40") == "gaza_health"
+    text = ("US intelligence officials, in a declassified summary released on October 18, said "
+            "between 100 and 300 people were killed.")
+    assert _claimant(text, "between 100 and 300") == "us_gov"
+    # an aside with its own speaker keeps it
+    text = ("Troops freed two hostages, in a raid that Gaza's health ministry said killed 67 "
+            "Palestinians.")
+    assert _claimant(text, "67") == "gaza_health"
+
+
+def test_ages_from_one_to_another_and_a_call_between_two_are_no_counts():
+    assert none_at("The dead ranged in age from 4 to 90.", "4")
+    text = ("The army released what it said was an intercepted call between two Hamas "
+            "operatives.")
+    assert none_at(text, "two")
+    assert one("Between 30 and 40 people were killed.", "Between 30 and 40")["value"] == 30
