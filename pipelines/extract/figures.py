@@ -180,7 +180,9 @@ _INHERIT_GAP = re.compile(rf"(?:[^.;:]|{sentences.ABBREVIATION_DOT}){{0,200}}?\b
                           r"[^.;]{0,150}?:\s*|[^.;:,]{0,40}?,\s*")
 _THRESHOLD = re.compile(r"\b(?:passe[sd]|surpasse[sd]|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))"
                         r"\s+$", re.IGNORECASE)
-_IS_NOUN = (r"(?:are|were|was|is)\s+(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|boys|"
+# ("six of the dead had been identified as Hamas operatives": who they were, told later)
+_IS_NOUN = (r"(?:are|were|was|is|(?:had|have|has)\s+been\s+(?:identified|confirmed|named)\s+as)"
+            r"\s+(?:\w+\s+)?[\"“']?(?P<noun>children|women|soldiers|boys|"
             r"girls|minors|"
             r"terrorists|militants|fighters|operatives|combatants|journalists|medics|doctors|"
             r"paramedics|health workers|elderly|men|adults|civilians)\b")
@@ -238,7 +240,8 @@ _OF_THE_DEAD_WERE = re.compile(r"\s+of\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:fatali
                                r"(?:(?:brought|taken|admitted|received)\s+(?:\w+\s+){1,4}?)?"
                                # "20,000 of those killed in Gaza were Hamas operatives"
                                r"(?:(?:in|since|on)\s+(?:the\s+)?[\w-]+\s+)?"
-                               r"(?:were|are)\s+(?:(?:Hamas|Islamic Jihad|and|Hezbollah)\s+)*"
+                               r"(?:were|are|(?:had|have)\s+been\s+(?:identified|confirmed|"
+                               r"named)\s+as)\s+(?:(?:Hamas|Islamic Jihad|and|Hezbollah)\s+)*"
                                r"(?P<who>children|women|minors|operatives|fighters|militants|"
                                r"combatants|terrorists|gunmen)\b",
                                re.IGNORECASE)

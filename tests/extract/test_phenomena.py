@@ -5490,3 +5490,8 @@ def test_ages_from_one_to_another_and_a_call_between_two_are_no_counts():
             "operatives.")
     assert none_at(text, "two")
     assert one("Between 30 and 40 people were killed.", "Between 30 and 40")["value"] == 30
+
+
+def test_the_dead_identified_later_as_fighters_are_fighters_killed():
+    text = "On Saturday the army said seven of the dead had been identified as Hamas operatives."
+    assert one(text, "seven")["metric"] == "militants_killed"
