@@ -229,7 +229,7 @@ _TRAILING = re.compile(r"\s+(?:on|late|early|last|this)\s+\w+$|"
                        re.IGNORECASE)
 _DATA_NOUNS = re.compile(r"^(?:(?:the\s+|a\s+)?(?:latest\s+|joint\s+|new\s+|official\s+|daily\s+)?"
                          r"(?:[\w-]+\s+)?(?:figures?|data|statistics|numbers|tracking|monitoring|"
-                         r"assessments?|estimates|"
+                         r"assessments?|estimates|findings|"
                          r"tally|count|toll|report|statement|update|list|register)\s+"
                          r"(?:from|by|of|issued by|"
                          r"(?:released|received|compiled|collected|gathered|provided|published)"
@@ -249,8 +249,9 @@ _OWNER_OF_DATA = re.compile(rf"(?<!day)(?:'s|’s|s'|’)\s+(?:{_DATA_MODIFIERS}
                             r"latest|daily|official|updated|preliminary|initial)$", re.IGNORECASE)
 _BODY_DATA = re.compile(r"(?P<owner>[\w'’ -]{2,50}?)\s+(?:figures|data|statistics|numbers)",
                         re.IGNORECASE)
-_PRONOUN_DATA = re.compile(rf"^(its|their|his|her)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS}|reckoning)$",
-                           re.IGNORECASE)
+# (or its inquiry's: "Its investigation now says", "the findings of its review")
+_PRONOUN_DATA = re.compile(rf"^(its|their|his|her)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS}|reckoning|"
+                           r"investigation|inquiry|probe|review)$", re.IGNORECASE)
 _OWN_MINISTRY = re.compile(r"^(?:its|their)\s+(?:so-called\s+)?(?=(?:(?:health|justice) ministry|"
                            r"ministry of (?:health|justice))$)", re.IGNORECASE)
 _A_TALLY = re.compile(r"an?\s+(?P<owner>(?-i:[a-z])[\w-]+(?:\s+[\w-]+)?)\s+(?:tally|count)$",
@@ -345,7 +346,8 @@ def _clean(phrase: str) -> str:
     if (data := _BODY_DATA.fullmatch(phrase)) and (GENERIC.match(data.group("owner")) or
                                                    is_known(data.group("owner"))):
         phrase = data.group("owner")  # "according to ministry data": the ministry's
-    if pronoun := _PRONOUN_DATA.match(phrase):  # "its count": the body named before
+    if pronoun := _PRONOUN_DATA.match(_TRAILING.sub("", phrase)):  # "its count" ("its
+        # investigation now"): the body named before
         return _PRONOUNS[pronoun.group(1).lower()]
     # "its so-called health ministry": the ministry, as "the health ministry" reads
     phrase = _OWN_MINISTRY.sub("the ", phrase)

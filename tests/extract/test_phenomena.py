@@ -5495,3 +5495,12 @@ def test_ages_from_one_to_another_and_a_call_between_two_are_no_counts():
 def test_the_dead_identified_later_as_fighters_are_fighters_killed():
     text = "On Saturday the army said seven of the dead had been identified as Hamas operatives."
     assert one(text, "seven")["metric"] == "militants_killed"
+
+
+def test_a_bodys_own_inquiry_speaks_for_it():
+    text = ("The army first said the vehicles approached without lights. Its investigation now "
+            "says that six of the 15 people killed were Hamas operatives.")
+    assert _claimant(text, "15") == "israel_military"
+    text = ("The Israeli military said most of the dead were trampled. According to the initial "
+            "findings of its review, fewer than 10 of the dead had been shot by troops.")
+    assert _claimant(text, "fewer than 10") == "israel_military"
