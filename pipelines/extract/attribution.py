@@ -25,6 +25,10 @@ ROLE_WORDS = ("spokesman", "spokeswoman", "spokesperson", "minister", "official"
               "representative", "ambassador", "president", "commander", "deputy", "adviser",
               "advisor")
 ROLE_NOUNS = "|".join(ROLE_WORDS)
+# the role nouns that name a body, not a person ("the ministry", "the agency"): what a role noun
+# cited, or named as a data source, may point back to
+BODY_NOUNS = frozenset({"ministry", "agency", "office", "department", "organization",
+                        "organisation"})
 
 VERBS = (
     r"said|says|say|told|tells|tell|claimed|claims|claim|claiming|reported|reports|estimated|"
@@ -47,13 +51,14 @@ VERBS = (
     r"(?:raised|lowered|revised) it (?:again |further )?to|"
     # "Israel has countered with a demand that 11 living hostages be freed": a demand made is
     # its maker's claim
-    r"(?:countered|responded|replied|came back) with (?:a|an|its|their) (?:[\w-]+ )?"
+    r"(?:countered|responded|replied) with (?:a|an|its|their) (?:[\w-]+ )?"
     r"(?:demand|proposal|offer|counter-?proposal|counteroffer)(?= that| for| under which)|"
     # "On Tuesday it gave a revised toll of 471": a toll given is a toll claimed
     r"gave (?:an?|the|its) (?:[\w'’-]+ ){0,2}?(?:toll|tally|count|figure|number) of|"
     r"tallied|counted|counts(?<!['’]s counts)|recorded|documented|updated|revised|"
-    # "the ministry now records 30,228 martyrs" (never the noun: "records show")
-    r"records(?=(?: [a-z,-]+){0,3} \d)|"
+    # "the ministry now records 30,228 martyrs": right before its count (not the noun in
+    # "official records for the 12 months show")
+    r"records(?= (?:some |about |around |nearly |almost |over |more than |at least )?\d)|"
     # "WHO has verified 654 attacks ..., in which 886 people were killed"; never the passive's
     # "could not be independently verified"
     r"verified(?<=(?:has|ave|had) verified)|"
@@ -110,8 +115,8 @@ _INVERTED = re.compile(
     r"(?:,(?!\d)(?P<role>[^;“”\"]{0,120}))?\s*[.!?”\"]*(?:$|(?=;))",
     re.IGNORECASE,
 )
-_ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}(?:director|head|"
-                              r"spokes(?:man|woman|person)|official|chief|manager)\b")
+_ROLE_APPOSITIVE = re.compile(r"\s*(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}"
+                              rf"(?:{ROLE_NOUNS}|manager)\b")
 # a person's place of work after their name: "a surgeon at al-Shifa Hospital" (the body is
 # what the registry is asked about: not "a former hostage of Hamas" nor "a critic of Hamas")
 AT_A_BODY = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -247,8 +252,7 @@ _DATA_WORDS = r"figures?|data|statistics|numbers|estimates?|tall(?:y|ies)|counts
 # (not a day's: "Friday's report" is the body named before, `GENERIC`)
 _OWNER_OF_DATA = re.compile(rf"(?<!day)(?:'s|’s|s'|’)\s+(?:{_DATA_MODIFIERS}(?:{_DATA_WORDS})|"
                             r"latest|daily|official|updated|preliminary|initial)$", re.IGNORECASE)
-_BODY_DATA = re.compile(r"(?P<owner>[\w'’ -]{2,50}?)\s+(?:figures|data|statistics|numbers)",
-                        re.IGNORECASE)
+_BODY_DATA = re.compile(rf"(?P<owner>[\w'’ -]{{2,50}}?)\s+(?:{_DATA_WORDS})", re.IGNORECASE)
 # (or its inquiry's: "Its investigation now says", "the findings of its review")
 _PRONOUN_DATA = re.compile(rf"^(its|their|his|her)\s+{_DATA_MODIFIERS}(?:{_DATA_WORDS}|reckoning|"
                            r"investigation|inquiry|probe|review)$", re.IGNORECASE)
@@ -335,6 +339,13 @@ _BODY_STATEMENT = re.compile(r"^(?:an?|the)\s+(?P<body>ministry|army|military|ag
 
 
 @lru_cache(maxsize=8192)  # pure, and the same claimant phrases recur in article after article
+def _points_back(phrase: str) -> bool:
+    """A role noun standing for a body named before: "the ministry", "the same agency" (not
+    "officials" or "the sources", who are no one named)."""
+    return bool(GENERIC.match(phrase)) and (
+        phrase.lower().startswith("the same ") or phrase.lower().split()[-1] in BODY_NOUNS)
+
+
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)
@@ -343,9 +354,10 @@ def _clean(phrase: str) -> str:
         phrase = made.group("owner")  # "a list the Justice Ministry published": the ministry
     if (tally := _A_TALLY.match(phrase)) and is_known(tally.group("owner")):
         return f"the {tally.group('owner')}"  # "an army tally": the army's count
-    if (data := _BODY_DATA.fullmatch(phrase)) and (GENERIC.match(data.group("owner")) or
+    if (data := _BODY_DATA.fullmatch(phrase)) and (_points_back(data.group("owner")) or
                                                    is_known(data.group("owner"))):
-        phrase = data.group("owner")  # "according to ministry data": the ministry's
+        phrase = data.group("owner")  # "according to ministry data": the ministry's (not
+        # "the official figures": no one's)
     if pronoun := _PRONOUN_DATA.match(_TRAILING.sub("", phrase)):  # "its count" ("its
         # investigation now"): the body named before
         return _PRONOUNS[pronoun.group(1).lower()]
@@ -461,11 +473,15 @@ _TALLY_WORDS = ("toll", "tally", "count", "figure", "data", "statistic")
 _POSSESSIVE_CLAIM = re.compile(r"(?:'s|’s|s'|’)\s+(?:[a-z]+\s+)?(?:warning|claim|statement|"
                                r"assertion|announcement|estimate|assessment|finding|report)"
                                r"\s+that\b", re.IGNORECASE)
-_OWNER_BEFORE = re.compile(r"(?:\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|"
-                           r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2})$")
+# (a name in capitals, never a preposition opening the sentence: "Following the army's ...")
+_POSSESSOR_BEFORE = re.compile(r"(?:\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|"
+                               r"(?!(?:In|On|At|After|Following|Before|Since|During|By|From|"
+                               r"With|For|Of|Under|Amid|Despite)\b)"
+                               r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
 # "Yedioth Ahronoth quoted the army as saying ...", "cited the office as saying": the paper
 # relays the army's claim
-_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|es|ing)\s+(?P<c>[^,;:“”\"()]{2,60}?)\s+as\s+"
+_QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|es|ing)\s+(?!(?:in|by)\s)"
+                        r"(?P<c>[^,;:“”\"()]{2,60}?)\s+as\s+"
                         r"(?:saying|telling|stating|estimating|reporting)\b", re.IGNORECASE)
 
 
@@ -635,7 +651,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     for m in (_CITING.finditer(sentence) if "citing" in lowered or "quoting" in lowered else ()):
         phrase = _clean(m.group("c"))
         aside = re.match(r"\s*,\s*", sentence[m.end():])
-        generic = bool(GENERIC.match(phrase))
+        generic = _points_back(phrase)
         if aside and _VERB.match(lowered, m.end() + aside.end()) and \
                 not (generic or is_known(phrase)):
             continue  # "US officials, citing an assessment, estimated": the officials speak
@@ -647,15 +663,18 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
               else ()):
         phrase = _clean(m.group("c"))
         if _looks_like_claimant(phrase):
-            found.append(Attribution(phrase, start + m.start(), True,
-                                     bool(GENERIC.match(phrase)), cited=True))
+            found.append(Attribution(phrase, start + m.start(), True, _points_back(phrase),
+                                     cited=True))
     for m in (_POSSESSIVE_CLAIM.finditer(sentence) if " that" in lowered and
               ("'" in sentence or "’" in sentence) else ()):
-        owner = _OWNER_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        owner = _POSSESSOR_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
         phrase = _clean(owner.group()) if owner else ""
         generic = bool(GENERIC.match(phrase))
         if generic or is_known(phrase):
-            found.append(Attribution(phrase, start + owner.start(), True, generic))
+            # (its that-clause only: "The ministry said the army's claim that 40 were killed
+            # was false, and that 200 civilians died": the 200 are the ministry's)
+            found.append(Attribution(phrase, start + owner.start(), True, generic,
+                                     relative=True))
     for m in (_WITH_SAYING.finditer(sentence) if "with " in lowered and "ing" in lowered
               else ()):
         phrase = _clean(m.group("c"))
@@ -781,6 +800,13 @@ def _past_comma(span: str) -> bool:
     return any(not _BREAKDOWN.match(span, m.start() + 1) for m in _COMMA.finditer(span))
 
 
+def _named_at(text: str, cue: Attribution) -> int:
+    """Where a cue's claimant is written: before its verb ("the army says"), or after the cue
+    ("according to the army")."""
+    at = text.rfind(cue.claimant, max(0, cue.start - 200), cue.start + 1)
+    return at if at >= 0 else text.find(cue.claimant, cue.start, cue.start + 200)
+
+
 def choose(attributions: list[Attribution], text: str, pos: int,
            end: int | None = None) -> Attribution | None:
     """The attribution that governs a figure at `pos`: the nearest cue before it in the same
@@ -789,8 +815,10 @@ def choose(attributions: list[Attribution], text: str, pos: int,
     if not attributions:
         return None
     cited = [a for a in attributions if a.cited]
-    if cited and not any(cited[0].start < (at := text.rfind(a.claimant, 0, a.start + 1)) < pos
-                         and _NEXT_CLAUSE.search(text, cited[0].start, at)
+    cited_end = text.find(cited[0].claimant, cited[0].start) + len(cited[0].claimant) \
+        if cited else 0
+    if cited and not any(cited_end < (at := _named_at(text, a)) < pos
+                         and _NEXT_CLAUSE.search(text, cited_end, at)
                          for a in attributions):
         # "The Times of Israel reported ..., citing the IDF": the IDF's figure (not one another
         # speaker claims after it: "..., citing the PMO, while the IDF says 308 soldiers ...")

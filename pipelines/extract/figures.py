@@ -167,6 +167,8 @@ _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 _VICTIMS_COUNTED = ("killed", "injured", "abducted")
 # "freed in two groups, seven at dawn and 13 more later", "released in stages: three on the
 # first day, four on the seventh": a count opening a list of the stages of the verb before
+# "Israel freed 1,968 on Monday, ...: 1,718 held in Gaza and 250 serving life terms"
+_COLON_PARTS = re.compile(r"[^.;:\d]{0,120}:\s*")
 _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches|phases|waves|"
                         r"rounds)\b[^.;:,]{0,30}[:,]\s*(?:first\s+)?$", re.IGNORECASE)
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
@@ -585,7 +587,8 @@ _DONE = re.compile(r"\b(?:had|has|have|was|were)\s+(?:(?:now|already|so far|sinc
                    r"\b(?:brings|brought|bringing|raises|raised|raising)\s+to\b|"
                    # "the 200 prisoners freed by the occupation on Saturday, in the exchange
                    # under the ceasefire" (not "would be freed on Saturday")
-                   r"(?<!\bbe )(?<!\bto )\b(?:released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?"
+                   r"(?<!\bbe )(?<!\bto )(?<!\bare )(?<!\bis )(?<!\bwill )(?<!\bget )"
+                   r"\b(?:released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?"
                    r"on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 
 
@@ -895,17 +898,15 @@ _TAKEN_ON = re.compile(rf"\b(?<!were )(?<!was )(?<!been )(?:{_TAKEN_VERBS})\s+(?
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?!including\b|according\b|bringing\b|raising\b)[a-z]+ing\b")
 
 
-# the role nouns that name a body, not a person ("the ministry", "the agency")
-_BODY_NOUNS = frozenset({"ministry", "agency", "office", "department", "organization",
-                         "organisation"})
-
-
 @lru_cache(maxsize=8)
 def _body_mention(head: str) -> re.Pattern:
-    """A body named with `head`: "the health ministry in Hamas-run Gaza", "Israel's foreign
-    ministry"."""
-    return re.compile(rf"\b(?:[Tt]he\s+)?(?:[\w'’-]+\s+){{0,2}}(?i:{head})"
-                      r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?")
+    """A body named with `head` as the source of data: "data from the health ministry in
+    Hamas-run Gaza" (not "a spokesman for Israel's foreign ministry", who is no source)."""
+    return re.compile(r"\b(?:data|figures?|statistics|numbers|toll|tally|count|records)\s+"
+                      r"(?:(?:given|released|published|issued|provided|compiled)\s+)?"
+                      rf"(?:from|by|of)\s+(?P<body>(?:[Tt]he\s+)?(?:[\w'’-]+\s+){{0,2}}"
+                      rf"(?i:{head})"
+                      r"(?:\s+(?:in|of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?)")
 
 
 class _Attributions:
@@ -976,7 +977,7 @@ class _Attributions:
                     fallback = fallback or earlier.claimant  # (the health minister speaks for
                     continue  # his ministry: "the ministry said" after "Health Minister X said")
                 return earlier.claimant
-            if j == index - 1 and not depth and head in _BODY_NOUNS and \
+            if j == index - 1 and not depth and head in attribution.BODY_NOUNS and \
                     (named := self._body_named(j, head)):
                 return named  # "... built their case on data from the health ministry in
                 # Gaza. According to the ministry, ...": the body the sentence before names,
@@ -988,11 +989,13 @@ class _Attributions:
         return fallback
 
     def _body_named(self, index: int, head: str) -> str | None:
-        """The last body with `head` ("ministry") a sentence names, if the registry knows it."""
+        """The last body with `head` ("ministry") a sentence names as a source of data, if the
+        registry knows it."""
         sent = self.spans[index]
         if head not in sentences.lower(self.text[sent.start:sent.end]):
             return None
-        found = [m.group() for m in _body_mention(head).finditer(self.text, sent.start, sent.end)]
+        found = [m.group("body")
+                 for m in _body_mention(head).finditer(self.text, sent.start, sent.end)]
         return found[-1] if found and is_known(found[-1]) else None
 
     def named_up_to(self, head: str, last: int) -> str | None:
@@ -1059,6 +1062,9 @@ class _Attributions:
             if self.speaks_for_itself(index, cue):
                 return self.outlet, True  # "The Ministry affirms" in the ministry's statement
             found = self.antecedent(index, cue) or self.named_below(index, cue)
+            if found and cue.cited and cue.claimant.lower().split()[-1] not in found.lower():
+                found = None  # "Al Jazeera, citing the ministry, said" with no ministry named
+                # before: the ministry, not whoever spoke last
             if found:
                 return self.with_role(found, index), False
             return cue.claimant, True
@@ -1309,26 +1315,42 @@ def _quoted_speaker(cues: list[attribution.Attribution], cue: attribution.Attrib
 
 def _next_claimants(attributions: _Attributions, index: int, before: int) -> set[str]:
     """The classes of the claimants a sentence names itself before `before` (pronouns and
-    role nouns, which point back, name none)."""
-    return {resolve_claimant(cue.claimant)[1] for cue in attributions.cues(index)
-            if not cue.generic and cue.start < before}
+    role nouns, which point back, name none), or of the owner of the data it opens with ("The
+    army's claims are unverified", "The ministry's figures could not be verified": the army,
+    the ministry named before)."""
+    named = {resolve_claimant(cue.claimant)[1] for cue in attributions.cues(index)
+             if not cue.generic and cue.start < before}
+    sent = attributions.spans[index]
+    owner = _DATA_OWNER.match(attributions.text, sent.start, sent.end)
+    if named or not owner or owner.start("owner") >= before:
+        return named
+    name = owner.group("owner")
+    if attribution.GENERIC.match(name):
+        found = attributions.antecedent(index, attribution.Attribution(
+            name, owner.start("owner"), True, True))
+        name = found if found and name.lower().split()[-1] in found.lower() else name
+    return {resolve_claimant(name)[1]}
 
 
-def _verified_scope(text: str, start: int, end: int) -> int | None:
-    """Where the clause saying a figure "cannot be independently verified" ends, or None when
-    the sentence says no such thing: "Its figures cannot be verified; Israel says it has
-    killed 13,000" leaves Israel's figure alone."""
+# a sentence opening with whose data it speaks of: "The ministry's figures could not be ..."
+_DATA_OWNER = re.compile(r"\s*(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)(?:'s|’s)\s+"
+                         r"(?:[a-z]+\s+)?(?:claims?|figures?|tolls?|numbers?|counts?|data|tally)\b")
+
+
+def _verified_scope(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the words saying a figure "cannot be independently verified" start and where their
+    clause ends, or None when the sentence says no such thing: "Its figures cannot be
+    verified; Israel says it has killed 13,000" leaves Israel's figure alone."""
     found = _VERIFY_NEXT.search(text, start, end)
     if not found:
         return None
     split = _NEW_CLAIM.search(text, found.end(), end)
-    return split.start() if split else end
+    return found.start(), split.start() if split else end
 
 
 # "released 1,968 prisoners under the truce that took effect on Friday": the date is the truce's
 _THAT_OF_ANOTHER = re.compile(r"\b(?:under|during|after|before|since)\s+(?:the|a|an|its)\s+"
                               r"(?:[\w-]+\s+)?[\w-]+\s+(?:that|which)\b", re.IGNORECASE)
-_COLON_PARTS = re.compile(r"[^.;:\d]{0,120}:\s*")
 _NEW_CLAIM = re.compile(r";|,\s+(?:and|but|while)\s+(?-i:[A-Z])")
 
 
@@ -1434,15 +1456,16 @@ def extract_figures(text: str, published: date | None = None,
         following = text[spans[index + 1].start:spans[index + 1].end].lower() \
             if index + 1 < len(spans) else ""
         # where "... cannot be independently verified" stops reaching: its clause
-        unverified_end = _verified_scope(text, s_start, s_end) if "verif" in lower else None
+        unverified_end = (_verified_scope(text, s_start, s_end) or (0, None))[1] \
+            if "verif" in lower else None
         # in the next sentence it hedges this one's figures when it speaks of the same claimant
         # or names none before it ("Its figures cannot be verified; Israel says ..."; "The
         # ministry's figures could not be verified, the channel noted": who remarks on it after
         # is no claimant of the figures)
-        next_end = _verified_scope(text, spans[index + 1].start, spans[index + 1].end) \
+        next_scope = _verified_scope(text, spans[index + 1].start, spans[index + 1].end) \
             if unverified_end is None and "verif" in following else None
-        next_unverified = None if next_end is None else _next_claimants(
-            attributions, index + 1, _VERIFY_NEXT.search(text, spans[index + 1].start).start())
+        next_unverified = None if next_scope is None else _next_claimants(
+            attributions, index + 1, next_scope[0])
         hedges = [m.start() for m in _HEDGE.finditer(text, s_start, s_end)] \
             if _HEDGE_HINT.search(lower) else []
         # a share does not stop a hedge from reaching its base ("Of the 111 held, about a
@@ -1548,7 +1571,8 @@ def extract_figures(text: str, published: date | None = None,
                 or _IN_STAGES.search(text, figures[-1].span_end, mention.start)
                 # "Israel freed 1,968 on Monday, according to ...: 1,718 detained in Gaza and
                 # 250 serving life terms": the whole's parts, listed after a colon
-                or _COLON_PARTS.fullmatch(text, figures[-1].span_end, mention.start)
+                or (_COLON_PARTS.fullmatch(text, figures[-1].span_end, mention.start)
+                    and mention.value < figures[-1].value)
                 or (in_list and (_LIST_NEXT.match(text, figures[-1].span_end, mention.start)
                                  or _THEN.match(text, figures[-1].span_end, mention.start))))
             whole = figures[-1] if figures else None
@@ -1831,12 +1855,6 @@ _UNCOUNTED = re.compile(
     r"has been|had been|(?:are |were |is |was )?(?:still )?being)\s+)?(?:still\s+|now\s+)?"
     # ("About 600 patients are still being treated inside, among them 37 newborns")
     rf"(?:(?(aux)(?:{_UNCOUNTED_ACTS}|vaccinated|treated(?= inside| in hospital| there))\b|(?!))|"
-    # "documented 12 children arrested in Jenin last week": the participle alone, right after
-    # them (not past a comma: "killed 12 children, arrested 40 others"; nor "detained", which
-    # tells who prisoners freed are: "1,718 people detained in Gaza during the war")
-    r"(?(aux)(?!)|(?<!,\s)(?<!,)(?:arrested|apprehended|rounded up)\s+(?:in|at|on|during|since|"
-    r"over|by|from|"
-    r"across|last|this|overnight)\b)|"
     r"(?:held|kept|locked up)\s+(?:in|inside)\s+(?:[\w-]+\s+){0,2}(?:prisons?|"
     r"jails?|detention)\b|in\s+(?:[\w-]+\s+){0,2}(?:prisons?|jails?|detention)\b|"
     r"(?P<facing>facing|face|at risk of|in need of)\b|"
@@ -1884,6 +1902,11 @@ def _uncounted(text: str, end: int) -> re.Match | None:
     return later if later and later.group("facing") else None
 
 
+# "documented 12 children arrested in Jenin last week", in a sentence telling of no death or
+# injury: the participle alone, right after them (not "detained", which tells who prisoners
+# freed are: "1,718 people detained in Gaza"; nor "The dead include 3 teenagers arrested ...")
+_BARE_ARREST = re.compile(r"\s+(?:arrested|apprehended|rounded up)\s+(?:in|at|on|during|since|"
+                          r"over|by|from|across|last|this|overnight)\b")
 # "More than 500 operatives affiliated with Hamas were apprehended": an arrest further on
 # ("Some 18 journalists ... had been staying at the compound": where they were, no more)
 _UNCOUNTED_LATER = re.compile(rf"[^.;]{{0,80}}?\b(?:were|was|have been|had been)\s+"
@@ -2805,7 +2828,8 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 and (uncounted.group("took_part") or uncounted.group("back")
                      or not _own_event(text, mention, people, events, s_end, held=False))
                 or (people.subject and "patient" in people.subject.lower()
-                    and _EVACUATED.match(text, people.end))):
+                    and _EVACUATED.match(text, people.end))
+                or (not events and _BARE_ARREST.match(text, people.end))):
             skipped.add(i)
             continue  # "7,000 held in Israeli prisons", "2,800 have been arrested": no metric
             # (but "1,718 detained in Gaza" freed in a deal; "Gaza's 2.2 million people

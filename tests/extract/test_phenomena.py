@@ -5504,3 +5504,78 @@ def test_a_bodys_own_inquiry_speaks_for_it():
     text = ("The Israeli military said most of the dead were trampled. According to the initial "
             "findings of its review, fewer than 10 of the dead had been shot by troops.")
     assert _claimant(text, "fewer than 10") == "israel_military"
+
+
+def test_review_official_figures_and_anonymous_sources_point_back_to_no_one():
+    text = ("The army said 20 soldiers were wounded on Monday. According to the official "
+            "figures, 30,000 Palestinians have been killed.")
+    assert _claimant(text, "30,000") != "israel_military"
+    text = ("The army said 12 soldiers were wounded on Monday. Kan, citing officials, said 33 "
+            "hostages would be freed in the first phase.")
+    assert _claimant(text, "33") == "other"
+    # a ministry cited with none named before is not whoever spoke last
+    text = ("The army said 12 soldiers were wounded. A Qatari channel, citing the ministry, said "
+            "300 people were wounded.")
+    assert _claimant(text, "300") != "israel_military"
+
+
+def test_review_a_source_cited_with_and_in_its_name_still_speaks():
+    text = "Citing UNICEF and the WHO, the network said about 850,000 children had been displaced."
+    assert _claimant(text, "about 850,000") == "un"
+
+
+def test_review_a_bodys_claim_told_as_a_noun_speaks_only_in_its_clause():
+    text = ("The ministry said the army's claim that 40 gunmen were killed was false, and that "
+            "200 civilians died.")
+    assert _claimant(text, "40") == "israel_military"
+    assert _claimant(text, "200") != "israel_military"
+    text = ("Following the army's announcement that 3 soldiers were killed, Hamas said 50 "
+            "fighters had died.")
+    assert one(text, "3")["claimant"] == "the army"
+
+
+def test_review_quoted_in_a_paper_as_saying_is_not_the_papers_claim():
+    text = "Netanyahu was quoted in Haaretz as saying 13,000 terrorists had been killed."
+    assert one(text, "13,000")["claimant"] != "in Haaretz"
+
+
+def test_review_a_ministry_only_mentioned_as_an_employer_is_no_source():
+    text = ("The Palestinian health ministry said 200 people were killed. A spokesman for "
+            "Israel's foreign ministry declined to comment. The ministry said 70 of the dead "
+            "were children.")
+    assert _claimant(text, "70") == "gaza_health"
+
+
+def test_review_records_as_a_noun_names_no_speaker():
+    text = "Official records for the 12 months show 500 deaths."
+    assert one(text, "500", outlet="Test Wire")["claimant"] == "Test Wire"
+
+
+def test_review_the_dead_arrested_before_are_still_the_dead():
+    text = "The dead include 3 teenagers arrested at a checkpoint on Sunday."
+    assert one(text, "3")["metric"] == "killed"
+
+
+def test_review_another_bodys_figures_unverified_do_not_hedge_this_one():
+    text = "Gaza's health ministry said 200 people were killed. The army's claims are unverified."
+    assert not one(text, "200")["hedged"]
+    text = "The army said 40 gunmen were killed. The ministry's figures remain unverified."
+    assert not one(text, "40")["hedged"]
+
+
+def test_review_parts_after_a_colon_are_smaller_than_their_whole():
+    text = ("Hamas freed 3 hostages on Sunday, bringing the overall picture to this: 105 freed "
+            "since November and 130 still held.")
+    assert one(text, "105", published=date(2024, 3, 1))["as_of"] == "2024-03-01"
+
+
+def test_review_a_release_still_to_come_on_a_day_is_a_deal_term():
+    text = ("Under the ceasefire, Israel will free 90 prisoners once the three hostages are "
+            "released on Sunday.")
+    assert one(text, "90", published=date(2024, 3, 1))["status"] == "proposed"
+
+
+def test_review_an_offer_brought_back_is_told_by_who_says_so():
+    text = ("Mediators came back with an offer that would see 700 prisoners released, Egyptian "
+            "officials said.")
+    assert one(text, "700")["claimant"] == "Egyptian officials"
