@@ -338,7 +338,6 @@ _BODY_STATEMENT = re.compile(r"^(?:an?|the)\s+(?P<body>ministry|army|military|ag
                              r"spokes(?:man|woman|person))$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)  # pure, and the same claimant phrases recur in article after article
 def _points_back(phrase: str) -> bool:
     """A role noun standing for a body named before: "the ministry", "the same agency" (not
     "officials" or "the sources", who are no one named)."""
@@ -346,6 +345,7 @@ def _points_back(phrase: str) -> bool:
         phrase.lower().startswith("the same ") or phrase.lower().split()[-1] in BODY_NOUNS)
 
 
+@lru_cache(maxsize=8192)  # pure, and the same claimant phrases recur in article after article
 def _clean(phrase: str) -> str:
     phrase = _LEADING.sub("", phrase.strip(" ,.;:'\"“”‘’-—–•*·"))
     phrase = _DATA_NOUNS.sub("", phrase)

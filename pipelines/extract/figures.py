@@ -167,10 +167,10 @@ _KILLED_FAMILY = {"killed", *metrics.BREAKDOWN.values()}
 _VICTIMS_COUNTED = ("killed", "injured", "abducted")
 # "freed in two groups, seven at dawn and 13 more later", "released in stages: three on the
 # first day, four on the seventh": a count opening a list of the stages of the verb before
-# "Israel freed 1,968 on Monday, ...: 1,718 held in Gaza and 250 serving life terms"
-_COLON_PARTS = re.compile(r"[^.;:\d]{0,120}:\s*")
 _IN_STAGES = re.compile(r"\b(?:in|over)\s+(?:[\w-]+\s+)?(?:stages|groups|batches|phases|waves|"
                         r"rounds)\b[^.;:,]{0,30}[:,]\s*(?:first\s+)?$", re.IGNORECASE)
+# "Israel freed 1,968 on Monday, ...: 1,718 held in Gaza and 250 serving life terms"
+_COLON_PARTS = re.compile(r"[^.;:\d]{0,120}:\s*")
 # "... and 800 in Lebanon", "including 256 since the ground operation": a number with no noun
 # of its own right after another figure counts the same kind of people.
 _THEN = re.compile(r"[^.;,]{0,40}?\band then\s+$")  # "first five in X and then seven in Y"
@@ -1062,9 +1062,9 @@ class _Attributions:
             if self.speaks_for_itself(index, cue):
                 return self.outlet, True  # "The Ministry affirms" in the ministry's statement
             found = self.antecedent(index, cue) or self.named_below(index, cue)
-            if found and cue.cited and cue.claimant.lower().split()[-1] not in found.lower():
-                found = None  # "Al Jazeera, citing the ministry, said" with no ministry named
-                # before: the ministry, not whoever spoke last
+            if cue.cited:
+                found = _of_its_kind(cue.claimant, found)  # "Al Jazeera, citing the ministry,
+                # said" with no ministry named before: the ministry, not whoever spoke last
             if found:
                 return self.with_role(found, index), False
             return cue.claimant, True
@@ -1313,6 +1313,12 @@ def _quoted_speaker(cues: list[attribution.Attribution], cue: attribution.Attrib
     return named[-1] if named else attributions.quote_speaker(index)
 
 
+def _of_its_kind(role: str, found: str | None) -> str | None:
+    """`found`, the body a role noun ("the ministry") was traced back to, if it is of the kind
+    the noun names; None for whoever else spoke last."""
+    return found if found and role.lower().split()[-1] in found.lower() else None
+
+
 def _next_claimants(attributions: _Attributions, index: int, before: int) -> set[str]:
     """The classes of the claimants a sentence names itself before `before` (pronouns and
     role nouns, which point back, name none), or of the owner of the data it opens with ("The
@@ -1326,9 +1332,8 @@ def _next_claimants(attributions: _Attributions, index: int, before: int) -> set
         return named
     name = owner.group("owner")
     if attribution.GENERIC.match(name):
-        found = attributions.antecedent(index, attribution.Attribution(
-            name, owner.start("owner"), True, True))
-        name = found if found and name.lower().split()[-1] in found.lower() else name
+        name = _of_its_kind(name, attributions.antecedent(index, attribution.Attribution(
+            name, owner.start("owner"), True, True))) or name
     return {resolve_claimant(name)[1]}
 
 

@@ -72,9 +72,11 @@ _RANGE = re.compile(
 # "more than (400)": Gaza's Government Media Office puts its numbers in brackets
 _SINGLE = re.compile(rf"\b(?=[\w])(?:\b(?P<qual>{_QUAL})\s+\(?)?(?P<num>{NUMBER})")
 # "about half of ...", and a bare share as a subject: "Of the 90 held, about half are alive"
+# what a bare share is the subject of: "about half are alive", "fewer than half have been freed"
+_SHARE_VERBS = "are|were|is|was|remain|remained|have|has|had"
 _FRACTION_OF = re.compile(
     rf"\b(?=[a-zA-Z\d])(?:(?P<qual>{_QUAL})\s+)?\b(?P<frac>{_FRACTION})\s+"
-    r"(?:of\b|(?=(?:are|were|is|was|remain|remained|have|has|had)\b))"
+    rf"(?:of\b|(?=(?:{_SHARE_VERBS})\b))"
 )
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
@@ -112,7 +114,7 @@ def _maybe_range(hay: str) -> bool:
 _PARTICLE_OVER = re.compile(r"\b(?:hand|turn)(?:s|ed|ing)?\s+$", re.IGNORECASE)
 _MAYBE_FRACTION = re.compile(r"(?:half|third|quarter|fifth|sixth|tenth|in (?:five|four|three|ten|"
                              r"10))"
-                             r"s?\s+(?:of|are|were|is|was|remain|remained|have|has|had)\b")
+                             rf"s?\s+(?:of|{_SHARE_VERBS})\b")
 # A literal piece of every branch of _MAYBE_FRACTION: plain substring tests rule out most
 # sentences before that scan, which stops at every "h", "t", "q", "f", "s" and "i".
 _FRACTION_WORDS = ("half", "third", "quarter", "fifth", "sixth", "tenth", "in five", "in four",
