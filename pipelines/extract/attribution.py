@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pipelines.extract.claimants import is_known, resolve_claimant
 from pipelines.extract.numbers import has_number
-from pipelines.extract.sentences import TITLES, case_trapped, lower
+from pipelines.extract.sentences import TITLES, for_lower, lower
 from pipelines.extract.wordtrie import first_letter_alternation
 
 # the nouns for what a person is to the body they speak for ("ministry spokesman X", "X, the
@@ -175,8 +175,10 @@ _BY_TIME = re.compile(r"(?:mid-?|early\s+|late\s+|the\s+end\s+of\s+)?(?:january|
                       re.IGNORECASE)
 _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<c>{_NAME_CHAR}{{3,80}}?)(?=[,;.]|$)",
                      re.IGNORECASE)
-_ASIDE_HINT = re.compile(r"\d|day|yesterday|today|overnight|jan|feb|mar|apr|may|jun|jul|aug|sep|"
-                         r"oct|nov|dec", re.IGNORECASE)
+# (this and _BOUNDARY scan lower-cased text: `re` then skips the branches that open with
+# another letter at once)
+_ASIDE_HINT = for_lower(r"\d|day|yesterday|today|overnight|jan|feb|mar|apr|may|jun|jul|aug|"
+                        r"sep|oct|nov|dec")
 _ENDS_RELATIVE = re.compile(r"\b(?:which|who)(?:\s+also)?\s*$")
 _DIGIT = re.compile(r"\d")
 _NAME_START = re.compile(r"(?:[A-Z]|the\s|an?\s|its\s|his\s|her\s)")
@@ -201,9 +203,8 @@ OPENING_NAME = re.compile(
     r"[A-Z][\w'’.-]+(?:\s+(?:al-|el-|abu\s|bin\s|ibn\s)?[A-Z][\w'’-]+){1,2})\s+[a-z]+")
 _BY_BEFORE = re.compile(r"\bby\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,;:“”\"()]{1,60}?)\s*$",
                         re.IGNORECASE)
-_BOUNDARY = re.compile(r"[,;:“”\"()]|\s[-—–|]\s|\b(?:that|and|but|while|as|when|after|which|who|"
-                       r"whom|where)\s",
-                       re.IGNORECASE)
+_BOUNDARY = for_lower(r"[,;:“”\"()]|\s[-—–|]\s|\b(?:that|and|but|while|as|when|after|which|"
+                      r"who|whom|where)\s")
 _LEADING = re.compile(r"^(?:but|and|while|however|meanwhile|also|so|then|according to|"
                       r"(?:al)?though|whereas|"
                       r"on (?:\d{1,2} [a-z]+|[a-z]+(?: \d{1,2}\b)?)"
@@ -752,22 +753,13 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
     return sorted(found, key=lambda a: a.start)
 
 
-# _ASIDE_HINT and _BOUNDARY for lower-cased text, without IGNORECASE: `re` then skips the
-# branches that open with another letter at once. The two ways part only on "ı" and "ſ"
-# (IGNORECASE reads them as "i" and "s") and "İ": text holding one keeps the patterns as written.
-_ASIDE_HINT_LOWER = re.compile(_ASIDE_HINT.pattern)
-_BOUNDARY_LOWER = re.compile(_BOUNDARY.pattern)
 def _aside_hint(before: str, pos: int) -> bool:
-    if case_trapped(before):
-        return _ASIDE_HINT.search(before, pos) is not None
-    return _ASIDE_HINT_LOWER.search(lower(before), pos) is not None
+    return _ASIDE_HINT.search(lower(before), pos) is not None
 
 
 def _boundaries(before: str, pos: int):
     """Clause boundaries in before[pos:] (their spans index `before`)."""
-    if case_trapped(before):
-        return _BOUNDARY.finditer(before, pos)
-    return _BOUNDARY_LOWER.finditer(lower(before), pos)
+    return _BOUNDARY.finditer(lower(before), pos)
 
 
 def _in_relative(boundary: str, before: str) -> bool:

@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from pipelines.extract.sentences import case_trapped, list_lead, lower
+from pipelines.extract.sentences import for_lower, list_lead, lower
 from pipelines.extract.wordtrie import trie_pattern
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -214,11 +214,7 @@ _KINDS = {**{m: "month" for m in MONTHS}, **{d: "weekday" for d in WEEKDAYS},
 # The same patterns for lower-cased text (sentences.lower), without IGNORECASE: there `re`
 # skips a branch that opens with another letter at once, several times faster. Lower-casing
 # keeps every offset and what counts as a word character, digit or space.
-assert not any(c.isupper() for p in _PATTERNS for c in p.pattern.replace("(?P<", ""))
-_NEEDS_LOWER = [(need, re.compile(p.pattern)) for need, p in _NEEDS]
-# Where lower-casing and IGNORECASE part ways: IGNORECASE lets "ı" match "i" and "ſ" match
-# "s", and reads "İ" as "i" where str.lower() makes it two characters. A sentence holding one
-# runs the patterns as written.
+_NEEDS_LOWER = [(need, for_lower(p.pattern)) for need, p in _NEEDS]
 
 
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
@@ -227,20 +223,13 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
     kinds = {_KINDS[m.group()] for m in _ANY_DATE_WORD.finditer(lowered)}
     if not kinds:
         return found
-    sentence = text[start:end]
-    trapped = case_trapped(sentence)
-    if trapped:
-        hay, base, patterns = text, 0, _PATTERNS
-    else:  # one character before the sentence, for the word boundary at its start
-        base = max(0, start - 1)
-        hay = lower(text[base:end])
-        patterns = [p for need, p in _NEEDS_LOWER if need in kinds]
-    for pattern in patterns:
+    base = max(0, start - 1)  # one character before the sentence, for the boundary at its start
+    hay = lower(text[base:end])
+    for pattern in (p for need, p in _NEEDS_LOWER if need in kinds):
         for m in pattern.finditer(hay, start - base, end - base):
             m_start, m_end = m.start() + base, m.end() + base
             if _PERIOD_START.search(text, max(start, m_start - 12), m_start) or (
-                    (trapped or _period_word(lowered, max(0, m_start - 180 - start),
-                                             m_start - start))
+                    _period_word(lowered, max(0, m_start - 180 - start), m_start - start)
                     and _PERIOD_EVENT.search(text, max(start, m_start - 180), m_start)):
                 continue
             if hay.startswith("in", m.start()) and _STARTED_IN.search(

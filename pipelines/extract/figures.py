@@ -23,6 +23,7 @@ from pipelines.extract.numbers import (
     has_number,
     with_numbers,
 )
+from pipelines.extract.sentences import for_lower
 from pipelines.extract.wordtrie import any_of
 
 _HEDGE = re.compile(
@@ -266,11 +267,11 @@ _RATIO_CLAUSE = re.compile(r"\s+(?:(?:would|will|are|were|is|was|to)\s+(?:be\s+)
                            r"(?-i:[a-z]+ed)\s+)?"  # "three prisoners freed for each hostage"
                            r"for (?:every|each)\b", re.IGNORECASE)
 # (but not "... for each hostage, and a total of 1,904 prisoners", the sum)
-_RATIO_BEFORE = re.compile(r"\bfor (?:the (?:remains|body|bodies) of )?(?:every|each)\b"
-                           r"(?:(?!total|in all)[^.;])*$|"
-                           # "each freed soldier is exchanged for 50 prisoners"
-                           r"\b(?:each|every)\s[^.;,]{0,40}\b(?:exchanged|swapped|traded)\s+for\s+"
-                           r"(?:(?:up to|about|some|around)\s+)?$", re.IGNORECASE)
+_RATIO_BEFORE = for_lower(r"\bfor (?:the (?:remains|body|bodies) of )?(?:every|each)\b"
+                          r"(?:(?!total|in all)[^.;])*$|"
+                          # "each freed soldier is exchanged for 50 prisoners"
+                          r"\b(?:each|every)\s[^.;,]{0,40}\b(?:exchanged|swapped|traded)\s+for\s+"
+                          r"(?:(?:up to|about|some|around)\s+)?$")
 # "lets 50 wounded fighters a day leave": a rate (a deal's "10 hostages a day" is its terms)
 _A_DAY = re.compile(r"\s+(?:a|per|each)\s+(?:day|week)\b(?!\s+(?:after|before|later|earlier))")
 _EVERY = re.compile(r"\s+every\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|hours?)\b",
@@ -343,8 +344,8 @@ _PARTITIVE = re.compile(r"\s+(?:of\s+(?:the|those|these)(?:\s+(?:territory|strip
                         r"camp)['’]s)?|"
                         r"out\s+of(?:\s+the)?)\s+")  # "15 out of 137 hostages"
 # "the bodies of the other 24", "the remains of the last four", "the remains of all 28"
-_REMAINS_OF = re.compile(r"\b(?:bodies|remains|coffins)\s+of\s+(?:all\s+)?(?:the\s+)?"
-                         r"(?:other\s+|remaining\s+|last\s+|final\s+)?$", re.IGNORECASE)
+_REMAINS_OF = for_lower(r"\b(?:bodies|remains|coffins)\s+of\s+(?:all\s+)?(?:the\s+)?"
+                        r"(?:other\s+|remaining\s+|last\s+|final\s+)?$")
 _TOLL_BEFORE = re.compile(
     r"(?P<owner>\b(?:army|military|idf|soldiers|troops)(?:'s|’s|')?\s+(?:\w+\s+)?|\bits\s+)?"
     r"\b(?P<head>(?:death|casualty|fatality)\s+toll|toll|(?:total\s+)?number\s+of|tally|count|"
@@ -1429,7 +1430,7 @@ def extract_figures(text: str, published: date | None = None,
         line_start = text.rfind("\n", 0, s_start) + 1
         # the day a timeline's entry opens with, for its figures that name none of their own
         line_date = dates.heading(text, line_start, published)
-        made = _figures_in_sentence(text, s_start, s_end, mentions, events,
+        made = _figures_in_sentence(text, lowered, s_start, s_end, mentions, events,
                                     text[context_start:s_end], context_start,
                                     before.metric if before else None, seen,
                                     before.value if before else None,
@@ -1831,18 +1832,18 @@ _RELEASED = {"prisoners_released", "hostages_released"}
 # deployed or massed are a force's size
 _UNCOUNTED_ACTS = (r"arrested|detained|jailed|imprisoned|rounded up|called up|mobili[sz]ed|drafted|"
                    r"apprehended")
-_DETAINED_BEFORE = re.compile(rf"\b(?:{_UNCOUNTED_ACTS}|call(?:ing|s)?\s+up|mobili[sz](?:e|es|ing)|"
-                              r"vaccinat(?:e|ed|ing|ion of)|"
-                              # "a polio vaccination drive for some 640,000 children"
-                              r"(?:vaccination|immuni[sz]ation|vaccine)\s+(?:drive|campaign|"
-                              r"round|effort)s?\s+(?:for|of)|"
-                              r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
-                              r"employed|recruited|dismissed|sacked|suspended|reprimanded|"
-                              r"accused|accuses|accusing|serves|served|fires|fired|"
-                              r"field|fields|fielded|fielding|deploy|deploys|deployed|deploying|"
-                              r"stationed|massed)\s+"
-                              r"(?:(?:more than|at least|about|some|nearly|over|around|another)"
-                              r"\s+)?$", re.IGNORECASE)
+_DETAINED_BEFORE = for_lower(rf"\b(?:{_UNCOUNTED_ACTS}|call(?:ing|s)?\s+up|mobili[sz](?:e|es|ing)|"
+                             r"vaccinat(?:e|ed|ing|ion of)|"
+                             # "a polio vaccination drive for some 640,000 children"
+                             r"(?:vaccination|immuni[sz]ation|vaccine)\s+(?:drive|campaign|"
+                             r"round|effort)s?\s+(?:for|of)|"
+                             r"immuni[sz](?:e|ed|ing|ation of)|represents|represented|employs|"
+                             r"employed|recruited|dismissed|sacked|suspended|reprimanded|"
+                             r"accused|accuses|accusing|serves|served|fires|fired|"
+                             r"field|fields|fielded|fielding|deploy|deploys|deployed|deploying|"
+                             r"stationed|massed)\s+"
+                             r"(?:(?:more than|at least|about|some|nearly|over|around|another)"
+                             r"\s+)?$")
 # What people are said to be in or to undergo that no metric counts: "Some 7,000 Palestinians
 # are held in occupation prisons", "more than 2,800 have been arrested", "some 470,000 people
 # facing catastrophic hunger". An arrest needs its auxiliary: "1,718 people detained in Gaza" may
@@ -1855,8 +1856,8 @@ _OF_THINGS_FIRST = re.compile(r"(?<!\bas )\bof\s+(?:the\s+)?[\d,.]+\s+(?P<noun>[
 _SURVIVED_BY = re.compile(r"\b(?:(?:leaves|left|leaving)\s+behind\s+(?:his|her|their)|"
                           r"survived\s+by)\b[^.;:]{0,50}$",
                           re.IGNORECASE)
-_UNCOUNTED = re.compile(
-    r"\s*,?\s*(?:(?P<rel>who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|"
+_UNCOUNTED = for_lower(
+    r"(?>\s*,?\s*)(?:(?P<rel>who|that)\s+)?(?:(?P<aux>are|were|is|was|remain|remained|have been|"
     r"has been|had been|(?:are |were |is |was )?(?:still )?being)\s+)?(?:still\s+|now\s+)?"
     # ("About 600 patients are still being treated inside, among them 37 newborns")
     rf"(?:(?(aux)(?:{_UNCOUNTED_ACTS}|vaccinated|treated(?= inside| in hospital| there))\b|(?!))|"
@@ -1882,8 +1883,7 @@ _UNCOUNTED = re.compile(
     # "nine employees may have been involved in the massacre": those who took part
     r"(?P<took_part>(?:of\s+[a-z][\w-]{0,30}\s+)?['‘\"“]?(?:may |might |could )?"
     r"(?:have been |had been |have |had |were |was )?"
-    r"(?:involved|took part|taken part|participated)['’\"”]?\s+in\b))",
-    re.IGNORECASE)
+    r"(?:involved|took part|taken part|participated)['’\"”]?\s+in\b))")
 # "1.1 million people, half the population, face ...", "1.1 million Gazans across the Strip
 # face ...": a short aside or place between the people and what they face
 _SHORT_ASIDE = re.compile(r",[^,.;\d]{1,40},|\s+(?:across|in|throughout)\s+(?:the\s+)?"
@@ -1897,13 +1897,14 @@ _NOT_YET_IDENTIFIED = re.compile(r",?\s+(?:whose|their)\s+(?:contents?|identit(?
                                  re.IGNORECASE)
 
 
-def _uncounted(text: str, end: int) -> re.Match | None:
+def _uncounted(text: str, low: str, end: int) -> re.Match | None:
     """What the people ending at `end` are in or undergo that no metric counts, if anything
-    (_UNCOUNTED); hunger they face may come after a short aside."""
-    if found := _UNCOUNTED.match(text, end):
+    (_UNCOUNTED, in `low`, the text lower-cased); hunger they face may come after a short
+    aside."""
+    if found := _UNCOUNTED.match(low, end):
         return found
     aside = _SHORT_ASIDE.match(text, end)
-    later = _UNCOUNTED.match(text, aside.end()) if aside else None
+    later = _UNCOUNTED.match(low, aside.end()) if aside else None
     return later if later and later.group("facing") else None
 
 
@@ -1973,14 +1974,13 @@ _OF_THE_FREED = re.compile(r"\s+of\s+(?:the|those)\s+(?:freed|released)\b", re.I
 _HOSPITALISED = re.compile(r"\s+(?:were|was|had been|have been)\s+(?:taken|admitted|rushed|"
                            r"transferred)\s+(?:straight\s+)?to\s+(?:a\s+|the\s+)?hospitals?\b",
                            re.IGNORECASE)
-_NO_COUNT_BEFORE = re.compile(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\s+)?$|"
-                              # "the ward was caring for 120 malnourished children"
-                              r"\b(?:caring for|looking after|feeding)\s+$|"
-                              # "surgeons operated on some 460 patients": patients, not a toll
-                              r"\b(?:operated|operating) on\s+$|"
-                              r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
-                              r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$",
-                              re.IGNORECASE)
+_NO_COUNT_BEFORE = for_lower(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\s+)?$|"
+                             # "the ward was caring for 120 malnourished children"
+                             r"\b(?:caring for|looking after|feeding)\s+$|"
+                             # "surgeons operated on some 460 patients": patients, not a toll
+                             r"\b(?:operated|operating) on\s+$|"
+                             r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
+                             r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$")
 # "Of those, a third fell in the first days, when about 1,200 people were murdered": a clause
 # of its own, not the breakdown
 _OTHER_CLAUSE = re.compile(r",\s+(?:when|while|as|after|before|where)\b|;")
@@ -2001,20 +2001,19 @@ _WITH_CONDITION = re.compile(r"\s+with\s+(?:severe\s+|acute\s+|moderate\s+)*(?:m
 # What follows a count's people and makes it no one metric's: "the 11 girls from her platoon
 # who survived"; "61,182 martyrs and missing persons"; "fewer than 100 casualties, killed and
 # wounded together" (one pattern: it is tried at every count)
-_NOT_ONE_COUNT = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|have\s+)?survived\b|"
-                            r"\s+and\s+(?:the\s+)?missing(?:\s+persons|\s+people)?\b|"
-                            r",?\s+(?:both\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured)\s+"
-                            r"(?:together|combined)\b|"
-                            # "100 children killed or maimed every day": both in one count
-                            r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?"
-                            r"(?:killed|dead)\s+or\s+(?:maimed|wounded|injured)\b", re.IGNORECASE)
+_NOT_ONE_COUNT = for_lower(r"(?:\s+[\w-]+){0,4}?\s+(?:who|that)\s+(?:had\s+|have\s+)?survived\b|"
+                           r"\s+and\s+(?:the\s+)?missing(?:\s+persons|\s+people)?\b|"
+                           r",?\s+(?:both\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured)\s+"
+                           r"(?:together|combined)\b|"
+                           # "100 children killed or maimed every day": both in one count
+                           r"\s+(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?"
+                           r"(?:killed|dead)\s+or\s+(?:maimed|wounded|injured)\b")
 _RECEIVED = re.compile(r"\b(?:received|admitted|(?:taken|took|takes)\s+in)\s+(?:(?:more than|"
                        r"about|some|nearly|over|around)\s+)?$", re.IGNORECASE)
 # "a crowd of some 100,000 people watched the handovers": people present, unless they are hurt
-_CROWD_OF = re.compile(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
-                       # "a delegation of eight athletes": those sent, unless they are hurt
-                       r"marches|delegations?|contingents?|squads?|teams?)\s+of\s+$",
-                       re.IGNORECASE)
+_CROWD_OF = for_lower(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
+                      # "a delegation of eight athletes": those sent, unless they are hurt
+                      r"marches|delegations?|contingents?|squads?|teams?)\s+of\s+$")
 # "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight
 _EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?:evacuated|"
                         r"transferred)\b", re.IGNORECASE)
@@ -2558,15 +2557,16 @@ def _entry_metric(entry_metrics: tuple[str, ...], at: int, group: str | None) ->
                 None)
 
 
-def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[NumberMention],
-                         events: list, context: str | None = None,
+def _figures_in_sentence(text: str, low: str, s_start: int, s_end: int,
+                         mentions: list[NumberMention], events: list, context: str | None = None,
                          context_start: int | None = None,
                          carried: str | None = None,
                          seen: dict | None = None,
                          carried_value: float | None = None,
                          metrics_before: tuple[str, ...] = (),
                          entry_metrics: tuple[str, ...] = ()) -> list[tuple]:
-    """(mention, metric, people, base value or None) for the mentions that count people.
+    """(mention, metric, people, base value or None) for the mentions that count people;
+    `low` is `text` lower-cased (sentences.lower), for the patterns that scan it.
     `metrics_before`: the metrics of the figures in the sentence before, in order;
     `entry_metrics`: those of the list entry before, when the sentence is a list's entry."""
     out = []
@@ -2661,13 +2661,13 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             if metric:
                 out.append((mention, metric, people, base.value))
             continue
-        if (_REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start)
+        if (_REMAINS_OF.search(low, max(s_start, mention.start - 30), mention.start)
                 or _SETS_OF_REMAINS.match(text, mention.num_end)) and \
                 _NOT_A_HOSTAGE.search(sentence):
             continue  # "the remains of one person ... did not belong to a hostage", "one set
             # of remains ... did not belong to any hostage"
-        if _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start) and \
-                not _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start):
+        if _REMAINS_OF.search(low, max(s_start, mention.start - 30), mention.start) and \
+                not _RATIO_BEFORE.search(low, max(s_start, mention.start - 90), mention.start):
             people = metrics.people_after(text, mention.num_end, s_end)
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else s_end
             then = metrics.nearest_event([e for e in events if e[0] < nxt], people.end,
@@ -2760,7 +2760,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities", "335 of its
             # military vehicles"
         if _RATIO_CLAUSE.match(text, people.end) or _RATIO_CLAUSE.match(text, mention.num_end) \
-                or _RATIO_BEFORE.search(text, max(s_start, mention.start - 90), mention.start) \
+                or _RATIO_BEFORE.search(low, max(s_start, mention.start - 90), mention.start) \
                 or _EVERY.match(text, people.end) or (
                     people.group not in ("hostages", "prisoners", None)
                     and _A_DAY.match(text, people.end)):
@@ -2796,17 +2796,17 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
             continue  # "7,000 people were sheltering in its buildings alongside 1,500 staff and
             # 650 patients": those who were there anyway (not "along with 1,500 displaced
             # people sheltering in its courtyards")
-        if _NO_COUNT_BEFORE.search(text, max(s_start, mention.start - 40), mention.start) or (
+        if _NO_COUNT_BEFORE.search(low, max(s_start, mention.start - 40), mention.start) or (
                 people.subject and (people.subject.lower().endswith("patients")
                                     or _WITH_CONDITION.match(text, people.end))
                 and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)) or \
-                _NOT_ONE_COUNT.match(text, people.end):
+                _NOT_ONE_COUNT.match(low, people.end):
             previous_people = people  # ("caring for 120 children, and three of them died")
             continue  # "concern for the condition of three", "besieging 240 patients and 10
             # doctors", "the field hospital received 179 patients", "admitted 38 children with
             # malnutrition", "the 11 girls from her platoon who survived": no metric counts
             # them; "61,182 martyrs and missing persons": two metrics in one count
-        if _CROWD_OF.search(text, max(s_start, mention.start - 30), mention.start) and not any(
+        if _CROWD_OF.search(low, max(s_start, mention.start - 30), mention.start) and not any(
                 people.end <= e[0] < people.end + 40 and e[2] in ("killed", "dead", "injured")
                 for e in events):
             continue
@@ -2826,7 +2826,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
         # freed, whatever they were before
         freed_part = carried == "prisoners_released" and _BARE_OPENER.match(text, s_start, s_end)
         if not freed_part and not any(e[2] == "released" for e in events) and (
-                (uncounted := _uncounted(text, people.end)) and not (
+                (uncounted := _uncounted(text, low, people.end)) and not (
                     uncounted.group("facing") and _POSSESSIVE_BEFORE.search(
                         text, max(s_start, mention.start - 3), mention.start))
                 and not (uncounted.group("back") and people.group in ("hostages", "bodies"))
@@ -2906,7 +2906,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 out.append((mention, metric, people, None))
                 previous_people = people
                 continue
-        if _DETAINED_BEFORE.search(text, max(s_start, mention.start - 30), mention.start) or \
+        if _DETAINED_BEFORE.search(low, max(s_start, mention.start - 30), mention.start) or \
                 _OF_THOSE_HELD.match(text, mention.num_end) or \
                 ("behind" in lowered or "survived" in lowered) and \
                 _SURVIVED_BY.search(text, max(s_start, mention.start - 60), mention.start):
@@ -3405,7 +3405,7 @@ def _figures_in_sentence(text: str, s_start: int, s_end: int, mentions: list[Num
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)
         if metric is None and people.group == "people" and event is None and \
-                _REMAINS_OF.search(text, max(s_start, mention.start - 30), mention.start):
+                _REMAINS_OF.search(low, max(s_start, mention.start - 30), mention.start):
             metric = "killed"  # "received the bodies of 11 members of one family": the dead
         if metric == "killed" and event == "dead" and carried in _HOSTAGE_METRICS \
                 and not out and people.group is None and (of_whom or (

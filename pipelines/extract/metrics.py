@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipelines.extract.numbers import TENS, UNITS
-from pipelines.extract.sentences import case_trapped, lower
+from pipelines.extract.sentences import for_lower, lower
 from pipelines.extract.wordtrie import any_of, first_letter_alternation, trie_pattern
 
 # Nouns for counted people, grouped by what they say about the metric.
@@ -169,10 +169,8 @@ _NOT_PEOPLE_AFTER = re.compile(
 )
 # The same for lower-cased text (sentences.lower), without IGNORECASE: `re` then skips the
 # branches of the unit and month tries that open with another letter at once, instead of
-# lower-casing the character for each. Text holding a character where the two ways part
-# ("ı", "ſ", "İ") keeps the pattern as written.
-_NOT_PEOPLE_AFTER_LOWER = re.compile(_NOT_PEOPLE_AFTER.pattern, re.VERBOSE)
-assert not any(c.isupper() for c in _NOT_PEOPLE_AFTER.pattern)
+# lower-casing the character for each.
+_NOT_PEOPLE_AFTER_LOWER = for_lower(_NOT_PEOPLE_AFTER.pattern, re.VERBOSE)
 # The word right before a number that makes it a name, a date, money or a threshold.
 _NOT_PEOPLE_BEFORE = frozenset("""
 us$ usd nis channel unit resolution no. number route highway road gate brigade division article
@@ -467,8 +465,7 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if (after.startswith(" to ") and _TO_ONE.match(after)) or (
             number_text in ("1", "one") and before.endswith(" to ") and _N_TO.search(before)):
         return True  # "a ratio of roughly 1.4 to 1", "three to one": a ratio, not two counts
-    if (_NOT_PEOPLE_AFTER.match(after) if case_trapped(after)
-            else _NOT_PEOPLE_AFTER_LOWER.match(lower(after))):
+    if _NOT_PEOPLE_AFTER_LOWER.match(lower(after)):
         return True
     if before.endswith("between ") and not _RANGE_TEXT.search(number_text):
         return True  # "an intercepted call between two Hamas operatives": no count of anyone
