@@ -24,32 +24,32 @@ _MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september
          r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-_PATTERNS = [
-    re.compile(rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_MONTH}\s+{_DAY}{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"(?:\bthe|['’]s?)\s+{_MONTH}\s+{_DAY}{_YEAR},?\s+(?=(?:attacks?|massacres?|"
+# Written for IGNORECASE, compiled to scan lower-cased text (sentences.for_lower). A pattern
+# whose first branches open with a few characters says so in a look-ahead, which lets `re`
+# drop most positions at once.
+_PATTERNS = [for_lower(p) for p in (
+    rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_MONTH}\s+{_DAY}{_YEAR}\b",
+    rf"(?=[t'’])(?:\bthe|['’]s?)\s+{_MONTH}\s+{_DAY}{_YEAR},?\s+(?=(?:attacks?|massacres?|"
                rf"assault|onslaught|incursion|invasion)\b)",  # "Hamas' Oct. 7 attack"
-               re.IGNORECASE),
-    re.compile(rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b", re.IGNORECASE),
+    rf"\b(?:on|of)\s+(?:\w+day,?\s+)?{_DAY}\s+{_MONTH}{_YEAR}\b",
+    rf"\bin\s+(?:early\s+|late\s+|mid-)?{_MONTH}{_YEAR}\b",
     # "in the November truce": the month of the truce
-    re.compile(rf"\b(?:in|during)\s+the\s+{_MONTH}{_YEAR}\s+(?=(?:truce|ceasefire|pause|deal|"
-               rf"exchanges?|agreement)\b)", re.IGNORECASE),
-    re.compile(r"\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|wednesday|"
-               r"thursday|friday|saturday|sunday)\b(?!\s+(?:night'?s|morning'?s)\s+attack)",
-               re.IGNORECASE),
+    rf"\b(?:in|during)\s+the\s+{_MONTH}{_YEAR}\s+(?=(?:truce|ceasefire|pause|deal|"
+    rf"exchanges?|agreement)\b)",
+    r"(?=[olemtwfs])\b(?:on\s+|last\s+|late\s+|early\s+)?(?P<weekday>monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:night'?s|morning'?s)\s+attack)",
     # ("a day earlier", "the day before": the day before the story's, or before the day the
     # sentence named first, told without a name)
     # (not "174 deaths over the previous day": a period, ending when the story is told)
-    re.compile(r"\b(?P<yesterday>yesterday|a day earlier|(?<!over )(?<!in )(?<!during )"
-               r"(?<!within )the (?:day before|previous day)(?=\s*(?:[,.;:)]|$)))",
-               re.IGNORECASE),
+    r"(?=[yat])\b(?P<yesterday>yesterday|a day earlier|(?<!over )(?<!in )(?<!during )"
+    r"(?<!within )the (?:day before|previous day)(?=\s*(?:[,.;:)]|$)))",
     # the end of a stated period, or "as of", "by": "between 7 October 2023 and 12 September 2024"
     # ("19 January-1 March": a span's end after a dash, right after a month's name or a day)
-    re.compile(rf"(?:\b(?:and|to|as of|by)\s+|(?<=[a-z\d.])\s?[–-]\s?){_DAY}\s+{_MONTH}{_YEAR}\b",
-               re.IGNORECASE),
-    re.compile(rf"(?:\b(?:and|to|as of|by)\s+|(?<=[a-z\d.])\s?[–-]\s?){_MONTH}\s+{_DAY}{_YEAR}\b",
-               re.IGNORECASE),
-]
+    rf"(?=[atb]|\s?[–-])(?:\b(?:and|to|as of|by)\s+|(?<=[a-z\d.])\s?[–-]\s?){_DAY}\s+"
+    rf"{_MONTH}{_YEAR}\b",
+    rf"(?=[atb]|\s?[–-])(?:\b(?:and|to|as of|by)\s+|(?<=[a-z\d.])\s?[–-]\s?){_MONTH}\s+"
+    rf"{_DAY}{_YEAR}\b",
+)]
 _PERIOD_START = re.compile(r"\b(?:since|after|before|until|from|between|following|ahead of)\s*$",
                            re.IGNORECASE)
 _STARTED_IN = re.compile(r"\b(?:that|which)\s+(?:began|started|erupted|(?:was|were)\s+launched)"
@@ -84,18 +84,18 @@ _WHEN_CLAUSE = re.compile(rf"\b(?:since|on|of|after)\s+(?:\w+day,?\s+)?(?:{_MONT
 
 # "Hamas's October 7 onslaught", "the 7 October attack": the attack named by its date, in
 # either order, for `attack_named`
-_NAMED_ATTACK = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day', 'day2')}\s+"
-                           rf"{_MONTH.replace('month', 'month2')}){_YEAR},?\s+"
-                           r"(?:attack|assault|onslaught|massacre|rampage|incursion|raid|"
-                           r"(?:death\s+)?toll)s?\b",
-                           re.IGNORECASE)
+_NAMED_ATTACK = for_lower(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY.replace('day', 'day2')}\s+"
+                          rf"{_MONTH.replace('month', 'month2')}){_YEAR},?\s+"
+                          r"(?:attack|assault|onslaught|massacre|rampage|incursion|raid|"
+                          r"(?:death\s+)?toll)s?\b")
 
 
-def attack_named(text: str, start: int, end: int, published: date | None) -> re.Match | None:
+def attack_named(low: str, start: int, end: int, published: date | None) -> re.Match | None:
     """The first mention of the attack by the day the war began ("the October 7 assault",
-    "Hamas's 7 October attack") between start and end: the tolls told in its clauses are that
-    day's, where a bare "October 7" could start a running total."""
-    for m in _NAMED_ATTACK.finditer(text, start, end):
+    "Hamas's 7 October attack") between start and end of `low`, a text lower-cased
+    (sentences.lower): the tolls told in its clauses are that day's, where a bare "October 7"
+    could start a running total."""
+    for m in _NAMED_ATTACK.finditer(low, start, end):
         groups = m.groupdict()
         if _resolve_parts(groups["month"] or groups["month2"], groups["day"] or groups["day2"],
                           groups["year"], published) == WAR_BEGAN:
@@ -211,10 +211,6 @@ _NEEDS = [("month" if "(?P<month>" in p.pattern else
 # found say which patterns can match; running only those gives the same mentions.
 _KINDS = {**{m: "month" for m in MONTHS}, **{d: "weekday" for d in WEEKDAYS},
           **{w: "yesterday" for w in _DAY_BEFORE}}
-# The same patterns for lower-cased text (sentences.lower), without IGNORECASE: there `re`
-# skips a branch that opens with another letter at once, several times faster. Lower-casing
-# keeps every offset and what counts as a word character, digit or space.
-_NEEDS_LOWER = [(need, for_lower(p.pattern)) for need, p in _NEEDS]
 
 
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
@@ -225,7 +221,7 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
         return found
     base = max(0, start - 1)  # one character before the sentence, for the boundary at its start
     hay = lower(text[base:end])
-    for pattern in (p for need, p in _NEEDS_LOWER if need in kinds):
+    for pattern in (p for need, p in _NEEDS if need in kinds):
         for m in pattern.finditer(hay, start - base, end - base):
             m_start, m_end = m.start() + base, m.end() + base
             if _PERIOD_START.search(text, max(start, m_start - 12), m_start) or (

@@ -1417,7 +1417,7 @@ def extract_figures(text: str, published: date | None = None,
                         text, n.num_start, n.num_end, text[n.num_start:n.num_end])]
         if not mentions:
             continue
-        events = metrics.mark_main_verbs(text, metrics.events_in(text, s_start, s_end))
+        events = metrics.mark_main_verbs(text, lowered, metrics.events_in(text, s_start, s_end))
         context_start = spans[index - 1].start if index else s_start
         if index > 1 and _OF_THEM.search(lowered, s_start, s_end) and \
                 not has_number(lowered[context_start:s_start]) and \
@@ -1483,7 +1483,7 @@ def extract_figures(text: str, published: date | None = None,
             and "since" not in lower
         # the attack a sentence names by its date, looked for once per sentence (it dates the
         # tolls told in its clauses: `_attack_toll`)
-        attack = dates.attack_named(text, s_start, s_end, published) if "oct" in lower \
+        attack = dates.attack_named(lowered, s_start, s_end, published) if "oct" in lower \
             else None
         since = attack is not None and "since" in lower
         quote_speaker = None

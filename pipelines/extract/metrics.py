@@ -856,8 +856,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:school|building|shelter|tent|camp|cent(?:re|er
                            r"mosque|church|house|home|compound|facility|warehouse)s?\s+$",
                            re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b(?:the|their|his|her|whose|of)\s+$", re.IGNORECASE)
-_AUXILIARY = re.compile(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$",
-                        re.IGNORECASE)
+_AUXILIARY = for_lower(r"\b(?:were|was|are|is|been|be|have|has|had)\s+(?:\w+\s+){0,2}$")
 
 
 def _no_event(text: str, ev: tuple[int, int, str]) -> bool:
@@ -877,9 +876,10 @@ def _no_event(text: str, ev: tuple[int, int, str]) -> bool:
         or _DEATH_NOT_AFTER.match(text, end))
 
 
-def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple]:
+def mark_main_verbs(text: str, low: str, events: list[tuple[int, int, str]]) -> list[tuple]:
     """Flag event words that follow an auxiliary ("were freed", "are still held"): the main
-    verb of a clause wins over a participle that only describes the noun ("captives held")."""
+    verb of a clause wins over a participle that only describes the noun ("captives held").
+    `low` is `text` lower-cased (sentences.lower)."""
     events = [ev for ev in events if not _no_event(text, ev)]
     # "12 of them in a school sheltering displaced families": the school shelters them, and
     # "displaced" says who
@@ -894,8 +894,8 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
             if not (ev[2] == "remaining" and text[ev[0]:ev[1]].lower().startswith("remain")
                     and i + 1 < len(events) and events[i + 1][0] - ev[1] <= 12
                     and events[i + 1][2] in ("displaced", "missing", "alive", "dead", "killed"))]
-    return [(s, e, name, (bool(_AUXILIARY.search(text, max(0, s - 30), s))
-                          and not _RELATIVE_AUX.search(text, max(0, s - 40), s))
+    return [(s, e, name, (bool(_AUXILIARY.search(low, max(0, s - 30), s))
+                          and not _RELATIVE_AUX.search(low, max(0, s - 40), s))
              or (name == "dead" and text[s:s + 4].lower() in ("are ", "is d", "were", "was "))
              or (name == "remaining" and text[s:s + 6].lower() == "remain"))
             for s, e, name in kept]
@@ -904,8 +904,8 @@ def mark_main_verbs(text: str, events: list[tuple[int, int, str]]) -> list[tuple
 _COUNT_NEXT = re.compile(r"\s+(?:(?:about|some|around|roughly|nearly|over|more than|at least)\s+)?"
                          r"\d", re.IGNORECASE)
 # "450 people who were sheltering inside": a relative clause describes, it is not the predicate
-_RELATIVE_AUX = re.compile(r"\b(?:who|which|that|whose\s+\w+)\s+(?:were|was|are|is|had|have|has)\s+"
-                           r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE_AUX = for_lower(r"\b(?:who|which|that|whose\s+\w+)\s+(?:were|was|are|is|had|have|"
+                          r"has)\s+(?:\w+\s+){0,2}$")
 
 
 _MILITARY_RESCUE = re.compile(
