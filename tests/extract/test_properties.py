@@ -22,6 +22,8 @@ PIECES = [
     " Palestinian prisoners", ", the ministry said.", " according to the IDF", " said the official",
     "“", "”", '"', "\n", "\n\n", ". ", " on October 7", " in November", " on Saturday", ":",
     " — ", "Channel 12", " would be freed", "Under the proposed deal, ", "%", "$", "-year-old", " of whom", " including ", "’s ", "-",
+    # the characters sentences.lower folds so that lower-cased scanning matches IGNORECASE
+    " İDF", "ı", "ſ", "\u212a",
 ]
 
 chunk = st.lists(
