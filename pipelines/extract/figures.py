@@ -571,12 +571,12 @@ _STATUS_HINT = any_of(_STATUS_HINTS)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$")
 # after a figure, a time clause, a claim of its own ("..., adding that the figure would rise")
 # or an inference from it ("..., which would mean that 40 percent were fighters")
-_OWN_STATUS_CLAUSE = re.compile(r",\s+(?:(?:(?:hours|days|minutes|shortly|soon|just)\s+)?"
-                                r"(?:after|when)\s|(?:adding|saying|noting|warning|stressing|"
-                                r"believing|hoping|thinking|expecting|trusting)\s|"
-                                r"which\s+(?:would\s+|could\s+)?mean)|"
-                                # "sheltering there because they thought it would be spared"
-                                r"\s+because\s", re.IGNORECASE)
+_OWN_STATUS_CLAUSE = for_lower(r",\s+(?:(?:(?:hours|days|minutes|shortly|soon|just)\s+)?"
+                               r"(?:after|when)\s|(?:adding|saying|noting|warning|stressing|"
+                               r"believing|hoping|thinking|expecting|trusting)\s|"
+                               r"which\s+(?:would\s+|could\s+)?mean)|"
+                               # "sheltering there because they thought it would be spared"
+                               r"\s+because\s")
 _TOLL_WILL_RISE = re.compile(r"\s+(?:rise|climb|grow|increase|go up)\b")
 # A release that happened: "had released 183 ...", or a subject and a past verb ("Israel freed
 # 1,968 ... under the plan"), not a participle after "be" or "to be"
@@ -600,10 +600,11 @@ _ESTIMATES_NEXT = re.compile(r"estimates?\s+(?:that\b|\w+\s+\d)", re.IGNORECASE)
 
 class _SentenceWords:
     """Clause breaks and status words of one sentence, found once; each figure then only looks
-    up positions (a sentence with many figures stays linear)."""
+    up positions (a sentence with many figures stays linear). `low` is `text` lower-cased
+    (sentences.lower)."""
 
-    def __init__(self, text: str, s_start: int, s_end: int) -> None:
-        self.text, self.s_start, self.s_end = text, s_start, s_end
+    def __init__(self, text: str, low: str, s_start: int, s_end: int) -> None:
+        self.text, self.low, self.s_start, self.s_end = text, low, s_start, s_end
         self.split_starts: list[int] = []
         self.split_ends: list[int] = []
         self.status: dict[str, list[int]] = {"proposed": [], "planned": [], "estimate": []}
@@ -652,7 +653,7 @@ class _SentenceWords:
         c_start, c_end = self.clause(pos)
         # "freed 11 hostages on Monday, hours after Qatar announced the pause would be
         # extended": a time clause after the figure has its own status
-        later = _OWN_STATUS_CLAUSE.search(self.text, pos, c_end)
+        later = _OWN_STATUS_CLAUSE.search(self.low, pos, c_end)
         c_end = later.start() if later else c_end
         if any(self.s_start <= hit < pos and not self._in_where_aside(hit, pos)
                for hit in self.status["proposed"]) or self.has("proposed", pos, c_end):
@@ -1441,7 +1442,7 @@ def extract_figures(text: str, published: date | None = None,
         if not made:
             continue
         sentence = text[s_start:s_end]
-        words = _SentenceWords(text, s_start, s_end)
+        words = _SentenceWords(text, lowered, s_start, s_end)
         cues = attributions.cues(index)
         date_mentions = dates.find(text, s_start, s_end, published)
         owned = {}  # figure end -> start of the date right after it

@@ -61,15 +61,20 @@ def lower(text: str) -> str:
     return text.lower()
 
 
-_NOT_LETTERS = re.compile(r"\\[A-Za-z]|\(\?P<\w+>|\(\?P=\w+\)|\(\?\(\w+\)")
+# the parts of a pattern whose letters stand for no letter: escapes (\s, \.), group names
+_NOT_LETTERS = re.compile(r"\\[^xuUN]|\(\?P<\w+>|\(\?P=\w+\)|\(\?\(\w+\)")
 
 
 def for_lower(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern`, written for IGNORECASE, compiled to scan text lower-cased by `lower` instead:
-    on long alternations several times faster, with the same matches at the same offsets. It
-    must name no upper-case letter (escapes and group names aside) and switch no case back on."""
+    on long alternations several times faster, with the same matches at the same offsets.
+    That holds for lower-case ASCII letters only, so a pattern naming any other letter (an
+    upper-case one, a Greek one, one spelt as a code), switching case back on or asking for
+    ASCII matching is refused."""
     letters = _NOT_LETTERS.sub("", pattern)
-    assert "(?-i" not in letters and not any(c.isupper() for c in letters), pattern
+    if "(?-i" in letters or "(?a" in letters or flags & re.ASCII or \
+            any(c.isalpha() and not "a" <= c <= "z" for c in letters) or "\\" in letters:
+        raise ValueError(f"not a pattern for lower-cased text: {pattern!r}")
     return re.compile(pattern, flags & ~re.IGNORECASE)
 
 

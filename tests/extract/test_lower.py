@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 import string
 import sys
+from datetime import date
 
 import pytest
 
+from pipelines.extract import extract_figures
 from pipelines.extract.sentences import for_lower, lower
 
 CHARS = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
@@ -46,9 +48,35 @@ def test_a_pattern_for_lower_finds_what_ignorecase_finds():
     assert len(re.findall(source, text, re.IGNORECASE)) == 6
 
 
-def test_for_lower_refuses_what_lower_casing_would_break():
-    with pytest.raises(AssertionError):
-        for_lower(r"\b(?-i:[A-Z])\w+ said")
-    with pytest.raises(AssertionError):
-        for_lower(r"\bGaza\b")
-    assert for_lower(r"(?P<Name>\bgaza\b)\S+").pattern  # escapes and group names may
+@pytest.mark.parametrize("pattern", [r"\b(?-i:[A-Z])\w+ said", r"\bGaza\b", r"\\Gaza", "σ",
+                                     r"\x41", r"(?a)k"])
+def test_for_lower_refuses_what_lower_casing_would_break(pattern):
+    with pytest.raises(ValueError):
+        for_lower(pattern)
+    with pytest.raises(ValueError):
+        for_lower("k", re.ASCII)  # IGNORECASE with ASCII leaves the kelvin sign alone
+
+
+def test_for_lower_takes_escapes_and_group_names():
+    assert for_lower(r"(?P<Place>\bgaza\b)\s+\S+\.").search("in gaza city.")
+
+
+# What the extractor reads now that every pattern sees "İ", "ı" and "ſ" as IGNORECASE does.
+# Before, the patterns that scanned lower-cased text (numbers, event words, dates) read them as
+# other letters while the rest read "i" and "s", and "on FRİDAY" raised a KeyError.
+
+def _read(text: str) -> list[tuple]:
+    return [(f.value, f.metric, f.claimant, f.as_of)
+            for f in extract_figures(text, published=date(2024, 2, 10), outlet="Wire")]
+
+
+def test_a_weekday_with_a_dotted_capital_i_is_read_not_raised_on():
+    assert _read("The ministry said on FRİDAY that 40 people were killed in Rafah.") == \
+        [(40, "killed", "The ministry", "2024-02-09")]
+
+
+def test_dotless_i_and_long_s_read_as_every_pattern_reads_them():
+    assert _read("Fıve people were kılled in the strike, the health ministry said.") == \
+        [(5, "killed", "the health ministry", "2024-02-10")]
+    assert _read("The health ministry ſaid 40 people were killed in Rafah.") == \
+        [(40, "killed", "The health ministry", "2024-02-10")]
