@@ -407,8 +407,9 @@ _ACRONYM = re.compile(r"\s*\((?-i:[A-Z][A-Za-z]{1,7})\)")
 # A lower-case role before a name: "ministry spokesman Ashraf al-Qudra", "army spokesman X".
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?-i:[A-Z])[\w'’.-]+(?:\s+\S+){0,3}$")
 # A date or time between a claimant and its verb: "the ministry on Thursday, October 26, said".
+# (It opens with a comma or a space: the look-ahead lets `re` drop other positions at once.)
 DATE_ASIDE = re.compile(
-    r"(?:,?\s+(?:on|late on|early on|late|early|last|this)?\s*(?:monday|tuesday|wednesday|"
+    r"(?=[,\s])(?:,?\s+(?:on|late on|early on|late|early|last|this)?\s*(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
     r"|yesterday|today|overnight|(?:late|early) (?:on )?\w+day)(?:\s+(?:morning|evening|night|"

@@ -653,7 +653,9 @@ class _SentenceWords:
         c_start, c_end = self.clause(pos)
         # "freed 11 hostages on Monday, hours after Qatar announced the pause would be
         # extended": a time clause after the figure has its own status
-        later = _OWN_STATUS_CLAUSE.search(self.low, pos, c_end)
+        later = _OWN_STATUS_CLAUSE.search(self.low, pos, c_end) if (
+            self.low.find(",", pos, c_end) >= 0 or self.low.find("because", pos, c_end) >= 0) \
+            else None  # (each of its matches holds one of the two)
         c_end = later.start() if later else c_end
         if any(self.s_start <= hit < pos and not self._in_where_aside(hit, pos)
                for hit in self.status["proposed"]) or self.has("proposed", pos, c_end):
@@ -1982,6 +1984,9 @@ _NO_COUNT_BEFORE = for_lower(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\
                              r"\b(?:operated|operating) on\s+$|"
                              r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
                              r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$")
+# a piece of every branch of _NO_COUNT_BEFORE, and of _CROWD_OF below
+_NO_COUNT_WORDS = ("condition", "health", "well", "caring for", "looking after", "feeding",
+                   "operat", "besieging", "surrounding", "trapping", "detaining", "arresting")
 # "Of those, a third fell in the first days, when about 1,200 people were murdered": a clause
 # of its own, not the breakdown
 _OTHER_CLAUSE = re.compile(r",\s+(?:when|while|as|after|before|where)\b|;")
@@ -2015,6 +2020,8 @@ _RECEIVED = re.compile(r"\b(?:received|admitted|(?:taken|took|takes)\s+in)\s+(?:
 _CROWD_OF = for_lower(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
                       # "a delegation of eight athletes": those sent, unless they are hurt
                       r"marches|delegations?|contingents?|squads?|teams?)\s+of\s+$")
+_CROWD_WORDS = ("crowd", "rall", "gathering", "demonstration", "protest", "marches",
+                "delegation", "contingent", "squad", "team")
 # "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight
 _EVACUATED = re.compile(r"\s+(?:were|are|have been|had been|was)\s+(?:\w+\s+)?(?:evacuated|"
                         r"transferred)\b", re.IGNORECASE)
@@ -2584,6 +2591,12 @@ def _figures_in_sentence(text: str, low: str, s_start: int, s_end: int,
     predicate: dict[int, str] = {}  # mention index -> event of "94 of the 251 ... are still"
     skipped: set[int] = set()  # mentions left out as counts no metric names
     skipped_bases: set[int] = set()  # wholes of a part that counts no metric of their own
+    # words every match of a rule's pattern holds: a sentence with none skips the search
+    folded = low[s_start:s_end]
+    remains_named = "bodies" in folded or "remains" in folded or "coffins" in folded
+    each_named = "each" in folded or "every" in folded
+    crowd_named = any(word in folded for word in _CROWD_WORDS)
+    no_count_named = any(word in folded for word in _NO_COUNT_WORDS)
     for i, mention in enumerate(mentions):
         if mention.fraction is not None and _VAGUE_BEFORE.search(
                 text, out[-1][0].end if out else s_start, mention.start):
@@ -2662,12 +2675,14 @@ def _figures_in_sentence(text: str, low: str, s_start: int, s_end: int,
             if metric:
                 out.append((mention, metric, people, base.value))
             continue
-        if (_REMAINS_OF.search(low, max(s_start, mention.start - 30), mention.start)
+        if (remains_named and _REMAINS_OF.search(low, max(s_start, mention.start - 30),
+                                                 mention.start)
                 or _SETS_OF_REMAINS.match(text, mention.num_end)) and \
                 _NOT_A_HOSTAGE.search(sentence):
             continue  # "the remains of one person ... did not belong to a hostage", "one set
             # of remains ... did not belong to any hostage"
-        if _REMAINS_OF.search(low, max(s_start, mention.start - 30), mention.start) and \
+        if remains_named and \
+                _REMAINS_OF.search(low, max(s_start, mention.start - 30), mention.start) and \
                 not _RATIO_BEFORE.search(low, max(s_start, mention.start - 90), mention.start):
             people = metrics.people_after(text, mention.num_end, s_end)
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else s_end
@@ -2761,7 +2776,8 @@ def _figures_in_sentence(text: str, low: str, s_start: int, s_end: int,
             continue  # "17 of the Strip's 36 hospitals", "154 of its facilities", "335 of its
             # military vehicles"
         if _RATIO_CLAUSE.match(text, people.end) or _RATIO_CLAUSE.match(text, mention.num_end) \
-                or _RATIO_BEFORE.search(low, max(s_start, mention.start - 90), mention.start) \
+                or (each_named and _RATIO_BEFORE.search(low, max(s_start, mention.start - 90),
+                                                        mention.start)) \
                 or _EVERY.match(text, people.end) or (
                     people.group not in ("hostages", "prisoners", None)
                     and _A_DAY.match(text, people.end)):
@@ -2797,7 +2813,8 @@ def _figures_in_sentence(text: str, low: str, s_start: int, s_end: int,
             continue  # "7,000 people were sheltering in its buildings alongside 1,500 staff and
             # 650 patients": those who were there anyway (not "along with 1,500 displaced
             # people sheltering in its courtyards")
-        if _NO_COUNT_BEFORE.search(low, max(s_start, mention.start - 40), mention.start) or (
+        if (no_count_named and _NO_COUNT_BEFORE.search(low, max(s_start, mention.start - 40),
+                                                       mention.start)) or (
                 people.subject and (people.subject.lower().endswith("patients")
                                     or _WITH_CONDITION.match(text, people.end))
                 and _RECEIVED.search(text, max(s_start, mention.start - 30), mention.start)) or \
@@ -2807,7 +2824,8 @@ def _figures_in_sentence(text: str, low: str, s_start: int, s_end: int,
             # doctors", "the field hospital received 179 patients", "admitted 38 children with
             # malnutrition", "the 11 girls from her platoon who survived": no metric counts
             # them; "61,182 martyrs and missing persons": two metrics in one count
-        if _CROWD_OF.search(low, max(s_start, mention.start - 30), mention.start) and not any(
+        if crowd_named and \
+                _CROWD_OF.search(low, max(s_start, mention.start - 30), mention.start) and not any(
                 people.end <= e[0] < people.end + 40 and e[2] in ("killed", "dead", "injured")
                 for e in events):
             continue
@@ -3138,12 +3156,14 @@ def _figures_in_sentence(text: str, low: str, s_start: int, s_end: int,
                 (things := _NUMBER_OF_THINGS.match(text, mention.num_end))
                 and metrics.is_thing_noun(things.group(1))) or \
                 text.startswith(" of which", mention.num_end) or (  # "100 of which": things
+                    "of which" in folded and
                     (which := _THINGS_OF_WHICH.search(text, max(s_start, mention.start - 40),
                                                       mention.start))
                     and metrics.is_thing_noun(which.group("noun"))):  # "973 shelters, of
             # which 738 are full"
             continue  # not people, or "15 Palestinians for every deceased hostage"
-        if _POPULATION_OF.search(text, max(s_start, mention.start - 20), mention.start):
+        if "population" in folded and \
+                _POPULATION_OF.search(text, max(s_start, mention.start - 20), mention.start):
             out.append((mention, "population", people, None))  # "out of a population of 2.4m"
             continue
         if _population(text, s_start, mention, people, events, base_of_share):
@@ -3406,6 +3426,7 @@ def _figures_in_sentence(text: str, low: str, s_start: int, s_end: int,
                 "includ" in lowered or "compris" in lowered):
             metric = _included(text, s_start, mention, context)
         if metric is None and people.group == "people" and event is None and \
+                remains_named and \
                 _REMAINS_OF.search(low, max(s_start, mention.start - 30), mention.start):
             metric = "killed"  # "received the bodies of 11 members of one family": the dead
         if metric == "killed" and event == "dead" and carried in _HOSTAGE_METRICS \
