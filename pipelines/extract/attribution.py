@@ -361,7 +361,7 @@ def _clean(phrase: str) -> str:
         # "the official figures": no one's)
     if pronoun := _PRONOUN_DATA.match(_TRAILING.sub("", phrase)):  # "its count" ("its
         # investigation now"): the body named before
-        return _PRONOUNS[pronoun.group(1).lower()]
+        return _PRONOUNS[lower(pronoun.group(1))]  # ("İTS" is "its", as IGNORECASE read it)
     # "its so-called health ministry": the ministry, as "the health ministry" reads
     phrase = _OWN_MINISTRY.sub("the ", phrase)
     phrase = _TRAILING.sub("", phrase)

@@ -169,14 +169,14 @@ def _resolve(match: re.Match, published: date | None) -> date | None:
     if groups.get("weekday"):
         if not published:
             return None
-        back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
+        back = (published.weekday() - WEEKDAYS[lower(groups["weekday"])]) % 7
         return published - timedelta(days=back)
     return _resolve_parts(groups["month"], groups.get("day"), groups.get("year"), published)
 
 
 def _resolve_parts(month_name: str, day_text: str | None, year_text: str | None,
                    published: date | None) -> date | None:
-    month = MONTHS[month_name.lower().rstrip(".")]
+    month = MONTHS[lower(month_name).rstrip(".")]  # ("İ" folded as IGNORECASE read it)
     day = int(day_text) if day_text else 1
     if year_text:
         year = int(year_text)
