@@ -590,7 +590,7 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         # the ministry announced its latest figures" still speaks for the figure before
         in_relative = (boundary[-2:] in ("t ", "h ", "o ", "m ")
                        and _in_relative(boundary, before[:cut - len(boundary)] if cut else "")) \
-            or (boundary.strip().lower() in _TIME_WORDS
+            or (lower(boundary.strip()) in _TIME_WORDS
                 and bool(_OWN_COMPLEMENT.match(sentence, m.end())))
         if (opener := _TIME_OPENER.match(phrase)) and len(phrase) > opener.end():
             # "Since the IPC declared famine on Friday, 42 people have died": a time clause

@@ -243,8 +243,8 @@ def find(text: str, start: int, end: int, published: date | None) -> list[DateMe
         value = _resolve_parts(groups.get("month") or groups["month2"],
                                groups.get("day") or groups["day2"], groups.get("year"), published)
         # "attacks since 7 October, in which 727 were killed": the clause is the attacks'
-        since_which = m.group("when").lower() != "when" and \
-            text[m.start():m.start() + 5].lower() == "since"
+        since_which = lower(m.group("when")) != "when" and \
+            lower(text[m.start():m.start() + 5]) == "since"
         if value and m.start() - start > 3 and not since_which:  # not "Since 18 March, when"
             found.append(DateMention(m.start("when"), m.end("when"), value))
     found.sort(key=lambda d: d.start)

@@ -1984,7 +1984,7 @@ _NO_COUNT_BEFORE = for_lower(r"\b(?:condition|health|well-?being)\s+of\s+(?:the\
                              r"\b(?:operated|operating) on\s+$|"
                              r"\b(?:besieg|surround|trapp|detain|arrest)ing\s+(?:(?:some|about|"
                              r"around|nearly|over)\s+)?[\d,]+\s+[a-z]+\s+and\s+$")
-# a piece of every branch of _NO_COUNT_BEFORE, and of _CROWD_OF below
+# a piece of every branch of _NO_COUNT_BEFORE
 _NO_COUNT_WORDS = ("condition", "health", "well", "caring for", "looking after", "feeding",
                    "operat", "besieging", "surrounding", "trapping", "detaining", "arresting")
 # "Of those, a third fell in the first days, when about 1,200 people were murdered": a clause
@@ -2020,6 +2020,7 @@ _RECEIVED = re.compile(r"\b(?:received|admitted|(?:taken|took|takes)\s+in)\s+(?:
 _CROWD_OF = for_lower(r"\b(?:crowds?|rall(?:y|ies)|gatherings?|demonstrations?|protests?|"
                       # "a delegation of eight athletes": those sent, unless they are hurt
                       r"marches|delegations?|contingents?|squads?|teams?)\s+of\s+$")
+# a piece of every branch of _CROWD_OF
 _CROWD_WORDS = ("crowd", "rall", "gathering", "demonstration", "protest", "marches",
                 "delegation", "contingent", "squad", "team")
 # "50 patients were evacuated through Rafah for treatment": a medical evacuation, not flight

@@ -107,3 +107,11 @@ def test_gold_passages_in_letters_ignorecase_pairs_with_ascii_never_raise(fold,
     scans fold these letters found three lookups that raised a KeyError)."""
     for passage in every_tenth_passage:
         extract_figures(fold(passage.text), published=passage.published, outlet=passage.outlet)
+
+
+def test_since_with_a_dotted_capital_i_starts_a_period_as_since_does():
+    text = ("The ministry said attacks {} 7 October, in which 727 were killed, had wounded 2,000 "
+            "people in the West Bank.")
+    assert _read(text.format("SİNCE")) == _read(text.format("SINCE")) == \
+        [(727, "killed", "The ministry", "2024-02-10"), (2000, "injured", "The ministry",
+                                                         "2024-02-10")]
