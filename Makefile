@@ -1,7 +1,7 @@
 # Tally: `make run` builds the warehouse from the bundled samples, `make test` proves it.
 # The interpreter .venv is made from: the system's CPython 3.11 or 3.12 where one can make a
 # venv, else the first python3 on PATH. Distributions build theirs with profile-guided and
-# link-time optimisation; a plain build from source (pyenv's) ran the extractor about 14% slower
+# link-time optimisation; a plain build from source (pyenv's) ran the extractor 12-14% slower
 # on the same host (README, "The extractor on its own").
 SYSTEM_PYTHON = $(firstword $(foreach p,/usr/bin/python3.12 /usr/bin/python3.11,\
 	$(shell $(p) -c 'import ensurepip, venv' 2>/dev/null && echo $(p))))
