@@ -342,8 +342,9 @@ _BODY_STATEMENT = re.compile(r"^(?:an?|the)\s+(?P<body>ministry|army|military|ag
 def _points_back(phrase: str) -> bool:
     """A role noun standing for a body named before: "the ministry", "the same agency" (not
     "officials" or "the sources", who are no one named)."""
+    low = phrase.lower()
     return bool(GENERIC.match(phrase)) and (
-        phrase.lower().startswith("the same ") or phrase.lower().split()[-1] in BODY_NOUNS)
+        low.startswith("the same ") or low.split()[-1] in BODY_NOUNS)
 
 
 @lru_cache(maxsize=8192)  # pure, and the same claimant phrases recur in article after article

@@ -215,12 +215,12 @@ _KINDS = {**{m: "month" for m in MONTHS}, **{d: "weekday" for d in WEEKDAYS},
 
 def find(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
-    lowered = lower(text[start:end])
+    base = max(0, start - 1)  # one character before the sentence, for the boundary at its start
+    hay = lower(text[base:end])
+    lowered = hay[start - base:]  # the sentence itself (lower keeps every offset)
     kinds = {_KINDS[m.group()] for m in _ANY_DATE_WORD.finditer(lowered)}
     if not kinds:
         return found
-    base = max(0, start - 1)  # one character before the sentence, for the boundary at its start
-    hay = lower(text[base:end])
     for pattern in (p for need, p in _NEEDS if need in kinds):
         for m in pattern.finditer(hay, start - base, end - base):
             m_start, m_end = m.start() + base, m.end() + base

@@ -146,7 +146,9 @@ january february march april may june july august september october november dec
 mar apr jun jul aug sep sept oct nov dec
 """.split())
 _A_MONTH = re.compile(_MONTH_WORDS, re.IGNORECASE)
-_NOT_PEOPLE_AFTER = re.compile(
+# (scans lower-cased text, sentences.lower: `re` then skips the branches of the unit and month
+# tries that open with another letter at once, instead of lower-casing the character for each)
+_NOT_PEOPLE_AFTER = for_lower(
     rf"""^(?:
         [-–](?:year|month|week|day|hour|minute|second|and|point|state|storey|story|mile|km|
              kilomet|metre|meter|foot|feet|member|strong|page|seat|bed|percent|phase|stage)
@@ -165,12 +167,8 @@ _NOT_PEOPLE_AFTER = re.compile(
       | \s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH_WORDS}\b
       | \s+{_MONTH_WORDS}\b
     )""",
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
-# The same for lower-cased text (sentences.lower), without IGNORECASE: `re` then skips the
-# branches of the unit and month tries that open with another letter at once, instead of
-# lower-casing the character for each.
-_NOT_PEOPLE_AFTER_LOWER = for_lower(_NOT_PEOPLE_AFTER.pattern, re.VERBOSE)
 # The word right before a number that makes it a name, a date, money or a threshold.
 _NOT_PEOPLE_BEFORE = frozenset("""
 us$ usd nis channel unit resolution no. number route highway road gate brigade division article
@@ -465,7 +463,7 @@ def is_excluded(text: str, num_start: int, num_end: int, number_text: str) -> bo
     if (after.startswith(" to ") and _TO_ONE.match(after)) or (
             number_text in ("1", "one") and before.endswith(" to ") and _N_TO.search(before)):
         return True  # "a ratio of roughly 1.4 to 1", "three to one": a ratio, not two counts
-    if _NOT_PEOPLE_AFTER_LOWER.match(lower(after)):
+    if _NOT_PEOPLE_AFTER.match(lower(after)):
         return True
     if before.endswith("between ") and not _RANGE_TEXT.search(number_text):
         return True  # "an intercepted call between two Hamas operatives": no count of anyone
@@ -1003,7 +1001,7 @@ def talks_of_hostages(text: str) -> bool:
 
 def is_thing_noun(word: str) -> bool:
     """'hospitals', 'facilities', 'trucks': things a number may count that are not people."""
-    return bool(_NOT_PEOPLE_AFTER.match(" " + word)) and not _A_MONTH.fullmatch(word)
+    return bool(_NOT_PEOPLE_AFTER.match(" " + lower(word))) and not _A_MONTH.fullmatch(word)
     # (a month is no thing: "2,840 of the missing may never be found")
 
 
