@@ -69,16 +69,27 @@ def allow_list() -> list[str]:
     return list(exp["meta"].get("allow_list", []))
 
 
-def apply_rules(figures: pl.DataFrame) -> RuleOutcome:
-    """Validate incoming figures; return what loads, what is quarantined, and per-rule results."""
-    results = quality.validate("figures", figures, key="figure_id")
-    per_article = quality.validate("article_hostages", article_hostage_rows(figures),
-                                   key="article_id")
-    series = quality.validate("statistics_series", series_rows(figures, allow_list()),
-                              key="figure_id")
-    results.update(per_article)
-    results.update(series)
+# The columns the three suites read, and the ids their verdicts name: enough to judge figures
+# without holding their sentences (`judge` on these, `split` on the whole rows).
+RULE_COLUMNS = ("figure_id", "origin", "article_id", "dataset", "dataset_field", "source",
+                "source_url", "published", "metric", "value", "qualifier", "location", "claimant",
+                "claimant_id", "claimant_class", "as_of", "derived", "cumulative",
+                "content_hash")
 
+
+@dataclass
+class Verdicts:
+    results: dict[str, quality.RuleResult]
+    reasons: dict[str, list[str]]  # figure_id -> the blocking rules it fails
+
+
+def judge(figures: pl.DataFrame) -> Verdicts:
+    """The three suites on `figures` (whole rows or just RULE_COLUMNS); which figures fail what."""
+    results = quality.validate("figures", figures, key="figure_id")
+    results.update(quality.validate("article_hostages", article_hostage_rows(figures),
+                                    key="article_id"))
+    results.update(quality.validate("statistics_series", series_rows(figures, allow_list()),
+                                    key="figure_id"))
     reasons: dict[str, list[str]] = {}
     for name, result in results.items():
         if not result.blocking:
@@ -95,8 +106,18 @@ def apply_rules(figures: pl.DataFrame) -> RuleOutcome:
             result.failing_keys = sorted(keys)
         for key in keys:
             reasons.setdefault(key, []).append(name)
+    return Verdicts(results, reasons)
 
-    bad = figures.filter(pl.col("figure_id").is_in(list(reasons)))
+
+def split(figures: pl.DataFrame, verdicts: Verdicts) -> tuple[pl.DataFrame, list[dict]]:
+    """Whole figure rows into those that load and quarantine records for those that failed.
+
+    The figures suite's failing samples become the whole rows too, so a check's sample in
+    Dagster shows the sentence and not only what the suite read.
+    """
+    reasons, results = verdicts.reasons, verdicts.results
+    failing = pl.col("figure_id").is_in(list(reasons))
+    bad = figures.filter(failing)
     quarantine = [
         quarantine_row(
             stage="figure", rule=",".join(sorted(reasons[row["figure_id"]])),
@@ -106,5 +127,19 @@ def apply_rules(figures: pl.DataFrame) -> RuleOutcome:
         )
         for row in bad.iter_rows(named=True)
     ]
-    loaded = figures.filter(~pl.col("figure_id").is_in(list(reasons)))
-    return RuleOutcome(loaded=loaded, quarantine=quarantine, results=results)
+    whole = {row["figure_id"]: row for row in bad.iter_rows(named=True)}
+    for rule in quality.rules_of("figures"):
+        result = results[rule]
+        result.failing_rows = [
+            {**sample, **{c: quality.plain(v) for c, v in whole[sample["figure_id"]].items()}}
+            if sample.get("figure_id") in whole else sample
+            for sample in result.failing_rows
+        ]
+    return figures.filter(~failing), quarantine
+
+
+def apply_rules(figures: pl.DataFrame) -> RuleOutcome:
+    """Validate incoming figures; return what loads, what is quarantined, and per-rule results."""
+    verdicts = judge(figures)
+    loaded, quarantine = split(figures, verdicts)
+    return RuleOutcome(loaded=loaded, quarantine=quarantine, results=verdicts.results)

@@ -156,7 +156,7 @@ def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
     for rule, found in first_at.items():
         results[rule].failing_keys = list(found)
         results[rule].failing_rows = [
-            {c: _plain(v) for c, v in rows.row(at, named=True).items()}
+            {c: plain(v) for c, v in rows.row(at, named=True).items()}
             for at in list(found.values())[:SAMPLE_ROWS]
         ]
     return results
@@ -227,7 +227,7 @@ def merge_results(into: dict[str, RuleResult], more: dict[str, RuleResult]) -> N
         total.errors.extend(result.errors)
 
 
-def _plain(value: object) -> object:
+def plain(value: object) -> object:
     return value if isinstance(value, str | int | float | bool) or value is None else str(value)
 
 

@@ -236,14 +236,18 @@ def parquet_batches(path: LakePath, rows: int,
     """A Parquet file of the lake, `rows` at a time, so a large file is never held whole.
 
     Read through the lake's filesystem (a local file or an object-storage one), which serves
-    the row groups as the reader asks for them.
+    the row groups as the reader asks for them. Of `columns`, those the file lacks (it was
+    written before they existed) are left out rather than an error.
     """
     import pyarrow.parquet as pq
 
     if not path.exists():
         return
     with path.open("rb") as handle:
-        for batch in pq.ParquetFile(handle).iter_batches(batch_size=rows, columns=columns):
+        parquet = pq.ParquetFile(handle)
+        if columns is not None:
+            columns = [c for c in columns if c in parquet.schema_arrow.names]
+        for batch in parquet.iter_batches(batch_size=rows, columns=columns):
             yield pl.from_arrow(batch)
 
 

@@ -111,3 +111,24 @@ def test_bad_rows_in_later_slices_are_quarantined_with_their_keys(monkeypatch):
     (row,) = value.failing_rows
     assert row["figure_id"] == "f4" and row["value"] == -1.0
     assert row["source_url"] == "https://x.example/a"  # the whole row, not just what GX read
+
+
+def test_judged_on_the_rule_columns_then_split_on_whole_rows():
+    """The load judges figures on the columns the rules read, then splits the whole rows:
+    the verdicts, the quarantine records and the samples are those of whole-row checking."""
+    rows = frame([fig("f1", sentence="Ten were killed."),
+                  fig("f2", value=-4.0, sentence="Minus four, a typo."),
+                  fig("f3", metric="abducted", value=5.0),
+                  fig("f4", metric="hostages_remaining", value=9.0, sentence="Nine held.")],
+                 FIGURE_SCHEMA)
+    narrow = rows.select(figure_rules.RULE_COLUMNS)
+    assert "sentence" not in narrow.columns
+    verdicts = figure_rules.judge(narrow)
+    assert verdicts.reasons == {"f2": ["value_non_negative"],
+                                "f4": ["hostages_remaining_within_abducted"]}
+    loaded, quarantine = figure_rules.split(rows, verdicts)
+    assert loaded["figure_id"].to_list() == ["f1", "f3"]
+    assert {q["record_key"] for q in quarantine} == {"f2", "f4"}
+    assert all("sentence" in q["record"] for q in quarantine)
+    (sample,) = verdicts.results["value_non_negative"].failing_rows
+    assert sample["figure_id"] == "f2" and sample["sentence"] == "Minus four, a typo."
