@@ -22,14 +22,16 @@ from pipelines.defs.warehouse import (
     _suite_of_rules,
     _table_metadata,
     core_figures,
+    full_rebuild,
     inputs_unchanged,
     skipped,
 )
-from pipelines.lib import data_docs, quality, reconcile_rules, warehouse
+from pipelines.lib import claim_updates, data_docs, quality, reconcile_rules, warehouse
 
 CLAIMS = ["core", "claims"]
 MENTIONS = ["core", "claim_mentions"]
 MART_INPUTS = ["core.claims", "core.claim_mentions", "core.figures", "core.claimants"]
+CLAIM_SQL = (claim_updates.MENTIONS_SQL, claim_updates.CLAIMS_SQL)
 CLAIM_RULE_SUITES = tuple(reconcile_rules.CLAIM_SUITES) + tuple(reconcile_rules.MENTION_SUITES)
 
 
@@ -78,8 +80,7 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
     suites = _suite_of_rules(CLAIM_RULE_SUITES)
     with duckdb.get_connection() as conn:
         same, inputs = inputs_unchanged(context, conn, "core.claims", ["core.figures"],
-                                        warehouse.sql_text("core/claim_mentions.sql"),
-                                        warehouse.sql_text("core/claims.sql"))
+                                        *map(warehouse.sql_text, CLAIM_SQL))
         previous = {name: _previous_checks(conn, name)
                     for name in ("core/claims", "core/claim_mentions")} if same else {}
     if same:
@@ -92,9 +93,18 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
             yield from _carried_checks(asset, on_asset, previous[name])
         return
     with duckdb.get_connection() as conn:
-        mentions = warehouse.build_from_sql(conn, "core.claim_mentions",
-                                            "core/claim_mentions.sql")
-        claims = warehouse.build_from_sql(conn, "core.claims", "core/claims.sql")
+        selects = warehouse.fingerprint(conn, [], *map(warehouse.sql_text, CLAIM_SQL))
+        whole = (full_rebuild(context) or warehouse.built_from(conn, "core.claims/sql") != selects
+                 or not all(warehouse.table_exists(conn, t) for t in ("core.claims",
+                                                                     "core.claim_mentions")))
+        if whole:
+            for table, sql in zip(("core.claim_mentions", "core.claims"), CLAIM_SQL, strict=True):
+                warehouse.build_from_sql(conn, table, sql)
+            redone = {}
+        else:
+            redone = claim_updates.update(conn)
+        mentions = warehouse.run(conn, "select count(*) from core.claim_mentions")[0][0]
+        claims = warehouse.run(conn, "select count(*) from core.claims")[0][0]
         frames = reconcile_rules.claim_frames(conn)
         results = reconcile_rules.validate_frames(frames)
         for name, asset in (("core/claims", CLAIMS), ("core/claim_mentions", MENTIONS)):
@@ -104,6 +114,7 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
             _record_checks(conn, context.run_id, name, suites, on_asset)
         warehouse.record_build(conn, "core.claims", inputs, context.run_id)
         warehouse.record_build(conn, "core.claim_mentions", inputs, context.run_id)
+        warehouse.record_build(conn, "core.claims/sql", selects, context.run_id)
         docs = publish_docs(context, tally, frames)
         meta = _table_metadata(conn.sql(
             "select metric, claimant_id, as_of, value, mentions, outlets from core.claims "
@@ -112,6 +123,8 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
             "select count(*) from core.claims where mentions > 1").fetchall()[0][0]
     meta["dagster/row_count"] = claims
     meta["figures"] = mentions
+    meta["rebuilt"] = "whole" if whole else "changed claims only"
+    meta.update({f"redone_{k}": v for k, v in redone.items()})
     meta.update(docs)
     yield dg.MaterializeResult(asset_key=CLAIMS, metadata=meta)
     yield dg.MaterializeResult(asset_key=MENTIONS, metadata={

@@ -1,0 +1,83 @@
+"""Bring core.claim_mentions and core.claims up to date with core.figures, touching only what
+changed.
+
+Why: a claim is built from every mention of it, so a whole rebuild reads all of core.figures;
+at 300,000 articles that took 16 s of a run that brought 1% new articles. A mention depends
+only on its own figure, and a claim only on its mentions, so the figures that came or went
+name the mentions to redo, and those name the claims to redo. The rows written are computed by
+the same selects in `sql/` as a whole rebuild, run on temporary tables holding just the affected
+rows, so they are the rows a rebuild would give.
+
+A statistics figure keeps its id when the series revises its value, so every statistics
+mention is redone on each update (the series is small).
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from pipelines.lib import warehouse
+
+MENTIONS_SQL = "core/claim_mentions.sql"
+CLAIMS_SQL = "core/claims.sql"
+
+
+def select_over(relative: str, stand_ins: dict[str, str]) -> str:
+    """The select of `sql/<relative>` with each table of `stand_ins` read from its stand-in."""
+    text = warehouse.sql_text(relative)
+    for table, stand_in in stand_ins.items():
+        pattern = rf"(?<![\w.]){re.escape(table)}(?![\w])"
+        if not re.search(pattern, text):
+            raise ValueError(f"{relative} does not read {table}")
+        text = re.sub(pattern, stand_in, text)
+    return text
+
+
+def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Redo the mentions of changed figures and the claims they belong to, in one transaction.
+
+    Returns how many figures changed and how many claims were redone.
+    """
+    run = warehouse.run
+    with warehouse.transaction(conn):
+        run(conn, """
+            create or replace temp table changed_figures as
+            select figure_id from core.figures anti join core.claim_mentions using (figure_id)
+            union select figure_id from core.claim_mentions anti join core.figures using (figure_id)
+            union select figure_id from core.figures where origin = 'statistics'
+            union select figure_id from core.claim_mentions where origin = 'statistics'
+        """)
+        run(conn, """
+            create or replace temp table changed_claims as
+            select distinct claim_id from core.claim_mentions semi join changed_figures
+                using (figure_id)
+        """)
+        run(conn, "delete from core.claim_mentions where figure_id in "
+                  "(select figure_id from changed_figures)")
+        run(conn, "create or replace temp table figures_in as select * from core.figures "
+                  "semi join changed_figures using (figure_id)")
+        # the selects are Tally's own files in sql/, never data
+        run(conn, "insert into core.claim_mentions by name select * from ("  # noqa: S608
+                  + select_over(MENTIONS_SQL, {"core.figures": "figures_in"}) + ")")
+        run(conn, """
+            insert into changed_claims
+            select distinct claim_id from core.claim_mentions semi join changed_figures
+                using (figure_id)
+            except select claim_id from changed_claims
+        """)
+        run(conn, "delete from core.claims where claim_id in "
+                  "(select claim_id from changed_claims)")
+        run(conn, "create or replace temp table mentions_in as select * from core.claim_mentions "
+                  "semi join changed_claims using (claim_id)")
+        run(conn, "create or replace temp table figures_in as select * from core.figures "
+                  "semi join mentions_in using (figure_id)")
+        run(conn, "insert into core.claims by name select * from ("  # noqa: S608
+                  + select_over(CLAIMS_SQL, {"core.claim_mentions": "mentions_in",
+                                             "core.figures": "figures_in"}) + ")")
+        counts = {"figures": run(conn, "select count(*) from changed_figures")[0][0],
+                  "claims": run(conn, "select count(*) from changed_claims")[0][0]}
+        for temp in ("changed_figures", "changed_claims", "figures_in", "mentions_in"):
+            run(conn, f"drop table {temp}")
+    return counts

@@ -1,0 +1,80 @@
+"""Updating claims in place gives exactly the tables a whole rebuild gives."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from pipelines.lib import claim_updates, warehouse
+from pipelines.lib.records import FIGURE_SCHEMA, frame
+from tests.reconcile.helpers import article, reconcile, series, table
+
+BEFORE = [
+    article("f1", "2024-01-10", "killed", 1200.0, "idf", "israel_gov"),
+    article("f2", "2024-01-11", "killed", 1200.0, "idf", "israel_gov"),
+    article("f3", "2024-01-11", "abducted", 253.0, "pmo", "israel_gov"),
+    article("f4", "2024-01-12", "killed", 24000.0, "gaza_moh", "gaza_health", location="Gaza"),
+    series("s1", "2024-01-12", 24000.0),
+    series("s2", "2024-01-13", 24100.0),
+]
+
+
+def _sorted(frame_: pl.DataFrame, key: str) -> pl.DataFrame:
+    return frame_.sort(key)
+
+
+def _same_as_rebuild(conn) -> None:
+    rebuilt = reconcile(table(conn, "core.figures").to_dicts())
+    for name, key in (("core.claim_mentions", "figure_id"), ("core.claims", "claim_id")):
+        assert _sorted(table(conn, name), key).equals(_sorted(table(rebuilt, name), key)), name
+
+
+def _change(conn, gone: list[str], added: list[dict]) -> None:
+    warehouse.run(conn, "delete from core.figures where list_contains(?, figure_id)", [gone])
+    with warehouse.registered(conn, frame(added, FIGURE_SCHEMA)):
+        warehouse.run(conn, "insert into core.figures by name select * from incoming")
+
+
+def test_new_mentions_join_their_claims_and_new_claims_appear():
+    conn = reconcile(BEFORE)
+    _change(conn, [], [
+        article("f5", "2024-01-12", "killed", 1200.0, "idf", "israel_gov",
+                as_of="2024-01-11", outlet="Other Wire"),
+        article("f6", "2024-01-12", "hostages_remaining", 132.0, "pmo", "israel_gov"),
+    ])
+    counts = claim_updates.update(conn)
+    assert counts["figures"] == 2 + 2  # the two new ones and the two series values
+    _same_as_rebuild(conn)
+    [row] = table(conn, "core.claims").filter(pl.col("figure_ids").list.contains("f5")).to_dicts()
+    assert row["figure_ids"] == ["f2", "f5"] and row["outlets"] == ["Other Wire", "Planted Post"]
+
+
+def test_figures_that_leave_take_their_mentions_and_empty_claims_with_them():
+    conn = reconcile(BEFORE)
+    _change(conn, ["f2", "f3"], [])
+    claim_updates.update(conn)
+    _same_as_rebuild(conn)
+    assert table(conn, "core.claims").filter(pl.col("metric") == "abducted").is_empty()
+    assert "f2" not in table(conn, "core.claim_mentions")["figure_id"].to_list()
+
+
+def test_a_revised_series_value_keeps_its_id_and_still_moves_its_claim():
+    conn = reconcile(BEFORE)
+    _change(conn, ["s2"], [series("s2", "2024-01-13", 24150.0)])
+    claim_updates.update(conn)
+    _same_as_rebuild(conn)
+    values = table(conn, "core.claims").filter(pl.col("as_of").cast(pl.String) == "2024-01-13")
+    assert values["value"].to_list() == [24150.0]
+
+
+def test_nothing_changed_redoes_only_the_series():
+    conn = reconcile(BEFORE)
+    assert claim_updates.update(conn) == {"figures": 2, "claims": 2}
+    _same_as_rebuild(conn)
+
+
+def test_a_stand_in_must_replace_a_table_the_select_reads():
+    with pytest.raises(ValueError, match="does not read core.articles"):
+        claim_updates.select_over(claim_updates.CLAIMS_SQL, {"core.articles": "x"})
+    text = claim_updates.select_over(claim_updates.CLAIMS_SQL, {"core.figures": "figures_in"})
+    assert "core.figures" not in text and "figures_in" in text
