@@ -117,12 +117,21 @@ def claimant_names(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return {cid: name for cid, name in rows if cid is not None and name}
 
 
+DISPUTE_ORDER = ("window_start", "metric_a", "metric_b", "claimant_id_a", "claimant_id_b",
+                 "claim_id_a", "claim_id_b")
+
+
 def disputes(conn: duckdb.DuckDBPyConnection, limit: int) -> pl.DataFrame | None:
-    """The first `limit` rows of marts.figure_disputes as it is, whatever its columns (None
-    while it is not built); `counts` has its size."""
+    """The first `limit` rows of marts.figure_disputes, earliest window first, whatever its
+    columns (None while it is not built); `counts` has its size. The table itself has no
+    order (sorting every pair with its mention lists would not fit the memory limit)."""
     if not warehouse.table_exists(conn, "marts.figure_disputes"):
         return None
-    return conn.sql("select * from marts.figure_disputes limit ?", params=[limit]).pl()
+    columns = conn.table("marts.figure_disputes").columns
+    order = ", ".join(c for c in DISPUTE_ORDER if c in columns) or "all"
+    # order: names from DISPUTE_ORDER found in the table, never data
+    return conn.sql(f"select * from marts.figure_disputes order by {order} "  # noqa: S608
+                    "limit ?", params=[limit]).pl()
 
 
 def latest_checks(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:

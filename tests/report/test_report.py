@@ -145,3 +145,19 @@ def test_repeated_claims_are_counted_not_redrawn(tmp_path):
     assert summary.death_toll_claims == data.MAX_ROWS + 102
     assert f"In articles ({data.MAX_ROWS + 102:,}, newest {data.MAX_ROWS} shown)" in (
         out.read_text(encoding="utf-8"))
+
+
+def test_the_report_lists_disputes_earliest_first_though_the_table_has_no_order(tmp_path):
+    from pipelines.report import data
+
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    conn.execute("create schema marts")
+    conn.execute("""create table marts.figure_disputes as select * from (values
+        (date '2024-03-01', 'killed', 'b'), (date '2024-01-01', 'killed', 'z'),
+        (date '2024-01-01', 'abducted', 'y'), (date '2024-02-01', 'killed', 'a'))
+        t(window_start, metric_a, claimant_id_a)""")
+    rows = data.disputes(conn, limit=3)
+    assert rows["claimant_id_a"].to_list() == ["y", "z", "a"]
+    conn.execute("create or replace table marts.figure_disputes as "
+                 "select * from (values (2, 'b'), (1, 'c'), (1, 'a')) t(n, s)")
+    assert data.disputes(conn, limit=5).rows() == [(1, "a"), (1, "c"), (2, "b")]
