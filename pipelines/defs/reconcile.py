@@ -93,13 +93,9 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
             yield from _carried_checks(asset, on_asset, previous[name])
         return
     with duckdb.get_connection() as conn:
-        selects = warehouse.fingerprint(conn, [], *map(warehouse.sql_text, CLAIM_SQL))
-        whole = (full_rebuild(context) or warehouse.built_from(conn, "core.claims/sql") != selects
-                 or not all(warehouse.table_exists(conn, t) for t in ("core.claims",
-                                                                     "core.claim_mentions")))
+        whole = full_rebuild(context) or not claim_updates.can_update(conn)
         if whole:
-            for table, sql in zip(("core.claim_mentions", "core.claims"), CLAIM_SQL, strict=True):
-                warehouse.build_from_sql(conn, table, sql)
+            claim_updates.build_whole(conn, context.run_id)
             redone = {}
         else:
             redone = claim_updates.update(conn)
@@ -114,7 +110,6 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
             _record_checks(conn, context.run_id, name, suites, on_asset)
         warehouse.record_build(conn, "core.claims", inputs, context.run_id)
         warehouse.record_build(conn, "core.claim_mentions", inputs, context.run_id)
-        warehouse.record_build(conn, "core.claims/sql", selects, context.run_id)
         docs = publish_docs(context, tally, frames)
         meta = _table_metadata(conn.sql(
             "select metric, claimant_id, as_of, value, mentions, outlets from core.claims "

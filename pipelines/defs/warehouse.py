@@ -23,7 +23,7 @@ from pipelines.defs.news import (
 )
 from pipelines.defs.resources import TallyConfig
 from pipelines.defs.statistics import staged_statistics_figures
-from pipelines.lib import figure_rules, quality, warehouse
+from pipelines.lib import claim_updates, figure_rules, quality, warehouse
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     RawStore,
@@ -141,8 +141,9 @@ def _whole_articles(chunks: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
     for chunk in chunks:
         held = chunk if held is None else pl.concat([held, chunk])
         last = held["article_id"][-1]
-        ready = held.filter(pl.col("article_id") != last)
-        held = held.filter(pl.col("article_id") == last)
+        # eq_missing: a row with no article id is kept (and judged), never dropped
+        ready = held.filter(~pl.col("article_id").eq_missing(last))
+        held = held.filter(pl.col("article_id").eq_missing(last))
         if ready.height:
             yield ready
     if held is not None and held.height:
@@ -327,6 +328,9 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
                   else conn.sql("select figure_id, origin from core.figures").pl())
     if full:
         remove_tree(rejected_dir)
+        with duckdb.get_connection() as conn:
+            # figures may change under the same ids: the claims must be rebuilt, not updated
+            claim_updates.forget(conn)
     wanted = _staged_figure_ids(folder, current_articles)
     # joins, not Python sets: at 300,000 articles these are millions of ids
     quarantined = read_columns(rejected_dir, ["record_key"], QUARANTINE_SCHEMA).select(

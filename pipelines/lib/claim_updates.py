@@ -9,7 +9,10 @@ the same selects in `sql/` as a whole rebuild, run on temporary tables holding j
 rows, so they are the rows a rebuild would give.
 
 A statistics figure keeps its id when the series revises its value, so every statistics
-mention is redone on each update (the series is small).
+mention is redone on each update (the series is small). An article figure keeps its id when a
+re-extraction reads its span differently, which an update cannot see: a whole reload of
+core.figures forgets BUILD (`forget`), and so does a whole build of the claims until both
+tables are written, so an interrupted one is followed by a whole build, not an update.
 """
 
 from __future__ import annotations
@@ -22,6 +25,32 @@ from pipelines.lib import warehouse
 
 MENTIONS_SQL = "core/claim_mentions.sql"
 CLAIMS_SQL = "core/claims.sql"
+
+
+BUILD = "core.claims/sql"  # meta.builds: the selects the claims were last built whole with
+
+
+def selects(conn: duckdb.DuckDBPyConnection) -> str:
+    return warehouse.fingerprint(conn, [], *map(warehouse.sql_text, (MENTIONS_SQL, CLAIMS_SQL)))
+
+
+def can_update(conn: duckdb.DuckDBPyConnection) -> bool:
+    """True when both tables were last built whole with today's selects and kept up since."""
+    return (all(warehouse.table_exists(conn, t) for t in ("core.claims", "core.claim_mentions"))
+            and warehouse.built_from(conn, BUILD) == selects(conn))
+
+
+def forget(conn: duckdb.DuckDBPyConnection) -> None:
+    """The claims can no longer be updated in place; their next build is whole."""
+    warehouse.forget_build(conn, BUILD)
+
+
+def build_whole(conn: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """Both tables from all of core.figures; recorded only once both are written."""
+    forget(conn)
+    warehouse.build_from_sql(conn, "core.claim_mentions", MENTIONS_SQL)
+    warehouse.build_from_sql(conn, "core.claims", CLAIMS_SQL)
+    warehouse.record_build(conn, BUILD, selects(conn), run_id)
 
 
 def select_over(relative: str, stand_ins: dict[str, str]) -> str:

@@ -283,6 +283,12 @@ def built_from(conn: duckdb.DuckDBPyConnection, asset: str) -> str | None:
     return rows[0][0] if rows else None
 
 
+def forget_build(conn: duckdb.DuckDBPyConnection, asset: str) -> None:
+    """Drop `asset`'s build record, so the next build of it cannot rely on what it last saw."""
+    if table_exists(conn, "meta.builds"):
+        run(conn, "delete from meta.builds where asset = ?", [asset])
+
+
 def record_build(conn: duckdb.DuckDBPyConnection, asset: str, inputs: str, run_id: str) -> None:
     rows = pl.DataFrame([{"asset": asset, "inputs": inputs, "run_id": run_id,
                           "built_at": datetime.now(UTC)}], schema=BUILDS_SCHEMA)

@@ -78,3 +78,18 @@ def test_a_stand_in_must_replace_a_table_the_select_reads():
         claim_updates.select_over(claim_updates.CLAIMS_SQL, {"core.articles": "x"})
     text = claim_updates.select_over(claim_updates.CLAIMS_SQL, {"core.figures": "figures_in"})
     assert "core.figures" not in text and "figures_in" in text
+
+
+def test_updates_only_follow_a_whole_build_with_the_same_selects():
+    conn = reconcile(BEFORE)  # built by the helpers: no record, so no update
+    assert not claim_updates.can_update(conn)
+    claim_updates.build_whole(conn, "run-1")
+    assert claim_updates.can_update(conn)
+    claim_updates.forget(conn)  # what a whole reload of core.figures does
+    assert not claim_updates.can_update(conn)
+    claim_updates.build_whole(conn, "run-2")
+    warehouse.record_build(conn, claim_updates.BUILD, "the selects of an older release", "r0")
+    assert not claim_updates.can_update(conn)
+    claim_updates.build_whole(conn, "run-3")
+    warehouse.run(conn, "drop table core.claims")
+    assert not claim_updates.can_update(conn)
