@@ -214,8 +214,11 @@ def table(results: list[dict]) -> str:
                 lines.append(f"{stage:<16}{secs:9.2f}{'':>9}{'':>8}")
         if full["stages"].get("checks_import") and fl.get("checks"):
             with_import = full["stages"]["checks"] + full["stages"]["checks_import"]
+            ratio = with_import / fl["checks"]
+            ok = "ok" if ratio <= TARGETS["checks_ratio"] else "OVER"
             lines.append(f"checks with the import of Great Expectations (once per process): "
-                         f"{with_import:.2f} s, {with_import / fl['checks']:.1f}x the floor")
+                         f"{with_import:.2f} s, {ratio:.1f}x the floor "
+                         f"(<= {TARGETS['checks_ratio']:g}x {ok})")
         if "incremental" not in r:
             lines.append("")
             continue
