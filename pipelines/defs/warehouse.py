@@ -323,14 +323,13 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
                                        previous)
             return
         full = full_rebuild(context) or not warehouse.table_exists(conn, "core.figures")
+        if full:  # figures may change under the same ids: the claims must be rebuilt, not updated
+            claim_updates.forget(conn)
         current_articles = conn.sql("select article_id, content_hash from core.articles").pl()
         loaded = (frame([], {"figure_id": pl.String, "origin": pl.String}) if full
                   else conn.sql("select figure_id, origin from core.figures").pl())
     if full:
         remove_tree(rejected_dir)
-        with duckdb.get_connection() as conn:
-            # figures may change under the same ids: the claims must be rebuilt, not updated
-            claim_updates.forget(conn)
     wanted = _staged_figure_ids(folder, current_articles)
     # joins, not Python sets: at 300,000 articles these are millions of ids
     quarantined = read_columns(rejected_dir, ["record_key"], QUARANTINE_SCHEMA).select(

@@ -18,13 +18,6 @@ from pipelines.lib.records import quarantine_row
 SUITES = ("figures", "article_hostages", "statistics_series")
 
 
-@dataclass
-class RuleOutcome:
-    loaded: pl.DataFrame
-    quarantine: list[dict]
-    results: dict[str, quality.RuleResult]
-
-
 def article_hostage_rows(figures: pl.DataFrame) -> pl.DataFrame:
     """One row per article with hostage counts: its largest abducted and remaining figures."""
     stated = figures.filter(
@@ -117,7 +110,7 @@ def split(figures: pl.DataFrame, verdicts: Verdicts) -> tuple[pl.DataFrame, list
     """
     reasons, results = verdicts.reasons, verdicts.results
     failing = pl.col("figure_id").is_in(list(reasons))
-    bad = figures.filter(failing)
+    bad = list(figures.filter(failing).iter_rows(named=True))
     quarantine = [
         quarantine_row(
             stage="figure", rule=",".join(sorted(reasons[row["figure_id"]])),
@@ -125,10 +118,10 @@ def split(figures: pl.DataFrame, verdicts: Verdicts) -> tuple[pl.DataFrame, list
             source=row["source"], locator=row["source_url"], content_hash=row["content_hash"],
             record_key=row["figure_id"], record=row,
         )
-        for row in bad.iter_rows(named=True)
+        for row in bad
     ]
-    whole = {row["figure_id"]: row for row in bad.iter_rows(named=True)}
-    for rule in quality.rules_of("figures"):
+    whole = {row["figure_id"]: row for row in bad}
+    for rule in quality.rules_of("figures") if whole else ():  # read only when one failed
         result = results[rule]
         result.failing_rows = [
             {**sample, **{c: quality.plain(v) for c, v in whole[sample["figure_id"]].items()}}
@@ -137,9 +130,3 @@ def split(figures: pl.DataFrame, verdicts: Verdicts) -> tuple[pl.DataFrame, list
         ]
     return figures.filter(~failing), quarantine
 
-
-def apply_rules(figures: pl.DataFrame) -> RuleOutcome:
-    """Validate incoming figures; return what loads, what is quarantined, and per-rule results."""
-    verdicts = judge(figures)
-    loaded, quarantine = split(figures, verdicts)
-    return RuleOutcome(loaded=loaded, quarantine=quarantine, results=verdicts.results)

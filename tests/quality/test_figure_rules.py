@@ -1,8 +1,8 @@
 """The blocking rules (real GX suites from expectations/) catch planted violations."""
 
 from datetime import date
+from types import SimpleNamespace
 
-import polars as pl
 import pytest
 
 from pipelines.lib import figure_rules, quality
@@ -21,7 +21,11 @@ def fig(figure_id, **kw):
 
 
 def outcome(rows):
-    return figure_rules.apply_rules(frame(rows, FIGURE_SCHEMA))
+    """The rules as the load applies them: judge the rows, then split them by the verdicts."""
+    figures = frame(rows, FIGURE_SCHEMA)
+    verdicts = figure_rules.judge(figures)
+    loaded, quarantine = figure_rules.split(figures, verdicts)
+    return SimpleNamespace(loaded=loaded, quarantine=quarantine, results=verdicts.results)
 
 
 def test_clean_figures_all_load():
@@ -94,7 +98,7 @@ def test_rules_come_from_the_reviewed_suites():
 
 
 def test_empty_input_passes():
-    out = figure_rules.apply_rules(pl.DataFrame(schema=FIGURE_SCHEMA))
+    out = outcome([])
     assert out.loaded.height == 0 and all(r.success for r in out.results.values())
 
 
