@@ -277,16 +277,8 @@ def _judge_figures(folder, keys: pl.DataFrame, stats: pl.DataFrame | None) -> fi
     """
     schema = {c: FIGURE_SCHEMA[c] for c in figure_rules.RULE_COLUMNS}
     narrow = _whole_articles(_chunks_for(folder, keys, schema, rows=RULE_ROWS))
-    verdicts = figure_rules.Verdicts({}, {})
-    for chunk in chain(narrow, [stats.select(list(schema))] if stats is not None else []):
-        if chunk.is_empty():
-            continue
-        more = figure_rules.judge(chunk)
-        quality.merge_results(verdicts.results, more.results)
-        verdicts.reasons.update(more.reasons)
-    if not verdicts.results:  # nothing to judge (only removals): every rule, on no rows
-        verdicts = figure_rules.judge(frame([], schema))
-    return verdicts
+    runs = chain(narrow, [stats.select(list(schema))] if stats is not None else [])
+    return figure_rules.judge_runs(run for run in runs if not run.is_empty())
 
 
 @dg.asset(

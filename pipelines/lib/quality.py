@@ -95,10 +95,15 @@ def validate(name: str, rows: Rows, key: str) -> dict[str, RuleResult]:
     by slice, so only one slice's copy is in memory at a time, and rows given as a DuckDB
     relation are fetched a slice at a time too. No rows pass every rule.
     """
-    results = {rule: RuleResult(rule=rule, **info) for rule, info in rules_of(name).items()}
+    results = no_results(name)
     for batch in _slices(name, rows):
         merge_results(results, _validate(name, batch, key))
     return results
+
+
+def no_results(name: str) -> dict[str, RuleResult]:
+    """Every rule of suite `name`, passed on no rows: what results of its rows add to."""
+    return {rule: RuleResult(rule=rule, **info) for rule, info in rules_of(name).items()}
 
 
 def _slices(name: str, rows: Rows) -> Iterator[pl.DataFrame]:
@@ -130,9 +135,7 @@ def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
     again on the same frame with COMPLETE, whose unexpected_index_list gives the failing rows'
     positions; their keys and sample rows are read from `rows`.
     """
-    results = {
-        rule: RuleResult(rule=rule, **info) for rule, info in rules_of(name).items()
-    }
+    results = no_results(name)
     for result in results.values():
         result.evaluated = rows.height
     keys = rows[key]

@@ -136,3 +136,31 @@ def test_judged_on_the_rule_columns_then_split_on_whole_rows():
     assert all("sentence" in q["record"] for q in quarantine)
     (sample,) = verdicts.results["value_non_negative"].failing_rows
     assert sample["figure_id"] == "f2" and sample["sentence"] == "Minus four, a typo."
+
+
+def test_runs_judged_apart_give_the_verdicts_of_the_whole():
+    """The load judges figures run by run; the per-article and per-series rules, judged once on
+    what every run gives them, still name the figures that judging all at once would."""
+    rows = [fig("a1-abd", metric="abducted", value=253.0),
+            fig("a1-rem", metric="hostages_remaining", value=132.0),
+            fig("a2-abd", article_id="a2", metric="abducted", value=10.0),
+            fig("a2-rem", article_id="a2", metric="hostages_remaining", value=12.0),
+            fig("a3-bad", article_id="a3", value=-1.0),
+            stat("s1", "2023-11-05", 9770.0), stat("s2", "2023-11-06", 9000.0)]
+    whole = figure_rules.judge(frame(rows, FIGURE_SCHEMA))
+    runs = [frame(rows[:2], FIGURE_SCHEMA), frame(rows[2:5], FIGURE_SCHEMA),
+            frame(rows[5:], FIGURE_SCHEMA)]
+    apart = figure_rules.judge_runs(runs)
+    assert apart.reasons == whole.reasons == {
+        "a2-rem": ["hostages_remaining_within_abducted"], "a3-bad": ["value_non_negative"],
+        "s2": ["cumulative_never_decreases"]}
+    assert ({r: (x.success, x.evaluated, x.failing_keys) for r, x in apart.results.items()}
+            == {r: (x.success, x.evaluated, x.failing_keys) for r, x in whole.results.items()})
+    assert apart.results["hostages_remaining_within_abducted"].evaluated == 2  # one per article
+
+
+def test_no_runs_pass_every_rule():
+    verdicts = figure_rules.judge_runs([])
+    assert verdicts.reasons == {}
+    assert set(verdicts.results) == {r for s in figure_rules.SUITES for r in quality.rules_of(s)}
+    assert all(r.success and r.evaluated == 0 for r in verdicts.results.values())
