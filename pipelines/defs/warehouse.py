@@ -269,11 +269,11 @@ def _judge_figures(folder, keys: pl.DataFrame, stats: pl.DataFrame | None) -> fi
 
     Why apart from the load: each Great Expectations run costs a few hundredths of a second
     before it reads a row, and the load must hold whole rows (sentences and all) in small
-    chunks. Judged on their own, 2.45 million figures take 10 runs of the figures suite instead
-    of 49 (20 while quality's slices of 200,000 cut each run of 250,000 in two: 1.9 s, not
-    1.5 s, here). Runs of 500,000 took the step to 2.20 GiB at 300,000 articles; this judging
-    alone grows the process by 1.13 GiB with runs of 500,000, 0.62 GiB with 250,000 and
-    0.52 GiB with 100,000.
+    chunks. Judged on their own, 2.45 million figures take 13 runs of the figures suite instead
+    of 49. Why not fewer, larger runs: runs of 250,000 in GX slices of 260,000 judged the 30,000
+    bench's figures copied ten times in 1.45 s against 1.70 s, but at 300,000 articles the
+    re-check's peak RSS went from 1.58-1.64 GiB (4 runs, slices of 200,000) to 1.69-2.27 GiB
+    (7 runs, 3 of them over 2 GiB); runs of 500,000 took this step alone to 2.20 GiB.
     """
     schema = {c: FIGURE_SCHEMA[c] for c in figure_rules.RULE_COLUMNS}
     narrow = _whole_articles(_chunks_for(folder, keys, schema, rows=RULE_ROWS))
