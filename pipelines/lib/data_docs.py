@@ -77,8 +77,11 @@ def publish(lake: Path, run_id: str, frames: dict[str, quality.Rows]) -> Path | 
         definition = context.validation_definitions.add_or_update(
             gx.ValidationDefinition(name=suite_name, data=batch, suite=suite)
         )
-        definition.run(batch_parameters={"dataframe": rows.to_pandas()},
-                       expectation_parameters=quality.SUITE_PARAMETERS, run_id=run)
+        try:
+            definition.run(batch_parameters={"dataframe": rows.to_pandas()},
+                           expectation_parameters=quality.SUITE_PARAMETERS, run_id=run)
+        finally:
+            quality.forget_batches(source)
     _prune(Path(lake) / "quality" / "gx" / "uncommitted" / "validations")
     context.build_data_docs(site_names=[SITE])
     _prune(index_path(lake).parent / "validations")

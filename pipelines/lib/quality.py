@@ -213,7 +213,22 @@ def _run(suite, frame, result_format: str):
 
     validator = Validator(_batch_definition(), {"result_format": result_format},
                           {"dataframe": frame})
-    return validator.validate_expectation_suite(suite, SUITE_PARAMETERS)
+    try:
+        return validator.validate_expectation_suite(suite, SUITE_PARAMETERS)
+    finally:
+        forget_batches(_batch_definition().data_asset.datasource)
+
+
+def forget_batches(datasource) -> None:
+    """Drop the frames a GX datasource keeps after validating them.
+
+    Its engine caches every batch it loaded until another run replaces it, so pandas copies of
+    the rows (up to ROWS_PER_VALIDATION of them, one per suite for the Data Docs) stayed in
+    memory through every later step of the process: the marts and exports, where a run peaks.
+    """
+    manager = datasource.get_execution_engine().batch_manager
+    manager.reset_batch_cache()
+    manager.batch_data_cache.clear()
 
 
 def merge_results(into: dict[str, RuleResult], more: dict[str, RuleResult]) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date
 
+import pandas as pd
 import polars as pl
 import pytest
 from great_expectations.core.expectation_suite import ExpectationSuite
@@ -109,3 +111,27 @@ def test_a_missing_key_column_is_an_error_even_when_every_row_passes():
     rows = pl.DataFrame({"figure_id": ["f1"], "claims": [1]})
     with pytest.raises(pl.exceptions.ColumnNotFoundError):
         quality.validate("claim_mentions", rows, key="claim_id")
+
+
+def test_no_copy_of_the_rows_outlives_a_validation():
+    """GX's engine caches the last frame it ran on; validate drops it, so no pandas copy of the
+    rows (up to ROWS_PER_VALIDATION of them) stays in memory through the steps that follow."""
+    rows = pl.DataFrame({"figure_id": [f"f{i}" for i in range(5)], "claims": [1, 1, 0, 1, 1]})
+    result = quality.validate("claim_mentions", rows, key="figure_id")["figure_in_one_claim"]
+    assert result.failing_keys == ["f2"]  # it ran, and ran a second time for the failing rows
+    assert copies_of(rows) == []
+
+
+def copies_of(rows: pl.DataFrame) -> list:
+    """The pandas frames still in memory that hold `rows` (or the columns a suite read of them)."""
+    gc.collect()
+    return [o for o in gc.get_objects() if isinstance(o, pd.DataFrame) and len(o) == len(rows)
+            and set(o.columns) <= set(rows.columns) and "claims" in o.columns]
+
+
+def test_no_copy_of_the_rows_outlives_the_data_docs(tmp_path):
+    from pipelines.lib import data_docs
+
+    rows = pl.DataFrame({"figure_id": [f"d{i}" for i in range(6)], "claims": [1, 0, 1, 1, 1, 1]})
+    assert data_docs.publish(tmp_path, "r1", {"claim_mentions": rows}) is not None
+    assert copies_of(rows) == []
