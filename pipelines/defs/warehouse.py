@@ -272,8 +272,10 @@ def _judge_figures(folder, keys: pl.DataFrame, stats: pl.DataFrame | None) -> fi
     chunks. Judged on their own, 2.45 million figures take 13 runs of the figures suite instead
     of 49. Why not fewer, larger runs: runs of 250,000 in GX slices of 260,000 judged the 30,000
     bench's figures copied ten times in 1.45 s against 1.70 s, but at 300,000 articles the
-    re-check's peak RSS went from 1.58-1.64 GiB (4 runs, slices of 200,000) to 1.69-2.27 GiB
-    (7 runs, 3 of them over 2 GiB); runs of 500,000 took this step alone to 2.20 GiB.
+    re-check's peak RSS was 1.69-2.27 GiB over 7 runs (3 over 2 GiB) against 1.58-1.64 GiB over
+    4 with slices of 200,000. Peaks vary from run to run (a whole bench with these settings
+    later peaked at 2.14 GiB, in the claims), so that is a lean, not a proof; runs of 500,000
+    took this step alone to 2.20 GiB.
     """
     schema = {c: FIGURE_SCHEMA[c] for c in figure_rules.RULE_COLUMNS}
     narrow = _whole_articles(_chunks_for(folder, keys, schema, rows=RULE_ROWS))
