@@ -1,8 +1,10 @@
 """The blocking rules (real GX suites from expectations/) catch planted violations."""
 
+import gc
 from datetime import date
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 from pipelines.lib import figure_rules, quality
@@ -164,3 +166,19 @@ def test_no_runs_pass_every_rule():
     assert verdicts.reasons == {}
     assert set(verdicts.results) == {r for s in figure_rules.SUITES for r in quality.rules_of(s)}
     assert all(r.success and r.evaluated == 0 for r in verdicts.results.values())
+
+
+def test_no_run_of_figures_lingers_after_judging():
+    """GX leaves each run's pandas copy in reference cycles; judging frees them run by run, so
+    memory does not grow with the number of runs. With the collector off, only judging's own
+    collection can free them."""
+    runs = [frame([fig(f"r{i}-{j}", article_id=f"a{i}") for j in range(3)], FIGURE_SCHEMA)
+            for i in range(4)]
+    gc.disable()
+    try:
+        figure_rules.judge_runs(runs)
+        lingering = [o for o in gc.get_objects()
+                     if isinstance(o, pd.DataFrame) and "claimant" in o.columns and len(o) == 3]
+    finally:
+        gc.enable()
+    assert lingering == []
