@@ -100,12 +100,10 @@ def judge_runs(runs: Iterable[pl.DataFrame]) -> Verdicts:
         hostages.append(article_hostage_rows(run))
         remaining.append(run.filter(pl.col("metric") == "hostages_remaining")
                          .select("article_id", "figure_id"))
-        series.append(run.filter(pl.col("origin") == "statistics"))
+        if (stats := run.filter(pl.col("origin") == "statistics")).height:
+            series.append(stats)
     results.update(quality.validate("article_hostages", _stacked(hostages), key="article_id"))
-    if series := [s for s in series if s.height]:
-        series_frame = series_rows(pl.concat(series), allow_list())
-    else:
-        series_frame = pl.DataFrame()
+    series_frame = series_rows(pl.concat(series), allow_list()) if series else pl.DataFrame()
     results.update(quality.validate("statistics_series", series_frame, key="figure_id"))
     reasons: dict[str, list[str]] = {}
     for name, result in results.items():
