@@ -8,6 +8,7 @@ suite parameters filled from `pipelines.vocabulary`, so the suites and the code 
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 from collections.abc import Iterator
@@ -71,7 +72,12 @@ def _batch_definition():
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     asset = context.data_sources.add_pandas("tally").add_dataframe_asset("frame")
-    return asset.add_batch_definition_whole_dataframe("whole")
+    definition = asset.add_batch_definition_whole_dataframe("whole")
+    # GX's import and context (with Dagster's, in a step) are some 400,000 objects that live as
+    # long as the process. Frozen, the collector no longer walks them: the full collection after
+    # each GX run (`_run`) takes milliseconds instead of 0.19 s.
+    gc.freeze()
+    return definition
 
 
 ROWS_PER_VALIDATION = 200_000  # rows per GX run: see warehouse.RULE_ROWS for why not more
@@ -217,6 +223,10 @@ def _run(suite, frame, result_format: str):
         return validator.validate_expectation_suite(suite, SUITE_PARAMETERS)
     finally:
         forget_batches(_batch_definition().data_asset.datasource)
+        # GX leaves its pandas copy of the rows in reference cycles that only a full collection
+        # frees: judging a 300,000-article day's figures grew by 1.05 GiB over 15 runs without
+        # this, by 0.43 GiB with it.
+        gc.collect()
 
 
 def forget_batches(datasource) -> None:
