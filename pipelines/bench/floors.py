@@ -128,7 +128,10 @@ def exports(db: Path, tables: tuple[str, ...], folder: Path) -> tuple[float, int
     folder.mkdir(parents=True, exist_ok=True)
 
     def copy() -> int:
-        with duckdb.connect(str(db), read_only=True) as conn:
+        # as the pipeline's connections are (`resources.py`): a table's rows carry no order, and
+        # keeping the order while copying 300,000 articles' text took twice as long
+        with duckdb.connect(str(db), read_only=True,
+                            config={"preserve_insertion_order": False}) as conn:
             for table in tables:
                 if warehouse.table_exists(conn, table):
                     target = str(folder / f"{table}.parquet").replace("'", "''")
