@@ -38,16 +38,27 @@ parts as (
     ) as t (part_metric, total_metric)
 ),
 
--- Candidate pairs, each kind joined on its equality keys with the date as a range (a hash
--- join, not a comparison of every pair of claims).
+-- The days a claim is set against: its own, the day before and the day after.
+shifts as (
+    select *
+    from (
+        values (-1), (0), (1)
+    ) as t (days)
+),
+
+-- Candidate pairs, each kind joined on its equality keys with the other claim's day as one of
+-- them: a hash join on metric, subject and day. With the date as a range instead, each claim
+-- was compared with every claim of its metric and subject (4.7 s against 1.0 s for the whole
+-- select at 300,000 articles, the same rows).
 candidates as (
     -- the same metric and subject: values that cannot both be true, yet within tenfold
     select a.claim_id as claim_id_a, b.claim_id as claim_id_b,
     from claims as a
+    cross join shifts
     inner join claims as b
         on a.metric = b.metric
         and a.subject_class = b.subject_class
-        and b.as_of between a.as_of - 1 and a.as_of + 1
+        and b.as_of = a.as_of + shifts.days
     where
         a.claimant_id < b.claimant_id
         and (a.allows_high < b.allows_low or b.allows_high < a.allows_low)
@@ -59,9 +70,10 @@ candidates as (
     select a.claim_id as claim_id_a, b.claim_id as claim_id_b,
     from claims as a
     inner join parts on parts.part_metric = a.metric
+    cross join shifts
     inner join claims as b
         on b.metric = parts.total_metric
-        and b.as_of between a.as_of - 1 and a.as_of + 1
+        and b.as_of = a.as_of + shifts.days
     where
         a.claimant_id != b.claimant_id
         and (

@@ -62,6 +62,23 @@ def test_disputes_side_by_side_twelve_vs_ten_thai_hostages():
     assert row["spread"] == 2.0 and row["conflict"]
 
 
+def test_disputes_pair_claims_up_to_a_day_apart_either_way_and_no_further():
+    conn = reconcile([
+        article("t25", "2023-11-25", "hostages_released", 12, "thailand_gov",
+                subject="Thai nationals"),
+        article("t26", "2023-11-26", "hostages_released", 10, "israel_gov", "israel_gov",
+                subject="Thai citizens"),
+        article("t28", "2023-11-28", "hostages_released", 17, "qatar", subject="Thai nationals"),
+        # a part beside the totals of the day before (paired) and two days after (not)
+        article("m08", "2024-02-08", "militants_killed", 10000, "idf", "israel_military"),
+        article("k07", "2024-02-07", "killed", 27840, "gaza_moh", "gaza_health"),
+        article("k10", "2024-02-10", "killed", 28176, "un_ocha", "un"),
+    ])
+    pairs = {(r["relation"], *sorted(r["figure_ids_a"] + r["figure_ids_b"]))
+             for r in table(conn, "marts.figure_disputes").iter_rows(named=True)}
+    assert pairs == {("same_metric", "t25", "t26"), ("part_of_total", "k07", "m08")}
+
+
 def test_ranges_that_meet_are_no_dispute_and_militants_sit_beside_the_total():
     conn = reconcile([
         article("f1", "2024-02-08", "killed", 27840, "gaza_moh", "gaza_health"),
