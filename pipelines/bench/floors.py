@@ -5,7 +5,8 @@ move them); a ratio to a floor measured in the same run on the same bytes does n
 - text stages: read the stage's input bytes and run one regex over them;
 - load: a bulk DuckDB insert of the staged Parquet into a scratch database;
 - checks: the same rules as the Great Expectations suites, as one plain SQL query;
-- marts: the same selects in `sql/` run straight in DuckDB (no Dagster, no metadata);
+- marts: the same selects in `sql/` written straight into DuckDB temporary tables (no
+  Dagster, no metadata, no checks);
 - exports: one DuckDB COPY per exported table to a scratch folder.
 """
 
@@ -116,12 +117,19 @@ MART_SQL = ("core/claim_mentions.sql", "core/claims.sql", "marts/hostage_ledger.
 
 
 def marts(db: Path) -> tuple[float, int]:
-    """Run every select of the claims and marts in DuckDB, counting rows (nothing written)."""
-    with duckdb.connect(str(db), read_only=True) as conn:
-        return _timed(lambda: sum(
-            conn.execute(f"select count(*) from ({warehouse.sql_text(s)})")  # noqa: S608
-            .fetchall()[0][0]
-            for s in MART_SQL))
+    """Run every select of the claims and marts in DuckDB into a temporary table, as the builds
+    write every column: a count alone lets DuckDB drop the columns nobody reads, and with them
+    the claims' lists of mentions (2.2 s against 4.8 s at 300,000 articles)."""
+    def build() -> int:
+        rows = 0
+        for select in MART_SQL:
+            conn.execute(f"create or replace temp table floor_rows as {warehouse.sql_text(select)}")
+            rows += conn.execute("select count(*) from floor_rows").fetchall()[0][0]
+        return rows
+
+    with duckdb.connect(str(db), read_only=True,
+                        config={"preserve_insertion_order": False}) as conn:
+        return _timed(build)
 
 
 def exports(db: Path, tables: tuple[str, ...], folder: Path) -> tuple[float, int]:
