@@ -171,7 +171,7 @@ def test_no_runs_pass_every_rule():
 def test_no_run_of_figures_lingers_after_judging():
     """GX leaves each run's pandas copy in reference cycles; each validation frees its own, so
     memory does not grow with the number of runs. With the collector off, only the collection
-    after each GX run (`quality._run`) can free them."""
+    after each GX run (`quality.forget_batches`) can free them."""
     runs = [frame([fig(f"r{i}-{j}", article_id=f"a{i}") for j in range(3)], FIGURE_SCHEMA)
             for i in range(4)]
     gc.disable()
