@@ -34,6 +34,7 @@ from pipelines.lib.raw_store import (
     read_parquet,
     read_parquet_dir,
     remove_tree,
+    row_groups_holding,
     scan_parquet,
     write_parquet_atomic,
 )
@@ -110,7 +111,10 @@ def _chunks_for(folder, keys: pl.DataFrame, schema: dict,
         return
     keys = keys.unique()
     for path in parquet_files(folder):
-        for chunk in parquet_batches(path, rows or CHUNK_ROWS, list(schema)):
+        groups = row_groups_holding(path, keys)
+        if groups == []:  # none of the keys: an earlier run's part
+            continue
+        for chunk in parquet_batches(path, rows or CHUNK_ROWS, list(schema), groups):
             chunk = chunk.join(keys, on=list(keys.columns), how="inner", nulls_equal=True,
                                maintain_order="left")
             if chunk.height:

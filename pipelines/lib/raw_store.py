@@ -231,9 +231,10 @@ def read_columns(folder: LakePath, columns: list[str], schema: dict) -> pl.DataF
     return scan_parquet(files).select(columns).collect()
 
 
-def parquet_batches(path: LakePath, rows: int,
-                    columns: list[str] | None = None) -> Iterator[pl.DataFrame]:
-    """A Parquet file of the lake, `rows` at a time, so a large file is never held whole.
+def parquet_batches(path: LakePath, rows: int, columns: list[str] | None = None,
+                    row_groups: list[int] | None = None) -> Iterator[pl.DataFrame]:
+    """A Parquet file of the lake (or some of its row groups), `rows` at a time, so a large file
+    is never held whole.
 
     Read through the lake's filesystem (a local file or an object-storage one), which serves
     the row groups as the reader asks for them. Of `columns`, those the file lacks (it was
@@ -247,8 +248,36 @@ def parquet_batches(path: LakePath, rows: int,
         parquet = pq.ParquetFile(handle)
         if columns is not None:
             columns = [c for c in columns if c in parquet.schema_arrow.names]
-        for batch in parquet.iter_batches(batch_size=rows, columns=columns):
+        for batch in parquet.iter_batches(batch_size=rows, columns=columns,
+                                          row_groups=row_groups):
             yield pl.from_arrow(batch)
+
+
+def row_groups_holding(path: LakePath, keys: pl.DataFrame) -> list[int] | None:
+    """The row groups of a Parquet file with a row whose `keys.columns` equal a row of `keys`
+    (nulls equal), in order; None when the whole file is to be read.
+
+    Why: each run stages its articles and their figures as a part file of its own, so a run
+    after 1% new articles wants a few thousand rows, all in its own small part, beside the
+    day's large one. Reading every row group to find them read 2.1 GB of article text and 2.4
+    million figures at 300,000 articles. Only the key columns are scanned here, in Polars'
+    streaming engine (0.1 s for 2.4 million figure ids), and only when fewer keys are asked
+    for than half the file's rows: else nearly every row is wanted anyway, and a hash table of
+    that many keys costs memory. Object storage, or a file without the key columns: None.
+    """
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    if not is_local(path) or not path.exists():
+        return None
+    meta = pq.read_metadata(path)
+    if 2 * keys.height >= meta.num_rows or not set(keys.columns) <= set(meta.schema.names):
+        return None
+    rows = (pl.scan_parquet(path).select(keys.columns).with_row_index("row")
+            .join(keys.lazy(), on=keys.columns, how="semi", nulls_equal=True)
+            .select("row").collect(engine="streaming")["row"].to_numpy())
+    ends = np.cumsum([meta.row_group(i).num_rows for i in range(meta.num_row_groups)])
+    return np.unique(np.searchsorted(ends, rows, side="right")).tolist()
 
 
 def remove_tree(folder: LakePath) -> None:

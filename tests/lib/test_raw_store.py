@@ -213,3 +213,25 @@ def test_payload_count_is_the_manifests_rows_after_a_race(lake):
     reader = RawStore(lake, batch="reader")
     assert sum(pl.read_parquet(f).height for f in (lake / "raw" / "manifest").glob("*")) == 6
     assert reader.payload_count() == reader.manifest().height == 4  # of 6 rows written
+
+
+def test_only_the_row_groups_holding_the_keys_are_named(tmp_path):
+    """A run's new rows are found without reading the row groups of earlier runs' rows."""
+    path = tmp_path / "part.parquet"
+    rows = pl.DataFrame({"article_id": [f"a{i}" for i in range(10)],
+                         "content_hash": [None if i == 7 else f"h{i}" for i in range(10)],
+                         "text": [f"text {i}" for i in range(10)]})
+    rows.write_parquet(path, row_group_size=3)  # groups: 0-2, 3-5, 6-8, 9
+    keys = pl.DataFrame({"article_id": ["a4", "a7", "zz"], "content_hash": ["h4", None, "h0"]})
+
+    groups = raw_store.row_groups_holding(path, keys)
+
+    assert groups == [1, 2]  # a4 and a7 (its null hash equal to the key's); no group for zz
+    read = pl.concat(raw_store.parquet_batches(path, 100, ["article_id"], groups))
+    assert read["article_id"].to_list() == ["a3", "a4", "a5", "a6", "a7", "a8"]
+    assert raw_store.row_groups_holding(path, keys.head(0).vstack(
+        pl.DataFrame({"article_id": ["zz"], "content_hash": ["h9"]}))) == []
+    # as many keys as half the rows or more: the whole file is read, no scan first
+    many = rows.select("article_id", "content_hash").head(5)
+    assert raw_store.row_groups_holding(path, many) is None
+    assert raw_store.row_groups_holding(path, pl.DataFrame({"url": ["a1"]})) is None
