@@ -265,19 +265,19 @@ def row_groups_holding(path: LakePath, keys: pl.DataFrame) -> list[int] | None:
     for than half the file's rows: else nearly every row is wanted anyway, and a hash table of
     that many keys costs memory. Object storage, or a file without the key columns: None.
     """
-    import numpy as np
     import pyarrow.parquet as pq
 
     if not is_local(path) or not path.exists():
         return None
     meta = pq.read_metadata(path)
-    if 2 * keys.height >= meta.num_rows or not set(keys.columns) <= set(meta.schema.names):
+    columns = meta.schema.to_arrow_schema().names
+    if 2 * keys.height >= meta.num_rows or not set(keys.columns) <= set(columns):
         return None
     rows = (pl.scan_parquet(path).select(keys.columns).with_row_index("row")
             .join(keys.lazy(), on=keys.columns, how="semi", nulls_equal=True)
-            .select("row").collect(engine="streaming")["row"].to_numpy())
-    ends = np.cumsum([meta.row_group(i).num_rows for i in range(meta.num_row_groups)])
-    return np.unique(np.searchsorted(ends, rows, side="right")).tolist()
+            .select("row").collect(engine="streaming")["row"])
+    ends = pl.Series([meta.row_group(i).num_rows for i in range(meta.num_row_groups)]).cum_sum()
+    return ends.search_sorted(rows, side="right").unique().sort().to_list()
 
 
 def remove_tree(folder: LakePath) -> None:
