@@ -9,6 +9,10 @@ import duckdb
 
 from pipelines.defs.partitions import today
 
+# One day for the whole test session, so that the runs of a test made either side of midnight
+# UTC share a partition: a second run on the next day had a day of its own, with nothing staged.
+DAY = today()
+
 
 def all_assets():
     from pipelines.definitions import defs
@@ -23,7 +27,7 @@ def materialize(resources: dict, selection=None, partition: str | None = None,
     return dg.materialize(
         all_assets(),
         resources=resources,
-        partition_key=(partition or today()) if partitioned else None,
+        partition_key=(partition or DAY) if partitioned else None,
         selection=selection,
         instance=instance or dg.DagsterInstance.ephemeral(),
         raise_on_error=True,

@@ -11,7 +11,7 @@ import pytest
 
 from pipelines.lib.raw_store import write_parquet_atomic
 from tests.conftest import resources_for, write_sources
-from tests.pipeline.helpers import checks, materialize, query
+from tests.pipeline.helpers import DAY, checks, materialize, query
 
 pytestmark = pytest.mark.integration
 
@@ -87,11 +87,10 @@ def test_unusable_files_are_quarantined_with_reasons(planted, lake):
 
 
 def test_figure_without_claimant_fails_its_check(planted, lake):
-    from pipelines.defs.partitions import today
     from pipelines.lib.records import FIGURE_SCHEMA
 
     materialize(planted)
-    [staged] = (lake / "staging" / "article_figures" / f"day={today()}").glob("part-*.parquet")
+    [staged] = (lake / "staging" / "article_figures" / f"day={DAY}").glob("part-*.parquet")
     figures = pl.read_parquet(staged)
     orphan = figures.head(1).with_columns(
         pl.lit("planted-no-claimant").alias("figure_id"), pl.lit(None, pl.String).alias("claimant"),

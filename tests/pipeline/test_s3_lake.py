@@ -20,11 +20,10 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from pipelines.defs.partitions import today
 from pipelines.defs.warehouse import EXPORTED_TABLES
 from tests.conftest import SAMPLES
 from tests.pipeline.conftest import TABLES
-from tests.pipeline.helpers import sample_inbox_files
+from tests.pipeline.helpers import DAY, sample_inbox_files
 
 pytestmark = pytest.mark.integration
 
@@ -80,7 +79,7 @@ def run_ingest_job() -> dg.ExecuteInProcessResult:
     job = dg.Definitions(assets=list(defs.assets), jobs=[ingest_job],
                          resources=default_resources()).resolve_job_def("ingest_job")
     with dg.DagsterInstance.ephemeral() as instance:
-        return job.execute_in_process(partition_key=today(), instance=instance)
+        return job.execute_in_process(partition_key=DAY, instance=instance)
 
 
 def counts(warehouse) -> dict[str, int]:
@@ -109,7 +108,7 @@ def test_lake_lands_in_the_bucket(s3_run):
                                 "staging/articles", "staging/article_figures",
                                 "staging/statistics", "quarantine", "exports")}
     assert all(by_folder.values()), {k: len(v) for k, v in by_folder.items()}
-    assert any(k.startswith(f"lake/staging/articles/day={today()}/part-") for k in found)
+    assert any(k.startswith(f"lake/staging/articles/day={DAY}/part-") for k in found)
     assert {f"lake/exports/{t}.parquet" for t in EXPORTED_TABLES} <= set(found)
     # no temporary files: object storage is written directly, one upload per file
     assert not [k for k in found if "/.tmp-" in k]
