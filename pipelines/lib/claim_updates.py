@@ -86,7 +86,8 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         run(conn, "delete from core.claim_mentions where figure_id in "
                   "(select figure_id from changed_figures)")
         # Views, not tables: the selects read a few columns, and a copy of every column of
-        # the figures of the redone claims (their sentences among them) took 1.5 s of 6 s.
+        # the figures of the redone claims (their sentences among them) took 1.5 s of the
+        # update's 8.3 s at 300,000 articles with 2% new.
         run(conn, "create or replace temp view changed_figure_rows as select * from core.figures "
                   "semi join changed_figures using (figure_id)")
         # the selects are Tally's own files in sql/, never data

@@ -273,7 +273,7 @@ def row_groups_holding(path: LakePath, keys: pl.DataFrame) -> list[int] | None:
     columns = meta.schema.to_arrow_schema().names
     if 2 * keys.height >= meta.num_rows or not set(keys.columns) <= set(columns):
         return None
-    rows = (pl.scan_parquet(path).select(keys.columns).with_row_index("row")
+    rows = (scan_parquet([path]).select(keys.columns).with_row_index("row")
             .join(keys.lazy(), on=keys.columns, how="semi", nulls_equal=True)
             .select("row").collect(engine="streaming")["row"])
     ends = pl.Series([meta.row_group(i).num_rows for i in range(meta.num_row_groups)]).cum_sum()
