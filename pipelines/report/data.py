@@ -123,8 +123,8 @@ DISPUTE_ORDER = ("window_start", "metric_a", "metric_b", "claimant_id_a", "claim
 
 def disputes(conn: duckdb.DuckDBPyConnection, limit: int) -> pl.DataFrame | None:
     """The first `limit` rows of marts.figure_disputes, earliest window first, whatever its
-    columns (None while it is not built); `counts` has its size. The table itself has no
-    order (sorting every pair with its mention lists would not fit the memory limit)."""
+    columns (None while it is not built); `counts` has its size. Ordered here: tables carry
+    no order (sql/README.md)."""
     if not warehouse.table_exists(conn, "marts.figure_disputes"):
         return None
     columns = conn.table("marts.figure_disputes").columns

@@ -103,3 +103,30 @@ def test_what_changed_since_yesterday_compares_the_last_two_report_days(built):
     assert by_key["hostages_released", "outlet:jerusalem-courier", 20]["previous_day_values"] == [3]
     assert by_key["hostages_dead", "israel_gov", 24]["previous_day_values"] == []
     assert all(r["evidence"] == ["Jerusalem Courier"] for r in rows)
+
+
+def test_dispute_sentences_reads_both_sides_back_to_their_sentences(built):
+    lake, *_ = built
+    rows = run_example_dicts(lake, "dispute_sentences.sql")
+    disputes = query(lake, "select claim_id_a, claim_id_b from marts.figure_disputes")
+    # both sides of every dispute, each by every mention its claim lists, and nothing else
+    expected = query(lake, """
+        select d.claim_id_a, d.claim_id_b, s.side, unnest(c.figure_ids)
+        from marts.figure_disputes as d
+        cross join (values ('a'), ('b')) as s (side)
+        inner join core.claims as c
+            on c.claim_id = case s.side when 'a' then d.claim_id_a else d.claim_id_b end
+    """)
+    assert sorted((r["claim_id_a"], r["claim_id_b"], r["side"], r["figure_id"]) for r in rows) \
+        == sorted(expected)
+    assert {(r["claim_id_a"], r["claim_id_b"]) for r in rows} == set(disputes)
+    assert all(r["sentence"] and r["source_url"] and r["outlet"] if r["origin"] == "article"
+               else r["dataset"] and r["dataset_field"] and r["as_of"] for r in rows)
+    assert {r["origin"] for r in rows} == {"article", "statistics"}
+    # the Nuseirat raid: the ministry's 274 killed against the army's under 100, each with its
+    # own sentences, read by different outlets
+    raid = [r for r in rows if r["window_start"] == date(2024, 6, 8) and r["metric"] == "killed"]
+    by_side = {side: {(r["claimant_id"], r["value"]) for r in raid if r["side"] == side}
+               for side in ("a", "b")}
+    assert by_side == {"a": {("gaza_moh", 274)}, "b": {("idf", 100)}}
+    assert all("274" in r["sentence"] for r in raid if r["side"] == "a")

@@ -74,7 +74,9 @@ def test_disputes_pair_claims_up_to_a_day_apart_either_way_and_no_further():
         article("k07", "2024-02-07", "killed", 27840, "gaza_moh", "gaza_health"),
         article("k10", "2024-02-10", "killed", 28176, "un_ocha", "un"),
     ])
-    pairs = {(r["relation"], *sorted(r["figure_ids_a"] + r["figure_ids_b"]))
+    mentions = {r["claim_id"]: r["figure_ids"]
+                for r in table(conn, "core.claims").iter_rows(named=True)}
+    pairs = {(r["relation"], *sorted(mentions[r["claim_id_a"]] + mentions[r["claim_id_b"]]))
              for r in table(conn, "marts.figure_disputes").iter_rows(named=True)}
     assert pairs == {("same_metric", "t25", "t26"), ("part_of_total", "k07", "m08")}
 
