@@ -94,6 +94,9 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
         return
     with duckdb.get_connection() as conn:
         whole = full_rebuild(context) or not claim_updates.can_update(conn)
+        # an update's checks may judge only the rows it redid when all the others passed
+        only_redone = not whole and claim_updates.all_rows_passed(conn)
+        claim_updates.changing(conn)
         if whole:
             claim_updates.build_whole(conn, context.run_id)
             redone = {}
@@ -101,13 +104,16 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
             redone = claim_updates.update(conn)
         mentions = warehouse.run(conn, "select count(*) from core.claim_mentions")[0][0]
         claims = warehouse.run(conn, "select count(*) from core.claims")[0][0]
-        frames = reconcile_rules.claim_frames(conn)
+        frames = reconcile_rules.claim_frames(conn, only_redone=only_redone)
         results = reconcile_rules.validate_frames(frames)
         for name, asset in (("core/claims", CLAIMS), ("core/claim_mentions", MENTIONS)):
             on_asset = {r: res for r, res in results.items()
                         if (MENTIONS if suites[r] in reconcile_rules.MENTION_SUITES
                             else CLAIMS) == asset}
             _record_checks(conn, context.run_id, name, suites, on_asset)
+        claim_updates.checked(conn, all(results[r].success for r in suites
+                                        if suites[r] in reconcile_rules.CHECK_SQL),
+                              context.run_id)
         warehouse.record_build(conn, "core.claims", inputs, context.run_id)
         warehouse.record_build(conn, "core.claim_mentions", inputs, context.run_id)
         docs = publish_docs(context, tally, frames)
@@ -119,6 +125,8 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
     meta["dagster/row_count"] = claims
     meta["figures"] = mentions
     meta["rebuilt"] = "whole" if whole else "changed claims only"
+    meta["rows_checked"] = ("the rows this update redid (every other row passed when last "
+                            "checked)" if only_redone else "every row")
     meta.update({f"redone_{k}": v for k, v in redone.items()})
     meta.update(docs)
     yield dg.MaterializeResult(asset_key=CLAIMS, metadata=meta)
@@ -127,7 +135,9 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
     })
     for result in results.values():
         asset = MENTIONS if suites[result.rule] in reconcile_rules.MENTION_SUITES else CLAIMS
-        yield _check_result(result, asset, docs)
+        narrowed = only_redone and suites[result.rule] in reconcile_rules.CHECK_SQL
+        yield _check_result(result, asset, {
+            **docs, "rows_checked": "the rows this update redid" if narrowed else "every row"})
 
 
 def _mart(name: str, sql: str, description: str, summary_column: str):

@@ -28,6 +28,11 @@ CLAIMS_SQL = "core/claims.sql"
 
 
 BUILD = "core.claims/sql"  # meta.builds: the selects the claims were last built whole with
+# meta.builds: every row of both tables passed the rules on their rows (reconcile_rules.CHECK_SQL)
+# when last checked, and no update has changed them since. Only then may the checks of an
+# update look at just the rows it redid (reconcile_rules.claim_frames).
+CHECKED = "core.claims/checked"
+PASSED = "passed"
 
 
 def selects(conn: duckdb.DuckDBPyConnection) -> str:
@@ -43,6 +48,23 @@ def can_update(conn: duckdb.DuckDBPyConnection) -> bool:
 def forget(conn: duckdb.DuckDBPyConnection) -> None:
     """The claims can no longer be updated in place; their next build is whole."""
     warehouse.forget_build(conn, BUILD)
+
+
+def all_rows_passed(conn: duckdb.DuckDBPyConnection) -> bool:
+    """True when every row was last checked and passed, and nothing changed them since."""
+    return warehouse.built_from(conn, CHECKED) == PASSED
+
+
+def changing(conn: duckdb.DuckDBPyConnection) -> None:
+    """Called before either table changes: until the new rows are checked, no row counts as
+    passed. Forgotten first, so a run that stops after the change leaves a whole check next."""
+    warehouse.forget_build(conn, CHECKED)
+
+
+def checked(conn: duckdb.DuckDBPyConnection, passed: bool, run_id: str) -> None:
+    """Record that the rows were checked; `passed` when every rule passed on them."""
+    if passed:
+        warehouse.record_build(conn, CHECKED, PASSED, run_id)
 
 
 def build_whole(conn: duckdb.DuckDBPyConnection, run_id: str) -> None:
@@ -67,51 +89,52 @@ def select_over(relative: str, stand_ins: dict[str, str]) -> str:
 def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Redo the mentions of changed figures and the claims they belong to, in one transaction.
 
-    Returns how many figures changed and how many claims were redone.
+    Returns how many figures changed and how many claims were redone. The figure ids and claim
+    ids stay in the temporary tables `redone_figures` and `redone_claims` for the connection:
+    the checks of the update read them.
     """
     run = warehouse.run
     with warehouse.transaction(conn):
         run(conn, """
-            create or replace temp table changed_figures as
+            create or replace temp table redone_figures as
             select figure_id from core.figures anti join core.claim_mentions using (figure_id)
             union select figure_id from core.claim_mentions anti join core.figures using (figure_id)
             union select figure_id from core.figures where origin = 'statistics'
             union select figure_id from core.claim_mentions where origin = 'statistics'
         """)
         run(conn, """
-            create or replace temp table changed_claims as
-            select distinct claim_id from core.claim_mentions semi join changed_figures
+            create or replace temp table redone_claims as
+            select distinct claim_id from core.claim_mentions semi join redone_figures
                 using (figure_id)
         """)
         run(conn, "delete from core.claim_mentions where figure_id in "
-                  "(select figure_id from changed_figures)")
+                  "(select figure_id from redone_figures)")
         # Views, not tables: the selects read a few columns, and a copy of every column of
         # the figures of the redone claims (their sentences among them) took 1.5 s of the
         # update's 8.3 s at 300,000 articles with 2% new.
         run(conn, "create or replace temp view changed_figure_rows as select * from core.figures "
-                  "semi join changed_figures using (figure_id)")
+                  "semi join redone_figures using (figure_id)")
         # the selects are Tally's own files in sql/, never data
         run(conn, "insert into core.claim_mentions by name select * from ("  # noqa: S608
                   + select_over(MENTIONS_SQL, {"core.figures": "changed_figure_rows"}) + ")")
         run(conn, """
-            insert into changed_claims
-            select distinct claim_id from core.claim_mentions semi join changed_figures
+            insert into redone_claims
+            select distinct claim_id from core.claim_mentions semi join redone_figures
                 using (figure_id)
-            except select claim_id from changed_claims
+            except select claim_id from redone_claims
         """)
         run(conn, "delete from core.claims where claim_id in "
-                  "(select claim_id from changed_claims)")
+                  "(select claim_id from redone_claims)")
         run(conn, "create or replace temp table mentions_in as select * from core.claim_mentions "
-                  "semi join changed_claims using (claim_id)")
+                  "semi join redone_claims using (claim_id)")
         run(conn, "create or replace temp view claim_figure_rows as select * from core.figures "
                   "semi join mentions_in using (figure_id)")
         run(conn, "insert into core.claims by name select * from ("  # noqa: S608
                   + select_over(CLAIMS_SQL, {"core.claim_mentions": "mentions_in",
                                              "core.figures": "claim_figure_rows"}) + ")")
-        counts = {"figures": run(conn, "select count(*) from changed_figures")[0][0],
-                  "claims": run(conn, "select count(*) from changed_claims")[0][0]}
+        counts = {"figures": run(conn, "select count(*) from redone_figures")[0][0],
+                  "claims": run(conn, "select count(*) from redone_claims")[0][0]}
         for temp in ("changed_figure_rows", "claim_figure_rows"):
             run(conn, f"drop view {temp}")
-        for temp in ("changed_figures", "changed_claims", "mentions_in"):
-            run(conn, f"drop table {temp}")
+        run(conn, "drop table mentions_in")
     return counts

@@ -12,7 +12,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from pipelines.lib import quality, warehouse
+from pipelines.lib import claim_updates, quality, warehouse
 
 # suite -> the column naming each row (failing rows are reported by it)
 CLAIM_SUITES = {
@@ -159,19 +159,49 @@ CHECK_SQL = {
 }
 
 
-def claim_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, quality.Rows]:
+# The rows of a table that an update redid (claim_updates.update leaves the ids in the temporary
+# tables redone_figures and redone_claims), as views the selects of CHECK_SQL can read instead.
+REDONE_VIEWS = {
+    "redone_figure_rows": "core.figures semi join redone_figures using (figure_id)",
+    "redone_figure_mentions": "core.claim_mentions semi join redone_figures using (figure_id)",
+    "redone_claim_rows": "core.claims semi join redone_claims using (claim_id)",
+    "redone_claim_mentions": "core.claim_mentions semi join redone_claims using (claim_id)",
+}
+# suite -> the tables its select reads only the redone rows of: each row it gives depends on
+# nothing else (one figure and its mentions; one claim, its mentions and their figures).
+REDONE_STAND_INS = {
+    "claim_mentions": {"core.figures": "redone_figure_rows",
+                       "core.claim_mentions": "redone_figure_mentions"},
+    "claims": {"core.claims": "redone_claim_rows", "core.claim_mentions": "redone_claim_mentions"},
+    "reported_estimated": {"core.claim_mentions": "redone_claim_mentions"},
+}
+
+
+def claim_frames(conn: duckdb.DuckDBPyConnection,
+                 only_redone: bool = False) -> dict[str, quality.Rows]:
     """suite -> the rows it validates, for every rule on core.claims and core.claim_mentions.
 
     Rows over every figure stay DuckDB relations (read in slices when validated, so memory does
     not grow with the warehouse); the two rules that look along a claimant's day or a series
     get small Polars frames: one row per claim, and the statistics series.
+
+    `only_redone`: the rules of CHECK_SQL get only the rows of the figures and claims the last
+    update redid. Why: after 1% new articles at 300,000, computing their rows over every figure
+    took 2.9 s of the claims' 11 s, to re-judge rows that had not changed since they passed.
+    Only sound when every other row passed its last check (claim_updates.all_rows_passed).
     """
     daily_meta = suite_meta("statistics_daily", "daily_matches_cumulative_change")
     frames: dict[str, quality.Rows] = {}
+    if only_redone:
+        for view, rows in REDONE_VIEWS.items():
+            # names and joins from REDONE_VIEWS above, never data
+            conn.execute(f"create or replace temp view {view} as select * from {rows}")  # noqa: S608
     for suite, path in CHECK_SQL.items():
+        select = (claim_updates.select_over(path, REDONE_STAND_INS[suite]) if only_redone
+                  else warehouse.sql_text(path))
         # computed once into a temporary table (DuckDB spills it to disk past its memory
         # limit): the checks and then the Data Docs read it, and a relation re-runs per read
-        conn.execute(f"create or replace temp table {suite}_rows as {warehouse.sql_text(path)}")
+        conn.execute(f"create or replace temp table {suite}_rows as {select}")
         frames[suite] = conn.table(f"{suite}_rows")
     claims = conn.sql("select claimant_id, as_of, location_class, metric, status, value "
                       "from core.claims").pl()

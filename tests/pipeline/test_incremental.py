@@ -70,6 +70,13 @@ def test_new_article_is_the_only_work_and_the_result_equals_a_rebuild(tmp_path):
     claims = _meta(second, "core", "claims")
     assert claims["rebuilt"] == "changed claims only"
     assert 0 < claims["redone_claims"] < claims["dagster/row_count"]
+    # every row passed its checks in the first run, so this update's checks judged its own rows
+    assert claims["rows_checked"].startswith("the rows this update redid")
+    [one_claim] = [e for e in second.get_asset_check_evaluations()
+                   if e.check_name == "figure_in_one_claim"]
+    assert one_claim.passed
+    assert (one_claim.metadata["evaluated_rows"].value == claims["redone_figures"]
+            < count(lake, "core.figures"))
 
     # Nothing new: nothing parsed, extracted or rebuilt, no check re-run, verdicts carried.
     checks_before = count(lake, "quality.check_results")
@@ -99,7 +106,8 @@ def test_new_article_is_the_only_work_and_the_result_equals_a_rebuild(tmp_path):
     dg.materialize(all_assets(), resources=resources,
                    selection=[dg.AssetKey(["core", "figures"])],
                    tags={REBUILD_TAG: "full"}, instance=dg.DagsterInstance.ephemeral())
-    assert _meta(materialize(resources), "core", "claims")["rebuilt"] == "whole"
+    after_reload = _meta(materialize(resources), "core", "claims")
+    assert (after_reload["rebuilt"], after_reload["rows_checked"]) == ("whole", "every row")
 
 
 @pytest.mark.integration

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from pipelines.lib import claim_updates, warehouse
+from pipelines.lib import claim_updates, reconcile_rules, warehouse
 from pipelines.lib.records import FIGURE_SCHEMA, frame
 from tests.reconcile.helpers import article, reconcile, series, table
 
@@ -93,3 +93,48 @@ def test_updates_only_follow_a_whole_build_with_the_same_selects():
     claim_updates.build_whole(conn, "run-3")
     warehouse.run(conn, "drop table core.claims")
     assert not claim_updates.can_update(conn)
+
+
+NARROWED = ("figure_in_one_claim", "claim_traces_to_mention", "reported_and_estimated_never_mixed")
+
+
+def test_the_checks_of_an_update_judge_the_rows_it_redid_as_a_whole_check_would():
+    conn = reconcile(BEFORE)
+    _change(conn, [], [
+        article("f5", "2024-01-12", "killed", 1200.0, "idf", "israel_gov", as_of="2024-01-11"),
+        article("f6", "2024-01-12", "hostages_remaining", 132.0, "pmo", "israel_gov"),
+    ])
+    counts = claim_updates.update(conn)
+    narrow = reconcile_rules.validate_frames(reconcile_rules.claim_frames(conn, only_redone=True))
+    whole = reconcile_rules.validate_claims(conn)
+    assert all(narrow[r].success and whole[r].success for r in NARROWED)
+    # f5, f6 and the two series values, of eight figures; their four claims, of six
+    assert (narrow["figure_in_one_claim"].evaluated, whole["figure_in_one_claim"].evaluated) \
+        == (counts["figures"], 8) == (4, 8)
+    assert (narrow["claim_traces_to_mention"].evaluated,
+            whole["claim_traces_to_mention"].evaluated) == (counts["claims"], 6) == (4, 6)
+
+    # A broken redone row fails the narrowed check; a broken row the update did not touch is
+    # the whole check's to find, which is why an update narrows only after every row passed.
+    warehouse.run(conn, "insert into core.claim_mentions by name (select 'another' as claim_id, "
+                        "figure_id from core.claim_mentions where figure_id in ('f5', 'f1'))")
+    warehouse.run(conn, "update core.figures set source_url = null where figure_id = 'f6'")
+    narrow = reconcile_rules.validate_frames(reconcile_rules.claim_frames(conn, only_redone=True))
+    whole = reconcile_rules.validate_claims(conn)
+    assert narrow["figure_in_one_claim"].failing_keys == ["f5"]
+    assert sorted(whole["figure_in_one_claim"].failing_keys) == ["f1", "f5"]
+    [f6_claim] = table(conn, "core.claims").filter(
+        pl.col("figure_ids").list.contains("f6"))["claim_id"]
+    assert narrow["claim_traces_to_mention"].failing_keys == [f6_claim]
+
+
+def test_rows_count_as_passed_only_from_a_passing_check_until_they_change():
+    conn = reconcile(BEFORE)
+    assert not claim_updates.all_rows_passed(conn)  # never checked
+    claim_updates.checked(conn, passed=True, run_id="r1")
+    assert claim_updates.all_rows_passed(conn)
+    # recorded before an update writes, so a run that stops after writing leaves a whole check
+    claim_updates.changing(conn)
+    assert not claim_updates.all_rows_passed(conn)
+    claim_updates.checked(conn, passed=False, run_id="r2")
+    assert not claim_updates.all_rows_passed(conn)
