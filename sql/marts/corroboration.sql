@@ -7,6 +7,8 @@
 -- (the series has values in the window and none agree), no_series_value (the series has a
 -- gap there). A claim under a tenth of the series value counts one event, not the running
 -- total, and is left out.
+--
+-- Rows name their claims (claim_id); core.claims holds each claim's mentions (figure_ids).
 with
 
 claims as (
@@ -143,7 +145,6 @@ matched as (
         article_claims.value_high,
         article_claims.qualifiers,
         article_claims.outlets,
-        article_claims.figure_ids,
         article_claims.dataset,
         case
             when best.agreement is not null then best.agreement

@@ -12,6 +12,8 @@
 --     order they were published (and stated, within one article). Every change of value is a
 --     revision (revision_kind 'restated'): 1,400 then 1,200 killed on October 7.
 -- Revisions are what claimants did, not errors: nothing here is quarantined.
+--
+-- Rows name their claims (claim_id); core.claims holds each claim's mentions (figure_ids).
 with
 
 cumulative_metrics as (
@@ -121,7 +123,6 @@ final as (
         cumulative_metric,
         outlets,
         datasets,
-        figure_ids,
     from ordered
 )
 
