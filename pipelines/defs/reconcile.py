@@ -95,7 +95,8 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
     with duckdb.get_connection() as conn:
         whole = full_rebuild(context) or not claim_updates.can_update(conn)
         # an update's checks may judge only the rows it redid when all the others passed
-        only_redone = not whole and claim_updates.all_rows_passed(conn)
+        rules = reconcile_rules.narrowed_rules()
+        only_redone = not whole and claim_updates.all_rows_passed(conn, rules)
         claim_updates.changing(conn)
         if whole:
             claim_updates.build_whole(conn, context.run_id)
@@ -111,8 +112,8 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
                         if (MENTIONS if suites[r] in reconcile_rules.MENTION_SUITES
                             else CLAIMS) == asset}
             _record_checks(conn, context.run_id, name, suites, on_asset)
-        claim_updates.checked(conn, all(results[r].success for r in suites
-                                        if suites[r] in reconcile_rules.CHECK_SQL),
+        claim_updates.checked(conn, rules, all(results[r].success for r in suites
+                                               if suites[r] in reconcile_rules.CHECK_SQL),
                               context.run_id)
         warehouse.record_build(conn, "core.claims", inputs, context.run_id)
         warehouse.record_build(conn, "core.claim_mentions", inputs, context.run_id)

@@ -29,10 +29,10 @@ CLAIMS_SQL = "core/claims.sql"
 
 BUILD = "core.claims/sql"  # meta.builds: the selects the claims were last built whole with
 # meta.builds: every row of both tables passed the rules on their rows (reconcile_rules.CHECK_SQL)
-# when last checked, and no update has changed them since. Only then may the checks of an
-# update look at just the rows it redid (reconcile_rules.claim_frames).
+# when last checked, and no update has changed them since; `inputs` is a digest of those rules
+# (reconcile_rules.narrowed_rules), so a changed rule is judged on every row once. Only then may
+# the checks of an update look at just the rows it redid (reconcile_rules.claim_frames).
 CHECKED = "core.claims/checked"
-PASSED = "passed"
 
 
 def selects(conn: duckdb.DuckDBPyConnection) -> str:
@@ -50,9 +50,10 @@ def forget(conn: duckdb.DuckDBPyConnection) -> None:
     warehouse.forget_build(conn, BUILD)
 
 
-def all_rows_passed(conn: duckdb.DuckDBPyConnection) -> bool:
-    """True when every row was last checked and passed, and nothing changed them since."""
-    return warehouse.built_from(conn, CHECKED) == PASSED
+def all_rows_passed(conn: duckdb.DuckDBPyConnection, rules: str) -> bool:
+    """True when every row passed `rules` (a digest of them) when last checked, and nothing
+    changed the rows since."""
+    return warehouse.built_from(conn, CHECKED) == rules
 
 
 def changing(conn: duckdb.DuckDBPyConnection) -> None:
@@ -61,10 +62,10 @@ def changing(conn: duckdb.DuckDBPyConnection) -> None:
     warehouse.forget_build(conn, CHECKED)
 
 
-def checked(conn: duckdb.DuckDBPyConnection, passed: bool, run_id: str) -> None:
-    """Record that the rows were checked; `passed` when every rule passed on them."""
+def checked(conn: duckdb.DuckDBPyConnection, rules: str, passed: bool, run_id: str) -> None:
+    """Record that the rows were checked by `rules`; `passed` when every rule passed on them."""
     if passed:
-        warehouse.record_build(conn, CHECKED, PASSED, run_id)
+        warehouse.record_build(conn, CHECKED, rules, run_id)
 
 
 def build_whole(conn: duckdb.DuckDBPyConnection, run_id: str) -> None:

@@ -49,7 +49,8 @@ def publish(lake: Path, run_id: str, frames: dict[str, quality.Rows]) -> Path | 
 
     The docs show each suite on at most its first `quality.ROWS_PER_VALIDATION` rows: they are
     for reading what a rule says and how a run went, and a pandas copy of every figure would
-    cost more memory than the whole load. The Dagster checks always see every row.
+    cost more memory than the whole load. The Dagster checks see every row of `frames`: after
+    an update of the claims, that is the rows it redid (reconcile_rules.claim_frames).
 
     Returns the site's index, or None when GX could not build it (the checks do not depend on
     the docs, so a failure here is logged by the caller, never raised into the asset).

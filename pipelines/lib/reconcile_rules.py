@@ -9,6 +9,9 @@ function here where the rule looks along a series) and a Great Expectations suit
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import duckdb
 import polars as pl
 
@@ -167,14 +170,28 @@ REDONE_VIEWS = {
     "redone_claim_rows": "core.claims semi join redone_claims using (claim_id)",
     "redone_claim_mentions": "core.claim_mentions semi join redone_claims using (claim_id)",
 }
-# suite -> the tables its select reads only the redone rows of: each row it gives depends on
-# nothing else (one figure and its mentions; one claim, its mentions and their figures).
+# suite -> the tables its select reads only the redone rows of. A row of claim_mention_counts
+# depends on one figure and its mentions, of claim_traces on one claim, its mentions and their
+# figures; status_mixing's rows per claim likewise, and its rows per statistics series read
+# all of core.figures, which it is not narrowed on.
 REDONE_STAND_INS = {
     "claim_mentions": {"core.figures": "redone_figure_rows",
                        "core.claim_mentions": "redone_figure_mentions"},
     "claims": {"core.claims": "redone_claim_rows", "core.claim_mentions": "redone_claim_mentions"},
     "reported_estimated": {"core.claim_mentions": "redone_claim_mentions"},
 }
+
+
+def narrowed_rules() -> str:
+    """A digest of the rules an update's checks may narrow: their selects and their suites.
+
+    Rows that passed one version of a rule have not passed a changed one, so a change here
+    makes the next check judge every row. (A change in how Tally runs the suites is not seen:
+    `recheck_job` judges every row again.)
+    """
+    texts = [warehouse.sql_text(path) for path in CHECK_SQL.values()]
+    texts += [json.dumps(quality.suite_spec(suite), sort_keys=True) for suite in CHECK_SQL]
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
 
 
 def claim_frames(conn: duckdb.DuckDBPyConnection,
@@ -188,7 +205,8 @@ def claim_frames(conn: duckdb.DuckDBPyConnection,
     `only_redone`: the rules of CHECK_SQL get only the rows of the figures and claims the last
     update redid. Why: after 1% new articles at 300,000, computing their rows over every figure
     took 2.9 s of the claims' 11 s, to re-judge rows that had not changed since they passed.
-    Only sound when every other row passed its last check (claim_updates.all_rows_passed).
+    Only sound when every other row passed these rules when last checked
+    (claim_updates.all_rows_passed).
     """
     daily_meta = suite_meta("statistics_daily", "daily_matches_cumulative_change")
     frames: dict[str, quality.Rows] = {}
