@@ -95,7 +95,7 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
     with duckdb.get_connection() as conn:
         whole = full_rebuild(context) or not claim_updates.can_update(conn)
         # an update's checks may judge only the rows it redid when all the others passed
-        rules = reconcile_rules.narrowed_rules()
+        rules = reconcile_rules.narrowed_rules(conn)
         only_redone = not whole and claim_updates.all_rows_passed(conn, rules)
         claim_updates.changing(conn)
         if whole:

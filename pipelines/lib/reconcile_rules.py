@@ -9,7 +9,6 @@ function here where the rule looks along a series) and a Great Expectations suit
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import duckdb
@@ -162,15 +161,8 @@ CHECK_SQL = {
 }
 
 
-# The rows of a table that an update redid (claim_updates.update leaves the ids in the temporary
-# tables redone_figures and redone_claims), as views the selects of CHECK_SQL can read instead.
-REDONE_VIEWS = {
-    "redone_figure_rows": "core.figures semi join redone_figures using (figure_id)",
-    "redone_figure_mentions": "core.claim_mentions semi join redone_figures using (figure_id)",
-    "redone_claim_rows": "core.claims semi join redone_claims using (claim_id)",
-    "redone_claim_mentions": "core.claim_mentions semi join redone_claims using (claim_id)",
-}
-# suite -> the tables its select reads only the redone rows of. A row of claim_mention_counts
+# suite -> the tables its select reads only the redone rows of (the views the last update left,
+# claim_updates.REDONE_VIEWS). A row of claim_mention_counts
 # depends on one figure and its mentions, of claim_traces on one claim, its mentions and their
 # figures; status_mixing's rows per claim likewise, and its rows per statistics series read
 # all of core.figures, which it is not narrowed on.
@@ -182,7 +174,7 @@ REDONE_STAND_INS = {
 }
 
 
-def narrowed_rules() -> str:
+def narrowed_rules(conn: duckdb.DuckDBPyConnection) -> str:
     """A digest of the rules an update's checks may narrow: their selects and their suites.
 
     Rows that passed one version of a rule have not passed a changed one, so a change here
@@ -191,7 +183,7 @@ def narrowed_rules() -> str:
     """
     texts = [warehouse.sql_text(path) for path in CHECK_SQL.values()]
     texts += [json.dumps(quality.suite_spec(suite), sort_keys=True) for suite in CHECK_SQL]
-    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+    return warehouse.fingerprint(conn, [], *texts)
 
 
 def claim_frames(conn: duckdb.DuckDBPyConnection,
@@ -210,10 +202,6 @@ def claim_frames(conn: duckdb.DuckDBPyConnection,
     """
     daily_meta = suite_meta("statistics_daily", "daily_matches_cumulative_change")
     frames: dict[str, quality.Rows] = {}
-    if only_redone:
-        for view, rows in REDONE_VIEWS.items():
-            # names and joins from REDONE_VIEWS above, never data
-            conn.execute(f"create or replace temp view {view} as select * from {rows}")  # noqa: S608
     for suite, path in CHECK_SQL.items():
         select = (claim_updates.select_over(path, REDONE_STAND_INS[suite]) if only_redone
                   else warehouse.sql_text(path))

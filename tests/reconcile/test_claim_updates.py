@@ -131,15 +131,15 @@ def test_the_checks_of_an_update_judge_the_rows_it_redid_as_a_whole_check_would(
 def test_rows_count_as_passed_only_from_a_passing_check_of_the_same_rules_until_they_change(
         monkeypatch):
     conn = reconcile(BEFORE)
-    rules = reconcile_rules.narrowed_rules()
+    rules = reconcile_rules.narrowed_rules(conn)
     assert not claim_updates.all_rows_passed(conn, rules)  # never checked
     claim_updates.checked(conn, rules, passed=True, run_id="r1")
     assert claim_updates.all_rows_passed(conn, rules)
     # a changed rule (here its select) has not been passed by any row yet
     monkeypatch.setitem(reconcile_rules.CHECK_SQL, "claims", "checks/status_mixing.sql")
-    assert not claim_updates.all_rows_passed(conn, reconcile_rules.narrowed_rules())
+    assert not claim_updates.all_rows_passed(conn, reconcile_rules.narrowed_rules(conn))
     monkeypatch.undo()
-    assert claim_updates.all_rows_passed(conn, reconcile_rules.narrowed_rules())
+    assert claim_updates.all_rows_passed(conn, reconcile_rules.narrowed_rules(conn))
     # recorded before an update writes, so a run that stops after writing leaves a whole check
     claim_updates.changing(conn)
     assert not claim_updates.all_rows_passed(conn, rules)
