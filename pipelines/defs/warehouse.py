@@ -23,7 +23,7 @@ from pipelines.defs.news import (
 )
 from pipelines.defs.resources import TallyConfig
 from pipelines.defs.statistics import staged_statistics_figures
-from pipelines.lib import claim_updates, figure_rules, quality, warehouse
+from pipelines.lib import claim_updates, exports, figure_rules, quality, warehouse
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     RawStore,
@@ -617,7 +617,8 @@ EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "core.clai
     kinds={"parquet"},
     description="Publishes the core tables and marts as Parquet under <lake>/exports/ "
     "(<schema>.<table>.parquet, each swapped in atomically), so readers never meet the "
-    "warehouse's write lock.",
+    "warehouse's write lock. The articles, figures and claim mentions are a link to a folder "
+    "of parts on a local lake, and a run rewrites only the parts whose rows changed.",
 )
 def parquet_exports(context: dg.AssetExecutionContext, tally: TallyConfig,
                     duckdb: DuckDBResource) -> dg.MaterializeResult:
@@ -632,12 +633,15 @@ def parquet_exports(context: dg.AssetExecutionContext, tally: TallyConfig,
             if same and path.exists():
                 unchanged.append(table)  # the file already holds exactly these rows
                 continue
-            counts[table] = warehouse.export_parquet(conn, table, path)
+            counts[table] = exports.export(conn, table, path)
             warehouse.record_build(conn, f"exports/{table}", inputs, context.run_id)
     return dg.MaterializeResult(metadata={
         "folder": dg.MetadataValue.path(str(folder)),
         "rebuilt": bool(counts),
         "exported": ", ".join(counts) or "none",
         "unchanged": ", ".join(unchanged) or "none",
-        **{f"rows {t}": n for t, n in counts.items()},
+        **{f"rows {t}": e.rows for t, e in counts.items()},
+        # of the parted tables: rows written this time, and the parts now published
+        **{f"written {t}": e.written for t, e in counts.items() if t in exports.PARTED},
+        **{f"parts {t}": e.parts for t, e in counts.items() if t in exports.PARTED},
     })

@@ -20,8 +20,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.lib.raw_store import is_local, write_parquet_batches_atomic
-from pipelines.settings import REPO_ROOT, LakePath
+from pipelines.lib.raw_store import write_parquet_batches_atomic
+from pipelines.settings import REPO_ROOT
 
 SQL_DIR = REPO_ROOT / "sql"
 _TABLE = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
@@ -36,7 +36,7 @@ def run(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -
     return conn.execute(sql, params or []).fetchall()
 
 
-def _table(name: str) -> tuple[str, str]:
+def table_name(name: str) -> tuple[str, str]:
     """('schema.table', 'schema') for one of Tally's own table names."""
     if not _TABLE.match(name):
         raise ValueError(f"not a schema-qualified table name: {name!r}")
@@ -66,7 +66,7 @@ def registered(conn: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> Iterator[
 
 def replace_table(conn: duckdb.DuckDBPyConnection, name: str, rows: pl.DataFrame) -> int:
     """Atomically replace table `name` with `rows` (schema taken from the frame)."""
-    table, schema = _table(name)
+    table, schema = table_name(name)
     with registered(conn, rows), transaction(conn):
         run(conn, f"create schema if not exists {schema}")
         run(conn, f"create or replace table {table} as select * from incoming")
@@ -77,7 +77,7 @@ def replace_where(
     conn: duckdb.DuckDBPyConnection, name: str, rows: pl.DataFrame, column: str, keys: list
 ) -> int:
     """Delete the rows whose `column` is in `keys`, then insert `rows`, in one transaction."""
-    table, schema = _table(name)
+    table, schema = table_name(name)
     if not _COLUMN.match(column):
         raise ValueError(f"bad column name {column!r}")
     with registered(conn, rows), transaction(conn):
@@ -98,7 +98,7 @@ def sql_text(relative: str) -> str:
 
 def build_from_sql(conn: duckdb.DuckDBPyConnection, name: str, relative: str) -> int:
     """Materialise a table from a select in `sql/`, atomically; returns its row count."""
-    table, schema = _table(name)
+    table, schema = table_name(name)
     select = sql_text(relative)
     with transaction(conn):
         run(conn, f"create schema if not exists {schema}")
@@ -107,12 +107,12 @@ def build_from_sql(conn: duckdb.DuckDBPyConnection, name: str, relative: str) ->
 
 
 def read_table(conn: duckdb.DuckDBPyConnection, name: str) -> pl.DataFrame:
-    table, _ = _table(name)
+    table, _ = table_name(name)
     return conn.sql(f"select * from {table}").pl()
 
 
 def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
-    schema, table = _table(name)[0].split(".")
+    schema, table = table_name(name)[0].split(".")
     rows = run(
         conn,
         "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
@@ -136,33 +136,6 @@ def use_filesystem(conn: duckdb.DuckDBPyConnection, fs) -> None:
         conn.register_filesystem(fs)
 
 
-PARQUET_OPTIONS = "(format parquet, row_group_size_bytes '64MB')"
-
-
-def export_parquet(conn: duckdb.DuckDBPyConnection, name: str, path: LakePath) -> int:
-    """Copy a table to a Parquet file, swapped in atomically; returns the row count.
-
-    Row groups are cut by size (64 MB), not by row count: 122,880 articles with their text
-    are about half a gigabyte, and two writer threads of those outgrow the memory budget.
-
-    In object storage DuckDB writes the object itself: the upload appears whole when it
-    completes, so there is no temporary copy to rename (a rename there would be a copy).
-    """
-    table, _ = _table(name)
-    if not is_local(path):
-        use_filesystem(conn, path.fs)
-        literal = str(path).replace("'", "''")
-        run(conn, f"copy (select * from {table}) to '{literal}' {PARQUET_OPTIONS}")
-        return run(conn, f"select count(*) from {table}")[0][0]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Not named *.parquet: a reader globbing the folder must never pick up a half-written copy.
-    tmp = path.with_name(f".tmp-{path.name}.partial")
-    literal = str(tmp).replace("'", "''")  # our own path, quoted as a SQL string literal
-    run(conn, f"copy (select * from {table}) to '{literal}' {PARQUET_OPTIONS}")
-    tmp.replace(path)
-    return run(conn, f"select count(*) from {table}")[0][0]
-
-
 def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[pl.DataFrame],
                   dropped: pl.DataFrame, schema: dict, replace: bool = False) -> int:
     """Delete the rows matching `dropped` on all its columns, then insert `chunks`: one transaction.
@@ -173,7 +146,7 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
     file within its memory limit (inserting 300,000 articles' text chunk by chunk from Python in
     one transaction grew the process to 4 GB). Returns the number of rows inserted.
     """
-    table, schema_name = _table(name)
+    table, schema_name = table_name(name)
     keys = list(dropped.columns)
     if not keys or not all(_COLUMN.match(k) for k in keys):
         raise ValueError(f"bad key columns {keys!r}")
@@ -259,7 +232,7 @@ def fingerprint(conn: duckdb.DuckDBPyConnection, tables: list[str], *extra: str)
     versions = (dict(run(conn, "select asset, inputs from meta.builds"))
                 if table_exists(conn, "meta.builds") else {})
     for name in tables:
-        table, _ = _table(name)
+        table, _ = table_name(name)
         if not table_exists(conn, table):
             parts.append(f"{table}:absent")
         elif name in versions:

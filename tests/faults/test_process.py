@@ -209,7 +209,7 @@ def test_exports_whole_and_readable_throughout(survivor):
     deployment, *_, reader = survivor
     assert reader.problems == [] and reader.reads > 0
     exports = deployment.lake / "exports"
-    assert not list(exports.glob(".tmp-*"))
+    assert not list(exports.rglob(".tmp-*"))
     for path in exports.glob("*.parquet"):
         pl.read_parquet(path)
 

@@ -77,6 +77,14 @@ def test_new_article_is_the_only_work_and_the_result_equals_a_rebuild(tmp_path):
     assert one_claim.passed  # one row per redone figure: none left core.figures in this run
     assert (one_claim.metadata["evaluated_rows"].value == claims["redone_figures"]
             < count(lake, "core.figures"))
+    # the exports of the big tables wrote the new rows only, and read back as the whole table
+    published = _meta(second, "exports", "parquet")
+    assert published["written core.articles"] == 1
+    assert published["written core.figures"] == published["written core.claim_mentions"] == added
+    assert published["parts core.figures"] == 2
+    exported = pl.read_parquet(lake / "exports" / "core.figures.parquet")
+    assert (sorted(exported["figure_id"])
+            == [r[0] for r in query(lake, "select figure_id from core.figures order by 1")])
 
     # Nothing new: nothing parsed, extracted or rebuilt, no check re-run, verdicts carried.
     checks_before = count(lake, "quality.check_results")
