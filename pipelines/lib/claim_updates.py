@@ -6,7 +6,9 @@ at 300,000 articles that took 16 s of a run that brought 1% new articles. A ment
 only on its own figure, and a claim only on its mentions, so the figures that came or went
 name the mentions to redo, and those name the claims to redo. The rows written are computed by
 the same selects in `sql/` as a whole rebuild, run on temporary tables and views of just the
-affected rows, so they are the rows a rebuild would give.
+affected rows, so they are the rows a rebuild would give; a claim that only gained mentions is
+the merge of its row with the claim of its new mentions (`sql/core/claims_grown.sql`), tested
+against a rebuild.
 
 A statistics figure keeps its id when the series revises its value, so every statistics
 mention is redone on each update (the series is small). An article figure keeps its id when a
@@ -25,6 +27,7 @@ from pipelines.lib import warehouse
 
 MENTIONS_SQL = "core/claim_mentions.sql"
 CLAIMS_SQL = "core/claims.sql"
+CLAIMS_GROWN_SQL = "core/claims_grown.sql"
 
 
 BUILD = "core.claims/sql"  # meta.builds: the selects the claims were last built whole with
@@ -36,7 +39,8 @@ CHECKED = "core.claims/checked"
 
 
 def selects(conn: duckdb.DuckDBPyConnection) -> str:
-    return warehouse.fingerprint(conn, [], *map(warehouse.sql_text, (MENTIONS_SQL, CLAIMS_SQL)))
+    return warehouse.fingerprint(conn, [], *map(warehouse.sql_text,
+                                                (MENTIONS_SQL, CLAIMS_SQL, CLAIMS_GROWN_SQL)))
 
 
 def can_update(conn: duckdb.DuckDBPyConnection) -> bool:
@@ -100,9 +104,15 @@ REDONE_VIEWS = {
 def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Redo the mentions of changed figures and the claims they belong to, in one transaction.
 
-    Returns how many figures changed and how many claims were redone. The figure ids and claim
-    ids stay in the temporary tables `redone_figures` and `redone_claims` for the connection,
-    with the views of REDONE_VIEWS over them: the checks of the update read them.
+    A claim that lost or changed a mention is rebuilt from all its mentions. A claim that only
+    gained mentions is merged instead (CLAIMS_GROWN_SQL): its row with the claim built from the
+    new mentions alone. Why: 1% new articles at 300,000 grew a fifth of the claims, holding half
+    of all mentions, and rebuilding them took 4.3-5.3 s of the update's 6.8 s.
+
+    Returns how many figures changed, how many claims were redone, and how many of those were
+    merged. The figure ids and claim ids stay in the temporary tables `redone_figures` and
+    `redone_claims` for the connection, with the views of REDONE_VIEWS over them: the checks of
+    the update read them.
     """
     run = warehouse.run
     with warehouse.transaction(conn):
@@ -129,23 +139,55 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         # the selects are Tally's own files in sql/, never data
         run(conn, "insert into core.claim_mentions by name select * from ("  # noqa: S608
                   + select_over(MENTIONS_SQL, {"core.figures": "redone_figure_rows"}) + ")")
+        # Claims that only gained mentions. `articles` adds up only when the new mentions'
+        # articles had no figure before, so a claim with one from such an article is rebuilt.
+        run(conn, """
+            create or replace temp table grown_claims as
+            select distinct claim_id from core.claim_mentions semi join redone_figures
+                using (figure_id)
+            except select claim_id from redone_claims
+            except select claim_id from core.claim_mentions semi join (
+                select figure_id from redone_figure_rows where article_id in (
+                    select article_id from core.figures anti join redone_figures
+                        using (figure_id))
+            ) using (figure_id)
+        """)
         run(conn, """
             insert into redone_claims
             select distinct claim_id from core.claim_mentions semi join redone_figures
                 using (figure_id)
             except select claim_id from redone_claims
+            except select claim_id from grown_claims
         """)
-        run(conn, "delete from core.claims where claim_id in "
-                  "(select claim_id from redone_claims)")
-        run(conn, "create or replace temp table mentions_in as select * from core.claim_mentions "
-                  "semi join redone_claims using (claim_id)")
-        run(conn, "create or replace temp view claim_figure_rows as select * from core.figures "
-                  "semi join mentions_in using (figure_id)")
-        run(conn, "insert into core.claims by name select * from ("  # noqa: S608
-                  + select_over(CLAIMS_SQL, {"core.claim_mentions": "mentions_in",
-                                             "core.figures": "claim_figure_rows"}) + ")")
+        run(conn, "create or replace temp table claims_added as "  # noqa: S608
+                  + _claims_of(conn, "(select * from core.claim_mentions semi join redone_figures "
+                                     "using (figure_id)) semi join grown_claims using (claim_id)"))
+        run(conn, "create or replace temp table grown_rows as "
+                  + warehouse.sql_text(CLAIMS_GROWN_SQL))
+        run(conn, "delete from core.claims where claim_id in (select claim_id from redone_claims "
+                  "union all select claim_id from grown_claims)")
+        run(conn, "insert into core.claims by name "  # noqa: S608
+                  + _claims_of(conn, "core.claim_mentions semi join redone_claims "
+                                     "using (claim_id)"))
+        run(conn, "insert into core.claims by name select * from grown_rows")
+        run(conn, "insert into redone_claims select claim_id from grown_claims")
         counts = {"figures": run(conn, "select count(*) from redone_figures")[0][0],
-                  "claims": run(conn, "select count(*) from redone_claims")[0][0]}
+                  "claims": run(conn, "select count(*) from redone_claims")[0][0],
+                  "claims_merged": run(conn, "select count(*) from grown_claims")[0][0]}
         run(conn, "drop view claim_figure_rows")
-        run(conn, "drop table mentions_in")
+        for table in ("mentions_in", "grown_rows", "claims_added", "grown_claims"):
+            run(conn, f"drop table {table}")
     return counts
+
+
+def _claims_of(conn: duckdb.DuckDBPyConnection, mentions: str) -> str:
+    """CLAIMS_SQL over only the mentions `mentions` names (a table and its joins) and their
+    figures. The mentions are copied to the temporary table `mentions_in` first; their figures
+    stay a view (`claim_figure_rows`), since a copy would hold every sentence."""
+    # `mentions`: Tally's own tables and joins, never data
+    select = f"select * from {mentions}"  # noqa: S608
+    warehouse.run(conn, f"create or replace temp table mentions_in as {select}")
+    warehouse.run(conn, "create or replace temp view claim_figure_rows as select * from "
+                        "core.figures semi join mentions_in using (figure_id)")
+    return "select * from (" + select_over(CLAIMS_SQL, {  # noqa: S608
+        "core.claim_mentions": "mentions_in", "core.figures": "claim_figure_rows"}) + ")"

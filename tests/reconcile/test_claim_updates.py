@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import polars as pl
 import pytest
 
 from pipelines.lib import claim_updates, reconcile_rules, warehouse
 from pipelines.lib.records import FIGURE_SCHEMA, frame
-from tests.reconcile.helpers import article, reconcile, series, table
+from tests.reconcile.helpers import article, day, reconcile, series, table
 
 BEFORE = [
     article("f1", "2024-01-10", "killed", 1200.0, "idf", "israel_gov"),
@@ -49,6 +51,50 @@ def test_new_mentions_join_their_claims_and_new_claims_appear():
     assert row["figure_ids"] == ["f2", "f5"] and row["outlets"] == ["Other Wire", "Planted Post"]
 
 
+def _varied(rng: random.Random, figure_id: str, article_id: str) -> dict:
+    """An article figure of one of a few claims, with every column a claim aggregates varied,
+    nulls among them, so merged claims meet every case a rebuild does."""
+    row = article(
+        figure_id, "2024-01-10", "killed", rng.choice([1200.0, 1400.0]),
+        rng.choice(["idf", "pmo"]), "israel_gov", as_of=rng.choice(["2024-01-09", "2024-01-10"]),
+        article_id=article_id,
+        qualifier=rng.choice([None, "exact", "more_than"]),
+        outlet=rng.choice([None, "Planted Post", "Other Wire"]),
+        claimant=rng.choice(["IDF", "the IDF", "Israel"]),
+        subject=rng.choice([None, "Israelis", "people"]),
+        location=rng.choice([None, "Israel", "Kibbutz Be'eri"]),
+        source_url=rng.choice([None, "https://a.example/1", "https://b.example/2"]),
+        span_start=rng.choice([None, 0, 7, 30]), hedged=rng.choice([None, True, False]),
+        derived=rng.choice([None, True, False]), cumulative=rng.choice([None, True, False]))
+    row["published"] = rng.choice([None, day("2024-01-10"), day("2024-01-11"), day("2024-01-12")])
+    return row
+
+
+def test_claims_that_only_gain_mentions_are_merged_into_the_rows_a_rebuild_gives():
+    rng = random.Random(20261206)
+    def some_id() -> str:  # new ids sort among the old, as hashed ids do
+        return f"{rng.getrandbits(40):010x}"
+
+    conn = reconcile([_varied(rng, some_id(), f"a{i % 10}") for i in range(40)])
+    merged = 0
+    for round_ in range(6):
+        _change(conn, [], [_varied(rng, some_id(), f"new{round_}-{i % 3}") for i in range(9)])
+        merged += claim_updates.update(conn)["claims_merged"]
+        _same_as_rebuild(conn)
+    assert merged >= 6  # the merge, not a rebuild, wrote these rows
+
+
+def test_a_claim_gaining_a_mention_from_an_article_it_already_counts_is_rebuilt():
+    """Merged, the claim would count that article twice."""
+    conn = reconcile(BEFORE)
+    _change(conn, [], [article("f7", "2024-01-10", "killed", 1200.0, "idf", "israel_gov",
+                               article_id="a-2024-01-10", span_start=40)])
+    assert claim_updates.update(conn)["claims_merged"] == 0
+    _same_as_rebuild(conn)
+    [row] = table(conn, "core.claims").filter(pl.col("figure_ids").list.contains("f7")).to_dicts()
+    assert (row["mentions"], row["articles"]) == (2, 1)  # one article, counted once
+
+
 def test_figures_that_leave_take_their_mentions_and_empty_claims_with_them():
     conn = reconcile(BEFORE)
     _change(conn, ["f2", "f3"], [])
@@ -69,7 +115,7 @@ def test_a_revised_series_value_keeps_its_id_and_still_moves_its_claim():
 
 def test_nothing_changed_redoes_only_the_series():
     conn = reconcile(BEFORE)
-    assert claim_updates.update(conn) == {"figures": 2, "claims": 2}
+    assert claim_updates.update(conn) == {"figures": 2, "claims": 2, "claims_merged": 0}
     _same_as_rebuild(conn)
 
 
