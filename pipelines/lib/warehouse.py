@@ -169,9 +169,37 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
                         [str(spool)])
                 if replace or dropped.height or inserted:
                     _mark_changed(conn, name)
+            if not replace:
+                _vacuum_when_due(conn, table)
         finally:
             conn.unregister("dropped")
     return inserted
+
+
+ROW_GROUP_ROWS = 122_880  # DuckDB's rows per row group
+SLACK_ROW_GROUPS = 16  # row groups a table may gain from small loads before they are vacuumed
+
+
+def _vacuum_when_due(conn: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Let this connection's checkpoints skip DuckDB's vacuum until a table needs one.
+
+    Why: after a small load, the checkpoint when the connection closes merged the table's last
+    row groups to fill them, rewriting three or four whole: 0.8-1.4 s for the figures
+    (sentences and all) after 24,000 new ones at 300,000 articles, 0.4 s for the articles, on
+    every run. Deferred, each load is a row group of its own and deleted rows stay marked until
+    the table holds SLACK_ROW_GROUPS more row groups than its rows fill, or a quarter of a row
+    group of deleted rows: then the checkpoint vacuums them in one go. The setting belongs to
+    the database instance, which closes with the connection.
+    """
+    groups, stored = run(conn, f"""
+        select count(*), coalesce(sum(rows), 0) from (
+            select row_group_id, sum(count) as rows from pragma_storage_info('{table}')
+            where column_id = 0 and column_path = '[0]' group by row_group_id)
+    """)[0]
+    live = run(conn, f"select count(*) from {table}")[0][0]
+    filled = -(-live // ROW_GROUP_ROWS)
+    if groups - filled < SLACK_ROW_GROUPS and stored - live < ROW_GROUP_ROWS // 4:
+        run(conn, "set max_vacuum_tasks = 0")
 
 
 BULK_INSERT_MEMORY = "256MB"  # DuckDB's budget while it inserts a spooled file

@@ -68,3 +68,42 @@ def test_a_load_puts_back_the_threads_and_memory_budget_it_lowers_for_its_insert
     assert threads == before[0][0]
     # put back from DuckDB's rounded text ("953.6 MiB"), not by RESET (80% of the machine)
     assert abs(limit - before[0][1]) < 2**20
+
+
+def _row_groups(path) -> int:
+    with duckdb.connect(str(path)) as conn:
+        return conn.sql("select count(distinct row_group_id) from pragma_storage_info('core.t')"
+                        ).fetchall()[0][0]
+
+
+def test_small_loads_leave_the_vacuum_to_when_row_groups_pile_up(tmp_path):
+    """Each small load becomes a row group of its own instead of rewriting the last ones at
+    the checkpoint; once they pile up past the slack, one checkpoint folds them together."""
+    db = tmp_path / "w.duckdb"
+    with duckdb.connect(str(db)) as conn:
+        load(conn, rows(*[(f"a{i}", i) for i in range(130_000)]))
+    groups = [_row_groups(db)]
+    for batch in range(warehouse.SLACK_ROW_GROUPS + 3):
+        with duckdb.connect(str(db)) as conn:  # closing it checkpoints
+            load(conn, rows(*[(f"b{batch}-{i}", i) for i in range(100)]))
+        groups.append(_row_groups(db))
+    assert groups[:5] == [2, 3, 4, 5, 6]  # deferred: one more row group per load
+    assert max(groups) == 1 + warehouse.SLACK_ROW_GROUPS  # the next load's checkpoint...
+    assert groups[-1] <= 6  # ...vacuumed them together
+    with duckdb.connect(str(db)) as conn:
+        assert conn.sql("select count(*), count(distinct id) from core.t").fetchall() == [
+            (130_000 + 100 * (warehouse.SLACK_ROW_GROUPS + 3),) * 2]
+
+
+def test_deleted_rows_bring_the_vacuum_back_once_they_fill_a_quarter_row_group(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with duckdb.connect(str(db)) as conn:
+        load(conn, rows(*[(f"a{i}", i) for i in range(130_000)]))
+
+    def vacuum_tasks_after(dropped: list[str]) -> int:
+        with duckdb.connect(str(db)) as conn:
+            load(conn, dropped=dropped)
+            return int(conn.sql("select current_setting('max_vacuum_tasks')").fetchall()[0][0])
+
+    assert vacuum_tasks_after([f"a{i}" for i in range(1_000)]) == 0  # left marked
+    assert vacuum_tasks_after([f"a{i}" for i in range(1_000, 40_000)]) > 0  # 40,000 marked
