@@ -116,12 +116,15 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """
     run = warehouse.run
     with warehouse.transaction(conn):
+        # figures that came or went, and every statistics figure: one join of the two tables
+        # (two anti joins each hashed 2.45 million ids, 0.4-0.8 s against 0.2 s)
         run(conn, """
             create or replace temp table redone_figures as
-            select figure_id from core.figures anti join core.claim_mentions using (figure_id)
-            union select figure_id from core.claim_mentions anti join core.figures using (figure_id)
-            union select figure_id from core.figures where origin = 'statistics'
-            union select figure_id from core.claim_mentions where origin = 'statistics'
+            select figure_id
+            from core.figures as figures full join core.claim_mentions as mentions
+                using (figure_id)
+            where figures.figure_id is null or mentions.figure_id is null
+                or figures.origin = 'statistics' or mentions.origin = 'statistics'
         """)
         run(conn, """
             create or replace temp table redone_claims as
