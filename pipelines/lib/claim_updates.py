@@ -110,9 +110,9 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     of all mentions, and rebuilding them took 4.3-5.3 s of the update's 6.8 s.
 
     Returns how many figures changed, how many claims were redone, and how many of those were
-    merged. The figure ids and claim ids stay in the temporary tables `redone_figures` and
-    `redone_claims` for the connection, with the views of REDONE_VIEWS over them: the checks of
-    the update read them.
+    existing claims merged with their new mentions. The figure ids and claim ids stay in the
+    temporary tables `redone_figures` and `redone_claims` for the connection, with the views of
+    REDONE_VIEWS over them: the checks of the update read them.
     """
     run = warehouse.run
     with warehouse.transaction(conn):
@@ -120,7 +120,7 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         # (two anti joins each hashed 2.45 million ids, 0.4-0.8 s against 0.2 s)
         run(conn, """
             create or replace temp table redone_figures as
-            select figure_id
+            select distinct figure_id
             from core.figures as figures full join core.claim_mentions as mentions
                 using (figure_id)
             where figures.figure_id is null or mentions.figure_id is null
@@ -142,31 +142,33 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         # the selects are Tally's own files in sql/, never data
         run(conn, "insert into core.claim_mentions by name select * from ("  # noqa: S608
                   + select_over(MENTIONS_SQL, {"core.figures": "redone_figure_rows"}) + ")")
-        # Claims that only gained mentions. `articles` adds up only when the new mentions'
-        # articles had no figure before, so a claim with one from such an article is rebuilt.
+        # Claims that only gained mentions are merged. `articles` adds up only if the new
+        # mentions' articles had no figure before: a claim gaining a mention from an article
+        # that already had one is rebuilt instead, with every other claim that changed.
         run(conn, """
-            create or replace temp table grown_claims as
+            create or replace temp table gaining_claims as
             select distinct claim_id from core.claim_mentions semi join redone_figures
                 using (figure_id)
             except select claim_id from redone_claims
+        """)
+        run(conn, """
+            create or replace temp table grown_claims as
+            select claim_id from gaining_claims
             except select claim_id from core.claim_mentions semi join (
                 select figure_id from redone_figure_rows where article_id in (
                     select article_id from core.figures anti join redone_figures
                         using (figure_id))
             ) using (figure_id)
         """)
-        run(conn, """
-            insert into redone_claims
-            select distinct claim_id from core.claim_mentions semi join redone_figures
-                using (figure_id)
-            except select claim_id from redone_claims
-            except select claim_id from grown_claims
-        """)
+        run(conn, "insert into redone_claims select claim_id from gaining_claims "
+                  "except select claim_id from grown_claims")
         run(conn, "create or replace temp table claims_added as "  # noqa: S608
                   + _claims_of(conn, "(select * from core.claim_mentions semi join redone_figures "
                                      "using (figure_id)) semi join grown_claims using (claim_id)"))
         run(conn, "create or replace temp table grown_rows as "
                   + warehouse.sql_text(CLAIMS_GROWN_SQL))
+        merged = run(conn, "select count(*) from core.claims semi join grown_claims "
+                           "using (claim_id)")[0][0]
         run(conn, "delete from core.claims where claim_id in (select claim_id from redone_claims "
                   "union all select claim_id from grown_claims)")
         run(conn, "insert into core.claims by name "  # noqa: S608
@@ -176,9 +178,10 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         run(conn, "insert into redone_claims select claim_id from grown_claims")
         counts = {"figures": run(conn, "select count(*) from redone_figures")[0][0],
                   "claims": run(conn, "select count(*) from redone_claims")[0][0],
-                  "claims_merged": run(conn, "select count(*) from grown_claims")[0][0]}
+                  "claims_merged": merged}
         run(conn, "drop view claim_figure_rows")
-        for table in ("mentions_in", "grown_rows", "claims_added", "grown_claims"):
+        for table in ("mentions_in", "grown_rows", "claims_added", "grown_claims",
+                      "gaining_claims"):
             run(conn, f"drop table {table}")
     return counts
 

@@ -156,6 +156,8 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
         inserted = write_parquet_batches_atomic(chunks, spool, schema)
         conn.register("dropped", dropped.to_arrow())
         try:
+            if not replace and table_exists(conn, table):
+                _vacuum_when_due(conn, table, deletes=bool(dropped.height))
             with (registered(conn, pl.DataFrame(schema=schema)), _lean_bulk_insert(conn),
                   transaction(conn)):
                 run(conn, f"create schema if not exists {schema_name}")
@@ -168,9 +170,7 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
                     run(conn, f"insert into {table} by name select * from read_parquet(?)",
                         [str(spool)])
                 if replace or dropped.height or inserted:
-                    _mark_changed(conn, name)
-            if not replace:
-                _vacuum_when_due(conn, table)
+                    _mark_changed(conn, name, reloaded=replace)
         finally:
             conn.unregister("dropped")
     return inserted
@@ -180,26 +180,28 @@ ROW_GROUP_ROWS = 122_880  # DuckDB's rows per row group
 SLACK_ROW_GROUPS = 16  # row groups a table may gain from small loads before they are vacuumed
 
 
-def _vacuum_when_due(conn: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Let this connection's checkpoints skip DuckDB's vacuum until a table needs one.
+def _vacuum_when_due(conn: duckdb.DuckDBPyConnection, table: str, deletes: bool) -> None:
+    """Before a small load: let the checkpoints that follow skip DuckDB's vacuum unless the
+    table needs one.
 
-    Why: after a small load, the checkpoint when the connection closes merged the table's last
+    Why: after a small load, the checkpoint when the connection closed merged the table's last
     row groups to fill them, rewriting three or four whole: 0.8-1.4 s for the figures
     (sentences and all) after 24,000 new ones at 300,000 articles, 0.4 s for the articles, on
-    every run. Deferred, each load is a row group of its own and deleted rows stay marked until
-    the table holds SLACK_ROW_GROUPS more row groups than its rows fill, or a quarter of a row
-    group of deleted rows: then the checkpoint vacuums them in one go. The setting belongs to
-    the database instance, which closes with the connection.
+    every run. Deferred, each load is a row group of its own until the table holds
+    SLACK_ROW_GROUPS more row groups than its rows fill (counting the one this load adds);
+    then the vacuum is back and the next checkpoint folds them together. A load that deletes
+    rows always keeps the vacuum: DuckDB reclaims deleted rows only at the checkpoint after
+    their delete, and never later. Decided before the load's commit, which may itself
+    checkpoint. The setting belongs to the database instance, which each step's connection
+    opens and closes, so it is set either way, never inherited.
     """
-    groups, stored = run(conn, f"""
-        select count(*), coalesce(sum(rows), 0) from (
-            select row_group_id, sum(count) as rows from pragma_storage_info('{table}')
-            where column_id = 0 and column_path = '[0]' group by row_group_id)
-    """)[0]
-    live = run(conn, f"select count(*) from {table}")[0][0]
-    filled = -(-live // ROW_GROUP_ROWS)
-    if groups - filled < SLACK_ROW_GROUPS and stored - live < ROW_GROUP_ROWS // 4:
+    groups = run(conn, "select count(distinct row_group_id) from "
+                       f"pragma_storage_info('{table}')")[0][0]
+    filled = -(-run(conn, f"select count(*) from {table}")[0][0] // ROW_GROUP_ROWS)
+    if not deletes and groups + 1 - filled < SLACK_ROW_GROUPS:
         run(conn, "set max_vacuum_tasks = 0")
+    else:
+        run(conn, "reset max_vacuum_tasks")
 
 
 BULK_INSERT_MEMORY = "256MB"  # DuckDB's budget while it inserts a spooled file
@@ -232,18 +234,28 @@ def _lean_bulk_insert(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
         run(conn, f"set threads = {int(threads)}")
 
 
-def _mark_changed(conn: duckdb.DuckDBPyConnection, name: str) -> None:
+def _mark_changed(conn: duckdb.DuckDBPyConnection, name: str, reloaded: bool = False) -> None:
     """Give table `name` a new version in meta.builds, inside the transaction that changes it.
 
     The version stands for the table's contents in `fingerprint`, so it must change exactly
-    when the rows do: written with them, it commits or rolls back with them.
+    when the rows do: written with them, it commits or rolls back with them. A whole reload
+    also renews `<name>/reloaded` (`reloaded_mark`).
     """
     run(conn, "create schema if not exists meta")
     run(conn, "create table if not exists meta.builds (asset varchar, inputs varchar, "
               "run_id varchar, built_at timestamptz)")
-    run(conn, "delete from meta.builds where asset = ?", [name])
-    run(conn, "insert into meta.builds values (?, ?, null, now())",
-        [name, f"changed:{uuid.uuid4().hex}"])
+    marks = [name, f"{name}/reloaded"] if reloaded else [name]
+    run(conn, "delete from meta.builds where list_contains(?, asset)", [marks])
+    for asset in marks:
+        run(conn, "insert into meta.builds values (?, ?, null, now())",
+            [asset, f"changed:{uuid.uuid4().hex}"])
+
+
+def reloaded_mark(conn: duckdb.DuckDBPyConnection, name: str) -> str:
+    """A mark renewed each time table `name` is reloaded whole ('' before the first). Rows
+    reloaded under the same ids may differ where a digest of them cannot see (the Parquet
+    exports digest an article's text through its `text_hash`, which folds case and spaces)."""
+    return built_from(conn, f"{name}/reloaded") or ""
 
 
 def fingerprint(conn: duckdb.DuckDBPyConnection, tables: list[str], *extra: str) -> str:
