@@ -145,12 +145,8 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         # Claims that only gained mentions are merged. `articles` adds up only if the new
         # mentions' articles had no figure before: a claim gaining a mention from an article
         # that already had one is rebuilt instead, with every other claim that changed.
-        run(conn, """
-            create or replace temp table gaining_claims as
-            select distinct claim_id from core.claim_mentions semi join redone_figures
-                using (figure_id)
-            except select claim_id from redone_claims
-        """)
+        run(conn, "create or replace temp table gaining_claims as select distinct claim_id "
+                  "from redone_figure_mentions except select claim_id from redone_claims")
         run(conn, """
             create or replace temp table grown_claims as
             select claim_id from gaining_claims
@@ -163,8 +159,8 @@ def update(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         run(conn, "insert into redone_claims select claim_id from gaining_claims "
                   "except select claim_id from grown_claims")
         run(conn, "create or replace temp table claims_added as "  # noqa: S608
-                  + _claims_of(conn, "(select * from core.claim_mentions semi join redone_figures "
-                                     "using (figure_id)) semi join grown_claims using (claim_id)"))
+                  + _claims_of(conn, "redone_figure_mentions semi join grown_claims "
+                                     "using (claim_id)"))
         run(conn, "create or replace temp table grown_rows as "
                   + warehouse.sql_text(CLAIMS_GROWN_SQL))
         merged = run(conn, "select count(*) from core.claims semi join grown_claims "

@@ -270,7 +270,7 @@ def fingerprint(conn: duckdb.DuckDBPyConnection, tables: list[str], *extra: str)
     """
     parts = list(extra)
     versions = (dict(run(conn, "select asset, inputs from meta.builds"))
-                if table_exists(conn, "meta.builds") else {})
+                if tables and table_exists(conn, "meta.builds") else {})
     for name in tables:
         table, _ = table_name(name)
         if not table_exists(conn, table):
