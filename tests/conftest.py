@@ -28,11 +28,13 @@ def resources_for(lake: Path, sources_file: Path, **http) -> dict:
     from dagster_duckdb import DuckDBResource
 
     from pipelines.defs.resources import HttpResource, TallyConfig
+    from pipelines.settings import duckdb_config
 
     return {
         "tally": TallyConfig(lake_root=str(lake), sources_file=str(sources_file),
                              extract_workers=1),
-        "duckdb": DuckDBResource(database=str(lake / "warehouse.duckdb")),
+        "duckdb": DuckDBResource(database=str(lake / "warehouse.duckdb"),
+                                 connection_config=duckdb_config()),
         "http": HttpResource(**{"attempts": 3, "backoff_initial": 0.01, "backoff_max": 0.05,
                                 "read_timeout": 1.0, "total_timeout": 3.0, **http}),
     }

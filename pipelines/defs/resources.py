@@ -82,10 +82,6 @@ def default_resources() -> dict:
             local_root=str(settings.local_root()),
         ),
         "duckdb": DuckDBResource(database=str(settings.duckdb_path()),
-                                 connection_config={
-                                     "memory_limit": settings.duckdb_memory_limit(),
-                                     # tables carry no row order; keeping it costs memory
-                                     "preserve_insertion_order": False,
-                                 }),
+                                 connection_config=settings.duckdb_config()),
         "http": HttpResource(),
     }

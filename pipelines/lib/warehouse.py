@@ -157,7 +157,7 @@ def apply_changes(conn: duckdb.DuckDBPyConnection, name: str, chunks: Iterable[p
         conn.register("dropped", dropped.to_arrow())
         try:
             if not replace and table_exists(conn, table):
-                _vacuum_when_due(conn, table, deletes=bool(dropped.height))
+                vacuum_when_due(conn, table)
             with (registered(conn, pl.DataFrame(schema=schema)), _lean_bulk_insert(conn),
                   transaction(conn)):
                 run(conn, f"create schema if not exists {schema_name}")
@@ -180,28 +180,27 @@ ROW_GROUP_ROWS = 122_880  # DuckDB's rows per row group
 SLACK_ROW_GROUPS = 16  # row groups a table may gain from small loads before they are vacuumed
 
 
-def _vacuum_when_due(conn: duckdb.DuckDBPyConnection, table: str, deletes: bool) -> None:
-    """Before a small load: let the checkpoints that follow skip DuckDB's vacuum unless the
-    table needs one.
+def vacuum_when_due(conn: duckdb.DuckDBPyConnection, *tables: str) -> None:
+    """Before a small load into `tables`: turn DuckDB's vacuum on for this connection's
+    checkpoints only if one of them needs it.
 
-    Why: after a small load, the checkpoint when the connection closed merged the table's last
-    row groups to fill them, rewriting three or four whole: 0.8-1.4 s for the figures
-    (sentences and all) after 24,000 new ones at 300,000 articles, 0.4 s for the articles, on
-    every run. Deferred, each load is a row group of its own until the table holds
-    SLACK_ROW_GROUPS more row groups than its rows fill (counting the one this load adds);
-    then the vacuum is back and the next checkpoint folds them together. A load that deletes
-    rows always keeps the vacuum: DuckDB reclaims deleted rows only at the checkpoint after
-    their delete, and never later. Decided before the load's commit, which may itself
-    checkpoint. The setting belongs to the database instance, which each step's connection
-    opens and closes, so it is set either way, never inherited.
+    Why: after a small load, a checkpoint merged the table's last row groups to fill them,
+    rewriting three or four whole: 0.8-1.6 s for the figures (sentences and all) after 24,000
+    new ones at 300,000 articles, 0.4 s for the articles, on every run. Deferred, each load is a
+    row group of its own until a table holds SLACK_ROW_GROUPS more row groups than its live rows
+    fill (counting the one this load adds); then the next checkpoint folds them together.
+    Deleted rows lower the live count, so they are slack too, and that checkpoint reclaims
+    them with the rest: DuckDB remembers which row groups await a vacuum from one database
+    instance to the next. Connections open with the vacuum off (`settings.duckdb_config`); it
+    is set here either way, for a connection opened without that setting.
     """
-    groups = run(conn, "select count(distinct row_group_id) from "
-                       f"pragma_storage_info('{table}')")[0][0]
-    filled = -(-run(conn, f"select count(*) from {table}")[0][0] // ROW_GROUP_ROWS)
-    if not deletes and groups + 1 - filled < SLACK_ROW_GROUPS:
-        run(conn, "set max_vacuum_tasks = 0")
-    else:
-        run(conn, "reset max_vacuum_tasks")
+    due = False
+    for table in tables:
+        groups = run(conn, "select count(distinct row_group_id) from "
+                           f"pragma_storage_info('{table}')")[0][0]
+        filled = -(-run(conn, f"select count(*) from {table}")[0][0] // ROW_GROUP_ROWS)
+        due = due or groups + 1 - filled >= SLACK_ROW_GROUPS
+    run(conn, "reset max_vacuum_tasks" if due else "set max_vacuum_tasks = 0")
 
 
 BULK_INSERT_MEMORY = "256MB"  # DuckDB's budget while it inserts a spooled file

@@ -5,6 +5,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from pipelines import settings
 from pipelines.lib import warehouse
 
 SCHEMA = {"id": pl.String, "value": pl.Int64}
@@ -95,17 +96,44 @@ def test_small_loads_leave_the_vacuum_to_when_row_groups_pile_up(tmp_path):
             (130_000 + 100 * (warehouse.SLACK_ROW_GROUPS + 3),) * 2]
 
 
-def test_a_load_that_deletes_rows_keeps_the_vacuum(tmp_path):
-    """DuckDB reclaims deleted rows only at the checkpoint after their delete."""
+def _storage(path) -> tuple[int, int, int]:
+    """Row groups of core.t, the rows they store (deleted ones included), and its live rows."""
+    with duckdb.connect(str(path)) as conn:
+        return conn.sql("""
+            select count(*), sum(stored), (select count(*) from core.t)
+            from (select row_group_id, max(count) as stored
+                  from pragma_storage_info('core.t') group by all)
+        """).fetchall()[0]
+
+
+def test_the_next_step_does_not_do_a_small_loads_vacuum(tmp_path):
+    """Every pipeline connection opens with the vacuum off: DuckDB remembers that the load's
+    row groups await a vacuum, and a later checkpoint with its default on did it."""
     db = tmp_path / "w.duckdb"
     with duckdb.connect(str(db)) as conn:
         load(conn, rows(*[(f"a{i}", i) for i in range(130_000)]))
+    with duckdb.connect(str(db), config=settings.duckdb_config()) as conn:
+        load(conn, rows(*[(f"b{i}", i) for i in range(24_000)]))
+    assert _storage(db)[0] == 3  # deferred: a row group of its own
+    with duckdb.connect(str(db), config=settings.duckdb_config()) as conn:
+        warehouse.record_build(conn, "another step", "its inputs", "run")
+    assert _storage(db)[0] == 3
+
+
+def test_deleted_rows_wait_for_the_vacuum_and_it_reclaims_them(tmp_path):
+    db = tmp_path / "w.duckdb"
     with duckdb.connect(str(db)) as conn:
-
-        def vacuum_tasks() -> int:
-            return int(conn.sql("select current_setting('max_vacuum_tasks')").fetchall()[0][0])
-
-        load(conn, rows(("b", 1)))
-        assert vacuum_tasks() == 0  # an append alone: deferred
-        load(conn, dropped=["a1"])
-        assert vacuum_tasks() > 0  # back, on the same database instance
+        load(conn, rows(*[(f"a{i}", i) for i in range(4 * warehouse.ROW_GROUP_ROWS)]))
+    with duckdb.connect(str(db), config=settings.duckdb_config()) as conn:
+        load(conn, dropped=[f"a{i}" for i in range(4 * warehouse.ROW_GROUP_ROWS) if i % 4])
+    groups, stored, live = _storage(db)
+    assert (groups, stored, live) == (4, 4 * warehouse.ROW_GROUP_ROWS, warehouse.ROW_GROUP_ROWS)
+    loads = 0
+    while _storage(db)[1] > _storage(db)[2]:  # until the deleted rows are gone
+        with duckdb.connect(str(db), config=settings.duckdb_config()) as conn:
+            load(conn, rows((f"b{loads}", loads)))
+        loads += 1
+        assert loads < warehouse.SLACK_ROW_GROUPS  # the deleted rows count as slack
+    groups, stored, live = _storage(db)
+    assert stored == live == warehouse.ROW_GROUP_ROWS + loads
+    assert groups <= 3
