@@ -63,6 +63,14 @@ def corpus_for(out: Path, n: int, seed: int, start: int = 0) -> Path:
 
 
 def trial(lake: Path, sources: Path, workers: int) -> dict:
+    """One run of the pipeline in a process of its own (`trial.py`), timed.
+
+    The disk's pending writes are flushed first (`os.sync`): the floors and the new corpus
+    write gigabytes just before the run with 1% new, and the kernel would write them back
+    while that run runs, sharing the disk with its checkpoints. A scheduled run starts long
+    after the last one, with nothing of the kind left to write.
+    """
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.run([_python(), "-m", "pipelines.bench.trial", "--lake", str(lake),
                            "--sources", str(sources), "--partition", today(),

@@ -8,6 +8,7 @@ function splits check time out of the loading steps without changing the pipelin
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -35,14 +36,7 @@ class PeakRss:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> int:
-        root = psutil.Process()
-        total = 0
-        for proc in [root, *root.children(recursive=True)]:
-            try:
-                total += proc.memory_info().rss
-            except psutil.Error:  # a worker that ended between listing and reading
-                pass
-        return total
+        return tree_rss(os.getpid())
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -60,6 +54,42 @@ class PeakRss:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def tree_rss(root: int) -> int:
+    """Summed RSS of process `root` and all its descendants, in bytes.
+
+    Why not psutil's `children(recursive=True)`: it reads the status of every process on the
+    machine to find the children, 1.4 ms a sample here, some 3% of a core at 20 samples a
+    second, and in the measured process, whose main thread waited for the sampler's hold on
+    the interpreter. Linux lists each thread's children in /proc (0.06 ms a sample); psutil
+    is the fallback where it does not.
+    """
+    if not os.path.exists(f"/proc/{root}/task/{root}/children"):
+        procs = [psutil.Process(root), *psutil.Process(root).children(recursive=True)]
+        return sum(_rss_or_zero(p) for p in procs)
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        try:  # a process that ended between listing and reading adds nothing
+            with open(f"/proc/{pid}/statm") as statm:
+                total += int(statm.read().split()[1]) * PAGE
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children") as children:
+                    todo.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def _rss_or_zero(proc: psutil.Process) -> int:
+    try:
+        return proc.memory_info().rss
+    except psutil.Error:  # a worker that ended between listing and reading
+        return 0
 
 
 GX_IMPORT = "(import great_expectations)"
