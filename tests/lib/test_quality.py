@@ -146,3 +146,18 @@ def test_no_copy_of_the_rows_outlives_the_data_docs(tmp_path):
     rows = pl.DataFrame({"figure_id": [f"d{i}" for i in range(6)], "claims": [1, 0, 1, 1, 1, 1]})
     assert data_docs.publish(tmp_path, "r1", {"claim_mentions": rows}) is not None
     assert copies_of(rows) == []
+
+
+def test_a_publish_renders_its_own_run_and_leaves_earlier_pages_alone(tmp_path):
+    from pipelines.lib import data_docs
+
+    rows = pl.DataFrame({"figure_id": ["a", "b"], "claims": [1, 1]})
+    index = data_docs.publish(tmp_path, "run-one", {"claim_mentions": rows})
+    pages = index.parent / "validations" / "claim_mentions"
+    [first] = list(pages.glob("run-one/**/*.html"))
+    written = first.stat().st_mtime_ns
+    data_docs.publish(tmp_path, "run-two", {"claim_mentions": rows.head(1)})
+    assert first.stat().st_mtime_ns == written  # not rendered again
+    assert len(list(pages.glob("run-two/**/*.html"))) == 1
+    listed = index.read_text(encoding="utf-8")
+    assert "run-one" in listed and "run-two" in listed
