@@ -51,3 +51,11 @@ def test_make_run_twice_builds_and_adds_nothing(tmp_path):
     assert len(carried) == counts["quality.check_results"], second
     assert not any(line.startswith("  passed ") for line in second.splitlines())
     assert any(home.iterdir())
+
+
+def test_the_module_spawned_workers_import_again_leaves_dagster_out():
+    """The article steps' workers are spawned, and import `make run`'s main module again."""
+    script = "import sys, pipelines.run; print('dagster' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr[-2000:]
