@@ -142,3 +142,26 @@ def test_loading_in_small_chunks_gives_the_same_tables(tmp_path, monkeypatch):
     materialize(resources_for(chunked, _sources(tmp_path, inbox)))
     assert _state(chunked) == _state(whole)
     assert count(chunked, "core.figures") > 7 * 10
+
+
+@pytest.mark.integration
+def test_parts_staged_by_two_runs_load_together_as_a_build_in_one_go(tmp_path):
+    """Two runs stage their articles and figures, each in a part of its own, and the loads run
+    once after both: every new row of both parts is loaded (the loads read only the staged
+    files that hold new rows, so this is the case where there are several)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    resources = resources_for(tmp_path / "lake", _sources(tmp_path, inbox))
+    staging = [dg.AssetKey(["raw", "inbox"]), dg.AssetKey(["raw", "sources"]),
+               dg.AssetKey(["staging", "articles"]), dg.AssetKey(["staging", "article_figures"])]
+    for half in (ARTICLES[::2], ARTICLES[1::2]):
+        for path in half:
+            shutil.copy(path, inbox)
+        materialize(resources, selection=staging)
+    parts = sorted((tmp_path / "lake" / "staging" / "article_figures").rglob("*.parquet"))
+    assert len(parts) == 2
+    materialize(resources)
+    scratch = tmp_path / "scratch"
+    materialize(resources_for(scratch, _sources(tmp_path, inbox)))
+    assert _state(tmp_path / "lake") == _state(scratch)
+    assert count(scratch, "core.articles") == len(ARTICLES)
