@@ -49,8 +49,6 @@ final as (
         list(distinct location order by location) filter (where location is not null)
             as locations,
         list(figure_id order by figure_id) as figure_ids,
-        list(distinct source_url order by source_url) filter (where source_url is not null)
-            as source_urls,
     from mentions
     group by claim_id
 )

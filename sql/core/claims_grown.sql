@@ -28,7 +28,6 @@ joined as (
         coalesce(old.subjects, []) || coalesce(added.subjects, []) as all_subjects,
         coalesce(old.locations, []) || coalesce(added.locations, []) as all_locations,
         coalesce(old.figure_ids, []) || added.figure_ids as all_figure_ids,
-        coalesce(old.source_urls, []) || coalesce(added.source_urls, []) as all_source_urls,
     from claims_added as added
     left join core.claims as old
         on added.claim_id = old.claim_id
@@ -75,7 +74,6 @@ merged as (
         nullif(list_sort(list_distinct(all_subjects)), []) as subjects,
         nullif(list_sort(list_distinct(all_locations)), []) as locations,
         list_sort(all_figure_ids) as figure_ids,
-        nullif(list_sort(list_distinct(all_source_urls)), []) as source_urls,
     from joined
 )
 

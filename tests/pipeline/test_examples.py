@@ -130,3 +130,18 @@ def test_dispute_sentences_reads_both_sides_back_to_their_sentences(built):
                for side in ("a", "b")}
     assert by_side == {"a": {("gaza_moh", 274)}, "b": {("idf", 100)}}
     assert all("274" in r["sentence"] for r in raid if r["side"] == "a")
+
+
+def test_sources_of_each_claim_lists_every_mentions_url(built):
+    lake, *_ = built
+    rows = run_example_dicts(lake, "sources_of_each_claim.sql")
+    assert len(rows) == query(lake, "select count(*) from core.claims")[0][0]
+    urls = {r["claim_id"]: r["source_urls"] for r in rows}
+    for claim_id, mentions in query(lake, """
+        select claim_id, list(figure_id) from core.claim_mentions group by claim_id
+    """):
+        expected = sorted({u for (u,) in query(
+            lake, "select source_url from core.figures where list_contains(?, figure_id) "
+                  "and source_url is not null", [mentions])}) or None
+        assert urls[claim_id] == expected, claim_id
+    assert any(len(u or []) > 1 for u in urls.values())
