@@ -108,7 +108,7 @@ def check_timer():
     def timed(name, rows, key):
         if "great_expectations" not in sys.modules:
             start = time.perf_counter()
-            quality.gx()
+            import great_expectations  # noqa: F401
 
             spent[GX_IMPORT] += time.perf_counter() - start
         start = time.perf_counter()

@@ -26,7 +26,7 @@ def index_path(lake: Path) -> Path:
 
 
 def _context(lake: Path):
-    gx = quality.gx()
+    import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
@@ -55,7 +55,7 @@ def publish(lake: Path, run_id: str, frames: dict[str, quality.Rows]) -> Path | 
     Returns the site's index, or None when GX could not build it (the checks do not depend on
     the docs, so a failure here is logged by the caller, never raised into the asset).
     """
-    gx = quality.gx()
+    import great_expectations as gx
     from great_expectations.core.expectation_suite import ExpectationSuite
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (

@@ -9,10 +9,8 @@ suite parameters filled from `pipelines.vocabulary`, so the suites and the code 
 from __future__ import annotations
 
 import gc
-import importlib.util
 import json
 import logging
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -65,41 +63,13 @@ def rules_of(name: str) -> dict[str, dict]:
     return rules
 
 
-LAZY_MODULES = ("scipy.stats",)  # imported by GX, used by no expectation of Tally's suites
-
-
-def gx():
-    """The `great_expectations` module, imported with LAZY_MODULES loaded on first use.
-
-    Why: importing GX imports every core expectation, and one of them (the KL divergence test)
-    imports scipy.stats at the top of its module: about 0.9 s of GX's 2.3-2.7 s import, paid by
-    the first check of every run, a twelfth of a run with 1% new at 300,000 articles and a
-    quarter at 30,000. Python's own LazyLoader puts a module in place that runs its code when
-    an attribute of it is first read, so the expectation still works if a suite ever uses it.
-    Everything in Tally that needs GX comes through here first.
-    """
-    for name in LAZY_MODULES:
-        if name not in sys.modules and (spec := importlib.util.find_spec(name)) is not None:
-            spec.loader = importlib.util.LazyLoader(spec.loader)
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
-            spec.loader.exec_module(module)
-            # bound on its package as an import would, so `from scipy import stats` finds it
-            # there instead of importing it again, which would read it and so run it
-            parent, _, child = name.rpartition(".")
-            setattr(sys.modules[parent], child, module)
-    import great_expectations
-
-    return great_expectations
-
-
 @cache
 def _batch_definition():
-    gx_module = gx()
+    import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
-    context = gx_module.get_context(mode="ephemeral")
+    context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     asset = context.data_sources.add_pandas("tally").add_dataframe_asset("frame")
     definition = asset.add_batch_definition_whole_dataframe("whole")
