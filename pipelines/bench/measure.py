@@ -77,11 +77,15 @@ def tree_rss(root: int) -> int:
         try:  # a process that ended between listing and reading adds nothing
             with open(f"/proc/{pid}/statm") as statm:
                 total += int(statm.read().split()[1]) * PAGE
-            for tid in os.listdir(f"/proc/{pid}/task"):
-                with open(f"/proc/{pid}/task/{tid}/children") as children:
-                    todo.extend(int(child) for child in children.read().split())
+            threads = os.listdir(f"/proc/{pid}/task")
         except (OSError, ValueError, IndexError):
             continue
+        for tid in threads:
+            try:  # nor does a thread that ended: the others' children still count
+                with open(f"/proc/{pid}/task/{tid}/children") as children:
+                    todo.extend(int(child) for child in children.read().split())
+            except (OSError, ValueError):
+                continue
     return total
 
 

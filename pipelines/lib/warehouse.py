@@ -190,9 +190,11 @@ def vacuum_when_due(conn: duckdb.DuckDBPyConnection, *tables: str) -> None:
     row group of its own until a table holds SLACK_ROW_GROUPS more row groups than its live rows
     fill (counting the one this load adds); then the next checkpoint folds them together.
     Deleted rows lower the live count, so they are slack too, and that checkpoint reclaims
-    them with the rest: DuckDB remembers which row groups await a vacuum from one database
-    instance to the next. Connections open with the vacuum off (`settings.duckdb_config`); it
-    is set here either way, for a connection opened without that setting.
+    what it can merge (DuckDB merges at most three neighbouring row groups into fewer; deletes
+    spread thinly over many can stay): it remembers which row groups await a vacuum from one
+    database instance to the next. Connections open with the vacuum off
+    (`settings.duckdb_config`); it is set here either way, for a connection opened without that
+    setting.
     """
     due = False
     for table in tables:
