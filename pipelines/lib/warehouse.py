@@ -196,13 +196,15 @@ def vacuum_when_due(conn: duckdb.DuckDBPyConnection, *tables: str) -> None:
     (`settings.duckdb_config`); it is set here either way, for a connection opened without that
     setting.
     """
-    due = False
-    for table in tables:
-        groups = run(conn, "select count(distinct row_group_id) from "
-                           f"pragma_storage_info('{table}')")[0][0]
-        filled = -(-run(conn, f"select count(*) from {table}")[0][0] // ROW_GROUP_ROWS)
-        due = due or groups + 1 - filled >= SLACK_ROW_GROUPS
+    due = any(_slack(conn, table) + 1 >= SLACK_ROW_GROUPS for table in tables)
     run(conn, "reset max_vacuum_tasks" if due else "set max_vacuum_tasks = 0")
+
+
+def _slack(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Row groups `table` holds beyond those its live rows would fill."""
+    groups = run(conn, "select count(distinct row_group_id) from "
+                       f"pragma_storage_info('{table}')")[0][0]
+    return groups - -(-run(conn, f"select count(*) from {table}")[0][0] // ROW_GROUP_ROWS)
 
 
 BULK_INSERT_MEMORY = "256MB"  # DuckDB's budget while it inserts a spooled file
