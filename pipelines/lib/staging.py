@@ -9,14 +9,15 @@ both stages on every run, the small ones included.
 from __future__ import annotations
 
 import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from itertools import chain
 
 import polars as pl
 
 from pipelines.lib.articles import ArticleError, canonical_url, parse_article
+from pipelines.lib.in_order import map_in_order
 from pipelines.lib.raw_store import read_payload
 from pipelines.lib.records import (
     ARTICLE_SCHEMA,
@@ -48,13 +49,7 @@ def run_batches(fn: Callable, batches: Iterable, workers: int) -> Iterator:
         return
     spawn = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Dagster process
     with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
-        pending = deque([pool.submit(fn, first), pool.submit(fn, second)])
-        for batch in batches:
-            pending.append(pool.submit(fn, batch))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        yield from map_in_order(pool, fn, chain([first, second], batches), 2 * workers)
 
 
 def parse_batch(lake: str, items: list[dict]) -> tuple[pl.DataFrame, list[dict], list[str]]:
