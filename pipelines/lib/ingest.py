@@ -11,14 +11,17 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from stat import S_ISREG
 from urllib.parse import unquote, urlparse
 
 from pipelines.lib.feeds import FeedError, parse_feed
 from pipelines.lib.http import Fetcher, FetchResult, host_allowed
+from pipelines.lib.in_order import map_in_order
 from pipelines.lib.raw_store import FetchLogRow, RawStore
 from pipelines.lib.records import quarantine_row
 from pipelines.lib.sources import Source
@@ -28,6 +31,13 @@ STATISTICS_SUFFIXES = {".json": "json", ".csv": "csv"}
 # Files still being written (editors, downloads) are picked up once they get their real name.
 IGNORED_NAMES = (".*", "*~", "*.tmp", "*.part", "*.crdownload")
 _IGNORED = re.compile("|".join(fnmatch.translate(p) for p in IGNORED_NAMES))
+# An inbox is read by a thread ahead of the one that stores what it reads: a file not in the
+# page cache waits on the disk, and the storing thread waited with it. 40,000 files of the
+# bench's corpus out of the page cache took 4.5-4.9 s instead of 6.7-7.3 s; two reading threads
+# 3.7-4.0 s, but a warm inbox 2.7-2.8 s instead of 2.2-2.5, handing the interpreter to and fro.
+READING_THREADS = 1
+FILES_PER_READ = 32  # files per task: a task per file cost more than a warm read
+READ_AHEAD_BYTES = 1_000_000  # larger files are read when their turn comes, not held waiting
 
 
 @dataclass
@@ -114,30 +124,26 @@ class Ingestor:
             report.unchanged += 1
         return digest
 
-    def _read_local(self, report: IngestReport, source: Source, path: Path,
-                    kind: str, locator: str) -> tuple[str, bytes] | None:
-        """Read one local file into the store under `locator` (`_local_locator`).
+    def _read_local(self, report: IngestReport, source: Source, path: Path | str,
+                    kind: str, locator: str, file: LocalFile | None = None
+                    ) -> tuple[str, bytes] | None:
+        """Read one local file (or take `file`, read already) into the store under `locator`
+        (`_local_locator`).
 
         A local file's modification time and size play the part of HTTP's Last-Modified (kept
         in the fetch log's `last_modified` as `<mtime_ns>:<size>`), so an inbox walk can tell
         an unchanged file from its last read without opening it (`_ingest_inbox`).
         """
-        row = FetchLogRow(batch=self.store.batch, source=source.name, locator=locator, ok=False)
-        try:
-            stat = os.stat(path)
-            row.last_modified = _stamp(stat)
-            size = stat.st_size
-            if size > self.max_bytes:
-                raise ValueError(f"file larger than {self.max_bytes} bytes ({size})")
-            if not S_ISREG(stat.st_mode):
-                raise ValueError("not a regular file")
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except (OSError, ValueError) as exc:
-            row.error = str(exc)
+        if file is None or file.unread:
+            file = read_file(path, self.max_bytes)
+        row = FetchLogRow(batch=self.store.batch, source=source.name, locator=locator, ok=False,
+                          last_modified=file.stamp)
+        if file.data is None:
+            row.error = file.error
             self.store.log(row)
-            self._fail(report, source, locator, str(exc), rule="file_unreadable")
+            self._fail(report, source, locator, file.error, rule="file_unreadable")
             return None
+        data = file.data
         if not data.strip():
             row.error = "empty file"
             self.store.log(row)
@@ -299,6 +305,16 @@ class Ingestor:
         if not folder.is_dir():
             report.messages.append(f"{source.name}: inbox {folder} does not exist yet")
             return
+        with ThreadPoolExecutor(READING_THREADS, thread_name_prefix="inbox") as pool:
+            chunks = _chunked(self._changed_files(report, source), FILES_PER_READ)
+            read = map_in_order(pool, self._read_ahead, chunks, 2 * READING_THREADS)
+            for (locator, path, kind), file in chain.from_iterable(read):
+                self._read_local(report, source, path, kind, locator, file)
+
+    def _changed_files(self, report: IngestReport, source: Source
+                       ) -> Iterator[tuple[str, str, str]]:
+        """(locator, path, kind) of each inbox file new or changed since its last good read.
+        The others are counted as unchanged, or quarantined for their type, as the walk goes."""
         for locator, path, kind in self._inbox_files(source):
             if kind is None:
                 suffix = os.path.splitext(path)[1].lower()
@@ -306,7 +322,12 @@ class Ingestor:
                            f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
                            ".txt, .json or .csv", rule="file_type_unsupported")
             elif not self._unchanged(report, source, locator, path):
-                self._read_local(report, source, Path(path), kind, locator)
+                yield locator, path, kind
+
+    def _read_ahead(self, files: list[tuple[str, str, str]]
+                    ) -> list[tuple[tuple[str, str, str], LocalFile]]:
+        """In a reading thread: each file with what reading it found."""
+        return [(item, read_file(item[1], self.max_bytes, READ_AHEAD_BYTES)) for item in files]
 
     def pending(self, source: Source) -> Iterator[tuple[str, str]]:
         """(locator, `<mtime_ns>:<size>`) of each file of an inbox source that a run would read
@@ -333,6 +354,60 @@ class Ingestor:
             suffix = os.path.splitext(path)[1].lower()
             yield locator, path, ("article" if suffix in ARTICLE_SUFFIXES
                                   else "statistics" if suffix in STATISTICS_SUFFIXES else None)
+
+
+@dataclass
+class LocalFile:
+    """What reading a local file found: its stamp (`_stamp`, when it could be looked at), and
+    its bytes or why they could not be read."""
+
+    stamp: str | None = None
+    data: bytes | None = None
+    error: str = ""
+
+    @property
+    def unread(self) -> bool:
+        """Looked at, not read yet (`read_file`'s `read_up_to`)."""
+        return self.data is None and not self.error
+
+
+def read_file(path: Path | str, max_bytes: int, read_up_to: int | None = None) -> LocalFile:
+    """A local file's stamp and bytes; only its stamp (`LocalFile.unread`) when it is larger
+    than `read_up_to`."""
+    file = LocalFile()
+    try:
+        stat = os.stat(path)
+        file.stamp = _stamp(stat)
+        if stat.st_size > max_bytes:
+            raise ValueError(f"file larger than {max_bytes} bytes ({stat.st_size})")
+        if not S_ISREG(stat.st_mode):
+            raise ValueError("not a regular file")
+        if read_up_to is not None and stat.st_size > read_up_to:
+            return file
+        file.data = _read_bytes(path, stat.st_size)
+    except (OSError, ValueError) as exc:
+        file.error = str(exc)
+    return file
+
+
+def _read_bytes(path: Path | str, size: int) -> bytes:
+    """The whole file, in the fewest system calls: open, a read of `size` and one more byte, the
+    read that finds the end, close. A built-in `open(path, "rb").read()` makes nine, and each
+    lets the storing thread take the interpreter: 40,000 files in the page cache took 2.6-2.7 s
+    that way, 2.3-2.4 s this way."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        parts = [os.read(fd, size + 1)]
+        while parts[-1]:
+            parts.append(os.read(fd, 1 << 20))
+    finally:
+        os.close(fd)
+    return parts[0] if len(parts) == 2 else b"".join(parts)
+
+
+def _chunked(items: Iterable, size: int) -> Iterator[list]:
+    items = iter(items)
+    return iter(lambda: list(islice(items, size)), [])
 
 
 def _stamp(stat: os.stat_result) -> str:
