@@ -70,8 +70,9 @@ def part_name(content_hashes: Iterable[str]) -> str:
     deps=[dg.AssetKey(["raw", "sources"]), dg.AssetKey(["raw", "inbox"])],
     kinds={"python", "parquet"},
     description="Article payloads first seen on the partition's day, parsed to title, outlet, "
-    "author, publication date and body text (trafilatura for HTML; captions and comments left "
-    "out). Unusable pages go to quarantine with the reason.",
+    "author, publication date and body text (HTML: the body by resiliparse, captions and "
+    "comments left out; the metadata by trafilatura). Unusable pages go to quarantine with the "
+    "reason.",
 )
 def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg.MaterializeResult:
     day = context.partition_key
