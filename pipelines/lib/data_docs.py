@@ -30,6 +30,7 @@ def _context(lake: Path):
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    quality.skip_fingerprints()
     root = Path(lake) / "quality"
     root.mkdir(parents=True, exist_ok=True)
     context = gx.get_context(mode="file", project_root_dir=str(root))

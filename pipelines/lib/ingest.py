@@ -309,25 +309,28 @@ class Ingestor:
             chunks = _chunked(self._changed_files(report, source), FILES_PER_READ)
             read = map_in_order(pool, self._read_ahead, chunks, 2 * READING_THREADS)
             for (locator, path, kind), file in chain.from_iterable(read):
-                self._read_local(report, source, path, kind, locator, file)
+                if kind is None:
+                    suffix = os.path.splitext(path)[1].lower()
+                    self._fail(report, source, locator,
+                               f"unsupported file type {suffix or '(none)'!r}: expected .html, "
+                               ".htm, .txt, .json or .csv", rule="file_type_unsupported")
+                else:
+                    self._read_local(report, source, path, kind, locator, file)
 
     def _changed_files(self, report: IngestReport, source: Source
-                       ) -> Iterator[tuple[str, str, str]]:
-        """(locator, path, kind) of each inbox file new or changed since its last good read.
-        The others are counted as unchanged, or quarantined for their type, as the walk goes."""
+                       ) -> Iterator[tuple[str, str, str | None]]:
+        """(locator, path, kind) of each inbox file new or changed since its last good read, or
+        of a type the inbox does not take (kind None: quarantined when its turn comes, so the
+        quarantine keeps the walk's order). The unchanged ones are counted as the walk goes."""
         for locator, path, kind in self._inbox_files(source):
-            if kind is None:
-                suffix = os.path.splitext(path)[1].lower()
-                self._fail(report, source, locator,
-                           f"unsupported file type {suffix or '(none)'!r}: expected .html, .htm, "
-                           ".txt, .json or .csv", rule="file_type_unsupported")
-            elif not self._unchanged(report, source, locator, path):
+            if kind is None or not self._unchanged(report, source, locator, path):
                 yield locator, path, kind
 
-    def _read_ahead(self, files: list[tuple[str, str, str]]
-                    ) -> list[tuple[tuple[str, str, str], LocalFile]]:
-        """In a reading thread: each file with what reading it found."""
-        return [(item, read_file(item[1], self.max_bytes, READ_AHEAD_BYTES)) for item in files]
+    def _read_ahead(self, files: list[tuple[str, str, str | None]]
+                    ) -> list[tuple[tuple[str, str, str | None], LocalFile | None]]:
+        """In a reading thread: each file with what reading it found (None: not to be read)."""
+        return [(item, None if item[2] is None
+                 else read_file(item[1], self.max_bytes, READ_AHEAD_BYTES)) for item in files]
 
     def pending(self, source: Source) -> Iterator[tuple[str, str]]:
         """(locator, `<mtime_ns>:<size>`) of each file of an inbox source that a run would read

@@ -67,14 +67,9 @@ def rules_of(name: str) -> dict[str, dict]:
 def _batch_definition():
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
-    from great_expectations.execution_engine import pandas_execution_engine
 
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
-    # GX fingerprints every frame under HASH_THRESHOLD bytes (pandas' hash of every row, then
-    # md5) only to label the batch in its result's metadata, which Tally does not keep: its
-    # results name failing rows by their key. The hashing was a third of each run of the
-    # figures suite, 0.04 of 0.10 s on a slice of 190,000 figures.
-    pandas_execution_engine.HASH_THRESHOLD = 0
+    skip_fingerprints()
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     asset = context.data_sources.add_pandas("tally").add_dataframe_asset("frame")
@@ -84,6 +79,19 @@ def _batch_definition():
     # each GX run (`forget_batches`) takes milliseconds instead of 0.19 s.
     gc.freeze()
     return definition
+
+
+def skip_fingerprints() -> None:
+    """Keep GX from hashing the frames it validates, in this process.
+
+    GX fingerprints every frame under HASH_THRESHOLD bytes (pandas' hash of every row, then
+    md5) only to label the batch in its result's metadata, which Tally does not keep: its
+    results name failing rows by their key. The hashing was a third of each run of the figures
+    suite, 0.04 of 0.10 s on a slice of 190,000 figures.
+    """
+    from great_expectations.execution_engine import pandas_execution_engine
+
+    pandas_execution_engine.HASH_THRESHOLD = 0
 
 
 ROWS_PER_VALIDATION = 200_000  # rows per GX run: see warehouse.RULE_ROWS for why not more
@@ -143,7 +151,7 @@ def _validate(name: str, rows: pl.DataFrame, key: str) -> dict[str, RuleResult]:
 
     The first run asks GX for BOOLEAN_ONLY results on just the columns the suite reads: listing
     every failing row (COMPLETE) costs GX per expectation and per row even when nothing fails,
-    and every column handed over is copied and hashed. The failing rules' expectations then run
+    and every column handed over is copied. The failing rules' expectations then run
     again on the same frame with COMPLETE, whose unexpected_index_list gives the failing rows'
     positions; their keys and sample rows are read from `rows`.
     """
@@ -218,8 +226,8 @@ def _suite(name: str, rules: frozenset[str] | None = None):
 def _run(suite, frame, result_format: str):
     """Validate a pandas frame with GX's validator, handing GX the frame once.
 
-    `Batch.validate` builds this same validator, which fetches the batch again: the frame was
-    fingerprinted (GX hashes every frame under 1 GB) twice per run.
+    `Batch.validate` builds this same validator, which loads the batch again: each frame was
+    loaded, and hashed (before `skip_fingerprints`), twice per run.
     """
     from great_expectations.validator.v1_validator import Validator
 
