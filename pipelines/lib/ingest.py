@@ -33,7 +33,7 @@ IGNORED_NAMES = (".*", "*~", "*.tmp", "*.part", "*.crdownload")
 _IGNORED = re.compile("|".join(fnmatch.translate(p) for p in IGNORED_NAMES))
 # An inbox is read by a thread ahead of the one that stores what it reads: a file not in the
 # page cache waits on the disk, and the storing thread waited with it. 40,000 files of the
-# bench's corpus out of the page cache took 4.5-4.9 s instead of 6.7-7.3 s; two reading threads
+# bench's corpus out of the page cache took 4.5-5.0 s instead of 6.7-7.3 s; two reading threads
 # 3.7-4.0 s, but a warm inbox 2.7-2.8 s instead of 2.2-2.5, handing the interpreter to and fro.
 READING_THREADS = 1
 FILES_PER_READ = 32  # files per task: a task per file cost more than a warm read
