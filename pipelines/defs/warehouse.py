@@ -133,8 +133,6 @@ def _staged_figure_ids(files: list, articles: pl.DataFrame) -> pl.DataFrame:
     their keys scanned the 2.4 million ids of the day's large file twice (0.35-0.45 s) in a run
     that wanted none of them.
     """
-    if not files:
-        return frame([], {"figure_id": pl.String, "part": pl.UInt32})
     staged = _scan_by_part(files, ["figure_id", "article_id", "content_hash"], FIGURE_SCHEMA)
     return (staged.join(articles.lazy(), on=["article_id", "content_hash"], how="semi")
             .select("figure_id", "part").collect(engine="streaming"))
@@ -144,9 +142,16 @@ def _scan_by_part(files: list, columns: list[str], schema: dict) -> pl.LazyFrame
     """`columns` of the staged `files`, with each row's file as its index in `files` (`part`),
     so that a load can go on to read only the files that hold the rows it wants. A file
     staged before a column existed gives nulls in it."""
+    if not files:
+        return frame([], {**{c: schema[c] for c in columns}, "part": pl.UInt32}).lazy()
     return pl.concat([scan_parquet([path], schema).select(columns)
                       .with_columns(part=pl.lit(index, pl.UInt32))
                       for index, path in enumerate(files)])
+
+
+def _holding(files: list, rows: pl.DataFrame) -> list:
+    """The files (of `_scan_by_part`'s `files`) that hold `rows`, in their order."""
+    return [files[index] for index in rows["part"].unique().sort()]
 
 
 def _whole_articles(chunks: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
@@ -182,8 +187,7 @@ def core_articles(context: dg.AssetExecutionContext, tally: TallyConfig,
     # everything staged (small); only the rows that differ from the table are read and written.
     folder = tally.staging("articles")
     files = parquet_files(folder)
-    staged = (_scan_by_part(files, ARTICLE_KEYS, ARTICLE_SCHEMA).collect() if files else
-              frame([], {**{k: ARTICLE_SCHEMA[k] for k in ARTICLE_KEYS}, "part": pl.UInt32}))
+    staged = _scan_by_part(files, ARTICLE_KEYS, ARTICLE_SCHEMA).collect()
     chosen = latest_articles(staged)
     pair = ["article_id", "content_hash"]
     with duckdb.get_connection() as conn:
@@ -191,7 +195,7 @@ def core_articles(context: dg.AssetExecutionContext, tally: TallyConfig,
         current = (frame([], {k: ARTICLE_SCHEMA[k] for k in pair}) if full
                    else conn.sql("select article_id, content_hash from core.articles").pl())
         wanted = chosen.join(current, on=pair, how="anti")
-        holding = [files[index] for index in wanted["part"].unique().sort()]
+        holding = _holding(files, wanted)
         wanted = wanted.select(ARTICLE_KEYS)
         dropped = current.join(chosen, on=pair, how="anti")
         head: list[pl.DataFrame] = []
@@ -358,7 +362,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
         pl.col("record_key").alias("figure_id"))
     known = pl.concat([loaded.select("figure_id"), quarantined])
     new_keys = wanted.join(known, on="figure_id", how="anti")
-    holding = [staged_files[index] for index in new_keys["part"].unique().sort()]
+    holding = _holding(staged_files, new_keys)
     new_keys, wanted = new_keys.select("figure_id").unique(), wanted.select("figure_id").unique()
     stats_ids = stats.select("figure_id")
     stats_known = pl.concat([loaded.filter(pl.col("origin") == "statistics").select("figure_id"),
