@@ -150,8 +150,12 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
         if kept:
             run(conn, "delete from export_members where part is null or not list_contains(?, "
                       "part)", [[files.index(p) for p in kept]])
-            select = (f"select t.* from {table} as t anti join export_members as kept "
-                      f"on t.{parted.key} = kept.key")
+            # the keys first, then their rows: an anti join of the whole table read every
+            # column of every row (at 300,000 articles, 2 GB of text for 3,000 new articles:
+            # 0.4-0.9 s against 0.08 s)
+            select = (f"select * from {table} semi join (select {parted.key} from {table} "
+                      f"anti join export_members as kept on {parted.key} = kept.key) "
+                      f"using ({parted.key})")
         new = version / f"part-{number:06d}.parquet"
         tmp = version / f".tmp-{new.name}.partial"
         metadata = {"tally_rows": str(written), "tally_digest": str(digest),
