@@ -26,13 +26,19 @@ from pipelines.defs.statistics import staged_statistics_figures
 from pipelines.lib import claim_updates, exports, figure_rules, quality, warehouse
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
+    FETCH_LOG_SCHEMA,
+    MANIFEST_SCHEMA,
+    PAYLOAD_KEY,
     RawStore,
+    first_sightings,
     parquet_batches,
     parquet_files,
     parquet_listing,
+    parquet_stamped,
     read_columns,
     read_parquet,
     read_parquet_dir,
+    read_parquet_files,
     remove_tree,
     row_groups_holding,
     scan_parquet,
@@ -528,26 +534,75 @@ def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: Du
     # The same batch files (each written once) mean the same rows: a run that read nothing
     # new leaves both tables, and their exports, alone.
     store = RawStore(tally.lake, batch="read-only")
-    batches = [*parquet_listing(store.root / "fetch_log"),
-               *parquet_listing(store.root / "manifest")]
+    logs = parquet_stamped(store.root / "fetch_log")
+    manifests = parquet_stamped(store.root / "manifest")
+    listing = [entry for _, entry in logs + manifests]
     with duckdb.get_connection() as conn:
-        same, inputs = inputs_unchanged(context, conn, "raw.fetch_log", [], *batches)
+        same, inputs = inputs_unchanged(context, conn, "raw.fetch_log", [], *listing)
         same = same and warehouse.table_exists(conn, "raw.payloads")
+        loaded = set((warehouse.built_from(conn, RAW_FILES) or "").splitlines())
+        append = (not full_rebuild(context) and bool(loaded) and loaded <= set(listing)
+                  and _has_columns(conn, "raw.fetch_log", FETCH_LOG_SCHEMA)
+                  and _has_columns(conn, "raw.payloads", MANIFEST_SCHEMA))
     if same:
         for key in (["raw", "fetch_log"], ["raw", "payloads"]):
             yield dg.MaterializeResult(asset_key=key, metadata=skipped("raw batch files"))
         return
-    log = store.fetch_log().sort("fetched_at")
-    payloads = store.manifest().sort("first_seen_at")  # one row per payload, even after races
     with duckdb.get_connection() as conn:
-        warehouse.replace_table(conn, "raw.fetch_log", log)
-        warehouse.replace_table(conn, "raw.payloads", payloads)
+        if append:
+            log = read_parquet_files([p for p, e in logs if e not in loaded], FETCH_LOG_SCHEMA)
+            payloads = _append_raw(conn, log.sort("fetched_at"), read_parquet_files(
+                [p for p, e in manifests if e not in loaded], MANIFEST_SCHEMA))
+        else:
+            log = store.fetch_log().sort("fetched_at")
+            # one row per payload, even after races
+            payloads = store.manifest().sort("first_seen_at")
+            warehouse.replace_table(conn, "raw.fetch_log", log)
+            warehouse.replace_table(conn, "raw.payloads", payloads)
         for table in ("raw.fetch_log", "raw.payloads"):
             warehouse.record_build(conn, table, inputs, context.run_id)
-    yield dg.MaterializeResult(asset_key=["raw", "fetch_log"],
-                               metadata=_table_metadata(log, "raw.fetch_log"))
-    yield dg.MaterializeResult(asset_key=["raw", "payloads"],
-                               metadata=_table_metadata(payloads, "raw.payloads"))
+        warehouse.record_build(conn, RAW_FILES, "\n".join(listing), context.run_id)
+        counts = {t: warehouse.run(conn, f"select count(*) from {t}")[0][0]  # noqa: S608
+                  for t in ("raw.fetch_log", "raw.payloads")}
+    for key, rows in ((["raw", "fetch_log"], log), (["raw", "payloads"], payloads)):
+        meta = _table_metadata(rows, ".".join(key))
+        meta["dagster/row_count"] = counts[".".join(key)]
+        meta["rebuilt"] = "new batch files appended" if append else "whole"
+        yield dg.MaterializeResult(asset_key=key, metadata=meta)
+
+
+RAW_FILES = "raw.fetch_log/files"  # meta.builds: the batch files the raw tables hold
+
+
+def _has_columns(conn, table: str, schema: dict) -> bool:
+    """Whether `table` exists with `schema`'s columns: one written before a column was added
+    is rebuilt whole, not appended to."""
+    return warehouse.table_exists(conn, table) and set(conn.table(table).columns) == set(schema)
+
+
+def _append_raw(conn, log: pl.DataFrame, manifest: pl.DataFrame) -> pl.DataFrame:
+    """Add new batch files' rows to the raw tables; returns the payload rows written.
+
+    Why not rebuild them: at 300,000 articles that rewrote 600,000 rows (0.9 s) in a run that
+    added 3,000. Appending again after a failure adds nothing twice: a log row already there
+    (same batch, source, locator and time) is left out, and a payload's row is its earliest
+    sighting, old or new.
+    """
+    with warehouse.registered(conn, log), warehouse.transaction(conn):
+        warehouse.run(conn, "insert into raw.fetch_log by name select * from incoming "
+                            "anti join raw.fetch_log using (batch, source, locator, fetched_at)")
+    # the key's column names, never data
+    keys = " and ".join(f"p.{c} is not distinct from incoming.{c}" for c in PAYLOAD_KEY)
+    with warehouse.registered(conn, manifest):
+        known = conn.sql(f"select * from raw.payloads as p where exists "  # noqa: S608
+                         f"(select 1 from incoming where {keys})").pl()
+    # DuckDB names the time zone Etc/UTC: the same instants, relabelled to concatenate
+    new = manifest.select(known.columns)
+    payloads = first_sightings(pl.concat([known.cast(new.schema), new]))
+    with warehouse.registered(conn, payloads), warehouse.transaction(conn):
+        warehouse.run(conn, f"delete from raw.payloads as p using incoming where {keys}")  # noqa: S608
+        warehouse.run(conn, "insert into raw.payloads by name select * from incoming")
+    return payloads
 
 
 @dg.asset(

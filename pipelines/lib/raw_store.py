@@ -344,16 +344,34 @@ def parquet_listing(folder: LakePath) -> list[str]:
     A load that finds the same listing as last time would read the same rows, so it can skip
     (rewriting a file in place, as a re-extraction does, changes its stamp).
     """
+    return [entry for _, entry in parquet_stamped(folder)]
+
+
+def parquet_stamped(folder: LakePath) -> list[tuple[LakePath, str]]:
+    """Each Parquet file under `folder` with its `parquet_listing` entry."""
     out = []
     for path in parquet_files(folder):
         info = path.stat()
-        out.append(f"{path}:{info.st_size}:{getattr(info, 'st_mtime_ns', info.st_mtime)}")
+        out.append((path, f"{path}:{info.st_size}:{getattr(info, 'st_mtime_ns', info.st_mtime)}"))
     return out
 
 
 def read_parquet_dir(folder: LakePath, schema: dict) -> pl.DataFrame:
     """All Parquet files under a folder as one frame (an empty frame of `schema` when none)."""
-    files = parquet_files(folder)
+    return read_parquet_files(parquet_files(folder), schema)
+
+
+PAYLOAD_KEY = ("source", "locator", "content_hash")
+
+
+def first_sightings(rows: pl.DataFrame) -> pl.DataFrame:
+    """Manifest rows, one per payload (PAYLOAD_KEY): the earliest record of each."""
+    return rows.sort("first_seen_at", "batch").unique(list(PAYLOAD_KEY), keep="first",
+                                                      maintain_order=True)
+
+
+def read_parquet_files(files: list[LakePath], schema: dict) -> pl.DataFrame:
+    """Parquet files as one frame, with `schema`'s columns (nulls where a file lacks one)."""
     if not files:
         return pl.DataFrame(schema=schema)
     return _with_columns_of(pl.concat([read_parquet(f) for f in files], how="diagonal_relaxed"),
@@ -554,9 +572,7 @@ class RawStore:
         Two runs started together can both record the same new payload in their own batch
         files; the earlier record wins, so the payload is never counted twice.
         """
-        rows = read_parquet_dir(self.root / "manifest", MANIFEST_SCHEMA)
-        return rows.sort("first_seen_at", "batch").unique(
-            ["source", "locator", "content_hash"], keep="first", maintain_order=True)
+        return first_sightings(read_parquet_dir(self.root / "manifest", MANIFEST_SCHEMA))
 
     def payload_count(self) -> int:
         """The number of rows of `manifest()`, reading only the three key columns: a run's

@@ -1,0 +1,102 @@
+"""The raw tables take a run's new batch files by appending them, and always equal a rebuild."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import polars as pl
+import pytest
+
+from pipelines.defs.news import REBUILD_TAG
+from pipelines.defs.warehouse import RAW_FILES, _append_raw
+from pipelines.lib.raw_store import MANIFEST_SCHEMA
+from tests.conftest import SAMPLES, resources_for, write_sources
+from tests.pipeline.helpers import all_assets, query
+
+ARTICLES = sorted((SAMPLES / "articles").iterdir())
+RAW = [dg.AssetKey(["raw", name]) for name in ("sources", "inbox", "fetch_log", "payloads")]
+
+
+def _run(resources: dict, tags: dict | None = None) -> str:
+    """Materialize the raw assets; how raw.payloads was built."""
+    result = dg.materialize(all_assets(), resources=resources, selection=RAW,
+                            instance=dg.DagsterInstance.ephemeral(), tags=tags)
+    [event] = [e for e in result.get_asset_materialization_events()
+               if e.asset_key == dg.AssetKey(["raw", "payloads"])]
+    return event.materialization.metadata["rebuilt"].value
+
+
+def _rows(lake: Path) -> dict[str, list]:
+    return {table: sorted(query(lake, f"select columns(*)::varchar from {table}"))  # noqa: S608
+            for table in ("raw.fetch_log", "raw.payloads")}
+
+
+@pytest.mark.integration
+def test_new_batch_files_are_appended_and_equal_a_rebuild(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for path in ARTICLES[:-1]:
+        shutil.copy(path, inbox)
+    lake = tmp_path / "lake"
+    sources = write_sources(tmp_path / "sources.yaml", [
+        {"name": "desk-inbox", "kind": "inbox", "path": str(inbox)}])
+    resources = resources_for(lake, sources)
+    assert _run(resources) == "whole"
+    [(first_files,)] = query(lake, "select inputs from meta.builds where asset = ?", [RAW_FILES])
+
+    shutil.copy(ARTICLES[-1], inbox)
+    assert _run(resources) == "new batch files appended"
+    appended = _rows(lake)
+    assert len(appended["raw.payloads"]) == len(ARTICLES)
+
+    # The record of the files taken lost after the append (a run stopped between the two):
+    # the next run appends the same files again, and adds nothing twice.
+    with duckdb.connect(str(lake / "warehouse.duckdb")) as conn:
+        conn.execute("update meta.builds set inputs = ? where asset = ?", [first_files, RAW_FILES])
+        conn.execute("delete from meta.builds where asset = 'raw.fetch_log'")
+    assert _run(resources) == "new batch files appended"
+    assert _rows(lake) == appended
+
+    # A batch file taken before that changed since: the tables are rebuilt whole.
+    batch_file = next((lake / "raw" / "fetch_log").rglob("*.parquet"))
+    os.utime(batch_file, ns=(1, 1))
+    assert _run(resources) == "whole"
+    assert _rows(lake) == appended
+
+    assert _run(resources, tags={REBUILD_TAG: "full"}) == "whole"
+    assert _rows(lake) == appended
+
+    # A table written before a column was added is rebuilt whole, and gets the column.
+    with duckdb.connect(str(lake / "warehouse.duckdb")) as conn:
+        conn.execute("alter table raw.fetch_log drop column elapsed_s")
+        conn.execute("delete from meta.builds where asset = 'raw.fetch_log'")
+    assert _run(resources) == "whole"
+    assert _rows(lake) == appended
+
+
+def test_a_payload_keeps_its_earliest_sighting_old_or_new():
+    """Two runs can record the same new payload: the earlier record wins, even when it comes
+    in a batch file read after the later one."""
+    def sighting(batch: str, day: int) -> dict:
+        return {"content_hash": "h1", "source": "desk", "locator": "desk/a.html",
+                "batch": batch, "first_seen_at": datetime(2026, 12, day, tzinfo=UTC)}
+
+    table = pl.DataFrame([sighting("late", 6)], schema=MANIFEST_SCHEMA)
+    with duckdb.connect() as conn:
+        conn.execute("create schema raw")
+        conn.register("t", table.to_arrow())
+        conn.execute("create table raw.payloads as select * from t")
+        conn.execute("create table raw.fetch_log (batch varchar, source varchar, "
+                     "locator varchar, fetched_at timestamptz)")
+        no_log = pl.DataFrame(schema={"batch": pl.String, "source": pl.String,
+                                      "locator": pl.String,
+                                      "fetched_at": pl.Datetime("us", "UTC")})
+        _append_raw(conn, no_log, pl.DataFrame([sighting("early", 5)], schema=MANIFEST_SCHEMA))
+        assert conn.execute("select batch from raw.payloads").fetchall() == [("early",)]
+        _append_raw(conn, no_log, pl.DataFrame([sighting("later", 7)], schema=MANIFEST_SCHEMA))
+        assert conn.execute("select batch from raw.payloads").fetchall() == [("early",)]
