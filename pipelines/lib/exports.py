@@ -122,14 +122,22 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
     except duckdb.Error:  # a part that cannot be read (cut short, or not Parquet): start over
         files, recorded = [], {}
         _members(conn, table, parted.key, files)
-    # Each part's rows as the warehouse has them now, found by key; part None: in no part.
+    # Each row's key and digest, with the part it is in (None: in no part)
+    keyed = (f"select {parted.key} as key, null::integer as part, {parted.digest()} as digest "
+             f"from {table}")
+    if files:
+        # kept to pick the new part's rows below: one join of the keys, not two (2.45 million
+        # figures at 300,000 articles: 0.51-0.55 s against 0.70-0.78 s)
+        run(conn, f"""
+            create or replace temp table export_rows as
+            select rows.key, members.part, rows.digest
+            from ({keyed}) as rows left join export_members as members on rows.key = members.key
+        """)
+        keyed = "select * from export_rows"
+    # Each part's rows as the warehouse has them now
     now = {files[index] if index is not None else None: (rows, str(digest))
-           for index, rows, digest in run(conn, f"""
-        select members.part, count(*), bit_xor(rows.digest)
-        from (select {parted.key} as key, {parted.digest()} as digest from {table}) as rows
-        left join export_members as members on rows.key = members.key
-        group by members.part
-    """)}
+           for index, rows, digest in run(conn, f"select part, count(*), bit_xor(digest) "
+                                                 f"from ({keyed}) group by part")}
     kept = {p: recorded[p][0] for p in files if recorded.get(p) == (*now.get(p, (0, "0")), schema)}
     fresh = sum(rows for part, (rows, _) in now.items() if part not in kept)
     kept = _fold(kept, fresh)
@@ -148,14 +156,13 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
     if written or not kept:  # a table of no rows is still one (empty) part, with its columns
         select = f"select * from {table}"
         if kept:
-            run(conn, "delete from export_members where part is null or not list_contains(?, "
-                      "part)", [[files.index(p) for p in kept]])
+            run(conn, "delete from export_rows where list_contains(?, part)",
+                [[files.index(p) for p in kept]])
             # the keys first, then their rows: an anti join of the whole table read every
             # column of every row (at 300,000 articles, 2 GB of text for 3,000 new articles:
             # 0.4-0.9 s against 0.08 s)
-            select = (f"select * from {table} semi join (select {parted.key} from {table} "
-                      f"anti join export_members as kept on {parted.key} = kept.key) "
-                      f"using ({parted.key})")
+            select = (f"select * from {table} semi join (select key as {parted.key} "
+                      f"from export_rows) using ({parted.key})")
         new = version / f"part-{number:06d}.parquet"
         tmp = version / f".tmp-{new.name}.partial"
         metadata = {"tally_rows": str(written), "tally_digest": str(digest),
@@ -163,6 +170,7 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
         _copy(conn, select, str(tmp), metadata)
         tmp.replace(new)
     run(conn, "drop table export_members")
+    run(conn, "drop table if exists export_rows")
     _publish(path, version)
     _forget_versions(versions, keep={version, current})
     return Exported(rows=sum(rows for rows, _ in now.values()), written=written,
