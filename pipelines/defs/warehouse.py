@@ -549,6 +549,10 @@ def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: Du
             yield dg.MaterializeResult(asset_key=key, metadata=skipped("raw batch files"))
         return
     with duckdb.get_connection() as conn:
+        # Forgotten before either table is written, and recorded again after both: a run that
+        # stops in between leaves the next to rebuild them whole. A stale record could name a
+        # file a retry has since rewritten with other rows, and they would be appended too.
+        warehouse.forget_build(conn, RAW_FILES)
         if append:
             log = read_parquet_files([p for p, e in logs if e not in loaded], FETCH_LOG_SCHEMA)
             payloads = _append_raw(conn, log.sort("fetched_at"), read_parquet_files(
