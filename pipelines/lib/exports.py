@@ -160,9 +160,9 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
                 [[files.index(p) for p in kept]])
             # the keys first, then their rows: an anti join of the whole table read every
             # column of every row (at 300,000 articles, 2 GB of text for 3,000 new articles:
-            # 0.4-0.9 s against 0.08 s)
-            select = (f"select * from {table} semi join (select key as {parted.key} "
-                      f"from export_rows) using ({parted.key})")
+            # 0.4-0.9 s against 0.08 s). A row without a key is in no part, so it is picked.
+            select = (f"select * from {table} as rows semi join export_rows "
+                      f"on rows.{parted.key} is not distinct from export_rows.key")
         new = version / f"part-{number:06d}.parquet"
         tmp = version / f".tmp-{new.name}.partial"
         metadata = {"tally_rows": str(written), "tally_digest": str(digest),
