@@ -531,28 +531,33 @@ def core_claimants(context: dg.AssetExecutionContext,
     pool=POOL,
 )
 def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: DuckDBResource):
-    # The same batch files (each written once) mean the same rows: a run that read nothing
-    # new leaves both tables, and their exports, alone.
+    # Both tables' build record is the listing of the batch files they hold (each written
+    # once): the same listing means the same rows, so a run that read nothing new leaves the
+    # tables, and their exports, alone; a listing that only grew means rows to append.
     store = RawStore(tally.lake, batch="read-only")
     logs = parquet_stamped(store.root / "fetch_log")
     manifests = parquet_stamped(store.root / "manifest")
     listing = [entry for _, entry in logs + manifests]
+    full = full_rebuild(context)
     with duckdb.get_connection() as conn:
-        same, inputs = inputs_unchanged(context, conn, "raw.fetch_log", [], *listing)
-        same = same and warehouse.table_exists(conn, "raw.payloads")
-        loaded = set((warehouse.built_from(conn, RAW_FILES) or "").splitlines())
-        append = (not full_rebuild(context) and bool(loaded) and loaded <= set(listing)
+        recorded = warehouse.built_from(conn, "raw.fetch_log")
+        loaded = set((recorded or "").splitlines())
+        same = (not full and recorded is not None and loaded == set(listing)
+                and warehouse.table_exists(conn, "raw.payloads"))
+        append = (not full and bool(loaded) and loaded <= set(listing)
                   and _has_columns(conn, "raw.fetch_log", FETCH_LOG_SCHEMA)
                   and _has_columns(conn, "raw.payloads", MANIFEST_SCHEMA))
     if same:
         for key in (["raw", "fetch_log"], ["raw", "payloads"]):
             yield dg.MaterializeResult(asset_key=key, metadata=skipped("raw batch files"))
         return
+    tables = ("raw.fetch_log", "raw.payloads")
     with duckdb.get_connection() as conn:
         # Forgotten before either table is written, and recorded again after both: a run that
         # stops in between leaves the next to rebuild them whole. A stale record could name a
         # file a retry has since rewritten with other rows, and they would be appended too.
-        warehouse.forget_build(conn, RAW_FILES)
+        for table in tables:
+            warehouse.forget_build(conn, table)
         if append:
             log = read_parquet_files([p for p, e in logs if e not in loaded], FETCH_LOG_SCHEMA)
             payloads = _append_raw(conn, log.sort("fetched_at"), read_parquet_files(
@@ -563,19 +568,15 @@ def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: Du
             payloads = store.manifest().sort("first_seen_at")
             warehouse.replace_table(conn, "raw.fetch_log", log)
             warehouse.replace_table(conn, "raw.payloads", payloads)
-        for table in ("raw.fetch_log", "raw.payloads"):
-            warehouse.record_build(conn, table, inputs, context.run_id)
-        warehouse.record_build(conn, RAW_FILES, "\n".join(listing), context.run_id)
+        for table in tables:
+            warehouse.record_build(conn, table, "\n".join(listing), context.run_id)
         counts = {t: warehouse.run(conn, f"select count(*) from {t}")[0][0]  # noqa: S608
-                  for t in ("raw.fetch_log", "raw.payloads")}
+                  for t in tables}
     for key, rows in ((["raw", "fetch_log"], log), (["raw", "payloads"], payloads)):
         meta = _table_metadata(rows, ".".join(key))
         meta["dagster/row_count"] = counts[".".join(key)]
         meta["rebuilt"] = "new batch files appended" if append else "whole"
         yield dg.MaterializeResult(asset_key=key, metadata=meta)
-
-
-RAW_FILES = "raw.fetch_log/files"  # meta.builds: the batch files the raw tables hold
 
 
 def _has_columns(conn, table: str, schema: dict) -> bool:
@@ -588,8 +589,8 @@ def _append_raw(conn, log: pl.DataFrame, manifest: pl.DataFrame) -> pl.DataFrame
     """Add new batch files' rows to the raw tables; returns the payload rows written.
 
     Why not rebuild them: at 300,000 articles that rewrote 600,000 rows (0.9 s) in a run that
-    added 3,000. Appending again after a failure adds nothing twice: a log row already there
-    (same batch, source, locator and time) is left out, and a payload's row is its earliest
+    added 3,000. Appending a file again adds nothing twice: a log row already there (same
+    batch, source, locator and time) is left out, and a payload's row is its earliest
     sighting, old or new.
     """
     with warehouse.registered(conn, log), warehouse.transaction(conn):

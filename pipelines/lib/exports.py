@@ -118,10 +118,10 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
     files = [str(p) for p in sorted(current.glob("part-*.parquet"))] if current else []
     try:
         recorded = _recorded(conn, files)
-        _members(conn, table, parted.key, files)
+        if files:
+            _members(conn, parted.key, files)
     except duckdb.Error:  # a part that cannot be read (cut short, or not Parquet): start over
         files, recorded = [], {}
-        _members(conn, table, parted.key, files)
     # Each row's key and digest, with the part it is in (None: in no part)
     keyed = (f"select {parted.key} as key, null::integer as part, {parted.digest()} as digest "
              f"from {table}")
@@ -169,7 +169,7 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
                     "tally_schema": schema}
         _copy(conn, select, str(tmp), metadata)
         tmp.replace(new)
-    run(conn, "drop table export_members")
+    run(conn, "drop table if exists export_members")
     run(conn, "drop table if exists export_rows")
     _publish(path, version)
     _forget_versions(versions, keep={version, current})
@@ -177,14 +177,12 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
                     parts=len(kept) + bool(written or not kept))
 
 
-def _members(conn: duckdb.DuckDBPyConnection, table: str, key: str, files: list[str]) -> None:
+def _members(conn: duckdb.DuckDBPyConnection, key: str, files: list[str]) -> None:
     """The temporary table `export_members`: each exported row's key and the index of its part
     in `files` (a small number, not the path: 2.45 million paths held some 200 MB)."""
-    members = (f"select {key} as key, list_position(?, filename)::integer - 1 as part "
-               f"from read_parquet(?, filename = true)" if files
-               else f"select {key} as key, null::integer as part from {table} limit 0")
-    run(conn, f"create or replace temp table export_members as {members}",
-        [files, files] if files else None)
+    run(conn, f"create or replace temp table export_members as select {key} as key, "
+              f"list_position(?, filename)::integer - 1 as part "
+              f"from read_parquet(?, filename = true)", [files, files])
 
 
 def _fold(kept: dict[str, int], fresh: int) -> dict[str, int]:
