@@ -161,6 +161,30 @@ def test_runs_judged_apart_give_the_verdicts_of_the_whole():
     assert apart.results["hostages_remaining_within_abducted"].evaluated == 2  # one per article
 
 
+def test_small_runs_are_judged_together_and_a_run_is_never_cut(monkeypatch):
+    """Each run of the figures suite costs GX a few hundredths of a second before it reads a row,
+    so runs are stacked while they fit in one (ROWS_PER_VALIDATION rows): the statistics series
+    goes with the last run of article figures. A run larger than the rest of a stack starts
+    the next one, whole."""
+    monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 4)
+    seen = []
+    validate = quality.validate
+
+    def recording(name, rows, key):
+        if name == "figures":
+            seen.append(rows["figure_id"].to_list())
+        return validate(name, rows, key)
+
+    monkeypatch.setattr(quality, "validate", recording)
+    runs = [[fig("a1"), fig("a2")], [fig("b1", article_id="b", value=-1.0)],
+            [fig("c1", article_id="c"), fig("c2", article_id="c")],
+            [stat("s1", "2023-11-05", 9770.0)]]
+    verdicts = figure_rules.judge_runs(frame(run, FIGURE_SCHEMA) for run in runs)
+    assert seen == [["a1", "a2", "b1"], ["c1", "c2", "s1"]]
+    assert verdicts.reasons == {"b1": ["value_non_negative"]}
+    assert verdicts.results["value_non_negative"].evaluated == 6
+
+
 def test_no_runs_pass_every_rule():
     verdicts = figure_rules.judge_runs([])
     assert verdicts.reasons == {}
