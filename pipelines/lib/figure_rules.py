@@ -8,7 +8,7 @@ Rows that fail are split off into quarantine records carrying the rule and a rea
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import polars as pl
@@ -84,15 +84,14 @@ def judge(figures: pl.DataFrame) -> Verdicts:
 
 def judge_runs(runs: Iterable[pl.DataFrame]) -> Verdicts:
     """The three suites on figures read run by run, each run whole articles: the figures suite on
-    each run (small runs stacked, `_stacked_runs`), the per-article and per-series suites once,
-    on the few rows all the runs give them.
+    each run, the per-article and per-series suites once, on the few rows all the runs give them.
 
     Why once: each Great Expectations run costs a few hundredths of a second before it reads a
     row; at 300,000 articles the per-article suite took 0.10 s as ten runs of ten.
     """
     results = quality.no_results("figures")
     hostages, remaining, series = [], [], []
-    for run in _stacked_runs(runs):
+    for run in runs:
         quality.merge_results(results, quality.validate("figures", run, key="figure_id"))
         hostages.append(article_hostage_rows(run))
         remaining.append(run.filter(pl.col("metric") == "hostages_remaining")
@@ -115,24 +114,6 @@ def judge_runs(runs: Iterable[pl.DataFrame]) -> Verdicts:
         for key in keys:
             reasons.setdefault(key, []).append(name)
     return Verdicts(results, reasons)
-
-
-def _stacked_runs(runs: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
-    """The runs, each stacked onto those before it while together they are no more rows than
-    one Great Expectations run takes (`quality.ROWS_PER_VALIDATION`); a run is never cut.
-
-    Why: every run of the figures suite costs about 0.03 s before it reads a row. A load's
-    last run of article figures and the statistics series were two runs of a few thousand
-    rows each, in every load; at 30,000 articles they were a third of the checks' time.
-    """
-    held: list[pl.DataFrame] = []
-    for run in runs:
-        if held and sum(h.height for h in held) + run.height > quality.ROWS_PER_VALIDATION:
-            yield pl.concat(held)
-            held = []
-        held.append(run)
-    if held:
-        yield pl.concat(held)
 
 
 def _stacked(frames: list[pl.DataFrame]) -> pl.DataFrame:
