@@ -403,6 +403,9 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
         wanted.select("figure_id"), on="figure_id", how="anti")
     if stats_changed:
         gone = pl.concat([gone, loaded.filter(pl.col("origin") == "statistics")])
+    # Millions of ids at 300,000 articles, held through the judging and the load (where the
+    # step peaks) though only their differences are used from here on
+    del wanted, known, loaded, quarantined, stats_known, current_articles
     suites = _suite_of_rules(figure_rules.SUITES)
     results: dict[str, quality.RuleResult] | None = None
     counts = {"added": 0}
