@@ -325,8 +325,8 @@ def _with_series(runs: Iterator[pl.DataFrame], series: pl.DataFrame | None
     Why: each run of the figures suite costs GX about 0.03 s before it reads a row, and the
     series, a few thousand rows, was a run of its own in every load: at 30,000 articles, a
     third of the checks' time. Onto the first run, not the last: to know which run is the last,
-    the next must be read, and it was held in memory while the one before it was judged (the
-    300,000-article load peaked 0.1 GiB higher).
+    the next must be read, and it would be held in memory (up to RULE_ROWS more figures) while
+    the one before it is judged.
     """
     first = next(runs, None)
     if first is not None and series is not None and (
