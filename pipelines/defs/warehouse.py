@@ -563,14 +563,15 @@ def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: Du
     store = RawStore(tally.lake, batch="read-only")
     logs = parquet_stamped(store.root / "fetch_log")
     manifests = parquet_stamped(store.root / "manifest")
-    listing = [entry for _, entry in logs + manifests]
+    listed = {entry for _, entry in logs + manifests}
+    listing = "\n".join(entry for _, entry in logs + manifests)  # the record, in file order
     full = full_rebuild(context)
     with duckdb.get_connection() as conn:
         recorded = warehouse.built_from(conn, "raw.fetch_log")
         loaded = set((recorded or "").splitlines())
-        same = (not full and recorded is not None and loaded == set(listing)
+        same = (not full and recorded is not None and loaded == listed
                 and warehouse.table_exists(conn, "raw.payloads"))
-        append = (not full and bool(loaded) and loaded <= set(listing)
+        append = (not full and bool(loaded) and loaded <= listed
                   and _has_columns(conn, "raw.fetch_log", FETCH_LOG_SCHEMA)
                   and _has_columns(conn, "raw.payloads", MANIFEST_SCHEMA))
     if same:
@@ -595,7 +596,7 @@ def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: Du
             warehouse.replace_table(conn, "raw.fetch_log", log)
             warehouse.replace_table(conn, "raw.payloads", payloads)
         for table in tables:
-            warehouse.record_build(conn, table, "\n".join(listing), context.run_id)
+            warehouse.record_build(conn, table, listing, context.run_id)
         counts = {t: warehouse.run(conn, f"select count(*) from {t}")[0][0]  # noqa: S608
                   for t in tables}
     for key, rows in ((["raw", "fetch_log"], log), (["raw", "payloads"], payloads)):
