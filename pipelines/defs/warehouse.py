@@ -160,22 +160,29 @@ def _holding(files: list, rows: pl.DataFrame) -> list:
     return [files[index] for index in rows["part"].unique().sort()]
 
 
-def _whole_articles(chunks: Iterable[pl.DataFrame]) -> Iterator[pl.DataFrame]:
-    """Chunks cut between articles, never inside one (a rule compares an article's figures).
+def _runs_of(chunks: Iterable[pl.DataFrame], rows: int) -> Iterator[pl.DataFrame]:
+    """The chunks' rows, in order, in runs of `rows` (the last one smaller), whichever staged
+    file or table each chunk came from.
 
-    Staged figures are written article by article, so an article's rows are contiguous.
+    Why: each Great Expectations run costs a few hundredths of a second before it reads a row,
+    and runs cut where a file ended were runs of their own: the day's large part, a later
+    run's small one and the statistics series made five runs of the figures suite at 30,000
+    articles where two hold every row. What is held beyond the run being judged is the rest
+    of the chunk that filled it (less than `rows`), and only where a file or the series ends
+    inside a run.
     """
-    held = None
+    held: list[pl.DataFrame] = []
+    count = 0
     for chunk in chunks:
-        held = chunk if held is None else pl.concat([held, chunk])
-        last = held["article_id"][-1]
-        # eq_missing: a row with no article id is kept (and judged), never dropped
-        ready = held.filter(~pl.col("article_id").eq_missing(last))
-        held = held.filter(pl.col("article_id").eq_missing(last))
-        if ready.height:
-            yield ready
-    if held is not None and held.height:
-        yield held
+        while count + chunk.height >= rows:
+            room = rows - count
+            yield pl.concat([*held, chunk.slice(0, room)])
+            held, count, chunk = [], 0, chunk.slice(room)
+        if chunk.height:
+            held.append(chunk)
+            count += chunk.height
+    if count:
+        yield pl.concat(held)
 
 
 @dg.asset(
@@ -291,11 +298,6 @@ def _suite_of_rules(suites: tuple[str, ...]) -> dict[str, str]:
     return {rule: suite for suite in suites for rule in quality.rules_of(suite)}
 
 
-# Figures read per judging run, of the columns the rules read. Below quality's slice, so that a
-# run, even with the article held over from the batch before, is one Great Expectations run.
-RULE_ROWS = quality.ROWS_PER_VALIDATION - 10_000
-
-
 def _judge_figures(folder, keys: pl.DataFrame, stats: pl.DataFrame | None,
                    files: list) -> figure_rules.Verdicts:
     """The blocking rules on the new figures, before any is loaded, on only the columns they read.
@@ -311,32 +313,10 @@ def _judge_figures(folder, keys: pl.DataFrame, stats: pl.DataFrame | None,
     took this step alone to 2.20 GiB.
     """
     schema = {c: FIGURE_SCHEMA[c] for c in figure_rules.RULE_COLUMNS}
-    narrow = _whole_articles(_chunks_for(folder, keys, schema, rows=RULE_ROWS, files=files))
-    series = stats.select(list(schema)) if stats is not None else None
-    return figure_rules.judge_runs(run for run in _with_series(narrow, series)
-                                   if not run.is_empty())
-
-
-def _with_series(runs: Iterator[pl.DataFrame], series: pl.DataFrame | None
-                 ) -> Iterator[pl.DataFrame]:
-    """The runs of article figures, with the statistics series stacked onto the first when
-    together they fit in one Great Expectations run (else it is a run of its own, after them).
-
-    Why: each run of the figures suite costs GX about 0.03 s before it reads a row, and the
-    series, a few thousand rows, was a run of its own in every load: at 30,000 articles, a
-    third of the checks' time. Onto the first run, not the last: to know which run is the last,
-    the next must be read, and it would be held in memory (up to RULE_ROWS more figures) while
-    the one before it is judged.
-    """
-    first = next(runs, None)
-    if first is not None and series is not None and (
-            first.height + series.height <= quality.ROWS_PER_VALIDATION):
-        first, series = pl.concat([first, series]), None
-    if first is not None:
-        yield first
-    yield from runs
-    if series is not None:
-        yield series
+    rows = quality.ROWS_PER_VALIDATION
+    staged = _chunks_for(folder, keys, schema, rows=rows, files=files)
+    series = [stats.select(list(schema))] if stats is not None else []
+    return figure_rules.judge_runs(_runs_of(chain(staged, series), rows))
 
 
 @dg.asset(

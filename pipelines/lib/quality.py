@@ -94,7 +94,7 @@ def skip_fingerprints() -> None:
     pandas_execution_engine.HASH_THRESHOLD = 0
 
 
-ROWS_PER_VALIDATION = 200_000  # rows per GX run: see warehouse.RULE_ROWS for why not more
+ROWS_PER_VALIDATION = 200_000  # rows per GX run: see warehouse._judge_figures for why not more
 # Expectations that judge each row (or pair of columns in it) on its own: a suite made only of
 # these gives the same verdicts on slices of a frame as on the whole of it. Not row-wise despite
 # their names: ACROSS_ROWS (they compare rows with each other), and any expectation with

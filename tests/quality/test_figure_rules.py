@@ -5,6 +5,7 @@ from datetime import date
 from types import SimpleNamespace
 
 import pandas as pd
+import polars as pl
 import pytest
 
 from pipelines.lib import figure_rules, quality
@@ -141,8 +142,9 @@ def test_judged_on_the_rule_columns_then_split_on_whole_rows():
 
 
 def test_runs_judged_apart_give_the_verdicts_of_the_whole():
-    """The load judges figures run by run; the per-article and per-series rules, judged once on
-    what every run gives them, still name the figures that judging all at once would."""
+    """The load judges figures run by run, and an article's figures may fall in two runs; the
+    per-article and per-series rules, judged once on what every run gives them, still name the
+    figures that judging all at once would."""
     rows = [fig("a1-abd", metric="abducted", value=253.0),
             fig("a1-rem", metric="hostages_remaining", value=132.0),
             fig("a2-abd", article_id="a2", metric="abducted", value=10.0),
@@ -150,7 +152,8 @@ def test_runs_judged_apart_give_the_verdicts_of_the_whole():
             fig("a3-bad", article_id="a3", value=-1.0),
             stat("s1", "2023-11-05", 9770.0), stat("s2", "2023-11-06", 9000.0)]
     whole = figure_rules.judge(frame(rows, FIGURE_SCHEMA))
-    runs = [frame(rows[:2], FIGURE_SCHEMA), frame(rows[2:5], FIGURE_SCHEMA),
+    # a2's abducted and remaining figures fall in two runs
+    runs = [frame(rows[:3], FIGURE_SCHEMA), frame(rows[3:5], FIGURE_SCHEMA),
             frame(rows[5:], FIGURE_SCHEMA)]
     apart = figure_rules.judge_runs(runs)
     assert apart.reasons == whole.reasons == {
@@ -161,33 +164,27 @@ def test_runs_judged_apart_give_the_verdicts_of_the_whole():
     assert apart.results["hostages_remaining_within_abducted"].evaluated == 2  # one per article
 
 
-def test_the_statistics_series_is_judged_with_the_first_run_of_articles(monkeypatch):
-    """The load stacks the series onto the first run of article figures when both fit in one
-    Great Expectations run (each costs GX a few hundredths of a second before it reads a row),
-    without reading the next run first: that one would be held in memory while this is judged.
-    """
-    from pipelines.defs.warehouse import _with_series
+def test_runs_are_filled_across_files_and_the_series_without_reading_ahead():
+    """The load judges figures in runs of GX's slice, whichever staged file (or the statistics
+    series) the rows come from: each Great Expectations run costs a few hundredths of a second
+    before it reads a row. A run is handed on as soon as it is full, before the next chunk is
+    read, so no more than the rest of one chunk is held while it is judged."""
+    from pipelines.defs.warehouse import _runs_of
 
-    monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 4)
     pulled = []
 
-    def runs(*sizes):
+    def chunks(*sizes):
         for i, size in enumerate(sizes):
             pulled.append(i)
-            yield frame([fig(f"r{i}-{j}", article_id=f"a{i}") for j in range(size)],
-                        FIGURE_SCHEMA)
+            yield pl.DataFrame({"figure_id": [f"c{i}-{j}" for j in range(size)]})
 
-    series = frame([stat("s1", "2023-11-05", 9770.0), stat("s2", "2023-11-06", 9800.0)],
-                   FIGURE_SCHEMA)
-    stacked = _with_series(runs(2, 3), series)
-    assert next(stacked)["figure_id"].to_list() == ["r0-0", "r0-1", "s1", "s2"]
-    assert pulled == [0]
-    assert [run["figure_id"].to_list() for run in stacked] == [["r1-0", "r1-1", "r1-2"]]
-    too_large = _with_series(runs(3, 1), series)
-    assert [run["figure_id"].to_list() for run in too_large] == [
-        ["r0-0", "r0-1", "r0-2"], ["r1-0"], ["s1", "s2"]]
-    assert [run.height for run in _with_series(iter([]), series)] == [2]
-    assert [run.height for run in _with_series(runs(1), None)] == [1]
+    runs = _runs_of(chunks(3, 4, 1, 2), 4)
+    assert next(runs)["figure_id"].to_list() == ["c0-0", "c0-1", "c0-2", "c1-0"]
+    assert pulled == [0, 1]
+    assert [run["figure_id"].to_list() for run in runs] == [
+        ["c1-1", "c1-2", "c1-3", "c2-0"], ["c3-0", "c3-1"]]
+    assert [run.height for run in _runs_of(chunks(9, 0, 3), 4)] == [4, 4, 4]
+    assert list(_runs_of(iter([]), 4)) == []
 
 
 def test_no_runs_pass_every_rule():
