@@ -356,6 +356,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
             yield from _carried_checks(["core", "figures"], _suite_of_rules(figure_rules.SUITES),
                                        previous)
             return
+        quality.import_ahead()  # GX, while what is new is worked out
         full = full_rebuild(context) or not warehouse.table_exists(conn, "core.figures")
         if full:  # figures may change under the same ids: the claims must be rebuilt, not updated
             claim_updates.forget(conn)

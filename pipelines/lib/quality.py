@@ -9,8 +9,11 @@ suite parameters filled from `pipelines.vocabulary`, so the suites and the code 
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import logging
+import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -81,6 +84,25 @@ def _batch_definition():
     return definition
 
 
+_importing: threading.Thread | None = None
+
+
+def import_ahead() -> None:
+    """Begin importing Great Expectations in a thread of its own, for a step that checks rows
+    only after reading its inputs; `start` waits for it.
+
+    Why: the import is about 2 s of Python, paid once per process before the first check, and
+    a step's reads (Polars and DuckDB, which let go of the interpreter while they work) can go
+    on meanwhile. A failed import here is left to `start`, which imports again and raises.
+    """
+    global _importing
+    if _importing is None and "great_expectations" not in sys.modules:
+        _importing = threading.Thread(target=importlib.import_module,
+                                      args=("great_expectations",), name="import-gx",
+                                      daemon=True)
+        _importing.start()
+
+
 def start() -> None:
     """Import Great Expectations and set up its context, once per process (about 2 s).
 
@@ -90,6 +112,8 @@ def start() -> None:
     apart from the checks, as the plain SQL it compares them with is timed on a connection
     already open.
     """
+    if _importing is not None:
+        _importing.join()
     _batch_definition()
 
 

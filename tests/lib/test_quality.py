@@ -161,6 +161,25 @@ def test_a_process_sets_great_expectations_up_before_its_first_copy_of_rows():
     assert int(done.stdout.split()[-1]) > 100_000
 
 
+def test_great_expectations_can_be_imported_while_a_step_reads_its_inputs():
+    """`import_ahead` returns at once and imports GX in a thread of its own; the step's first
+    check waits for it and runs on the whole module. In a fresh process, with GX not yet in."""
+    script = textwrap.dedent("""
+        import sys, threading
+        import polars as pl
+        from pipelines.lib import quality
+
+        quality.import_ahead()
+        busy = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+        rows = pl.DataFrame({"figure_id": ["x1", "x2"], "claims": [1, 2]})
+        failing = quality.validate("claim_mentions", rows, key="figure_id")
+        print(busy, failing["figure_in_one_claim"].failing_keys, quality._importing.is_alive())
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split("\n")[-2] == "['import-gx'] ['x2'] False"
+
+
 def test_great_expectations_does_not_hash_the_rows_it_validates():
     """GX fingerprints each frame only to label its batch; that hashing was a third of a run."""
     rows = pl.DataFrame({"figure_id": ["h1", "h2"], "claims": [1, 1]})
