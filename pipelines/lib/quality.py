@@ -93,7 +93,8 @@ def import_ahead() -> None:
 
     Why: the import is about 2 s of Python, paid once per process before the first check, and
     a step's reads (Polars and DuckDB, which let go of the interpreter while they work) can go
-    on meanwhile. A failed import here is left to `start`, which imports again and raises.
+    on meanwhile. Python takes a lock per module, so the step's own imports can go on too. A
+    failed import here is left to `start`, which imports again and raises.
     """
     global _importing
     if _importing is None and "great_expectations" not in sys.modules:
@@ -110,7 +111,7 @@ def start() -> None:
     taking GX's objects out of the collector's walk (`gc.freeze`), and until then a collection
     set off by the copy walked them all (0.1-0.2 s). The bench calls it on its own, to time it
     apart from the checks, as the plain SQL it compares them with is timed on a connection
-    already open.
+    already open; after `import_ahead`, what it times is the wait for the import.
     """
     if _importing is not None:
         _importing.join()
