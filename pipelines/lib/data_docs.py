@@ -64,7 +64,10 @@ def publish(lake: Path, run_id: str, frames: dict[str, quality.Rows]) -> Path | 
     )
 
     context = _context(lake)
-    source = context.data_sources.add_or_update_pandas("tally")
+    try:  # not add_or_update: that replaced it with one of no assets, re-added on every publish
+        source = context.data_sources.get("tally")
+    except KeyError:
+        source = context.data_sources.add_pandas("tally")
     run = RunIdentifier(run_name=run_id)
     for suite_name, all_rows in frames.items():
         rows = quality.first_rows(all_rows)
