@@ -98,9 +98,10 @@ def import_ahead() -> None:
     """
     global _importing
     if _importing is None and "great_expectations" not in sys.modules:
+        # not a daemon: a step that ends without a check waits for it at exit, rather than
+        # leaving a thread stopped in the middle of an import while the interpreter shuts down
         _importing = threading.Thread(target=importlib.import_module,
-                                      args=("great_expectations",), name="import-gx",
-                                      daemon=True)
+                                      args=("great_expectations",), name="import-gx")
         _importing.start()
 
 
