@@ -103,8 +103,8 @@ def check_timer():
     """Seconds spent in `quality.validate`, per suite, while the block runs (in this process).
 
     The first check of a process imports Great Expectations and sets up its context (about
-    2.3 s here, whatever the rows); that is kept apart under GX_IMPORT, so a stage's seconds
-    say what its rows cost.
+    2 s here, whatever the rows; after `quality.import_ahead`, what is left of the import to
+    wait for); that is kept apart under GX_IMPORT, so a stage's seconds say what its rows cost.
     """
     spent: dict[str, float] = defaultdict(float)
     original = quality.validate

@@ -168,7 +168,7 @@ def test_runs_are_filled_across_files_and_the_series_without_reading_ahead():
     """The load judges figures in runs of GX's slice, whichever staged file (or the statistics
     series) the rows come from: each Great Expectations run costs a few hundredths of a second
     before it reads a row. A run is handed on as soon as it is full, before the next chunk is
-    read, so no more than the rest of one chunk is held while it is judged."""
+    read, so no more than the chunk that filled it is held besides it while it is judged."""
     from pipelines.defs.warehouse import _runs_of
 
     pulled = []
