@@ -545,8 +545,8 @@ def raw_tables(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: Du
     store = RawStore(tally.lake, batch="read-only")
     logs = parquet_stamped(store.root / "fetch_log")
     manifests = parquet_stamped(store.root / "manifest")
-    listed = {entry for _, entry in logs + manifests}
-    listing = "\n".join(entry for _, entry in logs + manifests)  # the record, in file order
+    entries = [entry for _, entry in logs + manifests]
+    listed, listing = set(entries), "\n".join(entries)  # the record is in file order
     full = full_rebuild(context)
     with duckdb.get_connection() as conn:
         recorded = warehouse.built_from(conn, "raw.fetch_log")
