@@ -721,18 +721,20 @@ EXPORTED_TABLES = ("core.articles", "core.figures", "core.claimants", "core.clai
 def parquet_exports(context: dg.AssetExecutionContext, tally: TallyConfig,
                     duckdb: DuckDBResource) -> dg.MaterializeResult:
     folder = tally.lake / "exports"
-    counts, unchanged = {}, []
+    targets, inputs, unchanged = {}, {}, []
     with duckdb.get_connection() as conn:
         for table in EXPORTED_TABLES:
             if not warehouse.table_exists(conn, table):
                 continue
             path = folder / f"{table}.parquet"
-            same, inputs = inputs_unchanged(context, conn, f"exports/{table}", [table])
+            same, inputs[table] = inputs_unchanged(context, conn, f"exports/{table}", [table])
             if same and path.exists():
                 unchanged.append(table)  # the file already holds exactly these rows
                 continue
-            counts[table] = exports.export(conn, table, path)
-            warehouse.record_build(conn, f"exports/{table}", inputs, context.run_id)
+            targets[table] = path
+        counts = exports.export_all(conn, targets)
+        for table in counts:
+            warehouse.record_build(conn, f"exports/{table}", inputs[table], context.run_id)
     return dg.MaterializeResult(metadata={
         "folder": dg.MetadataValue.path(str(folder)),
         "rebuilt": bool(counts),

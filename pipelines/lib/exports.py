@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,10 +71,37 @@ class Exported:
     parts: int  # parts of the version now published (1 for a whole file)
 
 
+def export_all(conn: duckdb.DuckDBPyConnection,
+               targets: dict[str, LakePath]) -> dict[str, Exported]:
+    """Publish each table of `targets` at its path (`export`); what each export wrote, by table.
+
+    The tables rewritten whole are copied on a second connection in a thread of their own,
+    while the parted ones are exported on `conn`. Why: DuckDB writes a small table's Parquet on
+    one thread (the claims, with every figure id, are one row group), and the parted tables'
+    queries keep both cores busy only part of the time. After 1% new articles at 300,000, the
+    exports took 2.27-2.36 s this way against 2.49-2.80 s one after another (three runs each).
+    """
+    side = conn.cursor()  # a connection of its own: one is not to be used by two threads
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="export") as pool:
+            whole = {name: pool.submit(export, side, name, path)
+                     for name, path in targets.items() if not _parted(name, path)}
+            done = {name: export(conn, name, path)
+                    for name, path in targets.items() if _parted(name, path)}
+            done.update({name: future.result() for name, future in whole.items()})
+    finally:
+        side.close()
+    return {name: done[name] for name in targets}
+
+
+def _parted(name: str, path: LakePath) -> bool:
+    return name in PARTED and is_local(path)
+
+
 def export(conn: duckdb.DuckDBPyConnection, name: str, path: LakePath) -> Exported:
     """Publish table `name` at `path`: in parts when it is PARTED and the lake is local, else
     as one file rewritten whole."""
-    if name in PARTED and is_local(path):
+    if _parted(name, path):
         return export_parts(conn, name, path, PARTED[name])
     rows = export_whole(conn, name, path)
     return Exported(rows=rows, written=rows, parts=1)

@@ -224,3 +224,26 @@ def test_a_whole_reload_rewrites_every_part_even_where_the_digest_cannot_see(tmp
     assert exports.export(conn, "core.articles", path).written == 2
     assert duckdb.sql(f"select text from '{path}' order by 1").fetchall() == [
         ("Killed  1,200.",), ("Took  253.",)]
+
+
+def test_export_all_copies_whole_tables_beside_the_parted_ones_and_raises_their_errors(
+        tmp_path):
+    """The tables written whole go through a second connection in a thread: each path still
+    reads back its table, and an export that fails there fails the call."""
+    conn = duckdb.connect(":memory:")
+    conn.execute("create schema core")
+    conn.execute("create table core.articles as select 'a' || range as article_id, "
+                 "'text ' || range as text, sha256('text ' || range) as text_hash from range(50)")
+    conn.execute("create table core.things as select 'k' || range as id, range as value "
+                 "from range(1000)")
+    targets = {"core.articles": tmp_path / "core.articles.parquet",
+               "core.things": tmp_path / "core.things.parquet"}
+    got = exports.export_all(conn, targets)
+    assert list(got) == list(targets)
+    assert targets["core.articles"].is_symlink() and targets["core.things"].is_file()
+    assert (got["core.articles"].rows, got["core.things"].rows) == (50, 1000)
+    assert read(targets["core.things"]) == table(conn)
+    assert duckdb.sql(f"select count(*) from '{targets['core.articles']}'").fetchall() == [(50,)]
+
+    with pytest.raises(duckdb.CatalogException, match="core.missing|missing"):
+        exports.export_all(conn, {**targets, "core.missing": tmp_path / "core.missing.parquet"})
