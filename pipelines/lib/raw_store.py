@@ -598,7 +598,7 @@ class RawStore:
         """
         latest: dict[str, dict[str, tuple[str | None, str | None]]] = {}
         files = parquet_files(self.root / "fetch_log")
-        if not files:
+        if not files or (sources is not None and not sources):
             return latest
         rows = scan_parquet(files).filter(pl.col("ok") & ~pl.col("not_modified"))
         if sources is not None:
@@ -607,3 +607,21 @@ class RawStore:
         for source, locator, etag, modified in rows.collect().iter_rows():
             latest.setdefault(source, {})[locator] = (etag, modified)
         return latest
+
+    def last_stamps(self, source: str) -> pl.DataFrame:
+        """`locator` and `stamp` (Last-Modified: `<mtime_ns>:<size>` for a local file) of the
+        latest good read of each of a source's locators: what the inbox walk joins every file
+        it finds with (`Ingestor._inbox_files`).
+
+        A frame, not `validators`' dict: built for the 300,000 files of the bench's inbox,
+        that dict took 0.25 s of each run's walk.
+        """
+        files = parquet_files(self.root / "fetch_log")
+        if not files:
+            return pl.DataFrame(schema={"locator": pl.String, "stamp": pl.String})
+        return (scan_parquet(files)
+                .filter(pl.col("ok") & ~pl.col("not_modified") & (pl.col("source") == source))
+                .group_by("locator")
+                .agg(pl.col("last_modified").sort_by("fetched_at", maintain_order=True).last()
+                     .alias("stamp"))
+                .collect(engine="streaming"))

@@ -1,10 +1,10 @@
-"""The inbox walk yields files one folder at a time, in the order of their relative paths."""
+"""The inbox walk finds every file but ignored names, in the order of their relative paths."""
 
 from __future__ import annotations
 
 import os
 
-from pipelines.lib.ingest import _files_under
+from pipelines.lib.ingest import _looked_at
 
 
 def test_files_come_in_path_order_without_ignored_names_or_linked_folders(tmp_path):
@@ -16,8 +16,16 @@ def test_files_come_in_path_order_without_ignored_names_or_linked_folders(tmp_pa
         (tmp_path / name).write_text("x", encoding="utf-8")
     os.symlink(tmp_path / "a", tmp_path / "link")  # a linked folder could loop: not followed
 
-    relative = [r for r, _ in _files_under(str(tmp_path))]
+    (tmp_path / "a.txt").write_text("longer", encoding="utf-8")
+
+    found = _looked_at(str(tmp_path))
+    relative = found["relative"].to_list()
     assert relative == [".hidden/y.txt", "B.txt", "a-b.txt", "a.txt", "a/b/c.txt", "a/z.txt",
                         "ab/x.html"]
-    assert relative == sorted(relative)
-    assert all(path == str(tmp_path / r) for r, path in _files_under(str(tmp_path)))
+    stat = os.stat(tmp_path / "a.txt")
+    assert found.filter(relative="a.txt")["stamp"].item() == f"{stat.st_mtime_ns}:{stat.st_size}"
+
+
+def test_an_empty_inbox_is_a_frame_of_no_files(tmp_path):
+    assert _looked_at(str(tmp_path)).columns == ["relative", "stamp"]
+    assert _looked_at(str(tmp_path)).is_empty()

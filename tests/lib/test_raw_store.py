@@ -1,6 +1,6 @@
 """The raw layer stores each payload once and keeps a replayable manifest and fetch log."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import polars as pl
 import pytest
@@ -199,6 +199,31 @@ def test_validators_of_the_sources_asked_for(lake):
     store.flush()
     assert RawStore(lake, batch="b2").validators(["feed"]) == {"feed": {"x": ("feed", None)}}
     assert set(RawStore(lake, batch="b2").validators()) == {"feed", "inbox"}
+
+
+def test_last_stamps_are_each_locators_latest_good_read_by_one_source(lake):
+    """What the inbox walk matches files with: failed and not-modified reads, and other
+    sources' reads of the same locator, say nothing about the file as last read."""
+    first, second = RawStore(lake, batch="b1"), RawStore(lake, batch="b2")
+    at = datetime(2026, 12, 1, tzinfo=UTC)
+    first.log(FetchLogRow(batch="b1", source="inbox", locator="inbox/a.html", ok=True,
+                          last_modified="1:10", fetched_at=at))
+    first.log(FetchLogRow(batch="b1", source="inbox", locator="inbox/b.html", ok=True,
+                          last_modified="1:20", fetched_at=at))
+    first.flush()
+    for row in (
+        FetchLogRow(batch="b2", source="inbox", locator="inbox/a.html", ok=True,
+                    last_modified="2:11", fetched_at=at + timedelta(hours=1)),
+        FetchLogRow(batch="b2", source="inbox", locator="inbox/b.html", ok=False,
+                    error="empty file", last_modified="2:0", fetched_at=at + timedelta(hours=1)),
+        FetchLogRow(batch="b2", source="other", locator="inbox/b.html", ok=True,
+                    last_modified="9:9", fetched_at=at + timedelta(hours=2)),
+    ):
+        second.log(row)
+    second.flush()
+    got = RawStore(lake, batch="b3").last_stamps("inbox").sort("locator")
+    assert got.rows() == [("inbox/a.html", "2:11"), ("inbox/b.html", "1:20")]
+    assert RawStore(lake, batch="b3").last_stamps("nobody").is_empty()
 
 
 def test_payload_count_is_the_manifests_rows_after_a_race(lake):
