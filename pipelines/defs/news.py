@@ -98,7 +98,7 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
     def parsed() -> Iterator[pl.DataFrame]:
         """Article frames batch by batch: only a few batches are in memory at any time."""
         for articles, bad, messages in run_batches(partial(parse_batch, str(tally.lake)),
-                                                   batches, tally.extract_workers):
+                                                   batches, tally.extract_workers, keep=True):
             for message in messages:
                 context.log.warning(message)
             rejected.extend(bad)

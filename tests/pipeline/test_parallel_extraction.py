@@ -1,5 +1,7 @@
 """Large days are extracted in worker processes, with the same result as in-process."""
 
+import multiprocessing
+import os
 import subprocess
 import sys
 from datetime import date
@@ -7,6 +9,7 @@ from datetime import date
 import polars as pl
 
 from pipelines.defs.news import BATCH_SIZE
+from pipelines.lib import staging
 from pipelines.lib.staging import extract_batches
 from pipelines.settings import REPO_ROOT
 
@@ -46,3 +49,25 @@ def test_workers_import_no_dagster():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, cwd=REPO_ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_kept_workers_run_the_next_stage_and_then_stop():
+    """`keep` leaves the worker processes running for the next call (the run's next stage),
+    which starts none of its own and stops them when it ends. `os.readlink("/proc/self")`,
+    run in a worker, gives that worker's process id."""
+    first = set(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2, keep=True))
+    alive = {str(p.pid) for p in multiprocessing.active_children()}
+    assert first and first <= alive  # still running after the first stage
+    second = set(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2))
+    assert second and second <= alive  # the same processes ran the second stage
+    assert not alive & {str(p.pid) for p in multiprocessing.active_children()}  # then stopped
+    assert staging._kept is None
+
+
+def test_kept_workers_stop_when_the_next_stage_runs_in_process():
+    list(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2, keep=True))
+    kept = {p.pid for p in multiprocessing.active_children()}
+    assert kept and staging._kept is not None
+    assert list(staging.run_batches(os.readlink, ["/proc/self"], 2)) == [str(os.getpid())]
+    assert not kept & {p.pid for p in multiprocessing.active_children()}
+    assert staging._kept is None
