@@ -339,7 +339,7 @@ class Ingestor:
         read, logged or quarantined.
 
         The inbox sensor asks this rather than keeping its own record of the inbox, so that it
-        and the run agree on what is unchanged by construction (one walk, one `_new_stamp`).
+        and the run agree on what is unchanged by construction (one walk: `_inbox_files`).
         Files of other types are not pending: a run would only quarantine them again.
         """
         if not source.local_path(self.base).is_dir():
@@ -369,7 +369,8 @@ class Ingestor:
                        on="new", how="left")
                  .join(known.rename({"locator": "old", "stamp": "old_stamp", "seen": "old_seen"}),
                        on="old", how="left")
-                 # a file the lake knows only by its old-style locator keeps it
+                 # `_local_locator`'s rule, as joins: a file the lake knows only by its
+                 # old-style locator keeps it
                  .with_columns(by_old=pl.col("new_seen").is_null()
                                & pl.col("old_seen").is_not_null()))
         suffix = pl.col("relative").str.extract(r"(\.[^./]*)$").str.to_lowercase()

@@ -3,8 +3,10 @@
 Large days run it in spawned worker processes, which import the module of the function they
 are handed. Kept apart from the Dagster assets (`pipelines.defs.news`) so that a worker imports
 only what it runs: about 0.5 s a worker instead of 1.75 s with Dagster, paid by every worker on
-every run, the small ones included. The parsing stage leaves its workers to the extraction
-stage of the same run (`run_batches`' `keep`), so they start once per run, not once per stage.
+every run, the small ones included. When both stages run in one process (`make run`, the
+bench: Dagster's in-process executor), the parsing stage leaves its workers to the extraction
+stage (`run_batches`' `keep`), so they start once per run, not once per stage. Under the
+multiprocess executor each stage is a process of its own, which stops them as it exits.
 """
 
 from __future__ import annotations
@@ -44,10 +46,10 @@ def run_batches(fn: Callable, batches: Iterable, workers: int, keep: bool = Fals
     comes leaves them idle until the process ends (or a later call takes them).
     """
     global _kept
-    kept, _kept = _kept, None  # the workers an earlier stage left: this call takes them
     batches = iter(batches)
     first = next(batches, None)
     second = next(batches, None)
+    kept, _kept = _kept, None  # the workers an earlier stage left: this call takes them
     if kept is not None and (workers <= 1 or second is None or kept[0] != workers):
         kept[1].shutdown()
         kept = None
