@@ -218,6 +218,8 @@ def test_last_stamps_are_each_locators_latest_good_read_by_one_source(lake):
                     error="empty file", last_modified="2:0", fetched_at=at + timedelta(hours=1)),
         FetchLogRow(batch="b2", source="other", locator="inbox/b.html", ok=True,
                     last_modified="9:9", fetched_at=at + timedelta(hours=2)),
+        FetchLogRow(batch="b2", source="inbox", locator="inbox/a.html", ok=True,
+                    not_modified=True, last_modified="3:3", fetched_at=at + timedelta(hours=2)),
     ):
         second.log(row)
     second.flush()

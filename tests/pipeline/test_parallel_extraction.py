@@ -56,18 +56,22 @@ def test_kept_workers_run_the_next_stage_and_then_stop():
     which starts none of its own and stops them when it ends. `os.readlink("/proc/self")`,
     run in a worker, gives that worker's process id."""
     first = set(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2, keep=True))
-    alive = {str(p.pid) for p in multiprocessing.active_children()}
+    alive = children()
     assert first and first <= alive  # still running after the first stage
     second = set(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2))
     assert second and second <= alive  # the same processes ran the second stage
-    assert not alive & {str(p.pid) for p in multiprocessing.active_children()}  # then stopped
+    assert not alive & children()  # then stopped
     assert staging._kept is None
+
+
+def children() -> set[str]:
+    return {str(p.pid) for p in multiprocessing.active_children()}
 
 
 def test_kept_workers_stop_when_the_next_stage_runs_in_process():
     list(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2, keep=True))
-    kept = {p.pid for p in multiprocessing.active_children()}
+    kept = children()
     assert kept and staging._kept is not None
     assert list(staging.run_batches(os.readlink, ["/proc/self"], 2)) == [str(os.getpid())]
-    assert not kept & {p.pid for p in multiprocessing.active_children()}
+    assert not kept & children()
     assert staging._kept is None
