@@ -94,13 +94,12 @@ class Ingestor:
                  max_bytes: int = 20_000_000, log: Callable[[str], None] = print,
                  sources: list[Source] | None = None):
         """`sources`: the ones this run will ingest, when known; only their validators are
-        loaded (`RawStore.validators`)."""
+        loaded (`RawStore.validators`), and not an inbox's (`_inbox_files` reads its own)."""
         self.store = store
         self.fetcher = fetcher
         self.base = base
         self.max_bytes = max_bytes
         self.log = log
-        # an inbox's files are matched with their last reads by `_inbox_files`, not by these
         self._validators = store.validators(
             None if sources is None else [s.name for s in sources if s.kind != "inbox"])
 
