@@ -181,6 +181,30 @@ def test_great_expectations_can_be_imported_while_a_step_reads_its_inputs():
     assert "Traceback" not in done.stderr  # the thread's own import went through
 
 
+def test_scipy_stats_is_loaded_only_when_an_expectation_uses_it():
+    """GX imports scipy.stats for expectations Tally's suites do not use: a validation, with or
+    without `import_ahead`, leaves it unloaded, and an expectation that reads from it (the KL
+    divergence's `stats.entropy`) still gets the real module. In a fresh process."""
+    script = textwrap.dedent("""
+        import sys
+        import polars as pl
+        from pipelines.lib import quality
+
+        if sys.argv[1] == "ahead":
+            quality.import_ahead()
+        rows = pl.DataFrame({"figure_id": ["x1", "x2"], "claims": [1, 2]})
+        failing = quality.validate("claim_mentions", rows, key="figure_id")
+        print(failing["figure_in_one_claim"].failing_keys, "scipy.stats._stats_py" in sys.modules)
+        from great_expectations.expectations.core import (
+            expect_column_kl_divergence_to_be_less_than as kl)
+        print(kl.stats.entropy([0.5, 0.5], [0.5, 0.5]), "scipy.stats._stats_py" in sys.modules)
+    """)
+    for how in ("ahead", "at-first-check"):
+        done = subprocess.run([sys.executable, "-c", script, how], cwd=REPO_ROOT,
+                              capture_output=True, text=True, check=True)
+        assert done.stdout.split("\n")[-3:] == ["['x2'] False", "0.0 True", ""], how
+
+
 def test_great_expectations_does_not_hash_the_rows_it_validates():
     """GX fingerprints each frame only to label its batch; that hashing was a third of a run."""
     rows = pl.DataFrame({"figure_id": ["h1", "h2"], "claims": [1, 1]})
