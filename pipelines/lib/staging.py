@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from itertools import chain
 from multiprocessing import get_context
@@ -50,7 +51,8 @@ def run_batches(fn: Callable, batches: Iterable, workers: int, keep: bool = Fals
     first = next(batches, None)
     second = next(batches, None)
     kept, _kept = _kept, None  # the workers an earlier stage left: this call takes them
-    if kept is not None and (workers <= 1 or second is None or kept[0] != workers):
+    if kept is not None and (workers <= 1 or second is None or kept[0] != workers
+                             or not _answers(kept[1])):
         kept[1].shutdown()
         kept = None
     if first is None:
@@ -73,6 +75,17 @@ def run_batches(fn: Callable, batches: Iterable, workers: int, keep: bool = Fals
         _kept = (workers, pool)
     else:
         pool.shutdown()
+
+
+def _answers(pool: ProcessPoolExecutor) -> bool:
+    """Whether a kept pool still runs work: a worker that died while it waited (the kernel's
+    out-of-memory killer picks the largest process) breaks the whole pool, and the stage then
+    starts workers of its own rather than fail."""
+    try:
+        pool.submit(int).result()
+    except BrokenProcessPool:
+        return False
+    return True
 
 
 def parse_batch(lake: str, items: list[dict]) -> tuple[pl.DataFrame, list[dict], list[str]]:

@@ -2,6 +2,7 @@
 
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 from datetime import date
@@ -61,6 +62,17 @@ def test_kept_workers_run_the_next_stage_and_then_stop():
     second = set(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2))
     assert second and second <= alive  # the same processes ran the second stage
     assert not alive & children()  # then stopped
+    assert staging._kept is None
+
+
+def test_kept_workers_killed_while_waiting_are_replaced():
+    """A kept worker killed before the next stage (say by the out-of-memory killer) breaks its
+    pool: the next stage starts workers of its own and runs every batch, not fails."""
+    kept = set(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2, keep=True))
+    os.kill(int(min(kept)), signal.SIGKILL)
+    got = list(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2))
+    assert len(got) == 8 and not set(got) & kept  # new workers, every batch
+    assert not kept & children()  # the broken pool's other worker stopped
     assert staging._kept is None
 
 
