@@ -159,7 +159,7 @@ class ExportReader(threading.Thread):
     """Reads every Parquet export over and over; a failed read of a file that stayed in place
     throughout (a partial or broken file) is recorded.
 
-    A read that overlapped a swap is counted apart and read again on the next pass: Polars,
+    A read that overlapped a swap is left for the next pass to read again: Polars,
     like DuckDB and pandas, opens a file by its path twice (its footer, then its pages), so a
     rename between the two mixes the old footer with the new pages and fails. No swap can
     prevent that; a file written in place or renamed into place half-written stays put and
@@ -167,7 +167,7 @@ class ExportReader(threading.Thread):
 
     def __init__(self, folder: Path):
         super().__init__(daemon=True)
-        self.folder, self.reads, self.swapped, self.problems = folder, 0, 0, []
+        self.folder, self.reads, self.problems = folder, 0, []
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -180,9 +180,7 @@ class ExportReader(threading.Thread):
                 except FileNotFoundError:
                     continue  # replaced between glob and open: the next pass reads the new one
                 except (Exception, pl.exceptions.PanicException) as exc:  # noqa: BLE001
-                    if _identity(path) != before:
-                        self.swapped += 1
-                    else:  # any other failure is the finding
+                    if _identity(path) == before:  # not a swap: any such failure is the finding
                         self.problems.append(f"{path.name}: {exc}")
             time.sleep(0.01)
 
