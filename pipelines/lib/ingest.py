@@ -159,20 +159,14 @@ class Ingestor:
 
     def _unchanged(self, report: IngestReport, source: Source, locator: str,
                    file: str | Path) -> bool:
-        """True (and counted) when a local file has the modification time and size of its last
-        good read: it is looked at, not read, hashed or logged again."""
-        if self._new_stamp(source, locator, file) is not None:
+        """True (and counted) when a local file has the stamp (`<mtime_ns>:<size>`) of its last
+        good read: it is looked at, not read, hashed or logged again. A file that cannot be
+        looked at is not unchanged: reading it will say what is wrong."""
+        known = self._validators.get(source.name, {}).get(locator, (None, None))[1]
+        if known != _stamp_or_error(file):
             return False
         report.unchanged += 1
         return True
-
-    def _new_stamp(self, source: Source, locator: str, file: str | Path) -> str | None:
-        """None when a local file has the stamp (`<mtime_ns>:<size>`) of its last good read;
-        else its stamp now, or the name of the error that kept it from being looked at
-        (reading it will say what is wrong)."""
-        stamp = _stamp_or_error(file)
-        known = self._validators.get(source.name, {}).get(locator, (None, None))[1]
-        return None if known == stamp else stamp
 
     def _local_locator(self, source: Source, within: str, old: str) -> str:
         """A local file's locator: `<source name>/<its path within the source>`.
