@@ -7,7 +7,7 @@ change, so re-runs never duplicate rows.
 """
 
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from itertools import chain
 
@@ -160,32 +160,6 @@ def _holding(files: list, rows: pl.DataFrame) -> list:
     return [files[index] for index in rows["part"].unique().sort()]
 
 
-def _runs_of(chunks: Iterable[pl.DataFrame], rows: int) -> Iterator[pl.DataFrame]:
-    """The chunks' rows, in order, in runs of `rows` (the last one smaller), whichever staged
-    file or table each chunk came from.
-
-    Why: each Great Expectations run costs a few hundredths of a second before it reads a row,
-    and runs were cut where a file ended and at the last article: a reload of the 30,000
-    bench's lake after its +1% run judged its figures in four runs (the day's large part in
-    two, a later run's small one, the last article's 6 figures) where two hold every row.
-    A run is handed on as soon as it is full, so what is held besides it while it is judged
-    is the chunk that filled it (at most `rows` rows), whose rest starts the next run: a run
-    is made of slices, views of its chunks.
-    """
-    held: list[pl.DataFrame] = []
-    count = 0
-    for chunk in chunks:
-        while count + chunk.height >= rows:
-            room = rows - count
-            yield pl.concat([*held, chunk.slice(0, room)])
-            held, count, chunk = [], 0, chunk.slice(room)
-        if chunk.height:
-            held.append(chunk)
-            count += chunk.height
-    if count:
-        yield pl.concat(held)
-
-
 @dg.asset(
     key=["core", "articles"],
     group_name="core",
@@ -317,7 +291,7 @@ def _judge_figures(folder, keys: pl.DataFrame, stats: pl.DataFrame | None,
     rows = quality.ROWS_PER_VALIDATION
     staged = _chunks_for(folder, keys, schema, rows=rows, files=files)
     series = [stats.select(list(schema))] if stats is not None else []
-    return figure_rules.judge_runs(_runs_of(chain(staged, series), rows))
+    return figure_rules.judge_runs(quality.runs_of(chain(staged, series), rows))
 
 
 @dg.asset(

@@ -164,12 +164,13 @@ def test_runs_judged_apart_give_the_verdicts_of_the_whole():
     assert apart.results["hostages_remaining_within_abducted"].evaluated == 2  # one per article
 
 
-def test_runs_are_filled_across_files_and_the_series_without_reading_ahead():
+def test_runs_are_filled_across_files_and_the_series_reading_ahead_a_quarter_run_at_most():
     """The load judges figures in runs of GX's slice, whichever staged file (or the statistics
     series) the rows come from: each Great Expectations run costs a few hundredths of a second
-    before it reads a row. A run is handed on as soon as it is full, before the next chunk is
-    read, so no more than the chunk that filled it is held besides it while it is judged."""
-    from pipelines.defs.warehouse import _runs_of
+    before it reads a row. A run is handed on as soon as more than a quarter of a run is known
+    to follow it, so no more than the chunks that showed it are held besides it while it is
+    judged."""
+    from pipelines.lib.quality import runs_of as _runs_of
 
     pulled = []
 
@@ -185,6 +186,28 @@ def test_runs_are_filled_across_files_and_the_series_without_reading_ahead():
         ["c1-1", "c1-2", "c1-3", "c2-0"], ["c3-0", "c3-1"]]
     assert [run.height for run in _runs_of(chunks(9, 0, 3), 4)] == [4, 4, 4]
     assert list(_runs_of(iter([]), 4)) == []
+
+
+def test_a_last_run_of_a_quarter_run_or_less_is_judged_with_the_one_before(monkeypatch):
+    """A run's fixed cost in GX is that of tens of thousands of rows, so a short last run is not
+    cut off: the 30,000 bench's 242,576 figures took two runs, the second of 42,576 rows."""
+    from pipelines.lib.quality import runs_of
+
+    def heights(*sizes, rows=8):
+        chunks = (pl.DataFrame({"figure_id": [f"c{i}-{j}" for j in range(size)]})
+                  for i, size in enumerate(sizes))
+        return [run.height for run in runs_of(chunks, rows)]
+
+    assert heights(8, 2) == [10]  # 2 <= 8 // 4: one run
+    assert heights(8, 3) == [8, 3]
+    assert heights(3, 3, 3, 1) == [10]
+    assert heights(5, 5, 5, 5) == [8, 8, 4]
+    assert heights(30) == [8, 8, 8, 6]
+    # and a suite's rows handed to `quality.validate` whole are sliced by the same rule
+    monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 8)
+    for n, slices in ((10, [10]), (11, [8, 3])):
+        rows = pl.DataFrame({"figure_id": [f"f{i}" for i in range(n)]})
+        assert [s.height for s in quality._slices("figures", rows)] == slices
 
 
 def test_no_runs_pass_every_rule():
