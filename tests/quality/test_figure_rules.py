@@ -4,6 +4,7 @@ import gc
 from datetime import date
 from types import SimpleNamespace
 
+import duckdb
 import pandas as pd
 import polars as pl
 import pytest
@@ -203,11 +204,15 @@ def test_a_last_run_of_a_quarter_run_or_less_is_judged_with_the_one_before(monke
     assert heights(3, 3, 3, 1) == [10]
     assert heights(5, 5, 5, 5) == [8, 8, 4]
     assert heights(30) == [8, 8, 8, 6]
-    # and a suite's rows handed to `quality.validate` whole are sliced by the same rule
+    # and a suite's rows handed to `quality.validate` whole, as a frame or as a DuckDB
+    # relation, are sliced by the same rule
     monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 8)
-    for n, slices in ((10, [10]), (11, [8, 3])):
+    conn = duckdb.connect()
+    for n, slices in ((10, [10]), (11, [8, 3]), (30, [8, 8, 8, 6])):
         rows = pl.DataFrame({"figure_id": [f"f{i}" for i in range(n)]})
+        relation = conn.sql(f"select 'f' || i as figure_id from range({n}) as t(i) order by i")
         assert [s.height for s in quality._slices("figures", rows)] == slices
+        assert [s.height for s in quality._slices("figures", relation)] == slices
 
 
 def test_no_runs_pass_every_rule():
