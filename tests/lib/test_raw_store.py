@@ -262,3 +262,23 @@ def test_only_the_row_groups_holding_the_keys_are_named(tmp_path):
     many = rows.select("article_id", "content_hash").head(5)
     assert raw_store.row_groups_holding(path, many) is None
     assert raw_store.row_groups_holding(path, pl.DataFrame({"url": ["a1"]})) is None
+
+
+def test_a_listing_names_files_from_their_folder_down_so_a_moved_lake_keeps_it(tmp_path):
+    """A load skips when the files it read are listed as before; the lake's own path is not in
+    the listing, so a lake moved with its files' times still skips. Two folders' files of the
+    same name are still told apart."""
+    lake = tmp_path / "lake"
+    for folder in ("fetch_log", "manifest/day=2026-12-06"):
+        (lake / "raw" / folder).mkdir(parents=True)
+        pl.DataFrame({"x": [1]}).write_parquet(lake / "raw" / folder / "inbox-a-0000.parquet")
+    before = [raw_store.parquet_listing(lake / "raw" / f) for f in ("fetch_log", "manifest")]
+    assert before[0][0].startswith("fetch_log/inbox-a-0000.parquet:")
+    assert before[1][0].startswith("manifest/day=2026-12-06/inbox-a-0000.parquet:")
+    moved = tmp_path / "elsewhere" / "lake"
+    moved.parent.mkdir()
+    lake.rename(moved)
+    after = [raw_store.parquet_listing(moved / "raw" / f) for f in ("fetch_log", "manifest")]
+    assert after == before
+    (moved / "raw" / "fetch_log" / "inbox-a-0000.parquet").write_bytes(b"PAR1 rewritten")
+    assert raw_store.parquet_listing(moved / "raw" / "fetch_log") != before[0]
