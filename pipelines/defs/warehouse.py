@@ -279,7 +279,7 @@ def _judge_figures(folder, keys: pl.DataFrame, stats: pl.DataFrame | None,
 
     Why apart from the load: each Great Expectations run costs a few hundredths of a second
     before it reads a row, and the load must hold whole rows (sentences and all) in small
-    chunks. Judged on their own, 2.45 million figures take 13 runs of the figures suite instead
+    chunks. Judged on their own, 2.45 million figures take 12 runs of the figures suite instead
     of 49. Why not fewer, larger runs: runs of 250,000 in GX slices of 260,000 judged the 30,000
     bench's figures copied ten times in 1.45 s against 1.70 s, but at 300,000 articles the
     re-check's peak RSS was 1.69-2.27 GiB over 7 runs (3 over 2 GiB) against 1.58-1.64 GiB over
