@@ -5,6 +5,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 import polars as pl
@@ -70,10 +72,26 @@ def test_kept_workers_killed_while_waiting_are_replaced():
     pool: the next stage starts workers of its own and runs every batch, not fails."""
     kept = set(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2, keep=True))
     os.kill(int(min(kept)), signal.SIGKILL)
+    wait_until_broken(staging._kept[1])
     got = list(staging.run_batches(os.readlink, ["/proc/self"] * 8, 2))
     assert len(got) == 8 and not set(got) & kept  # new workers, every batch
     assert not kept & children()  # the broken pool's other worker stopped
     assert staging._kept is None
+
+
+def wait_until_broken(pool, timeout: float = 30.0) -> None:
+    """Until the pool has seen its killed worker, as it has long before a later stage starts.
+
+    Right after the kill, the other worker could still answer the stage's check before the
+    pool's own thread saw the death: the test then failed on CI though the code was right."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            pool.submit(int).result()
+        except BrokenProcessPool:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the pool did not see its killed worker in {timeout} s")
 
 
 def children() -> set[str]:
