@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import time
-from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 import polars as pl
@@ -85,13 +84,10 @@ def wait_until_broken(pool, timeout: float = 30.0) -> None:
     Right after the kill, the other worker could still answer the stage's check before the
     pool's own thread saw the death: the test then failed on CI though the code was right."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            pool.submit(int).result()
-        except BrokenProcessPool:
-            return
+    while staging._answers(pool):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the pool did not see its killed worker in {timeout} s")
         time.sleep(0.05)
-    raise AssertionError(f"the pool did not see its killed worker in {timeout} s")
 
 
 def children() -> set[str]:

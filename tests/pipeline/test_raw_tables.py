@@ -62,8 +62,7 @@ def test_a_run_stopped_between_the_raw_tables_leaves_the_next_to_rebuild_them_wh
         conn.execute("create view raw.payloads as select * from raw.payloads_kept")
     shutil.copy(ARTICLES[1], inbox)
     assert _run(resources) is None
-    # through the resource: the failed step's database may outlive it (in its traceback),
-    # and DuckDB opens a file a second time only with the same settings
+    # through the resource, as `_rows` reads, and for its reason
     with resources["duckdb"].get_connection() as conn:
         conn.execute("drop view raw.payloads")
         conn.execute("alter table raw.payloads_kept rename to payloads")

@@ -171,8 +171,6 @@ def test_runs_are_filled_across_files_and_the_series_reading_ahead_a_quarter_run
     before it reads a row. A run is handed on as soon as more than a quarter of a run is known
     to follow it, so no more than the chunks that showed it are held besides it while it is
     judged."""
-    from pipelines.lib.quality import runs_of as _runs_of
-
     pulled = []
 
     def chunks(*sizes):
@@ -180,24 +178,22 @@ def test_runs_are_filled_across_files_and_the_series_reading_ahead_a_quarter_run
             pulled.append(i)
             yield pl.DataFrame({"figure_id": [f"c{i}-{j}" for j in range(size)]})
 
-    runs = _runs_of(chunks(3, 4, 1, 2), 4)
+    runs = quality.runs_of(chunks(3, 4, 1, 2), 4)
     assert next(runs)["figure_id"].to_list() == ["c0-0", "c0-1", "c0-2", "c1-0"]
     assert pulled == [0, 1]
     assert [run["figure_id"].to_list() for run in runs] == [
         ["c1-1", "c1-2", "c1-3", "c2-0"], ["c3-0", "c3-1"]]
-    assert [run.height for run in _runs_of(chunks(9, 0, 3), 4)] == [4, 4, 4]
-    assert list(_runs_of(iter([]), 4)) == []
+    assert [run.height for run in quality.runs_of(chunks(9, 0, 3), 4)] == [4, 4, 4]
+    assert list(quality.runs_of(iter([]), 4)) == []
 
 
 def test_a_last_run_of_a_quarter_run_or_less_is_judged_with_the_one_before(monkeypatch):
     """A run's fixed cost in GX is that of tens of thousands of rows, so a short last run is not
     cut off: the 30,000 bench's 242,576 figures took two runs, the second of 42,576 rows."""
-    from pipelines.lib.quality import runs_of
-
     def heights(*sizes, rows=8):
         chunks = (pl.DataFrame({"figure_id": [f"c{i}-{j}" for j in range(size)]})
                   for i, size in enumerate(sizes))
-        return [run.height for run in runs_of(chunks, rows)]
+        return [run.height for run in quality.runs_of(chunks, rows)]
 
     assert heights(8, 2) == [10]  # 2 <= 8 // 4: one run
     assert heights(8, 3) == [8, 3]
