@@ -46,16 +46,6 @@ EXTENSION_METRICS = (
 
 METRICS = CONTRACT_METRICS + EXTENSION_METRICS
 
-HOSTAGE_METRICS = (
-    "abducted",
-    "hostages_remaining",
-    "hostages_alive",
-    "hostages_dead",
-    "hostages_released",
-    "hostages_rescued",
-    "hostage_bodies_recovered",
-)
-
 CLAIMANT_CLASSES = (
     "gaza_health",
     "gaza_gmo",

@@ -40,11 +40,6 @@ def resources_for(lake: Path, sources_file: Path, **http) -> dict:
     }
 
 
-@pytest.fixture
-def sample_sources() -> Path:
-    return SAMPLES / "sources.yaml"
-
-
 @pytest.fixture(scope="session")
 def make_httpserver():
     """pytest-httpserver on 127.0.0.1, threaded so one slow handler cannot stall the others."""

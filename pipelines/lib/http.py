@@ -40,7 +40,6 @@ import httpx
 import stamina
 
 ALLOWED_SCHEMES = ("http", "https")
-DECODED_ENCODINGS = ("gzip", "x-gzip", "deflate")  # what we ask for; anything else is refused
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -367,7 +366,3 @@ def merge_results(into: dict[str, RuleResult], more: dict[str, RuleResult]) -> N
 
 def plain(value: object) -> object:
     return value if isinstance(value, str | int | float | bool) or value is None else str(value)
-
-
-def suite_names() -> list[str]:
-    return sorted(p.stem for p in Path(EXPECTATIONS_DIR).glob("*.json"))

@@ -121,10 +121,6 @@ def table_exists(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(rows[0][0])
 
 
-def sql_files(folder: str) -> list[Path]:
-    return sorted((SQL_DIR / folder).glob("*.sql"))
-
-
 def use_filesystem(conn: duckdb.DuckDBPyConnection, fs) -> None:
     """Let DuckDB reach the lake's URLs through the lake's own fsspec filesystem.
 
