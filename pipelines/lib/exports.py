@@ -51,10 +51,14 @@ class Parted:
     undigested: tuple[str, ...] = ()
 
     def digest(self) -> str:
-        """A SQL expression hashing one row (of the table's own columns)."""
-        if not self.undigested:
-            return "hash(*columns(*))"
-        return f"hash(*columns(* exclude ({', '.join(self.undigested)})))"
+        """A SQL expression hashing one row (of the table's own columns).
+
+        Hashed twice: DuckDB's hash of several values folds the last one in by XOR, so in the
+        XOR of a part's row hashes two rows changing their last column alike (or swapping its
+        values) cancelled out, and the part was kept with the old rows.
+        """
+        columns = "*" if not self.undigested else f"* exclude ({', '.join(self.undigested)})"
+        return f"hash(hash(*columns({columns})))"
 
 
 PARTED = {

@@ -76,6 +76,20 @@ def test_a_changed_or_deleted_row_rewrites_its_part_and_the_table_reads_back_who
     assert ("k5", 5) not in read(path) and ("n3", -1) in read(path)
 
 
+def test_rows_changing_their_last_column_alike_or_swapping_it_rewrite_their_part(
+        conn, tmp_path):
+    """A part's digest is the XOR of its rows' hashes: two rows' changes must not cancel out."""
+    path = tmp_path / "core.things.parquet"
+    conn.execute("update core.things set value = 5 where id in ('k1', 'k2')")
+    publish(conn, path)
+    conn.execute("update core.things set value = 7 where id in ('k1', 'k2')")
+    assert publish(conn, path).written == 1000
+    assert read(path) == table(conn)
+    conn.execute("update core.things set value = 10 - value where id in ('k3', 'k7')")
+    assert publish(conn, path).written == 1000
+    assert read(path) == table(conn)
+
+
 def test_nothing_changed_writes_nothing(conn, tmp_path):
     path = tmp_path / "core.things.parquet"
     publish(conn, path)
