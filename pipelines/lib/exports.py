@@ -183,24 +183,30 @@ def export_parts(conn: duckdb.DuckDBPyConnection, name: str, path: Path,
                      default=0)
     version = versions / f"v{number:06d}"
     version.mkdir(parents=True)
-    for part in kept:
-        os.link(part, version / Path(part).name)
-    if written or not kept:  # a table of no rows is still one (empty) part, with its columns
-        select = f"select * from {table}"
-        if kept:
-            run(conn, "delete from export_rows where list_contains(?, part)",
-                [[files.index(p) for p in kept]])
-            # the keys first, then their rows: an anti join of the whole table read every
-            # column of every row (at 300,000 articles, 2 GB of text for 3,000 new articles:
-            # 0.4-0.9 s against 0.08 s). A row without a key is in no part, so it is picked.
-            select = (f"select * from {table} as rows semi join export_rows "
-                      f"on rows.{parted.key} is not distinct from export_rows.key")
-        new = version / f"part-{number:06d}.parquet"
-        tmp = version / f".tmp-{new.name}.partial"
-        metadata = {"tally_rows": str(written), "tally_digest": str(digest),
-                    "tally_schema": schema}
-        _copy(conn, select, str(tmp), metadata)
-        tmp.replace(new)
+    try:
+        for part in kept:
+            os.link(part, version / Path(part).name)
+        if written or not kept:  # a table of no rows is still one (empty) part, with its columns
+            select = f"select * from {table}"
+            if kept:
+                run(conn, "delete from export_rows where list_contains(?, part)",
+                    [[files.index(p) for p in kept]])
+                # the keys first, then their rows: an anti join of the whole table read every
+                # column of every row (at 300,000 articles, 2 GB of text for 3,000 new articles:
+                # 0.4-0.9 s against 0.08 s). A row without a key is in no part, so it is picked.
+                select = (f"select * from {table} as rows semi join export_rows "
+                          f"on rows.{parted.key} is not distinct from export_rows.key")
+            new = version / f"part-{number:06d}.parquet"
+            tmp = version / f".tmp-{new.name}.partial"
+            metadata = {"tally_rows": str(written), "tally_digest": str(digest),
+                        "tally_schema": schema}
+            _copy(conn, select, str(tmp), metadata)
+            tmp.replace(new)
+    except BaseException:
+        # A failed copy (DuckDB out of memory, a full disk) leaves no half-written version:
+        # each retry would add one, gigabytes for the articles, until an export succeeded.
+        shutil.rmtree(version, ignore_errors=True)
+        raise
     run(conn, "drop table if exists export_members")
     run(conn, "drop table if exists export_rows")
     _publish(path, version)
