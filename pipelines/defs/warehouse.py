@@ -338,6 +338,8 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
         current_articles = conn.sql("select article_id, content_hash from core.articles").pl()
         loaded = (frame([], {"figure_id": pl.String, "origin": pl.String}) if full
                   else conn.sql("select figure_id, origin from core.figures").pl())
+        loaded_stats = (frame([], FIGURE_SCHEMA) if full else _conform(conn.sql(
+            "select * from core.figures where origin = 'statistics'").pl(), FIGURE_SCHEMA))
     if full:
         remove_tree(rejected_dir)
     staged_files = parquet_files(folder)
@@ -354,14 +356,19 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     stats_ids = stats.select("figure_id")
     stats_known = pl.concat([loaded.filter(pl.col("origin") == "statistics").select("figure_id"),
                              quarantined.join(stats_ids, on="figure_id", how="semi")])
-    stats_changed = full or set(stats_ids["figure_id"]) != set(stats_known["figure_id"])
+    # A revised value keeps its figure's id (the id leaves the value out), so the rows are
+    # compared too: a series restating a past day's toll changed no id.
+    revised = (stats.join(loaded_stats, on=list(FIGURE_SCHEMA), how="anti", nulls_equal=True)
+               .join(quarantined, on="figure_id", how="anti"))
+    stats_changed = (full or set(stats_ids["figure_id"]) != set(stats_known["figure_id"])
+                     or not revised.is_empty())
     gone = loaded.filter(pl.col("origin") == "article").join(
         wanted.select("figure_id"), on="figure_id", how="anti")
     if stats_changed:
         gone = pl.concat([gone, loaded.filter(pl.col("origin") == "statistics")])
     # Millions of ids at 300,000 articles, held through the judging and the load (where the
     # step peaks) though only their differences are used from here on
-    del wanted, known, loaded, quarantined, stats_known, current_articles
+    del wanted, known, loaded, loaded_stats, quarantined, stats_known, current_articles
     suites = _suite_of_rules(figure_rules.SUITES)
     results: dict[str, quality.RuleResult] | None = None
     counts = {"added": 0}

@@ -6,6 +6,7 @@ incremental path must never drift from a rebuild.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -117,6 +118,34 @@ def test_new_article_is_the_only_work_and_the_result_equals_a_rebuild(tmp_path):
                    tags={REBUILD_TAG: "full"}, instance=dg.DagsterInstance.ephemeral())
     after_reload = _meta(materialize(resources), "core", "claims")
     assert (after_reload["rebuilt"], after_reload["rows_checked"]) == ("whole", "every row")
+
+
+@pytest.mark.integration
+def test_a_series_revising_a_past_day_reaches_the_figures_and_claims_as_a_rebuild_would(
+        tmp_path):
+    """A revised value keeps its figure's id (the id leaves the value out): the load must
+    compare the series' rows, not only their ids."""
+    series = tmp_path / "tfp.json"
+    days = json.loads(next((SAMPLES / "statistics").glob("tfp_*.json")).read_text())
+    series.write_text(json.dumps(days))
+    sources = write_sources(tmp_path / "sources.yaml", [
+        {"name": "tfp", "kind": "statistics", "format": "techforpalestine", "path": str(series)}])
+    lake = tmp_path / "lake"
+    resources = resources_for(lake, sources)
+    materialize(resources)
+    day = days[-1]["report_date"]
+    toll = ("select value from core.figures where origin = 'statistics' "
+            "and dataset_field = 'killed_cum' and as_of = ?")
+    [(before,)] = query(lake, toll, [day])
+
+    # the ministry restates that day's toll, the day's count with it
+    days[-1]["killed_cum"] += 1000
+    days[-1]["killed"] += 1000
+    series.write_text(json.dumps(days))
+    materialize(resources)
+    assert query(lake, toll, [day]) == [(before + 1000,)]
+    materialize(resources_for(tmp_path / "scratch", sources))
+    assert _state(lake) == _state(tmp_path / "scratch")
 
 
 @pytest.mark.integration
