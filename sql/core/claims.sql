@@ -23,7 +23,9 @@ final as (
         any_value(subject_class) as subject_class,
         any_value(location_class) as location_class,
         any_value(claimant_id) as claimant_id,
-        any_value(claimant_class) as claimant_class,
+        -- not part of the claim: mentions read before and after the registry reclassified
+        -- a claimant differ, and an update must pick what a rebuild picks
+        min(claimant_class) as claimant_class,
         any_value(status) as status,
         any_value(as_of) as as_of,
         any_value(value) as value,

@@ -12,6 +12,7 @@ with
 joined as (
     select
         added.*,
+        old.claimant_class as old_claimant_class,
         old.cumulative as old_cumulative,
         old.derived as old_derived,
         old.hedged as old_hedged,
@@ -40,7 +41,7 @@ merged as (
         subject_class,
         location_class,
         claimant_id,
-        claimant_class,
+        least(old_claimant_class, claimant_class) as claimant_class,
         status,
         as_of,
         value,
