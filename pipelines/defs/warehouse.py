@@ -354,7 +354,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     # not care (wanted's 2.45 million ids at 300,000 articles took 0.5 s to deduplicate)
     new_keys = new_keys.select("figure_id")
     stats_ids = stats.select("figure_id")
-    stats_known = pl.concat([loaded.filter(pl.col("origin") == "statistics").select("figure_id"),
+    stats_known = pl.concat([loaded_stats.select("figure_id"),
                              quarantined.join(stats_ids, on="figure_id", how="semi")])
     # A revised value keeps its figure's id (the id leaves the value out), so the rows are
     # compared too: a series restating a past day's toll changed no id.
@@ -365,7 +365,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     gone = loaded.filter(pl.col("origin") == "article").join(
         wanted.select("figure_id"), on="figure_id", how="anti")
     if stats_changed:
-        gone = pl.concat([gone, loaded.filter(pl.col("origin") == "statistics")])
+        gone = pl.concat([gone, loaded_stats.select("figure_id", "origin")])
     # Millions of ids at 300,000 articles, held through the judging and the load (where the
     # step peaks) though only their differences are used from here on
     del wanted, known, loaded, loaded_stats, quarantined, stats_known, current_articles
