@@ -35,10 +35,15 @@ CLAIM_SQL = (claim_updates.MENTIONS_SQL, claim_updates.CLAIMS_SQL)
 CLAIM_RULE_SUITES = tuple(reconcile_rules.CLAIM_SUITES) + tuple(reconcile_rules.MENTION_SUITES)
 
 
+def _asset_of(suite: str) -> list[str]:
+    """The table a claims suite judges: core.claim_mentions or core.claims."""
+    return MENTIONS if suite in reconcile_rules.MENTION_SUITES else CLAIMS
+
+
 def _claim_check_specs() -> list[dg.AssetCheckSpec]:
     specs = []
     for suite in CLAIM_RULE_SUITES:
-        asset = MENTIONS if suite in reconcile_rules.MENTION_SUITES else CLAIMS
+        asset = _asset_of(suite)
         for rule, info in quality.rules_of(suite).items():
             specs.append(dg.AssetCheckSpec(
                 rule, asset=asset,
@@ -87,9 +92,7 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
         yield dg.MaterializeResult(asset_key=CLAIMS, metadata=skipped("core.figures"))
         yield dg.MaterializeResult(asset_key=MENTIONS, metadata=skipped("core.figures"))
         for name, asset in (("core/claims", CLAIMS), ("core/claim_mentions", MENTIONS)):
-            on_asset = {r: suite for r, suite in suites.items()
-                        if (MENTIONS if suite in reconcile_rules.MENTION_SUITES
-                            else CLAIMS) == asset}
+            on_asset = {r: suite for r, suite in suites.items() if _asset_of(suite) == asset}
             yield from _carried_checks(asset, on_asset, previous[name])
         return
     with duckdb.get_connection() as conn:
@@ -108,9 +111,7 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
         frames = reconcile_rules.claim_frames(conn, only_redone=only_redone)
         results = reconcile_rules.validate_frames(frames)
         for name, asset in (("core/claims", CLAIMS), ("core/claim_mentions", MENTIONS)):
-            on_asset = {r: res for r, res in results.items()
-                        if (MENTIONS if suites[r] in reconcile_rules.MENTION_SUITES
-                            else CLAIMS) == asset}
+            on_asset = {r: res for r, res in results.items() if _asset_of(suites[r]) == asset}
             _record_checks(conn, context.run_id, name, suites, on_asset)
         claim_updates.checked(conn, rules, all(results[r].success for r in suites
                                                if suites[r] in reconcile_rules.CHECK_SQL),
@@ -135,7 +136,7 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
         "table": "core.claim_mentions", "dagster/row_count": mentions,
     })
     for result in results.values():
-        asset = MENTIONS if suites[result.rule] in reconcile_rules.MENTION_SUITES else CLAIMS
+        asset = _asset_of(suites[result.rule])
         narrowed = only_redone and suites[result.rule] in reconcile_rules.CHECK_SQL
         yield _check_result(result, asset, {
             **docs, "rows_checked": "the rows this update redid" if narrowed else "every row"})
