@@ -336,8 +336,9 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
         if full:  # figures may change under the same ids: the claims must be rebuilt, not updated
             claim_updates.forget(conn)
         current_articles = conn.sql("select article_id, content_hash from core.articles").pl()
-        loaded = (frame([], {"figure_id": pl.String, "origin": pl.String}) if full
-                  else conn.sql("select figure_id, origin from core.figures").pl())
+        # the article figures' ids; the statistics rows whole, to see a revised value
+        loaded = (frame([], {"figure_id": pl.String}) if full else conn.sql(
+            "select figure_id from core.figures where origin = 'article'").pl())
         loaded_stats = (frame([], FIGURE_SCHEMA) if full else _conform(conn.sql(
             "select * from core.figures where origin = 'statistics'").pl(), FIGURE_SCHEMA))
     if full:
@@ -347,7 +348,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     # joins, not Python sets: at 300,000 articles these are millions of ids
     quarantined = read_columns(rejected_dir, ["record_key"], QUARANTINE_SCHEMA).select(
         pl.col("record_key").alias("figure_id"))
-    known = pl.concat([loaded.select("figure_id"), quarantined])
+    known = pl.concat([loaded, quarantined])
     new_keys = wanted.join(known, on="figure_id", how="anti")
     holding = _holding(staged_files, new_keys)
     # not deduplicated here: _chunks_for does that for the few new ids, and an anti join does
@@ -362,10 +363,9 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
                .join(quarantined, on="figure_id", how="anti"))
     stats_changed = (full or set(stats_ids["figure_id"]) != set(stats_known["figure_id"])
                      or not revised.is_empty())
-    gone = loaded.filter(pl.col("origin") == "article").join(
-        wanted.select("figure_id"), on="figure_id", how="anti")
+    gone = loaded.join(wanted.select("figure_id"), on="figure_id", how="anti")
     if stats_changed:
-        gone = pl.concat([gone, loaded_stats.select("figure_id", "origin")])
+        gone = pl.concat([gone, loaded_stats.select("figure_id")])
     # Millions of ids at 300,000 articles, held through the judging and the load (where the
     # step peaks) though only their differences are used from here on
     del wanted, known, loaded, loaded_stats, quarantined, stats_known, current_articles
