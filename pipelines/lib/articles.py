@@ -157,7 +157,8 @@ def _body_text(html: str) -> str:
     1 leaked from boilerplate, and loses fewer of the articles' numbers (131 against 452) while
     keeping more boilerplate numbers (648 against 352), which the extractor's rules do not turn
     into figures; with the metadata (`_metadata`) it takes 0.46 ms a generated page against
-    1.81 ms (`python -m pipelines.bench.html_extractors --benchmark DIR`, README "Scale").
+    1.81 ms (`python -m pipelines.bench.html_extractors --benchmark DIR`;
+    `pipelines/bench/NOTES.md`).
     """
     return extract_plain_text(html, main_content=True, alt_texts=False, comments=False,
                               list_bullets=False, post_meta=False)
