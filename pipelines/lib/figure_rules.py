@@ -48,17 +48,16 @@ def per_article(parts: list[pl.DataFrame]) -> pl.DataFrame:
 
 
 def series_rows(figures: pl.DataFrame, allow_list: list[str]) -> pl.DataFrame:
-    """Reported cumulative values in date order, each with the previous report's value.
+    """Reported cumulative values in date order, each with the previous report's value by the
+    same claimant: one claimant's value under another's is a contradiction, kept side by side.
 
     Allow-listed `date:field` revisions get no previous value, so the rule passes them.
     """
+    series_of = ("dataset", "dataset_field", "location", "claimant_id")
     series = figures.filter(
         (pl.col("origin") == "statistics") & pl.col("cumulative").fill_null(False)
-    ).sort("dataset", "dataset_field", "location", "as_of")
-    series = series.with_columns(
-        pl.col("value").shift(1).over("dataset", "dataset_field", "location")
-        .alias("previous_value")
-    )
+    ).sort(*series_of, "as_of")
+    series = series.with_columns(pl.col("value").shift(1).over(series_of).alias("previous_value"))
     allowed = pl.concat_str(
         [pl.col("as_of").cast(pl.String), pl.lit(":"), pl.col("dataset_field")]
     ).is_in(allow_list)

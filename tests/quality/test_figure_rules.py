@@ -94,6 +94,17 @@ def test_decreasing_cumulative_is_quarantined_unless_allow_listed():
     assert "w2" in set(out.loaded["figure_id"])
 
 
+def test_one_claimants_value_under_anothers_is_a_contradiction_not_a_fall():
+    out = outcome([
+        stat("m1", "2024-01-10", 23000.0),
+        {**stat("o1", "2024-01-11", 22000.0), "claimant": "UN OCHA", "claimant_id": "un_ocha",
+         "claimant_class": "un"},
+        stat("m2", "2024-01-12", 22900.0),  # under the ministry's own 23,000: a fall
+    ])
+    assert out.results["cumulative_never_decreases"].failing_keys == ["m2"]
+    assert set(out.loaded["figure_id"]) == {"m1", "o1"}
+
+
 def test_rules_come_from_the_reviewed_suites():
     names = {rule for suite in figure_rules.SUITES for rule in quality.rules_of(suite)}
     assert {"figure_has_claimant", "value_non_negative", "metric_in_vocabulary",
