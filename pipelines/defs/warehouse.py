@@ -312,9 +312,9 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     # reloads the whole (small) series, since its rule looks along the series.
     folder = tally.staging("article_figures")
     stats_path = tally.staging("statistics") / "figures.parquet"
+    # one row per id: the readers quarantine a payload's second value for one
     stats = (read_parquet(stats_path).cast(FIGURE_SCHEMA) if stats_path.exists()
-             else frame([], FIGURE_SCHEMA)).unique("figure_id", keep="first",
-                                                   maintain_order=True)
+             else frame([], FIGURE_SCHEMA))
     rejected_dir = tally.quarantine("figure")
 
     def load_inputs(conn) -> tuple[bool, str]:

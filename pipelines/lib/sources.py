@@ -13,6 +13,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from pipelines.vocabulary import METRICS
+
 
 class SourcesError(ValueError):
     """The sources file cannot be used; the message names the file and the entry."""
@@ -54,6 +56,10 @@ class Source(BaseModel):
                                  f"path): {bad}")
         if self.kind == "statistics" and not self.format:
             raise ValueError("a statistics source needs a `format` (techforpalestine, hxl, auto)")
+        unknown = sorted({m for m in (self.columns or {}).values() if m not in METRICS})
+        if unknown:  # else the column would be left unmapped, and only the run's log would say
+            raise ValueError(f"columns name metrics Tally does not know: {unknown} (one of: "
+                             f"{', '.join(METRICS)})")
         return self
 
     def local_path(self, base: Path) -> Path | None:

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from pipelines.extract.claimants import resolve_claimant
 from pipelines.lib.records import quarantine_row, stable_id
+from pipelines.vocabulary import METRICS
 
 
 class StatisticsError(ValueError):
@@ -75,8 +76,16 @@ TFP_CLAIMANTS = {
 }
 
 
+# Digits, or thousands grouped by one separator (comma, space, narrow or no-break space), with
+# an optional decimal part. A dot between groups of three ("23.000") is left out: it is the
+# thousands of one convention and a decimal point of the other, so it is not read as either.
+_NUMBER = re.compile(r"-?(\d+|\d{1,3}(?P<sep>[, \u202f\u00a0])\d{3}((?P=sep)\d{3})*)(\.\d+)?")
+_DOT_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
+
+
 def _number(value: object) -> float | None:
-    """A count from JSON or CSV; None when it is not a number (booleans are not numbers)."""
+    """A count from JSON or CSV; None when it is not a number (booleans are not numbers), or
+    when its separators leave its value in doubt ("12,5", "23.000")."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
@@ -85,9 +94,9 @@ def _number(value: object) -> float | None:
         except OverflowError:  # an integer with thousands of digits: absurd, caught later
             return math.inf
     if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
-        if re.fullmatch(r"-?\d+(\.\d+)?", text):
-            return float(text)
+        text = value.strip()
+        if _NUMBER.fullmatch(text) and not _DOT_GROUPED.fullmatch(text):
+            return float(re.sub(r"[, \u202f\u00a0]", "", text))
     return None
 
 
@@ -113,11 +122,19 @@ def _future(day: date) -> bool:
     return day > datetime.now(UTC).date() + timedelta(days=1)
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+
+
 def _iso_date(value: object) -> date | None:
+    """A YYYY-MM-DD date, with or without a time after it; None for anything else (a range, a
+    date with a digit too many), which must not be cut down to a date it does not say."""
     if not isinstance(value, str):
         return None
+    text = value.strip()
+    if not _DATE.fullmatch(text):
+        return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return date.fromisoformat(text[:10])
     except ValueError:
         return None
 
@@ -137,7 +154,10 @@ def _figure(
 ) -> dict:
     claimant_id, _ = resolve_claimant(claimant)
     return {
-        "figure_id": stable_id("statistics", payload.source, as_of, location, dataset_field),
+        # Who says it and in which file are part of what the figure is: two claimants' values
+        # for one day and place, or two files of one source, are side by side, not one figure.
+        "figure_id": stable_id("statistics", payload.source, payload.locator, claimant_id, as_of,
+                               location, dataset_field),
         "origin": "statistics",
         "dataset": payload.source,
         "dataset_field": dataset_field,
@@ -168,7 +188,7 @@ def _figure(
 def read_techforpalestine(payload: Payload) -> StatisticsResult:
     """The TechForPalestine daily casualty series (`casualties_daily.json`)."""
     try:
-        rows = json.loads(payload.data.decode("utf-8"))
+        rows = json.loads(payload.data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise StatisticsError(f"not valid UTF-8 JSON: {exc}") from exc
     except RecursionError as exc:  # "[[[[..." nested deeper than the parser's stack
@@ -207,20 +227,21 @@ def read_techforpalestine(payload: Payload) -> StatisticsResult:
             continue
         source_code = row.get("report_source")
         if "report_source" not in row:
-            reject("statistics_claimant", "report_source is missing: no claimant", str(day), row)
+            reject("statistics_claimant", "report_source is missing: no claimant",
+                   f"row {index} ({day})", row)
             continue
         if source_code == "missing":
             reject("statistics_unreported_day", "report_source is 'missing': the day's values "
-                   "are upstream fill-ins, not anyone's claim", str(day), row)
+                   "are upstream fill-ins, not anyone's claim", f"row {index} ({day})", row)
             continue
         if source_code not in TFP_CLAIMANTS:
             reject("statistics_claimant", f"unknown report_source {source_code!r}: no claimant",
-                   str(day), row)
+                   f"row {index} ({day})", row)
             continue
         claimant, claimant_class = TFP_CLAIMANTS[source_code]
         if not any(name in TFP_FIELDS for name in row):
             reject("statistics_row_fields", "the row has no reported field ("
-                   + ", ".join(sorted(TFP_FIELDS)[:4]) + ", ...)", str(day), row)
+                   + ", ".join(sorted(TFP_FIELDS)[:4]) + ", ...)", f"row {index} ({day})", row)
             continue
         for name, raw in row.items():
             if name.startswith("ext_") or name in TFP_NOT_FIGURES:
@@ -231,11 +252,11 @@ def read_techforpalestine(payload: Payload) -> StatisticsResult:
             value = _number(raw)
             if value is None:
                 reject("statistics_value_type", f"{name}={raw!r} is not a number",
-                       f"{day}:{name}", row)
+                       f"row {index} ({day}):{name}", row)
                 continue
             problem = _count_problem(name, value)
             if problem:
-                reject("statistics_value_range", problem, f"{day}:{name}", row)
+                reject("statistics_value_range", problem, f"row {index} ({day}):{name}", row)
                 continue
             metric, cumulative = TFP_FIELDS[name]
             result.figures.append(
@@ -261,7 +282,13 @@ HXL_DEFAULT_COLUMNS = {
     "#affected+idps": "displaced",
     "#population": "population",
 }
-HXL_LOCATION_TAGS = ("#adm2", "#adm1", "#loc", "#country")
+HXL_LOCATION_TAGS = ("#adm2", "#adm1", "#loc", "#country")  # the most specific first
+# Attributes a count column may carry beyond its pattern's and still count what the pattern
+# names: "a number", "in total", "of individuals". Any other (+f, +children, +hh, +pct) counts
+# a part of the people, or something else, and is never read as the whole.
+HXL_NEUTRAL_ATTRIBUTES = frozenset({"num", "total", "ind"})
+# A count over the report's period, not a running total: read as the pattern's `<metric>_daily`.
+HXL_PERIOD_ATTRIBUTES = frozenset({"new", "daily"})
 HXL_CLAIMANT_TAGS = ("#meta+source", "#org")
 
 
@@ -279,10 +306,21 @@ def _matches(pattern: str, column: tuple[str, frozenset[str]]) -> bool:
     return parsed is not None and parsed[0] == column[0] and parsed[1] <= column[1]
 
 
-def _best(patterns: dict[str, str], column: tuple[str, frozenset[str]]) -> str | None:
-    """The most specific matching pattern wins (+killed+children beats +killed)."""
-    hits = [p for p in patterns if _matches(p, column)]
-    return max(hits, key=lambda p: (len(_parse_tag(p)[1]), p)) if hits else None
+def _metric(patterns: dict[str, str], column: tuple[str, frozenset[str]]) -> str | None:
+    """The metric a count column holds, by the most specific pattern it matches (+killed+children
+    beats +killed); None when its other attributes say it counts something else.
+
+    `#affected+killed+f` is women and girls only: read as `killed` it would sit beside the
+    whole toll as a contradiction, so it stays unmapped unless a pattern names it."""
+    hits = [p for p in patterns if _matches(p, column)
+            and column[1] - _parse_tag(p)[1] <= HXL_NEUTRAL_ATTRIBUTES | HXL_PERIOD_ATTRIBUTES]
+    if not hits:
+        return None
+    best = max(hits, key=lambda p: (len(_parse_tag(p)[1]), p))
+    metric = patterns[best]
+    if column[1] & HXL_PERIOD_ATTRIBUTES and not _parse_tag(best)[1] & HXL_PERIOD_ATTRIBUTES:
+        metric = f"{metric}_daily"  # the period count of a running total's metric
+    return metric if metric in METRICS else None
 
 
 def read_hxl(payload: Payload) -> StatisticsResult:
@@ -307,26 +345,24 @@ def read_hxl(payload: Payload) -> StatisticsResult:
     tags = [_parse_tag(c) if c.strip() else None for c in table[tag_row_index]]
     patterns = {**HXL_DEFAULT_COLUMNS, **(payload.columns or {})}
 
-    def find(prefixes: tuple[str, ...]) -> int | None:
-        for prefix in prefixes:
-            for i, tag in enumerate(tags):
-                if tag and _matches(prefix, tag):
-                    return i
-        return None
+    def find(prefixes: tuple[str, ...]) -> list[int]:
+        """The columns of `prefixes`' tags, in the order of `prefixes`."""
+        return [i for prefix in prefixes for i, tag in enumerate(tags)
+                if tag and _matches(prefix, tag)]
 
-    date_col = find(("#date",))
+    date_col = next(iter(find(("#date",))), None)
     if date_col is None:
         raise StatisticsError("HXL table has no #date column")
-    location_col = find(HXL_LOCATION_TAGS)
-    claimant_col = find(HXL_CLAIMANT_TAGS)
+    location_cols = find(HXL_LOCATION_TAGS)
+    claimant_col = next(iter(find(HXL_CLAIMANT_TAGS)), None)
     metric_cols = {}
     result = StatisticsResult()
     for i, tag in enumerate(tags):
-        if tag is None or i in (date_col, location_col, claimant_col):
+        if tag is None or i in (date_col, claimant_col, *location_cols):
             continue
-        pattern = _best(patterns, tag)
-        if pattern:
-            metric_cols[i] = (patterns[pattern], "#" + "+".join([tag[0], *sorted(tag[1])]))
+        metric = _metric(patterns, tag)
+        if metric:
+            metric_cols[i] = (metric, "#" + "+".join([tag[0], *sorted(tag[1])]))
         else:
             result.ignored_fields.add(table[tag_row_index][i].strip())
     if not metric_cols:
@@ -361,8 +397,9 @@ def read_hxl(payload: Payload) -> StatisticsResult:
             reject("statistics_claimant", "no claimant: the row has no #org/#meta+source and "
                    "the source declares no `claimant`")
             continue
-        location = (row[location_col].strip() or None) if location_col is not None \
-            and location_col < len(row) else None
+        # the most specific place the row names: a region's total leaves its district blank
+        location = next((row[i].strip() for i in location_cols
+                         if i < len(row) and row[i].strip()), None)
         claimant_id, claimant_class = resolve_claimant(claimant)
         for i, (metric, tag_text) in metric_cols.items():
             cell = row[i].strip() if i < len(row) else ""
@@ -388,7 +425,7 @@ def read_hxl(payload: Payload) -> StatisticsResult:
 
 def detect_format(data: bytes) -> str | None:
     """Guess the format of a dropped statistics file from its content."""
-    head = data[:4096].lstrip()
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
     if head.startswith(b"[") and b"report_date" in head:
         return "techforpalestine"
     if b"#" in head and not head.startswith((b"[", b"{")):
@@ -405,4 +442,27 @@ def read_statistics(payload: Payload, fmt: str) -> StatisticsResult:
     if fmt not in READERS:
         raise StatisticsError("unrecognised statistics format (expected a TechForPalestine "
                               "daily series or an HXL-tagged CSV)")
-    return READERS[fmt](payload)
+    return _once_each(READERS[fmt](payload), payload)
+
+
+def _once_each(result: StatisticsResult, payload: Payload) -> StatisticsResult:
+    """The first value of each claimant, day, place and field of the payload; every later one in
+    quarantine, with both values in its reason.
+
+    A series says one thing once: a second row for the same day is a copy or a correction the
+    file does not tell apart, and a figure id names one value, so the second cannot load."""
+    first: dict[str, dict] = {}
+    for figure in result.figures:
+        earlier = first.setdefault(figure["figure_id"], figure)
+        if earlier is figure:
+            continue
+        place = f" in {figure['location']}" if figure["location"] else ""
+        result.quarantine.append(quarantine_row(
+            stage="statistics", rule="statistics_duplicate",
+            reason=f"{figure['dataset_field']} for {figure['as_of']}{place} by "
+                   f"{figure['claimant']} again: {figure['value']:g}, where the payload first "
+                   f"said {earlier['value']:g}; the first is kept",
+            source=payload.source, locator=payload.locator, content_hash=payload.content_hash,
+            record_key=f"{figure['figure_id']} ({len(result.quarantine)})", record=figure))
+    result.figures = list(first.values())
+    return result

@@ -94,3 +94,101 @@ def test_format_detection():
     assert detect_format(HXL.read_bytes()) == "hxl"
     with pytest.raises(StatisticsError, match="unrecognised"):
         read_statistics(payload(b"just text"), "auto")
+
+
+def test_two_claimants_or_two_files_saying_different_things_are_two_figures():
+    # OCHA's toll under the ministry's for the same day and place is a contradiction to keep
+    table = (b"#date,#adm1+name,#affected+killed,#org\n"
+             b"2024-01-10,Gaza,23000,Gaza Ministry of Health\n"
+             b"2024-01-10,Gaza,22000,UN OCHA\n")
+    both = read_statistics(payload(table), "hxl").figures
+    assert sorted(f["value"] for f in both) == [22000, 23000]
+    assert len({f["figure_id"] for f in both}) == 2
+    # one source's two files (an inbox) with the same day, place and field
+    one = b"#date,#adm1+name,#affected+killed\n2024-01-10,Gaza,23000\n"
+    ids = {read_statistics(Payload(data=one, source="inbox", locator=name, content_hash="0" * 64,
+                                   claimant="UN OCHA"), "hxl").figures[0]["figure_id"]
+           for name in ("inbox/a.csv", "inbox/b.csv")}
+    assert len(ids) == 2
+
+
+def test_a_second_value_for_the_same_day_is_quarantined_with_both_values():
+    rows = [{"report_date": "2024-01-10", "report_source": "mohtel", "killed_cum": 23210},
+            {"report_date": "2024-01-10", "report_source": "mohtel", "killed_cum": 23357}]
+    result = read_statistics(payload(json.dumps(rows).encode()), "techforpalestine")
+    assert [f["value"] for f in result.figures] == [23210]
+    [twice] = result.quarantine
+    assert twice["rule"] == "statistics_duplicate"
+    assert "23357" in twice["reason"] and "23210" in twice["reason"]
+
+
+def test_each_bad_row_of_one_day_gets_its_own_quarantine_record():
+    rows = [{"report_date": "2024-01-10", "report_source": "mohtel", "killed_cum": "n/a"},
+            {"report_date": "2024-01-10", "report_source": "gmotel", "killed_cum": "?"}]
+    result = read_techforpalestine(payload(json.dumps(rows).encode()))
+    assert len({q["quarantine_id"] for q in result.quarantine}) == 2
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("1,234", 1234), ("1 234 567", 1234567), ("1\u202f234", 1234), ("1234", 1234),
+    ("12.0", 12), ("1.000", None), ("23.000", None), ("1.234.567", None), ("12,5", None),
+    ("1,23,456", None), ("1,234 567", None),
+])
+def test_numbers_are_read_only_when_their_separators_leave_no_doubt(cell, value):
+    table = f'#date,#affected+killed\n2024-01-10,"{cell}"\n'.encode()
+    result = read_hxl(payload(table, claimant="UN OCHA"))
+    assert [f["value"] for f in result.figures] == ([] if value is None else [value])
+    assert [q["rule"] for q in result.quarantine] == (
+        ["statistics_value_type"] if value is None else [])
+
+
+@pytest.mark.parametrize(("cell", "ok"), [
+    ("2024-01-10", True), ("2024-01-10T00:00:00Z", True), ("2024-01-10 12:30", True),
+    ("2024-01-101", False), ("2024-01-10/2024-01-16", False), ("2024-01-10 or so", False),
+])
+def test_a_date_is_read_whole_or_not_at_all(cell, ok):
+    result = read_hxl(payload(f"#date,#affected+killed\n{cell},5\n".encode(), claimant="UN OCHA"))
+    assert len(result.figures) == ok
+    assert [q["rule"] for q in result.quarantine] == ([] if ok else ["statistics_row_date"])
+
+
+def test_hxl_columns_counting_part_of_the_people_are_not_read_as_the_whole():
+    table = (b"#date,#affected+killed,#affected+killed+num,#affected+killed+f,"
+             b"#affected+killed+children,#affected+injured+children,#affected+killed+pct,"
+             b"#affected+killed+new,#affected+displaced+new\n"
+             b"2024-01-10,23000,23000,9000,8000,7000,40,150,2000\n")
+    result = read_hxl(payload(table, claimant="UN OCHA"))
+    assert {f["dataset_field"]: f["metric"] for f in result.figures} == {
+        "#affected+killed": "killed", "#affected+killed+num": "killed",
+        "#affected+children+killed": "killed_children",
+        "#affected+killed+new": "killed_daily"}
+    assert result.ignored_fields == {"#affected+killed+f", "#affected+injured+children",
+                                     "#affected+killed+pct", "#affected+displaced+new"}
+
+
+def test_hxl_rows_name_their_most_specific_place():
+    table = (b"#date,#adm1+name,#adm2+name,#affected+killed\n"
+             b"2024-01-10,West Bank,Jenin,12\n"
+             b"2024-01-10,West Bank,,330\n")
+    result = read_hxl(payload(table, claimant="UN OCHA"))
+    assert [f["location"] for f in result.figures] == ["Jenin", "West Bank"]
+
+
+def test_a_series_saved_with_a_byte_order_mark_reads():
+    rows = [{"report_date": "2024-01-10", "report_source": "mohtel", "killed_cum": 23210}]
+    data = b"\xef\xbb\xbf" + json.dumps(rows).encode()
+    assert detect_format(data) == "techforpalestine"
+    assert [f["value"] for f in read_statistics(payload(data), "auto").figures] == [23210]
+
+
+def test_a_sources_columns_must_name_metrics_tally_knows():
+    from pydantic import ValidationError
+
+    from pipelines.lib.sources import Source
+
+    known = Source(name="ocha", kind="statistics", format="hxl", path="o.csv",
+                   columns={"#affected+killed+f": "killed_women"})
+    assert known.columns == {"#affected+killed+f": "killed_women"}
+    with pytest.raises(ValidationError, match="metrics Tally does not know: \\['dead'\\]"):
+        Source(name="ocha", kind="statistics", format="hxl", path="o.csv",
+               columns={"#affected+killed": "dead"})
