@@ -4,10 +4,9 @@
 import dagster as dg
 import polars as pl
 
-from pipelines.defs.raw import manifest
 from pipelines.defs.resources import TallyConfig
 from pipelines.lib.preview import preview
-from pipelines.lib.raw_store import read_payload, write_parquet_atomic
+from pipelines.lib.raw_store import RawStore, read_payload, write_parquet_atomic
 from pipelines.lib.records import FIGURE_SCHEMA, QUARANTINE_SCHEMA, frame, quarantine_row
 from pipelines.lib.statistics import Payload, StatisticsError, read_statistics
 
@@ -24,12 +23,16 @@ from pipelines.lib.statistics import Payload, StatisticsError, read_statistics
 def staged_statistics_figures(context: dg.AssetExecutionContext,
                               tally: TallyConfig) -> dg.MaterializeResult:
     declared = {s.name: s for s in tally.sources().sources}
-    # A series payload is a full snapshot: the newest *readable* one per source and location
-    # supersedes the rest. A newer payload that cannot be read (broken, or its schema changed)
-    # is quarantined and the previous snapshot stays loaded, so a bad upload loses no figures.
+    # A series payload is a full snapshot: the one each locator gave at its latest read, when
+    # readable, supersedes the rest; then the newest readable one. A payload that cannot be read
+    # (broken, or its schema changed) is quarantined and the previous snapshot stays loaded, so
+    # a bad upload loses no figures.
+    store = RawStore(tally.lake, batch="read-only")
+    payloads = store.manifest().filter(pl.col("kind") == "statistics")
     history = (
-        manifest(tally).filter(pl.col("kind") == "statistics")
-        .sort("first_seen_at", descending=True)
+        payloads.join(store.last_read(payloads).with_columns(read_last=pl.lit(True)),
+                      on=["source", "locator", "content_hash"], how="left")
+        .sort("read_last", "first_seen_at", descending=True, nulls_last=True)
         .group_by("source", "locator", maintain_order=True)
         .agg(pl.struct("content_hash", "claimant", "format", "pack", "offset", "size")
              .alias("versions"))

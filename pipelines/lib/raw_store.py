@@ -613,6 +613,24 @@ class RawStore:
             latest.setdefault(source, {})[locator] = (etag, modified)
         return latest
 
+    def last_read(self, keys: pl.DataFrame) -> pl.DataFrame:
+        """`source`, `locator` and `content_hash` of the latest good read of each locator of
+        `keys` (`source`, `locator`): the payload a locator holds now.
+
+        Not the manifest's newest payload: bytes seen before are not stored again, so a file
+        put back to an earlier version (A, then B, then A again) has B as its newest."""
+        files = parquet_files(self.root / "fetch_log")
+        if not files:
+            return pl.DataFrame(schema={c: pl.String for c in PAYLOAD_KEY})
+        return (scan_parquet(files)
+                .filter(pl.col("ok") & ~pl.col("not_modified")
+                        & pl.col("content_hash").is_not_null())
+                .join(keys.lazy().select("source", "locator"), on=["source", "locator"],
+                      how="semi")
+                .group_by("source", "locator")
+                .agg(pl.col("content_hash").sort_by("fetched_at", maintain_order=True).last())
+                .collect())
+
     def last_stamps(self, source: str) -> pl.DataFrame:
         """`locator` and `stamp` (Last-Modified: `<mtime_ns>:<size>` for a local file) of the
         latest good read of each of a source's locators: what the inbox walk joins every file
