@@ -70,11 +70,27 @@ def parse_feed(data: bytes, base_url: str) -> list[FeedEntry]:
         from_guid = not entry.get("links")  # feedparser falls back to an RSS <guid>
         if not link or (from_guid and not urlsplit(link).scheme):
             continue  # no link, or only a guid that is an id rather than a URL
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         entries.append(FeedEntry(
-            link=urljoin(base_url, link),
+            link=_joined(base_url, link),
             title=(entry.get("title") or "").strip() or None,
-            published=date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None,
+            published=_day(entry.get("published_parsed") or entry.get("updated_parsed")),
             guid=(entry.get("id") or "").strip() or None,
         ))
     return entries
+
+
+def _joined(base_url: str, link: str) -> str:
+    """`link` resolved against the feed's URL; as written when it is no URL at all
+    (`http://[oops/a`), so that its ingestion quarantines it and the feed's other links go on."""
+    try:
+        return urljoin(base_url, link)
+    except ValueError:
+        return link
+
+
+def _day(stamp) -> date | None:
+    """The day of a feed's time stamp; None for one no calendar has (a CMS's year 0)."""
+    try:
+        return date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
+    except ValueError:
+        return None

@@ -355,9 +355,11 @@ class Fetcher:
         """
         hosts = tuple(allowed_hosts) if allowed_hosts is not None else None
         headers = {}
-        if etag:
+        # A validator is sent back only when it is ASCII: one a server sent with other bytes
+        # cannot be encoded into a request, and failed every later fetch of the URL for good.
+        if etag and etag.isascii():
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified and last_modified.isascii():
             headers["If-Modified-Since"] = last_modified
         fetched_at = datetime.now(UTC)
         started = time.monotonic()

@@ -211,12 +211,17 @@ class Ingestor:
         self.store.log(row)
         return result.body
 
-    def _fetch(self, report: IngestReport, source: Source, kind: str, url: str) -> bytes | None:
+    def _fetch(self, report: IngestReport, source: Source, kind: str, url: str
+               ) -> tuple[bytes, str] | None:
+        """The body of `url` and the URL it came from after redirects (what a feed's relative
+        links are relative to); None when nothing new came (recorded and quarantined)."""
         if self.fetcher is None:
             self._fail(report, source, url, "no HTTP client configured (offline run)")
             return None
         etag, modified = self._validators.get(source.name, {}).get(url, (None, None))
-        return self._record(report, source, kind, self.fetcher.fetch(url, etag, modified))
+        result = self.fetcher.fetch(url, etag, modified)
+        body = self._record(report, source, kind, result)
+        return None if body is None else (body, result.final_url or url)
 
     # -- sources --------------------------------------------------------------------------------
     def ingest(self, source: Source) -> IngestReport:
@@ -242,9 +247,9 @@ class Ingestor:
             got = self._read_local(report, source, path, "feed", locator)
             base_url = path.as_uri()
         else:
-            base_url = source.url
-            body = self._fetch(report, source, "feed", source.url)
-            got = (source.url, body) if body is not None else None
+            fetched = self._fetch(report, source, "feed", source.url)
+            got = (source.url, fetched[0]) if fetched else None
+            base_url = fetched[1] if fetched else source.url
         if got is None:
             return
         try:
@@ -255,11 +260,16 @@ class Ingestor:
         remote = []
         for entry in entries:
             link = entry.link
-            scheme = urlparse(link).scheme
+            try:
+                parts = urlparse(link)
+                scheme, host = parts.scheme, parts.hostname or ""
+            except ValueError as exc:  # "http://[oops/a": the feed's other links go on
+                self._fail(report, source, link, f"link is not a URL: {exc}",
+                           rule="feed_link_refused")
+                continue
             if scheme == "file" and source.path:
                 self._read_local_link(report, source, link, path.parent)
             elif scheme in ("http", "https"):
-                host = urlparse(link).hostname or ""
                 if not host_allowed(host, source.allowed_hosts):
                     self._fail(report, source, link, f"host {host!r} is not in the source's "
                                "allowed_hosts", rule="feed_link_refused")

@@ -94,3 +94,16 @@ def test_bytes_naming_a_file_are_parsed_not_opened(tmp_path):
     local.write_bytes(RSS)
     with pytest.raises(FeedError):
         parse_feed(str(local).encode(), "https://x.example/feed")
+
+
+def test_a_link_that_is_no_url_and_a_date_no_calendar_has_spoil_no_other_entry():
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+            b"<item><title>Bad</title><link>http://[oops/a</link></item>"
+            b"<item><title>Year 0</title><link>b.html</link>"
+            b"<pubDate>0000-01-01T00:00:00Z</pubDate></item>"
+            b"<item><title>Good</title><link>c.html</link>"
+            b"<pubDate>Thu, 08 Feb 2024 10:00:00 GMT</pubDate></item></channel></rss>")
+    entries = parse_feed(feed, "https://t.example/feed")
+    assert [(e.link, e.published) for e in entries] == [
+        ("http://[oops/a", None), ("https://t.example/b.html", None),
+        ("https://t.example/c.html", date(2024, 2, 8))]

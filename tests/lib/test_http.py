@@ -73,6 +73,22 @@ def test_conditional_request_gives_304(httpserver, fetcher):
     assert second.error is None and second.etag == '"v1"'
 
 
+def test_a_validator_that_is_not_ascii_is_not_sent_back(httpserver, fetcher):
+    """httpx cannot encode it into a request: every later fetch of the URL raised, and the
+    step with it, until the server changed the validator."""
+    seen = []
+
+    def handler(request: Request) -> Response:
+        seen.append(request.headers.get("If-None-Match"))
+        return Response("body", headers={"ETag": '"r\u00e9v-2"', "Last-Modified": "l\u00e9"})
+
+    httpserver.expect_request("/stats.json").respond_with_handler(handler)
+    first = fetcher.fetch(httpserver.url_for("/stats.json"))
+    again = fetcher.fetch(httpserver.url_for("/stats.json"), first.etag, first.last_modified)
+    assert first.etag and not first.etag.isascii()
+    assert again.error is None and again.body == b"body" and seen == [None, None]
+
+
 def test_500_then_recovery(httpserver, fetcher):
     handler, calls = in_order(lambda: Response("no", status=500), lambda: Response("yes"))
     httpserver.expect_request("/flaky").respond_with_handler(handler)
