@@ -86,6 +86,9 @@ def poll_feeds(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
     return dg.RunRequest(partition_key=day, tags={"tally/scheduled_for": day})
 
 
+INBOX_ATTEMPTS = 3  # runs asked for the same pending files when they fail
+
+
 @dg.sensor(job=inbox_job, minimum_interval_seconds=30,
            default_status=dg.DefaultSensorStatus.STOPPED)
 def inbox_sensor(context: dg.SensorEvaluationContext, tally: TallyConfig):
@@ -101,6 +104,10 @@ def inbox_sensor(context: dg.SensorEvaluationContext, tally: TallyConfig):
     Dagster starts no second run for files a queued or running run will read, and new once any of
     them changes. The cursor holds only the last key: a file the run cannot read (empty, too
     large, unreadable) stays pending, and its unchanged key is skipped rather than asked again.
+
+    A run that failed or was cancelled (killed, a deploy's restart) read nothing, so its files
+    are asked for again under the key with an attempt number (`<digest>-2`), up to
+    `INBOX_ATTEMPTS` runs; then the sensor skips, naming the last failed run.
     """
     inboxes = tally.sources().inboxes
     ingestor = Ingestor(RawStore(tally.lake, batch="read-only"), None, base=REPO_ROOT,
@@ -114,8 +121,18 @@ def inbox_sensor(context: dg.SensorEvaluationContext, tally: TallyConfig):
         context.update_cursor(None)
         return dg.SkipReason("no new or changed files in the inbox")
     run_key = digest.hexdigest()[:32]
-    if run_key == context.cursor:
-        return dg.SkipReason(f"a run was already requested for the {files} pending files")
+    asked = context.cursor or ""
+    if asked.split("-")[0] == run_key:
+        attempt = int(asked.partition("-")[2] or 1)
+        last = context.instance.get_runs(dg.RunsFilter(tags={"dagster/run_key": asked}), limit=1)
+        if not last or last[0].status not in (dg.DagsterRunStatus.FAILURE,
+                                              dg.DagsterRunStatus.CANCELED):
+            return dg.SkipReason(f"a run was already requested for the {files} pending files")
+        if attempt >= INBOX_ATTEMPTS:
+            return dg.SkipReason(f"the last {attempt} runs for the {files} pending files did "
+                                 f"not finish (the last: {last[0].run_id}); a change to the "
+                                 "inbox asks again")
+        run_key = f"{run_key}-{attempt + 1}"
     context.update_cursor(run_key)
     return dg.RunRequest(run_key=run_key, partition_key=today(),
                          tags={"tally/inbox_files": str(files)})

@@ -84,3 +84,51 @@ def test_files_the_run_rejects_do_not_ask_for_runs_again_and_again(tmp_path, lak
         assert filled.tags["tally/inbox_files"] == "1" and filled.run_key != request.run_key
         ingest_inboxes(tally, "fourth")
         assert isinstance(sensor_tick(instance, tally, cursor)[0], dg.SkipReason)
+
+
+@dg.op
+def _nothing():
+    pass
+
+
+@dg.job(name="inbox_job")
+def _stand_in():
+    _nothing()
+
+
+def _run_of(instance: dg.DagsterInstance, run_key: str):
+    """A run Dagster started for the sensor's request, as its storage records it."""
+    return instance.create_run_for_job(_stand_in, tags={"dagster/run_key": run_key})
+
+
+def _run_asked(instance: dg.DagsterInstance, run_key: str):
+    return instance.get_runs(dg.RunsFilter(tags={"dagster/run_key": run_key}))[0]
+
+
+def test_files_whose_run_failed_are_asked_for_again_a_few_times(tmp_path, lake):
+    """A run killed before it read the inbox (a deploy's restart) left its files pending under
+    the same key, so the sensor skipped them until something else in the inbox changed."""
+    inbox, tally = _inbox(tmp_path, lake)
+    (inbox / "a.txt").write_text("Title: a\n\nbody", encoding="utf-8")
+    with dg.DagsterInstance.ephemeral() as instance:
+        first, cursor = sensor_tick(instance, tally)
+        _run_of(instance, first.run_key)  # still running, or done
+        skipped, cursor = sensor_tick(instance, tally, cursor)
+        assert isinstance(skipped, dg.SkipReason) and cursor == first.run_key
+
+        keys = [first.run_key]
+        for _ in range(2):
+            instance.report_run_failed(_run_asked(instance, keys[-1]))
+            again, cursor = sensor_tick(instance, tally, cursor)
+            assert again.tags["tally/inbox_files"] == "1"
+            keys.append(again.run_key)
+            _run_of(instance, again.run_key)
+        assert keys == [first.run_key, f"{first.run_key}-2", f"{first.run_key}-3"]
+
+        last = _run_asked(instance, keys[-1])
+        instance.report_run_failed(last)
+        given_up, cursor = sensor_tick(instance, tally, cursor)
+        assert isinstance(given_up, dg.SkipReason) and last.run_id in given_up.skip_message
+        (inbox / "b.txt").write_text("Title: b\n\nbody", encoding="utf-8")
+        fresh, _ = sensor_tick(instance, tally, cursor)
+        assert fresh.tags["tally/inbox_files"] == "2" and "-" not in fresh.run_key
