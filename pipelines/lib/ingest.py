@@ -189,7 +189,8 @@ class Ingestor:
         return str(path.relative_to(self.base)) if path.is_relative_to(self.base) else str(path)
 
     def _record(self, report: IngestReport, source: Source, kind: str,
-                result: FetchResult) -> bytes | None:
+                result: FetchResult) -> None:
+        """A fetch in the log; its body in the store when one came, its error in quarantine."""
         row = FetchLogRow(
             batch=self.store.batch, source=source.name, locator=result.url, ok=result.error is None,
             status=result.status, final_url=result.final_url, not_modified=result.not_modified,
@@ -199,29 +200,27 @@ class Ingestor:
         if result.error is not None:
             self.store.log(row)
             self._fail(report, source, result.url, result.error)
-            return None
+            return
         if result.not_modified or result.body is None:
             self.store.log(row)
             report.not_modified += 1
-            return None
+            return
         media_type = _media_type(kind, result.final_url or result.url, result.content_type,
                                  result.body)
         row.content_hash = self._store(report, source, kind, result.url, result.body, media_type)
         row.size = len(result.body)
         self.store.log(row)
-        return result.body
 
     def _fetch(self, report: IngestReport, source: Source, kind: str, url: str
-               ) -> tuple[bytes, str] | None:
-        """The body of `url` and the URL it came from after redirects (what a feed's relative
-        links are relative to); None when nothing new came (recorded and quarantined)."""
+               ) -> FetchResult | None:
+        """The fetch of `url`, recorded, and quarantined when it failed; None offline."""
         if self.fetcher is None:
             self._fail(report, source, url, "no HTTP client configured (offline run)")
             return None
         etag, modified = self._validators.get(source.name, {}).get(url, (None, None))
         result = self.fetcher.fetch(url, etag, modified)
-        body = self._record(report, source, kind, result)
-        return None if body is None else (body, result.final_url or url)
+        self._record(report, source, kind, result)
+        return result
 
     # -- sources --------------------------------------------------------------------------------
     def ingest(self, source: Source) -> IngestReport:
@@ -247,9 +246,14 @@ class Ingestor:
             got = self._read_local(report, source, path, "feed", locator)
             base_url = path.as_uri()
         else:
-            fetched = self._fetch(report, source, "feed", source.url)
-            got = (source.url, fetched[0]) if fetched else None
-            base_url = fetched[1] if fetched else source.url
+            got, base_url = None, source.url
+            result = self._fetch(report, source, "feed", source.url)
+            if result and result.error is None:
+                # Unchanged (304): walked from the copy stored before, so that a link whose
+                # fetch failed last time is tried again, as it would be had the feed changed.
+                body = self._last_body(source) if result.not_modified else result.body
+                got = (source.url, body) if body is not None else None
+                base_url = result.final_url or source.url  # where its links are relative to
         if got is None:
             return
         try:
@@ -288,6 +292,12 @@ class Ingestor:
             # The allow-list holds for every redirect hop too, not only for the feed's links.
             for result in self.fetcher.fetch_many(requests, allowed_hosts=source.allowed_hosts):
                 self._record(report, source, "article", result)
+
+    def _last_body(self, source: Source) -> bytes | None:
+        """The feed `source` gave at its latest good read; None when none was stored."""
+        last = self.store.last_read(pl.DataFrame({"source": [source.name],
+                                                  "locator": [source.url]}))["content_hash"]
+        return self.store.read(last[0]) if len(last) else None
 
     def _read_local_link(self, report: IngestReport, source: Source, link: str,
                          feed_dir: Path) -> None:

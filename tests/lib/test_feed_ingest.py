@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from werkzeug import Response
+from werkzeug import Request, Response
 
 from pipelines.lib.http import Fetcher, HttpSettings
 from pipelines.lib.ingest import Ingestor
@@ -20,9 +20,9 @@ def feed(*links: str) -> bytes:
             "</channel></rss>").encode()
 
 
-def ingest(tmp_path, url: str):
+def ingest(tmp_path, url: str, batch: str = "run1"):
     source = Source(name="f", kind="feed", url=url, outlet="The Outlet")
-    store = RawStore(tmp_path / "lake", batch="run1")
+    store = RawStore(tmp_path / "lake", batch=batch)
     with Fetcher(FAST) as fetcher:
         report = Ingestor(store, fetcher, base=tmp_path, sources=[source],
                           log=lambda m: None).ingest(source)
@@ -51,3 +51,26 @@ def test_a_link_that_is_no_url_is_quarantined_and_the_others_are_fetched(httpser
         ("http://[oops/a", "feed_link_refused")]
     assert "link is not a URL" in report.quarantine[0]["reason"]
     assert report.new == 2 and httpserver.url_for("/a.html") in set(store.manifest()["locator"])
+
+
+def test_a_link_that_failed_is_tried_again_while_its_feed_is_unchanged(httpserver, tmp_path):
+    """The feed answered 304 and was not walked, so a page that failed once (a 500) stayed
+    out until the feed itself changed."""
+    up = {"page": False}
+
+    def the_feed(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == '"v1"':
+            return Response(status=304, headers={"ETag": '"v1"'})
+        return Response(feed("a.html"), content_type="application/rss+xml",
+                        headers={"ETag": '"v1"'})
+
+    httpserver.expect_request("/rss").respond_with_handler(the_feed)
+    httpserver.expect_request("/a.html").respond_with_handler(
+        lambda _: Response(PAGE, content_type="text/html") if up["page"]
+        else Response("down", status=500))
+    first, _ = ingest(tmp_path, httpserver.url_for("/rss"))
+    assert (first.new, first.failed) == (1, 1)
+    up["page"] = True
+    second, store = ingest(tmp_path, httpserver.url_for("/rss"), batch="run2")
+    assert (second.new, second.not_modified, second.failed) == (1, 1, 0)
+    assert httpserver.url_for("/a.html") in set(store.manifest()["locator"])
