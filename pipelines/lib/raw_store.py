@@ -610,13 +610,20 @@ class RawStore:
         files = parquet_files(self.root / "fetch_log")
         if not files or (sources is not None and not sources):
             return latest
-        rows = scan_parquet(files).filter(pl.col("ok") & ~pl.col("not_modified"))
+        rows = self._good_reads(files)
         if sources is not None:
             rows = rows.filter(pl.col("source").is_in(list(sources)))
         rows = rows.sort("fetched_at").select("source", "locator", "etag", "last_modified")
         for source, locator, etag, modified in rows.collect().iter_rows():
             latest.setdefault(source, {})[locator] = (etag, modified)
         return latest
+
+    def _good_reads(self, files: list) -> pl.LazyFrame:
+        """The fetch log's reads that gave a payload, but this batch's own: an earlier attempt
+        of a retried batch wrote them, and its files are replaced at the retry's first write,
+        so what it read must be read again, not skipped as unchanged."""
+        return scan_parquet(files).filter(pl.col("ok") & ~pl.col("not_modified")
+                                          & (pl.col("batch") != self.batch))
 
     def last_read(self, keys: pl.DataFrame) -> pl.DataFrame:
         """`source`, `locator` and `content_hash` of the latest good read of each locator of
@@ -627,9 +634,7 @@ class RawStore:
         files = parquet_files(self.root / "fetch_log")
         if not files:
             return pl.DataFrame(schema={c: pl.String for c in PAYLOAD_KEY})
-        return (scan_parquet(files)
-                .filter(pl.col("ok") & ~pl.col("not_modified")
-                        & pl.col("content_hash").is_not_null())
+        return (self._good_reads(files).filter(pl.col("content_hash").is_not_null())
                 .join(keys.lazy().select("source", "locator"), on=["source", "locator"],
                       how="semi")
                 .group_by("source", "locator")
@@ -647,8 +652,7 @@ class RawStore:
         files = parquet_files(self.root / "fetch_log")
         if not files:
             return pl.DataFrame(schema={"locator": pl.String, "stamp": pl.String})
-        return (scan_parquet(files)
-                .filter(pl.col("ok") & ~pl.col("not_modified") & (pl.col("source") == source))
+        return (self._good_reads(files).filter(pl.col("source") == source)
                 .group_by("locator")
                 .agg(pl.col("last_modified").sort_by("fetched_at", maintain_order=True).last()
                      .alias("stamp"))

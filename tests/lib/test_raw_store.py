@@ -282,3 +282,24 @@ def test_a_listing_names_files_from_their_folder_down_so_a_moved_lake_keeps_it(t
     assert after == before
     (moved / "raw" / "fetch_log" / "inbox-a-0000.parquet").write_bytes(b"PAR1 rewritten")
     assert raw_store.parquet_listing(moved / "raw" / "fetch_log") != before[0]
+
+
+def test_a_retried_batch_reads_again_what_its_first_attempt_read(tmp_path):
+    """A step retried in its run writes the same batch, whose first attempt's manifest and log
+    it replaces: files that attempt had read were skipped as unchanged, then their records were
+    deleted, and the payloads were gone from the lake."""
+    from pipelines.lib.ingest import Ingestor
+    from pipelines.lib.sources import Source
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i in range(3):
+        (inbox / f"a{i}.txt").write_text(f"Title: {i}\n\n{i + 2} people were killed.\n")
+    source = Source(name="box", kind="inbox", path=str(inbox))
+    for _attempt in range(2):  # the step fails after its flush, and is retried
+        store = RawStore(tmp_path / "lake", batch="run-1")
+        report = Ingestor(store, None, base=tmp_path, log=lambda m: None).ingest(source)
+        store.flush()
+        assert report.new == 3
+    assert sorted(RawStore(tmp_path / "lake", "ro").manifest()["locator"]) == [
+        "box/a0.txt", "box/a1.txt", "box/a2.txt"]
