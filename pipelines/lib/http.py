@@ -218,8 +218,9 @@ class Fetcher:
     def __init__(self, settings: HttpSettings = HttpSettings()):
         self.settings = settings
         self.client = httpx.Client(
-            # Only encodings whose decoders httpx always has; no br/zstd surprises.
-            headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+            # gzip only: "deflate" is zlib-wrapped by the standard and raw from many servers
+            # (IIS, some PHP), which the decoder cannot tell apart; no br/zstd surprises.
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip"},
             follow_redirects=False,  # followed by hand, so every hop is checked and timed
             event_hooks={"response": [_check_redirect]},
             transport=_Transport(),

@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 import tracemalloc
+import zlib
 from datetime import UTC
 
 import pytest
@@ -87,6 +88,23 @@ def test_a_validator_that_is_not_ascii_is_not_sent_back(httpserver, fetcher):
     again = fetcher.fetch(httpserver.url_for("/stats.json"), first.etag, first.last_modified)
     assert first.etag and not first.etag.isascii()
     assert again.error is None and again.body == b"body" and seen == [None, None]
+
+
+def test_a_server_that_would_send_raw_deflate_is_not_asked_for_it(httpserver, fetcher):
+    """Raw deflate under "Content-Encoding: deflate" was refused as malformed, though Tally
+    had said it accepts deflate."""
+    page = b"<html><body><p>Twelve people were killed.</p></body></html>" * 20
+
+    def server(request: Request) -> Response:
+        if "deflate" in request.headers.get("Accept-Encoding", ""):
+            raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+            return Response(raw.compress(page) + raw.flush(),
+                            headers={"Content-Encoding": "deflate"})
+        return Response(gzip.compress(page), headers={"Content-Encoding": "gzip"})
+
+    httpserver.expect_request("/p").respond_with_handler(server)
+    result = fetcher.fetch(httpserver.url_for("/p"))
+    assert result.error is None and result.body == page
 
 
 def test_500_then_recovery(httpserver, fetcher):
