@@ -28,7 +28,7 @@ def staged_statistics_figures(context: dg.AssetExecutionContext,
     # (broken, or its schema changed) is quarantined and the previous snapshot stays loaded, so
     # a bad upload loses no figures.
     store = RawStore(tally.lake, batch="read-only")
-    payloads = store.manifest().filter(pl.col("kind") == "statistics")
+    payloads = store.manifest(kind="statistics")
     history = (
         payloads.join(store.last_read(payloads).with_columns(read_last=pl.lit(True)),
                       on=["source", "locator", "content_hash"], how="left")

@@ -576,13 +576,21 @@ class RawStore:
                         and path.name[len(self.batch) + 1:-len(".parquet")].isdigit()):
                     path.unlink()
 
-    def manifest(self) -> pl.DataFrame:
-        """One row per (source, locator, content hash): its first sighting.
+    def manifest(self, kind: str | None = None) -> pl.DataFrame:
+        """One row per (source, locator, content hash): its first sighting; of one `kind` only
+        when given (a payload has one kind), read from the files through a filter: the few
+        statistics payloads among 300,000 articles took 0.3-0.4 s to find otherwise.
 
         Two runs started together can both record the same new payload in their own batch
         files; the earlier record wins, so the payload is never counted twice.
         """
-        return first_sightings(read_parquet_dir(self.root / "manifest", MANIFEST_SCHEMA))
+        if kind is None:
+            return first_sightings(read_parquet_dir(self.root / "manifest", MANIFEST_SCHEMA))
+        files = parquet_files(self.root / "manifest")
+        if not files:
+            return pl.DataFrame(schema=MANIFEST_SCHEMA)
+        return first_sightings(scan_parquet(files, MANIFEST_SCHEMA)
+                               .filter(pl.col("kind") == kind).collect())
 
     def payload_count(self) -> int:
         """The number of rows of `manifest()`, reading only the three key columns: a run's

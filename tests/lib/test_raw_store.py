@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 from pipelines.lib import raw_store
 from pipelines.lib.raw_store import FetchLogRow, RawStore, object_path, read_payload, sha256
@@ -303,3 +304,18 @@ def test_a_retried_batch_reads_again_what_its_first_attempt_read(tmp_path):
         assert report.new == 3
     assert sorted(RawStore(tmp_path / "lake", "ro").manifest()["locator"]) == [
         "box/a0.txt", "box/a1.txt", "box/a2.txt"]
+
+
+def test_the_manifest_of_one_kind_is_the_manifests_rows_of_that_kind(lake):
+    for batch, items in (("b1", [("a1", "article"), ("s1", "statistics")]),
+                         ("b2", [("a2", "article"), ("s1", "statistics"), ("s2", "statistics")])):
+        store = RawStore(lake, batch=batch)
+        for locator, kind in items:
+            store.put(f"{batch} {locator}".encode(), source="s", kind=kind, locator=locator,
+                      media_type="json")
+        store.flush()
+    whole = RawStore(lake, batch="read-only").manifest()
+    for kind in ("article", "statistics"):
+        assert_frame_equal(RawStore(lake, batch="read-only").manifest(kind=kind),
+                                      whole.filter(pl.col("kind") == kind))
+    assert RawStore(lake, batch="read-only").manifest(kind="statistics").height == 3
