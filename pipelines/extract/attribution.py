@@ -84,9 +84,12 @@ _VERB = re.compile(
 # "an estimated", "are believed", "was reported", "the number of confirmed deaths": passive or
 # adjective, not a claim verb.
 # ("rejected claims that ...", "denied reports": the noun, object of another verb)
-_NOT_VERB_BEFORE = re.compile(r"\b(?:an?|the|is|are|was|were|be|been|of|rejected|rejects|"
-                              r"dismissed|dismisses|denied|denies|disputed|disputes|refuted)\s+$",
-                              re.IGNORECASE)
+# ("the IDF's claim that", "Israeli estimates that": a noun after a possessive or a country's
+# adjective; read as the verb, "Hamas rejected the IDF's" was the claimant of the IDF's figure)
+_NOT_VERB_BEFORE = re.compile(r"(?:\b(?:an?|the|is|are|was|were|be|been|of|rejected|rejects|"
+                              r"dismissed|dismisses|denied|denies|disputed|disputes|refuted|"
+                              r"israeli|palestinian|iranian|lebanese|egyptian|qatari)|"
+                              r"\S(?:'s|’s|s'|s’))\s+$", re.IGNORECASE)
 # A name may hold the dots of "U.N.", "U.S." or a title ("Dr.", "said IDF Spokesperson Rear
 # Adm. Daniel Hagari") without ending there.
 _NAME_CHAR = rf"(?:(?-i:U\.[NSK]\.|(?:{TITLES})\.)|[^,.;:()“”\"])"

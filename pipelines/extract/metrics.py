@@ -352,7 +352,11 @@ EVENTS = [
              r"believed|thought|feared|assumed)"
              r" (?:dead|deceased)|died in captivity"),
     # ("at risk of dying" and "at risk of death" foretell; they count no dead)
-    ("killed", r"killed|killing|kills|kill|dead|deaths?(?<!risk of death)|died|die|"
+    # (never a toll foretold: "14,000 babies could die", "85,000 more could be killed")
+    ("killed", r"killed(?<!(?:could|would|might) be killed)(?<!may be killed)"
+               r"(?<!will be killed)|"
+               r"killing|kills|kill|dead|deaths?(?<!risk of death)|died|"
+               r"die(?<!(?:could|would|might) die)(?<!may die)(?<!will die)|"
                r"dying(?<!risk of dying)|death toll|toll|slain|"
                r"martyr(?:s|ed|dom)?|victims|killings?|trampled|(?:have|has|had|who) fallen|"
                r"fell in (?:[\w-]+\s+){0,2}?(?:combat|battle|action)|fell (?:during|while)|"
