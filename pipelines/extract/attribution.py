@@ -479,6 +479,11 @@ _TALLY_WORDS = ("toll", "tally", "count", "figure", "data", "statistic")
 _POSSESSIVE_CLAIM = re.compile(r"(?:'s|’s|s'|’)\s+(?:[a-z]+\s+)?(?:warning|claim|statement|"
                                r"assertion|announcement|estimate|assessment|finding|report)"
                                r"\s+that\b", re.IGNORECASE)
+# a body's count as the object of another's verb: "Netanyahu rejected the ministry's toll of
+# 30,000", "Israel disputes the ministry's figure of more than 30,000": the count is the body's
+_POSSESSIVE_TALLY_OF = re.compile(
+    r"(?:'s|’s|s'|’)\s+(?:(?:latest|overall|updated|new|own|official|cumulative|death|casualty)"
+    r"\s+){0,3}(?P<noun>toll|tally|count|figures?)\s+of\b", re.IGNORECASE)
 # (a name in capitals, never a preposition opening the sentence: "Following the army's ...")
 _POSSESSOR_BEFORE = re.compile(r"(?:\b[Tt]he\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|"
                                r"(?!(?:In|On|At|After|Following|Before|Since|During|By|From|"
@@ -679,6 +684,17 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
         if generic or is_known(phrase):
             # (its that-clause only: "The ministry said the army's claim that 40 were killed
             # was false, and that 200 civilians died": the 200 are the ministry's)
+            found.append(Attribution(phrase, start + owner.start(), True, generic,
+                                     relative=True))
+    for m in (_POSSESSIVE_TALLY_OF.finditer(sentence) if " of" in lowered and
+              ("'" in sentence or "’" in sentence) else ()):
+        owner = _POSSESSOR_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        phrase = _clean(owner.group()) if owner else ""
+        if not phrase or any(a.start == start + owner.start() for a in found) or (
+                _PLACE.fullmatch(phrase) and m.group("noun").lower() == "toll"):
+            continue  # named already (a sentence's opening); "Israel's death toll of 1,200"
+        generic = bool(GENERIC.match(phrase))
+        if generic or is_known(phrase):  # (it speaks for its own count only)
             found.append(Attribution(phrase, start + owner.start(), True, generic,
                                      relative=True))
     for m in (_WITH_SAYING.finditer(sentence) if "with " in lowered and "ing" in lowered

@@ -5618,3 +5618,16 @@ def test_deaths_foretold_are_no_toll(text, surface):
 def test_deaths_that_may_have_happened_are_still_a_toll():
     text = "The ministry said 40 people may have died under the rubble."
     assert one(text, "40")["metric"] == "killed"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Israel disputes the ministry's figure of more than 30,000 dead.", "30,000"),
+    ("The State Department said it could not verify the ministry's toll of more than 34,000.",
+     "34,000"),
+    ("The IDF says the ministry's count of 112 dead at the aid convoy is inflated.", "112"),
+])
+def test_a_bodys_count_named_by_another_speaker_stays_the_bodys(text, surface):
+    """Only a possessive opening the sentence named the count's owner; as another speaker's
+    object, the count went to that speaker (Israel, the US, the IDF) or the outlet."""
+    lead = "The Gaza health ministry reported 90 new deaths on Monday. "
+    assert _claimant(lead + text, surface) == "gaza_health"
