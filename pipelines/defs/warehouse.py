@@ -643,7 +643,7 @@ def _ledger_check_specs() -> list[dg.AssetCheckSpec]:
     key=["marts", "hostage_ledger"],
     group_name="marts",
     pool=POOL,
-    deps=[core_figures],
+    deps=[core_figures, dg.AssetKey(["core", "claim_mentions"])],
     kinds={"duckdb"},
     check_specs=_ledger_check_specs(),
     description="marts.hostage_ledger: per claimant and report date, that claimant's latest "
@@ -657,7 +657,8 @@ def marts_hostage_ledger(context: dg.AssetExecutionContext, tally: TallyConfig,
 
     suites = _suite_of_rules(tuple(reconcile_rules.LEDGER_SUITES))
     with duckdb.get_connection() as conn:
-        same, inputs = inputs_unchanged(context, conn, "marts.hostage_ledger", ["core.figures"],
+        same, inputs = inputs_unchanged(context, conn, "marts.hostage_ledger",
+                                        ["core.figures", "core.claim_mentions"],
                                         warehouse.sql_text("marts/hostage_ledger.sql"))
         if same:
             previous = _previous_checks(conn, "marts/hostage_ledger")

@@ -3,6 +3,11 @@
 -- Captives held from before the war (seized in 2014-2015) are kept apart in prewar_captives:
 -- a hostages_remaining figure whose own clause says so ("four Israelis seized before the
 -- war") counts there, not in hostages_remaining.
+-- Only counts of all the hostages: a count of one nationality ("23 Thai hostages released",
+-- subject_class in core.claim_mentions) is not the claimant's total. "Israeli hostages" is
+-- read as all of them, as reporting uses it.
+-- A figure about a date before one the claimant already gave ("240 were held when the truce
+-- began", reported after "120 remain") is history, not the current count: it is not carried.
 with
 
 stated as (
@@ -41,6 +46,9 @@ hostage_figures as (
         )
         and status in ('reported', 'estimate')
         and published is not null
+        and figure_id in (
+            select figure_id from core.claim_mentions where subject_class in ('all', 'israeli')
+        )
 ),
 
 -- One value per claimant, metric and report date: the figure about the latest date; a tie in
@@ -52,6 +60,16 @@ daily as (
         partition by claimant_id, metric, report_date
         order by as_of desc nulls last, value desc, figure_id
     ) = 1
+),
+
+-- the figures that move the count on: none about a date before an earlier report's
+current as (
+    select *
+    from daily
+    qualify as_of is null or as_of >= coalesce(max(as_of) over (
+        partition by claimant_id, metric order by report_date
+        rows between unbounded preceding and 1 preceding
+    ), as_of)
 ),
 
 report_dates as (
@@ -73,12 +91,12 @@ carried as (
         grid.claimant_id,
         grid.report_date,
         grid.metric,
-        daily.value,
+        current.value,
     from grid
-    asof left join daily
-        on grid.claimant_id = daily.claimant_id
-        and grid.metric = daily.metric
-        and grid.report_date >= daily.report_date
+    asof left join current
+        on grid.claimant_id = current.claimant_id
+        and grid.metric = current.metric
+        and grid.report_date >= current.report_date
 ),
 
 classes as (

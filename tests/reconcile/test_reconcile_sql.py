@@ -169,3 +169,30 @@ def test_ledger_keeps_prewar_captives_apart():
     ledger = table(conn, "marts.hostage_ledger").row(0, named=True)
     assert ledger["prewar_captives"] == 4.0
     assert ledger["hostages_remaining"] == 98.0  # the larger of the day's figures, as before
+
+
+def test_ledger_carries_the_current_count_not_a_later_report_about_the_past():
+    """An article on June 12 recalling the 240 held when the November truce began is history:
+    the army's 120 of June 10 is still its count of hostages held."""
+    conn = reconcile([
+        article("now", "2024-06-10", "hostages_remaining", 120, "idf", "israel_military"),
+        article("past", "2024-06-12", "hostages_remaining", 240, "idf", "israel_military",
+                as_of="2023-11-24"),
+        article("later", "2024-06-14", "hostages_remaining", 116, "idf", "israel_military"),
+    ])
+    ledger = table(conn, "marts.hostage_ledger").sort("report_date")
+    assert ledger.select("report_date", "hostages_remaining").rows() == [
+        (date(2024, 6, 10), 120.0), (date(2024, 6, 12), 120.0), (date(2024, 6, 14), 116.0)]
+
+
+def test_ledger_leaves_a_count_of_one_nationality_out_of_the_totals():
+    conn = reconcile([
+        article("all", "2023-11-30", "hostages_released", 105, "israel_gov", "israel_gov"),
+        article("thai", "2023-12-02", "hostages_released", 23, "israel_gov", "israel_gov",
+                subject="Thai nationals"),
+        article("israelis", "2023-12-03", "hostages_released", 110, "israel_gov", "israel_gov",
+                subject="Israelis"),
+    ])
+    ledger = table(conn, "marts.hostage_ledger").sort("report_date")
+    assert ledger.select("report_date", "hostages_released").rows() == [
+        (date(2023, 11, 30), 105.0), (date(2023, 12, 3), 110.0)]
