@@ -28,7 +28,7 @@ claims as (
 
 series as (
     select
-        datasets[1] as dataset,
+        unnest(datasets) as dataset,  -- each series that gave it (merged when they agree)
         metric,
         subject_class,
         location_class,

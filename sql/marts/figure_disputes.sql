@@ -18,14 +18,17 @@ with
 claims as (
     select
         *,
-        -- the range a claim allows: "more than 100" is [100, inf), "under 100" is [0, 100]
+        -- the range a claim allows: "more than 100" is [100, inf), "under 100" is [0, 100],
+        -- "about 1,200" (no bound either way) 2% either side, as marts.corroboration's close
         case
-            when value_low is null and value_high is not null then 0
-            else coalesce(value_low, value)
+            when value_low is null and value_high is null then value * 0.98
+            when value_low is null then 0
+            else value_low
         end as allows_low,
         case
-            when value_high is null and value_low is not null then 'infinity'::double
-            else coalesce(value_high, value)
+            when value_low is null and value_high is null then value * 1.02
+            when value_high is null then 'infinity'::double
+            else value_high
         end as allows_high,
         case when origins = ['statistics'] then datasets end as series_datasets,
         -- a range with no upper bound still has a size: its lower bound

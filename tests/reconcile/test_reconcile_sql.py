@@ -196,3 +196,28 @@ def test_ledger_leaves_a_count_of_one_nationality_out_of_the_totals():
     ledger = table(conn, "marts.hostage_ledger").sort("report_date")
     assert ledger.select("report_date", "hostages_released").rows() == [
         (date(2023, 11, 30), 105.0), (date(2023, 12, 3), 110.0)]
+
+
+def test_about_a_number_is_no_conflict_with_one_just_beside_it():
+    """'about 1,200' has no bounds; it was read as exactly 1,200, so 1,195 'could not also be
+    true'. It allows 2% either side, as corroboration's close match; 1,100 is still apart."""
+    conn = reconcile([
+        article("about", "2023-11-10", "killed", 1200, "israel_gov", "israel_gov",
+                qualifier="approx", value_low=None, value_high=None, article_id="a1"),
+        article("near", "2023-11-10", "killed", 1195, "afp_tally", "other", article_id="a2"),
+        article("far", "2023-11-10", "killed", 1100, "un_ocha", "un", article_id="a3"),
+    ])
+    disputes = table(conn, "marts.figure_disputes").filter(pl.col("conflict"))
+    pairs = {frozenset((row["value_a"], row["value_b"])) for row in disputes.iter_rows(named=True)}
+    assert pairs == {frozenset((1200.0, 1100.0)), frozenset((1195.0, 1100.0))}
+
+
+def test_corroboration_has_a_row_for_each_series_that_gives_the_claim():
+    """Two datasets with the same values merge into one series claim; only the first was
+    matched against the articles."""
+    rows = [series(f"{name}{d}", f"2023-11-{d:02d}", value, dataset=name)
+            for name in ("tfp", "inbox") for d, value in ((5, 9770), (6, 10022), (7, 10328))]
+    rows.append(article("art", "2023-11-06", "killed", 10022, "gaza_moh", "gaza_health",
+                        location="Gaza"))
+    corroboration = table(reconcile(rows), "marts.corroboration")
+    assert sorted(corroboration.filter(pl.col("value") == 10022)["dataset"]) == ["inbox", "tfp"]
