@@ -820,8 +820,57 @@ def _named_at(text: str, cue: Attribution) -> int:
     return at if at >= 0 else text.find(cue.claimant, cue.start, cue.start + 200)
 
 
+# "The army denied that its strike had killed 50 people", "Hamas rejected claims that ...":
+# what follows is a claim the speaker denies, not one it makes
+_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
+                     r"disputed|disputes|refuted|refutes)\s+(?:(?:the\s+)?(?:[\w-]+\s+)?"
+                     r"(?:reports?|claims?|allegations?|accusations?|suggestions?)\s+)?that\b",
+                     re.IGNORECASE)
+# "The IDF said that claims that 500 people were killed were inflated": the same, said after
+# (not a claim whose owner is named: "the army's claim that nine militants ... is false" is the
+# army's, disputed)
+_FALSE_CLAIM = re.compile(r"(?<!['’]s )(?<!s['’] )"
+                          r"\b(?:claims?|reports?|allegations?|assertions?)\s+that\b[^.;]{0,150}?"
+                          r"\b(?:were|was|are|is)\s+(?:(?:grossly|wildly|greatly|vastly|hugely)\s+)?"
+                          r"(?:inflated|false|exaggerated|untrue|fabricated|baseless|unfounded|lies)"
+                          r"\b", re.IGNORECASE)
+# a denial speaks up to where the sentence goes on to something else ("The ministry rejected
+# claims that it inflated the toll, saying 30,000 had been killed": the 30,000 are its own)
+_DENIAL_ENDS = re.compile(r";|\bbut\b|,\s*(?:saying|adding|noting|insisting|while|whereas|"
+                          r"although|and)\b|\b(?:said|says|added|adds)\b", re.IGNORECASE)
+# who claims a denied figure: reports the text does not name
+DENIED_CLAIMANT = "unnamed reports"
+
+
+@lru_cache(maxsize=4)
+def _denials(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each stretch of `text` a denial speaks for: from `_DENIED` to what ends
+    it (`_DENIAL_ENDS`, or the sentence's end), and each `_FALSE_CLAIM`. Found once per text
+    (the figures of an article ask in turn), and most texts have none."""
+    spans = []
+    for m in _DENIED.finditer(text):
+        # (or another speaker's verb: "denied that it struck the zone, where the Civil
+        # Defense claimed 21 were killed")
+        stops = (_DENIAL_ENDS.search(text, m.end()), _VERB.search(lower(text), m.end()))
+        ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end()),
+                            *(stop.start() for stop in stops if stop)) if i >= 0]
+        spans.append((m.start(), min(ends, default=len(text))))
+    spans += [(m.start(), m.end()) for m in _FALSE_CLAIM.finditer(text)]
+    return tuple(spans)
+
+
 def choose(attributions: list[Attribution], text: str, pos: int,
            end: int | None = None) -> Attribution | None:
+    """The attribution that governs a figure at `pos` (`_governing`), unless a denial speaks
+    for it: then unnamed reports, for the speaker denies the figure, not claims it."""
+    denied = next((start for start, stop in _denials(text) if start < pos < stop), None)
+    if denied is not None:
+        return Attribution(DENIED_CLAIMANT, denied, False, False)
+    return _governing(attributions, text, pos, end)
+
+
+def _governing(attributions: list[Attribution], text: str, pos: int,
+               end: int | None = None) -> Attribution | None:
     """The attribution that governs a figure at `pos`: the nearest cue before it in the same
     clause, else the nearest after it, else one closing the sentence (", the army said."),
     else the nearest before it."""

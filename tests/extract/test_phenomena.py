@@ -5631,3 +5631,27 @@ def test_a_bodys_count_named_by_another_speaker_stays_the_bodys(text, surface):
     object, the count went to that speaker (Israel, the US, the IDF) or the outlet."""
     lead = "The Gaza health ministry reported 90 new deaths on Monday. "
     assert _claimant(lead + text, surface) == "gaza_health"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The Israeli military denied that its strike had killed 50 people, saying it had hit a "
+     "Hamas command post.", "50"),
+    ("The army denied reports that 20 civilians died in the raid.", "20"),
+    ("The IDF said that claims that 500 people were killed in the blast were inflated.", "500"),
+])
+def test_a_figure_the_speaker_denies_is_not_the_speakers_claim(text, surface):
+    """It was the military's own reported toll: the record said the opposite of what it said."""
+    figure = one(text, surface)
+    assert (figure["claimant"], figure["claimant_class"]) == ("unnamed reports", "other")
+
+
+@pytest.mark.parametrize(("text", "surface", "owner"), [
+    ("The ministry rejected claims that it inflated the toll, saying 30,000 had been killed.",
+     "30,000", "The ministry"),
+    ("The IDF denied that it struck the zone, where the Civil Defense claimed 21 people were "
+     "killed.", "21", "the Civil Defense"),
+    ("The army's claim that nine militants were among the dead is false, the Red Crescent said.",
+     "nine", "The army"),
+])
+def test_a_denial_speaks_only_up_to_the_next_speaker(text, surface, owner):
+    assert one(text, surface)["claimant"] == owner
