@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urldefrag
 
 from courlan import normalize_url
 from htmldate import find_date
@@ -60,11 +61,14 @@ class Article:
 
 
 def canonical_url(url: str | None) -> str | None:
-    """One spelling per page: lower-case host, no fragment, tracking parameters removed."""
+    """One spelling per page: lower-case host, no fragment, tracking parameters removed.
+
+    Not courlan's strict mode: it also drops every parameter off its short list, so the
+    stories at `article.php?story=123` and `?story=124` were one article, and one was lost."""
     if not url:
         return None
     try:
-        return normalize_url(url, strict=True)
+        return urldefrag(normalize_url(url, strict=False)).url
     except (ValueError, TypeError):
         return url
 
@@ -136,10 +140,45 @@ _NESTING_TAG = re.compile(
     rb"tr|td|th|option)\b)[a-zA-Z][^>]*?(/?)>", re.IGNORECASE)
 
 
+# what holds no elements, though it may hold "<": scripts ("i<e.length"), styles and comments
+_NOT_MARKUP = re.compile(rb"<(script|style)\b|<!--", re.IGNORECASE)
+
+
+def _markup(data: bytes) -> bytes:
+    """`data` without its scripts, styles and comments: a minified script's "a<b" read as tags
+    that never close made ordinary large pages "nested 1,205 deep". One pass: each one's end is
+    looked for once, and an unclosed one ends the page."""
+    lowered, parts, at = data.lower(), [], 0
+    while opener := _NOT_MARKUP.search(data, at):
+        parts.append(data[at:opener.start()])
+        if opener.group(1):  # past its closing tag's ">"
+            close = lowered.find(b"</" + opener.group(1).lower(), opener.end())
+            at = lowered.find(b">", close) + 1 if close >= 0 else 0
+        else:
+            close = lowered.find(b"-->", opener.end())
+            at = close + 3 if close >= 0 else 0
+        if not at:
+            return b"".join(parts)
+    parts.append(data[at:])
+    return b"".join(parts)
+
+
+def _decoded(data: bytes) -> str:
+    """The page as text: UTF-8 when all of it is (a byte order mark dropped), else the
+    encoding detected. Detection samples 64 KB at each end and goes by the bytes there, so a
+    large UTF-8 page with ASCII at both ends came out as "ministryâ€™s"; bytes of other
+    encodings are almost never valid UTF-8 throughout."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return bytes_to_str(data, detect_encoding(data))
+
+
 def _depth(data: bytes) -> int:
-    """The deepest nesting of elements, counting open and close tags in order."""
+    """The deepest nesting of elements, counting open and close tags in order (of the markup:
+    `_markup`)."""
     depth = deepest = 0
-    for tag in _NESTING_TAG.finditer(data):
+    for tag in _NESTING_TAG.finditer(_markup(data)):
         if tag.group(1):
             depth -= 1
         elif not tag.group(2):
@@ -258,7 +297,7 @@ def parse_html(
                            "or hostile page, not parsed")
     # Decoded once, for both libraries: trafilatura would otherwise guess the encoding again
     # and first try to decompress every page as brotli and zlib.
-    html = bytes_to_str(data, detect_encoding(data))
+    html = _decoded(data)
     meta = _head_metadata(html, url)
     if meta is None:
         tree = load_html(html)

@@ -43,6 +43,15 @@ def test_canonical_url_drops_tracking_parameters():
     )
 
 
+def test_canonical_url_keeps_the_parameters_that_name_the_story():
+    """courlan's strict mode kept only parameters on its own list: two stories of one CMS were
+    one article, and the older was dropped."""
+    first, second = (canonical_url(f"https://wire.example/article.php?story={n}&fbclid=x#c")
+                     for n in (123, 124))
+    assert (first, second) == ("https://wire.example/article.php?story=123",
+                               "https://wire.example/article.php?story=124")
+
+
 def test_text_file_with_header():
     article = parse_text(
         b"Title: Truce ends\nOutlet: Test Desk\nPublished: 2023-12-01\n"
@@ -84,6 +93,32 @@ def test_a_page_nested_thousands_deep_is_refused():
     # main-content extraction slows with the square of the depth: 100,000 levels took minutes
     with pytest.raises(ArticleError, match="nested 100002 elements deep"):
         parse_html(b"<html><body>" + b"<div>" * 100_000 + b"x" * 100)
+
+
+def test_scripts_styles_and_comments_are_not_counted_as_nesting():
+    """A minified script's "i<e.length" read as tags that never close: an ordinary large page
+    was refused as "nested 1,205 elements deep"."""
+    script = b"".join(b"function f%d(e){for(var i=0;i<e.length;i++){}}" % k for k in range(1200))
+    rows = b"".join(b"<div><span>cell</span></div>" for _ in range(1_500))
+    page = PAGE.replace(b"<footer>", b"<script>" + script + b"</script><style>a<b{}</style>"
+                        b"<!-- <x <y <z -->" + b"<aside>" + rows + b"</aside><footer>")
+    assert page.count(b"<") > 4_000
+    assert "10,022" in parse_html(page).text
+    unclosed = b"<html><body>" + b"<div>" * 1_500 + b"<script>" + b"<a" * 5_000
+    with pytest.raises(ArticleError, match="nested 1502 elements deep"):  # html, body, divs
+        parse_html(unclosed)
+
+
+def test_a_large_utf8_page_is_read_as_utf8_whatever_its_ends_hold():
+    """Encoding detection samples 64 KB at each end: with ASCII scripts there, a large UTF-8
+    page was read as windows-1252 ("ministry\u00e2\u20ac\u2122s")."""
+    script = b"<script>" + b"window.dataLayer.push({event: 'view'});\n" * 2_000 + b"</script>"
+    body = ("<p>The ministry\u2019s spokesman said 20 people were killed in Khan Younis on "
+            "Monday \u2014 a toll that could not be independently verified.</p>").encode()
+    page = (b'<html><head><meta charset="utf-8"><title>Strike</title>' + script
+            + b"</head><body><article>" + body + b"</article>" + script + b"</body></html>")
+    assert len(page) > 131_072
+    assert "ministry\u2019s spokesman said 20" in parse_html(page).text
 
 
 def test_many_tags_that_do_not_nest_are_parsed():
