@@ -85,7 +85,9 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
         (pl.col("kind") == "article") & (pl.col("ingest_day") == date.fromisoformat(day))
     )
     done = pl.concat([_hashes_in(folder), _hashes_in(rejected_dir)])
-    new = todo.join(done, on="content_hash", how="anti", maintain_order="left")
+    # each payload once, though it came under two names (a copy dropped beside the file)
+    new = (todo.join(done, on="content_hash", how="anti", maintain_order="left")
+           .unique("content_hash", keep="first", maintain_order=True))
     meta = {"payloads": todo.height, "already_staged": todo.height - new.height}
     if new.is_empty():
         return dg.MaterializeResult(metadata={**meta, "articles": 0, "quarantined": 0})

@@ -352,7 +352,10 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     new_keys = wanted.join(known, on="figure_id", how="anti")
     holding = _holding(staged_files, new_keys)
     # not deduplicated here: _chunks_for does that for the few new ids, and an anti join does
-    # not care (wanted's 2.45 million ids at 300,000 articles took 0.5 s to deduplicate)
+    # not care (wanted's 2.45 million ids at 300,000 articles took 0.5 s to deduplicate). But
+    # an id staged in two parts (one payload under two names, or seen again on a later day)
+    # would be read from both, so those few are let through once.
+    twice = set(new_keys.filter(pl.col("figure_id").is_duplicated())["figure_id"])
     new_keys = new_keys.select("figure_id")
     stats_ids = stats.select("figure_id")
     stats_known = pl.concat([loaded_stats.select("figure_id"),
@@ -385,7 +388,10 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
             # them too, 50,000 to 1.26 GiB.
             staged = _chunks_for(folder, new_keys, FIGURE_SCHEMA, rows=CHUNK_ROWS // 2,
                                  files=holding)
+            passed: set[str] = set()
             for chunk in chain(staged, [stats] if stats_changed else []):
+                if twice:
+                    chunk = _first_time(chunk, twice, passed)
                 if chunk.is_empty():
                     continue
                 loaded, quarantined = figure_rules.split(chunk, verdicts)
@@ -427,6 +433,16 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
         return
     for result in results.values():
         yield _check_result(result, ["core", "figures"])
+
+
+def _first_time(chunk: pl.DataFrame, twice: set[str], passed: set[str]) -> pl.DataFrame:
+    """`chunk` without the rows of ids in `twice` already `passed` (which it adds to)."""
+    repeats = list(twice)
+    once = chunk.filter(~pl.col("figure_id").is_in(repeats)
+                        | (~pl.col("figure_id").is_in(list(passed))
+                           & pl.col("figure_id").is_first_distinct()))
+    passed.update(once.filter(pl.col("figure_id").is_in(repeats))["figure_id"])
+    return once
 
 
 def _previous_checks(conn, asset: str) -> dict[str, tuple]:

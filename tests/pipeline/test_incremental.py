@@ -189,3 +189,28 @@ def test_parts_staged_by_two_runs_load_together_as_a_build_in_one_go(tmp_path):
     materialize(resources_for(scratch, _sources(tmp_path, inbox)))
     assert _state(tmp_path / "lake") == _state(scratch)
     assert count(scratch, "core.articles") == len(ARTICLES)
+
+
+@pytest.mark.integration
+def test_one_article_dropped_under_two_names_and_again_a_day_later_is_loaded_once(tmp_path):
+    """Its figures were inserted once per name, and a reload of core.figures read them from
+    every day's part that staged them."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("a.txt", "a-copy.txt"):
+        shutil.copy(ARTICLES[0], inbox / name)
+    resources = resources_for(tmp_path / "lake", _sources(tmp_path, inbox))
+    materialize(resources, partition="2025-03-01")
+    shutil.copy(ARTICLES[0], inbox / "a-again.txt")
+    materialize(resources, partition="2025-03-02")
+    lake = tmp_path / "lake"
+
+    def figures() -> tuple[int, int]:
+        return query(lake, "select count(*), count(distinct figure_id) from core.figures "
+                           "where origin = 'article'")[0]
+
+    total, distinct = figures()
+    assert total == distinct > 0
+    dg.materialize(all_assets(), resources=resources, selection=[dg.AssetKey(["core", "figures"])],
+                   tags={REBUILD_TAG: "full"}, instance=dg.DagsterInstance.ephemeral())
+    assert figures() == (total, distinct)
