@@ -52,6 +52,21 @@ def test_canonical_url_keeps_the_parameters_that_name_the_story():
                                "https://wire.example/article.php?story=124")
 
 
+def test_a_hard_wrapped_text_file_keeps_its_sentences_whole():
+    """Wire copy wrapped at some 70 columns: each line break was a paragraph's end to the
+    extractor, and "said that 10,022" / "people had been killed" lost its figure."""
+    article = parse_text(b"Title: Toll passes 10,000\n\n"
+                         b"The health ministry in Gaza said on Monday that 10,022\n"
+                         b"people had been killed since the war began, including 4,104\n"
+                         b"children.\n"
+                         b"A second paragraph on a line of its own.\n\n"
+                         b"- 12 in Rafah\n- 9 in Khan Younis\n")
+    assert article.text == (
+        "The health ministry in Gaza said on Monday that 10,022 people had been killed since "
+        "the war began, including 4,104 children.\nA second paragraph on a line of its own."
+        "\n\n- 12 in Rafah\n- 9 in Khan Younis")
+
+
 def test_text_file_with_header():
     article = parse_text(
         b"Title: Truce ends\nOutlet: Test Desk\nPublished: 2023-12-01\n"
