@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlsplit
 
 from courlan import normalize_url
 from htmldate import find_date
@@ -345,9 +345,20 @@ def _require_body(article: Article) -> None:
 
 
 def parse_article(data: bytes, media_type: str, *, url: str | None, outlet: str | None) -> Article:
-    """The outlet declared in the sources file wins over what the page says about itself."""
+    """The outlet declared in the sources file wins over what the page says about itself; with
+    neither, the host of the article's URL.
+
+    An article with no outlet at all is refused: what it states as fact is its publisher's
+    claim, and unnamed publishers would all be one claimant, "outlet", in every table."""
     if media_type == "html":
-        return parse_html(data, url=url, declared_outlet=outlet)
-    if media_type == "text":
-        return parse_text(data, declared_outlet=outlet)
-    raise ArticleError(f"unsupported article media type {media_type!r}")
+        article = parse_html(data, url=url, declared_outlet=outlet)
+    elif media_type == "text":
+        article = parse_text(data, declared_outlet=outlet)
+    else:
+        raise ArticleError(f"unsupported article media type {media_type!r}")
+    if not article.outlet:
+        article.outlet = urlsplit(canonical_url(article.url) or "").hostname
+    if not article.outlet:
+        raise ArticleError("no outlet: the article names no publisher and has no URL (add an "
+                           "`Outlet:` header line, or an `outlet` to its source)")
+    return article

@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from pipelines.lib.articles import ArticleError, canonical_url, parse_html, parse_text
+from pipelines.lib.articles import (
+    ArticleError,
+    canonical_url,
+    parse_article,
+    parse_html,
+    parse_text,
+)
 
 PAGE = b"""<html><head><title>Toll rises | Test Wire</title>
 <link rel="canonical" href="https://testwire.example/2023/11/06/toll?utm_source=rss">
@@ -65,6 +71,17 @@ def test_a_hard_wrapped_text_file_keeps_its_sentences_whole():
         "The health ministry in Gaza said on Monday that 10,022 people had been killed since "
         "the war began, including 4,104 children.\nA second paragraph on a line of its own."
         "\n\n- 12 in Rafah\n- 9 in Khan Younis")
+
+
+def test_an_article_with_no_outlet_takes_its_urls_host_or_is_refused():
+    """Unnamed, every publisher's own statements were one claimant, "outlet"."""
+    body = b"In all, 31,000 people have been killed in Gaza since the war began, officials say."
+    named = parse_article(b"URL: https://www.Wire.example/a?utm_source=x\n\n" + body, "text",
+                          url=None, outlet=None)
+    assert named.outlet == "www.wire.example"
+    assert parse_article(body, "text", url=None, outlet="Desk Feed").outlet == "Desk Feed"
+    with pytest.raises(ArticleError, match="no outlet: the article names no publisher"):
+        parse_article(b"Title: Toll rises\n\n" + body, "text", url=None, outlet=None)
 
 
 def test_text_file_with_header():
