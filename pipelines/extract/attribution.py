@@ -824,20 +824,24 @@ def _named_at(text: str, cue: Attribution) -> int:
 # what follows is a claim the speaker denies, not one it makes
 _DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|"
                      r"disputed|disputes|refuted|refutes)\s+(?:(?:the\s+)?(?:[\w-]+\s+)?"
-                     r"(?:reports?|claims?|allegations?|accusations?|suggestions?)\s+)?that\b",
-                     re.IGNORECASE)
-# "The IDF said that claims that 500 people were killed were inflated": the same, said after
+                     r"(?:reports?|claims?|allegations?|accusations?|suggestions?)\s+)?that\b")
+# "The IDF said that claims that 500 people were killed were inflated": the same, said after:
+# the verdict found first (it is rare), then the claim it judges, in its sentence before it
 # (not a claim whose owner is named: "the army's claim that nine militants ... is false" is the
 # army's, disputed)
-_FALSE_CLAIM = re.compile(r"(?<!['’]s )(?<!s['’] )"
-                          r"\b(?:claims?|reports?|allegations?|assertions?)\s+that\b[^.;]{0,150}?"
-                          r"\b(?:were|was|are|is)\s+(?:(?:grossly|wildly|greatly|vastly|hugely)\s+)?"
-                          r"(?:inflated|false|exaggerated|untrue|fabricated|baseless|unfounded|lies)"
-                          r"\b", re.IGNORECASE)
+_FALSE_VERDICT = re.compile(r"\b(?:were|was|are|is)\s+(?:(?:grossly|wildly|greatly|vastly|hugely)"
+                            r"\s+)?(?:inflated|false|exaggerated|untrue|fabricated|baseless|"
+                            r"unfounded|lies)\b")
+_CLAIM_THAT = re.compile(r"(?<!['’]s )(?<!s['’] )\b(?:claims?|reports?|allegations?|assertions?)"
+                         r"\s+that\b")
 # a denial speaks up to where the sentence goes on to something else ("The ministry rejected
 # claims that it inflated the toll, saying 30,000 had been killed": the 30,000 are its own)
 _DENIAL_ENDS = re.compile(r";|\bbut\b|,\s*(?:saying|adding|noting|insisting|while|whereas|"
-                          r"although|and)\b|\b(?:said|says|added|adds)\b", re.IGNORECASE)
+                          r"although|and)\b|\b(?:said|says|added|adds)\b")
+# (all four scan `lower(text)`: without IGNORECASE, several times faster)
+_DENIAL_WORDS = ("deni", "deny", "reject", "dismiss", "disput", "refut")
+_FALSE_WORDS = ("inflated", "false", "exaggerated", "untrue", "fabricated", "baseless",
+                "unfounded", " lies")
 # who claims a denied figure: reports the text does not name
 DENIED_CLAIMANT = "unnamed reports"
 
@@ -845,17 +849,25 @@ DENIED_CLAIMANT = "unnamed reports"
 @lru_cache(maxsize=4)
 def _denials(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each stretch of `text` a denial speaks for: from `_DENIED` to what ends
-    it (`_DENIAL_ENDS`, or the sentence's end), and each `_FALSE_CLAIM`. Found once per text
+    it (`_DENIAL_ENDS`, or the sentence's end), and each `_FALSE_VERDICT`'s claim. Once per text
     (the figures of an article ask in turn), and most texts have none."""
+    low = lower(text)
     spans = []
-    for m in _DENIED.finditer(text):
+    # (the scans only where their words are: they cost a third of the extraction otherwise)
+    for m in (_DENIED.finditer(low) if any(w in low for w in _DENIAL_WORDS) else ()):
         # (or another speaker's verb: "denied that it struck the zone, where the Civil
         # Defense claimed 21 were killed")
-        stops = (_DENIAL_ENDS.search(text, m.end()), _VERB.search(lower(text), m.end()))
+        stops = (_DENIAL_ENDS.search(low, m.end()), _VERB.search(low, m.end()))
         ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end()),
                             *(stop.start() for stop in stops if stop)) if i >= 0]
         spans.append((m.start(), min(ends, default=len(text))))
-    spans += [(m.start(), m.end()) for m in _FALSE_CLAIM.finditer(text)]
+    for verdict in (_FALSE_VERDICT.finditer(low) if any(w in low for w in _FALSE_WORDS)
+                    else ()):
+        begin = max(text.rfind(".", 0, verdict.start()), text.rfind(";", 0, verdict.start()),
+                    verdict.start() - 170) + 1
+        claims = list(_CLAIM_THAT.finditer(low, begin, verdict.start()))
+        if claims:
+            spans.append((claims[-1].start(), verdict.end()))
     return tuple(spans)
 
 
