@@ -88,8 +88,8 @@ per_article as (
     group by article_id
 ),
 series as (
-    select value, lag(value) over (partition by dataset, dataset_field, location, claimant_id
-                                   order by as_of) as previous_value
+    select value, lag(value) over (partition by dataset, source_url, dataset_field, location,
+                                                claimant_id order by as_of) as previous_value
     from f where origin = 'statistics' and coalesce(cumulative, false)
 )
 select

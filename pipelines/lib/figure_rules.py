@@ -49,11 +49,13 @@ def per_article(parts: list[pl.DataFrame]) -> pl.DataFrame:
 
 def series_rows(figures: pl.DataFrame, allow_list: list[str]) -> pl.DataFrame:
     """Reported cumulative values in date order, each with the previous report's value by the
-    same claimant: one claimant's value under another's is a contradiction, kept side by side.
+    same claimant in the same file: one claimant's value under another's is a contradiction,
+    kept side by side, and a file restating another's days (a day's snapshot dropped in the
+    inbox under a new name) is a series of its own, not a fall from it.
 
     Allow-listed `date:field` revisions get no previous value, so the rule passes them.
     """
-    series_of = ("dataset", "dataset_field", "location", "claimant_id")
+    series_of = ("dataset", "source_url", "dataset_field", "location", "claimant_id")
     series = figures.filter(
         (pl.col("origin") == "statistics") & pl.col("cumulative").fill_null(False)
     ).sort(*series_of, "as_of")

@@ -105,6 +105,19 @@ def test_one_claimants_value_under_anothers_is_a_contradiction_not_a_fall():
     assert set(out.loaded["figure_id"]) == {"m1", "o1"}
 
 
+def test_a_file_restating_anothers_days_is_a_series_of_its_own():
+    """Each day's snapshot dropped in the inbox under a new name restates the days before: a
+    restated day below the old file's was a 'fall' between two files, and was quarantined."""
+    out = outcome([
+        {**stat("a1", "2024-01-10", 23000.0), "source_url": "inbox/tfp-0111.json"},
+        {**stat("a2", "2024-01-11", 23200.0), "source_url": "inbox/tfp-0111.json"},
+        {**stat("b1", "2024-01-10", 22950.0), "source_url": "inbox/tfp-0112.json"},
+        {**stat("b2", "2024-01-11", 23200.0), "source_url": "inbox/tfp-0112.json"},
+        {**stat("b3", "2024-01-12", 23150.0), "source_url": "inbox/tfp-0112.json"},  # a fall
+    ])
+    assert out.results["cumulative_never_decreases"].failing_keys == ["b3"]
+
+
 def test_rules_come_from_the_reviewed_suites():
     names = {rule for suite in figure_rules.SUITES for rule in quality.rules_of(suite)}
     assert {"figure_has_claimant", "value_non_negative", "metric_in_vocabulary",
