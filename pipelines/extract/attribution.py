@@ -496,6 +496,18 @@ _QUOTED_AS = re.compile(r"\b(?:quot|cit)(?:ed|es|ing)\s+(?!(?:in|by)\s)"
                         r"(?:saying|telling|stating|estimating|reporting)\b", re.IGNORECASE)
 
 
+def _owner_of(sentence: str, at: int, start: int) -> Attribution | None:
+    """The body whose possessive ends at `at` ("the army's claim that", "the ministry's toll
+    of"), when it is one (known, or a role noun pointing back), speaking for what it owns only
+    (`relative`); `start`: where `sentence` starts in the text."""
+    owner = _POSSESSOR_BEFORE.search(sentence, max(0, at - 60), at)
+    phrase = _clean(owner.group()) if owner else ""
+    generic = bool(GENERIC.match(phrase))
+    if generic or is_known(phrase):
+        return Attribution(phrase, start + owner.start(), True, generic, relative=True)
+    return None
+
+
 def _pair(phrase: str) -> tuple[str, str] | None:
     """Two known bodies of different kinds joined by "and" ("the Palestinian Health Ministry
     and the Israel Defense Forces")."""
@@ -678,25 +690,17 @@ def find(text: str, start: int, end: int) -> list[Attribution]:
                                      cited=True))
     for m in (_POSSESSIVE_CLAIM.finditer(sentence) if " that" in lowered and
               ("'" in sentence or "’" in sentence) else ()):
-        owner = _POSSESSOR_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
-        phrase = _clean(owner.group()) if owner else ""
-        generic = bool(GENERIC.match(phrase))
-        if generic or is_known(phrase):
-            # (its that-clause only: "The ministry said the army's claim that 40 were killed
-            # was false, and that 200 civilians died": the 200 are the ministry's)
-            found.append(Attribution(phrase, start + owner.start(), True, generic,
-                                     relative=True))
+        # (its that-clause only: "The ministry said the army's claim that 40 were killed was
+        # false, and that 200 civilians died": the 200 are the ministry's)
+        if owned := _owner_of(sentence, m.start(), start):
+            found.append(owned)
     for m in (_POSSESSIVE_TALLY_OF.finditer(sentence) if " of" in lowered and
               ("'" in sentence or "’" in sentence) else ()):
-        owner = _POSSESSOR_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
-        phrase = _clean(owner.group()) if owner else ""
-        if not phrase or any(a.start == start + owner.start() for a in found) or (
-                _PLACE.fullmatch(phrase) and m.group("noun").lower() == "toll"):
+        owned = _owner_of(sentence, m.start(), start)  # (it speaks for its own count only)
+        if owned is None or any(a.start == owned.start for a in found) or (
+                _PLACE.fullmatch(owned.claimant) and m.group("noun").lower() == "toll"):
             continue  # named already (a sentence's opening); "Israel's death toll of 1,200"
-        generic = bool(GENERIC.match(phrase))
-        if generic or is_known(phrase):  # (it speaks for its own count only)
-            found.append(Attribution(phrase, start + owner.start(), True, generic,
-                                     relative=True))
+        found.append(owned)
     for m in (_WITH_SAYING.finditer(sentence) if "with " in lowered and "ing" in lowered
               else ()):
         phrase = _clean(m.group("c"))
