@@ -10,7 +10,10 @@
 --   restatement: figures about a past date (as_of more than two days before publication, such
 --     as the toll of October 7), keyed by claimant, metric, subject class and that date, in the
 --     order they were published (and stated, within one article). Every change of value is a
---     revision (revision_kind 'restated'): 1,400 then 1,200 killed on October 7.
+--     revision (revision_kind 'restated'): 1,400 then 1,200 killed on October 7. The first
+--     restatement of a date is compared with the same claimant's last figure for that date given
+--     while it was current (a running claim; locations equal or one unspecified): 1,400 killed
+--     on October 7, said on October 8, then 1,200 on November 10 is a revision too.
 -- Revisions are what claimants did, not errors: nothing here is quarantined.
 --
 -- Rows name their claims (claim_id); core.claims holds each claim's mentions (figure_ids).
@@ -90,6 +93,45 @@ ordered as (
     from kinds
 ),
 
+-- the claimant's own figure for a past date given while it was current, which the first
+-- restatement of that date revises: both have that as_of, but the series key them apart
+stated_while_current as (
+    select
+        restatement.claim_id,
+        running.value as previous_value,
+        running.claim_id as previous_claim_id,
+    from ordered as restatement
+    inner join ordered as running
+        on
+            restatement.claimant_id = running.claimant_id
+            and restatement.metric = running.metric
+            and restatement.subject_class = running.subject_class
+            and restatement.as_of = running.as_of
+            and (
+                restatement.location_class = running.location_class
+                or 'unspecified' in (restatement.location_class, running.location_class)
+            )
+    where restatement.kind = 'restatement' and restatement.position = 1 and running.kind = 'running'
+    -- the last of them in the running order (as_of is the same)
+    qualify row_number() over (
+        partition by restatement.claim_id
+        order by
+            running.first_seen desc, running.first_span_start desc nulls first,
+            running.value desc, running.claim_id desc
+    ) = 1
+),
+
+with_previous as (
+    select
+        ordered.* replace (
+            coalesce(ordered.previous_value, stated.previous_value) as previous_value,
+            coalesce(ordered.previous_claim_id, stated.previous_claim_id) as previous_claim_id
+        ),
+    from ordered
+    left join stated_while_current as stated
+        on ordered.claim_id = stated.claim_id
+),
+
 final as (
     select
         series_key,
@@ -123,7 +165,7 @@ final as (
         cumulative_metric,
         outlets,
         datasets,
-    from ordered
+    from with_previous
 )
 
 select * from final

@@ -221,3 +221,67 @@ def test_corroboration_has_a_row_for_each_series_that_gives_the_claim():
                         location="Gaza"))
     corroboration = table(reconcile(rows), "marts.corroboration")
     assert sorted(corroboration.filter(pl.col("value") == 10022)["dataset"]) == ["inbox", "tfp"]
+
+
+def test_a_restatement_revises_the_figure_the_claimant_gave_for_that_date_while_current():
+    """Israel gave 1,400 killed on October 7 within two days of it (its current figure then,
+    repeated on October 12) and 1,200 on November 10: the restatement was keyed apart from the
+    running figure and had nothing before it, so the revision went unflagged. It is compared
+    with the claimant's own last current figure of that date; another claimant's never counts,
+    and a running tally that grows is still no revision."""
+    conn = reconcile([
+        article("il1", "2023-10-08", "killed", 1400, "israel_gov", "israel_gov",
+                as_of="2023-10-07", location="Israel", outlet="Meridian Wire"),
+        article("il2", "2023-10-12", "killed", 1400, "israel_gov", "israel_gov",
+                as_of="2023-10-07", location="Israel", outlet="Meridian Wire"),
+        # another claimant's current figure of that date, published later still
+        article("un1", "2023-10-09", "killed", 1300, "un_ocha", "un", as_of="2023-10-07"),
+        article("il3", "2023-11-10", "killed", 1200, "israel_gov", "israel_gov",
+                as_of="2023-10-07", outlet="The Levant Ledger"),
+        # a claimant restating a date it never gave while current: nothing to revise
+        article("afp", "2023-11-12", "killed", 1200, "afp_tally", "other", as_of="2023-10-07"),
+        # the ministry's running toll grows; one raid's toll and the West Bank's, the same day,
+        # are no figures of that toll
+        article("m1", "2023-11-06", "killed", 10000, "gaza_moh", "gaza_health", location="Gaza"),
+        article("raid", "2023-11-06", "killed", 50, "gaza_moh", "gaza_health", location="Gaza",
+                span_start=40),
+        article("wb", "2023-11-06", "killed", 150, "gaza_moh", "gaza_health",
+                location="West Bank", span_start=80),
+        article("m2", "2023-11-10", "killed", 11000, "gaza_moh", "gaza_health", location="Gaza"),
+        # ... and a later article recalls November 6's toll ("more than 10,000": a claim of its
+        # own, where "10,000" again would be m1's)
+        article("m3", "2023-12-20", "killed", 10000, "gaza_moh", "gaza_health",
+                as_of="2023-11-06", qualifier="more_than", value_high=None),
+    ])
+    revisions = table(conn, "marts.revisions")
+    claims = table(conn, "core.claims")
+    claim_of = {f: c for c, ids in claims.select("claim_id", "figure_ids").rows() for f in ids}
+    rows = {row["claim_id"]: row for row in revisions.iter_rows(named=True)}
+
+    restated = rows[claim_of["il3"]]
+    assert (restated["kind"], restated["revision"], restated["revision_kind"]) == (
+        "restatement", True, "restated")
+    assert (restated["previous_value"], restated["change"]) == (1400.0, -200.0)
+    assert restated["previous_claim_id"] == claim_of["il1"] == claim_of["il2"]
+    # both sources, side by side through the claims
+    [earlier] = claims.filter(pl.col("claim_id") == restated["previous_claim_id"]).to_dicts()
+    assert (earlier["outlets"], restated["outlets"]) == (["Meridian Wire"], ["The Levant Ledger"])
+    # the figure given while current stays in its running series
+    assert rows[claim_of["il1"]]["kind"] == "running" and not rows[claim_of["il1"]]["revision"]
+
+    # another claimant is never the figure revised
+    assert rows[claim_of["un1"]]["previous_value"] is None
+    afp = rows[claim_of["afp"]]
+    assert (afp["previous_value"], afp["revision"]) == (None, False)
+
+    # the running tally as before: 10,000 then 11,000 is a rise, no revision
+    running = revisions.filter((pl.col("series_key") == "gaza_moh|killed|palestinian|gaza")
+                               & (pl.col("kind") == "running"))
+    assert running.sort("position").select("value", "previous_value", "revision").rows() == [
+        (10000.0, None, False), (11000.0, 10000.0, False)]
+    assert rows[claim_of["raid"]]["kind"] == "event_count"
+    # November 6's toll recalled unchanged: the toll of that day, not the raid's or West Bank's
+    recalled = rows[claim_of["m3"]]
+    assert recalled["kind"] == "restatement" and recalled["previous_value"] == 10000.0
+    assert not recalled["revision"]
+    assert revisions.filter(pl.col("revision"))["claim_id"].to_list() == [claim_of["il3"]]
