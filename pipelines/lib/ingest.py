@@ -211,16 +211,27 @@ class Ingestor:
         row.size = len(result.body)
         self.store.log(row)
 
-    def _fetch(self, report: IngestReport, source: Source, kind: str, url: str
-               ) -> FetchResult | None:
-        """The fetch of `url`, recorded, and quarantined when it failed; None offline."""
+    def _fetch(self, report: IngestReport, source: Source, kind: str, urls: list[str]
+               ) -> list[FetchResult]:
+        """The fetches of `urls`, conditional on their validators, each recorded and
+        quarantined when it failed; [] offline.
+
+        Every HTTP fetch of a source goes through here, so that its `allowed_hosts` holds for
+        each one and each redirect hop alike: the feed itself, the links it lists, a single
+        article or statistics URL. A redirect off them is refused before the other host is
+        asked, and quarantined like a link off them; before, only a feed's links were held to
+        the list, and a feed or article URL answering 302 elsewhere was read from there.
+        """
         if self.fetcher is None:
-            self._fail(report, source, url, "no HTTP client configured (offline run)")
-            return None
-        etag, modified = self._validators.get(source.name, {}).get(url, (None, None))
-        result = self.fetcher.fetch(url, etag, modified)
-        self._record(report, source, kind, result)
-        return result
+            for url in urls:
+                self._fail(report, source, url, "no HTTP client configured (offline run)")
+            return []
+        known = self._validators.get(source.name, {})
+        requests = [(url, *known.get(url, (None, None))) for url in urls]
+        results = self.fetcher.fetch_many(requests, allowed_hosts=source.allowed_hosts)
+        for result in results:
+            self._record(report, source, kind, result)
+        return results
 
     # -- sources --------------------------------------------------------------------------------
     def ingest(self, source: Source) -> IngestReport:
@@ -235,7 +246,7 @@ class Ingestor:
             if not self._unchanged(report, source, locator, path):
                 self._read_local(report, source, path, source.kind, locator)
         else:
-            self._fetch(report, source, source.kind, source.url)
+            self._fetch(report, source, source.kind, [source.url])
         return report
 
     def _ingest_feed(self, report: IngestReport, source: Source) -> None:
@@ -247,7 +258,8 @@ class Ingestor:
             base_url = path.as_uri()
         else:
             got, base_url = None, source.url
-            result = self._fetch(report, source, "feed", source.url)
+            fetched = self._fetch(report, source, "feed", [source.url])
+            result = fetched[0] if fetched else None
             if result and result.error is None:
                 # Unchanged (304): walked from the copy stored before, so that a link whose
                 # fetch failed last time is tried again, as it would be had the feed changed.
@@ -282,16 +294,7 @@ class Ingestor:
             else:
                 self._fail(report, source, link, f"link scheme {scheme!r} not allowed",
                            rule="feed_link_refused")
-        if remote and self.fetcher is None:
-            for link in remote:
-                self._fail(report, source, link, "no HTTP client configured (offline run)")
-            return
-        if remote:
-            known = self._validators.get(source.name, {})
-            requests = [(u, *known.get(u, (None, None))) for u in remote]
-            # The allow-list holds for every redirect hop too, not only for the feed's links.
-            for result in self.fetcher.fetch_many(requests, allowed_hosts=source.allowed_hosts):
-                self._record(report, source, "article", result)
+        self._fetch(report, source, "article", remote)
 
     def _last_body(self, source: Source) -> bytes | None:
         """The feed `source` gave at its latest good read; None when none was stored."""

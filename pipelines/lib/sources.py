@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from pipelines.lib.http import host_allowed
 from pipelines.vocabulary import METRICS
 
 
@@ -33,7 +35,8 @@ class Source(BaseModel):
     claimant: str | None = None
     format: Literal["techforpalestine", "hxl", "auto"] | None = None
     columns: dict[str, str] | None = None  # HXL hashtag pattern -> metric (overrides defaults)
-    allowed_hosts: list[str] | None = None  # feeds: hosts its links may point at (default: any)
+    # hosts every fetch of the source may reach: its url, a feed's links, each redirect hop
+    allowed_hosts: list[str] | None = None  # (default: any)
 
     @model_validator(mode="after")
     def _check(self) -> Source:
@@ -54,6 +57,12 @@ class Source(BaseModel):
             if bad:
                 raise ValueError(f"allowed_hosts must be bare host names (no scheme, port or "
                                  f"path): {bad}")
+            # The list holds for the source's own URL too (`Ingestor._fetch`): one off it
+            # could never be fetched, so the mistake is named here, not at every run.
+            host = urlsplit(self.url).hostname if self.url else None
+            if host and not host_allowed(host, self.allowed_hosts):
+                raise ValueError(f"the url's host {host!r} is not in allowed_hosts, which hold "
+                                 "for every fetch of the source: add it")
         if self.kind == "statistics" and not self.format:
             raise ValueError("a statistics source needs a `format` (techforpalestine, hxl, auto)")
         unknown = sorted({m for m in (self.columns or {}).values() if m not in METRICS})

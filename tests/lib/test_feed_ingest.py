@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
 from werkzeug import Request, Response
 
 from pipelines.lib.http import Fetcher, HttpSettings
@@ -20,8 +22,9 @@ def feed(*links: str) -> bytes:
             "</channel></rss>").encode()
 
 
-def ingest(tmp_path, url: str, batch: str = "run1"):
-    source = Source(name="f", kind="feed", url=url, outlet="The Outlet")
+def ingest(tmp_path, url: str, batch: str = "run1", **fields):
+    source = Source(**{"name": "f", "kind": "feed", "url": url, "outlet": "The Outlet",
+                       **fields})
     store = RawStore(tmp_path / "lake", batch=batch)
     with Fetcher(FAST) as fetcher:
         report = Ingestor(store, fetcher, base=tmp_path, sources=[source],
@@ -74,3 +77,52 @@ def test_a_link_that_failed_is_tried_again_while_its_feed_is_unchanged(httpserve
     second, store = ingest(tmp_path, httpserver.url_for("/rss"), batch="run2")
     assert (second.new, second.not_modified, second.failed) == (1, 1, 0)
     assert httpserver.url_for("/a.html") in set(store.manifest()["locator"])
+
+
+@pytest.mark.parametrize("fields", [
+    {"kind": "feed"},
+    {"kind": "article"},
+    {"kind": "statistics", "format": "techforpalestine", "outlet": None},
+], ids=lambda fields: fields["kind"])
+def test_a_source_url_redirected_off_its_allowed_hosts_is_refused(httpserver, tmp_path,
+                                                                   fields):
+    """Only a feed's links were held to `allowed_hosts`: the feed itself, or an article or
+    statistics URL, answering 302 to another host was read from there."""
+    elsewhere = httpserver.url_for("/elsewhere").replace("127.0.0.1", "localhost")
+    httpserver.expect_request("/start").respond_with_response(
+        Response(status=302, headers={"Location": elsewhere}))
+    httpserver.expect_request("/elsewhere").respond_with_data(
+        feed("a.html"), content_type="application/rss+xml")
+    url = httpserver.url_for("/start")
+    report, store = ingest(tmp_path, url, allowed_hosts=["127.0.0.1"], **fields)
+    assert [(q["locator"], q["rule"], q["reason"]) for q in report.quarantine] == [
+        (url, "fetch_failed",
+         f"host 'localhost' is not in the source's allowed_hosts (redirected from {url})")]
+    assert report.failed == 1 and store.manifest().is_empty()
+    assert [request.host for request, _ in httpserver.log] == [f"127.0.0.1:{httpserver.port}"]
+    log = store.fetch_log()
+    assert log.select("locator", "ok").rows() == [(url, False)]
+
+
+def test_a_redirect_to_an_allowed_host_is_followed(httpserver, tmp_path):
+    elsewhere = httpserver.url_for("/elsewhere.xml").replace("127.0.0.1", "localhost")
+    httpserver.expect_request("/rss").respond_with_response(
+        Response(status=302, headers={"Location": elsewhere}))
+    httpserver.expect_request("/elsewhere.xml").respond_with_data(
+        feed("a.html"), content_type="application/rss+xml")
+    httpserver.expect_request("/a.html").respond_with_data(PAGE, content_type="text/html")
+    report, store = ingest(tmp_path, httpserver.url_for("/rss"),
+                           allowed_hosts=["127.0.0.1", "localhost"])
+    assert (report.new, report.failed) == (2, 0), report.messages
+    # the feed's relative link resolved against where it was, on the other allowed host
+    assert elsewhere.replace("elsewhere.xml", "a.html") in set(store.manifest()["locator"])
+
+
+def test_a_source_url_off_its_own_allowed_hosts_is_a_mistake_in_the_sources_file():
+    """The list holds for the source's URL too, so one off it could never be fetched."""
+    with pytest.raises(ValidationError, match="the url's host 'feeds.example.com' is not in "
+                                              "allowed_hosts"):
+        Source(name="f", kind="feed", url="https://feeds.example.com/rss", outlet="O",
+               allowed_hosts=["example.org"])
+    Source(name="f", kind="feed", url="https://feeds.example.org/rss", outlet="O",
+           allowed_hosts=["example.org"])
