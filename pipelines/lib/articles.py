@@ -23,7 +23,7 @@ from htmldate.utils import Extractor
 from htmldate.validators import get_max_date, get_min_date
 from lxml.html import HtmlElement
 from resiliparse.extract.html2text import extract_plain_text
-from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+from resiliparse.parse.encoding import bytes_to_str, detect_encoding, map_encoding_to_html5
 from trafilatura import load_html
 from trafilatura.metadata import (
     META_URL,
@@ -73,16 +73,51 @@ def canonical_url(url: str | None) -> str | None:
         return url
 
 
-def _decode_text(data: bytes) -> str:
+def decoded(data: bytes, charset: str | None) -> str | None:
+    """The bytes as text by the one rule of HTML pages and text files: UTF-8 when all of them
+    are (a byte order mark dropped), else the `charset` their server declared when they are
+    valid in it; None when neither.
+
+    UTF-8 first: bytes of other encodings are almost never valid UTF-8 throughout, while
+    servers often declare a default charset their files are not in. The label is read as
+    browsers read it (WHATWG): `iso-8859-1` and `us-ascii` mean windows-1252, whose dashes
+    and quotes servers send under those labels.
+    """
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"text file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from exc
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    encoding = map_encoding_to_html5(charset, fallback_utf8=False) if charset else None
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _decode_text(data: bytes, charset: str | None = None) -> str:
+    """A text file's text (`decoded`); an error naming the first byte that is not UTF-8 and
+    the charset declared, if any, when neither reads it: text has no guessing."""
+    text = decoded(data, charset)
+    if text is None:
+        at = _not_utf8_at(data)
+        utf8 = charset and map_encoding_to_html5(charset, fallback_utf8=False) == "utf-8"
+        declared = f", nor {charset} as its server declared" if charset and not utf8 else ""
+        raise ArticleError(f"text file is not UTF-8{declared} (byte 0x{data[at]:02x} at offset "
+                           f"{at})")
     if "\x00" in text:
         raise ArticleError("text file contains NUL bytes (binary data?)")
     return text
+
+
+def _not_utf8_at(data: bytes) -> int:
+    """Where the first byte that is not UTF-8 is (bytes that are not all UTF-8)."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    raise ValueError("the bytes are UTF-8")
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -104,9 +139,11 @@ def _parse_date(value: str | None) -> date | None:
 _WRAPPED = re.compile(r"(?<![.!?:;\"”’)\]])[ \t]*\n[ \t]*(?=[a-z0-9(])")
 
 
-def parse_text(data: bytes, *, declared_outlet: str | None = None) -> Article:
-    """A plain-text article: optional `Key: value` header lines, a blank line, then the body."""
-    text = _decode_text(data).replace("\r\n", "\n")
+def parse_text(data: bytes, *, declared_outlet: str | None = None,
+               charset: str | None = None) -> Article:
+    """A plain-text article: optional `Key: value` header lines, a blank line, then the body.
+    `charset`: the one its server declared (`decoded`)."""
+    text = _decode_text(data, charset).replace("\r\n", "\n")
     header: dict[str, str] = {}
     lines = text.split("\n")
     body_start = 0
@@ -170,15 +207,13 @@ def _markup(data: bytes) -> bytes:
     return b"".join(parts)
 
 
-def _decoded(data: bytes) -> str:
-    """The page as text: UTF-8 when all of it is (a byte order mark dropped), else the
-    encoding detected. Detection samples 64 KB at each end and goes by the bytes there, so a
-    large UTF-8 page with ASCII at both ends came out as "ministryâ€™s"; bytes of other
-    encodings are almost never valid UTF-8 throughout."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return bytes_to_str(data, detect_encoding(data))
+def _decoded(data: bytes, charset: str | None = None) -> str:
+    """The page as text: as text files are read (`decoded`: UTF-8, else the charset its server
+    declared), else the encoding detected. Detection samples 64 KB at each end and goes by the
+    bytes there, so a large UTF-8 page with ASCII at both ends came out as "ministryâ€™s";
+    and it guesses: a short windows-1252 page can read as windows-1250 ("Khan Yűnis")."""
+    text = decoded(data, charset)
+    return text if text is not None else bytes_to_str(data, detect_encoding(data))
 
 
 def _depth(data: bytes) -> int:
@@ -290,9 +325,11 @@ def _metadata(tree: HtmlElement, url: str | None, head_only: bool = False) -> Do
 
 
 def parse_html(
-    data: bytes, *, url: str | None = None, declared_outlet: str | None = None
+    data: bytes, *, url: str | None = None, declared_outlet: str | None = None,
+    charset: str | None = None,
 ) -> Article:
-    """An HTML page: its body text (captions and comments left out) and metadata."""
+    """An HTML page: its body text (captions and comments left out) and metadata. `charset`:
+    the one its server declared (`_decoded`)."""
     if not data.strip():
         raise ArticleError("empty HTML payload")
     if b"\x00" in data[:4096]:
@@ -304,7 +341,7 @@ def parse_html(
                            "or hostile page, not parsed")
     # Decoded once, for both libraries: trafilatura would otherwise guess the encoding again
     # and first try to decompress every page as brotli and zlib.
-    html = _decoded(data)
+    html = _decoded(data, charset)
     meta = _head_metadata(html, url)
     if meta is None:
         tree = load_html(html)
@@ -344,16 +381,18 @@ def _require_body(article: Article) -> None:
         )
 
 
-def parse_article(data: bytes, media_type: str, *, url: str | None, outlet: str | None) -> Article:
+def parse_article(data: bytes, media_type: str, *, url: str | None, outlet: str | None,
+                  charset: str | None = None) -> Article:
     """The outlet declared in the sources file wins over what the page says about itself; with
-    neither, the host of the article's URL.
+    neither, the host of the article's URL. `charset`: the one the server declared for the
+    payload (the manifest's), read by one rule for pages and text files (`decoded`).
 
     An article with no outlet at all is refused: what it states as fact is its publisher's
     claim, and unnamed publishers would all be one claimant, "outlet", in every table."""
     if media_type == "html":
-        article = parse_html(data, url=url, declared_outlet=outlet)
+        article = parse_html(data, url=url, declared_outlet=outlet, charset=charset)
     elif media_type == "text":
-        article = parse_text(data, declared_outlet=outlet)
+        article = parse_text(data, declared_outlet=outlet, charset=charset)
     else:
         raise ArticleError(f"unsupported article media type {media_type!r}")
     if not article.outlet:

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.message import Message
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
@@ -70,6 +71,18 @@ class FetchResult:
     attempts: int
     fetched_at: datetime  # UTC, when the fetch started
     elapsed_s: float
+
+    @property
+    def charset(self) -> str | None:
+        """The `charset` parameter of the Content-Type, lower-cased (None: none declared).
+
+        Kept with the payload (`RawStore.put`), since only the response says how its bytes
+        are to be read: a text file has no `<meta charset>` to say it itself."""
+        if not self.content_type:
+            return None
+        header = Message()
+        header["Content-Type"] = self.content_type
+        return header.get_content_charset() or None  # `charset=` declares none
 
 
 class _Failure(Exception):

@@ -115,10 +115,11 @@ class Ingestor:
         )
 
     def _store(self, report: IngestReport, source: Source, kind: str, locator: str,
-               data: bytes, media_type: str) -> str:
+               data: bytes, media_type: str, charset: str | None = None) -> str:
         digest, is_new = self.store.put(
             data, source=source.name, kind=kind, locator=locator, media_type=media_type,
             outlet=source.outlet, claimant=source.claimant, format=source.format,
+            charset=charset,
         )
         if is_new:
             report.new += 1
@@ -207,7 +208,8 @@ class Ingestor:
             return
         media_type = _media_type(kind, result.final_url or result.url, result.content_type,
                                  result.body)
-        row.content_hash = self._store(report, source, kind, result.url, result.body, media_type)
+        row.content_hash = self._store(report, source, kind, result.url, result.body, media_type,
+                                       result.charset)
         row.size = len(result.body)
         self.store.log(row)
 

@@ -53,6 +53,7 @@ MANIFEST_SCHEMA = {
     "batch": pl.String,
     "pack": pl.String,  # the pack file holding the bytes; null: `objects/<2 hex>/<hash>`
     "offset": pl.Int64,  # where in the pack they start
+    "charset": pl.String,  # declared in the response's Content-Type; null: none, local files
 }
 
 FETCH_LOG_SCHEMA = {
@@ -102,6 +103,7 @@ class ManifestRow:
     batch: str
     pack: str | None
     offset: int | None
+    charset: str | None = None
 
 
 @dataclass
@@ -482,10 +484,13 @@ class RawStore:
         outlet: str | None = None,
         claimant: str | None = None,
         format: str | None = None,
+        charset: str | None = None,
     ) -> tuple[str, bool]:
         """Store a payload; returns (content hash, whether this source/locator/content is new).
 
-        Bytes already in the lake, under this locator or another, are not stored again."""
+        Bytes already in the lake, under this locator or another, are not stored again. They
+        are kept as they came; `charset`, the one the server declared, says how to read them
+        (`pipelines.lib.articles.decoded`)."""
         digest = sha256(data)
         key = _key(source, locator, digest)
         if key in self._known:
@@ -509,6 +514,7 @@ class RawStore:
                 batch=self.batch,
                 pack=pack,
                 offset=offset,
+                charset=charset,
             )
         )
         self._spill_when_full()

@@ -101,7 +101,7 @@ def parse_batch(lake: str, items: list[dict]) -> tuple[pl.DataFrame, list[dict],
         try:
             data = read_payload(lake_path(lake), item)
             article = parse_article(data, item["media_type"], url=_url(item["locator"]),
-                                    outlet=item["outlet"])
+                                    outlet=item["outlet"], charset=item.get("charset"))
         except ArticleError as exc:
             messages.append(f"quarantined {item['locator']}: {exc}")
             rejected.append(quarantine_row(

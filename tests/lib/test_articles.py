@@ -153,6 +153,57 @@ def test_a_large_utf8_page_is_read_as_utf8_whatever_its_ends_hold():
     assert "ministry\u2019s spokesman said 20" in parse_html(page).text
 
 
+CP1252_TEXT = ("Title: Caf\u00e9 strike\nPublished: 2023-11-06\n\nGaza: 1,200 killed \u2013 says "
+               "ministry, \u201cmost of them children\u201d, in strikes on Khan Y\u00fbnis since "
+               "the weekend.\n").encode("cp1252")
+
+
+@pytest.mark.parametrize("charset", ["windows-1252", "iso-8859-1", "ISO-8859-1", "latin1"])
+def test_a_text_file_is_read_in_the_charset_its_server_declared(charset):
+    """The charset of `text/plain; charset=windows-1252` was dropped: the file was refused as
+    not UTF-8. `iso-8859-1` is read as windows-1252, as browsers do: servers send its dashes
+    and quotes under that label."""
+    article = parse_article(CP1252_TEXT, "text", url=None, outlet="Desk", charset=charset)
+    assert article.title == "Caf\u00e9 strike" and article.published == date(2023, 11, 6)
+    assert article.text.startswith("Gaza: 1,200 killed \u2013 says ministry, \u201cmost of")
+    assert "Khan Y\u00fbnis" in article.text
+
+
+@pytest.mark.parametrize(("charset", "message"), [
+    (None, r"^text file is not UTF-8 \(byte 0xe9 at offset 10\)$"),
+    ("utf-8", r"^text file is not UTF-8 \(byte 0xe9 at offset 10\)$"),  # a lying label
+    ("koi8-r-ish", r"^text file is not UTF-8, nor koi8-r-ish as its server declared \(byte"),
+])
+def test_a_text_file_neither_utf8_nor_in_its_declared_charset_is_refused(charset, message):
+    with pytest.raises(ArticleError, match=message):
+        parse_text(CP1252_TEXT, charset=charset)
+
+
+def test_utf8_wins_over_a_declared_charset_its_bytes_are_not_in():
+    """Servers declare a default charset (iso-8859-1 for text/plain) their UTF-8 files are
+    not in; read by the label, "\u2013" would be "\u00e2\u20ac\u201c"."""
+    utf8 = CP1252_TEXT.decode("cp1252").encode("utf-8")
+    assert "killed \u2013 says" in parse_text(utf8, charset="iso-8859-1").text
+    page = (b"<html><head><title>t</title></head><body><article><p>"
+            + CP1252_TEXT.split(b"\n\n")[1] + b"</p></article></body></html>")
+    assert "killed \u2013 says" in parse_html(page.decode("cp1252").encode(),
+                                           charset="iso-8859-1").text
+
+
+def test_a_page_is_read_in_the_charset_its_server_declared():
+    """Pages that are not UTF-8 were left to detection, which read this windows-1252 page as
+    windows-1250: "Khan Y\u0171nis". One rule for pages and text files: UTF-8, else the
+    charset declared; a page in neither still goes to detection."""
+    page = ("<html><head><title>Strikes on Khan Y\u00fbnis</title></head><body><article><p>The "
+            "health ministry in Gaza said on Monday that 1,200 people were killed \u2013 a "
+            "\u201cmassacre\u201d, it said \u2013 in strikes on Khan Y\u00fbnis since the "
+            "weekend.</p></article></body></html>").encode("cp1252")
+    article = parse_article(page, "html", url=None, outlet="Desk", charset="windows-1252")
+    assert article.title == "Strikes on Khan Y\u00fbnis"
+    assert "killed \u2013 a \u201cmassacre\u201d, it said \u2013 in strikes on Khan Y\u00fbnis" in (
+        article.text)
+
+
 def test_many_tags_that_do_not_nest_are_parsed():
     rows = b"".join(b"<div><span>cell</span><br></div>" for _ in range(3_000))
     page = PAGE.replace(b"<footer>", b"<aside>" + rows + b"</aside><footer>")

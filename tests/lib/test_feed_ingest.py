@@ -10,6 +10,7 @@ from pipelines.lib.http import Fetcher, HttpSettings
 from pipelines.lib.ingest import Ingestor
 from pipelines.lib.raw_store import RawStore
 from pipelines.lib.sources import Source
+from pipelines.lib.staging import parse_batch
 
 FAST = HttpSettings(attempts=1, read_timeout=1, total_timeout=3)
 PAGE = b"<html><body><p>Twelve people were killed, the ministry said.</p></body></html>"
@@ -126,3 +127,30 @@ def test_a_source_url_off_its_own_allowed_hosts_is_a_mistake_in_the_sources_file
                allowed_hosts=["example.org"])
     Source(name="f", kind="feed", url="https://feeds.example.org/rss", outlet="O",
            allowed_hosts=["example.org"])
+
+
+def test_articles_are_read_in_the_charset_their_server_declared(httpserver, tmp_path):
+    """The Content-Type's charset was dropped at ingestion: a text article served as
+    windows-1252 was quarantined as not UTF-8 and a page's encoding was guessed. It is kept
+    with the payload (the manifest's `charset`) and staging reads the bytes by it."""
+    sentence = ("The ministry said 1,200 people were killed \u2013 \u201cmost of them "
+                "children\u201d \u2013 in strikes on Khan Y\u00fbnis since the weekend.")
+    text = f"Title: Khan Y\u00fbnis\nPublished: 2023-11-06\n\n{sentence}\n"
+    page = (f"<html><head><title>Khan Y\u00fbnis</title></head><body><article><p>{sentence}"
+            "</p></article></body></html>")
+    httpserver.expect_request("/rss").respond_with_data(
+        feed("a.txt", "b.html", "c.txt"), content_type="application/rss+xml")
+    httpserver.expect_request("/a.txt").respond_with_data(
+        text.encode("cp1252"), content_type="text/plain; charset=windows-1252")
+    httpserver.expect_request("/b.html").respond_with_data(
+        page.encode("cp1252"), content_type='text/html; charset="Windows-1252"')
+    httpserver.expect_request("/c.txt").respond_with_data(
+        text.encode("cp1252"), content_type="text/plain; charset=iso-8859-1")
+    report, store = ingest(tmp_path, httpserver.url_for("/rss"))
+    assert (report.new, report.failed) == (4, 0), report.messages
+    rows = store.manifest().filter(kind="article").sort("locator")
+    articles, rejected, messages = parse_batch(str(tmp_path / "lake"), rows.to_dicts())
+    assert messages == []
+    assert articles["title"].to_list() == ["Khan Y\u00fbnis"] * 3
+    assert all(sentence in body for body in articles["text"]), articles["text"].to_list()
+    assert rows["charset"].to_list() == ["windows-1252", "windows-1252", "iso-8859-1"]
