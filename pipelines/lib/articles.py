@@ -139,21 +139,47 @@ def _parse_date(value: str | None) -> date | None:
 _WRAPPED = re.compile(r"(?<![.!?:;\"”’)\]])[ \t]*\n[ \t]*(?=[a-z0-9(])")
 
 
+_HEADER_LINE = re.compile(rf"[ \t]*({'|'.join(HEADER_KEYS)})[ \t]*:", re.IGNORECASE)
+_KEYS_SHOWN = "Title, Outlet, Published, URL, Author"
+
+
+def _header(lines: list[str]) -> tuple[dict[str, str], int]:
+    """A text file's header (lower-case key: value) and the index of its body's first line.
+
+    The header is the first block of lines (up to the first blank line) when any of them is a
+    known `Key:` line; else the file has none and all of it is body. In a header every line
+    must be a known key with a value: an unknown key (a typo, `Source:`) or an empty value is
+    an error naming the line, like a bad date, so the file is quarantined and can be fixed.
+    Reading the header up to the first such line made the rest of it body text, and the date
+    below a typo was lost without a word; skipping the line would still lose what it says.
+    """
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    if not any(_HEADER_LINE.match(line) for line in lines[start:end]):
+        return {}, start
+    header: dict[str, str] = {}
+    for number in range(start, end):
+        line = lines[number]
+        key, sep, value = line.partition(":")
+        key, value = key.strip(), value.strip()
+        shown = f"text header line {number + 1} {line[:60]!r}"
+        if not sep or key.lower() not in HEADER_KEYS:
+            what = f"unknown key {key!r}" if sep and key else "no `Key: value` line"
+            raise ArticleError(f"{shown}: {what} (a header has {_KEYS_SHOWN}, one a line, "
+                               "and a blank line ends it)")
+        if not value:
+            raise ArticleError(f"{shown}: {key} has no value (fill it in or leave the line out)")
+        header[key.lower()] = value
+    return header, end + 1
+
+
 def parse_text(data: bytes, *, declared_outlet: str | None = None,
                charset: str | None = None) -> Article:
-    """A plain-text article: optional `Key: value` header lines, a blank line, then the body.
-    `charset`: the one its server declared (`decoded`)."""
+    """A plain-text article: optional `Key: value` header lines (`_header`), a blank line,
+    then the body. `charset`: the one its server declared (`decoded`)."""
     text = _decode_text(data, charset).replace("\r\n", "\n")
-    header: dict[str, str] = {}
     lines = text.split("\n")
-    body_start = 0
-    for i, line in enumerate(lines):
-        key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in HEADER_KEYS and value.strip():
-            header[key.strip().lower()] = value.strip()
-            continue
-        body_start = i + 1 if not line.strip() and header else i
-        break
+    header, body_start = _header(lines)
     body = _WRAPPED.sub(" ", "\n".join(lines[body_start:]).strip())
     if "published" in header and _parse_date(header["published"]) is None:
         raise ArticleError(f"header Published: {header['published']!r} is not a YYYY-MM-DD date")

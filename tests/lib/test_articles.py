@@ -95,6 +95,42 @@ def test_text_file_with_header():
     assert article.text.startswith("The truce ended")
 
 
+BODY = (b"The health ministry in Gaza said on Monday that 10,022 people had been killed since "
+        b"the war began.\n")
+
+
+@pytest.mark.parametrize(("header", "message"), [
+    (b"Title: Toll\nSource: Wire\nPublished: 2023-11-06\n",
+     "text header line 2 'Source: Wire': unknown key 'Source' (a header has Title, Outlet, "
+     "Published, URL, Author, one a line, and a blank line ends it)"),
+    (b"Titel: Toll\nPublished: 2023-11-06\n",
+     "text header line 1 'Titel: Toll': unknown key 'Titel'"),
+    (b"Title: Toll\nAuthor:\nPublished: 2023-11-06\n",
+     "text header line 2 'Author:': Author has no value (fill it in or leave the line out)"),
+    (b"Title: Toll\nAuthor:   \r\nPublished: 2023-11-06\n",
+     "text header line 2 'Author:   ': Author has no value"),
+    (b"Title: Toll\nBy Amal Writer\nPublished: 2023-11-06\n",
+     "text header line 2 'By Amal Writer': no `Key: value` line"),
+])
+def test_a_malformed_header_line_is_an_error_naming_it(header, message):
+    """An unknown key or an empty value ended the header without a word: the lines below it,
+    the date among them, became body text. The file is quarantined with the line named, as
+    a bad date is, rather than loaded without its date."""
+    with pytest.raises(ArticleError) as error:
+        parse_text(header + b"\n" + BODY * 2)
+    assert str(error.value).startswith(message), str(error.value)
+
+
+def test_a_header_ends_at_its_blank_line_and_a_file_may_have_none():
+    article = parse_text(b"\n\nTitle: Toll\nURL: https://wire.example/a?b=c:d\n\nGaza: "
+                         + BODY * 2)
+    assert (article.title, article.url) == ("Toll", "https://wire.example/a?b=c:d")
+    assert article.text.startswith("Gaza: The health ministry")
+    for plain in (b"Gaza: " + BODY * 2, b"Gaza: a toll\nrises: " + BODY + b"\nTitle: x\n"):
+        article = parse_text(plain)
+        assert article.title is None and article.text.startswith("Gaza: ")
+
+
 @pytest.mark.parametrize(
     ("payload", "message"),
     [
