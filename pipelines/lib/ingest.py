@@ -230,7 +230,7 @@ class Ingestor:
             return []
         known = self._validators.get(source.name, {})
         requests = [(url, *known.get(url, (None, None))) for url in urls]
-        results = self.fetcher.fetch_many(requests, allowed_hosts=source.allowed_hosts)
+        results = self.fetcher.fetch_many(requests, allowed_hosts=source.reachable_hosts)
         for result in results:
             self._record(report, source, kind, result)
         return results
@@ -288,7 +288,7 @@ class Ingestor:
             if scheme == "file" and source.path:
                 self._read_local_link(report, source, link, path.parent)
             elif scheme in ("http", "https"):
-                if not host_allowed(host, source.allowed_hosts):
+                if not host_allowed(host, source.reachable_hosts):
                     self._fail(report, source, link, f"host {host!r} is not in the source's "
                                "allowed_hosts", rule="feed_link_refused")
                     continue

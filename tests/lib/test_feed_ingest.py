@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
 from werkzeug import Request, Response
 
 from pipelines.lib.http import Fetcher, HttpSettings
@@ -119,14 +118,15 @@ def test_a_redirect_to_an_allowed_host_is_followed(httpserver, tmp_path):
     assert elsewhere.replace("elsewhere.xml", "a.html") in set(store.manifest()["locator"])
 
 
-def test_a_source_url_off_its_own_allowed_hosts_is_a_mistake_in_the_sources_file():
-    """The list holds for the source's URL too, so one off it could never be fetched."""
-    with pytest.raises(ValidationError, match="the url's host 'feeds.example.com' is not in "
-                                              "allowed_hosts"):
-        Source(name="f", kind="feed", url="https://feeds.example.com/rss", outlet="O",
-               allowed_hosts=["example.org"])
-    Source(name="f", kind="feed", url="https://feeds.example.org/rss", outlet="O",
-           allowed_hosts=["example.org"])
+def test_a_source_reaches_its_own_urls_host_without_listing_it(httpserver, tmp_path):
+    """`allowed_hosts` names the hosts besides the source's own: a feed kept on a feed service,
+    listing its publisher's host, is fetched, and so are its links to either."""
+    httpserver.expect_request("/rss").respond_with_data(
+        feed("a.html"), content_type="application/rss+xml")
+    httpserver.expect_request("/a.html").respond_with_data(PAGE, content_type="text/html")
+    report, store = ingest(tmp_path, httpserver.url_for("/rss"), allowed_hosts=["example.org"])
+    assert (report.new, report.failed) == (2, 0), report.messages
+    assert httpserver.url_for("/a.html") in set(store.manifest()["locator"])
 
 
 def test_articles_are_read_in_the_charset_their_server_declared(httpserver, tmp_path):
