@@ -63,14 +63,28 @@ CHECK_RESULTS_SCHEMA = {
 }
 
 
-def latest_articles(articles: pl.DataFrame) -> pl.DataFrame:
-    """One row per distinct article: the newest version of a URL, the first copy of a text."""
+def latest_articles(articles: pl.DataFrame, held: pl.Series) -> pl.DataFrame:
+    """One row per distinct article: of a URL's versions the one a file or URL holds now
+    (content hash in `held`, `RawStore.held_now`), else the newest; the first copy of a text.
+
+    Not the newest alone: bytes seen before are not stored again, so a story put back to an
+    earlier version (A, then B, then A again) has B as its newest, and B stayed loaded."""
     return (
-        articles.sort("first_seen_at")
+        articles.with_columns(held=pl.col("content_hash").is_in(held.implode()))
+        .sort("held", "first_seen_at")
         .unique("article_id", keep="last", maintain_order=True)
+        .sort("first_seen_at")
         .unique("text_hash", keep="first", maintain_order=True)
         .sort("published_at", "article_id", nulls_last=True)
+        .drop("held")
     )
+
+
+def _versions_held(tally: TallyConfig, staged: pl.DataFrame) -> pl.Series:
+    """The content hashes a file or URL holds now, of the articles staged in more than one
+    version: only they have a version to choose, so a day of new articles reads no fetch log."""
+    versions = staged.filter(pl.col("article_id").is_duplicated())["content_hash"]
+    return RawStore(tally.lake, batch="read-only").held_now(versions)
 
 
 def _column_schema(rows: pl.DataFrame) -> dg.TableSchema:
@@ -167,7 +181,8 @@ def _holding(files: list, rows: pl.DataFrame) -> list:
     deps=[staged_articles],
     kinds={"duckdb"},
     description="core.articles: one row per distinct article (deduplicated by canonical URL, "
-    "newest version kept, and by body text). Only the articles that changed are written.",
+    "the version its file or URL holds now kept, and by body text). Only the articles that "
+    "changed are written.",
 )
 def core_articles(context: dg.AssetExecutionContext, tally: TallyConfig,
                   duckdb: DuckDBResource) -> dg.MaterializeResult:
@@ -176,7 +191,7 @@ def core_articles(context: dg.AssetExecutionContext, tally: TallyConfig,
     folder = tally.staging("articles")
     files = parquet_files(folder)
     staged = _scan_by_part(files, ARTICLE_KEYS, ARTICLE_SCHEMA).collect()
-    chosen = latest_articles(staged)
+    chosen = latest_articles(staged, _versions_held(tally, staged))
     pair = ["article_id", "content_hash"]
     with duckdb.get_connection() as conn:
         full = full_rebuild(context) or not warehouse.table_exists(conn, "core.articles")

@@ -655,6 +655,19 @@ class RawStore:
                 .agg(pl.col("content_hash").sort_by("fetched_at", maintain_order=True).last())
                 .collect())
 
+    def held_now(self, content_hashes: pl.Series) -> pl.Series:
+        """Those of `content_hashes` that a locator holds now (`last_read`), whatever the
+        locators: for payloads known by content alone, as staged articles are. A payload a
+        locator gave once and then changed from is not held, though it may come back."""
+        files = parquet_files(self.root / "fetch_log")
+        if not files or content_hashes.is_empty():
+            return pl.Series("content_hash", [], pl.String)
+        wanted = content_hashes.unique().implode()
+        readers = (self._good_reads(files).filter(pl.col("content_hash").is_in(wanted))
+                   .select("source", "locator").unique().collect())
+        held = self.last_read(readers)["content_hash"]
+        return held.filter(held.is_in(wanted)).unique()
+
     def last_stamps(self, source: str) -> pl.DataFrame:
         """`locator` and `stamp` (Last-Modified: `<mtime_ns>:<size>` for a local file) of the
         latest good read of each of a source's locators: what the inbox walk joins every file
