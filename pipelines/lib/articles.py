@@ -24,6 +24,7 @@ from htmldate.validators import get_max_date, get_min_date
 from lxml.html import HtmlElement
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.encoding import bytes_to_str, detect_encoding, map_encoding_to_html5
+from resiliparse.parse.html import HTMLTree
 from trafilatura import load_html
 from trafilatura.metadata import (
     META_URL,
@@ -255,9 +256,37 @@ def _depth(data: bytes) -> int:
     return deepest
 
 
+# resiliparse's main-content pass takes every <ul> fewer than this many elements below <body>
+# for the site's navigation and drops it with its items: the article's own list too, when the
+# page nests it shallowly (<main><article><ul> is two below), and the figures in it were lost.
+_NAVIGATION_DEPTH = 3
+
+
+def _keep_article_lists(tree: HTMLTree) -> None:
+    """Wrap each <ul> of an <article> that its depth alone would drop (`_NAVIGATION_DEPTH`) in
+    plain <div>s, so that it is deep enough to be kept.
+
+    Only its depth changes: resiliparse still judges the list and what holds it by everything
+    else (a <nav> or <aside> around it, navigation, share or hidden classes, ARIA roles), so a
+    menu or a related-links box is dropped as before; lists outside an <article>, where a
+    site's menus are, are left alone."""
+    body = tree.body
+    if body is None or body.tag != "body":
+        return
+    for ul in body.query_selector_all("article ul"):
+        depth, parent = 0, ul.parent
+        while parent is not None and parent.tag != "body":
+            depth, parent = depth + 1, parent.parent
+        for _ in range(_NAVIGATION_DEPTH - depth):
+            wrapper = tree.create_element("div")
+            ul.before(wrapper)
+            wrapper.append(ul)
+
+
 def _body_text(html: str) -> str:
     """The page's main content as plain text, without navigation, captions, comments or alt
-    texts: numbers in those are not claims of the article.
+    texts: numbers in those are not claims of the article. The <article>'s lists are kept
+    (`_keep_article_lists`).
 
     resiliparse, not trafilatura's body extraction: on the 181-page article-extraction
     benchmark it keeps all 43 figures of the hand-checked texts (trafilatura 42) with the same
@@ -267,7 +296,9 @@ def _body_text(html: str) -> str:
     1.81 ms (`python -m pipelines.bench.html_extractors --benchmark DIR`;
     `pipelines/bench/NOTES.md`).
     """
-    return extract_plain_text(html, main_content=True, alt_texts=False, comments=False,
+    tree = HTMLTree.parse(html)
+    _keep_article_lists(tree)
+    return extract_plain_text(tree, main_content=True, alt_texts=False, comments=False,
                               list_bullets=False, post_meta=False)
 
 

@@ -39,6 +39,42 @@ def test_html_body_and_metadata_without_captions_or_comments():
         assert noise not in article.text
 
 
+_LIST_PAGE = """<html><head><title>One year on | Test Wire</title>
+<meta property="og:site_name" content="Test Wire">
+<meta property="article:published_time" content="2024-10-07T06:00:00Z"></head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/live">Live 24/7</a></li></ul></nav>
+<ul class="topics"><li><a href="/t/gaza">Gaza (318 stories)</a></li></ul></header>
+%s<article><h1>One year on</h1>
+<p>A year after the attack that started the war, officials on both sides gave their tallies of
+what it has cost, none of which could be independently verified.</p>
+<h2>Key figures</h2>
+<ul><li>At least 1,139 people were killed in Israel on October 7</li>
+<li>The health ministry in Gaza says 41,909 people have been killed there since</li></ul>
+<ul class="story-nav"><li><a href="/p2">Part 2 of 5</a></li></ul>
+<ul class="share"><li><a href="#">Share (2,316)</a></li></ul>
+</article>
+<aside class="related"><ul><li><a href="/r">Strike kills 27 in Nuseirat</a></li></ul></aside>
+<section id="comments"><ul><li>Reader 44: I count 600 trucks a day</li></ul></section>
+%s</body></html>"""
+
+
+@pytest.mark.parametrize("wrap", [("", ""), ("<main>", "</main>"), ("<div>", "</div>")],
+                         ids=["body", "main", "div"])
+def test_lists_of_the_article_are_kept_and_menus_and_related_links_are_not(wrap):
+    """resiliparse took every <ul> fewer than three elements below <body> for the site's
+    menu: an article's "key figures" list was dropped, and its figures with it."""
+    from pipelines.extract import extract_figures
+
+    article = parse_html((_LIST_PAGE % wrap).encode())
+    assert "At least 1,139 people were killed in Israel on October 7" in article.text
+    assert "says 41,909 people have been killed" in article.text
+    for noise in ("24/7", "318 stories", "Part 2 of 5", "2,316", "Nuseirat", "600 trucks"):
+        assert noise not in article.text, noise
+    values = {f.value for f in extract_figures(article.text, published=article.published,
+                                                outlet=article.outlet)}
+    assert {1139, 41909} <= values
+
+
 def test_declared_outlet_wins_over_page_metadata():
     assert parse_html(PAGE, declared_outlet="Declared").outlet == "Declared"
 
