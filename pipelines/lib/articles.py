@@ -1,8 +1,9 @@
 """Raw article payloads (HTML pages, plain-text files) to article records.
 
 HTML pages keep their article body and lose navigation, photo captions, related links and
-comment sections (resiliparse), since numbers in those are not claims of the article; title, date,
-author and site name come from the page's metadata (trafilatura).
+comment sections (resiliparse), since numbers in those are not claims of the article; title,
+author and site name come from the page's metadata (trafilatura), the date from its metadata or
+its article's markup (htmldate), never from its text.
 Plain-text files carry a small header (`Title:`, `Outlet:`, `Published:`, `URL:`, `Author:`),
 then a blank line, then the body.
 """
@@ -16,8 +17,13 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urldefrag, urlsplit
 
 from courlan import normalize_url
-from htmldate import find_date
-from htmldate.core import examine_header
+from htmldate.core import (
+    date_candidates,
+    examine_abbr_elements,
+    examine_elements,
+    examine_header,
+    examine_time_elements,
+)
 from htmldate.extractors import extract_url_date, json_search
 from htmldate.utils import Extractor
 from htmldate.validators import get_max_date, get_min_date
@@ -315,7 +321,7 @@ def _head_metadata(html: str, url: str | None) -> Document | None:
     takes about a fifth less). The head gives the same fields as the whole page when the body
     holds no meta tags, JSON-LD or canonical link (which trafilatura and htmldate read
     anywhere) and the head names the title, author and date itself: only for a missing one do
-    they look into the body (the headline, a byline, a date in the text).
+    they look into the body (the headline, a byline, the article's date elements).
     """
     end = html.find("</head>")
     end = end if end >= 0 else html.find("</HEAD>")
@@ -329,18 +335,46 @@ def _head_metadata(html: str, url: str | None) -> Document | None:
     return _metadata(tree, url, head_only=True)
 
 
-def _head_date(tree: HtmlElement, url: str | None) -> str | None:
-    """The date `htmldate.find_date` gives from its first sources, the URL, the meta tags and
-    JSON-LD, or None: its later ones (the headline, elements of the text, the text itself)
-    need the whole page. Its own first steps, with the options `_metadata` gives it."""
+def _date_options() -> Extractor:
+    """htmldate's options as trafilatura gives them: the publication (not the last modified)
+    date, none after today."""
     params = set_date_params(True)
-    options = Extractor(params["extensive_search"], get_max_date(params["max_date"]),
-                        get_min_date(None), params["original_date"], "%Y-%m-%d")
+    return Extractor(params["extensive_search"], get_max_date(params["max_date"]),
+                     get_min_date(None), params["original_date"], "%Y-%m-%d")
+
+
+def _metadata_date(tree: HtmlElement, url: str | None) -> str | None:
+    """The date of the page's metadata, by `htmldate.find_date`'s first steps: the URL, the
+    meta tags and JSON-LD; None without one. A head's tree gives the page's when the body
+    holds no meta tags, JSON-LD or canonical link (`_head_metadata`)."""
+    options = _date_options()
     if url is None:
         link = tree.find('.//link[@rel="canonical"]')
         url = link.get("href") if link is not None else None
     return extract_url_date(url, options) or examine_header(tree, options) \
         or json_search(tree, options)
+
+
+def _page_date(tree: HtmlElement, url: str | None) -> str | None:
+    """The publication date: the page's metadata (`_metadata_date`), else what the markup of its
+    <article> (the longest, when there are several) says, by `htmldate.find_date`'s next
+    steps, on the article alone: date elements (a byline, a dateline, <abbr>, <time>).
+
+    Nothing else: past those steps, and beyond the article, `find_date` takes the date of a
+    related story's <time>, of a comment, or any date in the text, and a page dated by one
+    dates every figure in it wrongly. A page with neither has no date, as a text file without
+    a `Published:` line: its figures are dated only by what their sentences say.
+    """
+    found = _metadata_date(tree, url)
+    if found:
+        return found
+    article = max(tree.iter("article"), key=lambda a: len(a.text_content()), default=None)
+    if article is None:
+        return None
+    options = _date_options()
+    return examine_abbr_elements(article, options) \
+        or examine_elements(date_candidates(article, False), options) \
+        or examine_time_elements(article, options)
 
 
 def _metadata(tree: HtmlElement, url: str | None, head_only: bool = False) -> Document | None:
@@ -349,8 +383,9 @@ def _metadata(tree: HtmlElement, url: str | None, head_only: bool = False) -> Do
     Not `trafilatura.extract_metadata`, which also searches the whole page for categories, tags
     and a licence that Tally does not keep: those XPath walks were a quarter of the time to
     parse a page (`python -m pipelines.bench.html_extractors`). The fields Tally keeps come
-    out the same, in the same order of sources: meta tags, then JSON-LD, then the page. With
-    `head_only` (the tree is the page's head), None when a field would need the page.
+    out the same, in the same order of sources: meta tags, then JSON-LD, then the page; but
+    the date, which is `_page_date`'s. With `head_only` (the tree is the page's head), None
+    when a field would need the page.
     """
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # a single word is a handle, not a name
@@ -364,12 +399,9 @@ def _metadata(tree: HtmlElement, url: str | None, head_only: bool = False) -> Do
     meta.title = meta.title or extract_title(tree)
     meta.author = meta.author or extract_author(tree)
     meta.url = meta.url or extract_url(tree, url)
-    if head_only:
-        meta.date = _head_date(tree, meta.url)
-        if not meta.date:
-            return None
-    else:
-        meta.date = find_date(tree, **{**set_date_params(True), "url": meta.url})
+    meta.date = _page_date(tree, meta.url)
+    if head_only and not meta.date:
+        return None
     meta.sitename = meta.sitename or extract_sitename(tree)
     if meta.sitename:
         meta.sitename = meta.sitename.lstrip("@")  # a Twitter handle

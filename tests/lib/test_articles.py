@@ -75,6 +75,33 @@ def test_lists_of_the_article_are_kept_and_menus_and_related_links_are_not(wrap)
     assert {1139, 41909} <= values
 
 
+_UNDATED = """<html><head><title>Night raids in Jenin | Test Wire</title>
+<meta property="og:site_name" content="Test Wire"></head><body>
+<header><nav><a href="/">Home</a></nav></header>
+<main><article><h1>Night raids in Jenin</h1>%s
+<p>The Palestinian health ministry said 12 people were killed in raids on the Jenin camp
+overnight. A UN report dated 2023-11-28 had counted 224 Palestinians killed in the West Bank
+since October 7, and a second one, on 3 December 2023, raised that to 243.</p>
+</article>
+<aside class="related"><h3>Related</h3><ul><li><a href="/a">Raid on Tulkarm</a>
+<time datetime="2023-11-02T08:00:00Z">2 November 2023</time></li></ul></aside>
+<section id="comments" class="comments"><div class="comment">
+<span class="date">5 January 2024</span><p>Awful news.</p></div></section>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize(("markup", "published"), [
+    ("", None),
+    ('<p class="byline">By Dana Levi | 12 December 2023</p>', date(2023, 12, 12)),
+    ('<time datetime="2023-12-12T05:00:00Z">12 December</time>', date(2023, 12, 12)),
+], ids=["no-date-markup", "byline", "time"])
+def test_a_page_is_dated_by_its_metadata_or_its_articles_markup_alone(markup, published):
+    """With no date in its metadata, a page took the date of a related story, a comment or a
+    date in its text (htmldate's search of the whole page), and every figure in it was dated
+    by that. Only the article's own markup may date it now; else it has no date."""
+    assert parse_html((_UNDATED % markup).encode()).published == published
+
+
 def test_declared_outlet_wins_over_page_metadata():
     assert parse_html(PAGE, declared_outlet="Declared").outlet == "Declared"
 
@@ -305,15 +332,18 @@ _NO_SITE_PAGE = b"""<html><head><title>Aid convoy reaches the north</title>
 @pytest.mark.parametrize("url", [None, "https://www.linked.example/news/1"])
 def test_page_metadata_matches_trafilaturas_full_extraction(page, url):
     """The lean metadata call skips categories, tags and licence, and nothing else: every field
-    Tally keeps is the one `trafilatura.extract_metadata` gives, wherever the page keeps it."""
+    Tally keeps is the one `trafilatura.extract_metadata` gives, wherever the page keeps it;
+    but the date, which comes from the page's metadata or its article's markup alone: the bare
+    page's "Published 12 March 2024" is a line of its text, which trafilatura reads."""
     from trafilatura import extract_metadata, load_html
 
     from pipelines.lib.articles import _metadata
 
     full, lean = extract_metadata(load_html(page), default_url=url), _metadata(load_html(page), url)
-    fields = ("title", "author", "date", "url", "sitename")
+    fields = ("title", "author", "url", "sitename")
     assert [getattr(lean, f) for f in fields] == [getattr(full, f) for f in fields]
-    assert lean.title and lean.date  # the pages do carry them: the comparison is not of Nones
+    assert lean.date == (None if page is _BARE_PAGE else full.date)
+    assert lean.title and full.date  # the pages do carry them: the comparison is not of Nones
 
 
 _HEAD_FIRST = b"""<html><head><title>Strike on a school | Harbour Post</title>
