@@ -357,24 +357,26 @@ def _metadata_date(tree: HtmlElement, url: str | None) -> str | None:
 
 def _page_date(tree: HtmlElement, url: str | None) -> str | None:
     """The publication date: the page's metadata (`_metadata_date`), else what the markup of its
-    <article> (the longest, when there are several) says, by `htmldate.find_date`'s next
-    steps, on the article alone: date elements (a byline, a dateline, <abbr>, <time>).
+    <article> (the longest, when there are several; the page, when it marks none) says, by
+    `htmldate.find_date`'s next steps: date elements (a byline, a dateline, <abbr>, <time>).
 
-    Nothing else: past those steps, and beyond the article, `find_date` takes the date of a
+    Nothing else: past those steps, and beyond a marked article, `find_date` takes the date of a
     related story's <time>, of a comment, or any date in the text, and a page dated by one
     dates every figure in it wrongly. A page with neither has no date, as a text file without
     a `Published:` line: its figures are dated only by what their sentences say.
+
+    The page when it marks no <article>: of the 181 pages of the article-extraction benchmark,
+    16 are dated only by their markup, 13 of them outside any <article>, and no date would leave
+    their figures' relative dates ("on Tuesday") unresolved.
     """
     found = _metadata_date(tree, url)
     if found:
         return found
-    article = max(tree.iter("article"), key=lambda a: len(a.text_content()), default=None)
-    if article is None:
-        return None
+    scope = max(tree.iter("article"), key=lambda a: len(a.text_content()), default=tree)
     options = _date_options()
-    return examine_abbr_elements(article, options) \
-        or examine_elements(date_candidates(article, False), options) \
-        or examine_time_elements(article, options)
+    return examine_abbr_elements(scope, options) \
+        or examine_elements(date_candidates(scope, False), options) \
+        or examine_time_elements(scope, options)
 
 
 def _metadata(tree: HtmlElement, url: str | None, head_only: bool = False) -> Document | None:

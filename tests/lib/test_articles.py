@@ -102,6 +102,18 @@ def test_a_page_is_dated_by_its_metadata_or_its_articles_markup_alone(markup, pu
     assert parse_html((_UNDATED % markup).encode()).published == published
 
 
+def test_a_page_that_marks_no_article_is_dated_by_its_own_markup():
+    """A byline's date outside any <article> dates the page (no <article> to confine the search
+    to); a date only in the text still does not."""
+    page = ("<html><head><title>Night raids | Test Wire</title></head><body>"
+            '<div class="story"><h1>Night raids</h1>%s'
+            "<p>The ministry said 12 people were killed in Jenin on Tuesday.</p></div>"
+            "</body></html>")
+    dated = '<p class="byline">By Dana Levi | 12 December 2023</p>'
+    assert parse_html((page % dated).encode()).published == date(2023, 12, 12)
+    assert parse_html((page % "<p>Published 12 December 2023</p>").encode()).published is None
+
+
 def test_declared_outlet_wins_over_page_metadata():
     assert parse_html(PAGE, declared_outlet="Declared").outlet == "Declared"
 
