@@ -9,6 +9,7 @@ import pytest
 
 from pipelines.lib.warehouse import SQL_DIR
 from tests.pipeline.helpers import query
+from tests.reconcile.helpers import article, reconcile, series
 
 pytestmark = pytest.mark.integration
 EXAMPLES = sorted((SQL_DIR / "examples").glob("*.sql"))
@@ -145,3 +146,40 @@ def test_sources_of_each_claim_lists_every_mentions_url(built):
                   "and source_url is not null", [mentions])}) or None
         assert urls[claim_id] == expected, claim_id
     assert any(len(u or []) > 1 for u in urls.values())
+
+
+def planted_warehouse(tmp_path, rows: list[dict]):
+    """A warehouse file holding planted figures and every table the real SQL builds from them
+    (tests/reconcile/helpers.py), in `tmp_path` as a lake for run_example_dicts."""
+    reconcile(rows, str(tmp_path / "warehouse.duckdb")).close()
+    return tmp_path
+
+
+def test_same_fact_different_claimants_compares_one_place_and_population(tmp_path):
+    # June 24, 2024: the ministry's Gaza toll, OCHA's West Bank toll, and OCHA quoted on Gaza;
+    # June 8: the Nuseirat raid, the ministry's 274 and the army's "fewer than 100", beside the
+    # ministry's running total for all Gaza
+    lake = planted_warehouse(tmp_path, [
+        series("moh-0624", "2024-06-24", 37626),
+        series("ocha-wb-0624", "2024-06-24", 541, claimant_id="un_ocha", claimant_class="un",
+               dataset="ocha-wb", location="West Bank"),
+        article("ocha-gaza-0624", "2024-06-24", "killed", 37000, "un_ocha", "un",
+                location="Gaza"),
+        series("moh-0608", "2024-06-08", 36801),
+        article("moh-raid", "2024-06-08", "killed", 274, "gaza_moh", "gaza_health",
+                location="Nuseirat"),
+        article("idf-raid", "2024-06-08", "killed", 100, "idf", "israel_military",
+                location="Nuseirat", qualifier="less_than", value_low=0.0),
+    ])
+    rows = run_example_dicts(lake, "same_fact_different_claimants.sql")
+    # one place and population per row: the West Bank toll is not set against Gaza's, and the
+    # raid's toll is not a range with the running total
+    assert sorted((r["as_of"], r["claims"]) for r in rows) == [
+        (date(2024, 6, 8), ["gaza_health: 274", "israel_military: 100"]),
+        (date(2024, 6, 24), ["gaza_health: 37626", "un: 37000"]),
+    ]
+    assert sorted((r["as_of"], r["location_class"], r["subject_class"]) for r in rows) == [
+        (date(2024, 6, 8), "nuseirat", "palestinian"),
+        (date(2024, 6, 24), "gaza", "palestinian"),
+    ]
+

@@ -61,9 +61,10 @@ def series(figure_id: str, as_of: str, value: float, field: str = "killed_cum",
     return row
 
 
-def reconcile(rows: list[dict]) -> duckdb.DuckDBPyConnection:
-    """A fresh in-memory warehouse holding `rows` as core.figures and every reconcile table."""
-    conn = duckdb.connect(":memory:")
+def reconcile(rows: list[dict], database: str = ":memory:") -> duckdb.DuckDBPyConnection:
+    """A fresh warehouse (in memory, or the DuckDB file `database`) holding `rows` as
+    core.figures and every reconcile table."""
+    conn = duckdb.connect(database)
     warehouse.replace_table(conn, "core.figures", frame(rows, FIGURE_SCHEMA))
     for table, sql in RECONCILE_SQL:
         warehouse.build_from_sql(conn, table, sql)
