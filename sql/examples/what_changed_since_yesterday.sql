@@ -2,25 +2,38 @@
 -- `new` (first seen that day) or `repeated` (first seen earlier, said again that day), next to
 -- what the same claimant said about the same metric and status on the previous report day.
 --
--- Days are publication or report dates (core.claims first_seen / last_seen), not the day Tally
--- loaded the data: a backfill, or the bundled samples, load everything on one ingest day.
--- "Yesterday" is the previous report day, the latest earlier date with any claim first seen,
--- since reporting has gaps (on the samples: 2025-10-13 against 2025-01-19). Both days come
--- from the data, never from today.
+-- Days are publication or report dates (core.figures published, as core.claims first_seen /
+-- last_seen), not the day Tally loaded the data: a backfill, or the bundled samples, load
+-- everything on one ingest day. "Yesterday" is the previous report day, the latest earlier date
+-- any figure was published or reported, since reporting has gaps (on the samples: 2025-10-13
+-- against 2025-01-19). Both days come from the data, never from today.
+--
+-- A claim was said on a day when one of its mentions (core.claim_mentions) was published that
+-- day, whether first or again: first_seen and last_seen alone cannot tell that a figure given
+-- on Monday was repeated on Tuesday, so a claimant who only repeated itself yesterday would
+-- look silent, and a day of only repeats would not count as a report day at all.
 --
 -- Read each row as: on `latest_day` claimant_id gave `value` (people) for `metric`;
--- `previous_day_values` are that claimant's values for the same metric and status first seen
--- on `previous_day` (empty: it gave none that day). Values of different events are listed, not
+-- `previous_day_values` are that claimant's values for the same metric and status said on
+-- `previous_day` (empty: it gave none that day). Values of different events are listed, not
 -- subtracted; a running total's change is in marts.revisions.
 with
 
+said as (
+    select distinct
+        mentions.claim_id,
+        figures.published as day,
+    from core.claim_mentions as mentions
+    inner join core.figures as figures
+        on mentions.figure_id = figures.figure_id
+    where figures.published is not null
+),
+
 days as (
     select
-        max(first_seen) as latest_day,
-        max(first_seen) filter (
-            where first_seen < (select max(first_seen) from core.claims)
-        ) as previous_day,
-    from core.claims
+        max(day) as latest_day,
+        max(day) filter (where day < (select max(day) from said)) as previous_day,
+    from said
 ),
 
 latest as (
@@ -34,11 +47,23 @@ latest as (
     where c.last_seen = days.latest_day
 ),
 
+said_previous_day as (
+    select said.claim_id,
+    from said
+    cross join days
+    where said.day = days.previous_day
+),
+
 previous as (
-    select claimant_id, metric, status, list(value order by value desc) as previous_day_values,
-    from core.claims
-    where first_seen = (select previous_day from days)
-    group by claimant_id, metric, status
+    select
+        claims.claimant_id,
+        claims.metric,
+        claims.status,
+        list(claims.value order by claims.value desc) as previous_day_values,
+    from core.claims as claims
+    semi join said_previous_day
+        on claims.claim_id = said_previous_day.claim_id
+    group by claims.claimant_id, claims.metric, claims.status
 ),
 
 final as (

@@ -183,3 +183,24 @@ def test_same_fact_different_claimants_compares_one_place_and_population(tmp_pat
         (date(2024, 6, 24), "gaza", "palestinian"),
     ]
 
+
+@pytest.mark.parametrize("new_that_day", [True, False], ids=["with", "without_new_claims"])
+def test_what_changed_since_yesterday_sees_a_claim_repeated_yesterday(tmp_path, new_that_day):
+    # the ministry's 22,000 of January 1, repeated in an article of January 2 (with, or without,
+    # a new figure that day), then 22,100 on January 3
+    rows = [
+        article("killed-0101", "2024-01-01", "killed", 22000, "gaza_moh", "gaza_health"),
+        article("killed-0101-again", "2024-01-02", "killed", 22000, "gaza_moh", "gaza_health",
+                as_of="2024-01-01"),
+        article("killed-0103", "2024-01-03", "killed", 22100, "gaza_moh", "gaza_health"),
+    ]
+    if new_that_day:
+        rows.append(article("injured-0102", "2024-01-02", "injured", 57000, "gaza_moh",
+                            "gaza_health"))
+    lake = planted_warehouse(tmp_path, rows)
+    got = run_example_dicts(lake, "what_changed_since_yesterday.sql")
+    # yesterday is January 2, when the ministry said 22,000 again (not "it gave none")
+    assert [(r["latest_day"], r["previous_day"], r["metric"], r["value"],
+             r["previous_day_values"]) for r in got] == [
+        (date(2024, 1, 3), date(2024, 1, 2), "killed", 22100, [22000])]
+
