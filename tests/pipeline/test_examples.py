@@ -43,10 +43,10 @@ def test_example_runs_and_returns_rows(built, path):
 
 def test_latest_toll_per_claimant_keeps_each_claimant(built):
     lake, *_ = built
-    rows = run_example(lake, "latest_toll_per_claimant.sql")
-    ids = [r[0] for r in rows]
-    assert len(ids) == len(set(ids))
-    by_class = {r[1] for r in rows}
+    rows = run_example_dicts(lake, "latest_toll_per_claimant.sql")
+    keys = [(r["claimant_id"], r["subject_class"], r["location_class"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    by_class = {r["claimant_class"] for r in rows}
     assert "gaza_health" in by_class
 
 
@@ -204,3 +204,27 @@ def test_what_changed_since_yesterday_sees_a_claim_repeated_yesterday(tmp_path, 
              r["previous_day_values"]) for r in got] == [
         (date(2024, 1, 3), date(2024, 1, 2), "killed", 22100, [22000])]
 
+
+def test_latest_toll_per_claimant_keeps_each_place_of_a_claimant(tmp_path):
+    # the ministry's running total for Gaza, then its toll of one raid, a day later; OCHA's
+    # West Bank series, and OCHA quoted on Gaza four days before its last West Bank report
+    lake = planted_warehouse(tmp_path, [
+        series("moh-0608", "2024-06-08", 36801),
+        article("moh-raid", "2024-06-09", "killed", 274, "gaza_moh", "gaza_health",
+                location="Nuseirat"),
+        series("ocha-wb-0624", "2024-06-24", 541, claimant_id="un_ocha", claimant_class="un",
+               dataset="ocha-wb", location="West Bank"),
+        article("ocha-gaza-0620", "2024-06-20", "killed", 37000, "un_ocha", "un",
+                location="Gaza"),
+    ])
+    rows = run_example_dicts(lake, "latest_toll_per_claimant.sql")
+    # the raid's 274 is not the ministry's toll of Gaza, nor OCHA's West Bank 541 its toll
+    # of Gaza: each place keeps its own latest figure
+    assert sorted((r["claimant_id"], r["value"], r["as_of"]) for r in rows) == [
+        ("gaza_moh", 274, date(2024, 6, 9)),
+        ("gaza_moh", 36801, date(2024, 6, 8)),
+        ("un_ocha", 541, date(2024, 6, 24)),
+        ("un_ocha", 37000, date(2024, 6, 20)),
+    ]
+    assert {(r["claimant_id"], r["location_class"]) for r in rows if r["value"] > 1000} == {
+        ("gaza_moh", "gaza"), ("un_ocha", "gaza")}
