@@ -51,7 +51,8 @@ def death_toll_points(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
     Figures that claim the same value on the same day draw the same point, so they are counted
     instead of repeated: at 300,000 articles, 200,000 claims are 3,000 points (the whole rows
     took a gigabyte and drew a 35 MB page). An article's location is as written, too varied to
-    group by, so article points have none.
+    group by, so article points have none. `last_said` is the latest publication or report date
+    of a point's figures: two values about one day (a toll revised later) are told apart by it.
     """
     if not warehouse.table_exists(conn, "core.figures"):
         return None
@@ -65,6 +66,7 @@ def death_toll_points(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
             case when f.origin = 'article' then null else f.location end as location,
             f.value,
             count(*) as claims,
+            max(f.published) as last_said,
         {_TOLLS.format(names=_claimant_names(conn))}
         group by all
         order by day, claimant_name, f.origin, f.dataset, location, f.value

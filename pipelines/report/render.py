@@ -81,14 +81,18 @@ def environment() -> Environment:
 
 
 def _latest_per_claimant(tolls: pl.DataFrame) -> list[dict]:
-    """Each claimant's most recent death toll, per origin (and series), highest value that day.
+    """Each claimant's most recent death toll, per origin (and series): of the values about its
+    latest day, the one said last, then the highest.
 
+    Said last, not the highest: a toll revised after the fact is about the same day as the
+    figure it replaces (Israel's 1,200 killed on October 7, given in November 2023 for the
+    1,400 it had said before), and the highest value of the day showed the superseded one.
     Statistics are grouped per series and location; article claims per claimant only (their
     location is as written, too varied to group by).
     """
     keys = ["claimant_name", "claimant_class", "origin", "dataset", "location"]
     return (
-        tolls.sort("day", "value")
+        tolls.sort("day", "last_said", "value")
         .group_by(keys, maintain_order=True)
         .agg(pl.col("day").last(), pl.col("value").last(), pl.col("claims").sum())
         .sort("value", descending=True)

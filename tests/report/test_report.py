@@ -161,3 +161,27 @@ def test_the_report_lists_disputes_earliest_first_though_the_table_has_no_order(
     conn.execute("create or replace table marts.figure_disputes as "
                  "select * from (values (2, 'b'), (1, 'c'), (1, 'a')) t(n, s)")
     assert data.disputes(conn, limit=5).rows() == [(1, "a"), (1, "c"), (2, "b")]
+
+
+def _latest_claims_table(html: str) -> list[list[str]]:
+    """The rows of the report's "Latest claim per claimant" table, as the cells' text."""
+    table = html[html.index("Latest claim per claimant"):]
+    table = table[:table.index("</table>")]
+    return [[re.sub(r"<[^>]+>", "", cell).strip()
+             for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S) if "<td" in row]
+
+
+def test_a_claimants_latest_claim_is_what_it_said_last_not_the_largest(tmp_path):
+    """Israel put the October 7 toll at about 1,400, then revised it to 1,200: both are about
+    the same day, and the report's latest claim is the revision, said last."""
+    oct7 = {"as_of": date(2023, 10, 7), "claimant_id": "israel_gov",
+            "claimant_class": "israel_gov", "location": "Israel"}
+    figures = _figures([{**oct7, "value": 1400.0, "published": date(2023, 11, 6)},
+                        {**oct7, "value": 1200.0, "published": date(2024, 1, 26)},
+                        {**oct7, "value": 1400.0, "published": date(2023, 10, 30)}])
+    out = tmp_path / "index.html"
+    build_report(_warehouse(tmp_path / "w.duckdb", figures), out)
+    rows = _latest_claims_table(out.read_text(encoding="utf-8"))
+    assert [(r[0], r[4], r[5], r[6]) for r in rows] == [
+        ("israel_gov", "2023-10-07", "1,200", "3")]
