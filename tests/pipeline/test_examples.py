@@ -148,6 +148,16 @@ def test_sources_of_each_claim_lists_every_mentions_url(built):
     assert any(len(u or []) > 1 for u in urls.values())
 
 
+def test_sources_of_each_claim_names_the_datasets_of_a_series_read_from_a_file(built):
+    """A claim of the statistics series has no source URL (its file is local): without the
+    dataset it listed no source at all."""
+    lake, *_ = built
+    rows = run_example_dicts(lake, "sources_of_each_claim.sql")
+    series = [r for r in rows if r["articles"] == 0]
+    assert series and all(r["datasets"] for r in series)
+    assert [r for r in rows if not r["source_urls"] and not r["datasets"]] == []
+
+
 def planted_warehouse(tmp_path, rows: list[dict]):
     """A warehouse file holding planted figures and every table the real SQL builds from them
     (tests/reconcile/helpers.py), in `tmp_path` as a lake for run_example_dicts."""
