@@ -85,6 +85,8 @@ per_article as (
     from f
     where origin = 'article' and metric in ('abducted', 'hostages_remaining')
         and not coalesce(derived, false)
+        and not regexp_matches(lower(coalesce(subject, '')),
+            'thai|nepal|filipin|american|french|german|british|russian|argentin|foreign|palestin')
     group by article_id
 ),
 series as (

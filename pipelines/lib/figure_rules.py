@@ -19,12 +19,25 @@ from pipelines.lib.records import quarantine_row
 SUITES = ("figures", "article_hostages", "statistics_series")
 
 
+# A subject naming one nationality (or Palestinians): the same words by which
+# sql/core/claim_mentions.sql gives a figure a subject_class other than `all` or `israeli`.
+PART_OF_THE_HOSTAGES = ("thai|nepal|filipin|american|french|german|british|russian|argentin"
+                        "|foreign|palestin")
+
+
 def article_hostage_rows(figures: pl.DataFrame) -> pl.DataFrame:
-    """One row per article with hostage counts: its largest abducted and remaining figures."""
+    """One row per article with hostage counts: its largest abducted and remaining figures.
+
+    Only counts of all the hostages: "23 Thai nationals were abducted" next to "136 hostages
+    remain" is no contradiction, and compared, the 136 was quarantined. The ledger leaves out
+    the same counts of one nationality (marts/hostage_ledger.sql).
+    """
     stated = figures.filter(
         (pl.col("origin") == "article")
         & pl.col("metric").is_in(["abducted", "hostages_remaining"])
         & ~pl.col("derived").fill_null(False)
+        & ~pl.col("subject").fill_null("").str.to_lowercase()
+        .str.contains(PART_OF_THE_HOSTAGES)
     )
     return (
         stated.group_by("article_id")
@@ -77,9 +90,9 @@ def allow_list() -> list[str]:
 # The columns the three suites read, and the ids their verdicts name: enough to judge figures
 # without holding their sentences (`judge` on these, `split` on the whole rows).
 RULE_COLUMNS = ("figure_id", "origin", "article_id", "dataset", "dataset_field", "source",
-                "source_url", "published", "metric", "value", "qualifier", "location", "claimant",
-                "claimant_id", "claimant_class", "as_of", "derived", "cumulative",
-                "content_hash")
+                "source_url", "published", "metric", "value", "qualifier", "subject",
+                "location", "claimant", "claimant_id", "claimant_class", "as_of", "derived",
+                "cumulative", "content_hash")
 
 
 @dataclass
