@@ -71,3 +71,7 @@ QUALIFIERS = (
 )
 
 STATUSES = ("reported", "proposed", "planned", "estimate")
+
+# More than everyone alive: no count of people can be this large, whatever the metric. The
+# statistics readers quarantine a larger value, and the figures suite (`max_count`) every figure.
+MAX_COUNT = 10_000_000_000

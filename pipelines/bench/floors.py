@@ -100,6 +100,7 @@ select
     (select count(*) from f where claimant_class not in (select unnest(?))),
     (select count(*) from f where metric is null or metric not in (select unnest(?))),
     (select count(*) from f where value is null or value < 0),
+    (select count(*) from f where value > ?),
     (select count(*) from f where qualifier not in (select unnest(?))),
     (select count(*) from f where as_of > published),
     (select count(*) from f where source is null or content_hash is null),
@@ -112,7 +113,7 @@ def checks(db: Path) -> tuple[float, tuple]:
     from pipelines import vocabulary
 
     params = [list(vocabulary.CLAIMANT_CLASSES), list(vocabulary.METRICS),
-              list(vocabulary.QUALIFIERS)]
+              vocabulary.MAX_COUNT, list(vocabulary.QUALIFIERS)]
     with duckdb.connect(str(db), read_only=True) as conn:
         return _timed(lambda: conn.execute(CHECKS_SQL, params).fetchall()[0])
 

@@ -33,6 +33,7 @@ SUITE_PARAMETERS = {
     "claimant_classes": list(vocabulary.CLAIMANT_CLASSES),
     "qualifiers": list(vocabulary.QUALIFIERS),
     "statuses": list(vocabulary.STATUSES),
+    "max_count": vocabulary.MAX_COUNT,
 }
 
 

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from pipelines.extract.claimants import resolve_claimant
 from pipelines.lib.records import quarantine_row, stable_id
-from pipelines.vocabulary import METRICS
+from pipelines.vocabulary import MAX_COUNT, METRICS
 
 
 class StatisticsError(ValueError):
@@ -98,10 +98,6 @@ def _number(value: object) -> float | None:
         if _NUMBER.fullmatch(text) and not _DOT_GROUPED.fullmatch(text):
             return float(re.sub(r"[, \u202f\u00a0]", "", text))
     return None
-
-
-# More than everyone alive: no count of people can be this large, whatever the metric.
-MAX_COUNT = 10_000_000_000
 
 
 def _count_problem(name: str, value: float) -> str | None:

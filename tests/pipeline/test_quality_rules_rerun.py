@@ -38,3 +38,24 @@ def test_abducted_of_one_nationality_does_not_cap_the_hostages_remaining(tmp_pat
         ("abducted", 23.0), ("hostages_remaining", 136.0)]
     assert checks(result)["hostages_remaining_within_abducted"] is True
     assert query(lake, "select count(*) from quality.quarantine where stage = 'figure'") == [(0,)]
+
+
+ABSURD = """Title: A misprinted toll
+Outlet: Test Desk
+Published: 2024-02-08
+URL: https://testdesk.example/absurd
+
+The ministry said 90,000,000,000 people were killed in Gaza. The ministry said 27,840 people were killed in Gaza by Wednesday.
+"""
+
+
+def test_a_toll_larger_than_everyone_alive_is_quarantined(tmp_path):
+    """A statistics file's count above everyone alive is quarantined as absurd; the same
+    number in an article loaded into core.figures, as a toll, with every check passed."""
+    result = materialize(_inbox(tmp_path, {"absurd.txt": ABSURD}))
+    lake = tmp_path / "lake"
+    assert query(lake, "select value from core.figures") == [(27840.0,)]
+    assert checks(result)["value_within_everyone_alive"] is False
+    [(rule, record)] = query(lake, "select rule, record from quality.quarantine "
+                                   "where stage = 'figure'")
+    assert rule == "value_within_everyone_alive" and "90000000000" in record
