@@ -85,7 +85,8 @@ def core_claims(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: D
     suites = _suite_of_rules(CLAIM_RULE_SUITES)
     with duckdb.get_connection() as conn:
         same, inputs = inputs_unchanged(context, conn, "core.claims", ["core.figures"],
-                                        *map(warehouse.sql_text, CLAIM_SQL))
+                                        *map(warehouse.sql_text, CLAIM_SQL),
+                                        quality.suites_digest(*CLAIM_RULE_SUITES))
         previous = {name: _previous_checks(conn, name)
                     for name in ("core/claims", "core/claim_mentions")} if same else {}
     if same:

@@ -690,7 +690,8 @@ def marts_hostage_ledger(context: dg.AssetExecutionContext, tally: TallyConfig,
     with duckdb.get_connection() as conn:
         same, inputs = inputs_unchanged(context, conn, "marts.hostage_ledger",
                                         ["core.figures", "core.claim_mentions"],
-                                        warehouse.sql_text("marts/hostage_ledger.sql"))
+                                        warehouse.sql_text("marts/hostage_ledger.sql"),
+                                        quality.suites_digest(*reconcile_rules.LEDGER_SUITES))
         if same:
             previous = _previous_checks(conn, "marts/hostage_ledger")
         else:

@@ -9,6 +9,7 @@ suite parameters filled from `pipelines.vocabulary`, so the suites and the code 
 from __future__ import annotations
 
 import gc
+import hashlib
 import importlib
 import importlib.util
 import json
@@ -53,6 +54,18 @@ class RuleResult:
 
 def suite_spec(name: str) -> dict:
     return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def suites_digest(*names: str) -> str:
+    """A digest of suites `names` as they are run: their JSON and the suite parameters.
+
+    An asset that skips its checks when its rows did not change must not skip them when its
+    rules did: a reviewer who takes a day off an allow-list or adds a rule expects the next
+    run to judge the rows again, not to show the verdict of the old rules.
+    """
+    texts = [json.dumps(suite_spec(name), sort_keys=True) for name in names]
+    texts.append(json.dumps(SUITE_PARAMETERS, sort_keys=True))
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
 
 
 def rules_of(name: str) -> dict[str, dict]:
@@ -310,12 +323,18 @@ def _columns(name: str, rows: pl.DataFrame) -> list[str]:
     return [c for c in dict.fromkeys(named) if c in rows.columns]
 
 
-@cache
 def _suite(name: str, rules: frozenset[str] | None = None):
-    """Suite `name` (only the expectations of `rules`, when given), built once per process."""
+    """Suite `name` (only the expectations of `rules`, when given) as its file reads now."""
+    return _built_suite(json.dumps(suite_spec(name)), rules)
+
+
+@cache
+def _built_suite(text: str, rules: frozenset[str] | None):
+    """A suite built once per process and version of its JSON: a process that validated it
+    before the file changed (a test, a sensor's process) kept validating the old rules."""
     from great_expectations.core.expectation_suite import ExpectationSuite
 
-    spec = suite_spec(name)
+    spec = json.loads(text)
     expectations = [e for e in spec["expectations"] if rules is None or e["meta"]["rule"] in rules]
     return ExpectationSuite(**{**spec, "expectations": expectations})
 

@@ -3,9 +3,14 @@ a later run must judge again."""
 
 from __future__ import annotations
 
+import json
+import shutil
+
+import dagster as dg
 import pytest
 
-from tests.conftest import resources_for, write_sources
+from pipelines.lib import quality
+from tests.conftest import SAMPLES, resources_for, write_sources
 from tests.pipeline.helpers import checks, materialize, query
 
 pytestmark = pytest.mark.integration
@@ -59,3 +64,49 @@ def test_a_toll_larger_than_everyone_alive_is_quarantined(tmp_path):
     [(rule, record)] = query(lake, "select rule, record from quality.quarantine "
                                    "where stage = 'figure'")
     assert rule == "value_within_everyone_alive" and "90000000000" in record
+
+
+def _evaluations(result) -> dict[str, dict]:
+    """check name -> (passed, re_evaluated) of a run's check evaluations."""
+    return {e.check_name: {"passed": e.passed, "re_evaluated": e.metadata.get(
+        "re_evaluated", dg.MetadataValue.bool(True)).value}
+        for e in result.get_asset_check_evaluations()}
+
+
+def _edit_suite(monkeypatch, tmp_path, name: str, edit) -> None:
+    """The reviewed suites as a copy in which `edit` changed suite `name`, as a reviewer would."""
+    folder = tmp_path / "expectations"
+    shutil.copytree(quality.EXPECTATIONS_DIR, folder)
+    spec = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    edit(spec)
+    (folder / f"{name}.json").write_text(json.dumps(spec, indent=2), encoding="utf-8")
+    monkeypatch.setattr(quality, "EXPECTATIONS_DIR", folder)
+
+
+def test_a_changed_suite_is_judged_again_on_the_next_run(tmp_path, monkeypatch):
+    """A reviewer takes a day off the series' allow-list and widens the ledger's tolerance:
+    with no new data, the next run showed the old verdicts (`re_evaluated: false`), so the
+    series' check stayed green though the rule now fails."""
+    lake = tmp_path / "lake"
+    tfp = next((SAMPLES / "statistics").glob("tfp_*.json"))
+    sources = write_sources(tmp_path / "sources.yaml", [
+        {"name": "desk-inbox", "kind": "inbox", "path": str(SAMPLES / "articles")},
+        {"name": "tfp", "kind": "statistics", "format": "techforpalestine", "path": str(tfp)}])
+    resources = resources_for(lake, sources)
+    first = _evaluations(materialize(resources))
+    assert first["daily_matches_cumulative_change"]["passed"] is True
+
+    def unlist(spec):
+        spec["expectations"][0]["meta"]["allow_list"].remove("2023-12-02:injured")
+
+    def widen(spec):
+        for exp in spec["expectations"]:
+            if exp["meta"]["rule"] == "hostage_accounting_balances":
+                exp["kwargs"]["max_value"] = exp["meta"]["tolerance"] = 0.03
+
+    _edit_suite(monkeypatch, tmp_path, "statistics_daily", unlist)
+    _edit_suite(monkeypatch, tmp_path / "2", "hostage_accounting", widen)
+    second = _evaluations(materialize(resources))
+    assert second["daily_matches_cumulative_change"] == {"passed": False, "re_evaluated": True}
+    assert second["hostage_accounting_balances"]["re_evaluated"] is True
+    assert second["figure_has_claimant"]["re_evaluated"] is False  # its suites did not change
