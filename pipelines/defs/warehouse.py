@@ -288,6 +288,15 @@ def _suite_of_rules(suites: tuple[str, ...]) -> dict[str, str]:
     return {rule: suite for suite in suites for rule in quality.rules_of(suite)}
 
 
+# meta.builds' record of the blocking rules every figure of core.figures (and of the figure
+# quarantine) was judged by. Why: the load judges only figures it has not seen, so a changed
+# suite (a tightened bound, a new rule, a vocabulary) left every loaded figure unjudged by it
+# and its check carried as passed; a rule loosened left good figures in quarantine. When the
+# rules differ from the record (or there is none: a warehouse loaded before it), the load
+# judges and loads every figure again, as `recheck_job` does.
+RULES_RECORD = "rules/core.figures"
+
+
 def _judge_figures(folder, keys: pl.DataFrame, stats: pl.DataFrame | None,
                    files: list) -> figure_rules.Verdicts:
     """The blocking rules on the new figures, before any is loaded, on only the columns they read.
@@ -331,11 +340,14 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     stats = (read_parquet(stats_path).cast(FIGURE_SCHEMA) if stats_path.exists()
              else frame([], FIGURE_SCHEMA))
     rejected_dir = tally.quarantine("figure")
+    # The rules a figure was judged by: a figure loaded or quarantined under other rules has
+    # not been judged by these, and only new figures are judged (see RULES_RECORD).
+    rules = quality.suites_digest(*figure_rules.SUITES)
 
     def load_inputs(conn) -> tuple[bool, str]:
         return inputs_unchanged(context, conn, "load/core.figures", ["core.articles"],
                                 *parquet_listing(folder), *parquet_listing(rejected_dir),
-                                str(stats.hash_rows().sum()))
+                                str(stats.hash_rows().sum()), rules)
 
     with duckdb.get_connection() as conn:
         same, _ = load_inputs(conn)
@@ -347,7 +359,8 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
                                        previous)
             return
         quality.import_ahead()  # GX, while what is new is worked out
-        full = full_rebuild(context) or not warehouse.table_exists(conn, "core.figures")
+        full = (full_rebuild(context) or not warehouse.table_exists(conn, "core.figures")
+                or warehouse.built_from(conn, RULES_RECORD) != rules)
         if full:  # figures may change under the same ids: the claims must be rebuilt, not updated
             claim_updates.forget(conn)
         current_articles = conn.sql("select article_id, content_hash from core.articles").pl()
@@ -433,6 +446,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
         total = conn.sql("select origin, count(*) from core.figures group by origin").fetchall()
         previous = None if results else _previous_checks(conn, "core/figures")
         warehouse.record_build(conn, "load/core.figures", load_inputs(conn)[1], context.run_id)
+        warehouse.record_build(conn, RULES_RECORD, rules, context.run_id)
     by_origin = dict(total)
     meta = _table_metadata(added.select("origin", "metric", "value", "qualifier",
                                         "claimant_class", "as_of", "surface"), "core.figures")

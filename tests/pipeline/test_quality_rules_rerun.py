@@ -110,3 +110,27 @@ def test_a_changed_suite_is_judged_again_on_the_next_run(tmp_path, monkeypatch):
     assert second["daily_matches_cumulative_change"] == {"passed": False, "re_evaluated": True}
     assert second["hostage_accounting_balances"]["re_evaluated"] is True
     assert second["figure_has_claimant"]["re_evaluated"] is False  # its suites did not change
+
+
+def test_figures_loaded_before_a_rule_was_tightened_are_judged_again(tmp_path, monkeypatch):
+    """A reviewer lowers a bound (here everyone alive, from a trillion to 10 billion): the
+    load judged only figures it had not seen, so with nothing new the next run carried the
+    old verdict, passed, and the 90 billion dead stayed in core.figures."""
+    def a_trillion(spec):
+        for exp in spec["expectations"]:
+            if exp["meta"]["rule"] == "value_within_everyone_alive":
+                exp["kwargs"]["max_value"] = 1e12
+
+    reviewed = quality.EXPECTATIONS_DIR
+    _edit_suite(monkeypatch, tmp_path, "figures", a_trillion)
+    resources = _inbox(tmp_path, {"absurd.txt": ABSURD})
+    lake = tmp_path / "lake"
+    materialize(resources)
+    assert query(lake, "select count(*) from core.figures") == [(2,)]
+
+    monkeypatch.setattr(quality, "EXPECTATIONS_DIR", reviewed)
+    after = _evaluations(materialize(resources))
+    assert after["value_within_everyone_alive"] == {"passed": False, "re_evaluated": True}
+    assert query(lake, "select value from core.figures") == [(27840.0,)]
+    assert query(lake, "select rule from quality.quarantine where stage = 'figure'") == [
+        ("value_within_everyone_alive",)]
