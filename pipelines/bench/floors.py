@@ -79,7 +79,7 @@ def load(lake: Path, scratch: Path) -> tuple[float, int]:
 CHECKS_SQL = """
 with f as (select * from core.figures),
 per_article as (
-    select article_id,
+    select article_id, claimant_id,
         max(value) filter (where metric = 'abducted') as abducted,
         max(value) filter (where metric = 'hostages_remaining') as remaining
     from f
@@ -87,7 +87,7 @@ per_article as (
         and not coalesce(derived, false)
         and not regexp_matches(lower(coalesce(subject, '')),
             'thai|nepal|filipin|american|french|german|british|russian|argentin|foreign|palestin')
-    group by article_id
+    group by article_id, claimant_id
 ),
 series as (
     select value, lag(value) over (partition by dataset, source_url, dataset_field, location,

@@ -26,11 +26,15 @@ PART_OF_THE_HOSTAGES = ("thai|nepal|filipin|american|french|german|british|russi
 
 
 def article_hostage_rows(figures: pl.DataFrame) -> pl.DataFrame:
-    """One row per article with hostage counts: its largest abducted and remaining figures.
+    """One row per article and claimant with hostage counts (`claim_key`): the claimant's
+    largest abducted and remaining figures in that article.
 
-    Only counts of all the hostages: "23 Thai nationals were abducted" next to "136 hostages
-    remain" is no contradiction, and compared, the 136 was quarantined. The ledger leaves out
-    the same counts of one nationality (marts/hostage_ledger.sql).
+    Per claimant: "the army said 240 were abducted" beside "Hamas said it holds 300" is a
+    contradiction, kept side by side like any other, not an error; compared across claimants,
+    Hamas's 300 was quarantined. Only counts of all the hostages: "23 Thai nationals were
+    abducted" next to "136 hostages remain" is no contradiction either, and compared, the 136
+    was quarantined. The ledger leaves out the same counts of one nationality
+    (marts/hostage_ledger.sql).
     """
     stated = figures.filter(
         (pl.col("origin") == "article")
@@ -40,24 +44,31 @@ def article_hostage_rows(figures: pl.DataFrame) -> pl.DataFrame:
         .str.contains(PART_OF_THE_HOSTAGES)
     )
     return (
-        stated.group_by("article_id")
+        stated.with_columns(_claim_key())
+        .group_by("claim_key")
         .agg(
             pl.col("value").filter(pl.col("metric") == "abducted").max().alias("abducted"),
             pl.col("value").filter(pl.col("metric") == "hostages_remaining").max()
             .alias("hostages_remaining"),
         )
-        .sort("article_id")
+        .sort("claim_key")
     )
 
 
+def _claim_key() -> pl.Expr:
+    """An article and a claimant, as one key (`article_hostage_rows`)."""
+    return pl.concat_str("article_id", pl.col("claimant_id").fill_null(""),
+                         separator="|").alias("claim_key")
+
+
 def per_article(parts: list[pl.DataFrame]) -> pl.DataFrame:
-    """The rows of `article_hostage_rows` on parts of the figures as one row per article: the
-    largest of its counts in any part is its largest."""
+    """The rows of `article_hostage_rows` on parts of the figures as one row per article and
+    claimant: the largest of its counts in any part is its largest."""
     if not parts:
         return pl.DataFrame()
-    return (pl.concat(parts).group_by("article_id")
+    return (pl.concat(parts).group_by("claim_key")
             .agg(pl.col("abducted").max(), pl.col("hostages_remaining").max())
-            .sort("article_id"))
+            .sort("claim_key"))
 
 
 def series_rows(figures: pl.DataFrame, allow_list: list[str]) -> pl.DataFrame:
@@ -121,10 +132,10 @@ def judge_runs(runs: Iterable[pl.DataFrame]) -> Verdicts:
         quality.merge_results(results, quality.validate("figures", run, key="figure_id"))
         hostages.append(article_hostage_rows(run))
         remaining.append(run.filter(pl.col("metric") == "hostages_remaining")
-                         .select("article_id", "figure_id"))
+                         .select(_claim_key(), "figure_id"))
         if (stats := run.filter(pl.col("origin") == "statistics")).height:
             series.append(stats)
-    results.update(quality.validate("article_hostages", per_article(hostages), key="article_id"))
+    results.update(quality.validate("article_hostages", per_article(hostages), key="claim_key"))
     series_frame = series_rows(pl.concat(series), allow_list()) if series else pl.DataFrame()
     results.update(quality.validate("statistics_series", series_frame, key="figure_id"))
     reasons: dict[str, list[str]] = {}
@@ -133,8 +144,8 @@ def judge_runs(runs: Iterable[pl.DataFrame]) -> Verdicts:
             continue
         keys = set(result.failing_keys)
         if name == "hostages_remaining_within_abducted":
-            # The article fails as a whole; its remaining-hostage figures are what is wrong.
-            keys = set(_stacked(remaining).filter(pl.col("article_id").is_in(list(keys)))
+            # A claimant's article fails as a whole; its remaining-hostage figures are wrong.
+            keys = set(_stacked(remaining).filter(pl.col("claim_key").is_in(list(keys)))
                        ["figure_id"].to_list()) if keys else set()
             result.failing_keys = sorted(keys)
         for key in keys:

@@ -20,7 +20,7 @@ Outlet: Test Desk
 Published: 2024-02-08
 URL: https://testdesk.example/planted
 
-Israeli officials said 253 people were abducted on October 7. The army said on Thursday that 300 hostages remain in Gaza.
+The army said 253 people were abducted on October 7. The army said on Thursday that 300 hostages remain in Gaza.
 """
 
 GOOD_ARTICLE = """Title: Consistent counts

@@ -53,6 +53,22 @@ def test_remaining_above_abducted_in_one_article_is_quarantined():
     assert set(out.loaded["figure_id"]) == {"f1", "f3"}
 
 
+def test_two_claimants_counting_hostages_differently_are_kept_side_by_side():
+    """The army's 240 abducted and Hamas's 300 held, in one article, are a contradiction between
+    claimants, not an error: compared across claimants, Hamas's 300 was quarantined."""
+    out = outcome([
+        fig("f1", metric="abducted", value=240.0, claimant="the army", claimant_id="idf",
+            claimant_class="israel_military"),
+        fig("f2", metric="hostages_remaining", value=300.0, claimant="Hamas",
+            claimant_id="hamas", claimant_class="hamas"),
+        fig("f3", metric="hostages_remaining", value=260.0, claimant="the army",
+            claimant_id="idf", claimant_class="israel_military"),
+    ])
+    rule = out.results["hostages_remaining_within_abducted"]
+    assert not rule.success and rule.failing_keys == ["f3"]
+    assert set(out.loaded["figure_id"]) == {"f1", "f2"}
+
+
 @pytest.mark.parametrize(
     ("bad", "rule"),
     [
