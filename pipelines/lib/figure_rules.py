@@ -101,7 +101,8 @@ def allow_list() -> list[str]:
 # The columns the three suites read, and the ids their verdicts name: enough to judge figures
 # without holding their sentences (`judge` on these, `split` on the whole rows).
 RULE_COLUMNS = ("figure_id", "origin", "article_id", "dataset", "dataset_field", "source",
-                "source_url", "published", "metric", "value", "qualifier", "subject",
+                "source_url", "published", "metric", "value", "value_low", "value_high",
+                "qualifier", "subject",
                 "location", "claimant", "claimant_id", "claimant_class", "as_of", "derived",
                 "cumulative", "content_hash")
 

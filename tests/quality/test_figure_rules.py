@@ -80,6 +80,10 @@ def test_two_claimants_counting_hostages_differently_are_kept_side_by_side():
         ({"metric": "rockets_fired"}, "metric_in_vocabulary"),
         ({"as_of": date(2024, 3, 1)}, "as_of_not_after_published"),
         ({"content_hash": None}, "figure_traceable"),
+        # a null passed the vocabulary's in-set check, and a range upside down had no rule
+        ({"qualifier": None}, "qualifier_in_vocabulary"),
+        ({"qualifier": "range", "value_low": 300.0, "value_high": 200.0},
+         "range_low_within_high"),
     ],
 )
 def test_each_row_rule_catches_its_violation(bad, rule):
