@@ -53,6 +53,7 @@ def death_toll_points(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
     took a gigabyte and drew a 35 MB page). An article's location is as written, too varied to
     group by, so article points have none. `last_said` is the latest publication or report date
     of a point's figures: two values about one day (a toll revised later) are told apart by it.
+    A point keeps its qualifier: "fewer than 100" and "more than 100" are not one claim.
     """
     if not warehouse.table_exists(conn, "core.figures"):
         return None
@@ -65,6 +66,7 @@ def death_toll_points(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
             f.dataset,
             case when f.origin = 'article' then null else f.location end as location,
             f.value,
+            f.qualifier,
             count(*) as claims,
             max(f.published) as last_said,
         {_TOLLS.format(names=_claimant_names(conn))}

@@ -94,7 +94,8 @@ def _latest_per_claimant(tolls: pl.DataFrame) -> list[dict]:
     return (
         tolls.sort("day", "last_said", "value")
         .group_by(keys, maintain_order=True)
-        .agg(pl.col("day").last(), pl.col("value").last(), pl.col("claims").sum())
+        .agg(pl.col("day").last(), pl.col("value").last(), pl.col("qualifier").last(),
+             pl.col("claims").sum())
         .sort("value", descending=True)
         .to_dicts()
     )

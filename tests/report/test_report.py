@@ -183,5 +183,17 @@ def test_a_claimants_latest_claim_is_what_it_said_last_not_the_largest(tmp_path)
     out = tmp_path / "index.html"
     build_report(_warehouse(tmp_path / "w.duckdb", figures), out)
     rows = _latest_claims_table(out.read_text(encoding="utf-8"))
-    assert [(r[0], r[4], r[5], r[6]) for r in rows] == [
-        ("israel_gov", "2023-10-07", "1,200", "3")]
+    assert [(r[0], r[4], r[5], r[6], r[7]) for r in rows] == [
+        ("israel_gov", "2023-10-07", "1,200", "exact", "3")]
+
+
+def test_a_claimants_latest_claim_keeps_its_qualifier(tmp_path):
+    """The army's "fewer than 100" killed showed as 100: the points were grouped by value
+    alone, so "fewer than 100" and "more than 100" were one claim, with no qualifier shown."""
+    raid = {"as_of": date(2024, 6, 8), "published": date(2024, 6, 9), "claimant_id": "idf",
+            "claimant_class": "israel_military"}
+    figures = _figures([{**raid, "value": 100.0, "qualifier": "less_than"}])
+    out = tmp_path / "index.html"
+    build_report(_warehouse(tmp_path / "w.duckdb", figures), out)
+    rows = _latest_claims_table(out.read_text(encoding="utf-8"))
+    assert [(r[0], r[5], r[6]) for r in rows] == [("idf", "100", "less_than")]
