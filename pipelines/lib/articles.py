@@ -242,11 +242,14 @@ def _markup(data: bytes) -> bytes:
 
 def _decoded(data: bytes, charset: str | None = None) -> str:
     """The page as text: as text files are read (`decoded`: UTF-8, else the charset its server
-    declared), else the encoding detected. Detection samples 64 KB at each end and goes by the
-    bytes there, so a large UTF-8 page with ASCII at both ends came out as "ministryâ€™s";
-    and it guesses: a short windows-1252 page can read as windows-1250 ("Khan Yűnis")."""
+    declared), else the charset of the page's own `<meta charset>` (a file in the inbox has no
+    server to declare one), else the encoding detected. Detection samples 64 KB at each end and
+    goes by the bytes there, so a large UTF-8 page with ASCII at both ends came out as
+    "ministryâ€™s"; and it guesses: a short windows-1252 page can read as windows-1250 ("Khan
+    Yűnis")."""
     text = decoded(data, charset)
-    return text if text is not None else bytes_to_str(data, detect_encoding(data))
+    return (text if text is not None
+            else bytes_to_str(data, detect_encoding(data, from_html_meta=True)))
 
 
 def _depth(data: bytes) -> int:

@@ -315,6 +315,18 @@ def test_a_page_is_read_in_the_charset_its_server_declared():
         article.text)
 
 
+def test_a_page_is_read_in_the_charset_its_meta_tag_declares():
+    """A file dropped in the inbox has no server to declare its charset; its own
+    `<meta charset>` does, and detection read this windows-1252 page as windows-1250."""
+    page = ('<html><head><meta charset="windows-1252"><title>Strikes on Khan Y\u00fbnis</title>'
+            "</head><body><article><p>The health ministry in Gaza said on Monday that 1,200 "
+            "people were killed \u2013 a \u201cmassacre\u201d, it said \u2013 in strikes on Khan "
+            "Y\u00fbnis since the weekend.</p></article></body></html>").encode("cp1252")
+    article = parse_article(page, "html", url=None, outlet="Desk")
+    assert article.title == "Strikes on Khan Y\u00fbnis"
+    assert "in strikes on Khan Y\u00fbnis" in article.text
+
+
 def test_many_tags_that_do_not_nest_are_parsed():
     rows = b"".join(b"<div><span>cell</span><br></div>" for _ in range(3_000))
     page = PAGE.replace(b"<footer>", b"<aside>" + rows + b"</aside><footer>")
