@@ -119,7 +119,9 @@ def _paired_disputes(disputes: pl.DataFrame, names: dict[str, str]) -> list[dict
                 "claimant": names.get(cid, cid), "class": row.get(f"claimant_class_{side}"),
                 "metric": row[f"metric_{side}"], "value": row[f"value_{side}"],
                 "as_of": row[f"as_of_{side}"],
-                "sources": _cell(row.get(f"outlets_{side}") or row.get(f"datasets_{side}")),
+                # both: a claim given in articles and in a series has outlets and datasets
+                "sources": _cell([*(row.get(f"outlets_{side}") or []),
+                                  *(row.get(f"datasets_{side}") or [])]),
             })
         rows.append({"relation": row["relation"], "where": row.get("location_class"),
                      "spread": row.get("spread"), "conflict": row.get("conflict"),

@@ -197,3 +197,17 @@ def test_a_claimants_latest_claim_keeps_its_qualifier(tmp_path):
     build_report(_warehouse(tmp_path / "w.duckdb", figures), out)
     rows = _latest_claims_table(out.read_text(encoding="utf-8"))
     assert [(r[0], r[5], r[6]) for r in rows] == [("idf", "100", "less_than")]
+
+
+def test_a_dispute_side_lists_its_outlets_and_its_datasets():
+    """A claim given in articles and in a statistics series showed only its outlets."""
+    from pipelines.report.render import _paired_disputes
+
+    row = {"relation": "same_fact", "metric_a": "killed", "metric_b": "killed",
+           "claimant_id_a": "gaza_moh", "value_a": 23000.0, "as_of_a": date(2024, 1, 10),
+           "outlets_a": ["Meridian Wire"], "datasets_a": ["tfp-gaza-daily"],
+           "claimant_id_b": "idf", "value_b": 9000.0, "as_of_b": date(2024, 1, 10),
+           "outlets_b": None, "datasets_b": ["idf-series"]}
+    (pair,) = _paired_disputes(pl.DataFrame([row]), {})
+    assert pair["a"]["sources"] == "Meridian Wire, tfp-gaza-daily"
+    assert pair["b"]["sources"] == "idf-series"
