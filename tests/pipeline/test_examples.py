@@ -56,6 +56,19 @@ def test_series_vs_articles_matches_reported_tolls(built):
     assert any(r[5] == 0 for r in rows), "some article toll should equal the ministry's series"
 
 
+def test_series_vs_articles_shows_the_series_age_and_flags_one_incident_tolls(built):
+    """A raid's toll (hundreds) set against the cumulative series (tens of thousands), and an
+    article compared with a series that had stopped reporting months before, read as plain
+    differences."""
+    lake, *_ = built
+    rows = run_example_dicts(lake, "series_vs_articles.sql")
+    for r in rows:
+        if r["series_date"] is not None:
+            assert r["series_age_days"] == (r["as_of"] - r["series_date"]).days
+            assert r["one_incident"] == (r["article_value"] < r["series_value"] / 10)
+    assert any(r["one_incident"] for r in rows) and not all(r["one_incident"] for r in rows)
+
+
 def test_disputed_figures_this_week_is_the_last_week_of_disputes(built):
     lake, *_ = built
     rows = run_example_dicts(lake, "disputed_figures_this_week.sql")
