@@ -66,12 +66,14 @@ def test_failing_keys_are_those_great_expectations_lists_in_one_complete_run(mon
     same rows as one COMPLETE run of the whole suite on the whole frame, slice after slice."""
     monkeypatch.setattr(quality, "ROWS_PER_VALIDATION", 3)
     good = {"claimant": "the ministry", "claimant_id": "gaza_moh", "claimant_class": "un",
-            "metric": "killed", "value": 1.0, "qualifier": "exact", "source": "s",
+            "metric": "killed", "value": 1.0, "value_low": None, "value_high": None,
+            "qualifier": "exact", "source": "s",
             "content_hash": "h", "published": date(2024, 2, 8), "as_of": date(2024, 2, 8),
             "sentence": "1 killed."}
     bad = [{}, {"claimant": ""}, {"claimant_id": None, "claimant_class": None}, {},
            {"value": -1.0}, {"value": None}, {"metric": "rockets", "qualifier": "lots"}, {},
-           {"as_of": date(2024, 3, 1)}, {"source": None}, {"claimant": None}]
+           {"as_of": date(2024, 3, 1)}, {"source": None}, {"claimant": None},
+           {"qualifier": None}, {"qualifier": "range", "value_low": 9.0, "value_high": 3.0}]
     rows = pl.DataFrame([{"figure_id": f"f{i}", **good, **b} for i, b in enumerate(bad)])
     batch = quality._batch_definition().get_batch(batch_parameters={"dataframe": rows.to_pandas()})
     outcome = batch.validate(
