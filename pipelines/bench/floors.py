@@ -78,15 +78,14 @@ def load(lake: Path, scratch: Path) -> tuple[float, int]:
 # The blocking rules of expectations/{figures,article_hostages,statistics_series}.json.
 CHECKS_SQL = """
 with f as (select * from core.figures),
-per_article as (
+per_claimant as (
     select article_id, claimant_id,
         max(value) filter (where metric = 'abducted') as abducted,
         max(value) filter (where metric = 'hostages_remaining') as remaining
     from f
     where origin = 'article' and metric in ('abducted', 'hostages_remaining')
         and not coalesce(derived, false)
-        and not regexp_matches(lower(coalesce(subject, '')),
-            'thai|nepal|filipin|american|french|german|british|russian|argentin|foreign|palestin')
+        and not regexp_matches(lower(coalesce(subject, '')), ?)
     group by article_id, claimant_id
 ),
 series as (
@@ -105,15 +104,16 @@ select
     (select count(*) from f where value_low > value_high),
     (select count(*) from f where as_of > published),
     (select count(*) from f where source is null or content_hash is null),
-    (select count(*) from per_article where remaining > abducted),
+    (select count(*) from per_claimant where remaining > abducted),
     (select count(*) from series where value < previous_value)
 """
 
 
 def checks(db: Path) -> tuple[float, tuple]:
     from pipelines import vocabulary
+    from pipelines.lib.figure_rules import PART_OF_THE_HOSTAGES
 
-    params = [list(vocabulary.CLAIMANT_CLASSES), list(vocabulary.METRICS),
+    params = [PART_OF_THE_HOSTAGES, list(vocabulary.CLAIMANT_CLASSES), list(vocabulary.METRICS),
               vocabulary.MAX_COUNT, list(vocabulary.QUALIFIERS)]
     with duckdb.connect(str(db), read_only=True) as conn:
         return _timed(lambda: conn.execute(CHECKS_SQL, params).fetchall()[0])

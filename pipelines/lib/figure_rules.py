@@ -61,7 +61,7 @@ def _claim_key() -> pl.Expr:
                          separator="|").alias("claim_key")
 
 
-def per_article(parts: list[pl.DataFrame]) -> pl.DataFrame:
+def per_article_claimant(parts: list[pl.DataFrame]) -> pl.DataFrame:
     """The rows of `article_hostage_rows` on parts of the figures as one row per article and
     claimant: the largest of its counts in any part is its largest."""
     if not parts:
@@ -125,7 +125,7 @@ def judge_runs(runs: Iterable[pl.DataFrame]) -> Verdicts:
     Why once: each Great Expectations run costs a few hundredths of a second before it reads a
     row; at 300,000 articles the per-article suite took 0.10 s as ten runs of ten. And an
     article whose figures fall in two runs is judged on all of them: its per-article rows, one
-    from each run, are taken together again (`per_article`).
+    from each run, are taken together again (`per_article_claimant`).
     """
     results = quality.no_results("figures")
     hostages, remaining, series = [], [], []
@@ -136,7 +136,8 @@ def judge_runs(runs: Iterable[pl.DataFrame]) -> Verdicts:
                          .select(_claim_key(), "figure_id"))
         if (stats := run.filter(pl.col("origin") == "statistics")).height:
             series.append(stats)
-    results.update(quality.validate("article_hostages", per_article(hostages), key="claim_key"))
+    results.update(quality.validate("article_hostages", per_article_claimant(hostages),
+                                    key="claim_key"))
     series_frame = series_rows(pl.concat(series), allow_list()) if series else pl.DataFrame()
     results.update(quality.validate("statistics_series", series_frame, key="figure_id"))
     reasons: dict[str, list[str]] = {}
