@@ -395,11 +395,13 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     # The rules a figure was judged by: a figure loaded or quarantined under other rules has
     # not been judged by these, and only new figures are judged (see RULES_RECORD).
     rules = quality.suites_digest(*figure_rules.SUITES)
+    stamped = parquet_stamped(folder)  # the staged files, listed once: the step adds none
 
     def load_inputs(conn) -> tuple[bool, str]:
         return inputs_unchanged(context, conn, "load/core.figures", ["core.articles"],
-                                *parquet_listing(folder), *parquet_listing(rejected_dir),
-                                str(stats.hash_rows().sum()), rules)
+                                *(entry for _, entry in stamped),
+                                *parquet_listing(rejected_dir), str(stats.hash_rows().sum()),
+                                rules)
 
     with duckdb.get_connection() as conn:
         same, _ = load_inputs(conn)
@@ -417,7 +419,6 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
             claim_updates.forget(conn)
         current_articles = conn.sql("select article_id, content_hash from core.articles").pl()
         drops = warehouse.built_from(conn, DROPS_RECORD)
-        stamped = parquet_stamped(folder)
         untaken = None if full else _untaken(conn, stamped, parquet_listing(rejected_dir))
         # the article figures' ids (all of them only when every staged one is compared); the
         # statistics rows whole, to see a revised value

@@ -346,11 +346,10 @@ def _date_options() -> Extractor:
                      get_min_date(None), params["original_date"], "%Y-%m-%d")
 
 
-def _metadata_date(tree: HtmlElement, url: str | None) -> str | None:
+def _metadata_date(tree: HtmlElement, url: str | None, options: Extractor) -> str | None:
     """The date of the page's metadata, by `htmldate.find_date`'s first steps: the URL, the
     meta tags and JSON-LD; None without one. A head's tree gives the page's when the body
     holds no meta tags, JSON-LD or canonical link (`_head_metadata`)."""
-    options = _date_options()
     if url is None:
         link = tree.find('.//link[@rel="canonical"]')
         url = link.get("href") if link is not None else None
@@ -372,11 +371,11 @@ def _page_date(tree: HtmlElement, url: str | None) -> str | None:
     16 are dated only by their markup, 13 of them outside any <article>, and no date would leave
     their figures' relative dates ("on Tuesday") unresolved.
     """
-    found = _metadata_date(tree, url)
+    options = _date_options()
+    found = _metadata_date(tree, url, options)
     if found:
         return found
     scope = max(tree.iter("article"), key=lambda a: len(a.text_content()), default=tree)
-    options = _date_options()
     return examine_abbr_elements(scope, options) \
         or examine_elements(date_candidates(scope, False), options) \
         or examine_time_elements(scope, options)
@@ -404,7 +403,9 @@ def _metadata(tree: HtmlElement, url: str | None, head_only: bool = False) -> Do
     meta.title = meta.title or extract_title(tree)
     meta.author = meta.author or extract_author(tree)
     meta.url = meta.url or extract_url(tree, url)
-    meta.date = _page_date(tree, meta.url)
+    # a head holds no byline or <time> of the article: only its metadata can date the page
+    meta.date = (_metadata_date(tree, meta.url, _date_options()) if head_only
+                 else _page_date(tree, meta.url))
     if head_only and not meta.date:
         return None
     meta.sitename = meta.sitename or extract_sitename(tree)

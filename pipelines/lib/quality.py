@@ -52,8 +52,12 @@ class RuleResult:
     errors: list[str] = field(default_factory=list)
 
 
+def _suite_text(name: str) -> str:
+    return (EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8")
+
+
 def suite_spec(name: str) -> dict:
-    return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads(_suite_text(name))
 
 
 def suites_digest(*names: str) -> str:
@@ -325,7 +329,7 @@ def _columns(name: str, rows: pl.DataFrame) -> list[str]:
 
 def _suite(name: str, rules: frozenset[str] | None = None):
     """Suite `name` (only the expectations of `rules`, when given) as its file reads now."""
-    return _built_suite(json.dumps(suite_spec(name)), rules)
+    return _built_suite(_suite_text(name), rules)
 
 
 @cache
