@@ -81,40 +81,57 @@ def canonical_url(url: str | None) -> str | None:
 
 
 def decoded(data: bytes, charset: str | None) -> str | None:
-    """The bytes as text by the one rule of HTML pages and text files: UTF-8 when all of them
-    are (a byte order mark dropped), else the `charset` their server declared when they are
-    valid in it; None when neither.
+    """The bytes as text by the one rule of HTML pages and text files: UTF-16 when they open
+    with its byte order mark, else UTF-8 when all of them are (a byte order mark dropped), else
+    the `charset` their server declared when they are valid in it; None when none reads them.
 
     UTF-8 first: bytes of other encodings are almost never valid UTF-8 throughout, while
     servers often declare a default charset their files are not in. The label is read as
     browsers read it (WHATWG): `iso-8859-1` and `us-ascii` mean windows-1252, whose dashes
-    and quotes servers send under those labels.
+    and quotes servers send under those labels; `utf-16` means UTF-16LE.
+
+    Text holds no NUL, so a reading that gives one is not the text. UTF-16 without a byte
+    order mark is valid UTF-8 when its text is mostly ASCII (NUL is a code point: "a\x00b\x00"),
+    and a page served as `charset=utf-16le` was read as its words between NULs; the declared
+    charset reads it. Bytes with NUL in every reading (binary data, or UTF-16 nothing
+    declares) give None, and the caller says so.
     """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    encoding = map_encoding_to_html5(charset, fallback_utf8=False) if charset else None
-    if encoding is None:
-        return None
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte order mark wins (WHATWG)
+        readings = ["utf-16"]
+    else:
+        readings = ["utf-8-sig"]
+        if charset and (encoding := map_encoding_to_html5(charset, fallback_utf8=False)):
+            readings.append(encoding)
+    for encoding in readings:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if "\x00" not in text:
+            return text
+    return None
+
+
+def undecodable(data: bytes, charset: str | None, what: str) -> str:
+    """Why `decoded` read no text from `data` (`what`: "text file", "CSV", ...): where the
+    first NUL or byte that is not UTF-8 is, and the charset declared, if any."""
+    utf8 = charset and map_encoding_to_html5(charset, fallback_utf8=False) == "utf-8"
+    declared = f", nor {charset} as its server declared" if charset and not utf8 else ""
+    if b"\x00" in data:
+        nul = f"{what} holds NUL bytes (first at offset {data.index(0)})"
+        if declared:
+            return f"{nul} and is not text in {charset} as its server declared: binary data?"
+        return f"{nul}: binary data, or UTF-16 with no byte order mark and no charset declared?"
+    at = _not_utf8_at(data)
+    return f"{what} is not UTF-8{declared} (byte 0x{data[at]:02x} at offset {at})"
 
 
 def _decode_text(data: bytes, charset: str | None = None) -> str:
-    """A text file's text (`decoded`); an error naming the first byte that is not UTF-8 and
-    the charset declared, if any, when neither reads it: text has no guessing."""
+    """A text file's text (`decoded`); an error naming the first byte that is not UTF-8 (or
+    NUL) and the charset declared, if any, when nothing reads it: text has no guessing."""
     text = decoded(data, charset)
     if text is None:
-        at = _not_utf8_at(data)
-        utf8 = charset and map_encoding_to_html5(charset, fallback_utf8=False) == "utf-8"
-        declared = f", nor {charset} as its server declared" if charset and not utf8 else ""
-        raise ArticleError(f"text file is not UTF-8{declared} (byte 0x{data[at]:02x} at offset "
-                           f"{at})")
-    if "\x00" in text:
-        raise ArticleError("text file contains NUL bytes (binary data?)")
+        raise ArticleError(undecodable(data, charset, "text file"))
     return text
 
 
@@ -243,13 +260,33 @@ def _markup(data: bytes) -> bytes:
 def _decoded(data: bytes, charset: str | None = None) -> str:
     """The page as text: as text files are read (`decoded`: UTF-8, else the charset its server
     declared), else the charset of the page's own `<meta charset>` (a file in the inbox has no
-    server to declare one), else the encoding detected. Detection samples 64 KB at each end and
-    goes by the bytes there, so a large UTF-8 page with ASCII at both ends came out as
-    "ministryâ€™s"; and it guesses: a short windows-1252 page can read as windows-1250 ("Khan
-    Yűnis")."""
+    server to declare one; a UTF-16 page's is read by `_utf16_by_meta`), else the encoding
+    detected; bytes holding NUL that none of these reads are refused, not detected. Detection
+    samples 64 KB at each end and goes by the bytes there, so a large UTF-8 page with ASCII at
+    both ends came out as "ministryâ€™s"; and it guesses: a short windows-1252 page can read as
+    windows-1250 ("Khan Yűnis")."""
     text = decoded(data, charset)
+    if text is None and b"\x00" in data:  # detection would read the NULs as characters
+        text = _utf16_by_meta(data)
+        if text is None:
+            raise ArticleError(undecodable(data, charset, "page"))
     return (text if text is not None
             else bytes_to_str(data, detect_encoding(data, from_html_meta=True)))
+
+
+def _utf16_by_meta(data: bytes) -> str | None:
+    """A UTF-16 page without a byte order mark that says so in its `<meta charset>`, read in
+    the byte order it names; None when neither order's text names its own.
+
+    The tag is looked for in ASCII bytes (WHATWG's prescan), which UTF-16 has none of, so the
+    page's own declaration was never seen and detection read the bytes as windows-1252, NULs
+    and all. Read in the wrong order, the page is CJK-looking text and declares nothing."""
+    for order in ("utf-16-le", "utf-16-be"):
+        text = decoded(data, order)
+        if text is not None and detect_encoding(text[:1024].encode(),
+                                                from_html_meta=True) == order:
+            return text
+    return None
 
 
 def _depth(data: bytes) -> int:
@@ -427,16 +464,16 @@ def parse_html(
     the one its server declared (`_decoded`)."""
     if not data.strip():
         raise ArticleError("empty HTML payload")
-    if b"\x00" in data[:4096]:
-        raise ArticleError("payload is binary, not HTML")
+    # Decoded once, for both libraries: trafilatura would otherwise guess the encoding again
+    # and first try to decompress every page as brotli and zlib. Binary data is refused here.
+    html = _decoded(data, charset)
     # Body text from resiliparse, metadata (title, date, author, site) from trafilatura: see
-    # `_body_text` for why the two libraries split the work.
-    if data.count(b"<") > MAX_TAGS_UNSCANNED and (depth := _depth(data)) > MAX_DEPTH:
+    # `_body_text` for why the two libraries split the work. The nesting is counted in
+    # ASCII-compatible bytes: a UTF-16 page's tags ("<\x00d\x00i\x00v\x00") are not seen.
+    markup = html.encode() if b"\x00" in data else data
+    if markup.count(b"<") > MAX_TAGS_UNSCANNED and (depth := _depth(markup)) > MAX_DEPTH:
         raise ArticleError(f"HTML nested {depth} elements deep (at most {MAX_DEPTH}): a broken "
                            "or hostile page, not parsed")
-    # Decoded once, for both libraries: trafilatura would otherwise guess the encoding again
-    # and first try to decompress every page as brotli and zlib.
-    html = _decoded(data, charset)
     meta = _head_metadata(html, url)
     if meta is None:
         tree = load_html(html)

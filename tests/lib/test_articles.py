@@ -403,3 +403,42 @@ def test_metadata_read_from_the_head_alone_only_when_the_body_cannot_change_it(a
     assert (article.title, article.author, str(article.published)) == \
         (whole.title, whole.author, whole.date)
     assert (_head_metadata(page.decode(), None) is not None) == bool(author and not body)
+
+
+UTF16_PAGE = ('<html><head><meta charset="{label}"><title>Flour at the crossing</title></head>'
+              "<body><article><p>Port officials said on Thursday that 418 lorries \u2013 most of "
+              "them carrying flour \u2013 had waited at the crossing since the weekend.</p>"
+              "</article></body></html>")
+
+
+@pytest.mark.parametrize(("label", "codec"), [
+    ("utf-16le", "utf-16-le"), ("utf-16be", "utf-16-be"), ("utf-16", "utf-16-le"),
+    ("utf-16le", "utf-16"),  # with a byte order mark, which wins
+])
+def test_a_utf16_page_is_read_by_its_own_meta_charset(label, codec):
+    """A UTF-16 page in the inbox declares itself in its `<meta charset>`, which is looked for
+    in ASCII bytes; its bytes were refused as binary (NULs between the letters)."""
+    article = parse_article(UTF16_PAGE.format(label=label).encode(codec), "html", url=None,
+                            outlet="Desk")
+    assert article.title == "Flour at the crossing"
+    assert "418 lorries \u2013 most of them carrying flour \u2013 had waited" in article.text
+
+
+@pytest.mark.parametrize(("charset", "message"), [
+    (None, r"^page holds NUL bytes \(first at offset 1\): binary data, or UTF-16 with no byte "
+           r"order mark and no charset declared\?$"),
+    ("windows-1252", r"^page holds NUL bytes \(first at offset 1\) and is not text in "
+                     r"windows-1252 as its server declared: binary data\?$"),
+])
+def test_a_utf16_page_nothing_declares_is_refused_not_read_with_nuls(charset, message):
+    page = UTF16_PAGE.replace('<meta charset="{label}">', "").encode("utf-16-le")
+    with pytest.raises(ArticleError, match=message):
+        parse_html(page, charset=charset)
+
+
+def test_utf16_text_with_a_byte_order_mark_is_read_without_it():
+    """The mark (U+FEFF) was kept as the header's first character, an unknown key."""
+    text = "Title: Flour\n\n" + "Port officials counted 418 lorries at the crossing. " * 3
+    for charset in (None, "utf-16le", "windows-1252"):
+        article = parse_text(text.encode("utf-16"), charset=charset)
+        assert article.title == "Flour" and article.text.startswith("Port officials counted")

@@ -154,3 +154,34 @@ def test_articles_are_read_in_the_charset_their_server_declared(httpserver, tmp_
     assert articles["title"].to_list() == ["Khan Y\u00fbnis"] * 3
     assert all(sentence in body for body in articles["text"]), articles["text"].to_list()
     assert rows["charset"].to_list() == ["windows-1252", "windows-1252", "iso-8859-1"]
+
+
+def test_utf16_articles_without_a_byte_order_mark_are_read_in_the_charset_declared(
+        httpserver, tmp_path):
+    """UTF-16 of mostly-ASCII text is valid UTF-8 ("T\\x00h\\x00e\\x00"), so the bytes were
+    taken for UTF-8 with NULs between the letters and refused as binary, whatever charset the
+    server declared. Text holds no NUL: the declared charset reads them; with none declared,
+    the file is quarantined saying what it might be."""
+    sentence = ("Port officials said on Thursday that 418 lorries \u2013 \u201cmost of them "
+                "carrying flour\u201d \u2013 had waited at the crossing since the weekend.")
+    text = f"Title: Lorries at the crossing\nPublished: 2024-03-14\n\n{sentence}\n"
+    page = ("<html><head><title>Lorries at the crossing</title></head><body><article>"
+            f"<p>{sentence}</p></article></body></html>")
+    httpserver.expect_request("/rss").respond_with_data(
+        feed("a.html", "b.txt", "c.txt"), content_type="application/rss+xml")
+    httpserver.expect_request("/a.html").respond_with_data(
+        page.encode("utf-16-le"), content_type="text/html; charset=utf-16le")
+    httpserver.expect_request("/b.txt").respond_with_data(
+        text.encode("utf-16-be"), content_type="text/plain; charset=UTF-16BE")
+    httpserver.expect_request("/c.txt").respond_with_data(
+        text.encode("utf-16-le"), content_type="text/plain")
+    report, store = ingest(tmp_path, httpserver.url_for("/rss"))
+    assert (report.new, report.failed) == (4, 0), report.messages
+    rows = store.manifest().filter(kind="article").sort("locator")
+    articles, rejected, _ = parse_batch(str(tmp_path / "lake"), rows.to_dicts())
+    assert articles["title"].to_list() == ["Lorries at the crossing"] * 2
+    assert [body for body in articles["text"] if sentence in body] == articles["text"].to_list()
+    assert not any("\x00" in body for body in articles["text"])
+    assert [(r["locator"].rsplit("/", 1)[1], r["reason"]) for r in rejected] == [
+        ("c.txt", "text file holds NUL bytes (first at offset 1): binary data, or UTF-16 with "
+                  "no byte order mark and no charset declared?")]
