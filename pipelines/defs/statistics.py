@@ -34,8 +34,8 @@ def staged_statistics_figures(context: dg.AssetExecutionContext,
                       on=["source", "locator", "content_hash"], how="left")
         .sort("read_last", "first_seen_at", descending=True, nulls_last=True)
         .group_by("source", "locator", maintain_order=True)
-        .agg(pl.struct("content_hash", "claimant", "format", "pack", "offset", "size")
-             .alias("versions"))
+        .agg(pl.struct("content_hash", "claimant", "format", "charset", "pack", "offset",
+                       "size").alias("versions"))
         .sort("source", "locator")
     )
     figures, rejected, ignored = [], [], set()
@@ -47,6 +47,7 @@ def staged_statistics_figures(context: dg.AssetExecutionContext,
                 data=read_payload(tally.lake, item), source=group["source"],
                 locator=group["locator"], content_hash=item["content_hash"],
                 claimant=item["claimant"], columns=source.columns if source else None,
+                charset=item["charset"],
             )
             try:
                 result = read_statistics(payload, item["format"] or "auto")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from pipelines.extract.claimants import resolve_claimant
+from pipelines.lib.articles import decoded, undecodable
 from pipelines.lib.records import quarantine_row, stable_id
 from pipelines.vocabulary import MAX_COUNT, METRICS
 
@@ -41,6 +42,7 @@ class Payload:
     content_hash: str
     claimant: str | None = None
     columns: dict[str, str] | None = None
+    charset: str | None = None  # declared by its server (the manifest's); read by `decoded`
 
 
 # --- TechForPalestine daily series ------------------------------------------------------------
@@ -183,9 +185,12 @@ def _figure(
 
 def read_techforpalestine(payload: Payload) -> StatisticsResult:
     """The TechForPalestine daily casualty series (`casualties_daily.json`)."""
+    text = decoded(payload.data, payload.charset)
+    if text is None:
+        raise StatisticsError(undecodable(payload.data, payload.charset, "JSON"))
     try:
-        rows = json.loads(payload.data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        rows = json.loads(text)
+    except json.JSONDecodeError as exc:
         raise StatisticsError(f"not valid UTF-8 JSON: {exc}") from exc
     except RecursionError as exc:  # "[[[[..." nested deeper than the parser's stack
         raise StatisticsError("not usable JSON: nested too deeply") from exc
@@ -321,10 +326,9 @@ def _metric(patterns: dict[str, str], column: tuple[str, frozenset[str]]) -> str
 
 def read_hxl(payload: Payload) -> StatisticsResult:
     """A CSV with an HXL hashtag row (within the first 25 rows) under or instead of headers."""
-    try:
-        text = payload.data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise StatisticsError(f"CSV is not UTF-8 (byte offset {exc.start})") from exc
+    text = decoded(payload.data, payload.charset)
+    if text is None:
+        raise StatisticsError(undecodable(payload.data, payload.charset, "CSV"))
     try:
         table = list(csv.reader(io.StringIO(text)))
     except csv.Error as exc:  # a field over csv's size limit, a NUL byte, ...
