@@ -33,12 +33,25 @@ def _claimant_names(conn: duckdb.DuckDBPyConnection) -> str:
     return "(select null::varchar as claimant_id, null::varchar as claimant_name where false)"
 
 
+# An article toll under a tenth of the highest its claimant had given by that day counts one
+# incident (274 killed in one raid on Nuseirat beside the ministry's 36,801), not the claimant's
+# running toll: marts.revisions' `event_count` and series_vs_articles' `one_incident` draw the
+# line at a tenth too. Article figures carry no `cumulative` flag (statistics only), so their
+# value is all there is to tell them by. Statistics rows are cumulative series: never one.
 _TOLLS = """
-    from core.figures f
+    from (
+        select
+            f.*,
+            coalesce(f.as_of, f.published) as day,
+            f.origin = 'article' and f.value * 10 < max(f.value) over (
+                partition by f.origin, f.claimant_id order by coalesce(f.as_of, f.published)
+            ) as one_incident,
+        from core.figures f
+        where f.metric = 'killed'
+          and (f.origin = 'article' or coalesce(f.cumulative, false))
+          and coalesce(f.as_of, f.published) is not null
+    ) f
     left join {names} n using (claimant_id)
-    where f.metric = 'killed'
-      and (f.origin = 'article' or coalesce(f.cumulative, false))
-      and coalesce(f.as_of, f.published) is not null
 """
 
 
@@ -47,7 +60,8 @@ def death_toll_points(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
     figure in articles, one row per claimant, day and value with the number of figures there.
 
     Article figures mix running totals with single-incident tolls; both are kept (they are
-    what was claimed) and told apart in the chart by marker, never merged with the series.
+    what was claimed), never merged with the series, and `one_incident` tells them apart (the
+    rule above `_TOLLS`).
     Figures that claim the same value on the same day draw the same point, so they are counted
     instead of repeated: at 300,000 articles, 200,000 claims are 3,000 points (the whole rows
     took a gigabyte and drew a 35 MB page). An article's location is as written, too varied to
@@ -59,7 +73,7 @@ def death_toll_points(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
         return None
     return conn.sql(f"""
         select
-            coalesce(f.as_of, f.published) as day,
+            f.day,
             f.origin,
             coalesce(n.claimant_name, f.claimant_id) as claimant_name,
             any_value(f.claimant_class) as claimant_class,
@@ -67,6 +81,7 @@ def death_toll_points(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
             case when f.origin = 'article' then null else f.location end as location,
             f.value,
             f.qualifier,
+            f.one_incident,
             count(*) as claims,
             max(f.published) as last_said,
         {_TOLLS.format(names=_claimant_names(conn))}
@@ -76,21 +91,24 @@ def death_toll_points(conn: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
 
 
 def newest_article_tolls(conn: duckdb.DuckDBPyConnection, limit: int) -> pl.DataFrame | None:
-    """The newest `limit` death tolls stated in articles, whole: claimant, outlet, sentence."""
+    """The newest `limit` death tolls stated in articles, whole: claimant, place (as written),
+    whether it counts one incident, outlet, sentence."""
     if not warehouse.table_exists(conn, "core.figures"):
         return None
     return conn.sql(f"""
         select
-            coalesce(f.as_of, f.published) as day,
+            f.day,
             f.claimant,
             coalesce(n.claimant_name, f.claimant_id) as claimant_name,
             f.value,
             f.qualifier,
+            f.location,
+            f.one_incident,
             f.outlet,
             f.source_url,
             f.sentence,
         {_TOLLS.format(names=_claimant_names(conn))}
-          and f.origin = 'article'
+        where f.origin = 'article'
         order by day desc, claimant_name, f.figure_id
         limit ?
     """, params=[limit]).pl()  # noqa: S608 - as above

@@ -82,7 +82,9 @@ def environment() -> Environment:
 
 def _latest_per_claimant(tolls: pl.DataFrame) -> list[dict]:
     """Each claimant's most recent death toll, per origin (and series): of the values about its
-    latest day, the one said last, then the highest.
+    latest day, the one said last, then the highest. In articles, its running toll and its
+    latest one-incident toll (`one_incident`) are two rows: one raid's 274 killed, said after
+    the ministry's toll of 36,801, is not the ministry's latest toll.
 
     Said last, not the highest: a toll revised after the fact is about the same day as the
     figure it replaces (Israel's 1,200 killed on October 7, given in November 2023 for the
@@ -90,7 +92,7 @@ def _latest_per_claimant(tolls: pl.DataFrame) -> list[dict]:
     Statistics are grouped per series and location; article claims per claimant only (their
     location is as written, too varied to group by).
     """
-    keys = ["claimant_name", "claimant_class", "origin", "dataset", "location"]
+    keys = ["claimant_name", "claimant_class", "origin", "dataset", "location", "one_incident"]
     return (
         tolls.sort("day", "last_said", "value")
         .group_by(keys, maintain_order=True)

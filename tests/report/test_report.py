@@ -211,3 +211,37 @@ def test_a_dispute_side_lists_its_outlets_and_its_datasets():
     (pair,) = _paired_disputes(pl.DataFrame([row]), {})
     assert pair["a"]["sources"] == "Meridian Wire, tfp-gaza-daily"
     assert pair["b"]["sources"] == "idf-series"
+
+
+def test_one_raids_toll_is_not_shown_as_the_claimants_latest_toll(tmp_path):
+    """The ministry gave its running toll, 36,801 killed, then the next day 274 killed in one
+    raid on Nuseirat: the latest claim showed 274 as the ministry's toll. The raid's toll, under
+    a tenth of the highest toll the ministry had given by then, is now a row of its own, kind
+    "one incident", beside the running toll; an early toll (687 in October 2023) was the highest
+    by its day and is no incident. The article table names each figure's place and kind."""
+    from pipelines.report import data
+
+    figures = _figures([
+        {"as_of": date(2023, 10, 9), "published": date(2023, 10, 9), "value": 687.0,
+         "location": "Gaza", "sentence": "Health officials in Gaza now count 687 dead."},
+        {"as_of": date(2024, 6, 8), "published": date(2024, 6, 8), "value": 36801.0,
+         "location": "Gaza", "qualifier": "more_than",
+         "sentence": "Gaza's health ministry puts the toll at more than 36,801 dead."},
+        {"as_of": date(2024, 6, 9), "published": date(2024, 6, 9), "value": 274.0,
+         "location": "Nuseirat",
+         "sentence": "The ministry counted 274 dead after the raid on Nuseirat camp."},
+    ])
+    conn = _warehouse(tmp_path / "w.duckdb", figures)
+    out = tmp_path / "index.html"
+    build_report(conn, out)
+    rows = _latest_claims_table(out.read_text(encoding="utf-8"))
+    assert [r[5] for r in rows] == ["36,801", "274"]  # was ["274"]: the raid as the latest toll
+    assert [(r[0], r[2], r[4], r[5], r[6], r[8]) for r in rows] == [
+        ("Gaza Ministry of Health", "article", "2024-06-08", "36,801", "more_than", ""),
+        ("Gaza Ministry of Health", "article", "2024-06-09", "274", "exact", "one incident")]
+
+    newest = data.newest_article_tolls(conn, data.MAX_ROWS)
+    assert newest.select("day", "value", "location", "one_incident").rows() == [
+        (date(2024, 6, 9), 274.0, "Nuseirat", True),
+        (date(2024, 6, 8), 36801.0, "Gaza", False),
+        (date(2023, 10, 9), 687.0, "Gaza", False)]
