@@ -29,7 +29,7 @@ from htmldate.utils import Extractor
 from htmldate.validators import get_max_date, get_min_date
 from lxml.html import HtmlElement
 from resiliparse.extract.html2text import extract_plain_text
-from resiliparse.parse.encoding import bytes_to_str, detect_encoding, map_encoding_to_html5
+from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 from resiliparse.parse.html import HTMLTree
 from trafilatura import load_html
 from trafilatura.metadata import (
@@ -42,6 +42,8 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import Document, set_date_params
+
+from pipelines.lib.decoding import decoded, undecodable
 
 HEADER_KEYS = {"title", "outlet", "published", "url", "author"}
 MIN_BODY_CHARS = 80
@@ -80,68 +82,13 @@ def canonical_url(url: str | None) -> str | None:
         return url
 
 
-def decoded(data: bytes, charset: str | None) -> str | None:
-    """The bytes as text by the one rule of HTML pages and text files: UTF-16 when they open
-    with its byte order mark, else UTF-8 when all of them are (a byte order mark dropped), else
-    the `charset` their server declared when they are valid in it; None when none reads them.
-
-    UTF-8 first: bytes of other encodings are almost never valid UTF-8 throughout, while
-    servers often declare a default charset their files are not in. The label is read as
-    browsers read it (WHATWG): `iso-8859-1` and `us-ascii` mean windows-1252, whose dashes
-    and quotes servers send under those labels; `utf-16` means UTF-16LE.
-
-    Text holds no NUL, so a reading that gives one is not the text. UTF-16 without a byte
-    order mark is valid UTF-8 when its text is mostly ASCII (NUL is a code point: "a\x00b\x00"),
-    and a page served as `charset=utf-16le` was read as its words between NULs; the declared
-    charset reads it. Bytes with NUL in every reading (binary data, or UTF-16 nothing
-    declares) give None, and the caller says so.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte order mark wins (WHATWG)
-        readings = ["utf-16"]
-    else:
-        readings = ["utf-8-sig"]
-        if charset and (encoding := map_encoding_to_html5(charset, fallback_utf8=False)):
-            readings.append(encoding)
-    for encoding in readings:
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if "\x00" not in text:
-            return text
-    return None
-
-
-def undecodable(data: bytes, charset: str | None, what: str) -> str:
-    """Why `decoded` read no text from `data` (`what`: "text file", "CSV", ...): where the
-    first NUL or byte that is not UTF-8 is, and the charset declared, if any."""
-    utf8 = charset and map_encoding_to_html5(charset, fallback_utf8=False) == "utf-8"
-    declared = f", nor {charset} as its server declared" if charset and not utf8 else ""
-    if b"\x00" in data:
-        nul = f"{what} holds NUL bytes (first at offset {data.index(0)})"
-        if declared:
-            return f"{nul} and is not text in {charset} as its server declared: binary data?"
-        return f"{nul}: binary data, or UTF-16 with no byte order mark and no charset declared?"
-    at = _not_utf8_at(data)
-    return f"{what} is not UTF-8{declared} (byte 0x{data[at]:02x} at offset {at})"
-
-
 def _decode_text(data: bytes, charset: str | None = None) -> str:
     """A text file's text (`decoded`); an error naming the first byte that is not UTF-8 (or
     NUL) and the charset declared, if any, when nothing reads it: text has no guessing."""
     text = decoded(data, charset)
-    if text is None:
+    if text is None or "\x00" in text:  # a text file holds no NUL anywhere
         raise ArticleError(undecodable(data, charset, "text file"))
     return text
-
-
-def _not_utf8_at(data: bytes) -> int:
-    """Where the first byte that is not UTF-8 is (bytes that are not all UTF-8)."""
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return exc.start
-    raise ValueError("the bytes are UTF-8")
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -490,7 +490,7 @@ class RawStore:
 
         Bytes already in the lake, under this locator or another, are not stored again. They
         are kept as they came; `charset`, the one the server declared, says how to read them
-        (`pipelines.lib.articles.decoded`)."""
+        (`pipelines.lib.decoding.decoded`)."""
         digest = sha256(data)
         key = _key(source, locator, digest)
         if key in self._known:

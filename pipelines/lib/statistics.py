@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from pipelines.extract.claimants import resolve_claimant
-from pipelines.lib.articles import decoded, undecodable
+from pipelines.lib.decoding import decoded, undecodable
 from pipelines.lib.records import quarantine_row, stable_id
 from pipelines.vocabulary import MAX_COUNT, METRICS
 

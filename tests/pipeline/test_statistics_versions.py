@@ -70,4 +70,5 @@ def test_a_statistics_table_is_read_in_the_charset_its_server_declared(httpserve
     rejected = pl.read_parquet(lake / "quarantine" / "statistics" / "current.parquet")
     assert rejected.select("locator", "rule", "reason").rows() == [
         (httpserver.url_for("/broken.csv"), "statistics_unreadable",
-         "CSV is not UTF-8, nor windows-1252 as its server declared (byte 0x96 at offset 52)")]
+         "CSV is not UTF-8 (byte 0x96 at offset 52), nor windows-1252 as its server declared "
+         "(byte 0x81 at offset 105)")]
