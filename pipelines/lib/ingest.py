@@ -11,9 +11,10 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import chain, islice
 from pathlib import Path
 from stat import S_ISREG
@@ -21,7 +22,7 @@ from urllib.parse import unquote, urlparse
 
 import polars as pl
 
-from pipelines.lib.feeds import FeedError, parse_feed
+from pipelines.lib.feeds import FeedEntry, FeedError, parse_feed
 from pipelines.lib.http import Fetcher, FetchResult, host_allowed
 from pipelines.lib.in_order import map_in_order
 from pipelines.lib.raw_store import FetchLogRow, RawStore
@@ -115,11 +116,12 @@ class Ingestor:
         )
 
     def _store(self, report: IngestReport, source: Source, kind: str, locator: str,
-               data: bytes, media_type: str, charset: str | None = None) -> str:
+               data: bytes, media_type: str, charset: str | None = None,
+               feed_published: date | None = None) -> str:
         digest, is_new = self.store.put(
             data, source=source.name, kind=kind, locator=locator, media_type=media_type,
             outlet=source.outlet, claimant=source.claimant, format=source.format,
-            charset=charset,
+            charset=charset, feed_published=feed_published,
         )
         if is_new:
             report.new += 1
@@ -128,10 +130,10 @@ class Ingestor:
         return digest
 
     def _read_local(self, report: IngestReport, source: Source, path: Path | str,
-                    kind: str, locator: str, file: LocalFile | None = None
-                    ) -> tuple[str, bytes] | None:
+                    kind: str, locator: str, file: LocalFile | None = None,
+                    feed_published: date | None = None) -> tuple[str, bytes] | None:
         """Read one local file (or take `file`, read already) into the store under `locator`
-        (`_local_locator`).
+        (`_local_locator`); `feed_published`: the day its feed item gives (`_listed_days`).
 
         A local file's modification time and size play the part of HTTP's Last-Modified (kept
         in the fetch log's `last_modified` as `<mtime_ns>:<size>`), so an inbox walk can tell
@@ -153,7 +155,8 @@ class Ingestor:
             self._fail(report, source, locator, "empty file", rule="file_empty")
             return None
         media_type = _media_type(kind, locator, None, data)
-        digest = self._store(report, source, kind, locator, data, media_type)
+        digest = self._store(report, source, kind, locator, data, media_type,
+                             feed_published=feed_published)
         row.ok, row.content_hash, row.size = True, digest, len(data)
         self.store.log(row)
         return locator, data
@@ -190,8 +193,9 @@ class Ingestor:
         return str(path.relative_to(self.base)) if path.is_relative_to(self.base) else str(path)
 
     def _record(self, report: IngestReport, source: Source, kind: str,
-                result: FetchResult) -> None:
-        """A fetch in the log; its body in the store when one came, its error in quarantine."""
+                result: FetchResult, feed_published: date | None = None) -> None:
+        """A fetch in the log; its body in the store when one came (with `feed_published`, the
+        day its feed item gives), its error in quarantine."""
         row = FetchLogRow(
             batch=self.store.batch, source=source.name, locator=result.url, ok=result.error is None,
             status=result.status, final_url=result.final_url, not_modified=result.not_modified,
@@ -209,14 +213,15 @@ class Ingestor:
         media_type = _media_type(kind, result.final_url or result.url, result.content_type,
                                  result.body)
         row.content_hash = self._store(report, source, kind, result.url, result.body, media_type,
-                                       result.charset)
+                                       result.charset, feed_published)
         row.size = len(result.body)
         self.store.log(row)
 
-    def _fetch(self, report: IngestReport, source: Source, kind: str, urls: list[str]
-               ) -> list[FetchResult]:
+    def _fetch(self, report: IngestReport, source: Source, kind: str, urls: list[str],
+               days: Mapping[str, date] | None = None) -> list[FetchResult]:
         """The fetches of `urls`, conditional on their validators, each recorded and
-        quarantined when it failed; [] offline.
+        quarantined when it failed; [] offline. `days`: the day the feed item listing each URL
+        gives, kept with what it gave (`_listed_days`).
 
         Every HTTP fetch of a source goes through here, so that its `allowed_hosts` holds for
         each one and each redirect hop alike: the feed itself, the links it lists, a single
@@ -231,8 +236,9 @@ class Ingestor:
         known = self._validators.get(source.name, {})
         requests = [(url, *known.get(url, (None, None))) for url in urls]
         results = self.fetcher.fetch_many(requests, allowed_hosts=source.reachable_hosts)
+        days = days or {}
         for result in results:
-            self._record(report, source, kind, result)
+            self._record(report, source, kind, result, days.get(result.url))
         return results
 
     # -- sources --------------------------------------------------------------------------------
@@ -275,7 +281,7 @@ class Ingestor:
         except FeedError as exc:
             self._fail(report, source, got[0], f"not a usable feed: {exc}", rule="feed_invalid")
             return
-        remote = []
+        remote, days = [], _listed_days(entries)
         for entry in entries:
             link = entry.link
             try:
@@ -286,7 +292,7 @@ class Ingestor:
                            rule="feed_link_refused")
                 continue
             if scheme == "file" and source.path:
-                self._read_local_link(report, source, link, path.parent)
+                self._read_local_link(report, source, link, path.parent, days.get(link))
             elif scheme in ("http", "https"):
                 if not host_allowed(host, source.reachable_hosts):
                     self._fail(report, source, link, f"host {host!r} is not in the source's "
@@ -296,7 +302,7 @@ class Ingestor:
             else:
                 self._fail(report, source, link, f"link scheme {scheme!r} not allowed",
                            rule="feed_link_refused")
-        self._fetch(report, source, "article", remote)
+        self._fetch(report, source, "article", remote, days)
 
     def _last_body(self, source: Source) -> bytes | None:
         """The feed `source` gave at its latest good read; None when none was stored."""
@@ -305,7 +311,7 @@ class Ingestor:
         return self.store.read(last[0]) if len(last) else None
 
     def _read_local_link(self, report: IngestReport, source: Source, link: str,
-                         feed_dir: Path) -> None:
+                         feed_dir: Path, feed_published: date | None = None) -> None:
         """A local feed may link to local files, but only inside its own folder's parent; their
         locators are their paths from there, as the feed's own is."""
         path = Path(unquote(urlparse(link).path)).resolve()
@@ -316,7 +322,8 @@ class Ingestor:
             return
         locator = self._local_locator(source, path.relative_to(root).as_posix(),
                                       self._repository_locator(path))
-        self._read_local(report, source, path, "article", locator)
+        self._read_local(report, source, path, "article", locator,
+                         feed_published=feed_published)
 
     def _ingest_inbox(self, report: IngestReport, source: Source) -> None:
         folder = source.local_path(self.base)
@@ -408,6 +415,21 @@ class Ingestor:
             unchanged=pl.when("by_old").then("old_stamp").otherwise("new_stamp")
             .eq_missing(pl.col("stamp")),
         ).sort("path")  # by path, as the files were found: the joins keep no order
+
+
+def _listed_days(entries: list[FeedEntry]) -> dict[str, date]:
+    """The day (`<pubDate>`, Atom `<published>` or `<updated>`) each link's feed item gives,
+    kept with the payload the link gives, to date an article that gives no date of its own.
+
+    The earliest when a feed lists a link twice, as staging takes the earliest of two feeds
+    (`pipelines.defs.news.staged_articles`): a story is published once, and a later day is
+    one it was listed again or updated on; the earliest is also the same whichever listing
+    is read first (a link listed twice is stored once)."""
+    days: dict[str, date] = {}
+    for entry in entries:
+        if entry.published and (entry.link not in days or entry.published < days[entry.link]):
+            days[entry.link] = entry.published
+    return days
 
 
 @dataclass

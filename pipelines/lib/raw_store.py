@@ -54,6 +54,7 @@ MANIFEST_SCHEMA = {
     "pack": pl.String,  # the pack file holding the bytes; null: `objects/<2 hex>/<hash>`
     "offset": pl.Int64,  # where in the pack they start
     "charset": pl.String,  # declared in the response's Content-Type; null: none, local files
+    "feed_published": pl.Date,  # the day of the feed item that listed it; null: none, no feed
 }
 
 FETCH_LOG_SCHEMA = {
@@ -104,6 +105,7 @@ class ManifestRow:
     pack: str | None
     offset: int | None
     charset: str | None = None
+    feed_published: date | None = None
 
 
 @dataclass
@@ -485,12 +487,16 @@ class RawStore:
         claimant: str | None = None,
         format: str | None = None,
         charset: str | None = None,
+        feed_published: date | None = None,
     ) -> tuple[str, bool]:
         """Store a payload; returns (content hash, whether this source/locator/content is new).
 
         Bytes already in the lake, under this locator or another, are not stored again. They
         are kept as they came; `charset`, the one the server declared, says how to read them
-        (`pipelines.lib.decoding.decoded`)."""
+        (`pipelines.lib.decoding.decoded`). `feed_published`: the day the feed item that listed
+        it gives, kept because only the feed says it: an article that gives no date of its own
+        is dated by it (`pipelines.lib.staging.parse_batch`). A payload already recorded keeps
+        the day of its first sighting."""
         digest = sha256(data)
         key = _key(source, locator, digest)
         if key in self._known:
@@ -515,6 +521,7 @@ class RawStore:
                 pack=pack,
                 offset=offset,
                 charset=charset,
+                feed_published=feed_published,
             )
         )
         self._spill_when_full()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from werkzeug import Request, Response
 
@@ -185,3 +187,38 @@ def test_utf16_articles_without_a_byte_order_mark_are_read_in_the_charset_declar
     assert [(r["locator"].rsplit("/", 1)[1], r["reason"]) for r in rejected] == [
         ("c.txt", "text file holds NUL bytes (first at offset 1): binary data, or UTF-16 with "
                   "no byte order mark and no charset declared?")]
+
+
+def dated_feed(*items: tuple[str, str | None]) -> bytes:
+    """An RSS feed of (link, `<pubDate>` or None) items."""
+    body = "".join(f"<item><title>{i}</title><link>{link}</link>"
+                   + (f"<pubDate>{day}</pubDate>" if day else "") + "</item>"
+                   for i, (link, day) in enumerate(items))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{body}'
+            "</channel></rss>").encode()
+
+
+def test_the_day_of_a_feed_item_is_kept_with_what_its_link_gave(httpserver, tmp_path):
+    """A feed item's `<pubDate>` was parsed and dropped: a page or text file that gives no
+    date of its own had none, and its figures were left out of every toll. The day is kept
+    with the payload (the manifest's `feed_published`); a link listed twice takes the earlier
+    day, whichever comes first in the feed."""
+    undated = (b"<html><head><title>Night of strikes</title></head><body><article><p>Medics in "
+               b"Deir al-Balah said 31 people were killed overnight when strikes hit two houses "
+               b"near the market.</p></article></body></html>")
+    dated = undated.replace(b"<title>", b'<meta property="article:published_time" '
+                                        b'content="2023-10-20T07:00:00Z"><title>')
+    text = (b"Title: Crossing reopens\n\nAid officials said 57 lorries of flour and medicine "
+            b"crossed at Rafah today, the first since the weekend.\n")
+    httpserver.expect_request("/rss").respond_with_data(dated_feed(
+        ("a.html", "Wed, 08 Nov 2023 10:00:00 +0000"), ("b.txt", "Tue, 16 Jan 2024 06:00:00 GMT"),
+        ("a.html", "Mon, 06 Nov 2023 22:00:00 -0500"), ("c.html", "Fri, 01 Dec 2023 12:00:00 Z"),
+        ("d.html", None)), content_type="application/rss+xml")
+    for name, body in (("a.html", undated), ("b.txt", text), ("c.html", dated),
+                       ("d.html", undated.replace(b"31", b"12"))):
+        httpserver.expect_request(f"/{name}").respond_with_data(body)
+    report, store = ingest(tmp_path, httpserver.url_for("/rss"))
+    assert (report.new, report.failed) == (5, 0), report.messages
+    rows = store.manifest().filter(kind="article").sort("locator")
+    assert rows["feed_published"].to_list() == [  # 22:00 on the 6th at -05:00 is the 7th, UTC
+        date(2023, 11, 7), date(2024, 1, 16), date(2023, 12, 1), None]

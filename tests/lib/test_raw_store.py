@@ -84,9 +84,9 @@ def test_payloads_of_lakes_written_before_packs_are_still_read(lake):
     row = {"content_hash": digest, "source": "s", "kind": "article", "locator": "u",
            "media_type": "html", "outlet": None, "claimant": None, "format": None,
            "size": len(data), "first_seen_at": datetime(2024, 1, 1, tzinfo=UTC),
-           "ingest_day": date(2024, 1, 1), "batch": "old"}  # no pack, offset or charset
+           "ingest_day": date(2024, 1, 1), "batch": "old"}  # no pack, offset, charset, feed day
     schema = {k: v for k, v in raw_store.MANIFEST_SCHEMA.items()
-              if k not in ("pack", "offset", "charset")}
+              if k not in ("pack", "offset", "charset", "feed_published")}
     pl.DataFrame([row], schema=schema).write_parquet(lake / "raw" / "manifest" / "old.parquet")
     store = RawStore(lake, batch="new")
     assert store.read(digest) == data
@@ -95,6 +95,7 @@ def test_payloads_of_lakes_written_before_packs_are_still_read(lake):
     store.flush()
     rows = store.manifest().filter(pl.col("locator") == "u2")
     assert rows["pack"].to_list() == [None]  # pointed at the old file, not stored again
+    assert store.manifest()["feed_published"].to_list() == [None, None]
     assert not (lake / "raw" / "packs").exists()
 
 
