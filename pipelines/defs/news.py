@@ -70,9 +70,9 @@ def part_name(content_hashes: Iterable[str]) -> str:
     deps=[dg.AssetKey(["raw", "sources"]), dg.AssetKey(["raw", "inbox"])],
     kinds={"python", "parquet"},
     description="Article payloads first seen on the partition's day, parsed to title, outlet, "
-    "author, publication date and body text (HTML: the body by resiliparse, captions and "
-    "comments left out; the metadata by trafilatura). Unusable pages go to quarantine with the "
-    "reason.",
+    "author, publication date (the page's own, else its feed item's) and body text (HTML: the "
+    "body by resiliparse, captions and comments left out; the metadata by trafilatura). "
+    "Unusable pages go to quarantine with the reason.",
 )
 def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg.MaterializeResult:
     day = context.partition_key
@@ -85,8 +85,10 @@ def staged_articles(context: dg.AssetExecutionContext, tally: TallyConfig) -> dg
         (pl.col("kind") == "article") & (pl.col("ingest_day") == date.fromisoformat(day))
     )
     done = pl.concat([_hashes_in(folder), _hashes_in(rejected_dir)])
-    # each payload once, though it came under two names (a copy dropped beside the file)
+    # each payload once, though it came under two names (a copy dropped beside the file), with
+    # the earliest day its feeds give (`Ingestor._listed_days` says why the earliest)
     new = (todo.join(done, on="content_hash", how="anti", maintain_order="left")
+           .with_columns(pl.col("feed_published").min().over("content_hash"))
            .unique("content_hash", keep="first", maintain_order=True))
     meta = {"payloads": todo.height, "already_staged": todo.height - new.height}
     if new.is_empty():

@@ -95,6 +95,10 @@ def parse_batch(lake: str, items: list[dict]) -> tuple[pl.DataFrame, list[dict],
     so it reads payloads from where their manifest rows say, instead of loading the manifest.
     The articles come back as a frame, one Arrow buffer per column, which the main process
     (which also writes the Parquet) takes without unpickling and framing every row.
+
+    An article is dated by its own page or file; one that gives no date takes the day of the
+    feed item that listed it (the manifest's `feed_published`), else has none: its figures
+    were dropped by everything that orders them in time, though its feed said when it came.
     """
     rows, rejected, messages = [], [], []
     for item in items:
@@ -117,7 +121,7 @@ def parse_batch(lake: str, items: list[dict]) -> tuple[pl.DataFrame, list[dict],
             "outlet": article.outlet,
             "title": article.title,
             "author": article.author,
-            "published_at": article.published,
+            "published_at": article.published or item.get("feed_published"),
             "text": article.text,
             "text_hash": text_hash,
             "content_hash": item["content_hash"],

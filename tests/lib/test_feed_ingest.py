@@ -198,11 +198,11 @@ def dated_feed(*items: tuple[str, str | None]) -> bytes:
             "</channel></rss>").encode()
 
 
-def test_the_day_of_a_feed_item_is_kept_with_what_its_link_gave(httpserver, tmp_path):
+def test_an_article_with_no_date_of_its_own_is_dated_by_its_feed_item(httpserver, tmp_path):
     """A feed item's `<pubDate>` was parsed and dropped: a page or text file that gives no
     date of its own had none, and its figures were left out of every toll. The day is kept
-    with the payload (the manifest's `feed_published`); a link listed twice takes the earlier
-    day, whichever comes first in the feed."""
+    with the payload (the manifest's `feed_published`) and dates what gives no date itself;
+    a link listed twice takes the earlier day, whichever comes first in the feed."""
     undated = (b"<html><head><title>Night of strikes</title></head><body><article><p>Medics in "
                b"Deir al-Balah said 31 people were killed overnight when strikes hit two houses "
                b"near the market.</p></article></body></html>")
@@ -222,3 +222,7 @@ def test_the_day_of_a_feed_item_is_kept_with_what_its_link_gave(httpserver, tmp_
     rows = store.manifest().filter(kind="article").sort("locator")
     assert rows["feed_published"].to_list() == [  # 22:00 on the 6th at -05:00 is the 7th, UTC
         date(2023, 11, 7), date(2024, 1, 16), date(2023, 12, 1), None]
+    articles, _, messages = parse_batch(str(tmp_path / "lake"), rows.to_dicts())
+    assert messages == []
+    assert articles["published_at"].to_list() == [  # the page's own date wins
+        date(2023, 11, 7), date(2024, 1, 16), date(2023, 10, 20), None]
