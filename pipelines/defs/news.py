@@ -11,6 +11,7 @@ day over.
 """
 
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import partial
@@ -21,6 +22,7 @@ import polars as pl
 from pipelines.defs.partitions import daily
 from pipelines.defs.raw import manifest
 from pipelines.defs.resources import TallyConfig
+from pipelines.lib import quality
 from pipelines.lib.preview import preview
 from pipelines.lib.raw_store import (
     parquet_batches,
@@ -155,6 +157,11 @@ def staged_article_figures(context: dg.AssetExecutionContext,
     todo = sorted(parts - {p.name for p in parquet_files(target)})
     counts = {"articles": 0, "figures": 0}
     head: list[pl.DataFrame] = []
+    if todo and multiprocessing.parent_process() is None:
+        # This process runs the job's later steps too (`make run`, the bench): GX, which
+        # core.figures' checks of these figures need, is imported while it waits on its workers.
+        # A step process of the multiprocess executor (a child) would import it for nothing.
+        quality.import_ahead()
 
     def extracted(part: LakePath) -> Iterator[pl.DataFrame]:
         for articles, figures in extract_batches(_article_batches(part), tally.extract_workers):

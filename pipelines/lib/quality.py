@@ -136,7 +136,8 @@ _importing: threading.Thread | None = None
 
 def import_ahead() -> None:
     """Begin importing Great Expectations in a thread of its own, for a step that checks rows
-    only after reading its inputs; `start` waits for it.
+    only after reading its inputs, or for a later step run by the same process (the article
+    figures' extraction starts it for `core.figures`); `start` waits for it.
 
     Why: the import is about 2 s of Python, paid once per process before the first check, and
     a step's reads (Polars and DuckDB, which let go of the interpreter while they work) can go
