@@ -43,7 +43,7 @@ from trafilatura.metadata import (
 )
 from trafilatura.settings import Document, set_date_params
 
-from pipelines.lib.decoding import decoded, undecodable
+from pipelines.lib.decoding import decoded, nul_near_start, undecodable
 
 HEADER_KEYS = {"title", "outlet", "published", "url", "author"}
 MIN_BODY_CHARS = 80
@@ -213,7 +213,7 @@ def _decoded(data: bytes, charset: str | None = None) -> str:
     both ends came out as "ministryâ€™s"; and it guesses: a short windows-1252 page can read as
     windows-1250 ("Khan Yűnis")."""
     text = decoded(data, charset)
-    if text is None and b"\x00" in data:  # detection would read the NULs as characters
+    if text is None and nul_near_start(data):  # detection would read NULs as characters
         text = _utf16_by_meta(data)
         if text is None:
             raise ArticleError(undecodable(data, charset, "page"))
@@ -417,7 +417,7 @@ def parse_html(
     # Body text from resiliparse, metadata (title, date, author, site) from trafilatura: see
     # `_body_text` for why the two libraries split the work. The nesting is counted in
     # ASCII-compatible bytes: a UTF-16 page's tags ("<\x00d\x00i\x00v\x00") are not seen.
-    markup = html.encode() if b"\x00" in data else data
+    markup = html.encode() if nul_near_start(data) else data
     if markup.count(b"<") > MAX_TAGS_UNSCANNED and (depth := _depth(markup)) > MAX_DEPTH:
         raise ArticleError(f"HTML nested {depth} elements deep (at most {MAX_DEPTH}): a broken "
                            "or hostile page, not parsed")

@@ -45,6 +45,12 @@ def decoded(data: bytes, charset: str | None) -> str | None:
     return None
 
 
+def nul_near_start(data: bytes) -> bool:
+    """Whether a NUL is among the first SNIFFED bytes: what tells UTF-16 or binary data from
+    text with a stray NUL deep in it (`decoded`)."""
+    return data.find(b"\x00", 0, SNIFFED) >= 0
+
+
 def undecodable(data: bytes, charset: str | None, what: str) -> str:
     """Why `decoded` read no text from `data` (`what`: "text file", "CSV", ...): where the
     first NUL is, or the first byte that is not UTF-8 and the first that is not in the charset

@@ -445,6 +445,9 @@ def test_a_stray_nul_deep_in_a_page_does_not_refuse_it():
     page = (f"<html><head><title>Convoys</title></head><body><article>{padding}"
             "<p>Officials said 418 lorries\x00 were turned back.</p></article></body></html>")
     assert "418 lorries" in parse_html(page.encode()).text
+    # not UTF-8 and declaring nothing: its encoding is detected, the NUL no reason to refuse it
+    page = page.replace("a permit", "a permit from Kerem Shalom\u2019s office")
+    assert "418 lorries" in parse_html(page.encode("cp1252")).text
     with pytest.raises(ArticleError, match=r"^text file holds NUL bytes \(first at offset "):
         parse_text(f"Title: Convoys\n\n{padding}418 lorries\x00 turned back.".encode())
 
