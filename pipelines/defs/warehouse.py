@@ -332,10 +332,11 @@ def _untaken(conn, stamped: list, rejected: list[str]) -> list | None:
     return [path for path, entry in stamped if entry not in staged]
 
 
-def _taken(stamped: list, rejected_dir, drops: str | None) -> str:
-    """The TAKEN_RECORD of a load that took `stamped` with core.articles' drop mark `drops`."""
+def _taken(stamped: list, quarantine: list[str], drops: str | None) -> str:
+    """The TAKEN_RECORD of a load that took `stamped` with core.articles' drop mark `drops`
+    and left the quarantine listed as `quarantine` (`parquet_listing`)."""
     return json.dumps({"drops": drops, "staged": [entry for _, entry in stamped],
-                       "quarantine": parquet_listing(rejected_dir)})
+                       "quarantine": quarantine})
 
 
 def _loaded_among(conn, ids: pl.DataFrame) -> pl.DataFrame:
@@ -396,15 +397,15 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     # not been judged by these, and only new figures are judged (see RULES_RECORD).
     rules = quality.suites_digest(*figure_rules.SUITES)
     stamped = parquet_stamped(folder)  # the staged files, listed once: the step adds none
+    quarantine = parquet_listing(rejected_dir)  # as the load finds it; listed again after
 
-    def load_inputs(conn) -> tuple[bool, str]:
+    def load_inputs(conn, quarantine: list[str]) -> tuple[bool, str]:
         return inputs_unchanged(context, conn, "load/core.figures", ["core.articles"],
-                                *(entry for _, entry in stamped),
-                                *parquet_listing(rejected_dir), str(stats.hash_rows().sum()),
-                                rules)
+                                *(entry for _, entry in stamped), *quarantine,
+                                str(stats.hash_rows().sum()), rules)
 
     with duckdb.get_connection() as conn:
-        same, _ = load_inputs(conn)
+        same, _ = load_inputs(conn, quarantine)
         if same and warehouse.table_exists(conn, "core.figures"):
             previous = _previous_checks(conn, "core/figures")
             yield dg.MaterializeResult(metadata=skipped(
@@ -419,7 +420,7 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
             claim_updates.forget(conn)
         current_articles = conn.sql("select article_id, content_hash from core.articles").pl()
         drops = warehouse.built_from(conn, DROPS_RECORD)
-        untaken = None if full else _untaken(conn, stamped, parquet_listing(rejected_dir))
+        untaken = None if full else _untaken(conn, stamped, quarantine)
         # the article figures' ids (all of them only when every staged one is compared); the
         # statistics rows whole, to see a revised value
         loaded = (frame([], {"figure_id": pl.String}) if full or untaken is not None
@@ -507,9 +508,11 @@ def core_figures(context: dg.AssetExecutionContext, tally: TallyConfig, duckdb: 
     with duckdb.get_connection() as conn:
         total = conn.sql("select origin, count(*) from core.figures group by origin").fetchall()
         previous = None if results else _previous_checks(conn, "core/figures")
-        warehouse.record_build(conn, "load/core.figures", load_inputs(conn)[1], context.run_id)
+        quarantine = parquet_listing(rejected_dir)  # with what this load quarantined
+        warehouse.record_build(conn, "load/core.figures", load_inputs(conn, quarantine)[1],
+                               context.run_id)
         warehouse.record_build(conn, RULES_RECORD, rules, context.run_id)
-        warehouse.record_build(conn, TAKEN_RECORD, _taken(stamped, rejected_dir, drops),
+        warehouse.record_build(conn, TAKEN_RECORD, _taken(stamped, quarantine, drops),
                                context.run_id)
     by_origin = dict(total)
     meta = _table_metadata(added.select("origin", "metric", "value", "qualifier",

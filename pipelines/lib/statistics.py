@@ -183,11 +183,18 @@ def _figure(
     }
 
 
-def read_techforpalestine(payload: Payload) -> StatisticsResult:
-    """The TechForPalestine daily casualty series (`casualties_daily.json`)."""
+def _text(payload: Payload, what: str) -> str:
+    """The payload's bytes as text, by the rule of pages and text files (`decoded`: UTF-8,
+    else the charset its server declared); an error saying why when nothing reads them."""
     text = decoded(payload.data, payload.charset)
     if text is None:
-        raise StatisticsError(undecodable(payload.data, payload.charset, "JSON"))
+        raise StatisticsError(undecodable(payload.data, payload.charset, what))
+    return text
+
+
+def read_techforpalestine(payload: Payload) -> StatisticsResult:
+    """The TechForPalestine daily casualty series (`casualties_daily.json`)."""
+    text = _text(payload, "JSON")
     try:
         rows = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -326,9 +333,7 @@ def _metric(patterns: dict[str, str], column: tuple[str, frozenset[str]]) -> str
 
 def read_hxl(payload: Payload) -> StatisticsResult:
     """A CSV with an HXL hashtag row (within the first 25 rows) under or instead of headers."""
-    text = decoded(payload.data, payload.charset)
-    if text is None:
-        raise StatisticsError(undecodable(payload.data, payload.charset, "CSV"))
+    text = _text(payload, "CSV")
     try:
         table = list(csv.reader(io.StringIO(text)))
     except csv.Error as exc:  # a field over csv's size limit, a NUL byte, ...

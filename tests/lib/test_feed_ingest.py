@@ -17,10 +17,13 @@ FAST = HttpSettings(attempts=1, read_timeout=1, total_timeout=3)
 PAGE = b"<html><body><p>Twelve people were killed, the ministry said.</p></body></html>"
 
 
-def feed(*links: str) -> bytes:
-    items = "".join(f"<item><title>{i}</title><link>{link}</link></item>"
-                    for i, link in enumerate(links))
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}'
+def feed(*items: str | tuple[str, str | None]) -> bytes:
+    """An RSS feed of items, each a link or (link, its `<pubDate>` or None)."""
+    listed = [(item, None) if isinstance(item, str) else item for item in items]
+    body = "".join(f"<item><title>{i}</title><link>{link}</link>"
+                   + (f"<pubDate>{day}</pubDate>" if day else "") + "</item>"
+                   for i, (link, day) in enumerate(listed))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{body}'
             "</channel></rss>").encode()
 
 
@@ -33,6 +36,20 @@ def ingest(tmp_path, url: str, batch: str = "run1", **fields):
                           log=lambda m: None).ingest(source)
     store.flush()
     return report, store
+
+
+def fetched_articles(httpserver, tmp_path, pages: dict[str, tuple[bytes, str | None]],
+                     rss: bytes | None = None):
+    """Serve `pages` (name -> body, Content-Type) listed by one feed (`rss`, else one item a
+    page), ingest it and parse what came: the report, the manifest's article rows by locator,
+    and `parse_batch`'s (articles, rejected, messages)."""
+    httpserver.expect_request("/rss").respond_with_data(rss or feed(*pages),
+                                                        content_type="application/rss+xml")
+    for name, (body, content_type) in pages.items():
+        httpserver.expect_request(f"/{name}").respond_with_data(body, content_type=content_type)
+    report, store = ingest(tmp_path, httpserver.url_for("/rss"))
+    rows = store.manifest().filter(kind="article").sort("locator")
+    return report, rows, parse_batch(str(tmp_path / "lake"), rows.to_dicts())
 
 
 def test_a_redirected_feeds_relative_links_are_relative_to_where_it_is(httpserver, tmp_path):
@@ -140,18 +157,11 @@ def test_articles_are_read_in_the_charset_their_server_declared(httpserver, tmp_
     text = f"Title: Khan Y\u00fbnis\nPublished: 2023-11-06\n\n{sentence}\n"
     page = (f"<html><head><title>Khan Y\u00fbnis</title></head><body><article><p>{sentence}"
             "</p></article></body></html>")
-    httpserver.expect_request("/rss").respond_with_data(
-        feed("a.txt", "b.html", "c.txt"), content_type="application/rss+xml")
-    httpserver.expect_request("/a.txt").respond_with_data(
-        text.encode("cp1252"), content_type="text/plain; charset=windows-1252")
-    httpserver.expect_request("/b.html").respond_with_data(
-        page.encode("cp1252"), content_type='text/html; charset="Windows-1252"')
-    httpserver.expect_request("/c.txt").respond_with_data(
-        text.encode("cp1252"), content_type="text/plain; charset=iso-8859-1")
-    report, store = ingest(tmp_path, httpserver.url_for("/rss"))
+    report, rows, (articles, rejected, messages) = fetched_articles(httpserver, tmp_path, {
+        "a.txt": (text.encode("cp1252"), "text/plain; charset=windows-1252"),
+        "b.html": (page.encode("cp1252"), 'text/html; charset="Windows-1252"'),
+        "c.txt": (text.encode("cp1252"), "text/plain; charset=iso-8859-1")})
     assert (report.new, report.failed) == (4, 0), report.messages
-    rows = store.manifest().filter(kind="article").sort("locator")
-    articles, rejected, messages = parse_batch(str(tmp_path / "lake"), rows.to_dicts())
     assert messages == []
     assert articles["title"].to_list() == ["Khan Y\u00fbnis"] * 3
     assert all(sentence in body for body in articles["text"]), articles["text"].to_list()
@@ -169,33 +179,17 @@ def test_utf16_articles_without_a_byte_order_mark_are_read_in_the_charset_declar
     text = f"Title: Lorries at the crossing\nPublished: 2024-03-14\n\n{sentence}\n"
     page = ("<html><head><title>Lorries at the crossing</title></head><body><article>"
             f"<p>{sentence}</p></article></body></html>")
-    httpserver.expect_request("/rss").respond_with_data(
-        feed("a.html", "b.txt", "c.txt"), content_type="application/rss+xml")
-    httpserver.expect_request("/a.html").respond_with_data(
-        page.encode("utf-16-le"), content_type="text/html; charset=utf-16le")
-    httpserver.expect_request("/b.txt").respond_with_data(
-        text.encode("utf-16-be"), content_type="text/plain; charset=UTF-16BE")
-    httpserver.expect_request("/c.txt").respond_with_data(
-        text.encode("utf-16-le"), content_type="text/plain")
-    report, store = ingest(tmp_path, httpserver.url_for("/rss"))
+    report, _, (articles, rejected, _) = fetched_articles(httpserver, tmp_path, {
+        "a.html": (page.encode("utf-16-le"), "text/html; charset=utf-16le"),
+        "b.txt": (text.encode("utf-16-be"), "text/plain; charset=UTF-16BE"),
+        "c.txt": (text.encode("utf-16-le"), "text/plain")})
     assert (report.new, report.failed) == (4, 0), report.messages
-    rows = store.manifest().filter(kind="article").sort("locator")
-    articles, rejected, _ = parse_batch(str(tmp_path / "lake"), rows.to_dicts())
     assert articles["title"].to_list() == ["Lorries at the crossing"] * 2
     assert [body for body in articles["text"] if sentence in body] == articles["text"].to_list()
     assert not any("\x00" in body for body in articles["text"])
     assert [(r["locator"].rsplit("/", 1)[1], r["reason"]) for r in rejected] == [
         ("c.txt", "text file holds NUL bytes (first at offset 1): binary data, or UTF-16 with "
                   "no byte order mark and no charset declared?")]
-
-
-def dated_feed(*items: tuple[str, str | None]) -> bytes:
-    """An RSS feed of (link, `<pubDate>` or None) items."""
-    body = "".join(f"<item><title>{i}</title><link>{link}</link>"
-                   + (f"<pubDate>{day}</pubDate>" if day else "") + "</item>"
-                   for i, (link, day) in enumerate(items))
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{body}'
-            "</channel></rss>").encode()
 
 
 def test_an_article_with_no_date_of_its_own_is_dated_by_its_feed_item(httpserver, tmp_path):
@@ -210,19 +204,17 @@ def test_an_article_with_no_date_of_its_own_is_dated_by_its_feed_item(httpserver
                                         b'content="2023-10-20T07:00:00Z"><title>')
     text = (b"Title: Crossing reopens\n\nAid officials said 57 lorries of flour and medicine "
             b"crossed at Rafah today, the first since the weekend.\n")
-    httpserver.expect_request("/rss").respond_with_data(dated_feed(
+    rss = feed(
         ("a.html", "Wed, 08 Nov 2023 10:00:00 +0000"), ("b.txt", "Tue, 16 Jan 2024 06:00:00 GMT"),
         ("a.html", "Mon, 06 Nov 2023 22:00:00 -0500"), ("c.html", "Fri, 01 Dec 2023 12:00:00 Z"),
-        ("d.html", None)), content_type="application/rss+xml")
-    for name, body in (("a.html", undated), ("b.txt", text), ("c.html", dated),
-                       ("d.html", undated.replace(b"31", b"12"))):
-        httpserver.expect_request(f"/{name}").respond_with_data(body)
-    report, store = ingest(tmp_path, httpserver.url_for("/rss"))
+        ("d.html", None))
+    pages = {"a.html": undated, "b.txt": text, "c.html": dated,
+             "d.html": undated.replace(b"31", b"12")}
+    report, rows, (articles, _, messages) = fetched_articles(
+        httpserver, tmp_path, {name: (body, None) for name, body in pages.items()}, rss)
     assert (report.new, report.failed) == (5, 0), report.messages
-    rows = store.manifest().filter(kind="article").sort("locator")
     assert rows["feed_published"].to_list() == [  # 22:00 on the 6th at -05:00 is the 7th, UTC
         date(2023, 11, 7), date(2024, 1, 16), date(2023, 12, 1), None]
-    articles, _, messages = parse_batch(str(tmp_path / "lake"), rows.to_dicts())
     assert messages == []
     assert articles["published_at"].to_list() == [  # the page's own date wins
         date(2023, 11, 7), date(2024, 1, 16), date(2023, 10, 20), None]
